@@ -1,0 +1,67 @@
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ActivityList } from "@/components/activity/activity-list";
+import { Forbidden } from "@/components/shell/forbidden";
+import { SubscriptionsTable } from "@/components/subscriptions/subscriptions-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td } from "@/components/ui/table";
+import { listCustomerActivity } from "@/lib/audit/queries";
+import { memberForPage } from "@/lib/auth/page-guards";
+import { hasPermission } from "@/lib/auth/permissions";
+import { countryName } from "@/lib/countries";
+import { listCustomerPartners, listSubscriptionsOf } from "@/lib/customers/queries";
+import { db } from "@/lib/db";
+
+export default async function CustomerDashboard({ params }: { params: Promise<{ customerId: string }> }) {
+  const { customerId } = await params;
+  const member = await memberForPage(customerId, "customer", `/customer/${customerId}`);
+  if (!hasPermission(member.roles, "customer.dashboard.read")) return <Forbidden orgName={member.organization.name} />;
+  const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
+  const org = member.organization;
+  const partners = listCustomerPartners(db(), member);
+  const subscriptions = listSubscriptionsOf(db(), org.id);
+  const activity = listCustomerActivity(db(), org.id);
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <PageHeader title={org.name} />
+        <p className="text-sm text-gray-700">
+          {t("customer.domain", { domain: org.primaryDomain })} · {countryName(org.country, locale)} · {t("customer.cloud", { cloud: t(`clouds.${org.cloud}`) })}
+        </p>
+      </div>
+      <section aria-labelledby="partners" className="space-y-2">
+        <h2 id="partners" className="text-lg font-semibold">
+          {t("customer.partners")}
+        </h2>
+        <p className="text-sm text-gray-700">{t("customer.partnersIntro")}</p>
+        {partners.length === 0 ? (
+          <EmptyState>{t("customer.noPartners")}</EmptyState>
+        ) : (
+          <Table caption={t("customer.partners")} head={[t("customer.partner"), t("customer.partnerType"), t("customer.partnerId"), t("customer.since")]}>
+            {partners.map((p) => (
+              <tr key={p.id}>
+                <Td className="font-medium">{p.name}</Td>
+                <Td>{p.partnerType ? t(`partnerTypes.${p.partnerType}`) : "—"}</Td>
+                <Td>{p.partnerPublicId ?? "—"}</Td>
+                <Td>{format.dateTime(p.since, { dateStyle: "long" })}</Td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </section>
+      <section aria-labelledby="subscriptions" className="space-y-2">
+        <h2 id="subscriptions" className="text-lg font-semibold">
+          {t("customer.subscriptions")}
+        </h2>
+        <SubscriptionsTable rows={subscriptions} caption={t("customer.subscriptions")} emptyText={t("customer.noSubscriptions")} />
+      </section>
+      <section aria-labelledby="activity" className="space-y-2">
+        <h2 id="activity" className="text-lg font-semibold">
+          {t("customer.activity")}
+        </h2>
+        <ActivityList rows={activity} emptyText={t("customer.noActivity")} />
+      </section>
+    </div>
+  );
+}

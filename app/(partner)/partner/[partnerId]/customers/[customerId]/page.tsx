@@ -1,0 +1,73 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ActivityList } from "@/components/activity/activity-list";
+import { Forbidden } from "@/components/shell/forbidden";
+import { SubscriptionsTable } from "@/components/subscriptions/subscriptions-table";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { listPartnerActivityForCustomer } from "@/lib/audit/queries";
+import { memberForPage } from "@/lib/auth/page-guards";
+import { hasPermission } from "@/lib/auth/permissions";
+import { countryName } from "@/lib/countries";
+import { listSubscriptionsOf } from "@/lib/customers/queries";
+import { db } from "@/lib/db";
+import { isDomainError } from "@/lib/errors";
+import { getPartnerCustomerOrThrow } from "@/lib/partners/queries";
+
+type Props = { params: Promise<{ partnerId: string; customerId: string }> };
+
+function loadCustomer(...args: Parameters<typeof getPartnerCustomerOrThrow>) {
+  try {
+    return getPartnerCustomerOrThrow(...args);
+  } catch (error) {
+    if (isDomainError(error, "NOT_FOUND")) notFound();
+    throw error;
+  }
+}
+
+export default async function PartnerCustomerPage({ params }: Props) {
+  const { partnerId, customerId } = await params;
+  const member = await memberForPage(partnerId, "partner", `/partner/${partnerId}/customers/${customerId}`);
+  if (!hasPermission(member.roles, "customers.read")) return <Forbidden orgName={member.organization.name} />;
+  const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
+  const { customer, relationship, otherPartnerCount } = loadCustomer(db(), member, customerId);
+  const subscriptions = hasPermission(member.roles, "subscriptions.read") ? listSubscriptionsOf(db(), customer.id) : [];
+  const activity = listPartnerActivityForCustomer(db(), member.organization.id, customer.id);
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <Link href={`/partner/${partnerId}/customers`} className="text-sm">
+          ← {t("partner.customer.backToList")}
+        </Link>
+        <PageHeader title={customer.name} />
+        <p className="text-sm text-gray-700">
+          {customer.primaryDomain} · {countryName(customer.country, locale)} · {t(`clouds.${customer.cloud}`)}
+        </p>
+      </div>
+      <section aria-labelledby="relationship" className="space-y-2">
+        <h2 id="relationship" className="text-lg font-semibold">
+          {t("partner.customer.relationship")}
+        </h2>
+        <p className="flex items-center gap-2 text-sm">
+          <Badge tone={relationship.state === "active" ? "green" : "gray"}>{t(`relationshipStates.${relationship.state}`)}</Badge>
+          {t("partner.customer.since", { date: format.dateTime(relationship.since, { dateStyle: "long" }) })}
+        </p>
+        <p className="text-sm text-gray-700">{t("partner.customer.otherPartners", { count: otherPartnerCount })}</p>
+      </section>
+      <section aria-labelledby="subscriptions" className="space-y-2">
+        <h2 id="subscriptions" className="text-lg font-semibold">
+          {t("partner.customer.subscriptions")}
+        </h2>
+        <SubscriptionsTable rows={subscriptions} caption={t("partner.customer.subscriptions")} emptyText={t("partner.customer.noSubscriptions")} />
+      </section>
+      <section aria-labelledby="activity" className="space-y-2">
+        <h2 id="activity" className="text-lg font-semibold">
+          {t("partner.customer.activity")}
+        </h2>
+        <ActivityList rows={activity} emptyText={t("partner.customer.noActivity")} />
+      </section>
+    </div>
+  );
+}

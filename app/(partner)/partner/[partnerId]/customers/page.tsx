@@ -1,0 +1,73 @@
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Forbidden } from "@/components/shell/forbidden";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { inputClass } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { Table, Td } from "@/components/ui/table";
+import { memberForPage } from "@/lib/auth/page-guards";
+import { hasPermission } from "@/lib/auth/permissions";
+import { countryName } from "@/lib/countries";
+import { db } from "@/lib/db";
+import { parsePage } from "@/lib/pagination";
+import { listPartnerCustomers } from "@/lib/partners/queries";
+
+type Props = { params: Promise<{ partnerId: string }>; searchParams: Promise<{ page?: string; q?: string }> };
+
+export default async function CustomersPage({ params, searchParams }: Props) {
+  const [{ partnerId }, sp] = await Promise.all([params, searchParams]);
+  const base = `/partner/${partnerId}/customers`;
+  const member = await memberForPage(partnerId, "partner", base);
+  if (!hasPermission(member.roles, "customers.read")) return <Forbidden orgName={member.organization.name} />;
+  const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
+  const q = typeof sp.q === "string" ? sp.q.slice(0, 100) : "";
+  const page = parsePage(sp.page);
+  const result = listPartnerCustomers(db(), member, { page, q });
+  const hrefFor = (p: number) => `${base}?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
+
+  return (
+    <section>
+      <PageHeader title={t("partner.customers.title")}>
+        <form role="search" method="get" action={base} className="flex gap-2">
+          <label htmlFor="q" className="sr-only">
+            {t("partner.customers.search")}
+          </label>
+          <input id="q" name="q" type="search" defaultValue={q} placeholder={t("partner.customers.searchPlaceholder")} className={`${inputClass} w-64`} />
+          <button type="submit" className="rounded-md border border-gray-300 bg-white px-3 py-2 text-sm hover:bg-gray-50">
+            {t("partner.customers.searchSubmit")}
+          </button>
+        </form>
+      </PageHeader>
+      {result.rows.length === 0 ? (
+        <EmptyState>{q ? t("partner.customers.emptySearch", { q }) : t("partner.customers.empty")}</EmptyState>
+      ) : (
+        <Table
+          caption={t("partner.customers.title")}
+          head={[t("partner.customers.name"), t("partner.customers.domain"), t("partner.customers.country"), t("partner.customers.since"), t("partner.customers.status")]}
+        >
+          {result.rows.map((c) => (
+            <tr key={`${c.id}-${c.since.getTime()}`}>
+              <Td>
+                <Link href={`${base}/${c.id}`}>{c.name}</Link>
+              </Td>
+              <Td>{c.primaryDomain}</Td>
+              <Td>{countryName(c.country, locale)}</Td>
+              <Td>{format.dateTime(c.since, { dateStyle: "medium" })}</Td>
+              <Td>
+                <Badge tone={c.state === "active" ? "green" : "gray"}>{t(`relationshipStates.${c.state}`)}</Badge>
+              </Td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      <Pagination
+        page={result.page}
+        hasNext={result.hasNext}
+        hrefFor={hrefFor}
+        labels={{ previous: t("common.previous"), next: t("common.next"), page: t("common.pageOf", { page: result.page }), nav: t("common.pagination") }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { ActionMessage } from "@/components/ui/alert";
+import { Field, inputClass } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
+import { inviteCustomerAction } from "@/lib/invitations/actions";
+
+export function InviteForm({ partnerId }: { partnerId: string }) {
+  const t = useTranslations("partner.invite");
+  const locale = useLocale();
+  const [result, action] = useActionState(inviteCustomerAction, null);
+  const errors = result && !result.ok ? result.fieldErrors : undefined;
+  // After a success the form is keyed anew, so its fields clear for the next invitation.
+  const formKey = result?.ok ? result.message : "form";
+  return (
+    <div className="space-y-4">
+      <ActionMessage result={result} />
+      {result?.ok && (
+        <p className="text-sm">
+          <Link href={`/partner/${partnerId}/invitations`}>{t("viewAll")}</Link>
+        </p>
+      )}
+      <form key={formKey} action={action} className="space-y-4" noValidate>
+        <input type="hidden" name="partnerId" value={partnerId} />
+        <Field id="email" label={t("email")} hint={t("emailHint")} errors={errors?.email}>
+          {(aria) => <input {...aria} name="email" type="email" autoComplete="off" required className={inputClass} />}
+        </Field>
+        <Field id="message" label={t("message")} hint={t("messageHint")} errors={errors?.message}>
+          {(aria) => <textarea {...aria} name="message" rows={4} maxLength={1000} className={inputClass} />}
+        </Field>
+        <Field id="locale" label={t("locale")} errors={errors?.locale}>
+          {(aria) => (
+            <select {...aria} name="locale" defaultValue={locale} className={inputClass}>
+              {LOCALES.map((l) => (
+                <option key={l} value={l}>
+                  {LOCALE_NAMES[l]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <SubmitButton label={t("submit")} pendingLabel={t("pending")} />
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { InvitationActions } from "@/components/invitations/invitation-actions";
+import { InvitationStatusBadge } from "@/components/invitations/status-badge";
+import { Forbidden } from "@/components/shell/forbidden";
+import { Alert } from "@/components/ui/alert";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { Table, Td } from "@/components/ui/table";
+import { memberForPage } from "@/lib/auth/page-guards";
+import { hasPermission } from "@/lib/auth/permissions";
+import { systemClock } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { listPartnerInvitations } from "@/lib/invitations/queries";
+import { INVITATION_STATUSES, isOpen, type InvitationStatus } from "@/lib/invitations/status";
+import { parsePage } from "@/lib/pagination";
+
+type Props = { params: Promise<{ partnerId: string }>; searchParams: Promise<{ page?: string; status?: string }> };
+
+export default async function InvitationsPage({ params, searchParams }: Props) {
+  const [{ partnerId }, sp] = await Promise.all([params, searchParams]);
+  const base = `/partner/${partnerId}/invitations`;
+  const member = await memberForPage(partnerId, "partner", base);
+  if (!hasPermission(member.roles, "invitations.read")) return <Forbidden orgName={member.organization.name} />;
+  const canWrite = hasPermission(member.roles, "invitations.write");
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const status = INVITATION_STATUSES.find((s) => s === sp.status) as InvitationStatus | undefined;
+  const page = parsePage(sp.page);
+  const now = systemClock();
+  const result = listPartnerInvitations(db(), member, { page, status, now });
+  const hrefFor = (p: number) => `${base}?${new URLSearchParams({ ...(status ? { status } : {}), page: String(p) })}`;
+  const filterLink = (s: InvitationStatus | undefined, label: string) => (
+    <Link key={label} href={s ? `${base}?status=${s}` : base} aria-current={s === status ? "page" : undefined} className={`rounded-full px-3 py-1 text-sm no-underline ${s === status ? "bg-blue-700 text-white" : "bg-white text-gray-800 border border-gray-300"}`}>
+      {label}
+    </Link>
+  );
+
+  return (
+    <section className="space-y-4">
+      <PageHeader title={t("partner.invitations.title")}>
+        {canWrite && (
+          <Link href={`${base}/new`} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800">
+            {t("partner.invitations.new")}
+          </Link>
+        )}
+      </PageHeader>
+      {!canWrite && <Alert tone="info">{t("partner.invitations.readOnly")}</Alert>}
+      <nav aria-label={t("partner.invitations.filter")} className="flex flex-wrap gap-2">
+        {filterLink(undefined, t("partner.invitations.all"))}
+        {INVITATION_STATUSES.map((s) => filterLink(s, t(`invitationStatus.${s}`)))}
+      </nav>
+      {result.rows.length === 0 ? (
+        <EmptyState>{status ? t("partner.invitations.emptyFiltered") : t("partner.invitations.empty")}</EmptyState>
+      ) : (
+        <Table
+          caption={t("partner.invitations.title")}
+          head={[t("partner.invitations.email"), t("partner.invitations.status"), t("partner.invitations.sent"), t("partner.invitations.expires"), t("partner.invitations.customer"), t("partner.invitations.actions")]}
+        >
+          {result.rows.map((inv) => (
+            <tr key={inv.id} data-testid={`invitation-${inv.email}`}>
+              <Td>{inv.email}</Td>
+              <Td>
+                <InvitationStatusBadge status={inv.status} />
+              </Td>
+              <Td>{format.dateTime(inv.lastSentAt, { dateStyle: "medium", timeStyle: "short" })}</Td>
+              <Td>{format.dateTime(inv.expiresAt, { dateStyle: "medium" })}</Td>
+              <Td>{inv.customerId && inv.customerName ? <Link href={`/partner/${partnerId}/customers/${inv.customerId}`}>{inv.customerName}</Link> : "—"}</Td>
+              <Td>
+                {canWrite && (isOpen(inv.status) || inv.status === "expired") ? (
+                  <InvitationActions partnerId={partnerId} invitationId={inv.id} email={inv.email} canRevoke />
+                ) : null}
+              </Td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      <Pagination
+        page={result.page}
+        hasNext={result.hasNext}
+        hrefFor={hrefFor}
+        labels={{ previous: t("common.previous"), next: t("common.next"), page: t("common.pageOf", { page: result.page }), nav: t("common.pagination") }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import { memberForPage } from "@/lib/auth/page-guards";
+import { hasPermission } from "@/lib/auth/permissions";
+
+type Props = { children: ReactNode; params: Promise<{ partnerId: string }> };
+
+export default async function PartnerLayout({ children, params }: Props) {
+  const { partnerId } = await params;
+  const [t, member] = await Promise.all([getTranslations(), memberForPage(partnerId, "partner", `/partner/${partnerId}/customers`)]);
+  const org = member.organization;
+  const base = `/partner/${org.id}`;
+  const links = [
+    hasPermission(member.roles, "customers.read") && { href: `${base}/customers`, label: t("nav.customers") },
+    hasPermission(member.roles, "invitations.read") && { href: `${base}/invitations`, label: t("nav.invitations") },
+    hasPermission(member.roles, "invitations.write") && { href: `${base}/invitations/new`, label: t("nav.inviteCustomer") },
+  ].filter((l): l is { href: string; label: string } => Boolean(l));
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-gray-200 pb-3">
+        <div>
+          <p className="text-lg font-semibold">{org.name}</p>
+          <p className="text-xs text-gray-600">
+            {org.partnerType ? t(`partnerTypes.${org.partnerType}`) : null} · {t(`clouds.${org.cloud}`)} · {org.partnerPublicId} ·{" "}
+            {member.roles.map((r) => t(`roles.${r}`)).join(", ")}
+          </p>
+        </div>
+        <nav aria-label={t("nav.main")} className="flex gap-4 text-sm">
+          {links.map((l) => (
+            <Link key={l.href} href={l.href}>
+              {l.label}
+            </Link>
+          ))}
+        </nav>
+      </div>
+      {children}
+    </div>
+  );
+}

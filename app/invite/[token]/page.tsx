@@ -1,0 +1,107 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/alert";
+import { getActor } from "@/lib/auth/session";
+import { signOutAction } from "@/lib/auth/actions";
+import { CLOUD_RULES } from "@/lib/clouds";
+import { COUNTRY_CODES, countryName } from "@/lib/countries";
+import { listAcceptableTenants } from "@/lib/customers/queries";
+import { getInvitationLanding } from "@/lib/invitations/queries";
+import { markInvitationOpened } from "@/lib/invitations/respond";
+import { serviceContext } from "@/lib/server-context";
+import { AcceptForm } from "./accept-form";
+import { InvitationOutcome } from "./outcome";
+
+// The token is in the URL: never leak it to other sites through the Referer header.
+export const metadata: Metadata = { referrer: "no-referrer", robots: { index: false } };
+
+type Props = { params: Promise<{ token: string }> };
+
+/**
+ * The customer's first contact with the product. Viewing it (or a mail scanner fetching it)
+ * records "opened" and nothing else; accepting and declining are POSTs from explicit presses.
+ */
+export default async function InvitePage({ params }: Props) {
+  const { token } = await params;
+  const ctx = serviceContext();
+  const landing = getInvitationLanding(ctx, token);
+  if (!landing || landing.status !== "sent" && landing.status !== "opened") return <InvitationOutcome landing={landing} />;
+  markInvitationOpened(ctx, token);
+
+  const [t, format, locale, actor] = await Promise.all([getTranslations(), getFormatter(), getLocale(), getActor()]);
+  const rules = CLOUD_RULES[landing.partner.cloud];
+  const partner = landing.partner.name;
+  const cloudName = t(`clouds.${landing.partner.cloud}`);
+  const signedInAsInvited = actor && actor.email === landing.email;
+  const here = `/invite/${token}`;
+
+  return (
+    <article className="mx-auto max-w-2xl space-y-6 rounded-lg border border-gray-200 bg-white p-6">
+      <header className="space-y-2">
+        <h1 className="text-2xl font-semibold">{t("invite.title", { partner })}</h1>
+        <p className="text-gray-700">{t("invite.intro", { partner, cloud: cloudName })}</p>
+        <p className="text-gray-700">{t("invite.grants", { partner })}</p>
+      </header>
+      {landing.message && (
+        <section aria-label={t("invite.messageFrom", { inviter: landing.inviterEmail })}>
+          <p className="text-sm font-medium">{t("invite.messageFrom", { inviter: landing.inviterEmail })}</p>
+          <blockquote className="mt-1 whitespace-pre-wrap border-l-4 border-blue-200 pl-3 text-sm text-gray-800">{landing.message}</blockquote>
+        </section>
+      )}
+      <section>
+        <p className="text-sm font-medium">{t("invite.doesNotTitle")}</p>
+        <ul className="mt-1 list-disc pl-6 text-sm text-gray-800">
+          {(["subscriptions", "ownership", "terms", "partnerOfRecord", "otherPartners"] as const).map((k) => (
+            <li key={k}>{t(`rule3.${k}`)}</li>
+          ))}
+        </ul>
+      </section>
+      <p className="text-sm text-gray-700">
+        {t("invite.forAddress", { email: landing.email })} {t("invite.expires", { date: format.dateTime(landing.expiresAt, { dateStyle: "long" }) })}
+      </p>
+
+      {!actor && (
+        <div className="space-y-3">
+          <Alert tone="info">{t("invite.notSignedIn", { email: landing.email })}</Alert>
+          <Link
+            href={`/signin?${new URLSearchParams({ email: landing.email, redirectTo: here })}`}
+            className="inline-block rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800"
+          >
+            {t("invite.signInButton", { email: landing.email })}
+          </Link>
+        </div>
+      )}
+
+      {actor && !signedInAsInvited && (
+        <div className="space-y-3">
+          <Alert tone="error" role="alert">
+            {t("invite.wrongAccount", { current: actor.email, email: landing.email })}
+          </Alert>
+          <form action={signOutAction}>
+            <input type="hidden" name="redirectTo" value={here} />
+            <button type="submit" className="rounded-md border border-gray-300 px-4 py-2 text-sm hover:bg-gray-50">
+              {t("invite.switchAccount")}
+            </button>
+          </form>
+        </div>
+      )}
+
+      {actor && signedInAsInvited && (
+        <div className="space-y-4">
+          <p className="text-sm text-gray-700">
+            {t("invite.signedInAs", { email: actor.email })} {t("invite.canAccept")}
+          </p>
+          <AcceptForm
+            token={token}
+            partnerName={partner}
+            cloudName={cloudName}
+            tenants={listAcceptableTenants(ctx.db, actor.userId)}
+            countries={COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) => a.name.localeCompare(b.name, locale))}
+            agreement={{ title: t(`agreements.${rules.agreementKey as "customerAgreement" | "customerAgreementChina"}`), url: rules.agreementUrl }}
+          />
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,13 @@
+import { getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/alert";
+
+/** Shown to a member whose roles lack the permission a page needs. */
+export async function Forbidden({ orgName }: { orgName: string }) {
+  const t = await getTranslations("common");
+  return (
+    <div className="space-y-2" role="alert">
+      <h2 className="text-lg font-semibold">{t("forbiddenTitle")}</h2>
+      <Alert tone="warning">{t("forbiddenBody", { org: orgName })}</Alert>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Td } from "@/components/ui/table";
+import type { PurchaseChannel, SubscriptionState } from "@/lib/subscriptions/kinds";
+
+type Row = { id: string; product: string; seats: number; state: SubscriptionState; purchaseChannel: PurchaseChannel; partnerOfRecord: string | null; termEndsAt: Date };
+
+/** Subscriptions with their partner of record, as both dashboards show them. */
+export async function SubscriptionsTable({ rows, caption, emptyText }: { rows: Row[]; caption: string; emptyText: string }) {
+  const [t, format] = await Promise.all([getTranslations("subscriptions"), getFormatter()]);
+  const tAll = await getTranslations();
+  if (rows.length === 0) return <EmptyState>{emptyText}</EmptyState>;
+  return (
+    <Table caption={caption} head={[t("product"), t("seats"), t("status"), t("channel"), t("partnerOfRecord"), t("termEnds")]}>
+      {rows.map((s) => (
+        <tr key={s.id}>
+          <Td>{s.product}</Td>
+          <Td>{format.number(s.seats)}</Td>
+          <Td>
+            <Badge tone={s.state === "active" ? "green" : s.state === "suspended" ? "amber" : "gray"}>{tAll(`subscriptionStates.${s.state}`)}</Badge>
+          </Td>
+          <Td>{tAll(`channels.${s.purchaseChannel}`)}</Td>
+          <Td>{s.partnerOfRecord ?? t("none")}</Td>
+          <Td>{format.dateTime(s.termEndsAt, { dateStyle: "medium" })}</Td>
+        </tr>
+      ))}
+    </Table>
+  );
+}

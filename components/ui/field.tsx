@@ -1,0 +1,39 @@
+import type { ReactNode } from "react";
+
+type Props = {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  children: (aria: { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean }) => ReactNode;
+};
+
+/** A labelled control with its hint and every error beside it, announced to screen readers. */
+export function Field({ id, label, hint, errors, children }: Props) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-gray-900">
+        {label}
+      </label>
+      {children({ id, "aria-describedby": describedBy, "aria-invalid": errorId ? true : undefined })}
+      {hint && (
+        <p id={hintId} className="text-xs text-gray-600">
+          {hint}
+        </p>
+      )}
+      <div id={errorId} aria-live="polite">
+        {errors?.map((e) => (
+          <p key={e} className="text-sm text-red-700">
+            {e}
+          </p>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export const inputClass =
+  "block w-full rounded-md border border-gray-300 px-3 py-2 text-sm shadow-sm focus:border-blue-600 focus:outline-none focus:ring-1 focus:ring-blue-600 aria-[invalid=true]:border-red-600";

@@ -1,0 +1,28 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { AuditAction } from "../../lib/audit/actions";
+import { timestamp } from "./columns";
+
+/**
+ * Append-only activity log. `organizationId` is the acting tenant; `customerId` is the
+ * customer tenant the event touches, so a customer sees every partner's events in it.
+ * The app never updates or deletes these rows.
+ */
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    organizationId: text("organization_id").notNull(),
+    customerId: text("customer_id"),
+    actorUserId: text("actor_user_id"),
+    actorEmail: text("actor_email"),
+    action: text("action").$type<AuditAction>().notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id").notNull(),
+    details: text("details", { mode: "json" }).$type<Record<string, string | number | boolean | null>>(),
+    createdAt: timestamp("created_at").notNull(),
+  },
+  (t) => [
+    index("audit_events_org_id_idx").on(t.organizationId, t.id),
+    index("audit_events_customer_id_idx").on(t.customerId, t.id),
+  ],
+);

@@ -1,0 +1,36 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { INVITATION_STATES } from "../../lib/invitations/status";
+import { users } from "./auth";
+import { timestamp } from "./columns";
+import { organizations } from "./organizations";
+
+/**
+ * A partner's reseller invitation to a customer's admin. Only the SHA-256 of the emailed
+ * token is stored; the token is bound to `email` (normalized) and works once.
+ * "expired" is not stored: it is `state in (sent, opened)` and `expiresAt` in the past.
+ */
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: text("id").primaryKey(),
+    partnerId: text("partner_id").notNull().references(() => organizations.id),
+    email: text("email").notNull(),
+    message: text("message"),
+    locale: text("locale").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    state: text("state", { enum: INVITATION_STATES }).notNull(),
+    sendCount: integer("send_count").notNull().default(1),
+    createdByUserId: text("created_by_user_id").notNull().references(() => users.id),
+    createdAt: timestamp("created_at").notNull(),
+    lastSentAt: timestamp("last_sent_at").notNull(),
+    expiresAt: timestamp("expires_at").notNull(),
+    openedAt: timestamp("opened_at"),
+    respondedAt: timestamp("responded_at"),
+    respondedByUserId: text("responded_by_user_id").references(() => users.id),
+    customerId: text("customer_id").references(() => organizations.id),
+  },
+  (t) => [
+    index("invitations_partner_created_idx").on(t.partnerId, t.createdAt, t.id),
+    index("invitations_partner_email_idx").on(t.partnerId, t.email),
+  ],
+);

@@ -1,0 +1,30 @@
+import { index, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import { timestamp } from "./columns";
+import { invitations } from "./invitations";
+import { organizations } from "./organizations";
+
+export const RESELLER_RELATIONSHIP_STATES = ["active", "ended"] as const;
+
+/**
+ * A partner ↔ customer reseller relationship, created when the customer's Global
+ * administrator accepts an invitation. A customer may have many partners (rule 1);
+ * it has at most one active relationship with each (the partial unique index).
+ */
+export const resellerRelationships = sqliteTable(
+  "reseller_relationships",
+  {
+    id: text("id").primaryKey(),
+    partnerId: text("partner_id").notNull().references(() => organizations.id),
+    customerId: text("customer_id").notNull().references(() => organizations.id),
+    state: text("state", { enum: RESELLER_RELATIONSHIP_STATES }).notNull(),
+    invitationId: text("invitation_id").references(() => invitations.id),
+    createdAt: timestamp("created_at").notNull(),
+    endedAt: timestamp("ended_at"),
+  },
+  (t) => [
+    uniqueIndex("reseller_relationships_active_uq").on(t.partnerId, t.customerId).where(sql`state = 'active'`),
+    index("reseller_relationships_partner_created_idx").on(t.partnerId, t.createdAt, t.id),
+    index("reseller_relationships_customer_idx").on(t.customerId, t.createdAt),
+  ],
+);

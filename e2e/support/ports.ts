@@ -1,0 +1,9 @@
+/** Where the end-to-end server listens: ports apart from the demo's, so both can run at once. */
+export const E2E = {
+  port: 3100,
+  smtpPort: 2625,
+  mailboxPort: 2680,
+  baseUrl: "http://localhost:3100",
+  mailboxApi: "http://127.0.0.1:2680",
+  dbPath: "data/e2e.db",
+};

@@ -1,0 +1,28 @@
+import "server-only";
+import { and, desc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { auditEvents } from "@/db/schema";
+
+const columns = {
+  id: auditEvents.id,
+  action: auditEvents.action,
+  actorEmail: auditEvents.actorEmail,
+  details: auditEvents.details,
+  createdAt: auditEvents.createdAt,
+};
+
+/** Events that touch a customer tenant, by anyone (a customer sees every partner's events in it). */
+export function listCustomerActivity(db: Db, customerId: string, limit = 20) {
+  return db.select(columns).from(auditEvents).where(eq(auditEvents.customerId, customerId)).orderBy(desc(auditEvents.id)).limit(limit).all();
+}
+
+/** A partner's own events about one of its customers (a partner sees only its own organization's events). */
+export function listPartnerActivityForCustomer(db: Db, partnerId: string, customerId: string, limit = 20) {
+  return db
+    .select(columns)
+    .from(auditEvents)
+    .where(and(eq(auditEvents.organizationId, partnerId), eq(auditEvents.customerId, customerId)))
+    .orderBy(desc(auditEvents.id))
+    .limit(limit)
+    .all();
+}

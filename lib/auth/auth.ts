@@ -1,0 +1,47 @@
+import "server-only";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import NextAuth from "next-auth";
+import Nodemailer from "next-auth/providers/nodemailer";
+import { getLocale } from "next-intl/server";
+import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { db } from "@/lib/db";
+import { normalizeEmail } from "@/lib/email/normalize";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { signInEmail } from "@/lib/email/templates";
+import { kickOutbox } from "@/lib/email/worker";
+import { env } from "@/lib/env";
+import { newId } from "@/lib/ids";
+
+/**
+ * Email magic links through the same outbox and SMTP path as every other email.
+ * Database sessions (not JWTs), so removing a session row signs a person out at once.
+ * The config is built on first request, so `next build` needs no secret.
+ */
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const e = env();
+  return {
+    adapter: DrizzleAdapter(db(), { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+    secret: e.AUTH_SECRET,
+    trustHost: true,
+    session: { strategy: "database" },
+    pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
+    providers: [
+      Nodemailer({
+        server: e.SMTP_URL,
+        from: e.MAIL_FROM,
+        maxAge: 24 * 60 * 60,
+        normalizeIdentifier: normalizeEmail,
+        async sendVerificationRequest({ identifier, url }) {
+          // Links are built from the configured public URL, never from the request's Host header.
+          const link = new URL(url);
+          const publicUrl = new URL(e.PUBLIC_BASE_URL);
+          link.protocol = publicUrl.protocol;
+          link.host = publicUrl.host;
+          const locale = await getLocale().catch(() => "en");
+          enqueueEmail(db(), { idempotencyKey: newId("signin"), kind: "sign_in", to: identifier, ...signInEmail({ locale, url: link.toString() }) }, new Date());
+          await kickOutbox();
+        },
+      }),
+    ],
+  };
+});

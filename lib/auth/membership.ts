@@ -1,0 +1,54 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { memberships, organizations } from "@/db/schema";
+import { DomainError } from "@/lib/errors";
+import type { OrganizationKind } from "@/lib/organizations/kinds";
+import { CUSTOMER_PERMISSIONS, hasPermission, type Permission } from "./permissions";
+import type { MemberRole } from "./roles";
+
+/** Who is acting: the signed-in user, as the session says. */
+export type Actor = { userId: string; email: string };
+
+export type Organization = typeof organizations.$inferSelect;
+export type Member = { userId: string; email: string; roles: MemberRole[]; organization: Organization };
+
+export function getMember(db: Db, actor: Actor, organizationId: string): Member | null {
+  const row = db
+    .select({ roles: memberships.roles, organization: organizations })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(and(eq(memberships.userId, actor.userId), eq(memberships.organizationId, organizationId)))
+    .get();
+  return row ? { userId: actor.userId, email: actor.email, roles: row.roles, organization: row.organization } : null;
+}
+
+/**
+ * The actor's membership of an organization of the given kind. Not a member, or an
+ * organization of the other kind, is "not found": another tenant's id looks like no id.
+ */
+export function requireMember(db: Db, actor: Actor, organizationId: string, kind: OrganizationKind): Member {
+  const member = getMember(db, actor, organizationId);
+  if (!member || member.organization.kind !== kind) throw new DomainError("NOT_FOUND");
+  return member;
+}
+
+function kindOf(permission: Permission): OrganizationKind {
+  return permission in CUSTOMER_PERMISSIONS ? "customer" : "partner";
+}
+
+/** A member of the organization who holds the permission; FORBIDDEN for a member without it. */
+export function requirePermission(db: Db, actor: Actor, organizationId: string, permission: Permission): Member {
+  const member = requireMember(db, actor, organizationId, kindOf(permission));
+  if (!hasPermission(member.roles, permission)) throw new DomainError("FORBIDDEN");
+  return member;
+}
+
+export function listMemberships(db: Db, userId: string) {
+  return db
+    .select({ id: organizations.id, name: organizations.name, kind: organizations.kind, cloud: organizations.cloud, roles: memberships.roles })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(organizations.kind, organizations.name)
+    .all();
+}

@@ -1,0 +1,23 @@
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import { isDomainError } from "@/lib/errors";
+import type { OrganizationKind } from "@/lib/organizations/kinds";
+import { requireMember, type Member } from "./membership";
+import { getActor } from "./session";
+
+/**
+ * For pages: the signed-in member of this organization, or a redirect to sign in (coming
+ * back here afterwards), or "not found" for anyone else. Each server action checks again
+ * on its own: a page's check does not extend to the actions it renders.
+ */
+export async function memberForPage(organizationId: string, kind: OrganizationKind, returnTo: string): Promise<Member> {
+  const actor = await getActor();
+  if (!actor) redirect(`/signin?redirectTo=${encodeURIComponent(returnTo)}`);
+  try {
+    return requireMember(db(), actor, organizationId, kind);
+  } catch (error) {
+    if (isDomainError(error, "NOT_FOUND")) notFound();
+    throw error;
+  }
+}

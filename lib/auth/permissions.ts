@@ -1,0 +1,52 @@
+import type { CustomerRole, MemberRole, PartnerRole } from "./roles";
+
+/**
+ * Permissions are data: each names the roles that hold it. Code asks for a permission,
+ * never for a role name, so changing who may do what is a one-line change here.
+ */
+export const PARTNER_PERMISSIONS = {
+  "customers.read": {
+    roles: ["account_admin", "admin_agent", "sales_agent", "helpdesk_agent"],
+    description: "See customers, their relationships and activity",
+  },
+  "invitations.read": {
+    roles: ["account_admin", "admin_agent", "sales_agent", "helpdesk_agent"],
+    description: "See reseller invitations and their status",
+  },
+  "invitations.write": {
+    roles: ["account_admin", "admin_agent", "sales_agent"],
+    description: "Invite customers, resend and revoke invitations",
+  },
+  "subscriptions.read": {
+    roles: ["account_admin", "admin_agent", "sales_agent", "billing_admin", "helpdesk_agent"],
+    description: "See customers' subscriptions",
+  },
+} as const satisfies Record<string, { roles: readonly PartnerRole[]; description: string }>;
+
+export const CUSTOMER_PERMISSIONS = {
+  "customer.dashboard.read": {
+    roles: ["global_admin", "billing_administrator"],
+    description: "See the partners, subscriptions and activity of the organization",
+  },
+  "customer.relationships.accept": {
+    roles: ["global_admin"],
+    description: "Accept or decline partner invitations",
+  },
+} as const satisfies Record<string, { roles: readonly CustomerRole[]; description: string }>;
+
+export type PartnerPermission = keyof typeof PARTNER_PERMISSIONS;
+export type CustomerPermission = keyof typeof CUSTOMER_PERMISSIONS;
+export type Permission = PartnerPermission | CustomerPermission;
+
+const ALL: Record<Permission, { roles: readonly MemberRole[] }> = { ...PARTNER_PERMISSIONS, ...CUSTOMER_PERMISSIONS };
+
+/** True when any of the member's roles holds the permission. */
+export function hasPermission(roles: readonly MemberRole[], permission: Permission): boolean {
+  const holders = ALL[permission].roles;
+  return roles.some((r) => holders.includes(r));
+}
+
+/** Every permission the roles hold together (a member may have several roles). */
+export function permissionsOf(roles: readonly MemberRole[]): Permission[] {
+  return (Object.keys(ALL) as Permission[]).filter((p) => hasPermission(roles, p));
+}

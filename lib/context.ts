@@ -1,0 +1,12 @@
+import type { Db } from "@/db/client";
+import type { Clock } from "./clock";
+
+/**
+ * What a service needs from the outside world, passed in so services run the same under
+ * Next, in scripts and in unit tests (with a moved clock and an in-memory database).
+ */
+export type ServiceContext = {
+  db: Db;
+  now: Clock;
+  config: { invitationTtlDays: number; publicBaseUrl: string };
+};

@@ -1,0 +1,19 @@
+/** ISO 3166-1 alpha-2 codes offered for a new organization; names come from Intl.DisplayNames in the user's language. */
+export const COUNTRY_CODES = [
+  "AE", "AR", "AT", "AU", "BE", "BG", "BR", "CA", "CH", "CL", "CN", "CO", "CZ", "DE", "DK", "EE", "EG", "ES", "FI", "FR",
+  "GB", "GR", "HK", "HR", "HU", "ID", "IE", "IL", "IN", "IS", "IT", "JP", "KE", "KR", "KZ", "LT", "LU", "LV", "MA", "MX",
+  "MY", "NG", "NL", "NO", "NZ", "PE", "PH", "PL", "PT", "RO", "RS", "SA", "SE", "SG", "SI", "SK", "TH", "TR", "TW", "UA",
+  "US", "VN", "ZA",
+] as const;
+
+export function isCountryCode(value: string): boolean {
+  return (COUNTRY_CODES as readonly string[]).includes(value);
+}
+
+export function countryName(code: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

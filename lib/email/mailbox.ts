@@ -1,0 +1,22 @@
+import "server-only";
+import { env } from "@/lib/env";
+import type { CapturedMessage } from "./capture-server";
+
+/** The built-in capture's messages, or null when no capture runs (then the mailbox does not exist). */
+export async function fetchMailbox(): Promise<CapturedMessage[] | null> {
+  const url = env().MAILBOX_API_URL;
+  if (!url) return null;
+  const res = await fetch(`${url}/messages`, { cache: "no-store" });
+  return res.ok ? ((await res.json()) as CapturedMessage[]) : [];
+}
+
+export async function fetchMailboxMessage(id: string): Promise<CapturedMessage | null> {
+  const url = env().MAILBOX_API_URL;
+  if (!url || !/^\d+$/.test(id)) return null;
+  const res = await fetch(`${url}/messages/${id}`, { cache: "no-store" });
+  return res.ok ? ((await res.json()) as CapturedMessage) : null;
+}
+
+export function linksIn(text: string): string[] {
+  return [...new Set(text.match(/https?:\/\/[^\s<>"')]+/g) ?? [])];
+}

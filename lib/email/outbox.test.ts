@@ -1,0 +1,77 @@
+import { SMTPServer } from "smtp-server";
+import { afterEach, describe, expect, it } from "vitest";
+import { emailOutbox } from "@/db/schema";
+import { testContext } from "@/lib/testing/fixtures";
+import { startCaptureServer } from "./capture-server";
+import { deliverDueEmails, enqueueEmail } from "./outbox";
+import { smtpSender } from "./transport";
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (closers.length) await closers.pop()!();
+});
+
+let nextPort = 30_000 + Math.floor(Math.random() * 20_000);
+const port = () => nextPort++;
+
+function queue(t: ReturnType<typeof testContext>, key = "k1") {
+  enqueueEmail(t.ctx.db, { idempotencyKey: key, kind: "test", to: "grace@blueyonder.example", subject: "Hello", text: "Body", html: "<p>Body</p>" }, t.ctx.now());
+}
+
+describe("email outbox", () => {
+  it("delivers through real SMTP, once, with the idempotency key as Message-ID", async () => {
+    const capture = await startCaptureServer({ smtpPort: port(), apiPort: port() });
+    closers.push(capture.close);
+    const t = testContext();
+    queue(t);
+    queue(t); // same key again: still one message
+    const send = smtpSender(capture.smtpUrl, "PRC <prc@example.com>", "prc.example");
+    expect(await deliverDueEmails(t.ctx.db, send, t.ctx.now)).toBe(1);
+    expect(await deliverDueEmails(t.ctx.db, send, t.ctx.now)).toBe(0);
+    expect(capture.messages).toHaveLength(1);
+    expect(capture.messages[0]).toMatchObject({ subject: "Hello", to: ["grace@blueyonder.example"], messageId: "<k1@prc.example>" });
+    expect(t.ctx.db.select().from(emailOutbox).get()!.state).toBe("sent");
+  });
+
+  it("keeps mail while SMTP is down and retries with backoff once it is back", async () => {
+    const t = testContext();
+    queue(t);
+    const smtpPort = port();
+    const down = smtpSender(`smtp://127.0.0.1:${smtpPort}`, "prc@example.com", "prc.example");
+    expect(await deliverDueEmails(t.ctx.db, down, t.ctx.now)).toBe(0);
+    let row = t.ctx.db.select().from(emailOutbox).get()!;
+    expect(row).toMatchObject({ state: "pending", attempts: 1 });
+    expect(row.nextAttemptAt.getTime() - t.ctx.now().getTime()).toBe(5_000);
+    // Not due yet: nothing is attempted.
+    expect(await deliverDueEmails(t.ctx.db, down, t.ctx.now)).toBe(0);
+    expect(t.ctx.db.select().from(emailOutbox).get()!.attempts).toBe(1);
+
+    const capture = await startCaptureServer({ smtpPort, apiPort: port() });
+    closers.push(capture.close);
+    t.advance(5_000);
+    expect(await deliverDueEmails(t.ctx.db, down, t.ctx.now)).toBe(1);
+    row = t.ctx.db.select().from(emailOutbox).get()!;
+    expect(row).toMatchObject({ state: "sent", attempts: 2 });
+    expect(capture.messages).toHaveLength(1);
+  });
+
+  it("gives up at once on a permanent (5xx) rejection", async () => {
+    const smtpPort = port();
+    const rejecting = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      logger: false,
+      onRcptTo(_address, _session, callback) {
+        callback(Object.assign(new Error("550 mailbox unavailable"), { responseCode: 550 }));
+      },
+    });
+    await new Promise<void>((r) => rejecting.listen(smtpPort, "127.0.0.1", () => r()));
+    closers.push(() => new Promise<void>((r) => rejecting.close(() => r())));
+    const t = testContext();
+    queue(t);
+    await deliverDueEmails(t.ctx.db, smtpSender(`smtp://127.0.0.1:${smtpPort}`, "prc@example.com", "prc.example"), t.ctx.now);
+    const row = t.ctx.db.select().from(emailOutbox).get()!;
+    expect(row.state).toBe("failed");
+    expect(row.lastError).toMatch(/550/);
+  });
+});

@@ -1,0 +1,114 @@
+import { and, eq, inArray, lte, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { emailOutbox } from "@/db/schema";
+import type { Tx } from "@/lib/audit/record";
+
+export type OutgoingEmail = {
+  /** Unique per message; re-enqueueing the same key is a no-op, and it becomes the Message-ID. */
+  idempotencyKey: string;
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  organizationId?: string | null;
+  relatedId?: string | null;
+};
+
+/** Queues an email inside the caller's transaction; it is sent only if that transaction commits. */
+export function enqueueEmail(tx: Tx | Db, email: OutgoingEmail, now: Date): void {
+  tx.insert(emailOutbox)
+    .values({
+      idempotencyKey: email.idempotencyKey,
+      kind: email.kind,
+      toAddress: email.to,
+      subject: email.subject,
+      textBody: email.text,
+      htmlBody: email.html,
+      organizationId: email.organizationId ?? null,
+      relatedId: email.relatedId ?? null,
+      state: "pending",
+      nextAttemptAt: now,
+      createdAt: now,
+    })
+    .onConflictDoNothing({ target: emailOutbox.idempotencyKey })
+    .run();
+}
+
+export type SendFn = (message: {
+  messageId: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}) => Promise<void>;
+
+export const MAX_ATTEMPTS = 8;
+const LEASE_MS = 60_000;
+
+/** 5 s, 10 s, 20 s … capped at one hour: SMTP outages are retried without hammering the server. */
+export function backoffMs(attempts: number): number {
+  return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+/** SMTP 5xx replies are permanent: retrying cannot help. */
+function isPermanent(error: unknown): boolean {
+  const code = (error as { responseCode?: number }).responseCode;
+  return typeof code === "number" && code >= 500 && code < 600;
+}
+
+/**
+ * Claims due messages (pending, or "sending" whose lease ran out because a sender died)
+ * with one conditional UPDATE, so two workers never send the same row, then sends them.
+ * Returns how many were sent.
+ */
+export async function deliverDueEmails(db: Db, send: SendFn, now: () => Date, batch = 20): Promise<number> {
+  const claimedAt = now();
+  const due = db
+    .select({ id: emailOutbox.id })
+    .from(emailOutbox)
+    .where(
+      and(
+        inArray(emailOutbox.state, ["pending", "sending"]),
+        lte(emailOutbox.nextAttemptAt, claimedAt),
+      ),
+    )
+    .orderBy(emailOutbox.nextAttemptAt)
+    .limit(batch)
+    .all()
+    .map((r) => r.id);
+  if (due.length === 0) return 0;
+  const claimed = db
+    .update(emailOutbox)
+    .set({ state: "sending", attempts: sql`${emailOutbox.attempts} + 1`, nextAttemptAt: new Date(claimedAt.getTime() + LEASE_MS) })
+    .where(
+      and(
+        inArray(emailOutbox.id, due),
+        or(eq(emailOutbox.state, "pending"), eq(emailOutbox.state, "sending")),
+        lte(emailOutbox.nextAttemptAt, claimedAt),
+      ),
+    )
+    .returning()
+    .all();
+
+  let sent = 0;
+  for (const row of claimed) {
+    try {
+      await send({ messageId: row.idempotencyKey, to: row.toAddress, subject: row.subject, text: row.textBody, html: row.htmlBody });
+      db.update(emailOutbox).set({ state: "sent", sentAt: now(), lastError: null }).where(eq(emailOutbox.id, row.id)).run();
+      sent++;
+    } catch (error) {
+      const giveUp = isPermanent(error) || row.attempts >= MAX_ATTEMPTS;
+      const message = error instanceof Error ? error.message.slice(0, 500) : String(error).slice(0, 500);
+      db.update(emailOutbox)
+        .set({
+          state: giveUp ? "failed" : "pending",
+          lastError: message,
+          nextAttemptAt: new Date(now().getTime() + backoffMs(row.attempts)),
+        })
+        .where(eq(emailOutbox.id, row.id))
+        .run();
+    }
+  }
+  return sent;
+}

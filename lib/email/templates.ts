@@ -1,0 +1,58 @@
+import { translatorFor } from "@/lib/i18n/translator";
+import { renderEmail } from "./render";
+
+type Mail = { subject: string; html: string; text: string };
+
+function format(locale: string, date: Date): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(date);
+}
+
+export function invitationEmail(p: { locale: string; partnerName: string; inviterEmail: string; message: string | null; url: string; expiresAt: Date }): Mail {
+  const { t, locale } = translatorFor(p.locale);
+  const vars = { partner: p.partnerName };
+  return {
+    subject: t("email.invitation.subject", vars),
+    ...renderEmail({
+      lang: locale,
+      heading: t("email.invitation.heading", vars),
+      paragraphs: [t("email.invitation.intro", { ...vars, inviter: p.inviterEmail }), t("email.invitation.grants", vars)],
+      quote: p.message ? { title: t("email.invitation.messageFrom", vars), text: p.message } : undefined,
+      list: {
+        title: t("email.invitation.doesNotTitle"),
+        items: [t("rule3.subscriptions"), t("rule3.ownership"), t("rule3.terms"), t("rule3.partnerOfRecord"), t("rule3.otherPartners")],
+      },
+      button: { label: t("email.invitation.button"), url: p.url },
+      footer: t("email.invitation.footer", { date: format(locale, p.expiresAt) }),
+    }),
+  };
+}
+
+export function invitationAnsweredEmail(p: { locale: string; accepted: boolean; customerName: string | null; email: string; partnerName: string; url: string }): Mail {
+  const { t, locale } = translatorFor(p.locale);
+  const key = p.accepted ? ("email.accepted" as const) : ("email.declined" as const);
+  const vars = { customer: p.customerName ?? p.email, email: p.email, partner: p.partnerName };
+  return {
+    subject: t(`${key}.subject` as const, vars),
+    ...renderEmail({
+      lang: locale,
+      heading: t(`${key}.heading` as const, vars),
+      paragraphs: [t(`${key}.body` as const, vars)],
+      button: { label: t(`${key}.button` as const), url: p.url },
+      footer: t("email.footer"),
+    }),
+  };
+}
+
+export function signInEmail(p: { locale: string; url: string }): Mail {
+  const { t, locale } = translatorFor(p.locale);
+  return {
+    subject: t("email.signIn.subject"),
+    ...renderEmail({
+      lang: locale,
+      heading: t("email.signIn.heading"),
+      paragraphs: [t("email.signIn.body")],
+      button: { label: t("email.signIn.button"), url: p.url },
+      footer: t("email.signIn.footer"),
+    }),
+  };
+}

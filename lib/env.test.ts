@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+
+describe("configuration", () => {
+  it("production refuses to start without a real AUTH_SECRET", () => {
+    const prod = { APP_MODE: "production", DATABASE_PATH: "/var/lib/prc.db", SMTP_URL: "smtp://mail:25", MAIL_FROM: "PRC <prc@example.com>", PUBLIC_BASE_URL: "https://prc.example.com" };
+    expect(() => parseEnv(prod)).toThrow(/AUTH_SECRET/);
+    expect(() => parseEnv({ ...prod, AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET/);
+    expect(() => parseEnv({ ...prod, AUTH_SECRET: "demo-and-test-only-secret-never-use-in-production-0123456789" })).toThrow(/demo secret/);
+    expect(() => parseEnv({ ...prod, AUTH_SECRET: "x".repeat(40), MAILBOX_API_URL: "http://127.0.0.1:2580" })).toThrow(/mailbox/);
+    expect(parseEnv({ ...prod, AUTH_SECRET: "x".repeat(40) }).INVITATION_TTL_DAYS).toBe(14);
+  });
+
+  it("the demo and tests get safe defaults", () => {
+    const demo = parseEnv({ APP_MODE: "demo" });
+    expect(demo.DATABASE_PATH).toBe("data/demo.db");
+    expect(demo.PUBLIC_BASE_URL).toBe("http://localhost:3000");
+    expect(parseEnv({ APP_MODE: "test" }).DATABASE_PATH).toBe("data/test.db");
+  });
+
+  it("invitation lifetime is 1 to 90 days", () => {
+    expect(parseEnv({ APP_MODE: "demo", INVITATION_TTL_DAYS: "90" }).INVITATION_TTL_DAYS).toBe(90);
+    expect(() => parseEnv({ APP_MODE: "demo", INVITATION_TTL_DAYS: "0" })).toThrow(/INVITATION_TTL_DAYS/);
+    expect(() => parseEnv({ APP_MODE: "demo", INVITATION_TTL_DAYS: "91" })).toThrow(/INVITATION_TTL_DAYS/);
+  });
+
+  it("rejects an unknown mode and a base URL that is not a URL", () => {
+    expect(() => parseEnv({ APP_MODE: "staging" })).toThrow(/APP_MODE/);
+    expect(() => parseEnv({ APP_MODE: "demo", PUBLIC_BASE_URL: "not a url" })).toThrow(/PUBLIC_BASE_URL/);
+  });
+});

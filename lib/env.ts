@@ -1,0 +1,86 @@
+import { z } from "zod";
+
+/**
+ * The only module that reads process.env (STYLE.md). Everything configurable is here,
+ * validated once. APP_MODE decides the defaults: the demo and the tests get safe ones;
+ * production gets none and refuses to start without a real AUTH_SECRET.
+ */
+
+const DEMO_SECRET = "demo-and-test-only-secret-never-use-in-production-0123456789";
+
+const modeSchema = z.enum(["production", "demo", "test"]);
+export type AppMode = z.infer<typeof modeSchema>;
+
+const envSchema = z
+  .object({
+    APP_MODE: modeSchema,
+    DATABASE_PATH: z.string().min(1),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL"),
+    MAIL_FROM: z.string().min(3),
+    PUBLIC_BASE_URL: z.url().transform((u) => u.replace(/\/+$/, "")),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+    INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90),
+    // Where the built-in SMTP capture serves what it received; set only by the demo and tests.
+    MAILBOX_API_URL: z.url().optional(),
+    OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(600_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.APP_MODE !== "production") return;
+    if (env.AUTH_SECRET === DEMO_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "the demo secret cannot be used in production" });
+    }
+    if (env.MAILBOX_API_URL) {
+      ctx.addIssue({ code: "custom", path: ["MAILBOX_API_URL"], message: "the built-in mailbox never runs in production" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+function defaultsFor(mode: AppMode): Partial<Record<keyof Env, string>> {
+  if (mode === "production") return { INVITATION_TTL_DAYS: "14", OUTBOX_POLL_MS: "5000" };
+  return {
+    DATABASE_PATH: mode === "test" ? "data/test.db" : "data/demo.db",
+    SMTP_URL: "smtp://127.0.0.1:2525",
+    MAIL_FROM: "Partner Relationship Center <no-reply@partner-center.local>",
+    PUBLIC_BASE_URL: "http://localhost:3000",
+    AUTH_SECRET: DEMO_SECRET,
+    INVITATION_TTL_DAYS: "14",
+    OUTBOX_POLL_MS: "2000",
+  };
+}
+
+function read(source: Record<string, string | undefined>): Env {
+  const mode = modeSchema.safeParse(source.APP_MODE ?? "production");
+  if (!mode.success) throw new Error(`APP_MODE must be one of production, demo, test`);
+  const defaults = defaultsFor(mode.data);
+  const raw: Record<string, string | undefined> = { APP_MODE: mode.data };
+  for (const key of Object.keys(envSchema.shape) as (keyof Env)[]) {
+    if (key === "APP_MODE") continue;
+    const value = source[key];
+    raw[key] = value === undefined || value === "" ? defaults[key] : value;
+  }
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration (APP_MODE=${mode.data}):\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration, read on first use (so `next build` needs no secrets). */
+export function env(): Env {
+  cached ??= read(process.env);
+  return cached;
+}
+
+/** For tests of the validation itself. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  return read(source);
+}
+
+/** True while `next build` collects pages: nothing may touch the database or SMTP then. */
+export function isBuildPhase(): boolean {
+  return process.env.NEXT_PHASE === "phase-production-build";
+}

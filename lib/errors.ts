@@ -1,0 +1,39 @@
+/**
+ * Errors whose code may reach the user (as a translated message, `errors.<code>` in the
+ * catalogs). Anything else thrown is unexpected: it is logged and shown generically.
+ */
+export const ERROR_CODES = [
+  "UNAUTHENTICATED",
+  "NOT_FOUND",
+  "FORBIDDEN",
+  "VALIDATION",
+  "INVITATION_INVALID",
+  "INVITATION_EXPIRED",
+  "INVITATION_USED",
+  "INVITATION_REVOKED",
+  "INVITATION_NOT_OPEN",
+  "WRONG_ACCOUNT",
+  "CLOUD_MISMATCH",
+  "CSP_TRANSACTION_TENANT",
+  "NOT_A_CUSTOMER_TENANT",
+  "SELF_INVITE",
+  "ALREADY_RELATED",
+  "DOMAIN_TAKEN",
+  "NEW_CUSTOMERS_CLOSED",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, string> = {},
+    readonly fieldErrors: Record<string, string[]> = {},
+  ) {
+    super(code);
+    this.name = "DomainError";
+  }
+}
+
+export function isDomainError(e: unknown, code?: ErrorCode): e is DomainError {
+  return e instanceof DomainError && (code === undefined || e.code === code);
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { and, desc, eq, gt, inArray, lte, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { invitations, organizations, users } from "@/db/schema";
+import type { Member } from "@/lib/auth/membership";
+import { PAGE_SIZE, toPage } from "@/lib/pagination";
+import type { ServiceContext } from "@/lib/context";
+import { findInvitationByToken } from "./respond";
+import { invitationStatus, type InvitationStatus } from "./status";
+
+function statusFilter(status: InvitationStatus | undefined, now: Date): SQL | undefined {
+  if (!status) return undefined;
+  if (status === "expired") return and(inArray(invitations.state, ["sent", "opened"]), lte(invitations.expiresAt, now));
+  if (status === "sent" || status === "opened") return and(eq(invitations.state, status), gt(invitations.expiresAt, now));
+  return eq(invitations.state, status);
+}
+
+export function listPartnerInvitations(db: Db, member: Member, opts: { page: number; status?: InvitationStatus; now: Date }) {
+  const rows = db
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      state: invitations.state,
+      expiresAt: invitations.expiresAt,
+      lastSentAt: invitations.lastSentAt,
+      customerId: invitations.customerId,
+      customerName: organizations.name,
+    })
+    .from(invitations)
+    .leftJoin(organizations, eq(organizations.id, invitations.customerId))
+    .where(and(eq(invitations.partnerId, member.organization.id), statusFilter(opts.status, opts.now)))
+    .orderBy(desc(invitations.createdAt), desc(invitations.id))
+    .limit(PAGE_SIZE + 1)
+    .offset((opts.page - 1) * PAGE_SIZE)
+    .all()
+    .map((r) => ({ ...r, status: invitationStatus(r, opts.now) }));
+  return toPage(rows, opts.page);
+}
+
+/** What the public landing page may show about an invitation: nothing beyond who asks and for what. */
+export function getInvitationLanding(ctx: ServiceContext, token: string) {
+  const inv = findInvitationByToken(ctx, token);
+  if (!inv) return null;
+  const partner = ctx.db.select().from(organizations).where(eq(organizations.id, inv.partnerId)).get();
+  const inviter = ctx.db.select({ email: users.email }).from(users).where(eq(users.id, inv.createdByUserId)).get();
+  if (!partner) return null;
+  return {
+    id: inv.id,
+    email: inv.email,
+    message: inv.message,
+    status: invitationStatus(inv, ctx.now()),
+    expiresAt: inv.expiresAt,
+    customerId: inv.customerId,
+    inviterEmail: inviter?.email ?? "",
+    partner: { id: partner.id, name: partner.name, cloud: partner.cloud, partnerType: partner.partnerType },
+  };
+}

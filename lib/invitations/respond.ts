@@ -1,0 +1,195 @@
+import { and, eq, gt, inArray } from "drizzle-orm";
+import { invitations, memberships, organizations, resellerRelationships, users } from "@/db/schema";
+import type { Actor, Organization } from "@/lib/auth/membership";
+import { recordAudit, type Tx } from "@/lib/audit/record";
+import { CLOUD_RULES } from "@/lib/clouds";
+import type { ServiceContext } from "@/lib/context";
+import { normalizeDomain, normalizeEmail } from "@/lib/email/normalize";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { invitationAnsweredEmail } from "@/lib/email/templates";
+import { DomainError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import type { AcceptInvitationInput } from "./schemas";
+import { invitationStatus } from "./status";
+import { hashToken, isWellFormedToken } from "./tokens";
+
+type InvitationRow = typeof invitations.$inferSelect;
+
+export function findInvitationByToken(ctx: ServiceContext, token: string): InvitationRow | null {
+  if (!isWellFormedToken(token)) return null;
+  return ctx.db.select().from(invitations).where(eq(invitations.tokenHash, hashToken(token))).get() ?? null;
+}
+
+/** The invitation behind a token, if it can still be answered, and by this actor; otherwise the reason. */
+function requireAnswerable(ctx: ServiceContext, actor: Actor, token: string): InvitationRow {
+  const inv = findInvitationByToken(ctx, token);
+  if (!inv) throw new DomainError("INVITATION_INVALID");
+  const status = invitationStatus(inv, ctx.now());
+  if (status === "revoked") throw new DomainError("INVITATION_REVOKED");
+  if (status === "expired") throw new DomainError("INVITATION_EXPIRED");
+  if (status === "accepted" || status === "declined") throw new DomainError("INVITATION_USED");
+  // The link is bound to the invited address: anyone else signed in is refused.
+  if (normalizeEmail(actor.email) !== inv.email) throw new DomainError("WRONG_ACCOUNT", { email: inv.email });
+  return inv;
+}
+
+/**
+ * Marks the invitation answered only if it is still open at this instant: the conditional
+ * update is what makes the link single-use when two answers race.
+ */
+function closeInvitation(tx: Tx, inv: InvitationRow, state: "accepted" | "declined", actor: Actor, now: Date, customerId: string | null) {
+  const changed = tx
+    .update(invitations)
+    .set({ state, respondedAt: now, respondedByUserId: actor.userId, customerId })
+    .where(and(eq(invitations.id, inv.id), inArray(invitations.state, ["sent", "opened"]), gt(invitations.expiresAt, now)))
+    .run().changes;
+  if (changed !== 1) throw new DomainError("INVITATION_USED");
+}
+
+/** Viewing the landing page records "opened" and nothing else (a prefetch cannot accept). */
+export function markInvitationOpened(ctx: ServiceContext, token: string): void {
+  const inv = findInvitationByToken(ctx, token);
+  if (!inv || invitationStatus(inv, ctx.now()) !== "sent") return;
+  const now = ctx.now();
+  ctx.db.transaction(
+    (tx) => {
+      const changed = tx
+        .update(invitations)
+        .set({ state: "opened", openedAt: now })
+        .where(and(eq(invitations.id, inv.id), eq(invitations.state, "sent")))
+        .run().changes;
+      if (changed === 1) {
+        recordAudit(tx, { organizationId: inv.partnerId, actor: null, action: "invitation.opened", targetType: "invitation", targetId: inv.id, details: { email: inv.email }, at: now });
+      }
+    },
+    { behavior: "immediate" },
+  );
+}
+
+function notifyPartner(ctx: ServiceContext, tx: Tx, inv: InvitationRow, partner: Organization, accepted: boolean, customer: Organization | null, now: Date) {
+  const inviter = tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, inv.createdByUserId)).get();
+  if (!inviter) return;
+  const url = customer
+    ? `${ctx.config.publicBaseUrl}/partner/${partner.id}/customers/${customer.id}`
+    : `${ctx.config.publicBaseUrl}/partner/${partner.id}/invitations`;
+  enqueueEmail(
+    tx,
+    {
+      idempotencyKey: `invitation.${inv.id}.${accepted ? "accepted" : "declined"}`,
+      kind: accepted ? "invitation.accepted" : "invitation.declined",
+      to: inviter.email,
+      organizationId: partner.id,
+      relatedId: inv.id,
+      ...invitationAnsweredEmail({ locale: inviter.locale ?? inv.locale, accepted, customerName: customer?.name ?? null, email: inv.email, partnerName: partner.name, url }),
+    },
+    now,
+  );
+}
+
+/** Checks the seeds' rules for an existing tenant becoming this partner's customer (rules 4 and 7). */
+function checkExistingTarget(ctx: ServiceContext, actor: Actor, partner: Organization, customerId: string): Organization {
+  const row = ctx.db
+    .select({ org: organizations, roles: memberships.roles })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(and(eq(memberships.userId, actor.userId), eq(memberships.organizationId, customerId)))
+    .get();
+  if (!row) throw new DomainError("NOT_FOUND");
+  const { org, roles } = row;
+  if (org.id === partner.id || org.corporateOfPartnerId === partner.id) throw new DomainError("SELF_INVITE");
+  if (org.kind === "partner") {
+    if (org.isCspTransactionTenant) throw new DomainError("CSP_TRANSACTION_TENANT", { name: org.name });
+    throw new DomainError("NOT_A_CUSTOMER_TENANT", { name: org.name });
+  }
+  // Only a Global administrator may accept for the organization.
+  if (!roles.includes("global_admin")) throw new DomainError("FORBIDDEN");
+  if (org.cloud !== partner.cloud) throw new DomainError("CLOUD_MISMATCH");
+  const active = ctx.db
+    .select({ id: resellerRelationships.id })
+    .from(resellerRelationships)
+    .where(and(eq(resellerRelationships.partnerId, partner.id), eq(resellerRelationships.customerId, org.id), eq(resellerRelationships.state, "active")))
+    .get();
+  if (active) throw new DomainError("ALREADY_RELATED", { name: org.name });
+  return org;
+}
+
+function checkNewTarget(ctx: ServiceContext, partner: Organization, primaryDomain: string) {
+  if (!CLOUD_RULES[partner.cloud].newCustomers) throw new DomainError("NEW_CUSTOMERS_CLOSED");
+  const taken = ctx.db
+    .select()
+    .from(organizations)
+    .where(and(eq(organizations.cloud, partner.cloud), eq(organizations.primaryDomain, primaryDomain)))
+    .get();
+  if (!taken) return;
+  if (taken.id === partner.id || taken.corporateOfPartnerId === partner.id) throw new DomainError("SELF_INVITE");
+  if (taken.kind === "partner" && taken.isCspTransactionTenant) throw new DomainError("CSP_TRANSACTION_TENANT", { name: taken.name });
+  throw new DomainError("DOMAIN_TAKEN", { domain: primaryDomain }, { primaryDomain: ["domainTaken"] });
+}
+
+/**
+ * The customer's Global administrator accepts (journey step 4). One transaction: close the
+ * invitation (conditionally), create the customer organization if new, the reseller
+ * relationship, the audit rows and the partner's notice. No subscription is touched (rule 3),
+ * and other partners' relationships stay as they are (rule 1).
+ */
+export function acceptInvitation(ctx: ServiceContext, actor: Actor, input: AcceptInvitationInput) {
+  const inv = requireAnswerable(ctx, actor, input.token);
+  const partner = ctx.db.select().from(organizations).where(eq(organizations.id, inv.partnerId)).get();
+  if (!partner) throw new DomainError("INVITATION_INVALID");
+
+  const newDomain = input.target === "new" ? normalizeDomain(input.primaryDomain) : null;
+  const existing = input.target === "existing" ? checkExistingTarget(ctx, actor, partner, input.customerId) : null;
+  if (newDomain) checkNewTarget(ctx, partner, newDomain);
+
+  const now = ctx.now();
+  return ctx.db.transaction(
+    (tx) => {
+      closeInvitation(tx, inv, "accepted", actor, now, existing?.id ?? null);
+      let customer = existing;
+      if (!customer && input.target === "new" && newDomain) {
+        customer = {
+          id: newId("org"),
+          kind: "customer",
+          name: input.name,
+          cloud: partner.cloud,
+          country: input.country,
+          primaryDomain: newDomain,
+          partnerType: null,
+          partnerPublicId: null,
+          isCspTransactionTenant: false,
+          corporateOfPartnerId: null,
+          createdAt: now,
+        } satisfies Organization;
+        tx.insert(organizations).values(customer).run();
+        tx.insert(memberships).values({ id: newId("mem"), organizationId: customer.id, userId: actor.userId, roles: ["global_admin"], createdAt: now }).run();
+        tx.update(invitations).set({ customerId: customer.id }).where(eq(invitations.id, inv.id)).run();
+        recordAudit(tx, { organizationId: customer.id, customerId: customer.id, actor, action: "customer.created", targetType: "organization", targetId: customer.id, details: { name: customer.name, domain: newDomain }, at: now });
+      }
+      if (!customer) throw new DomainError("VALIDATION");
+      const relationshipId = newId("rel");
+      tx.insert(resellerRelationships).values({ id: relationshipId, partnerId: partner.id, customerId: customer.id, state: "active", invitationId: inv.id, createdAt: now }).run();
+      const details = { partner: partner.name, customer: customer.name, email: inv.email };
+      recordAudit(tx, { organizationId: partner.id, customerId: customer.id, actor, action: "invitation.accepted", targetType: "invitation", targetId: inv.id, details, at: now });
+      recordAudit(tx, { organizationId: partner.id, customerId: customer.id, actor, action: "reseller_relationship.created", targetType: "reseller_relationship", targetId: relationshipId, details, at: now });
+      notifyPartner(ctx, tx, inv, partner, true, customer, now);
+      return { customerId: customer.id, relationshipId, partnerId: partner.id };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function declineInvitation(ctx: ServiceContext, actor: Actor, token: string) {
+  const inv = requireAnswerable(ctx, actor, token);
+  const partner = ctx.db.select().from(organizations).where(eq(organizations.id, inv.partnerId)).get();
+  if (!partner) throw new DomainError("INVITATION_INVALID");
+  const now = ctx.now();
+  ctx.db.transaction(
+    (tx) => {
+      closeInvitation(tx, inv, "declined", actor, now, null);
+      recordAudit(tx, { organizationId: partner.id, actor, action: "invitation.declined", targetType: "invitation", targetId: inv.id, details: { email: inv.email }, at: now });
+      notifyPartner(ctx, tx, inv, partner, false, null, now);
+    },
+    { behavior: "immediate" },
+  );
+  return { partnerName: partner.name };
+}

@@ -1,0 +1,139 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { invitations, memberships, users } from "@/db/schema";
+import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
+import { recordAudit, type Tx } from "@/lib/audit/record";
+import type { ServiceContext } from "@/lib/context";
+import { normalizeEmail } from "@/lib/email/normalize";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { invitationEmail } from "@/lib/email/templates";
+import { DomainError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import type { InvitationRef, InviteCustomerInput } from "./schemas";
+import { invitationStatus } from "./status";
+import { expiryFrom, newInvitationToken } from "./tokens";
+
+export function invitationUrl(ctx: ServiceContext, token: string): string {
+  return `${ctx.config.publicBaseUrl}/invite/${token}`;
+}
+
+function queueInvitationEmail(ctx: ServiceContext, tx: Tx, member: Member, inv: { id: string; email: string; message: string | null; locale: string; expiresAt: Date; sendCount: number }, token: string, now: Date) {
+  enqueueEmail(
+    tx,
+    {
+      idempotencyKey: `invitation.${inv.id}.${inv.sendCount}`,
+      kind: "invitation",
+      to: inv.email,
+      organizationId: member.organization.id,
+      relatedId: inv.id,
+      ...invitationEmail({
+        locale: inv.locale,
+        partnerName: member.organization.name,
+        inviterEmail: member.email,
+        message: inv.message,
+        url: invitationUrl(ctx, token),
+        expiresAt: inv.expiresAt,
+      }),
+    },
+    now,
+  );
+}
+
+/**
+ * A partner invites a customer's admin (journey step 1). The invitation, its audit row and
+ * its email share one transaction; the email leaves after commit. Returns the raw token
+ * (never stored) so callers other than email, such as tests, can follow the link.
+ */
+export function createInvitation(ctx: ServiceContext, actor: Actor, input: InviteCustomerInput) {
+  const member = requirePermission(ctx.db, actor, input.partnerId, "invitations.write");
+  const email = normalizeEmail(input.email);
+  const ownMember = ctx.db
+    .select({ id: users.id })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organizationId, member.organization.id), eq(users.email, email)))
+    .get();
+  // A partner can never resell to itself (rule 4): its own people are not customers.
+  if (ownMember) throw new DomainError("SELF_INVITE", {}, { email: ["selfInvite"] });
+
+  const now = ctx.now();
+  const { token, hash } = newInvitationToken();
+  const invitation = {
+    id: newId("inv"),
+    partnerId: member.organization.id,
+    email,
+    message: input.message,
+    locale: input.locale,
+    tokenHash: hash,
+    state: "sent" as const,
+    sendCount: 1,
+    createdByUserId: actor.userId,
+    createdAt: now,
+    lastSentAt: now,
+    expiresAt: expiryFrom(now, ctx.config.invitationTtlDays),
+  };
+  ctx.db.transaction(
+    (tx) => {
+      tx.insert(invitations).values(invitation).run();
+      recordAudit(tx, { organizationId: member.organization.id, actor, action: "invitation.sent", targetType: "invitation", targetId: invitation.id, details: { email }, at: now });
+      queueInvitationEmail(ctx, tx, member, invitation, token, now);
+    },
+    { behavior: "immediate" },
+  );
+  return { invitation, token };
+}
+
+function getOwnInvitationOrThrow(ctx: ServiceContext, member: Member, invitationId: string) {
+  const inv = ctx.db
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.id, invitationId), eq(invitations.partnerId, member.organization.id)))
+    .get();
+  if (!inv) throw new DomainError("NOT_FOUND");
+  return inv;
+}
+
+/** Sends a fresh link: a new token replaces the old one (which stops working) and the clock restarts. */
+export function resendInvitation(ctx: ServiceContext, actor: Actor, ref: InvitationRef) {
+  const member = requirePermission(ctx.db, actor, ref.partnerId, "invitations.write");
+  const inv = getOwnInvitationOrThrow(ctx, member, ref.invitationId);
+  const now = ctx.now();
+  const status = invitationStatus(inv, now);
+  if (status !== "sent" && status !== "opened" && status !== "expired") throw new DomainError("INVITATION_NOT_OPEN");
+
+  const { token, hash } = newInvitationToken();
+  const next = { ...inv, tokenHash: hash, state: "sent" as const, sendCount: inv.sendCount + 1, lastSentAt: now, expiresAt: expiryFrom(now, ctx.config.invitationTtlDays), openedAt: null };
+  ctx.db.transaction(
+    (tx) => {
+      // Conditional on the state we read, so a concurrent accept or revoke wins cleanly.
+      const changed = tx
+        .update(invitations)
+        .set({ tokenHash: next.tokenHash, state: next.state, sendCount: next.sendCount, lastSentAt: now, expiresAt: next.expiresAt, openedAt: null })
+        .where(and(eq(invitations.id, inv.id), inArray(invitations.state, ["sent", "opened"])))
+        .run().changes;
+      if (changed !== 1) throw new DomainError("INVITATION_NOT_OPEN");
+      recordAudit(tx, { organizationId: member.organization.id, actor, action: "invitation.resent", targetType: "invitation", targetId: inv.id, details: { email: inv.email }, at: now });
+      queueInvitationEmail(ctx, tx, member, next, token, now);
+    },
+    { behavior: "immediate" },
+  );
+  return { token, email: inv.email };
+}
+
+export function revokeInvitation(ctx: ServiceContext, actor: Actor, ref: InvitationRef): { email: string } {
+  const member = requirePermission(ctx.db, actor, ref.partnerId, "invitations.write");
+  const inv = getOwnInvitationOrThrow(ctx, member, ref.invitationId);
+  const now = ctx.now();
+  ctx.db.transaction(
+    (tx) => {
+      const changed = tx
+        .update(invitations)
+        .set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId })
+        .where(and(eq(invitations.id, inv.id), inArray(invitations.state, ["sent", "opened"])))
+        .run().changes;
+      if (changed !== 1) throw new DomainError("INVITATION_NOT_OPEN");
+      recordAudit(tx, { organizationId: member.organization.id, actor, action: "invitation.revoked", targetType: "invitation", targetId: inv.id, details: { email: inv.email }, at: now });
+    },
+    { behavior: "immediate" },
+  );
+  return { email: inv.email };
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import { and, desc, eq, like, ne, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { organizations, resellerRelationships } from "@/db/schema";
+import type { Member } from "@/lib/auth/membership";
+import { DomainError } from "@/lib/errors";
+import { PAGE_SIZE, toPage } from "@/lib/pagination";
+
+function escapeLike(q: string): string {
+  return q.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The partner's customers (any relationship, newest first), optionally filtered by name or domain. */
+export function listPartnerCustomers(db: Db, member: Member, opts: { page: number; q?: string }) {
+  const q = opts.q?.trim();
+  const pattern = q ? `%${escapeLike(q)}%` : null;
+  const rows = db
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      primaryDomain: organizations.primaryDomain,
+      country: organizations.country,
+      since: resellerRelationships.createdAt,
+      state: resellerRelationships.state,
+    })
+    .from(resellerRelationships)
+    .innerJoin(organizations, eq(organizations.id, resellerRelationships.customerId))
+    .where(
+      and(
+        eq(resellerRelationships.partnerId, member.organization.id),
+        pattern ? or(like(organizations.name, pattern, ), like(organizations.primaryDomain, pattern)) : undefined,
+      ),
+    )
+    .orderBy(desc(resellerRelationships.createdAt), desc(resellerRelationships.id))
+    .limit(PAGE_SIZE + 1)
+    .offset((opts.page - 1) * PAGE_SIZE)
+    .all();
+  return toPage(rows, opts.page);
+}
+
+/** One of the partner's customers; any other id is "not found". */
+export function getPartnerCustomerOrThrow(db: Db, member: Member, customerId: string) {
+  const row = db
+    .select({ customer: organizations, relationship: resellerRelationships })
+    .from(resellerRelationships)
+    .innerJoin(organizations, eq(organizations.id, resellerRelationships.customerId))
+    .where(and(eq(resellerRelationships.partnerId, member.organization.id), eq(resellerRelationships.customerId, customerId)))
+    .orderBy(desc(resellerRelationships.createdAt))
+    .get();
+  if (!row) throw new DomainError("NOT_FOUND");
+  const otherPartners = db
+    .select({ n: sql<number>`count(distinct ${resellerRelationships.partnerId})` })
+    .from(resellerRelationships)
+    .where(and(eq(resellerRelationships.customerId, customerId), eq(resellerRelationships.state, "active"), ne(resellerRelationships.partnerId, member.organization.id)))
+    .get();
+  return {
+    customer: { id: row.customer.id, name: row.customer.name, primaryDomain: row.customer.primaryDomain, country: row.customer.country, cloud: row.customer.cloud },
+    relationship: { id: row.relationship.id, state: row.relationship.state, since: row.relationship.createdAt },
+    otherPartnerCount: otherPartners?.n ?? 0,
+  };
+}

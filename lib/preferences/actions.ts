@@ -1,0 +1,17 @@
+"use server";
+
+import { eq } from "drizzle-orm";
+import { cookies } from "next/headers";
+import { users } from "@/db/schema";
+import { getActor } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
+
+/** Anyone may choose a language; a signed-in user's choice also drives the emails they get. */
+export async function setLocaleAction(form: FormData): Promise<void> {
+  const locale = form.get("locale");
+  if (!isLocale(locale)) return;
+  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 86_400, sameSite: "lax", httpOnly: true });
+  const actor = await getActor();
+  if (actor) db().update(users).set({ locale }).where(eq(users.id, actor.userId)).run();
+}

@@ -1,0 +1,10 @@
+import "server-only";
+import { systemClock } from "./clock";
+import type { ServiceContext } from "./context";
+import { db } from "./db";
+import { env } from "./env";
+
+export function serviceContext(): ServiceContext {
+  const e = env();
+  return { db: db(), now: systemClock, config: { invitationTtlDays: e.INVITATION_TTL_DAYS, publicBaseUrl: e.PUBLIC_BASE_URL } };
+}

@@ -1,0 +1,17 @@
+import "server-only";
+import { migrateDatabase } from "@/db/client";
+import { db } from "./db";
+import { startOutboxWorker } from "./email/worker";
+import { env, isBuildPhase } from "./env";
+
+/**
+ * Start-up of a server process: validate the configuration (production refuses to start
+ * without a real AUTH_SECRET), bring the schema up to date, start delivering email.
+ */
+export function startServer(): void {
+  if (isBuildPhase()) return;
+  const e = env();
+  migrateDatabase(db());
+  startOutboxWorker();
+  console.log(`Partner Relationship Center (${e.APP_MODE}) using ${e.DATABASE_PATH}`);
+}

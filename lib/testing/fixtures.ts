@@ -1,0 +1,84 @@
+import { openTestDatabase, type Db } from "@/db/client";
+import { memberships, organizations, subscriptions, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/membership";
+import type { MemberRole } from "@/lib/auth/roles";
+import type { ServiceContext } from "@/lib/context";
+import { newId } from "@/lib/ids";
+import type { Cloud, PartnerType } from "@/lib/organizations/kinds";
+
+/** A service context on a fresh in-memory database with the real migrations, and a clock tests can move. */
+export function testContext(start = new Date("2026-01-15T10:00:00Z")) {
+  let now = start;
+  const ctx: ServiceContext = {
+    db: openTestDatabase(),
+    now: () => now,
+    config: { invitationTtlDays: 14, publicBaseUrl: "http://localhost:3000" },
+  };
+  return {
+    ctx,
+    advance(ms: number) {
+      now = new Date(now.getTime() + ms);
+    },
+  };
+}
+
+export const DAY = 86_400_000;
+
+export function addPartner(db: Db, o: { name: string; cloud?: Cloud; domain: string; type?: PartnerType; csp?: boolean }) {
+  const id = newId("org");
+  db.insert(organizations)
+    .values({ id, kind: "partner", name: o.name, cloud: o.cloud ?? "global", country: "US", primaryDomain: o.domain, partnerType: o.type ?? "direct", partnerPublicId: String(Math.floor(Math.random() * 1e9)), isCspTransactionTenant: o.csp ?? true, createdAt: new Date() })
+    .run();
+  return id;
+}
+
+export function addCustomer(db: Db, o: { name: string; cloud?: Cloud; domain: string; corporateOf?: string }) {
+  const id = newId("org");
+  db.insert(organizations)
+    .values({ id, kind: "customer", name: o.name, cloud: o.cloud ?? "global", country: "US", primaryDomain: o.domain, corporateOfPartnerId: o.corporateOf ?? null, createdAt: new Date() })
+    .run();
+  return id;
+}
+
+/** A user (created on first use) who is a member of the organization with these roles. */
+export function addMember(db: Db, organizationId: string, email: string, roles: MemberRole[]): Actor {
+  let user = db.select().from(users).all().find((u) => u.email === email);
+  if (!user) {
+    user = { id: newId("usr"), email, name: null, emailVerified: null, image: null, locale: "en", createdAt: new Date() };
+    db.insert(users).values(user).run();
+  }
+  db.insert(memberships).values({ id: newId("mem"), organizationId, userId: user.id, roles, createdAt: new Date() }).run();
+  return { userId: user.id, email };
+}
+
+/** A signed-in person with no membership anywhere (someone who just followed an email link). */
+export function addUser(db: Db, email: string): Actor {
+  const id = newId("usr");
+  db.insert(users).values({ id, email, locale: "de", createdAt: new Date() }).run();
+  return { userId: id, email };
+}
+
+export function addSubscription(db: Db, customerId: string, product: string, partnerOfRecordId: string | null) {
+  db.insert(subscriptions)
+    .values({ id: newId("sub"), customerId, product, seats: 10, state: "active", purchaseChannel: partnerOfRecordId ? "partner" : "direct", partnerOfRecordId, termEndsAt: new Date("2027-01-01T00:00:00Z"), createdAt: new Date("2025-01-01T00:00:00Z") })
+    .run();
+}
+
+/** Every stored value of a table, in a stable order: compare two of these to prove nothing changed. */
+export function dumpTable(db: Db, table: string): string {
+  return JSON.stringify(db.$client.prepare(`select * from ${table} order by rowid`).raw().all());
+}
+
+export function count(db: Db, table: string): number {
+  return (db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+}
+
+/** Runs fn and returns the DomainError code it threw (or "no error"). */
+export function codeOf(fn: () => unknown): string {
+  try {
+    fn();
+    return "no error";
+  } catch (e) {
+    return (e as { code?: string }).code ?? String(e);
+  }
+}

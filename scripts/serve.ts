@@ -1,0 +1,89 @@
+/**
+ * Starts the built app with the built-in SMTP capture beside it: migrate, seed if empty,
+ * capture server on loopback, `next start`. Used by `npm run demo` and by the end-to-end
+ * tests (Playwright's webServer). Ctrl-C stops both.
+ *
+ *   tsx scripts/serve.ts [--mode demo|test] [--db FILE] [--port N] [--smtp-port N] [--mailbox-port N] [--fresh]
+ */
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { migrateDatabase, openDatabase } from "../db/client";
+import { seedDemo, type DemoAccount } from "../db/seed";
+import { startCaptureServer } from "../lib/email/capture-server";
+
+const { values } = parseArgs({
+  options: {
+    mode: { type: "string", default: "demo" },
+    db: { type: "string" },
+    port: { type: "string", default: "3000" },
+    "smtp-port": { type: "string", default: "2525" },
+    "mailbox-port": { type: "string", default: "2580" },
+    fresh: { type: "boolean", default: false },
+  },
+});
+
+const mode = values.mode === "test" ? "test" : "demo";
+const dbPath = values.db ?? (mode === "test" ? "data/e2e.db" : "data/demo.db");
+const port = Number(values.port);
+const baseUrl = `http://localhost:${port}`;
+
+function printAccounts(accounts: DemoAccount[], mailboxUrl: string) {
+  console.log("\nDemo accounts (sign in by email link; read it in the mailbox):");
+  for (const a of accounts) console.log(`  ${a.email.padEnd(42)} ${a.organization} — ${a.roles.join(", ")}`);
+  console.log(`\nApp:     ${baseUrl}`);
+  console.log(`Mailbox: ${mailboxUrl}`);
+  console.log("Press Ctrl-C to stop.\n");
+}
+
+async function main() {
+  if (values.fresh) for (const suffix of ["", "-wal", "-shm"]) rmSync(`${dbPath}${suffix}`, { force: true });
+  const db = openDatabase(dbPath);
+  migrateDatabase(db);
+  seedDemo(db);
+  const accounts = listAccounts(db);
+  db.$client.close();
+
+  const capture = await startCaptureServer({ smtpPort: Number(values["smtp-port"]), apiPort: Number(values["mailbox-port"]) });
+  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "localhost"], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      APP_MODE: mode,
+      DATABASE_PATH: dbPath,
+      SMTP_URL: capture.smtpUrl,
+      MAILBOX_API_URL: capture.apiUrl,
+      PUBLIC_BASE_URL: baseUrl,
+      OUTBOX_POLL_MS: mode === "test" ? "500" : "2000",
+    },
+  });
+  printAccounts(accounts, `${baseUrl}/mailbox`);
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    child.kill("SIGTERM");
+    await capture.close();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  child.on("exit", (code) => void stop(code ?? 0));
+}
+
+function listAccounts(db: ReturnType<typeof openDatabase>): DemoAccount[] {
+  const rows = db.$client
+    .prepare(
+      `select u.email as email, o.name as organization, m.roles as roles
+       from memberships m join users u on u.id = m.user_id join organizations o on o.id = m.organization_id
+       order by o.kind desc, o.name, u.email`,
+    )
+    .all() as { email: string; organization: string; roles: string }[];
+  return rows.map((r) => ({ email: r.email, organization: r.organization, roles: JSON.parse(r.roles) }));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
