@@ -7,8 +7,11 @@ import { ConfirmForm } from "@/components/ui/confirm-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { resendInvitationAction, revokeInvitationAction } from "@/lib/invitations/actions";
 
-/** Resend and revoke for one invitation row; revoke asks first. */
-export function InvitationActions({ partnerId, invitationId, email, canRevoke }: { partnerId: string; invitationId: string; email: string; canRevoke: boolean }) {
+/**
+ * Resend and revoke for one invitation row; revoke asks first. Stays mounted after the
+ * invitation closes (buttons hidden) so the outcome message remains readable.
+ */
+export function InvitationActions({ partnerId, invitationId, email, open }: { partnerId: string; invitationId: string; email: string; open: boolean }) {
   const t = useTranslations();
   const [resent, resend] = useActionState(resendInvitationAction, null);
   const [revoked, revoke] = useActionState(revokeInvitationAction, null);
@@ -20,12 +23,12 @@ export function InvitationActions({ partnerId, invitationId, email, canRevoke }:
   );
   return (
     <div className="space-y-2">
+      {open && (
       <div className="flex flex-wrap items-start gap-2">
         <form action={resend}>
           {hidden}
           <SubmitButton label={t("partner.invitations.resend")} pendingLabel={t("common.working")} variant="secondary" />
         </form>
-        {canRevoke && (
           <ConfirmForm
             action={revoke}
             trigger={t("partner.invitations.revoke")}
@@ -36,8 +39,8 @@ export function InvitationActions({ partnerId, invitationId, email, canRevoke }:
           >
             {hidden}
           </ConfirmForm>
-        )}
       </div>
+      )}
       <ActionMessage result={revoked ?? resent} />
     </div>
   );

@@ -2,7 +2,7 @@
 
 import { useFormStatus } from "react-dom";
 
-type Props = { label: string; pendingLabel: string; variant?: "primary" | "secondary" | "danger"; name?: string; value?: string };
+type Props = { label: string; pendingLabel: string; variant?: "primary" | "secondary" | "danger"; name?: string; value?: string; pending?: boolean };
 
 const styles = {
   primary: "bg-blue-700 text-white hover:bg-blue-800 disabled:bg-blue-400",
@@ -11,8 +11,10 @@ const styles = {
 };
 
 /** A submit button that shows its pending state and cannot be pressed twice. */
-export function SubmitButton({ label, pendingLabel, variant = "primary", name, value }: Props) {
-  const { pending } = useFormStatus();
+export function SubmitButton({ label, pendingLabel, variant = "primary", name, value, pending: explicit }: Props) {
+  // Forms run through useActionForm pass their pending state; plain form actions use the form's status.
+  const status = useFormStatus();
+  const pending = explicit ?? status.pending;
   return (
     <button
       type="submit"

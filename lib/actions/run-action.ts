@@ -46,9 +46,10 @@ export async function runAction<S extends z.ZodType, T>(
   handler: (input: z.infer<S>, actor: Actor, t: Translate) => Promise<ActionResult<T>> | ActionResult<T>,
 ): Promise<ActionResult<T>> {
   const t = await getTranslations();
+  const submitted = formToObject(form);
   try {
     const actor = await requireActor();
-    const parsed = schema.safeParse(formToObject(form));
+    const parsed = schema.safeParse(submitted);
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) {

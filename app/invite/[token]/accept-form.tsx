@@ -6,6 +6,7 @@ import { ActionMessage } from "@/components/ui/alert";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { Field, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { acceptInvitationAction, declineInvitationAction } from "@/lib/invitations/actions";
 
 type Tenant = { id: string; name: string; primaryDomain: string };
@@ -22,15 +23,16 @@ type Props = {
 export function AcceptForm({ token, partnerName, cloudName, tenants, countries, agreement }: Props) {
   const t = useTranslations("invite");
   const tc = useTranslations("common");
-  const [result, accept] = useActionState(acceptInvitationAction, null);
+  const { state: result, pending, formProps } = useActionForm(acceptInvitationAction);
   const [declined, decline] = useActionState(declineInvitationAction, null);
   const [target, setTarget] = useState<string>(tenants[0]?.id ?? "new");
   const errors = result && !result.ok ? result.fieldErrors : undefined;
+
   const isNew = target === "new";
 
   return (
     <div className="space-y-6">
-      <form action={accept} className="space-y-5" noValidate>
+      <form {...formProps} className="space-y-5" noValidate>
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="target" value={isNew ? "new" : "existing"} />
         {!isNew && <input type="hidden" name="customerId" value={target} />}
@@ -90,7 +92,7 @@ export function AcceptForm({ token, partnerName, cloudName, tenants, countries, 
           </div>
         </div>
         <ActionMessage result={result && !result.ok ? result : null} />
-        <SubmitButton label={t("accept")} pendingLabel={t("accepting")} />
+        <SubmitButton label={t("accept")} pendingLabel={t("accepting")} pending={pending} />
       </form>
 
       <div className="border-t border-gray-200 pt-4">

@@ -1,21 +1,26 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useEffect, useRef } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { ActionMessage } from "@/components/ui/alert";
 import { Field, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { inviteCustomerAction } from "@/lib/invitations/actions";
 
 export function InviteForm({ partnerId }: { partnerId: string }) {
   const t = useTranslations("partner.invite");
   const locale = useLocale();
-  const [result, action] = useActionState(inviteCustomerAction, null);
+  const { state: result, pending, formProps } = useActionForm(inviteCustomerAction);
+  const form = useRef<HTMLFormElement>(null);
+  // Cleared after a success, ready for the next invitation; kept as typed after an error.
+  useEffect(() => {
+    if (result?.ok) form.current?.reset();
+  }, [result]);
   const errors = result && !result.ok ? result.fieldErrors : undefined;
-  // After a success the form is keyed anew, so its fields clear for the next invitation.
-  const formKey = result?.ok ? result.message : "form";
+
   return (
     <div className="space-y-4">
       <ActionMessage result={result} />
@@ -24,7 +29,7 @@ export function InviteForm({ partnerId }: { partnerId: string }) {
           <Link href={`/partner/${partnerId}/invitations`}>{t("viewAll")}</Link>
         </p>
       )}
-      <form key={formKey} action={action} className="space-y-4" noValidate>
+      <form ref={form} {...formProps} className="space-y-4" noValidate>
         <input type="hidden" name="partnerId" value={partnerId} />
         <Field id="email" label={t("email")} hint={t("emailHint")} errors={errors?.email}>
           {(aria) => <input {...aria} name="email" type="email" autoComplete="off" required className={inputClass} />}
@@ -43,7 +48,7 @@ export function InviteForm({ partnerId }: { partnerId: string }) {
             </select>
           )}
         </Field>
-        <SubmitButton label={t("submit")} pendingLabel={t("pending")} />
+        <SubmitButton label={t("submit")} pendingLabel={t("pending")} pending={pending} />
       </form>
     </div>
   );

@@ -1,0 +1,43 @@
+import { expect, type Page } from "@playwright/test";
+import type { CapturedMessage } from "../../lib/email/capture-server";
+import { E2E } from "./ports";
+
+/** The id of the newest message so far: wait for mail "after" it to ignore everything older. */
+export async function mailCursor(): Promise<number> {
+  const list = (await (await fetch(`${E2E.mailboxApi}/messages`)).json()) as CapturedMessage[];
+  return list[0]?.id ?? 0;
+}
+
+/** Waits for the newest email to this address whose subject matches, with an id above `after`. */
+export async function waitForEmail(to: string, subject: RegExp, after = 0): Promise<CapturedMessage> {
+  let found: CapturedMessage | undefined;
+  await expect
+    .poll(
+      async () => {
+        const res = await fetch(`${E2E.mailboxApi}/messages?to=${encodeURIComponent(to)}`);
+        const list = (await res.json()) as CapturedMessage[];
+        found = list.find((m) => subject.test(m.subject) && m.id > after);
+        return Boolean(found);
+      },
+      { timeout: 15_000, message: `email to ${to} matching ${subject}` },
+    )
+    .toBe(true);
+  return found!;
+}
+
+/** The first link in the message's text that starts with the app's base URL and this path. */
+export function linkIn(message: CapturedMessage, path: string): string {
+  const link = message.text.match(/https?:\/\/[^\s<>"')]+/g)?.find((l) => l.startsWith(`${E2E.baseUrl}${path}`));
+  expect(link, `a ${path} link in "${message.subject}"`).toBeTruthy();
+  return link!;
+}
+
+/** Signs in like a person: asks for a magic link, reads it from SMTP, follows it. */
+export async function signIn(page: Page, email: string, redirectTo = "/") {
+  const since = await mailCursor();
+  await page.goto(`/signin?${new URLSearchParams({ email, redirectTo })}`);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  const message = await waitForEmail(email, /sign-in link/i, since);
+  await page.goto(linkIn(message, "/api/auth/callback/nodemailer"));
+}
