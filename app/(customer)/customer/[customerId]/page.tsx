@@ -4,6 +4,7 @@ import { Forbidden } from "@/components/shell/forbidden";
 import { SubscriptionsTable } from "@/components/subscriptions/subscriptions-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 import { Table, Td } from "@/components/ui/table";
 import { listCustomerActivity } from "@/lib/audit/queries";
 import { memberForPage } from "@/lib/auth/page-guards";
@@ -30,10 +31,7 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
           {t("customer.domain", { domain: org.primaryDomain })} · {countryName(org.country, locale)} · {t("customer.cloud", { cloud: t(`clouds.${org.cloud}`) })}
         </p>
       </div>
-      <section aria-labelledby="partners" className="space-y-2">
-        <h2 id="partners" className="text-lg font-semibold">
-          {t("customer.partners")}
-        </h2>
+      <Section id="partners" title={t("customer.partners")}>
         <p className="text-sm text-gray-700">{t("customer.partnersIntro")}</p>
         {partners.length === 0 ? (
           <EmptyState>{t("customer.noPartners")}</EmptyState>
@@ -49,19 +47,13 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
             ))}
           </Table>
         )}
-      </section>
-      <section aria-labelledby="subscriptions" className="space-y-2">
-        <h2 id="subscriptions" className="text-lg font-semibold">
-          {t("customer.subscriptions")}
-        </h2>
+      </Section>
+      <Section id="subscriptions" title={t("customer.subscriptions")}>
         <SubscriptionsTable rows={subscriptions} caption={t("customer.subscriptions")} emptyText={t("customer.noSubscriptions")} />
-      </section>
-      <section aria-labelledby="activity" className="space-y-2">
-        <h2 id="activity" className="text-lg font-semibold">
-          {t("customer.activity")}
-        </h2>
+      </Section>
+      <Section id="activity" title={t("customer.activity")}>
         <ActivityList rows={activity} emptyText={t("customer.noActivity")} />
-      </section>
+      </Section>
     </div>
   );
 }

@@ -62,12 +62,7 @@ export default async function CustomersPage({ params, searchParams }: Props) {
           ))}
         </Table>
       )}
-      <Pagination
-        page={result.page}
-        hasNext={result.hasNext}
-        hrefFor={hrefFor}
-        labels={{ previous: t("common.previous"), next: t("common.next"), page: t("common.pageOf", { page: result.page }), nav: t("common.pagination") }}
-      />
+      <Pagination page={result.page} hasNext={result.hasNext} hrefFor={hrefFor} />
     </section>
   );
 }

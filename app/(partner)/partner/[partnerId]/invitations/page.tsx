@@ -73,12 +73,7 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
           ))}
         </Table>
       )}
-      <Pagination
-        page={result.page}
-        hasNext={result.hasNext}
-        hrefFor={hrefFor}
-        labels={{ previous: t("common.previous"), next: t("common.next"), page: t("common.pageOf", { page: result.page }), nav: t("common.pagination") }}
-      />
+      <Pagination page={result.page} hasNext={result.hasNext} hrefFor={hrefFor} />
     </section>
   );
 }

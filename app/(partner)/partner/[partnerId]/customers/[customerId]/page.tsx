@@ -6,6 +6,7 @@ import { Forbidden } from "@/components/shell/forbidden";
 import { SubscriptionsTable } from "@/components/subscriptions/subscriptions-table";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 import { listPartnerActivityForCustomer } from "@/lib/audit/queries";
 import { memberForPage } from "@/lib/auth/page-guards";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -46,28 +47,19 @@ export default async function PartnerCustomerPage({ params }: Props) {
           {customer.primaryDomain} · {countryName(customer.country, locale)} · {t(`clouds.${customer.cloud}`)}
         </p>
       </div>
-      <section aria-labelledby="relationship" className="space-y-2">
-        <h2 id="relationship" className="text-lg font-semibold">
-          {t("partner.customer.relationship")}
-        </h2>
+      <Section id="relationship" title={t("partner.customer.relationship")}>
         <p className="flex items-center gap-2 text-sm">
           <Badge tone={relationship.state === "active" ? "green" : "gray"}>{t(`relationshipStates.${relationship.state}`)}</Badge>
           {t("partner.customer.since", { date: format.dateTime(relationship.since, { dateStyle: "long" }) })}
         </p>
         <p className="text-sm text-gray-700">{t("partner.customer.otherPartners", { count: otherPartnerCount })}</p>
-      </section>
-      <section aria-labelledby="subscriptions" className="space-y-2">
-        <h2 id="subscriptions" className="text-lg font-semibold">
-          {t("partner.customer.subscriptions")}
-        </h2>
+      </Section>
+      <Section id="subscriptions" title={t("partner.customer.subscriptions")}>
         <SubscriptionsTable rows={subscriptions} caption={t("partner.customer.subscriptions")} emptyText={t("partner.customer.noSubscriptions")} />
-      </section>
-      <section aria-labelledby="activity" className="space-y-2">
-        <h2 id="activity" className="text-lg font-semibold">
-          {t("partner.customer.activity")}
-        </h2>
+      </Section>
+      <Section id="activity" title={t("partner.customer.activity")}>
         <ActivityList rows={activity} emptyText={t("partner.customer.noActivity")} />
-      </section>
+      </Section>
     </div>
   );
 }
