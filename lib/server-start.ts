@@ -10,7 +10,14 @@ import { env, isBuildPhase } from "./env";
  */
 export function startServer(): void {
   if (isBuildPhase()) return;
-  const e = env();
+  let e: ReturnType<typeof env>;
+  try {
+    e = env();
+  } catch (error) {
+    // Next would log this and keep serving broken pages; a server without valid configuration must not run.
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
   migrateDatabase(db());
   startOutboxWorker();
   console.log(`Partner Relationship Center (${e.APP_MODE}) using ${e.DATABASE_PATH}`);
