@@ -20,6 +20,10 @@ export const ERROR_CODES = [
   "ALREADY_RELATED",
   "DOMAIN_TAKEN",
   "NEW_CUSTOMERS_CLOSED",
+  "INVALID_TRANSITION",
+  "ADMIN_RELATIONSHIPS_UNAVAILABLE",
+  "NAME_TAKEN",
+  "AUTO_EXTEND_GLOBAL_ADMIN",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -6,3 +6,4 @@ export * from "./relationships";
 export * from "./subscriptions";
 export * from "./audit";
 export * from "./outbox";
+export * from "./admin-relationships";

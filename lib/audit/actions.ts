@@ -8,5 +8,9 @@ export const AUDIT_ACTIONS = [
   "invitation.declined",
   "customer.created",
   "reseller_relationship.created",
+  "admin_relationship.requested",
+  "admin_relationship.approved",
+  "admin_relationship.rejected",
+  "admin_relationship.terminated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

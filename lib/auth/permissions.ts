@@ -17,6 +17,10 @@ export const PARTNER_PERMISSIONS = {
     roles: ["account_admin", "admin_agent", "sales_agent"],
     description: "Invite customers, resend and revoke invitations",
   },
+  "admin_relationships.write": {
+    roles: ["admin_agent"],
+    description: "Request and terminate granular delegated admin relationships",
+  },
   "subscriptions.read": {
     roles: ["account_admin", "admin_agent", "sales_agent", "billing_admin", "helpdesk_agent"],
     description: "See customers' subscriptions",
@@ -31,6 +35,10 @@ export const CUSTOMER_PERMISSIONS = {
   "customer.relationships.accept": {
     roles: ["global_admin"],
     description: "Accept or decline partner invitations",
+  },
+  "customer.admin_relationships.approve": {
+    roles: ["global_admin"],
+    description: "Approve, reject and remove partners' admin relationships",
   },
 } as const satisfies Record<string, { roles: readonly CustomerRole[]; description: string }>;
 

@@ -1,0 +1,129 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { adminRelationships, emailOutbox } from "@/db/schema";
+import type { Actor } from "@/lib/auth/membership";
+import { acceptInvitation } from "@/lib/invitations/respond";
+import { createInvitation } from "@/lib/invitations/service";
+import { addCustomer, addMember, addPartner, addSubscription, codeOf, count, DAY, dumpTable, testContext } from "@/lib/testing/fixtures";
+import { requestAdminRelationshipSchema } from "./schemas";
+import { approveAdminRelationship, rejectAdminRelationship, requestAdminRelationship, terminateAdminRelationship } from "./service";
+
+let t: ReturnType<typeof testContext>;
+let partner: string;
+let customer: string;
+let agent: Actor;
+let ga: Actor;
+
+/** A partner with an active reseller relationship to a customer, through the real invitation flow. */
+function related(cloud: "global" | "usgov" = "global") {
+  partner = addPartner(t.ctx.db, { name: "Northwind", domain: `northwind-${cloud}.example`, cloud });
+  agent = addMember(t.ctx.db, partner, `agent@northwind-${cloud}.example`, ["admin_agent"]);
+  customer = addCustomer(t.ctx.db, { name: "Adventure Works", domain: `adventure-${cloud}.example`, cloud });
+  ga = addMember(t.ctx.db, customer, `olivia@adventure-${cloud}.example`, ["global_admin"]);
+  const { token } = createInvitation(t.ctx, agent, { partnerId: partner, email: ga.email, message: null, locale: "en" });
+  acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
+}
+
+function request(over: Record<string, unknown> = {}) {
+  const input = requestAdminRelationshipSchema.parse({ partnerId: partner, customerId: customer, name: "Helpdesk 2027", durationDays: "365", roles: ["helpdesk_administrator", "global_reader"], ...over });
+  return requestAdminRelationship(t.ctx, agent, input);
+}
+
+beforeEach(() => {
+  t = testContext();
+  related();
+});
+
+describe("requesting", () => {
+  it("creates the request waiting for approval and emails the customer's Global administrators", () => {
+    const { id } = request();
+    const row = t.ctx.db.select().from(adminRelationships).where(eq(adminRelationships.id, id)).get()!;
+    expect(row).toMatchObject({ state: "approvalPending", durationDays: 365, autoExtend: false, roles: ["helpdesk_administrator", "global_reader"] });
+    const mail = t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "admin_relationship.requested")).get()!;
+    expect(mail.toAddress).toBe(ga.email);
+    expect(mail.textBody).toContain(`/customer/${customer}/admin-relationships/${id}`);
+    expect(mail.textBody).toContain("Helpdesk Administrator");
+  });
+
+  it("refuses auto-extend together with Global Administrator", () => {
+    expect(codeOf(() => request({ roles: ["global_administrator"], autoExtend: "on" }))).toBe("AUTO_EXTEND_GLOBAL_ADMIN");
+    expect(codeOf(() => request({ roles: ["global_reader"], autoExtend: "on" }))).toBe("no error");
+  });
+
+  it("keeps names unique per partner whatever their case, and at most 50 characters", () => {
+    request({ name: "Helpdesk 2027" });
+    expect(codeOf(() => request({ name: "HELPDESK 2027" }))).toBe("NAME_TAKEN");
+    expect(requestAdminRelationshipSchema.safeParse({ partnerId: partner, customerId: customer, name: "x".repeat(51), durationDays: "1", roles: ["global_reader"] }).success).toBe(false);
+    expect(requestAdminRelationshipSchema.safeParse({ partnerId: partner, customerId: customer, name: "x".repeat(50), durationDays: "1", roles: ["global_reader"] }).success).toBe(true);
+  });
+
+  it("accepts durations from 1 day to 2 years only, and at least one known role", () => {
+    const parse = (durationDays: string, roles: unknown = ["global_reader"]) => requestAdminRelationshipSchema.safeParse({ partnerId: partner, customerId: customer, name: "n", durationDays, roles }).success;
+    expect([parse("0"), parse("1"), parse("730"), parse("731"), parse("1.5"), parse("abc")]).toEqual([false, true, true, false, false, false]);
+    // No box ticked: the form sends no "roles" key at all.
+    expect(requestAdminRelationshipSchema.safeParse({ partnerId: partner, customerId: customer, name: "n", durationDays: "30" }).success).toBe(false);
+    expect(parse("30", ["not_a_role"])).toBe(false);
+  });
+
+  it("only an Admin agent of a partner related to the customer may ask", () => {
+    const sales = addMember(t.ctx.db, partner, "sales@northwind-global.example", ["sales_agent"]);
+    const input = requestAdminRelationshipSchema.parse({ partnerId: partner, customerId: customer, name: "x", durationDays: "10", roles: ["global_reader"] });
+    expect(codeOf(() => requestAdminRelationship(t.ctx, sales, input))).toBe("FORBIDDEN");
+    const stranger = addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
+    expect(codeOf(() => requestAdminRelationship(t.ctx, agent, { ...input, customerId: stranger }))).toBe("NOT_FOUND");
+  });
+
+  it("is not available in the US Government cloud", () => {
+    related("usgov");
+    expect(codeOf(() => request())).toBe("ADMIN_RELATIONSHIPS_UNAVAILABLE");
+  });
+});
+
+describe("deciding and ending", () => {
+  it("approval starts the clock: ends = activation + duration; both sides are told", () => {
+    const { id } = request({ durationDays: "90" });
+    t.advance(3 * DAY);
+    const active = approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id });
+    expect(active.state).toBe("active");
+    expect(active.endsAt!.getTime() - active.activatedAt!.getTime()).toBe(90 * DAY);
+    const approvedTo = t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "admin_relationship.approved")).all().map((m) => m.toAddress).sort();
+    expect(approvedTo).toEqual([agent.email, ga.email].sort());
+  });
+
+  it("only a Global administrator approves; a second decision is refused", () => {
+    const { id } = request();
+    const billing = addMember(t.ctx.db, customer, "ben@adventure-global.example", ["billing_administrator"]);
+    expect(codeOf(() => approveAdminRelationship(t.ctx, billing, { organizationId: customer, relationshipId: id }))).toBe("FORBIDDEN");
+    expect(codeOf(() => approveAdminRelationship(t.ctx, agent, { organizationId: partner, relationshipId: id }))).toBe("NOT_FOUND");
+    rejectAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id });
+    expect(codeOf(() => approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id }))).toBe("INVALID_TRANSITION");
+  });
+
+  it("another customer's Global administrator cannot see or decide it", () => {
+    const { id } = request();
+    const other = addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
+    const diego = addMember(t.ctx.db, other, "diego@fourthcoffee.example", ["global_admin"]);
+    expect(codeOf(() => approveAdminRelationship(t.ctx, diego, { organizationId: other, relationshipId: id }))).toBe("NOT_FOUND");
+    expect(codeOf(() => approveAdminRelationship(t.ctx, diego, { organizationId: customer, relationshipId: id }))).toBe("NOT_FOUND");
+  });
+
+  it("either side terminates an active relationship; the reseller relationship and subscriptions stay", () => {
+    addSubscription(t.ctx.db, customer, "Microsoft 365 E3", partner);
+    const subscriptions = dumpTable(t.ctx.db, "subscriptions");
+    const first = request({ name: "A" }).id;
+    const second = request({ name: "B" }).id;
+    approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: first });
+    approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: second });
+    expect(terminateAdminRelationship(t.ctx, agent, { organizationId: partner, relationshipId: first }).state).toBe("terminated");
+    expect(terminateAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: second }).state).toBe("terminated");
+    expect(codeOf(() => terminateAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: second }))).toBe("INVALID_TRANSITION");
+    expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
+    expect(count(t.ctx.db, "reseller_relationships")).toBe(1);
+    expect(t.ctx.db.$client.prepare("select state from reseller_relationships").get()).toEqual({ state: "active" });
+  });
+
+  it("a pending request cannot be terminated (it is rejected instead)", () => {
+    const { id } = request();
+    expect(codeOf(() => terminateAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id }))).toBe("INVALID_TRANSITION");
+  });
+});
