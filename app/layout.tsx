@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AppHeader } from "@/components/shell/app-header";
+import { FlashRegion } from "@/components/ui/flash";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,6 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <NextIntlClientProvider>
           <AppHeader />
           <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+            <FlashRegion dismissLabel={t("dismiss")} />
             {children}
           </main>
         </NextIntlClientProvider>

@@ -147,7 +147,7 @@ test.describe("reseller invitation journey", () => {
     await row.getByRole("button", { name: "Revoke" }).click();
     await expect(row.getByText(`Revoke the invitation to ${revokedEmail}?`)).toBeVisible();
     await row.getByRole("button", { name: "Yes, revoke" }).click();
-    await expect(row.getByText(`The invitation to ${revokedEmail} was revoked.`)).toBeVisible();
+    await expect(partner.getByRole("status").getByText(`The invitation to ${revokedEmail} was revoked.`)).toBeVisible();
     await expect(row.getByText("Revoked", { exact: true })).toBeVisible();
 
     withDb((db) => db.prepare("update invitations set expires_at = ? where email = ?").run(Date.now() - 60_000, expiredEmail));

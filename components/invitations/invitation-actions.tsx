@@ -1,20 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { ActionMessage } from "@/components/ui/alert";
+import { useAction } from "@/components/ui/use-action";
+import { ActionMessage } from "@/components/ui/action-message";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { resendInvitationAction, revokeInvitationAction } from "@/lib/invitations/actions";
 
-/**
- * Resend and revoke for one invitation row; revoke asks first. Stays mounted after the
- * invitation closes (buttons hidden) so the outcome message remains readable.
- */
-export function InvitationActions({ partnerId, invitationId, email, open }: { partnerId: string; invitationId: string; email: string; open: boolean }) {
+/** Resend and revoke for one open invitation; revoke asks first. */
+export function InvitationActions({ partnerId, invitationId, email }: { partnerId: string; invitationId: string; email: string }) {
   const t = useTranslations();
-  const [resent, resend] = useActionState(resendInvitationAction, null);
-  const [revoked, revoke] = useActionState(revokeInvitationAction, null);
+  const [resent, resend] = useAction(resendInvitationAction);
+  const [revoked, revoke] = useAction(revokeInvitationAction);
   const hidden = (
     <>
       <input type="hidden" name="partnerId" value={partnerId} />
@@ -23,7 +20,6 @@ export function InvitationActions({ partnerId, invitationId, email, open }: { pa
   );
   return (
     <div className="space-y-2">
-      {open && (
       <div className="flex flex-wrap items-start gap-2">
         <form action={resend}>
           {hidden}
@@ -40,7 +36,6 @@ export function InvitationActions({ partnerId, invitationId, email, open }: { pa
             {hidden}
           </ConfirmForm>
       </div>
-      )}
       <ActionMessage result={revoked ?? resent} />
     </div>
   );

@@ -14,13 +14,3 @@ export function Alert({ tone = "info", children, role }: { tone?: keyof typeof t
     </div>
   );
 }
-
-/** Where an action's outcome is announced; always rendered so screen readers hear changes. */
-export function ActionMessage({ result }: { result: { ok: boolean; message?: string; error?: string } | null }) {
-  return (
-    <div aria-live="polite" role="status">
-      {result && !result.ok && result.error && <Alert tone="error">{result.error}</Alert>}
-      {result && result.ok && result.message && <Alert tone="success">{result.message}</Alert>}
-    </div>
-  );
-}

@@ -1,9 +1,7 @@
 "use client";
 
-import { startTransition, useActionState, type FormEvent } from "react";
-import type { ActionResult } from "@/lib/actions/result";
-
-type ServerAction<T> = (state: ActionResult<T>, form: FormData) => Promise<ActionResult<T>>;
+import { startTransition, type FormEvent } from "react";
+import { useAction, type ServerAction } from "./use-action";
 
 /**
  * Runs a server action from a form without React's automatic reset, so what the person
@@ -11,7 +9,7 @@ type ServerAction<T> = (state: ActionResult<T>, form: FormData) => Promise<Actio
  * submits before hydration; once hydrated, onSubmit takes over.
  */
 export function useActionForm<T>(serverAction: ServerAction<T>) {
-  const [state, dispatch, pending] = useActionState(serverAction, null);
+  const [state, dispatch, pending] = useAction(serverAction);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);

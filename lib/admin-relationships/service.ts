@@ -70,7 +70,7 @@ export function requestAdminRelationship(ctx: ServiceContext, actor: Actor, inpu
     },
     { behavior: "immediate" },
   );
-  return { id: row.id };
+  return { id: row.id, customerName: customer.name };
 }
 
 function audit(tx: Tx, r: Row, actor: Actor | null, action: "admin_relationship.requested" | "admin_relationship.approved" | "admin_relationship.rejected" | "admin_relationship.terminated", at: Date, organizationId = r.partnerId) {
@@ -118,7 +118,8 @@ export function approveAdminRelationship(ctx: ServiceContext, actor: Actor, ref:
       const active = apply(tx, row, "approve", "customer", { activatedAt: now, endsAt: new Date(now.getTime() + row.durationDays * DAY), decidedByUserId: actor.userId });
       audit(tx, active, actor, "admin_relationship.approved", now);
       notifyAdminRelationship(ctx, tx, "approved", active, now);
-      return active;
+      const partner = tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, active.partnerId)).get();
+      return { ...active, endsAt: active.endsAt!, partnerName: partner?.name ?? "" };
     },
     { behavior: "immediate" },
   );

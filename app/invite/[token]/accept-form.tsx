@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { ActionMessage } from "@/components/ui/alert";
+import { useAction } from "@/components/ui/use-action";
+import { ActionMessage } from "@/components/ui/action-message";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { Field, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -24,7 +25,7 @@ export function AcceptForm({ token, partnerName, cloudName, tenants, countries, 
   const t = useTranslations("invite");
   const tc = useTranslations("common");
   const { state: result, pending, formProps } = useActionForm(acceptInvitationAction);
-  const [declined, decline] = useActionState(declineInvitationAction, null);
+  const [declined, decline] = useAction(declineInvitationAction);
   const [target, setTarget] = useState<string>(tenants[0]?.id ?? "new");
   const errors = result && !result.ok ? result.fieldErrors : undefined;
 

@@ -1,11 +1,13 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ActivityList } from "@/components/activity/activity-list";
+import { CustomerRelationshipCard } from "@/components/admin-relationships/customer-relationship-card";
 import { Forbidden } from "@/components/shell/forbidden";
 import { SubscriptionsTable } from "@/components/subscriptions/subscriptions-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { Table, Td } from "@/components/ui/table";
+import { listCustomerAdminRelationships } from "@/lib/admin-relationships/queries";
 import { listCustomerActivity } from "@/lib/audit/queries";
 import { memberForPage } from "@/lib/auth/page-guards";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -22,6 +24,8 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
   const partners = listCustomerPartners(db(), member);
   const subscriptions = listSubscriptionsOf(db(), org.id);
   const activity = listCustomerActivity(db(), org.id);
+  const adminRelationships = listCustomerAdminRelationships(db(), member);
+  const canDecide = hasPermission(member.roles, "customer.admin_relationships.approve");
 
   return (
     <div className="space-y-8">
@@ -46,6 +50,20 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
               </tr>
             ))}
           </Table>
+        )}
+      </Section>
+      <Section id="pending-requests" title={t("customerAdminRelationships.pendingTitle")}>
+        {adminRelationships.pending.length === 0 ? (
+          <EmptyState>{t("customerAdminRelationships.pendingNone")}</EmptyState>
+        ) : (
+          adminRelationships.pending.map((r) => <CustomerRelationshipCard key={r.id} customerId={org.id} row={r} canDecide={canDecide} />)
+        )}
+      </Section>
+      <Section id="admin-roles" title={t("customerAdminRelationships.activeTitle")}>
+        {adminRelationships.inForce.length === 0 ? (
+          <EmptyState>{t("customerAdminRelationships.activeNone")}</EmptyState>
+        ) : (
+          adminRelationships.inForce.map((r) => <CustomerRelationshipCard key={r.id} customerId={org.id} row={r} canDecide={canDecide} />)
         )}
       </Section>
       <Section id="subscriptions" title={t("customer.subscriptions")}>

@@ -67,7 +67,7 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
               <Td>{format.dateTime(inv.expiresAt, { dateStyle: "medium" })}</Td>
               <Td>{inv.customerId && inv.customerName ? <Link href={`/partner/${partnerId}/customers/${inv.customerId}`}>{inv.customerName}</Link> : "—"}</Td>
               <Td>
-                {canWrite ? <InvitationActions partnerId={partnerId} invitationId={inv.id} email={inv.email} open={isOpen(inv.status) || inv.status === "expired"} /> : null}
+                {canWrite && (isOpen(inv.status) || inv.status === "expired") ? <InvitationActions partnerId={partnerId} invitationId={inv.id} email={inv.email} /> : null}
               </Td>
             </tr>
           ))}

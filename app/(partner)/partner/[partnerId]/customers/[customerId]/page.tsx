@@ -2,12 +2,19 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ActivityList } from "@/components/activity/activity-list";
+import { AdminRelationshipStateBadge } from "@/components/admin-relationships/state-badge";
+import { TerminateForm } from "@/components/admin-relationships/terminate-form";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Td } from "@/components/ui/table";
 import { Forbidden } from "@/components/shell/forbidden";
 import { SubscriptionsTable } from "@/components/subscriptions/subscriptions-table";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
+import { listPartnerAdminRelationships } from "@/lib/admin-relationships/queries";
+import { isInForce } from "@/lib/admin-relationships/states";
 import { listPartnerActivityForCustomer } from "@/lib/audit/queries";
+import { CLOUD_RULES } from "@/lib/clouds";
 import { memberForPage } from "@/lib/auth/page-guards";
 import { hasPermission } from "@/lib/auth/permissions";
 import { countryName } from "@/lib/countries";
@@ -35,6 +42,9 @@ export default async function PartnerCustomerPage({ params }: Props) {
   const { customer, relationship, otherPartnerCount } = loadCustomer(db(), member, customerId);
   const subscriptions = hasPermission(member.roles, "subscriptions.read") ? listSubscriptionsOf(db(), customer.id) : [];
   const activity = listPartnerActivityForCustomer(db(), member.organization.id, customer.id);
+  const adminRelationships = listPartnerAdminRelationships(db(), member, customer.id);
+  const canManage = hasPermission(member.roles, "admin_relationships.write");
+  const available = CLOUD_RULES[customer.cloud].adminRelationships;
 
   return (
     <div className="space-y-8">
@@ -53,6 +63,32 @@ export default async function PartnerCustomerPage({ params }: Props) {
           {t("partner.customer.since", { date: format.dateTime(relationship.since, { dateStyle: "long" }) })}
         </p>
         <p className="text-sm text-gray-700">{t("partner.customer.otherPartners", { count: otherPartnerCount })}</p>
+      </Section>
+      <Section id="admin-relationships" title={t("adminRelationships.title")}>
+        <p className="text-sm text-gray-700">{available ? t("adminRelationships.intro") : t("adminRelationships.unavailable", { cloud: t(`clouds.${customer.cloud}`) })}</p>
+        {canManage && available && relationship.state === "active" && (
+          <Link href={`/partner/${partnerId}/customers/${customer.id}/admin-relationships/new`} className="inline-block rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800">
+            {t("adminRelationships.request")}
+          </Link>
+        )}
+        {adminRelationships.length === 0 ? (
+          <EmptyState>{t("adminRelationships.none")}</EmptyState>
+        ) : (
+          <Table caption={t("adminRelationships.title")} head={[t("adminRelationships.name"), t("adminRelationships.roles"), t("adminRelationships.state"), t("adminRelationships.ends"), t("partner.invitations.actions")]}>
+            {adminRelationships.map((r) => (
+              <tr key={r.id} data-testid={`admin-relationship-${r.name}`}>
+                <Td className="font-medium">{r.name}</Td>
+                <Td>{r.roles.map((role) => t(`directoryRoles.${role}.name`)).join(", ")}</Td>
+                <Td>
+                  <AdminRelationshipStateBadge state={r.state} />
+                </Td>
+                <Td>{r.endsAt ? format.dateTime(r.endsAt, { dateStyle: "medium" }) : t("adminRelationships.durationDays", { days: r.durationDays })}</Td>
+                <Td>{canManage && isInForce(r.state) ? <TerminateForm organizationId={member.organization.id} relationshipId={r.id} name={r.name} partnerName={member.organization.name} side="partner" /> : null}</Td>
+              </tr>
+            ))}
+          </Table>
+        )}
+        {adminRelationships.length > 0 && <p className="text-xs text-gray-600">{t("adminRelationships.replaceHint")}</p>}
       </Section>
       <Section id="subscriptions" title={t("partner.customer.subscriptions")}>
         <SubscriptionsTable rows={subscriptions} caption={t("partner.customer.subscriptions")} emptyText={t("partner.customer.noSubscriptions")} />

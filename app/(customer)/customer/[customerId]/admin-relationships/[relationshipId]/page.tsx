@@ -1,0 +1,37 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { CustomerRelationshipCard } from "@/components/admin-relationships/customer-relationship-card";
+import { Forbidden } from "@/components/shell/forbidden";
+import { PageHeader } from "@/components/ui/page-header";
+import { getCustomerAdminRelationshipOrThrow } from "@/lib/admin-relationships/queries";
+import { memberForPage } from "@/lib/auth/page-guards";
+import { hasPermission } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { isDomainError } from "@/lib/errors";
+
+type Props = { params: Promise<{ customerId: string; relationshipId: string }> };
+
+/** Where the approval email's link lands: one request of this customer only. */
+export default async function CustomerAdminRelationshipPage({ params }: Props) {
+  const { customerId, relationshipId } = await params;
+  const member = await memberForPage(customerId, "customer", `/customer/${customerId}/admin-relationships/${relationshipId}`);
+  if (!hasPermission(member.roles, "customer.dashboard.read")) return <Forbidden orgName={member.organization.name} />;
+  let row;
+  try {
+    row = getCustomerAdminRelationshipOrThrow(db(), member, relationshipId);
+  } catch (error) {
+    if (isDomainError(error, "NOT_FOUND")) notFound();
+    throw error;
+  }
+  const t = await getTranslations("customerAdminRelationships");
+  return (
+    <section className="max-w-3xl space-y-4">
+      <Link href={`/customer/${customerId}`} className="text-sm">
+        ← {t("backToDashboard")}
+      </Link>
+      <PageHeader title={t("detailTitle", { name: row.name })} />
+      <CustomerRelationshipCard customerId={customerId} row={row} canDecide={hasPermission(member.roles, "customer.admin_relationships.approve")} />
+    </section>
+  );
+}

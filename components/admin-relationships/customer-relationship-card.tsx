@@ -1,0 +1,36 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { AdminRelationshipRow } from "@/lib/admin-relationships/queries";
+import { DecisionForms } from "./decision-forms";
+import { RoleList } from "./role-list";
+import { AdminRelationshipStateBadge } from "./state-badge";
+import { TerminateForm } from "./terminate-form";
+
+type Props = { customerId: string; row: AdminRelationshipRow; canDecide: boolean };
+
+/**
+ * One partner's request or relationship as the customer sees it: who, which roles (with
+ * what each allows), for how long; and, for a Global administrator, the decision to make.
+ */
+export async function CustomerRelationshipCard({ customerId, row, canDecide }: Props) {
+  const [t, format] = await Promise.all([getTranslations("customerAdminRelationships"), getFormatter()]);
+  const pending = row.state === "approvalPending";
+  const inForce = row.state === "active" || row.state === "expiring";
+  return (
+    <article className="space-y-3 rounded-md border border-gray-200 bg-white p-4" aria-label={t("request", { partner: row.partnerName, name: row.name })}>
+      <header className="flex flex-wrap items-center justify-between gap-2">
+        <h3 className="font-semibold">{t("request", { partner: row.partnerName, name: row.name })}</h3>
+        <AdminRelationshipStateBadge state={row.state} />
+      </header>
+      <p className="text-sm text-gray-700">
+        {pending && row.requestedAt ? t("requestedOn", { date: format.dateTime(row.requestedAt, { dateStyle: "long" }), partner: row.partnerName }) : null}{" "}
+        {pending ? t("duration", { days: row.durationDays }) : null}
+        {inForce && row.endsAt ? t("until", { date: format.dateTime(row.endsAt, { dateStyle: "long" }) }) : null}
+      </p>
+      {row.autoExtend && <p className="text-sm text-gray-700">{t("autoExtend")}</p>}
+      <RoleList roles={row.roles} />
+      {canDecide && pending && <DecisionForms customerId={customerId} relationshipId={row.id} name={row.name} partnerName={row.partnerName} />}
+      {canDecide && inForce && <TerminateForm organizationId={customerId} relationshipId={row.id} name={row.name} partnerName={row.partnerName} side="customer" />}
+      {!canDecide && (pending || inForce) && <p className="text-xs text-gray-600">{t("onlyGlobalAdmin")}</p>}
+    </article>
+  );
+}

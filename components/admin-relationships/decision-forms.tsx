@@ -1,0 +1,41 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useAction } from "@/components/ui/use-action";
+import { ActionMessage } from "@/components/ui/action-message";
+import { ConfirmForm } from "@/components/ui/confirm-form";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { approveAdminRelationshipAction, rejectAdminRelationshipAction } from "@/lib/admin-relationships/actions";
+
+type Props = { customerId: string; relationshipId: string; name: string; partnerName: string };
+
+/** Approve (one explicit press) or reject (asks first) a partner's request. */
+export function DecisionForms({ customerId, relationshipId, name, partnerName }: Props) {
+  const t = useTranslations("customerAdminRelationships");
+  const tc = useTranslations("common");
+  const [approved, approve] = useAction(approveAdminRelationshipAction);
+  const [rejected, reject] = useAction(rejectAdminRelationshipAction);
+  const ref = (
+    <>
+      <input type="hidden" name="organizationId" value={customerId} />
+      <input type="hidden" name="relationshipId" value={relationshipId} />
+    </>
+  );
+  const decided = approved?.ok || rejected?.ok;
+  return (
+    <div className="space-y-2">
+      {!decided && (
+        <div className="flex flex-wrap items-start gap-2">
+          <form action={approve}>
+            {ref}
+            <SubmitButton label={t("approve")} pendingLabel={t("approving")} />
+          </form>
+          <ConfirmForm action={reject} trigger={t("reject")} question={t("confirmReject", { name, partner: partnerName })} confirmLabel={t("confirmRejectButton")} cancelLabel={tc("cancel")} pendingLabel={tc("working")}>
+            {ref}
+          </ConfirmForm>
+        </div>
+      )}
+      <ActionMessage result={approved ?? rejected} />
+    </div>
+  );
+}

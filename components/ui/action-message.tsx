@@ -1,0 +1,18 @@
+"use client";
+
+import { Alert } from "./alert";
+
+type Result = { ok: boolean; message?: string; error?: string } | null;
+
+/** An action's error, beside the form that caused it. Successes are announced at page level (useAction). */
+export function ActionMessage({ result }: { result: Result }) {
+  return (
+    <div aria-live="polite">
+      {result && !result.ok && result.error && (
+        <Alert tone="error" role="alert">
+          {result.error}
+        </Alert>
+      )}
+    </div>
+  );
+}

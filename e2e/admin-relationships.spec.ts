@@ -1,0 +1,109 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { linkIn, mailCursor, signIn, waitForEmail } from "./support/mail";
+
+const ALICE = "alice.admin@northwindcloud.com"; // Admin agent of Northwind Cloud Services
+const OLIVIA = "olivia.it@adventure-works.com"; // Global administrator of Adventure Works Cycles
+const BEN = "ben.finance@adventure-works.com"; // Billing administrator of Adventure Works Cycles
+
+async function signedIn(browser: Browser, email: string, to: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email, to);
+  return page;
+}
+
+async function openCustomer(partner: Page) {
+  await partner.goto("/partner");
+  await partner.getByRole("link", { name: "Adventure Works Cycles" }).click();
+  await expect(partner.getByRole("heading", { name: "Adventure Works Cycles" })).toBeVisible();
+}
+
+/** Alice asks Adventure Works for roles; returns the approval link from the real email. */
+async function requestRoles(partner: Page, name: string) {
+  await openCustomer(partner);
+  await partner.getByRole("link", { name: "Request admin relationship" }).click();
+  await partner.getByLabel("Name", { exact: true }).fill(name);
+  await partner.getByLabel("Duration in days").fill("365");
+  await partner.getByPlaceholder("Filter roles").fill("helpdesk");
+  await partner.getByLabel(/Helpdesk Administrator/).check();
+  await partner.getByPlaceholder("Filter roles").fill("global reader");
+  await partner.getByLabel(/^Global Reader/).check();
+  await partner.getByPlaceholder("Filter roles").fill("");
+  const since = await mailCursor();
+  await partner.getByRole("button", { name: "Send request" }).click();
+  await expect(partner.getByText(`Request “${name}” sent to Adventure Works Cycles for approval.`)).toBeVisible();
+  const mail = await waitForEmail(OLIVIA, /Northwind Cloud Services asks for admin roles in Adventure Works Cycles/, since);
+  expect(mail.text).toContain("Helpdesk Administrator");
+  expect(mail.text).toContain("Global Reader");
+  return linkIn(mail, "/customer/");
+}
+
+test.describe("granular delegated admin relationships", () => {
+  test("request, approval from the emailed link, removal by the customer, seen by the partner", async ({ browser }) => {
+    const name = `Helpdesk ${Date.now()}`;
+    const partner = await signedIn(browser, ALICE, "/partner");
+    const link = await requestRoles(partner, name);
+    const path = link.replace(/^https?:\/\/[^/]+/, "");
+
+    // A Billing administrator of the customer can see the request but not decide it.
+    const ben = await signedIn(browser, BEN, path);
+    await expect(ben.getByText("Only a Global administrator can approve, reject or remove admin roles.")).toBeVisible();
+    await expect(ben.getByRole("button", { name: "Approve" })).toHaveCount(0);
+
+    const olivia = await signedIn(browser, OLIVIA, path);
+    await expect(olivia.getByRole("heading", { name: `Admin relationship “${name}”` })).toBeVisible();
+    await expect(olivia.getByText("Can reset passwords for non-administrators and Helpdesk Administrators.")).toBeVisible();
+    const since = await mailCursor();
+    await olivia.getByRole("button", { name: "Approve" }).click();
+    await expect(olivia.getByText(new RegExp(`“${name}” is approved. Northwind Cloud Services holds these roles until`))).toBeVisible();
+    await waitForEmail(ALICE, new RegExp(`Admin relationship “${name}” approved`), since);
+
+    await openCustomer(partner);
+    const row = partner.getByTestId(`admin-relationship-${name}`);
+    await expect(row.getByText("Active", { exact: true })).toBeVisible();
+
+    await olivia.goto("/");
+    await olivia.getByRole("link", { name: /Adventure Works Cycles/ }).click();
+    const card = olivia.getByRole("article", { name: `Northwind Cloud Services asks for “${name}”` });
+    await card.getByRole("button", { name: "Remove admin roles" }).click();
+    await card.getByRole("button", { name: "Yes, remove" }).click();
+    await expect(olivia.getByRole("status").getByText(`“${name}” was terminated.`)).toBeVisible();
+    await expect(card).toHaveCount(0);
+
+    await openCustomer(partner);
+    await expect(partner.getByTestId(`admin-relationship-${name}`).getByText("Terminated", { exact: true })).toBeVisible();
+    // Ending admin roles keeps the reseller relationship.
+    await expect(partner.getByText("Since", { exact: false }).first()).toBeVisible();
+    await expect(partner.getByRole("region", { name: "Reseller relationship" }).getByText("Active", { exact: true })).toBeVisible();
+  });
+
+  test("a rejection is shown to the partner", async ({ browser }) => {
+    const name = `Rejected ${Date.now()}`;
+    const partner = await signedIn(browser, ALICE, "/partner");
+    const link = await requestRoles(partner, name);
+    const olivia = await signedIn(browser, OLIVIA, link.replace(/^https?:\/\/[^/]+/, ""));
+    const since = await mailCursor();
+    await olivia.getByRole("button", { name: "Reject" }).click();
+    await olivia.getByRole("button", { name: "Yes, reject" }).click();
+    await expect(olivia.getByText(`“${name}” was rejected.`)).toBeVisible();
+    await waitForEmail(ALICE, new RegExp(`Admin relationship “${name}” rejected`), since);
+    await openCustomer(partner);
+    await expect(partner.getByTestId(`admin-relationship-${name}`).getByText("Rejected", { exact: true })).toBeVisible();
+  });
+
+  test("Global Administrator disables auto-extend, with the reason", async ({ browser }) => {
+    const partner = await signedIn(browser, ALICE, "/partner");
+    await openCustomer(partner);
+    await partner.getByRole("link", { name: "Request admin relationship" }).click();
+    const autoExtend = partner.getByLabel("Extend automatically by 180 days when it ends");
+    await expect(autoExtend).toBeEnabled();
+    await partner.getByLabel(/^Global Administrator/).check();
+    await expect(autoExtend).toBeDisabled();
+    await expect(partner.getByText("Not possible with Global Administrator")).toBeVisible();
+    await expect(partner.getByText("Global Administrator can change everything in the customer’s tenant.")).toBeVisible();
+    // Nothing chosen and no name: every problem is shown beside its field.
+    await partner.getByLabel(/^Global Administrator/).uncheck();
+    await partner.getByRole("button", { name: "Send request" }).click();
+    await expect(partner.getByText("Choose at least one role.")).toBeVisible();
+    await expect(partner.getByText("Required.")).toBeVisible();
+  });
+});

@@ -1,0 +1,59 @@
+import "server-only";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { adminRelationships, organizations } from "@/db/schema";
+import type { Member } from "@/lib/auth/membership";
+import { DomainError } from "@/lib/errors";
+import { IN_FORCE } from "./states";
+
+const columns = {
+  id: adminRelationships.id,
+  name: adminRelationships.name,
+  roles: adminRelationships.roles,
+  durationDays: adminRelationships.durationDays,
+  autoExtend: adminRelationships.autoExtend,
+  state: adminRelationships.state,
+  requestedAt: adminRelationships.requestedAt,
+  activatedAt: adminRelationships.activatedAt,
+  endsAt: adminRelationships.endsAt,
+  partnerId: adminRelationships.partnerId,
+  partnerName: organizations.name,
+};
+
+/** The partner's admin relationships with one customer, newest first (every state). */
+export function listPartnerAdminRelationships(db: Db, member: Member, customerId: string) {
+  return db
+    .select(columns)
+    .from(adminRelationships)
+    .innerJoin(organizations, eq(organizations.id, adminRelationships.partnerId))
+    .where(and(eq(adminRelationships.partnerId, member.organization.id), eq(adminRelationships.customerId, customerId)))
+    .orderBy(desc(adminRelationships.createdAt))
+    .limit(100)
+    .all();
+}
+
+/** A customer's requests waiting for approval and the relationships in force, across all its partners. */
+export function listCustomerAdminRelationships(db: Db, member: Member) {
+  const rows = db
+    .select(columns)
+    .from(adminRelationships)
+    .innerJoin(organizations, eq(organizations.id, adminRelationships.partnerId))
+    .where(and(eq(adminRelationships.customerId, member.organization.id), inArray(adminRelationships.state, ["approvalPending", ...IN_FORCE])))
+    .orderBy(organizations.name, desc(adminRelationships.createdAt))
+    .all();
+  return { pending: rows.filter((r) => r.state === "approvalPending"), inForce: rows.filter((r) => r.state !== "approvalPending") };
+}
+
+/** One relationship of this customer (the target of the approval email's link); any other id is "not found". */
+export function getCustomerAdminRelationshipOrThrow(db: Db, member: Member, id: string) {
+  const row = db
+    .select(columns)
+    .from(adminRelationships)
+    .innerJoin(organizations, eq(organizations.id, adminRelationships.partnerId))
+    .where(and(eq(adminRelationships.id, id), eq(adminRelationships.customerId, member.organization.id)))
+    .get();
+  if (!row) throw new DomainError("NOT_FOUND");
+  return row;
+}
+
+export type AdminRelationshipRow = ReturnType<typeof listPartnerAdminRelationships>[number];
