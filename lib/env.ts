@@ -23,6 +23,8 @@ const envSchema = z
     // Where the built-in SMTP capture serves what it received; set only by the demo and tests.
     MAILBOX_API_URL: z.url().optional(),
     OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(600_000),
+    // How often the scheduled job moves admin relationships through time.
+    JOBS_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000),
   })
   .superRefine((env, ctx) => {
     if (env.APP_MODE !== "production") return;
@@ -37,7 +39,7 @@ const envSchema = z
 export type Env = z.infer<typeof envSchema>;
 
 function defaultsFor(mode: AppMode): Partial<Record<keyof Env, string>> {
-  if (mode === "production") return { INVITATION_TTL_DAYS: "14", OUTBOX_POLL_MS: "5000" };
+  if (mode === "production") return { INVITATION_TTL_DAYS: "14", OUTBOX_POLL_MS: "5000", JOBS_INTERVAL_MS: "60000" };
   return {
     DATABASE_PATH: mode === "test" ? "data/test.db" : "data/demo.db",
     SMTP_URL: "smtp://127.0.0.1:2525",
@@ -46,6 +48,7 @@ function defaultsFor(mode: AppMode): Partial<Record<keyof Env, string>> {
     AUTH_SECRET: DEMO_SECRET,
     INVITATION_TTL_DAYS: "14",
     OUTBOX_POLL_MS: "2000",
+    JOBS_INTERVAL_MS: "60000",
   };
 }
 

@@ -2,11 +2,13 @@ import "server-only";
 import { migrateDatabase } from "@/db/client";
 import { db } from "./db";
 import { startOutboxWorker } from "./email/worker";
+import { startScheduledJobs } from "./jobs/scheduler";
 import { env, isBuildPhase } from "./env";
 
 /**
  * Start-up of a server process: validate the configuration (production refuses to start
- * without a real AUTH_SECRET), bring the schema up to date, start delivering email.
+ * without a real AUTH_SECRET), bring the schema up to date, start delivering email and
+ * running the scheduled job.
  */
 export function startServer(): void {
   if (isBuildPhase()) return;
@@ -20,5 +22,6 @@ export function startServer(): void {
   }
   migrateDatabase(db());
   startOutboxWorker();
+  startScheduledJobs();
   console.log(`Partner Relationship Center (${e.APP_MODE}) using ${e.DATABASE_PATH}`);
 }

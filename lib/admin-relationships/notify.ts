@@ -25,10 +25,16 @@ const AUDIENCE: Record<AdminRelationshipEmailKind, ("customer" | "partner")[]> =
   approved: ["partner", "customer"],
   rejected: ["partner"],
   terminated: ["partner", "customer"],
+  expiring: ["partner", "customer"],
+  expired: ["partner", "customer"],
 };
 
-/** Queues the event's emails in the caller's transaction, each in its recipient's language. */
-export function notifyAdminRelationship(ctx: ServiceContext, tx: Tx, kind: AdminRelationshipEmailKind, r: Row, now: Date): void {
+/**
+ * Queues the event's emails in the caller's transaction, each in its recipient's language.
+ * `noticeKey` tells notices of the same kind apart (the 30-, 7- and 1-day expiry notices);
+ * the outbox ignores a key it already holds, so a job that runs twice sends nothing twice.
+ */
+export function notifyAdminRelationship(ctx: ServiceContext, tx: Tx, kind: AdminRelationshipEmailKind, r: Row, now: Date, notice?: { key: string; daysLeft: number }): void {
   const nameOf = (id: string) => tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, id)).get()?.name ?? "";
   const partnerName = nameOf(r.partnerId);
   const customerName = nameOf(r.customerId);
@@ -42,12 +48,12 @@ export function notifyAdminRelationship(ctx: ServiceContext, tx: Tx, kind: Admin
       enqueueEmail(
         tx,
         {
-          idempotencyKey: `admin_relationship.${r.id}.${kind}.${to.email}`,
+          idempotencyKey: `admin_relationship.${r.id}.${kind}${notice ? `.${notice.key}` : ""}.${to.email}`,
           kind: `admin_relationship.${kind}`,
           to: to.email,
           organizationId: side === "customer" ? r.customerId : r.partnerId,
           relatedId: r.id,
-          ...adminRelationshipEmail({ kind, locale: to.locale ?? "en", partnerName, customerName, relationship: r, url }),
+          ...adminRelationshipEmail({ kind, locale: to.locale ?? "en", partnerName, customerName, relationship: r, url, daysLeft: notice?.daysLeft }),
         },
         now,
       );

@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { adminRelationships, organizations, resellerRelationships } from "@/db/schema";
 import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
-import { recordAudit, type Tx } from "@/lib/audit/record";
 import { CLOUD_RULES } from "@/lib/clouds";
 import type { ServiceContext } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
@@ -9,10 +8,10 @@ import { newId } from "@/lib/ids";
 import { GLOBAL_ADMINISTRATOR } from "./directory-roles";
 import { notifyAdminRelationship } from "./notify";
 import type { AdminRelationshipRef, RequestAdminRelationshipInput } from "./schemas";
-import { transition, type AdminRelationshipEvent, type Side } from "./state-machine";
+import { transition, type Side } from "./state-machine";
+import { apply, audit, type Row } from "./transitions";
 
 const DAY = 86_400_000;
-type Row = typeof adminRelationships.$inferSelect;
 
 export function nameKey(name: string): string {
   return name.normalize("NFKC").trim().toLowerCase();
@@ -73,40 +72,12 @@ export function requestAdminRelationship(ctx: ServiceContext, actor: Actor, inpu
   return { id: row.id, customerName: customer.name };
 }
 
-function audit(tx: Tx, r: Row, actor: Actor | null, action: "admin_relationship.requested" | "admin_relationship.approved" | "admin_relationship.rejected" | "admin_relationship.terminated", at: Date, organizationId = r.partnerId) {
-  recordAudit(tx, {
-    organizationId,
-    customerId: r.customerId,
-    actor,
-    action,
-    targetType: "admin_relationship",
-    targetId: r.id,
-    details: { name: r.name, roles: r.roles.length, days: r.durationDays },
-    at,
-  });
-}
-
 /** The relationship as seen from the acting organization; anything else is "not found". */
 function getOwnOrThrow(ctx: ServiceContext, member: Member, id: string): Row {
   const column = member.organization.kind === "partner" ? adminRelationships.partnerId : adminRelationships.customerId;
   const row = ctx.db.select().from(adminRelationships).where(and(eq(adminRelationships.id, id), eq(column, member.organization.id))).get();
   if (!row) throw new DomainError("NOT_FOUND");
   return row;
-}
-
-/**
- * Applies one transition with a conditional update on the state it starts from, so two
- * concurrent decisions cannot both win: the loser gets INVALID_TRANSITION.
- */
-function apply(tx: Tx, row: Row, event: AdminRelationshipEvent, by: Side, changes: Partial<Row>): Row {
-  const next = { ...row, ...changes, state: transition(row.state, event, by) };
-  const changed = tx
-    .update(adminRelationships)
-    .set({ ...changes, state: next.state })
-    .where(and(eq(adminRelationships.id, row.id), eq(adminRelationships.state, row.state)))
-    .run().changes;
-  if (changed !== 1) throw new DomainError("INVALID_TRANSITION", { from: row.state, event });
-  return next;
 }
 
 export function approveAdminRelationship(ctx: ServiceContext, actor: Actor, ref: AdminRelationshipRef) {

@@ -12,5 +12,9 @@ export const AUDIT_ACTIONS = [
   "admin_relationship.approved",
   "admin_relationship.rejected",
   "admin_relationship.terminated",
+  "admin_relationship.expiring",
+  "admin_relationship.extended",
+  "admin_relationship.expired",
+  "admin_relationship.lapsed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -2,7 +2,7 @@ import type { DirectoryRoleId } from "@/lib/admin-relationships/directory-roles"
 import { translatorFor } from "@/lib/i18n/translator";
 import { renderEmail } from "./render";
 
-export type AdminRelationshipEmailKind = "requested" | "approved" | "rejected" | "terminated";
+export type AdminRelationshipEmailKind = "requested" | "approved" | "rejected" | "terminated" | "expiring" | "expired";
 
 type Params = {
   kind: AdminRelationshipEmailKind;
@@ -11,6 +11,8 @@ type Params = {
   customerName: string;
   relationship: { name: string; roles: DirectoryRoleId[]; durationDays: number; endsAt: Date | null };
   url: string;
+  /** For expiry notices: whole days left. */
+  daysLeft?: number;
 };
 
 /** Request, approval (to both sides), rejection and termination notices. */
@@ -21,6 +23,7 @@ export function adminRelationshipEmail(p: Params) {
     customer: p.customerName,
     name: p.relationship.name,
     days: p.relationship.durationDays,
+    daysLeft: p.daysLeft ?? 0,
     date: p.relationship.endsAt ? new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(p.relationship.endsAt) : "",
   };
   const k = `email.adminRelationship.${p.kind}` as const;

@@ -1,0 +1,111 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { adminRelationships, emailOutbox } from "@/db/schema";
+import type { Actor } from "@/lib/auth/membership";
+import { acceptInvitation } from "@/lib/invitations/respond";
+import { createInvitation } from "@/lib/invitations/service";
+import { addCustomer, addMember, addPartner, addSubscription, DAY, dumpTable, testContext } from "@/lib/testing/fixtures";
+import { canAutoExtend, runAdminRelationshipJobs } from "./jobs";
+import { requestAdminRelationshipSchema } from "./schemas";
+import { approveAdminRelationship, requestAdminRelationship } from "./service";
+
+let t: ReturnType<typeof testContext>;
+let partner: string;
+let customer: string;
+let agent: Actor;
+let ga: Actor;
+
+beforeEach(() => {
+  t = testContext();
+  partner = addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
+  agent = addMember(t.ctx.db, partner, "agent@northwind.example", ["admin_agent"]);
+  customer = addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
+  ga = addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
+  const { token } = createInvitation(t.ctx, agent, { partnerId: partner, email: ga.email, message: null, locale: "en" });
+  acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
+  addSubscription(t.ctx.db, customer, "Microsoft 365 E3", partner);
+});
+
+function request(name: string, over: Record<string, unknown> = {}) {
+  const input = requestAdminRelationshipSchema.parse({ partnerId: partner, customerId: customer, name, durationDays: "60", roles: ["global_reader"], ...over });
+  return requestAdminRelationship(t.ctx, agent, input).id;
+}
+const approve = (id: string) => approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id });
+const stateOf = (id: string) => t.ctx.db.select().from(adminRelationships).where(eq(adminRelationships.id, id)).get()!;
+const notices = () =>
+  t.ctx.db
+    .select({ kind: emailOutbox.kind, key: emailOutbox.idempotencyKey })
+    .from(emailOutbox)
+    .all()
+    .filter((m) => m.kind === "admin_relationship.expiring" || m.kind === "admin_relationship.expired");
+
+describe("the admin relationship job", () => {
+  it("marks expiring at 30 days left, expires at the end, and sends each notice once to both sides", () => {
+    const id = request("Sixty days");
+    approve(id);
+    const before = dumpTable(t.ctx.db, "subscriptions");
+
+    t.advance(29 * DAY); // 31 days left
+    expect(runAdminRelationshipJobs(t.ctx)).toMatchObject({ expiring: 0, notices: 0 });
+    t.advance(1 * DAY); // 30 days left
+    expect(runAdminRelationshipJobs(t.ctx)).toMatchObject({ expiring: 1 });
+    expect(stateOf(id).state).toBe("expiring");
+    runAdminRelationshipJobs(t.ctx); // a second run sends nothing twice
+    expect(notices()).toHaveLength(2); // the 30-day notice, to the Admin agent and the Global administrator
+
+    t.advance(23 * DAY); // 7 days left
+    runAdminRelationshipJobs(t.ctx);
+    runAdminRelationshipJobs(t.ctx);
+    t.advance(6 * DAY); // 1 day left
+    runAdminRelationshipJobs(t.ctx);
+    expect(notices()).toHaveLength(6);
+
+    t.advance(1 * DAY); // the day it ends
+    expect(runAdminRelationshipJobs(t.ctx)).toMatchObject({ expired: 1 });
+    runAdminRelationshipJobs(t.ctx);
+    expect(stateOf(id).state).toBe("expired");
+    const kinds = notices().map((n) => n.kind);
+    expect(kinds.filter((k) => k === "admin_relationship.expiring")).toHaveLength(6);
+    expect(kinds.filter((k) => k === "admin_relationship.expired")).toHaveLength(2);
+    expect(dumpTable(t.ctx.db, "subscriptions")).toBe(before);
+  });
+
+  it("a job that missed the 30-day mark still sends the notice that is due, only that one", () => {
+    const id = request("Late");
+    approve(id);
+    t.advance(55 * DAY); // 5 days left, never run before
+    runAdminRelationshipJobs(t.ctx);
+    expect(notices().map((n) => n.key.split(".")[3])).toEqual(["7d", "7d"]);
+  });
+
+  it("extends an auto-extending relationship by 180 days at its end, without expiry notices", () => {
+    const id = request("Auto", { autoExtend: "on" });
+    const active = approve(id);
+    t.advance(60 * DAY);
+    expect(runAdminRelationshipJobs(t.ctx)).toMatchObject({ extended: 1, expired: 0 });
+    const row = stateOf(id);
+    expect(row.state).toBe("active");
+    expect(row.endsAt!.getTime()).toBe(active.endsAt.getTime() + 180 * DAY);
+    expect(notices()).toHaveLength(0);
+  });
+
+  it("never auto-extends a relationship holding Global Administrator", () => {
+    expect(canAutoExtend({ autoExtend: true, roles: ["global_administrator", "global_reader"] })).toBe(false);
+    expect(canAutoExtend({ autoExtend: true, roles: ["global_reader"] })).toBe(true);
+    // Even a row written around the service's check expires instead of extending.
+    const id = request("Sneaky", { roles: ["global_administrator"] });
+    approve(id);
+    t.ctx.db.update(adminRelationships).set({ autoExtend: true }).where(eq(adminRelationships.id, id)).run();
+    t.advance(60 * DAY);
+    expect(runAdminRelationshipJobs(t.ctx)).toMatchObject({ extended: 0, expired: 1 });
+  });
+
+  it("lapses a request not approved within 90 days", () => {
+    const id = request("Ignored");
+    t.advance(90 * DAY - 1);
+    expect(runAdminRelationshipJobs(t.ctx).lapsed).toBe(0);
+    t.advance(1);
+    expect(runAdminRelationshipJobs(t.ctx).lapsed).toBe(1);
+    expect(stateOf(id).state).toBe("lapsed");
+  });
+});

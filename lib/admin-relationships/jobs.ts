@@ -1,0 +1,88 @@
+import { and, eq, inArray, lte, type SQL } from "drizzle-orm";
+import { adminRelationships } from "@/db/schema";
+import type { Tx } from "@/lib/audit/record";
+import type { ServiceContext } from "@/lib/context";
+import { isDomainError } from "@/lib/errors";
+import { GLOBAL_ADMINISTRATOR } from "./directory-roles";
+import { notifyAdminRelationship } from "./notify";
+import { IN_FORCE } from "./states";
+import { apply, audit, type Row } from "./transitions";
+
+const DAY = 86_400_000;
+export const LAPSE_AFTER_DAYS = 90;
+export const EXPIRING_WITHIN_DAYS = 30;
+export const AUTO_EXTEND_DAYS = 180;
+/** Expiry notices, largest first: a job that missed the 30-day mark still sends the 7-day one. */
+export const NOTICE_DAYS = [30, 7, 1] as const;
+
+export function canAutoExtend(r: Pick<Row, "autoExtend" | "roles">): boolean {
+  return r.autoExtend && !r.roles.includes(GLOBAL_ADMINISTRATOR);
+}
+
+export type JobReport = { lapsed: number; expiring: number; extended: number; expired: number; notices: number };
+
+/**
+ * Moves time forward for every relationship: lapses requests unanswered for 90 days, marks
+ * those with 30 days or less left as expiring, extends eligible ones by 180 days at their
+ * end and expires the rest, and queues the expiry notices. Every change is a conditional
+ * transition in its own transaction, so two runs at once (or twice in a row) do each thing once.
+ */
+export function runAdminRelationshipJobs(ctx: ServiceContext): JobReport {
+  const now = ctx.now();
+  const report: JobReport = { lapsed: 0, expiring: 0, extended: 0, expired: 0, notices: 0 };
+  const step = (row: Row, fn: (tx: Tx, row: Row) => void) => {
+    try {
+      ctx.db.transaction((tx) => fn(tx, row), { behavior: "immediate" });
+    } catch (error) {
+      // Another process moved it first: nothing to do.
+      if (!isDomainError(error, "INVALID_TRANSITION")) throw error;
+    }
+  };
+  const select = (where: SQL | undefined) => ctx.db.select().from(adminRelationships).where(where).all();
+
+  for (const row of select(and(eq(adminRelationships.state, "approvalPending"), lte(adminRelationships.requestedAt, new Date(now.getTime() - LAPSE_AFTER_DAYS * DAY))))) {
+    step(row, (tx, r) => {
+      const lapsed = apply(tx, r, "lapse", "system", { endedAt: now });
+      audit(tx, lapsed, null, "admin_relationship.lapsed", now);
+      report.lapsed++;
+    });
+  }
+
+  for (const row of select(and(inArray(adminRelationships.state, [...IN_FORCE]), lte(adminRelationships.endsAt, now)))) {
+    step(row, (tx, r) => {
+      if (canAutoExtend(r)) {
+        const extended = apply(tx, r, "extend", "system", { endsAt: new Date(r.endsAt!.getTime() + AUTO_EXTEND_DAYS * DAY) });
+        audit(tx, extended, null, "admin_relationship.extended", now);
+        report.extended++;
+      } else {
+        const expired = apply(tx, r, "expire", "system", { endedAt: r.endsAt });
+        audit(tx, expired, null, "admin_relationship.expired", now);
+        notifyAdminRelationship(ctx, tx, "expired", expired, now, { key: `on-the-day.${r.endsAt!.getTime()}`, daysLeft: 0 });
+        report.expired++;
+        report.notices++;
+      }
+    });
+  }
+
+  for (const row of select(and(eq(adminRelationships.state, "active"), lte(adminRelationships.endsAt, new Date(now.getTime() + EXPIRING_WITHIN_DAYS * DAY))))) {
+    step(row, (tx, r) => {
+      const expiring = apply(tx, r, "markExpiring", "system", {});
+      audit(tx, expiring, null, "admin_relationship.expiring", now);
+      report.expiring++;
+    });
+  }
+
+  // Notices for relationships that will really end (not those about to extend themselves).
+  for (const row of select(eq(adminRelationships.state, "expiring"))) {
+    if (canAutoExtend(row) || !row.endsAt) continue;
+    const daysLeft = Math.ceil((row.endsAt.getTime() - now.getTime()) / DAY);
+    const threshold = [...NOTICE_DAYS].reverse().find((d) => daysLeft <= d);
+    if (!threshold) continue;
+    step(row, (tx, r) => {
+      // The key includes the end date, so an extended relationship can be warned again next time.
+      notifyAdminRelationship(ctx, tx, "expiring", r, now, { key: `${threshold}d.${r.endsAt!.getTime()}`, daysLeft });
+      report.notices++;
+    });
+  }
+  return report;
+}

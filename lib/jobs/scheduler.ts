@@ -1,0 +1,23 @@
+import "server-only";
+import { runAdminRelationshipJobs } from "@/lib/admin-relationships/jobs";
+import { kickOutbox } from "@/lib/email/worker";
+import { env } from "@/lib/env";
+import { serviceContext } from "@/lib/server-context";
+
+const holder = globalThis as unknown as { __prcJobs?: NodeJS.Timeout };
+
+/** Runs the time-driven job now and then every JOBS_INTERVAL_MS; its emails leave through the outbox. */
+export function startScheduledJobs(): void {
+  if (holder.__prcJobs) return;
+  const tick = () => {
+    try {
+      const report = runAdminRelationshipJobs(serviceContext());
+      if (Object.values(report).some((n) => n > 0)) void kickOutbox();
+    } catch (error) {
+      console.error("scheduled job failed", error);
+    }
+  };
+  holder.__prcJobs = setInterval(tick, env().JOBS_INTERVAL_MS);
+  holder.__prcJobs.unref();
+  tick();
+}
