@@ -1,7 +1,8 @@
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { randomBytes, createHash } from "node:crypto";
 import type { Db } from "./client";
-import { auditEvents, invitations, memberships, organizations, resellerRelationships, subscriptions, users } from "./schema";
+import { auditEvents, invitations, memberships, organizations, resellerRelationships, securityGroupMembers, securityGroups, subscriptions, users } from "./schema";
+import { ensureDefaultGroups } from "../lib/access/groups";
 import type { MemberRole } from "../lib/auth/roles";
 import type { Cloud, PartnerType } from "../lib/organizations/kinds";
 import type { PurchaseChannel } from "../lib/subscriptions/kinds";
@@ -143,6 +144,7 @@ export function seedDemo(db: Db, now = new Date()): DemoAccount[] {
           createdAt: new Date(now.getTime() - 900 * DAY),
         })
         .run();
+      if (o.partner) ensureDefaultGroups(tx, ids.get(o.key)!, now);
       for (const m of o.members) {
         if (!userIds.has(m.email)) {
           const userId = id("usr");
@@ -150,6 +152,12 @@ export function seedDemo(db: Db, now = new Date()): DemoAccount[] {
           tx.insert(users).values({ id: userId, email: m.email, name: m.name, emailVerified: now, createdAt: now }).run();
         }
         tx.insert(memberships).values({ id: id("mem"), organizationId: ids.get(o.key)!, userId: userIds.get(m.email)!, roles: m.roles, createdAt: now }).run();
+        // Agents start in the matching standard group.
+        const groupName = m.roles.includes("admin_agent") ? "admin agents" : m.roles.includes("helpdesk_agent") ? "helpdesk agents" : null;
+        if (o.partner && groupName) {
+          const group = tx.select({ id: securityGroups.id }).from(securityGroups).where(and(eq(securityGroups.partnerId, ids.get(o.key)!), eq(securityGroups.nameKey, groupName))).get()!;
+          tx.insert(securityGroupMembers).values({ partnerId: ids.get(o.key)!, groupId: group.id, userId: userIds.get(m.email)!, createdAt: now }).run();
+        }
         accounts.push({ email: m.email, organization: o.name, roles: m.roles });
       }
     }

@@ -61,6 +61,16 @@ test.describe("granular delegated admin relationships", () => {
     const row = partner.getByTestId(`admin-relationship-${name}`);
     await expect(row.getByText("Active", { exact: true })).toBeVisible();
 
+    // The partner gives its Admin Agents group (Alice is in it) one of the approved roles.
+    const access = partner.getByRole("article", { name: `Access assignments: ${name}` });
+    await access.getByLabel("Security group").selectOption({ label: "Admin Agents" });
+    await access.getByLabel("Helpdesk Administrator").check();
+    await access.getByRole("button", { name: "Assign" }).click();
+    await expect(partner.getByRole("status").getByText(`Admin Agents now holds roles in “${name}”.`)).toBeVisible();
+    await expect(access.getByRole("listitem").getByText("Admin Agents")).toBeVisible();
+    const whatCanIDo = partner.getByRole("region", { name: "What can I do here?" });
+    await expect(whatCanIDo.getByText("Helpdesk Administrator", { exact: true })).toBeVisible();
+
     await olivia.goto("/");
     await olivia.getByRole("link", { name: /Adventure Works Cycles/ }).click();
     const card = olivia.getByRole("article", { name: `Northwind Cloud Services asks for “${name}”` });
@@ -71,6 +81,9 @@ test.describe("granular delegated admin relationships", () => {
 
     await openCustomer(partner);
     await expect(partner.getByTestId(`admin-relationship-${name}`).getByText("Terminated", { exact: true })).toBeVisible();
+    // Its access assignments went with it.
+    await expect(partner.getByRole("article", { name: `Access assignments: ${name}` })).toHaveCount(0);
+    await expect(partner.getByRole("region", { name: "What can I do here?" }).getByText("Helpdesk Administrator", { exact: true })).toHaveCount(0);
     // Ending admin roles keeps the reseller relationship.
     await expect(partner.getByText("Since", { exact: false }).first()).toBeVisible();
     await expect(partner.getByRole("region", { name: "Reseller relationship" }).getByText("Active", { exact: true })).toBeVisible();

@@ -7,3 +7,4 @@ export * from "./subscriptions";
 export * from "./audit";
 export * from "./outbox";
 export * from "./admin-relationships";
+export * from "./access";

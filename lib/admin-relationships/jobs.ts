@@ -2,6 +2,7 @@ import { and, eq, inArray, lte, type SQL } from "drizzle-orm";
 import { adminRelationships } from "@/db/schema";
 import type { Tx } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context";
+import { deleteAssignmentsOf } from "@/lib/access/assignments";
 import { isDomainError } from "@/lib/errors";
 import { GLOBAL_ADMINISTRATOR } from "./directory-roles";
 import { notifyAdminRelationship } from "./notify";
@@ -56,6 +57,7 @@ export function runAdminRelationshipJobs(ctx: ServiceContext): JobReport {
         report.extended++;
       } else {
         const expired = apply(tx, r, "expire", "system", { endedAt: r.endsAt });
+        deleteAssignmentsOf(tx, expired.id, now);
         audit(tx, expired, null, "admin_relationship.expired", now);
         notifyAdminRelationship(ctx, tx, "expired", expired, now, { key: `on-the-day.${r.endsAt!.getTime()}`, daysLeft: 0 });
         report.expired++;

@@ -5,6 +5,7 @@ import { CLOUD_RULES } from "@/lib/clouds";
 import type { ServiceContext } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
+import { deleteAssignmentsOf } from "@/lib/access/assignments";
 import { GLOBAL_ADMINISTRATOR } from "./directory-roles";
 import { notifyAdminRelationship } from "./notify";
 import type { AdminRelationshipRef, RequestAdminRelationshipInput } from "./schemas";
@@ -125,6 +126,7 @@ export function terminateAdminRelationship(ctx: ServiceContext, actor: Actor, re
     (tx) => {
       const requested = apply(tx, row, "requestTermination", side, {});
       const terminated = apply(tx, requested, "completeTermination", "system", { endedAt: now });
+      deleteAssignmentsOf(tx, terminated.id, now);
       audit(tx, terminated, actor, "admin_relationship.terminated", now, member.organization.id);
       notifyAdminRelationship(ctx, tx, "terminated", terminated, now);
       return terminated;

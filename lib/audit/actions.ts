@@ -16,5 +16,9 @@ export const AUDIT_ACTIONS = [
   "admin_relationship.extended",
   "admin_relationship.expired",
   "admin_relationship.lapsed",
+  "access_assignment.created",
+  "access_assignment.deleted",
+  "security_group.member_added",
+  "security_group.member_removed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

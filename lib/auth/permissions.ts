@@ -21,6 +21,10 @@ export const PARTNER_PERMISSIONS = {
     roles: ["admin_agent"],
     description: "Request and terminate granular delegated admin relationships",
   },
+  "groups.write": {
+    roles: ["account_admin", "user_management_admin"],
+    description: "Manage security groups and their members",
+  },
   "subscriptions.read": {
     roles: ["account_admin", "admin_agent", "sales_agent", "billing_admin", "helpdesk_agent"],
     description: "See customers' subscriptions",

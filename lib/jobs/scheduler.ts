@@ -1,4 +1,5 @@
 import "server-only";
+import { activatePendingAssignments } from "@/lib/access/assignments";
 import { runAdminRelationshipJobs } from "@/lib/admin-relationships/jobs";
 import { kickOutbox } from "@/lib/email/worker";
 import { env } from "@/lib/env";
@@ -11,7 +12,9 @@ export function startScheduledJobs(): void {
   if (holder.__prcJobs) return;
   const tick = () => {
     try {
-      const report = runAdminRelationshipJobs(serviceContext());
+      const ctx = serviceContext();
+      const report = runAdminRelationshipJobs(ctx);
+      activatePendingAssignments(ctx.db);
       if (Object.values(report).some((n) => n > 0)) void kickOutbox();
     } catch (error) {
       console.error("scheduled job failed", error);

@@ -3,6 +3,7 @@ import { memberships, organizations, subscriptions, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/membership";
 import type { MemberRole } from "@/lib/auth/roles";
 import type { ServiceContext } from "@/lib/context";
+import { ensureDefaultGroups } from "@/lib/access/groups";
 import { newId } from "@/lib/ids";
 import type { Cloud, PartnerType } from "@/lib/organizations/kinds";
 
@@ -29,6 +30,7 @@ export function addPartner(db: Db, o: { name: string; cloud?: Cloud; domain: str
   db.insert(organizations)
     .values({ id, kind: "partner", name: o.name, cloud: o.cloud ?? "global", country: "US", primaryDomain: o.domain, partnerType: o.type ?? "direct", partnerPublicId: String(Math.floor(Math.random() * 1e9)), isCspTransactionTenant: o.csp ?? true, createdAt: new Date() })
     .run();
+  ensureDefaultGroups(db, id, new Date());
   return id;
 }
 

@@ -15,6 +15,7 @@ export default async function PartnerLayout({ children, params }: Props) {
     hasPermission(member.roles, "customers.read") && { href: `${base}/customers`, label: t("nav.customers") },
     hasPermission(member.roles, "invitations.read") && { href: `${base}/invitations`, label: t("nav.invitations") },
     hasPermission(member.roles, "invitations.write") && { href: `${base}/invitations/new`, label: t("nav.inviteCustomer") },
+    (hasPermission(member.roles, "customers.read") || hasPermission(member.roles, "groups.write")) && { href: `${base}/groups`, label: t("groups.nav") },
   ].filter((l): l is { href: string; label: string } => Boolean(l));
   return (
     <div className="space-y-6">

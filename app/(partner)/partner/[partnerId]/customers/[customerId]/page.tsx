@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { EffectiveRoles } from "@/components/access/effective-roles";
+import { RelationshipAccess } from "@/components/access/relationship-access";
 import { ActivityList } from "@/components/activity/activity-list";
 import { AdminRelationshipStateBadge } from "@/components/admin-relationships/state-badge";
 import { TerminateForm } from "@/components/admin-relationships/terminate-form";
@@ -11,6 +13,8 @@ import { SubscriptionsTable } from "@/components/subscriptions/subscriptions-tab
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
+import { effectiveRoles } from "@/lib/access/effective-roles";
+import { listAssignments, listGroups } from "@/lib/access/queries";
 import { listPartnerAdminRelationships } from "@/lib/admin-relationships/queries";
 import { isInForce } from "@/lib/admin-relationships/states";
 import { listPartnerActivityForCustomer } from "@/lib/audit/queries";
@@ -45,6 +49,10 @@ export default async function PartnerCustomerPage({ params }: Props) {
   const adminRelationships = listPartnerAdminRelationships(db(), member, customer.id);
   const canManage = hasPermission(member.roles, "admin_relationships.write");
   const available = CLOUD_RULES[customer.cloud].adminRelationships;
+  const inForce = adminRelationships.filter((r) => isInForce(r.state));
+  const assignments = listAssignments(db(), member, inForce.map((r) => r.id));
+  const groups = canManage ? listGroups(db(), member) : [];
+  const myRoles = effectiveRoles(db(), member.organization.id, member.userId, customer.id);
 
   return (
     <div className="space-y-8">
@@ -63,6 +71,9 @@ export default async function PartnerCustomerPage({ params }: Props) {
           {t("partner.customer.since", { date: format.dateTime(relationship.since, { dateStyle: "long" }) })}
         </p>
         <p className="text-sm text-gray-700">{t("partner.customer.otherPartners", { count: otherPartnerCount })}</p>
+      </Section>
+      <Section id="effective-roles" title={t("effectiveRoles.title")}>
+        <EffectiveRoles roles={myRoles} />
       </Section>
       <Section id="admin-relationships" title={t("adminRelationships.title")}>
         <p className="text-sm text-gray-700">{available ? t("adminRelationships.intro") : t("adminRelationships.unavailable", { cloud: t(`clouds.${customer.cloud}`) })}</p>
@@ -89,6 +100,9 @@ export default async function PartnerCustomerPage({ params }: Props) {
           </Table>
         )}
         {adminRelationships.length > 0 && <p className="text-xs text-gray-600">{t("adminRelationships.replaceHint")}</p>}
+        {inForce.map((r) => (
+          <RelationshipAccess key={r.id} partnerId={partnerId} relationship={r} assignments={assignments.filter((a) => a.relationshipId === r.id)} groups={groups} canManage={canManage} />
+        ))}
       </Section>
       <Section id="subscriptions" title={t("partner.customer.subscriptions")}>
         <SubscriptionsTable rows={subscriptions} caption={t("partner.customer.subscriptions")} emptyText={t("partner.customer.noSubscriptions")} />

@@ -1,0 +1,55 @@
+import { sql } from "drizzle-orm";
+import { index, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { DirectoryRoleId } from "../../lib/admin-relationships/directory-roles";
+import { adminRelationships } from "./admin-relationships";
+import { users } from "./auth";
+import { timestamp } from "./columns";
+import { organizations } from "./organizations";
+
+/** A partner's security groups ("Admin Agents", "Helpdesk Agents", custom ones). */
+export const securityGroups = sqliteTable(
+  "security_groups",
+  {
+    id: text("id").primaryKey(),
+    partnerId: text("partner_id").notNull().references(() => organizations.id),
+    name: text("name").notNull(),
+    nameKey: text("name_key").notNull(),
+    createdAt: timestamp("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("security_groups_partner_name_uq").on(t.partnerId, t.nameKey)],
+);
+
+export const securityGroupMembers = sqliteTable(
+  "security_group_members",
+  {
+    partnerId: text("partner_id").notNull().references(() => organizations.id),
+    groupId: text("group_id").notNull().references(() => securityGroups.id),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index("security_group_members_partner_user_idx").on(t.partnerId, t.userId)],
+);
+
+export const ACCESS_ASSIGNMENT_STATES = ["pending", "active", "deleted"] as const;
+
+/**
+ * Inside an admin relationship in force, a partner grants one of its groups a subset of the
+ * approved roles. At most one live (not deleted) assignment per group and relationship.
+ */
+export const accessAssignments = sqliteTable(
+  "access_assignments",
+  {
+    id: text("id").primaryKey(),
+    partnerId: text("partner_id").notNull().references(() => organizations.id),
+    adminRelationshipId: text("admin_relationship_id").notNull().references(() => adminRelationships.id),
+    groupId: text("group_id").notNull().references(() => securityGroups.id),
+    roles: text("roles", { mode: "json" }).$type<DirectoryRoleId[]>().notNull(),
+    state: text("state", { enum: ACCESS_ASSIGNMENT_STATES }).notNull(),
+    createdAt: timestamp("created_at").notNull(),
+    deletedAt: timestamp("deleted_at"),
+  },
+  (t) => [
+    index("access_assignments_partner_relationship_idx").on(t.partnerId, t.adminRelationshipId),
+    uniqueIndex("access_assignments_live_uq").on(t.adminRelationshipId, t.groupId).where(sql`state <> 'deleted'`),
+  ],
+);

@@ -1,0 +1,85 @@
+import { and, eq, inArray, ne } from "drizzle-orm";
+import { accessAssignments, adminRelationships, securityGroups } from "@/db/schema";
+import { isInForce } from "@/lib/admin-relationships/states";
+import { requirePermission, type Actor } from "@/lib/auth/membership";
+import { recordAudit, type Tx } from "@/lib/audit/record";
+import type { ServiceContext } from "@/lib/context";
+import type { Db } from "@/db/client";
+import { DomainError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import type { AccessAssignmentRef, CreateAccessAssignmentInput } from "./schemas";
+
+/**
+ * Grants one of the partner's groups a subset of an in-force relationship's roles. It is
+ * created pending and becomes active once provisioned (activatePendingAssignments).
+ */
+export function createAccessAssignment(ctx: ServiceContext, actor: Actor, input: CreateAccessAssignmentInput) {
+  const member = requirePermission(ctx.db, actor, input.partnerId, "admin_relationships.write");
+  const partnerId = member.organization.id;
+  const relationship = ctx.db.select().from(adminRelationships).where(and(eq(adminRelationships.id, input.relationshipId), eq(adminRelationships.partnerId, partnerId))).get();
+  if (!relationship) throw new DomainError("NOT_FOUND");
+  if (!isInForce(relationship.state)) throw new DomainError("INVALID_TRANSITION", { from: relationship.state, event: "assign" });
+  const group = ctx.db.select().from(securityGroups).where(and(eq(securityGroups.id, input.groupId), eq(securityGroups.partnerId, partnerId))).get();
+  if (!group) throw new DomainError("NOT_FOUND", {}, { groupId: ["chooseGroup"] });
+  // A group can receive only roles the customer approved in this relationship.
+  if (input.roles.some((r) => !relationship.roles.includes(r))) throw new DomainError("VALIDATION", {}, { roles: ["roleNotApproved"] });
+
+  const now = ctx.now();
+  const id = newId("asg");
+  ctx.db.transaction(
+    (tx) => {
+      const live = tx.select({ id: accessAssignments.id }).from(accessAssignments).where(and(eq(accessAssignments.adminRelationshipId, relationship.id), eq(accessAssignments.groupId, group.id), ne(accessAssignments.state, "deleted"))).get();
+      if (live) throw new DomainError("VALIDATION", {}, { groupId: ["groupAlreadyAssigned"] });
+      tx.insert(accessAssignments).values({ id, partnerId, adminRelationshipId: relationship.id, groupId: group.id, roles: input.roles, state: "pending", createdAt: now }).run();
+      recordAudit(tx, { organizationId: partnerId, customerId: relationship.customerId, actor, action: "access_assignment.created", targetType: "access_assignment", targetId: id, details: { name: relationship.name, group: group.name, roles: input.roles.length }, at: now });
+    },
+    { behavior: "immediate" },
+  );
+  activatePendingAssignments(ctx.db);
+  return { id, group: group.name, relationship: relationship.name };
+}
+
+/** Provisioning: pending assignments of relationships in force become active. */
+export function activatePendingAssignments(db: Db): number {
+  const pending = db
+    .select({ id: accessAssignments.id, state: adminRelationships.state })
+    .from(accessAssignments)
+    .innerJoin(adminRelationships, eq(adminRelationships.id, accessAssignments.adminRelationshipId))
+    .where(eq(accessAssignments.state, "pending"))
+    .all()
+    .filter((a) => isInForce(a.state))
+    .map((a) => a.id);
+  if (pending.length === 0) return 0;
+  return db.update(accessAssignments).set({ state: "active" }).where(and(inArray(accessAssignments.id, pending), eq(accessAssignments.state, "pending"))).run().changes;
+}
+
+export function removeAccessAssignment(ctx: ServiceContext, actor: Actor, ref: AccessAssignmentRef) {
+  const member = requirePermission(ctx.db, actor, ref.partnerId, "admin_relationships.write");
+  const row = ctx.db
+    .select({ a: accessAssignments, group: securityGroups.name, relationship: adminRelationships })
+    .from(accessAssignments)
+    .innerJoin(securityGroups, eq(securityGroups.id, accessAssignments.groupId))
+    .innerJoin(adminRelationships, eq(adminRelationships.id, accessAssignments.adminRelationshipId))
+    .where(and(eq(accessAssignments.id, ref.assignmentId), eq(accessAssignments.partnerId, member.organization.id)))
+    .get();
+  if (!row) throw new DomainError("NOT_FOUND");
+  const now = ctx.now();
+  ctx.db.transaction(
+    (tx) => {
+      const changed = tx.update(accessAssignments).set({ state: "deleted", deletedAt: now }).where(and(eq(accessAssignments.id, row.a.id), ne(accessAssignments.state, "deleted"))).run().changes;
+      if (changed !== 1) throw new DomainError("INVALID_TRANSITION", { from: "deleted", event: "remove" });
+      recordAudit(tx, { organizationId: member.organization.id, customerId: row.relationship.customerId, actor, action: "access_assignment.deleted", targetType: "access_assignment", targetId: row.a.id, details: { name: row.relationship.name, group: row.group }, at: now });
+    },
+    { behavior: "immediate" },
+  );
+  return { group: row.group };
+}
+
+/** When a relationship ends, every access granted through it goes, in the same transaction. */
+export function deleteAssignmentsOf(tx: Tx, adminRelationshipId: string, now: Date): number {
+  return tx
+    .update(accessAssignments)
+    .set({ state: "deleted", deletedAt: now })
+    .where(and(eq(accessAssignments.adminRelationshipId, adminRelationshipId), ne(accessAssignments.state, "deleted")))
+    .run().changes;
+}

@@ -1,0 +1,68 @@
+import { and, eq } from "drizzle-orm";
+import { memberships, securityGroupMembers, securityGroups, users } from "@/db/schema";
+import { requirePermission, type Actor } from "@/lib/auth/membership";
+import { recordAudit, type Tx } from "@/lib/audit/record";
+import type { ServiceContext } from "@/lib/context";
+import type { Db } from "@/db/client";
+import { DomainError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import type { GroupMemberInput } from "./schemas";
+
+export const DEFAULT_GROUPS = ["Admin Agents", "Helpdesk Agents"] as const;
+
+/** Gives a partner its standard groups if it lacks them (new partners, seeds, tests). */
+export function ensureDefaultGroups(tx: Tx | Db, partnerId: string, now: Date): void {
+  for (const name of DEFAULT_GROUPS) {
+    tx.insert(securityGroups)
+      .values({ id: newId("grp"), partnerId, name, nameKey: name.toLowerCase(), createdAt: now })
+      .onConflictDoNothing()
+      .run();
+  }
+}
+
+function getOwnGroupOrThrow(ctx: ServiceContext, partnerId: string, groupId: string) {
+  const group = ctx.db.select().from(securityGroups).where(and(eq(securityGroups.id, groupId), eq(securityGroups.partnerId, partnerId))).get();
+  if (!group) throw new DomainError("NOT_FOUND");
+  return group;
+}
+
+/** Adds a member of the partner organization to one of its groups. */
+export function addGroupMember(ctx: ServiceContext, actor: Actor, input: GroupMemberInput) {
+  const member = requirePermission(ctx.db, actor, input.partnerId, "groups.write");
+  const group = getOwnGroupOrThrow(ctx, member.organization.id, input.groupId);
+  // Only people of this partner can be in its groups: another organization's user is "not found".
+  const user = ctx.db
+    .select({ id: users.id, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organizationId, member.organization.id), eq(memberships.userId, input.userId)))
+    .get();
+  if (!user) throw new DomainError("NOT_FOUND");
+  const now = ctx.now();
+  ctx.db.transaction(
+    (tx) => {
+      const added = tx.insert(securityGroupMembers).values({ partnerId: member.organization.id, groupId: group.id, userId: user.id, createdAt: now }).onConflictDoNothing().run().changes;
+      if (added === 1) {
+        recordAudit(tx, { organizationId: member.organization.id, actor, action: "security_group.member_added", targetType: "security_group", targetId: group.id, details: { group: group.name, email: user.email }, at: now });
+      }
+    },
+    { behavior: "immediate" },
+  );
+  return { group: group.name, email: user.email };
+}
+
+export function removeGroupMember(ctx: ServiceContext, actor: Actor, input: GroupMemberInput) {
+  const member = requirePermission(ctx.db, actor, input.partnerId, "groups.write");
+  const group = getOwnGroupOrThrow(ctx, member.organization.id, input.groupId);
+  const user = ctx.db.select({ email: users.email }).from(users).where(eq(users.id, input.userId)).get();
+  const now = ctx.now();
+  ctx.db.transaction(
+    (tx) => {
+      const removed = tx.delete(securityGroupMembers).where(and(eq(securityGroupMembers.groupId, group.id), eq(securityGroupMembers.userId, input.userId))).run().changes;
+      if (removed !== 1) throw new DomainError("NOT_FOUND");
+      recordAudit(tx, { organizationId: member.organization.id, actor, action: "security_group.member_removed", targetType: "security_group", targetId: group.id, details: { group: group.name, email: user?.email ?? "" }, at: now });
+    },
+    { behavior: "immediate" },
+  );
+  return { group: group.name, email: user?.email ?? "" };
+}
