@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterEach, describe, expect, it } from "vitest";
 import { emailOutbox } from "@/db/schema";
@@ -11,8 +12,14 @@ afterEach(async () => {
   while (closers.length) await closers.pop()!();
 });
 
-let nextPort = 30_000 + Math.floor(Math.random() * 20_000);
-const port = () => nextPort++;
+/** A port nobody listens on right now, chosen by the OS (random picks can collide with ephemeral ports). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
 
 function queue(t: ReturnType<typeof testContext>, key = "k1") {
   enqueueEmail(t.ctx.db, { idempotencyKey: key, kind: "test", to: "grace@blueyonder.example", subject: "Hello", text: "Body", html: "<p>Body</p>" }, t.ctx.now());
@@ -20,7 +27,7 @@ function queue(t: ReturnType<typeof testContext>, key = "k1") {
 
 describe("email outbox", () => {
   it("delivers through real SMTP, once, with the idempotency key as Message-ID", async () => {
-    const capture = await startCaptureServer({ smtpPort: port(), apiPort: port() });
+    const capture = await startCaptureServer({ smtpPort: await freePort(), apiPort: await freePort() });
     closers.push(capture.close);
     const t = testContext();
     queue(t);
@@ -36,7 +43,7 @@ describe("email outbox", () => {
   it("keeps mail while SMTP is down and retries with backoff once it is back", async () => {
     const t = testContext();
     queue(t);
-    const smtpPort = port();
+    const smtpPort = await freePort();
     const down = smtpSender(`smtp://127.0.0.1:${smtpPort}`, "prc@example.com", "prc.example");
     expect(await deliverDueEmails(t.ctx.db, down, t.ctx.now)).toBe(0);
     let row = t.ctx.db.select().from(emailOutbox).get()!;
@@ -46,7 +53,7 @@ describe("email outbox", () => {
     expect(await deliverDueEmails(t.ctx.db, down, t.ctx.now)).toBe(0);
     expect(t.ctx.db.select().from(emailOutbox).get()!.attempts).toBe(1);
 
-    const capture = await startCaptureServer({ smtpPort, apiPort: port() });
+    const capture = await startCaptureServer({ smtpPort, apiPort: await freePort() });
     closers.push(capture.close);
     t.advance(5_000);
     expect(await deliverDueEmails(t.ctx.db, down, t.ctx.now)).toBe(1);
@@ -56,7 +63,7 @@ describe("email outbox", () => {
   });
 
   it("gives up at once on a permanent (5xx) rejection", async () => {
-    const smtpPort = port();
+    const smtpPort = await freePort();
     const rejecting = new SMTPServer({
       authOptional: true,
       disabledCommands: ["STARTTLS"],
