@@ -1,8 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import { randomBytes, createHash } from "node:crypto";
 import type { Db } from "./client";
-import { auditEvents, invitations, memberships, organizations, resellerRelationships, securityGroupMembers, securityGroups, subscriptions, users } from "./schema";
+import { accessAssignments, adminRelationships, auditEvents, invitations, memberships, organizations, resellerRelationships, securityGroupMembers, securityGroups, subscriptions, users } from "./schema";
 import { ensureDefaultGroups } from "../lib/access/groups";
+import type { DirectoryRoleId } from "../lib/admin-relationships/directory-roles";
+import type { AdminRelationshipState } from "../lib/admin-relationships/states";
 import type { MemberRole } from "../lib/auth/roles";
 import type { Cloud, PartnerType } from "../lib/organizations/kinds";
 import type { PurchaseChannel } from "../lib/subscriptions/kinds";
@@ -114,6 +116,15 @@ const SUBSCRIPTIONS: [string, string, number, PurchaseChannel, string | null, "a
   ["coho", "Office 365 E1", 60, "partner", "wingtip", "suspended"],
 ];
 
+/** [partner, customer, name, roles, duration days, days since approval (null: pending, requested 2 days ago), state] */
+const ADMIN_RELATIONSHIPS: [string, string, string, DirectoryRoleId[], number, number | null, AdminRelationshipState][] = [
+  ["northwind", "adventure", "Adventure Works helpdesk", ["helpdesk_administrator", "user_administrator", "global_reader"], 730, 700, "active"],
+  ["northwind", "adventure", "Adventure Works security", ["security_reader", "security_administrator"], 365, 360, "active"],
+  ["northwind", "adventure", "Adventure Works tenant rebuild", ["global_administrator"], 180, 10, "active"],
+  ["northwind", "adventure", "Adventure Works onboarding 2025", ["user_administrator", "license_administrator"], 90, 130, "expired"],
+  ["fabrikam", "adventure", "Azure operations", ["application_administrator", "cloud_application_administrator", "global_reader"], 365, null, "approvalPending"],
+];
+
 export type DemoAccount = { email: string; organization: string; roles: MemberRole[] };
 
 /** Fills an empty database with the demo organizations. Returns the accounts to sign in with; [] if data exists. */
@@ -182,6 +193,25 @@ export function seedDemo(db: Db, now = new Date()): DemoAccount[] {
       tx.insert(auditEvents)
         .values({ organizationId: ids.get(partner)!, customerId: ids.get(customer)!, actorUserId: userIds.get(invitee.email)!, actorEmail: invitee.email, action: "reseller_relationship.created", targetType: "reseller_relationship", targetId: relId, details, createdAt: at })
         .run();
+    }
+    // Admin relationships at different points of their life; the scheduled job at start-up
+    // marks those near their end as expiring and sends the notices that are due.
+    for (const [partner, customer, name, roles, durationDays, daysSinceApproval, state] of ADMIN_RELATIONSHIPS) {
+      const relId = id("gdap");
+      const approved = daysSinceApproval === null ? null : new Date(now.getTime() - daysSinceApproval * DAY);
+      const requested = approved ? new Date(approved.getTime() - DAY) : new Date(now.getTime() - 2 * DAY);
+      const endsAt = approved ? new Date(approved.getTime() + durationDays * DAY) : null;
+      tx.insert(adminRelationships)
+        .values({
+          id: relId, partnerId: ids.get(partner)!, customerId: ids.get(customer)!, name, nameKey: name.toLowerCase(), roles, durationDays, autoExtend: false, state,
+          createdByUserId: userIds.get(ORGS.find((o) => o.key === partner)!.members[0].email)!, createdAt: requested, requestedAt: requested,
+          activatedAt: approved, endsAt, endedAt: state === "expired" ? endsAt : null, decidedByUserId: approved ? userIds.get("olivia.it@adventure-works.com")! : null,
+        })
+        .run();
+      if (name === "Adventure Works helpdesk") {
+        const group = tx.select({ id: securityGroups.id }).from(securityGroups).where(and(eq(securityGroups.partnerId, ids.get(partner)!), eq(securityGroups.nameKey, "admin agents"))).get()!;
+        tx.insert(accessAssignments).values({ id: id("asg"), partnerId: ids.get(partner)!, adminRelationshipId: relId, groupId: group.id, roles: ["helpdesk_administrator", "global_reader"], state: "active", createdAt: approved! }).run();
+      }
     }
     for (const [customer, product, seats, channel, por, state] of SUBSCRIPTIONS) {
       tx.insert(subscriptions)

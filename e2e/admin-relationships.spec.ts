@@ -23,8 +23,8 @@ async function requestRoles(partner: Page, name: string) {
   await partner.getByRole("link", { name: "Request admin relationship" }).click();
   await partner.getByLabel("Name", { exact: true }).fill(name);
   await partner.getByLabel("Duration in days").fill("365");
-  await partner.getByPlaceholder("Filter roles").fill("helpdesk");
-  await partner.getByLabel(/Helpdesk Administrator/).check();
+  await partner.getByPlaceholder("Filter roles").fill("licen");
+  await partner.getByLabel(/^License Administrator/).check();
   await partner.getByPlaceholder("Filter roles").fill("global reader");
   await partner.getByLabel(/^Global Reader/).check();
   await partner.getByPlaceholder("Filter roles").fill("");
@@ -32,7 +32,7 @@ async function requestRoles(partner: Page, name: string) {
   await partner.getByRole("button", { name: "Send request" }).click();
   await expect(partner.getByText(`Request “${name}” sent to Adventure Works Cycles for approval.`)).toBeVisible();
   const mail = await waitForEmail(OLIVIA, /Northwind Cloud Services asks for admin roles in Adventure Works Cycles/, since);
-  expect(mail.text).toContain("Helpdesk Administrator");
+  expect(mail.text).toContain("License Administrator");
   expect(mail.text).toContain("Global Reader");
   return linkIn(mail, "/customer/");
 }
@@ -51,7 +51,7 @@ test.describe("granular delegated admin relationships", () => {
 
     const olivia = await signedIn(browser, OLIVIA, path);
     await expect(olivia.getByRole("heading", { name: `Admin relationship “${name}”` })).toBeVisible();
-    await expect(olivia.getByText("Can reset passwords for non-administrators and Helpdesk Administrators.")).toBeVisible();
+    await expect(olivia.getByText("Can manage product licenses on users and groups.")).toBeVisible();
     const since = await mailCursor();
     await olivia.getByRole("button", { name: "Approve" }).click();
     await expect(olivia.getByText(new RegExp(`“${name}” is approved. Northwind Cloud Services holds these roles until`))).toBeVisible();
@@ -64,12 +64,12 @@ test.describe("granular delegated admin relationships", () => {
     // The partner gives its Admin Agents group (Alice is in it) one of the approved roles.
     const access = partner.getByRole("article", { name: `Access assignments: ${name}` });
     await access.getByLabel("Security group").selectOption({ label: "Admin Agents" });
-    await access.getByLabel("Helpdesk Administrator").check();
+    await access.getByLabel("License Administrator").check();
     await access.getByRole("button", { name: "Assign" }).click();
     await expect(partner.getByRole("status").getByText(`Admin Agents now holds roles in “${name}”.`)).toBeVisible();
     await expect(access.getByRole("listitem").getByText("Admin Agents")).toBeVisible();
     const whatCanIDo = partner.getByRole("region", { name: "What can I do here?" });
-    await expect(whatCanIDo.getByText("Helpdesk Administrator", { exact: true })).toBeVisible();
+    await expect(whatCanIDo.getByText("License Administrator", { exact: true })).toBeVisible();
 
     await olivia.goto("/");
     await olivia.getByRole("link", { name: /Adventure Works Cycles/ }).click();
@@ -83,7 +83,7 @@ test.describe("granular delegated admin relationships", () => {
     await expect(partner.getByTestId(`admin-relationship-${name}`).getByText("Terminated", { exact: true })).toBeVisible();
     // Its access assignments went with it.
     await expect(partner.getByRole("article", { name: `Access assignments: ${name}` })).toHaveCount(0);
-    await expect(partner.getByRole("region", { name: "What can I do here?" }).getByText("Helpdesk Administrator", { exact: true })).toHaveCount(0);
+    await expect(partner.getByRole("region", { name: "What can I do here?" }).getByText("License Administrator", { exact: true })).toHaveCount(0);
     // Ending admin roles keeps the reseller relationship.
     await expect(partner.getByText("Since", { exact: false }).first()).toBeVisible();
     await expect(partner.getByRole("region", { name: "Reseller relationship" }).getByText("Active", { exact: true })).toBeVisible();
@@ -118,5 +118,21 @@ test.describe("granular delegated admin relationships", () => {
     await partner.getByRole("button", { name: "Send request" }).click();
     await expect(partner.getByText("Choose at least one role.")).toBeVisible();
     await expect(partner.getByText("Required.")).toBeVisible();
+  });
+
+  test("expiring soon: tiles and lists, and the notices the job sent when the server started", async ({ browser }) => {
+    // Seeded: "Adventure Works security" ends in 5 days; the job that starts with the server warned both sides.
+    await waitForEmail(ALICE, /Admin relationship “Adventure Works security” ends in 5 days/);
+    await waitForEmail(OLIVIA, /Admin relationship “Adventure Works security” ends in 5 days/);
+    const partner = await signedIn(browser, ALICE, "/partner");
+    await partner.getByRole("link", { name: "Expiring soon" }).click();
+    const tiles = partner.getByRole("navigation", { name: "Admin relationships expiring soon" });
+    await tiles.getByRole("link", { name: /Ending within 7 days/ }).click();
+    const list = partner.getByRole("table", { name: "Ending within 7 days" });
+    await expect(list.getByText("Adventure Works security")).toBeVisible();
+    await expect(list.getByText("Expiring", { exact: true })).toBeVisible();
+    await tiles.getByRole("link", { name: /Expired in the last year/ }).click();
+    await expect(partner.getByRole("table", { name: "Expired in the last year" }).getByText("Adventure Works onboarding 2025")).toBeVisible();
+    await expect(partner.getByText("In force with Global Administrator")).toBeVisible();
   });
 });

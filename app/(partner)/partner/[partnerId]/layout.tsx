@@ -13,6 +13,7 @@ export default async function PartnerLayout({ children, params }: Props) {
   const base = `/partner/${org.id}`;
   const links = [
     hasPermission(member.roles, "customers.read") && { href: `${base}/customers`, label: t("nav.customers") },
+    hasPermission(member.roles, "customers.read") && { href: `${base}/expiring`, label: t("expiring.nav") },
     hasPermission(member.roles, "invitations.read") && { href: `${base}/invitations`, label: t("nav.invitations") },
     hasPermission(member.roles, "invitations.write") && { href: `${base}/invitations/new`, label: t("nav.inviteCustomer") },
     (hasPermission(member.roles, "customers.read") || hasPermission(member.roles, "groups.write")) && { href: `${base}/groups`, label: t("groups.nav") },

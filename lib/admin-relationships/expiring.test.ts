@@ -1,0 +1,57 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/membership";
+import { getMember } from "@/lib/auth/membership";
+import { acceptInvitation } from "@/lib/invitations/respond";
+import { createInvitation } from "@/lib/invitations/service";
+import { addCustomer, addMember, addPartner, DAY, testContext } from "@/lib/testing/fixtures";
+import { expiryCounts, listExpiring } from "./expiring";
+import { runAdminRelationshipJobs } from "./jobs";
+import { requestAdminRelationshipSchema } from "./schemas";
+import { approveAdminRelationship, requestAdminRelationship } from "./service";
+
+let t: ReturnType<typeof testContext>;
+let partner: string;
+let customer: string;
+let agent: Actor;
+let ga: Actor;
+
+beforeEach(() => {
+  t = testContext();
+  partner = addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
+  agent = addMember(t.ctx.db, partner, "agent@northwind.example", ["admin_agent"]);
+  customer = addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
+  ga = addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
+  const { token } = createInvitation(t.ctx, agent, { partnerId: partner, email: ga.email, message: null, locale: "en" });
+  acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
+});
+
+function active(name: string, days: number, roles = ["global_reader"]) {
+  const { id } = requestAdminRelationship(t.ctx, agent, requestAdminRelationshipSchema.parse({ partnerId: partner, customerId: customer, name, durationDays: String(days), roles }));
+  approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id });
+}
+
+describe("expiring soon", () => {
+  it("counts relationships by how soon they end, expired ones of the last year, and those holding Global Administrator", () => {
+    active("one", 1);
+    active("five", 5, ["global_administrator"]);
+    active("twenty", 20);
+    active("long", 400, ["global_administrator", "global_reader"]);
+    const member = getMember(t.ctx.db, agent, partner)!;
+    expect(expiryCounts(t.ctx.db, member, t.ctx.now())).toEqual({ "1": 1, "7": 2, "30": 3, expired: 0, globalAdmin: 2 });
+    t.advance(2 * DAY);
+    runAdminRelationshipJobs(t.ctx);
+    expect(expiryCounts(t.ctx.db, member, t.ctx.now())).toEqual({ "1": 0, "7": 1, "30": 2, expired: 1, globalAdmin: 2 });
+    expect(listExpiring(t.ctx.db, member, "30", { page: 1, now: t.ctx.now() }).rows.map((r) => r.name)).toEqual(["five", "twenty"]);
+    expect(listExpiring(t.ctx.db, member, "expired", { page: 1, now: t.ctx.now() }).rows.map((r) => r.name)).toEqual(["one"]);
+    t.advance(400 * DAY);
+    runAdminRelationshipJobs(t.ctx);
+    expect(expiryCounts(t.ctx.db, member, t.ctx.now()).expired).toBe(1); // only "long": the others ended over a year ago
+  });
+
+  it("shows another partner nothing of these", () => {
+    active("one", 1);
+    const other = addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
+    const otherAgent = addMember(t.ctx.db, other, "agent@fabrikam.example", ["admin_agent"]);
+    expect(expiryCounts(t.ctx.db, getMember(t.ctx.db, otherAgent, other)!, t.ctx.now())).toEqual({ "1": 0, "7": 0, "30": 0, expired: 0, globalAdmin: 0 });
+  });
+});

@@ -1,0 +1,52 @@
+import "server-only";
+import { and, asc, desc, eq, gt, gte, inArray, lte, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { adminRelationships, organizations } from "@/db/schema";
+import type { Member } from "@/lib/auth/membership";
+import { PAGE_SIZE, toPage } from "@/lib/pagination";
+import { IN_FORCE } from "./states";
+
+const DAY = 86_400_000;
+export const WINDOWS = ["1", "7", "30", "expired"] as const;
+export type ExpiryWindow = (typeof WINDOWS)[number];
+
+/** The condition behind each tile: ending within N days, or expired within the last year. */
+function windowWhere(window: ExpiryWindow, now: Date) {
+  if (window === "expired") return and(eq(adminRelationships.state, "expired"), gte(adminRelationships.endedAt, new Date(now.getTime() - 365 * DAY)));
+  return and(inArray(adminRelationships.state, [...IN_FORCE]), gt(adminRelationships.endsAt, now), lte(adminRelationships.endsAt, new Date(now.getTime() + Number(window) * DAY)));
+}
+
+const holdsGlobalAdmin = sql`exists (select 1 from json_each(${adminRelationships.roles}) where value = 'global_administrator')`;
+
+export function expiryCounts(db: Db, member: Member, now: Date) {
+  const count = (where: ReturnType<typeof and>) =>
+    db.select({ n: sql<number>`count(*)` }).from(adminRelationships).where(and(eq(adminRelationships.partnerId, member.organization.id), where)).get()?.n ?? 0;
+  return {
+    "1": count(windowWhere("1", now)),
+    "7": count(windowWhere("7", now)),
+    "30": count(windowWhere("30", now)),
+    expired: count(windowWhere("expired", now)),
+    globalAdmin: count(and(inArray(adminRelationships.state, [...IN_FORCE]), holdsGlobalAdmin)),
+  };
+}
+
+export function listExpiring(db: Db, member: Member, window: ExpiryWindow, opts: { page: number; now: Date }) {
+  const rows = db
+    .select({
+      id: adminRelationships.id,
+      name: adminRelationships.name,
+      roles: adminRelationships.roles,
+      state: adminRelationships.state,
+      endsAt: adminRelationships.endsAt,
+      customerId: organizations.id,
+      customerName: organizations.name,
+    })
+    .from(adminRelationships)
+    .innerJoin(organizations, eq(organizations.id, adminRelationships.customerId))
+    .where(and(eq(adminRelationships.partnerId, member.organization.id), windowWhere(window, opts.now)))
+    .orderBy(window === "expired" ? desc(adminRelationships.endsAt) : asc(adminRelationships.endsAt), asc(adminRelationships.id))
+    .limit(PAGE_SIZE + 1)
+    .offset((opts.page - 1) * PAGE_SIZE)
+    .all();
+  return toPage(rows, opts.page);
+}
