@@ -135,4 +135,45 @@ test.describe("granular delegated admin relationships", () => {
     await expect(partner.getByRole("table", { name: "Expired in the last year" }).getByText("Adventure Works onboarding 2025")).toBeVisible();
     await expect(partner.getByText("In force with Global Administrator")).toBeVisible();
   });
+
+  test("admin roles ride along with the reseller invitation: one email, one acceptance", async ({ browser }) => {
+    const stamp = Date.now();
+    const email = `it-${stamp}@tailwind-e2e.example`;
+    const name = `Tailwind onboarding ${stamp}`;
+    const partner = await signedIn(browser, ALICE, "/partner");
+    await partner.getByRole("link", { name: "Invite a customer" }).first().click();
+    await partner.getByLabel("Customer admin’s email").fill(email);
+    await partner.getByLabel("Include admin roles").check();
+    await partner.getByLabel("Name", { exact: true }).fill(name);
+    await partner.getByLabel("Duration in days").fill("120");
+    await partner.getByLabel(/^User Administrator/).check();
+    const since = await mailCursor();
+    await partner.getByRole("button", { name: "Send invitation" }).click();
+    await expect(partner.getByText(`Invitation sent to ${email}.`)).toBeVisible();
+    const mail = await waitForEmail(email, /Northwind Cloud Services invites you/, since);
+    expect(mail.text).toContain("Accepting also gives Northwind Cloud Services these admin roles in your organization for 120 days:");
+    expect(mail.text).toContain("User Administrator");
+
+    const link = linkIn(mail, "/invite/");
+    const customer = await signedIn(browser, email, link.replace(/^https?:\/\/[^/]+/, ""));
+    await expect(customer.getByText("Can manage users and groups, including resetting passwords for limited admins.")).toBeVisible();
+    await customer.getByLabel("Company name").fill(`Tailwind Traders ${stamp}`);
+    await customer.getByLabel("Primary domain").fill(`tailwind-${stamp}.example`);
+    await customer.getByLabel("Country").selectOption("GB");
+    await customer.getByLabel(/I have read the Customer Agreement/).check();
+    await customer.getByRole("button", { name: "Accept" }).click();
+    await customer.getByRole("link", { name: "Open your organization’s dashboard" }).click();
+    const card = customer.getByRole("article", { name: `Northwind Cloud Services asks for “${name}”` });
+    await expect(card.getByText("Active", { exact: true })).toBeVisible();
+    await expect(card.getByText("User Administrator", { exact: true })).toBeVisible();
+
+    await partner.goto("/partner");
+    await partner.getByRole("link", { name: `Tailwind Traders ${stamp}` }).click();
+    await expect(partner.getByTestId(`admin-relationship-${name}`).getByText("Active", { exact: true })).toBeVisible();
+    // Roles and duration never change in place: "replace" starts a new request from them.
+    await partner.getByTestId(`admin-relationship-${name}`).getByRole("link", { name: "Replace with a new relationship" }).click();
+    await expect(partner.getByText(`Replacing “${name}”`)).toBeVisible();
+    await expect(partner.getByLabel(/^User Administrator/)).toBeChecked();
+    await expect(partner.getByLabel("Duration in days")).toHaveValue("120");
+  });
 });

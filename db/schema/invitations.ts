@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { AdminRequest } from "../../lib/admin-relationships/schemas";
 import { INVITATION_STATES } from "../../lib/invitations/status";
 import { users } from "./auth";
 import { timestamp } from "./columns";
@@ -28,6 +29,8 @@ export const invitations = sqliteTable(
     respondedAt: timestamp("responded_at"),
     respondedByUserId: text("responded_by_user_id").references(() => users.id),
     customerId: text("customer_id").references(() => organizations.id),
+    // Admin roles asked for together with the invitation: one acceptance grants both.
+    adminRequest: text("admin_request", { mode: "json" }).$type<AdminRequest>(),
   },
   (t) => [
     index("invitations_partner_created_idx").on(t.partnerId, t.createdAt, t.id),

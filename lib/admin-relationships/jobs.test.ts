@@ -101,11 +101,13 @@ describe("the admin relationship job", () => {
   });
 
   it("lapses a request not approved within 90 days", () => {
+    const subscriptions = dumpTable(t.ctx.db, "subscriptions");
     const id = request("Ignored");
     t.advance(90 * DAY - 1);
     expect(runAdminRelationshipJobs(t.ctx).lapsed).toBe(0);
     t.advance(1);
     expect(runAdminRelationshipJobs(t.ctx).lapsed).toBe(1);
     expect(stateOf(id).state).toBe("lapsed");
+    expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
   });
 });

@@ -7,9 +7,8 @@ export const MAX_NAME = 50;
 export const MIN_DAYS = 1;
 export const MAX_DAYS = 730;
 
-export const requestAdminRelationshipSchema = z.object({
-  partnerId: id,
-  customerId: id,
+/** What a request for admin roles asks, alone or riding along with a reseller invitation. */
+export const adminRequestFields = {
   name: z.string({ error: "required" }).trim().min(1, "required").max(MAX_NAME, "nameMax50"),
   durationDays: z.coerce.number({ error: "durationRange" }).int("durationRange").min(MIN_DAYS, "durationRange").max(MAX_DAYS, "durationRange"),
   // A form sends one value per ticked box; none ticked means the key is absent.
@@ -25,6 +24,16 @@ export const requestAdminRelationshipSchema = z.object({
     .literal("on", { error: "invalid" })
     .optional()
     .transform((v) => v === "on"),
+};
+export const adminRequestSchema = z.object(adminRequestFields);
+export type AdminRequest = z.infer<typeof adminRequestSchema>;
+
+export const requestAdminRelationshipSchema = z.object({
+  partnerId: id,
+  customerId: id,
+  ...adminRequestFields,
+  // Set when this request replaces an earlier relationship (roles and duration never change in place).
+  replacesId: id.optional(),
 });
 export type RequestAdminRelationshipInput = z.infer<typeof requestAdminRelationshipSchema>;
 

@@ -91,12 +91,15 @@ describe("deciding and ending", () => {
   });
 
   it("only a Global administrator approves; a second decision is refused", () => {
+    addSubscription(t.ctx.db, customer, "Azure plan", null);
+    const subscriptions = dumpTable(t.ctx.db, "subscriptions");
     const { id } = request();
     const billing = addMember(t.ctx.db, customer, "ben@adventure-global.example", ["billing_administrator"]);
     expect(codeOf(() => approveAdminRelationship(t.ctx, billing, { organizationId: customer, relationshipId: id }))).toBe("FORBIDDEN");
     expect(codeOf(() => approveAdminRelationship(t.ctx, agent, { organizationId: partner, relationshipId: id }))).toBe("NOT_FOUND");
     rejectAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id });
     expect(codeOf(() => approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id }))).toBe("INVALID_TRANSITION");
+    expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
   });
 
   it("another customer's Global administrator cannot see or decide it", () => {

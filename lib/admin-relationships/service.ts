@@ -1,22 +1,18 @@
 import { and, eq } from "drizzle-orm";
 import { adminRelationships, organizations, resellerRelationships } from "@/db/schema";
 import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
-import { CLOUD_RULES } from "@/lib/clouds";
+import type { Tx } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { deleteAssignmentsOf } from "@/lib/access/assignments";
-import { GLOBAL_ADMINISTRATOR } from "./directory-roles";
+import { checkAdminRequest, nameKey } from "./rules";
 import { notifyAdminRelationship } from "./notify";
-import type { AdminRelationshipRef, RequestAdminRelationshipInput } from "./schemas";
+import type { AdminRelationshipRef, AdminRequest, RequestAdminRelationshipInput } from "./schemas";
 import { transition, type Side } from "./state-machine";
 import { apply, audit, type Row } from "./transitions";
 
 const DAY = 86_400_000;
-
-export function nameKey(name: string): string {
-  return name.normalize("NFKC").trim().toLowerCase();
-}
 
 /**
  * A partner's Admin agent asks one of its customers for a named, time-limited set of roles.
@@ -32,14 +28,12 @@ export function requestAdminRelationship(ctx: ServiceContext, actor: Actor, inpu
     .where(and(eq(resellerRelationships.partnerId, member.organization.id), eq(resellerRelationships.customerId, input.customerId), eq(resellerRelationships.state, "active")))
     .get()?.org;
   if (!customer) throw new DomainError("NOT_FOUND");
-  if (!CLOUD_RULES[customer.cloud].adminRelationships) throw new DomainError("ADMIN_RELATIONSHIPS_UNAVAILABLE");
-  // A relationship holding Global Administrator can never be auto-extended (DOMAIN.md).
-  if (input.autoExtend && input.roles.includes(GLOBAL_ADMINISTRATOR)) {
-    throw new DomainError("AUTO_EXTEND_GLOBAL_ADMIN", {}, { autoExtend: ["autoExtendGlobalAdmin"] });
+  checkAdminRequest(ctx.db, member.organization.id, customer.cloud, input);
+  if (input.replacesId) {
+    const replaced = ctx.db.select({ id: adminRelationships.id }).from(adminRelationships).where(and(eq(adminRelationships.id, input.replacesId), eq(adminRelationships.partnerId, member.organization.id), eq(adminRelationships.customerId, customer.id))).get();
+    if (!replaced) throw new DomainError("NOT_FOUND");
   }
   const key = nameKey(input.name);
-  const taken = ctx.db.select({ id: adminRelationships.id }).from(adminRelationships).where(and(eq(adminRelationships.partnerId, member.organization.id), eq(adminRelationships.nameKey, key))).get();
-  if (taken) throw new DomainError("NAME_TAKEN", {}, { name: ["nameTaken"] });
 
   const now = ctx.now();
   const row: Row = {
@@ -59,7 +53,7 @@ export function requestAdminRelationship(ctx: ServiceContext, actor: Actor, inpu
     endsAt: null,
     endedAt: null,
     decidedByUserId: null,
-    replacesId: null,
+    replacesId: input.replacesId ?? null,
   };
   ctx.db.transaction(
     (tx) => {
@@ -133,4 +127,46 @@ export function terminateAdminRelationship(ctx: ServiceContext, actor: Actor, re
     },
     { behavior: "immediate" },
   );
+}
+
+/**
+ * Admin roles that rode along with a reseller invitation: the Global administrator's
+ * acceptance is also the approval, so the relationship is requested and approved in the
+ * caller's transaction. If another relationship took the name meanwhile, a suffix keeps it unique.
+ */
+export function grantWithInvitation(
+  ctx: ServiceContext,
+  tx: Tx,
+  p: { partnerId: string; customerId: string; request: AdminRequest; requestedAt: Date; requestedBy: string; actor: Actor; now: Date },
+) {
+  let name = p.request.name;
+  for (let n = 2; tx.select({ id: adminRelationships.id }).from(adminRelationships).where(and(eq(adminRelationships.partnerId, p.partnerId), eq(adminRelationships.nameKey, nameKey(name)))).get(); n++) {
+    name = `${p.request.name.slice(0, 45)} (${n})`;
+  }
+  const created: Row = {
+    id: newId("gdap"),
+    partnerId: p.partnerId,
+    customerId: p.customerId,
+    name,
+    nameKey: nameKey(name),
+    roles: p.request.roles,
+    durationDays: p.request.durationDays,
+    autoExtend: p.request.autoExtend,
+    state: "created",
+    createdByUserId: p.requestedBy,
+    createdAt: p.requestedAt,
+    requestedAt: p.requestedAt,
+    activatedAt: null,
+    endsAt: null,
+    endedAt: null,
+    decidedByUserId: null,
+    replacesId: null,
+  };
+  const requested = { ...created, state: transition(created.state, "request", "partner") };
+  tx.insert(adminRelationships).values(requested).run();
+  audit(tx, requested, p.actor, "admin_relationship.requested", p.now);
+  const active = apply(tx, requested, "approve", "customer", { activatedAt: p.now, endsAt: new Date(p.now.getTime() + requested.durationDays * DAY), decidedByUserId: p.actor.userId });
+  audit(tx, active, p.actor, "admin_relationship.approved", p.now);
+  notifyAdminRelationship(ctx, tx, "approved", active, p.now);
+  return active;
 }

@@ -33,7 +33,7 @@ export function adminRelationshipEmail(p: Params) {
       lang: locale,
       heading: t(`${k}.heading`, vars),
       paragraphs: [t(`${k}.body`, vars)],
-      list: { title: t("email.adminRelationship.rolesTitle"), items: p.relationship.roles.map((r) => t(`directoryRoles.${r}.name`)) },
+      lists: [{ title: t("email.adminRelationship.rolesTitle"), items: p.relationship.roles.map((r) => t(`directoryRoles.${r}.name`)) }],
       button: { label: t(`${k}.button`), url: p.url },
       footer: t("email.footer"),
     }),

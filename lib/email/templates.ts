@@ -1,3 +1,4 @@
+import type { AdminRequest } from "@/lib/admin-relationships/schemas";
 import { translatorFor } from "@/lib/i18n/translator";
 import { renderEmail } from "./render";
 
@@ -7,7 +8,7 @@ function format(locale: string, date: Date): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(date);
 }
 
-export function invitationEmail(p: { locale: string; partnerName: string; inviterEmail: string; message: string | null; url: string; expiresAt: Date }): Mail {
+export function invitationEmail(p: { locale: string; partnerName: string; inviterEmail: string; message: string | null; url: string; expiresAt: Date; adminRequest: AdminRequest | null }): Mail {
   const { t, locale } = translatorFor(p.locale);
   const vars = { partner: p.partnerName };
   return {
@@ -17,10 +18,15 @@ export function invitationEmail(p: { locale: string; partnerName: string; invite
       heading: t("email.invitation.heading", vars),
       paragraphs: [t("email.invitation.intro", { ...vars, inviter: p.inviterEmail }), t("email.invitation.grants", vars)],
       quote: p.message ? { title: t("email.invitation.messageFrom", vars), text: p.message } : undefined,
-      list: {
-        title: t("email.invitation.doesNotTitle"),
-        items: [t("rule3.subscriptions"), t("rule3.ownership"), t("rule3.terms"), t("rule3.partnerOfRecord"), t("rule3.otherPartners")],
-      },
+      lists: [
+        ...(p.adminRequest
+          ? [{ title: t("email.invitation.adminRoles", { partner: p.partnerName, days: p.adminRequest.durationDays }), items: p.adminRequest.roles.map((r) => t(`directoryRoles.${r}.name`)) }]
+          : []),
+        {
+          title: t("email.invitation.doesNotTitle"),
+          items: [t("rule3.subscriptions"), t("rule3.ownership"), t("rule3.terms"), t("rule3.partnerOfRecord"), t("rule3.otherPartners")],
+        },
+      ],
       button: { label: t("email.invitation.button"), url: p.url },
       footer: t("email.invitation.footer", { date: format(locale, p.expiresAt) }),
     }),

@@ -25,6 +25,7 @@ export function listPartnerInvitations(db: Db, member: Member, opts: { page: num
       lastSentAt: invitations.lastSentAt,
       customerId: invitations.customerId,
       customerName: organizations.name,
+      adminRequest: invitations.adminRequest,
     })
     .from(invitations)
     .leftJoin(organizations, eq(organizations.id, invitations.customerId))
@@ -51,6 +52,7 @@ export function getInvitationLanding(ctx: ServiceContext, token: string) {
     status: invitationStatus(inv, ctx.now()),
     expiresAt: inv.expiresAt,
     customerId: inv.customerId,
+    adminRequest: inv.adminRequest,
     inviterEmail: inviter?.email ?? "",
     partner: { id: partner.id, name: partner.name, cloud: partner.cloud, partnerType: partner.partnerType },
   };

@@ -8,6 +8,7 @@ import { normalizeDomain, normalizeEmail } from "@/lib/email/normalize";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { invitationAnsweredEmail } from "@/lib/email/templates";
 import { DomainError } from "@/lib/errors";
+import { grantWithInvitation } from "@/lib/admin-relationships/service";
 import { newId } from "@/lib/ids";
 import type { AcceptInvitationInput } from "./schemas";
 import { invitationStatus } from "./status";
@@ -171,8 +172,12 @@ export function acceptInvitation(ctx: ServiceContext, actor: Actor, input: Accep
       const details = { partner: partner.name, customer: customer.name, email: inv.email };
       recordAudit(tx, { organizationId: partner.id, customerId: customer.id, actor, action: "invitation.accepted", targetType: "invitation", targetId: inv.id, details, at: now });
       recordAudit(tx, { organizationId: partner.id, customerId: customer.id, actor, action: "reseller_relationship.created", targetType: "reseller_relationship", targetId: relationshipId, details, at: now });
+      // One acceptance does both: admin roles asked for with the invitation are granted now.
+      const adminRelationship = inv.adminRequest
+        ? grantWithInvitation(ctx, tx, { partnerId: partner.id, customerId: customer.id, request: inv.adminRequest, requestedAt: inv.createdAt, requestedBy: inv.createdByUserId, actor, now })
+        : null;
       notifyPartner(ctx, tx, inv, partner, true, customer, now);
-      return { customerId: customer.id, relationshipId, partnerId: partner.id };
+      return { customerId: customer.id, relationshipId, partnerId: partner.id, adminRelationshipId: adminRelationship?.id ?? null };
     },
     { behavior: "immediate" },
   );

@@ -1,11 +1,17 @@
 import { z } from "zod";
 import { isCountryCode } from "@/lib/countries";
+import { adminRequestSchema, type AdminRequest } from "@/lib/admin-relationships/schemas";
 import { LOCALES } from "@/lib/i18n/locales";
 
 // Messages are catalog keys under `validation.`; the action runner translates them.
 const id = z.string({ error: "required" }).trim().min(1, "required").max(64, "invalid");
 
-export const inviteCustomerSchema = z.object({
+/**
+ * A reseller invitation, optionally with admin roles riding along ("include admin roles"):
+ * their fields are checked only when that box is ticked.
+ */
+export const inviteCustomerSchema = z
+  .object({
   partnerId: id,
   email: z.string({ error: "required" }).trim().min(1, "required").max(254, "emailTooLong").pipe(z.email({ error: "emailInvalid" })),
   message: z
@@ -15,8 +21,23 @@ export const inviteCustomerSchema = z.object({
     .optional()
     .transform((v) => (v ? v : null)),
   locale: z.enum(LOCALES, { error: "invalid" }),
-});
-export type InviteCustomerInput = z.infer<typeof inviteCustomerSchema>;
+  includeAdmin: z.literal("on", { error: "invalid" }).optional(),
+  name: z.unknown().optional(),
+  durationDays: z.unknown().optional(),
+  roles: z.unknown().optional(),
+  autoExtend: z.unknown().optional(),
+})
+  .transform(({ includeAdmin, name, durationDays, roles, autoExtend, ...invitation }, ctx) => {
+    if (includeAdmin !== "on") return { ...invitation, adminRequest: null };
+    const admin = adminRequestSchema.safeParse({ name, durationDays, roles, autoExtend });
+    if (!admin.success) {
+      for (const issue of admin.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+      return z.NEVER;
+    }
+    return { ...invitation, adminRequest: admin.data as AdminRequest };
+  });
+/** What createInvitation takes: a parsed form, or the same without admin roles. */
+export type InviteCustomerInput = Omit<z.output<typeof inviteCustomerSchema>, "adminRequest"> & { adminRequest?: AdminRequest | null };
 
 export const invitationRefSchema = z.object({ partnerId: id, invitationId: id });
 export type InvitationRef = z.infer<typeof invitationRefSchema>;

@@ -1,12 +1,15 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { invitations, memberships, users } from "@/db/schema";
 import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
+import { hasPermission } from "@/lib/auth/permissions";
 import { recordAudit, type Tx } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context";
 import { normalizeEmail } from "@/lib/email/normalize";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { invitationEmail } from "@/lib/email/templates";
 import { DomainError } from "@/lib/errors";
+import { checkAdminRequest } from "@/lib/admin-relationships/rules";
+import type { AdminRequest } from "@/lib/admin-relationships/schemas";
 import { newId } from "@/lib/ids";
 import type { InvitationRef, InviteCustomerInput } from "./schemas";
 import { invitationStatus } from "./status";
@@ -16,7 +19,9 @@ export function invitationUrl(ctx: ServiceContext, token: string): string {
   return `${ctx.config.publicBaseUrl}/invite/${token}`;
 }
 
-function queueInvitationEmail(ctx: ServiceContext, tx: Tx, member: Member, inv: { id: string; email: string; message: string | null; locale: string; expiresAt: Date; sendCount: number }, token: string, now: Date) {
+type InvitationForEmail = { id: string; email: string; message: string | null; locale: string; expiresAt: Date; sendCount: number; adminRequest: AdminRequest | null };
+
+function queueInvitationEmail(ctx: ServiceContext, tx: Tx, member: Member, inv: InvitationForEmail, token: string, now: Date) {
   enqueueEmail(
     tx,
     {
@@ -32,6 +37,7 @@ function queueInvitationEmail(ctx: ServiceContext, tx: Tx, member: Member, inv: 
         message: inv.message,
         url: invitationUrl(ctx, token),
         expiresAt: inv.expiresAt,
+        adminRequest: inv.adminRequest,
       }),
     },
     now,
@@ -54,6 +60,11 @@ export function createInvitation(ctx: ServiceContext, actor: Actor, input: Invit
     .get();
   // A partner can never resell to itself (rule 4): its own people are not customers.
   if (ownMember) throw new DomainError("SELF_INVITE", {}, { email: ["selfInvite"] });
+  if (input.adminRequest) {
+    // Inviting is a Sales agent's job too; asking for admin roles is an Admin agent's.
+    if (!hasPermission(member.roles, "admin_relationships.write")) throw new DomainError("FORBIDDEN");
+    checkAdminRequest(ctx.db, member.organization.id, member.organization.cloud, input.adminRequest);
+  }
 
   const now = ctx.now();
   const { token, hash } = newInvitationToken();
@@ -70,6 +81,7 @@ export function createInvitation(ctx: ServiceContext, actor: Actor, input: Invit
     createdAt: now,
     lastSentAt: now,
     expiresAt: expiryFrom(now, ctx.config.invitationTtlDays),
+    adminRequest: input.adminRequest ?? null,
   };
   ctx.db.transaction(
     (tx) => {

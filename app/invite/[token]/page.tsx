@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { RoleList } from "@/components/admin-relationships/role-list";
 import { Alert } from "@/components/ui/alert";
 import { getActor } from "@/lib/auth/session";
 import { signOutAction } from "@/lib/auth/actions";
@@ -47,6 +48,12 @@ export default async function InvitePage({ params }: Props) {
         <section aria-label={t("invite.messageFrom", { inviter: landing.inviterEmail })}>
           <p className="text-sm font-medium">{t("invite.messageFrom", { inviter: landing.inviterEmail })}</p>
           <blockquote className="mt-1 whitespace-pre-wrap border-l-4 border-blue-200 pl-3 text-sm text-gray-800">{landing.message}</blockquote>
+        </section>
+      )}
+      {landing.adminRequest && (
+        <section className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-4">
+          <p className="text-sm font-medium">{t("invite.adminRoles", { partner, days: landing.adminRequest.durationDays })}</p>
+          <RoleList roles={landing.adminRequest.roles} />
         </section>
       )}
       <section>

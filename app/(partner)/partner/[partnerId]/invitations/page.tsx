@@ -4,6 +4,7 @@ import { InvitationActions } from "@/components/invitations/invitation-actions";
 import { InvitationStatusBadge } from "@/components/invitations/status-badge";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -59,7 +60,14 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
         >
           {result.rows.map((inv) => (
             <tr key={inv.id} data-testid={`invitation-${inv.email}`}>
-              <Td>{inv.email}</Td>
+              <Td>
+                {inv.email}
+                {inv.adminRequest && (
+                  <span className="ml-2">
+                    <Badge tone="amber">{t("partner.invitations.withAdminRoles")}</Badge>
+                  </span>
+                )}
+              </Td>
               <Td>
                 <InvitationStatusBadge status={inv.status} />
               </Td>

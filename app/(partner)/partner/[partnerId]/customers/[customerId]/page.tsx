@@ -94,7 +94,16 @@ export default async function PartnerCustomerPage({ params }: Props) {
                   <AdminRelationshipStateBadge state={r.state} />
                 </Td>
                 <Td>{r.endsAt ? format.dateTime(r.endsAt, { dateStyle: "medium" }) : t("adminRelationships.durationDays", { days: r.durationDays })}</Td>
-                <Td>{canManage && isInForce(r.state) ? <TerminateForm organizationId={member.organization.id} relationshipId={r.id} name={r.name} partnerName={member.organization.name} side="partner" /> : null}</Td>
+                <Td>
+                  <div className="flex flex-wrap items-start gap-2">
+                    {canManage && available && relationship.state === "active" && (
+                      <Link href={`/partner/${partnerId}/customers/${customer.id}/admin-relationships/new?replaces=${r.id}`} className="rounded-md border border-gray-300 px-3 py-1.5 text-sm no-underline hover:bg-gray-50">
+                        {t("adminRelationships.replace")}
+                      </Link>
+                    )}
+                    {canManage && isInForce(r.state) ? <TerminateForm organizationId={member.organization.id} relationshipId={r.id} name={r.name} partnerName={member.organization.name} side="partner" /> : null}
+                  </div>
+                </Td>
               </tr>
             ))}
           </Table>

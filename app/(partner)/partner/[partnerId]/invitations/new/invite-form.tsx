@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
+import { AdminRequestFields, type PickerRole } from "@/components/admin-relationships/admin-request-fields";
 import { useLocale, useTranslations } from "next-intl";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Field, inputClass } from "@/components/ui/field";
@@ -10,7 +11,9 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { inviteCustomerAction } from "@/lib/invitations/actions";
 
-export function InviteForm({ partnerId }: { partnerId: string }) {
+/** `roles` is given when this member may also ask for admin roles in the same invitation. */
+export function InviteForm({ partnerId, roles }: { partnerId: string; roles: PickerRole[] | null }) {
+  const [includeAdmin, setIncludeAdmin] = useState(false);
   const t = useTranslations("partner.invite");
   const locale = useLocale();
   const { state: result, pending, formProps } = useActionForm(inviteCustomerAction);
@@ -48,6 +51,18 @@ export function InviteForm({ partnerId }: { partnerId: string }) {
             </select>
           )}
         </Field>
+        {roles && (
+          <div className="space-y-3 rounded-md border border-gray-200 p-4">
+            <label className="flex items-center gap-2 text-sm font-medium">
+              <input type="checkbox" name="includeAdmin" checked={includeAdmin} onChange={(e) => setIncludeAdmin(e.target.checked)} aria-describedby="include-admin-hint" />
+              {t("includeAdmin")}
+            </label>
+            <p id="include-admin-hint" className="text-xs text-gray-600">
+              {t("includeAdminHint")}
+            </p>
+            {includeAdmin && <AdminRequestFields roles={roles} errors={errors} />}
+          </div>
+        )}
         <SubmitButton label={t("submit")} pendingLabel={t("pending")} pending={pending} />
       </form>
     </div>

@@ -3,6 +3,8 @@ import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { memberForPage } from "@/lib/auth/page-guards";
 import { hasPermission } from "@/lib/auth/permissions";
+import { pickerRoles } from "@/components/admin-relationships/picker-roles";
+import { CLOUD_RULES } from "@/lib/clouds";
 import { InviteForm } from "./invite-form";
 
 export default async function NewInvitationPage({ params }: { params: Promise<{ partnerId: string }> }) {
@@ -15,7 +17,10 @@ export default async function NewInvitationPage({ params }: { params: Promise<{ 
       {hasPermission(member.roles, "invitations.write") ? (
         <div className="space-y-4">
           <p className="text-sm text-gray-700">{t("intro")}</p>
-          <InviteForm partnerId={partnerId} />
+          <InviteForm
+            partnerId={partnerId}
+            roles={hasPermission(member.roles, "admin_relationships.write") && CLOUD_RULES[member.organization.cloud].adminRelationships ? await pickerRoles() : null}
+          />
         </div>
       ) : (
         <Alert tone="warning" role="alert">

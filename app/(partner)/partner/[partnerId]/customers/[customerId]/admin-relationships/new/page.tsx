@@ -4,7 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
-import { DIRECTORY_ROLES } from "@/lib/admin-relationships/directory-roles";
+import { pickerRoles } from "@/components/admin-relationships/picker-roles";
+import { listPartnerAdminRelationships } from "@/lib/admin-relationships/queries";
 import { memberForPage } from "@/lib/auth/page-guards";
 import { hasPermission } from "@/lib/auth/permissions";
 import { CLOUD_RULES } from "@/lib/clouds";
@@ -13,10 +14,10 @@ import { isDomainError } from "@/lib/errors";
 import { getPartnerCustomerOrThrow } from "@/lib/partners/queries";
 import { RequestForm } from "./request-form";
 
-type Props = { params: Promise<{ partnerId: string; customerId: string }> };
+type Props = { params: Promise<{ partnerId: string; customerId: string }>; searchParams: Promise<{ replaces?: string }> };
 
-export default async function RequestAdminRelationshipPage({ params }: Props) {
-  const { partnerId, customerId } = await params;
+export default async function RequestAdminRelationshipPage({ params, searchParams }: Props) {
+  const [{ partnerId, customerId }, sp] = await Promise.all([params, searchParams]);
   const back = `/partner/${partnerId}/customers/${customerId}`;
   const member = await memberForPage(partnerId, "partner", `${back}/admin-relationships/new`);
   if (!hasPermission(member.roles, "admin_relationships.write")) return <Forbidden orgName={member.organization.name} />;
@@ -27,13 +28,10 @@ export default async function RequestAdminRelationshipPage({ params }: Props) {
     if (isDomainError(error, "NOT_FOUND")) notFound();
     throw error;
   }
-  const t = await getTranslations();
-  const roles = DIRECTORY_ROLES.map((r) => ({
-    id: r.id,
-    name: t(`directoryRoles.${r.id}.name`),
-    description: t(`directoryRoles.${r.id}.description`),
-    mostPrivileged: "mostPrivileged" in r && r.mostPrivileged,
-  }));
+  const [t, roles] = await Promise.all([getTranslations(), pickerRoles()]);
+  // "Replace with a new relationship": start from the old one's roles and duration.
+  const old = typeof sp.replaces === "string" ? listPartnerAdminRelationships(db(), member, customerId).find((r) => r.id === sp.replaces) : undefined;
+  const replaces = old ? { id: old.id, roles: old.roles, durationDays: old.durationDays } : undefined;
   return (
     <section className="max-w-2xl space-y-4">
       <Link href={back} className="text-sm">
@@ -43,7 +41,8 @@ export default async function RequestAdminRelationshipPage({ params }: Props) {
       {CLOUD_RULES[customer.cloud].adminRelationships ? (
         <>
           <p className="text-sm text-gray-700">{t("requestAdminRelationship.intro")}</p>
-          <RequestForm partnerId={partnerId} customerId={customerId} customerName={customer.name} roles={roles} />
+          {old && <Alert tone="info">{t("adminRelationships.replacing", { name: old.name })}</Alert>}
+          <RequestForm partnerId={partnerId} customerId={customerId} customerName={customer.name} roles={roles} replaces={replaces} />
         </>
       ) : (
         <Alert tone="warning" role="alert">

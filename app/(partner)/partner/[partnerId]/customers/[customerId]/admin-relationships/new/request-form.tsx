@@ -1,103 +1,38 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
 import { useTranslations } from "next-intl";
+import { AdminRequestFields, type PickerRole } from "@/components/admin-relationships/admin-request-fields";
 import { ActionMessage } from "@/components/ui/action-message";
-import { Alert } from "@/components/ui/alert";
-import { Field, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { requestAdminRelationshipAction } from "@/lib/admin-relationships/actions";
 
-type Role = { id: string; name: string; description: string; mostPrivileged: boolean };
-type Props = { partnerId: string; customerId: string; customerName: string; roles: Role[] };
+type Props = {
+  partnerId: string;
+  customerId: string;
+  customerName: string;
+  roles: PickerRole[];
+  /** When replacing a relationship: its id and what to start from. */
+  replaces?: { id: string; roles: string[]; durationDays: number };
+};
 
-export function RequestForm({ partnerId, customerId, customerName, roles }: Props) {
+export function RequestForm({ partnerId, customerId, customerName, roles, replaces }: Props) {
   const t = useTranslations("requestAdminRelationship");
   const { state: result, pending, formProps } = useActionForm(requestAdminRelationshipAction);
-  const [filter, setFilter] = useState("");
-  const [chosen, setChosen] = useState<Set<string>>(new Set());
   const errors = result && !result.ok ? result.fieldErrors : undefined;
-  const globalAdmin = roles.some((r) => r.mostPrivileged && chosen.has(r.id));
-  const q = filter.trim().toLowerCase();
-  const visible = roles.filter((r) => !q || r.name.toLowerCase().includes(q) || r.description.toLowerCase().includes(q));
-  const back = `/partner/${partnerId}/customers/${customerId}`;
 
   if (result?.ok) {
     return (
-      <div className="space-y-3">
-        <ActionMessage result={result} />
-        <Link href={back}>{t("backToCustomer", { customer: customerName })}</Link>
-      </div>
+      <Link href={`/partner/${partnerId}/customers/${customerId}`}>{t("backToCustomer", { customer: customerName })}</Link>
     );
   }
-
-  const toggle = (id: string, on: boolean) =>
-    setChosen((prev) => {
-      const next = new Set(prev);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-
   return (
     <form {...formProps} className="space-y-5" noValidate>
       <input type="hidden" name="partnerId" value={partnerId} />
       <input type="hidden" name="customerId" value={customerId} />
-      <Field id="name" label={t("name")} hint={t("nameHint", { customer: customerName })} errors={errors?.name}>
-        {(aria) => <input {...aria} name="name" maxLength={50} className={inputClass} />}
-      </Field>
-      <Field id="durationDays" label={t("duration")} hint={t("durationHint")} errors={errors?.durationDays}>
-        {(aria) => <input {...aria} name="durationDays" type="number" min={1} max={730} defaultValue={730} className={`${inputClass} w-40`} />}
-      </Field>
-      <fieldset className="space-y-2" aria-describedby="roles-hint roles-error">
-        <legend className="text-sm font-medium">{t("roles")}</legend>
-        <p id="roles-hint" className="text-xs text-gray-600">
-          {t("rolesHint")}
-        </p>
-        <label htmlFor="role-filter" className="sr-only">
-          {t("filter")}
-        </label>
-        <input id="role-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={t("filter")} className={`${inputClass} max-w-sm`} />
-        <ul className="max-h-96 space-y-1 overflow-y-auto rounded-md border border-gray-200 p-2">
-          {roles.map((r) => (
-            // Hidden by the filter, not removed: a ticked role stays in the form while filtered out.
-            <li key={r.id} hidden={!visible.includes(r)}>
-              <label className="flex items-start gap-2 rounded px-2 py-1 text-sm hover:bg-gray-50">
-                <input type="checkbox" name="roles" value={r.id} checked={chosen.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} className="mt-1" />
-                <span>
-                  <span className="font-medium">{r.name}</span>
-                  <span className="block text-gray-600">{r.description}</span>
-                </span>
-              </label>
-            </li>
-          ))}
-          {visible.length === 0 && <li className="px-2 py-1 text-sm text-gray-600">{t("noMatch")}</li>}
-        </ul>
-        <div id="roles-error" aria-live="polite">
-          {errors?.roles?.map((e) => (
-            <p key={e} className="text-sm text-red-700">
-              {e}
-            </p>
-          ))}
-        </div>
-        {globalAdmin && <Alert tone="warning">{t("globalAdminWarning")}</Alert>}
-      </fieldset>
-      <div className="space-y-1">
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="autoExtend" disabled={globalAdmin} aria-describedby="auto-extend-note" />
-          {t("autoExtend")}
-        </label>
-        <p id="auto-extend-note" className="text-xs text-gray-600" aria-live="polite">
-          {globalAdmin ? t("autoExtendDisabled") : null}
-        </p>
-        {errors?.autoExtend?.map((e) => (
-          <p key={e} className="text-sm text-red-700">
-            {e}
-          </p>
-        ))}
-      </div>
+      {replaces && <input type="hidden" name="replacesId" value={replaces.id} />}
+      <AdminRequestFields roles={roles} errors={errors} customerName={customerName} defaults={replaces} />
       <ActionMessage result={result && !result.ok && !result.fieldErrors ? result : null} />
       <SubmitButton label={t("submit")} pendingLabel={t("pending")} pending={pending} />
     </form>
