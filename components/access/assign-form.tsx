@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { ActionMessage } from "@/components/ui/action-message";
-import { inputClass } from "@/components/ui/field";
+import { FieldErrors, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createAccessAssignmentAction } from "@/lib/access/actions";
@@ -37,13 +37,7 @@ export function AssignForm({ partnerId, relationshipId, relationshipName, groups
             </option>
           ))}
         </select>
-        <div id={id("group-error")} aria-live="polite">
-          {errors?.groupId?.map((e) => (
-            <p key={e} className="text-sm text-red-700">
-              {e}
-            </p>
-          ))}
-        </div>
+        <FieldErrors id={id("group-error")} messages={errors?.groupId} />
       </div>
       <fieldset aria-describedby={id("roles-error")}>
         <legend className="text-sm font-medium">{t("roles")}</legend>
@@ -55,13 +49,7 @@ export function AssignForm({ partnerId, relationshipId, relationshipName, groups
             </label>
           ))}
         </div>
-        <div id={id("roles-error")} aria-live="polite">
-          {errors?.roles?.map((e) => (
-            <p key={e} className="text-sm text-red-700">
-              {e}
-            </p>
-          ))}
-        </div>
+        <FieldErrors id={id("roles-error")} messages={errors?.roles} />
       </fieldset>
       <ActionMessage result={result && !result.ok && !result.fieldErrors ? result : null} />
       <SubmitButton label={t("assign")} pendingLabel={t("assigning")} pending={pending} variant="secondary" />

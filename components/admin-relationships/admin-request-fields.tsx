@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, FieldErrors, inputClass } from "@/components/ui/field";
 
 export type PickerRole = { id: string; name: string; description: string; mostPrivileged: boolean };
 
@@ -14,18 +14,6 @@ type Props = {
   customerName?: string;
   defaults?: { roles?: string[]; durationDays?: number };
 };
-
-function Errors({ id, messages }: { id: string; messages?: string[] }) {
-  return (
-    <div id={id} aria-live="polite">
-      {messages?.map((e) => (
-        <p key={e} className="text-sm text-red-700">
-          {e}
-        </p>
-      ))}
-    </div>
-  );
-}
 
 /**
  * Name, duration, a searchable role picker and auto-extend: what a request for admin roles
@@ -78,7 +66,7 @@ export function AdminRequestFields({ roles, errors, customerName, defaults }: Pr
           ))}
           {visible.length === 0 && <li className="px-2 py-1 text-sm text-gray-600">{t("noMatch")}</li>}
         </ul>
-        <Errors id="roles-error" messages={errors?.roles} />
+        <FieldErrors id="roles-error" messages={errors?.roles} />
         {globalAdmin && <Alert tone="warning">{t("globalAdminWarning")}</Alert>}
       </fieldset>
       <div className="space-y-1">
@@ -89,7 +77,7 @@ export function AdminRequestFields({ roles, errors, customerName, defaults }: Pr
         <p id="auto-extend-note" className="text-xs text-gray-600" aria-live="polite">
           {globalAdmin ? t("autoExtendDisabled") : null}
         </p>
-        <Errors id="auto-extend-error" messages={errors?.autoExtend} />
+        <FieldErrors id="auto-extend-error" messages={errors?.autoExtend} />
       </div>
     </div>
   );

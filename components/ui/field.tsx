@@ -24,13 +24,20 @@ export function Field({ id, label, hint, errors, children }: Props) {
           {hint}
         </p>
       )}
-      <div id={errorId} aria-live="polite">
-        {errors?.map((e) => (
-          <p key={e} className="text-sm text-red-700">
-            {e}
-          </p>
-        ))}
-      </div>
+      <FieldErrors id={`${id}-error`} messages={errors} />
+    </div>
+  );
+}
+
+/** A control's error messages, in a live region the control points at with aria-describedby. */
+export function FieldErrors({ id, messages }: { id: string; messages?: string[] }) {
+  return (
+    <div id={id} aria-live="polite">
+      {messages?.map((e) => (
+        <p key={e} className="text-sm text-red-700">
+          {e}
+        </p>
+      ))}
     </div>
   );
 }

@@ -2,9 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { adminRelationships, emailOutbox } from "@/db/schema";
 import type { Actor } from "@/lib/auth/membership";
-import { acceptInvitation } from "@/lib/invitations/respond";
-import { createInvitation } from "@/lib/invitations/service";
-import { addCustomer, addMember, addPartner, addSubscription, DAY, dumpTable, testContext } from "@/lib/testing/fixtures";
+import { addSubscription, DAY, dumpTable, relatedPartnerAndCustomer, testContext } from "@/lib/testing/fixtures";
 import { canAutoExtend, runAdminRelationshipJobs } from "./jobs";
 import { requestAdminRelationshipSchema } from "./schemas";
 import { approveAdminRelationship, requestAdminRelationship } from "./service";
@@ -17,12 +15,7 @@ let ga: Actor;
 
 beforeEach(() => {
   t = testContext();
-  partner = addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
-  agent = addMember(t.ctx.db, partner, "agent@northwind.example", ["admin_agent"]);
-  customer = addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
-  ga = addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
-  const { token } = createInvitation(t.ctx, agent, { partnerId: partner, email: ga.email, message: null, locale: "en" });
-  acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
+  ({ partner, agent, customer, ga } = relatedPartnerAndCustomer(t.ctx));
   addSubscription(t.ctx.db, customer, "Microsoft 365 E3", partner);
 });
 

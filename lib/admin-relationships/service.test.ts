@@ -2,9 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { adminRelationships, emailOutbox } from "@/db/schema";
 import type { Actor } from "@/lib/auth/membership";
-import { acceptInvitation } from "@/lib/invitations/respond";
-import { createInvitation } from "@/lib/invitations/service";
-import { addCustomer, addMember, addPartner, addSubscription, codeOf, count, DAY, dumpTable, testContext } from "@/lib/testing/fixtures";
+import { addCustomer, addMember, addSubscription, codeOf, count, DAY, dumpTable, relatedPartnerAndCustomer, testContext } from "@/lib/testing/fixtures";
 import { requestAdminRelationshipSchema } from "./schemas";
 import { approveAdminRelationship, rejectAdminRelationship, requestAdminRelationship, terminateAdminRelationship } from "./service";
 
@@ -16,12 +14,7 @@ let ga: Actor;
 
 /** A partner with an active reseller relationship to a customer, through the real invitation flow. */
 function related(cloud: "global" | "usgov" = "global") {
-  partner = addPartner(t.ctx.db, { name: "Northwind", domain: `northwind-${cloud}.example`, cloud });
-  agent = addMember(t.ctx.db, partner, `agent@northwind-${cloud}.example`, ["admin_agent"]);
-  customer = addCustomer(t.ctx.db, { name: "Adventure Works", domain: `adventure-${cloud}.example`, cloud });
-  ga = addMember(t.ctx.db, customer, `olivia@adventure-${cloud}.example`, ["global_admin"]);
-  const { token } = createInvitation(t.ctx, agent, { partnerId: partner, email: ga.email, message: null, locale: "en" });
-  acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
+  ({ partner, agent, customer, ga } = relatedPartnerAndCustomer(t.ctx, { cloud, suffix: `-${cloud}` }));
 }
 
 function request(over: Record<string, unknown> = {}) {

@@ -4,6 +4,8 @@ import type { Actor } from "@/lib/auth/membership";
 import type { MemberRole } from "@/lib/auth/roles";
 import type { ServiceContext } from "@/lib/context";
 import { ensureDefaultGroups } from "@/lib/access/groups";
+import { acceptInvitation } from "@/lib/invitations/respond";
+import { createInvitation } from "@/lib/invitations/service";
 import { newId } from "@/lib/ids";
 import type { Cloud, PartnerType } from "@/lib/organizations/kinds";
 
@@ -83,4 +85,19 @@ export function codeOf(fn: () => unknown): string {
   } catch (e) {
     return (e as { code?: string }).code ?? String(e);
   }
+}
+
+/**
+ * A partner (with an Admin agent) and a customer (with a Global administrator) joined by an
+ * active reseller relationship, made through the real invitation flow.
+ */
+export function relatedPartnerAndCustomer(ctx: ServiceContext, opts: { cloud?: Cloud; suffix?: string } = {}) {
+  const s = opts.suffix ?? "";
+  const partner = addPartner(ctx.db, { name: "Northwind", domain: `northwind${s}.example`, cloud: opts.cloud });
+  const agent = addMember(ctx.db, partner, `agent@northwind${s}.example`, ["admin_agent"]);
+  const customer = addCustomer(ctx.db, { name: "Adventure Works", domain: `adventure${s}.example`, cloud: opts.cloud });
+  const ga = addMember(ctx.db, customer, `olivia@adventure${s}.example`, ["global_admin"]);
+  const { token } = createInvitation(ctx, agent, { partnerId: partner, email: ga.email, message: null, locale: "en" });
+  acceptInvitation(ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
+  return { partner, agent, customer, ga };
 }

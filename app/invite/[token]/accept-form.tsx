@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useAction } from "@/components/ui/use-action";
 import { ActionMessage } from "@/components/ui/action-message";
 import { ConfirmForm } from "@/components/ui/confirm-form";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, FieldErrors, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { acceptInvitationAction, declineInvitationAction } from "@/lib/invitations/actions";
@@ -49,7 +49,7 @@ export function AcceptForm({ token, partnerName, cloudName, tenants, countries, 
             <input type="radio" name="targetChoice" value="new" checked={isNew} onChange={() => setTarget("new")} />
             {t("newOrg")}
           </label>
-          {errors?.target && <p className="text-sm text-red-700">{errors.target.join(" ")}</p>}
+          <FieldErrors id="target-error" messages={errors?.target} />
         </fieldset>
 
         {isNew && (
@@ -84,13 +84,7 @@ export function AcceptForm({ token, partnerName, cloudName, tenants, countries, 
           <a href={agreement.url} target="_blank" rel="noreferrer noopener" className="text-sm">
             {t("agreementLink", { agreement: agreement.title })}
           </a>
-          <div id="agreement-error" aria-live="polite">
-            {errors?.agreement?.map((e) => (
-              <p key={e} className="text-sm text-red-700">
-                {e}
-              </p>
-            ))}
-          </div>
+          <FieldErrors id="agreement-error" messages={errors?.agreement} />
         </div>
         <ActionMessage result={result && !result.ok ? result : null} />
         <SubmitButton label={t("accept")} pendingLabel={t("accepting")} pending={pending} />
