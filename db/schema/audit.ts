@@ -24,5 +24,8 @@ export const auditEvents = sqliteTable(
   (t) => [
     index("audit_events_org_id_idx").on(t.organizationId, t.id),
     index("audit_events_customer_id_idx").on(t.customerId, t.id),
+    // The activity log's filters: by action within a tenant, newest first.
+    index("audit_events_org_action_id_idx").on(t.organizationId, t.action, t.id),
+    index("audit_events_customer_action_id_idx").on(t.customerId, t.action, t.id),
   ],
 );

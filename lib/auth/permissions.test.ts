@@ -11,7 +11,7 @@ describe("permissions", () => {
   });
 
   it("Helpdesk agents see customers and invitations but change nothing", () => {
-    expect(permissionsOf(["helpdesk_agent"]).sort()).toEqual(["customers.read", "invitations.read", "subscriptions.read"]);
+    expect(permissionsOf(["helpdesk_agent"]).sort()).toEqual(["activity.read", "customers.read", "invitations.read", "subscriptions.read"]);
   });
 
   it("several roles hold the union of their permissions", () => {

@@ -25,6 +25,10 @@ export const PARTNER_PERMISSIONS = {
     roles: ["account_admin", "user_management_admin"],
     description: "Manage security groups and their members",
   },
+  "activity.read": {
+    roles: ["account_admin", "admin_agent", "sales_agent", "helpdesk_agent", "user_management_admin"],
+    description: "See and export the organization's activity log",
+  },
   "subscriptions.read": {
     roles: ["account_admin", "admin_agent", "sales_agent", "billing_admin", "helpdesk_agent"],
     description: "See customers' subscriptions",
@@ -35,6 +39,10 @@ export const CUSTOMER_PERMISSIONS = {
   "customer.dashboard.read": {
     roles: ["global_admin", "billing_administrator"],
     description: "See the partners, subscriptions and activity of the organization",
+  },
+  "customer.activity.read": {
+    roles: ["global_admin", "billing_administrator"],
+    description: "See and export every partner's activity in the organization",
   },
   "customer.relationships.accept": {
     roles: ["global_admin"],

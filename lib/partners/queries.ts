@@ -59,3 +59,15 @@ export function getPartnerCustomerOrThrow(db: Db, member: Member, customerId: st
     otherPartnerCount: otherPartners?.n ?? 0,
   };
 }
+
+/** Customer names for a filter drop-down (at most 500; the log also takes a customer id from a link). */
+export function listCustomerOptions(db: Db, member: Member) {
+  return db
+    .selectDistinct({ id: organizations.id, name: organizations.name })
+    .from(resellerRelationships)
+    .innerJoin(organizations, eq(organizations.id, resellerRelationships.customerId))
+    .where(eq(resellerRelationships.partnerId, member.organization.id))
+    .orderBy(organizations.name)
+    .limit(500)
+    .all();
+}

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ActivityList } from "@/components/activity/activity-list";
 import { CustomerRelationshipCard } from "@/components/admin-relationships/customer-relationship-card";
@@ -71,6 +72,11 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
       </Section>
       <Section id="activity" title={t("customer.activity")}>
         <ActivityList rows={activity} emptyText={t("customer.noActivity")} />
+        {hasPermission(member.roles, "customer.activity.read") && (
+          <Link href={`/customer/${org.id}/activity`} className="text-sm">
+            {t("activity.title")} →
+          </Link>
+        )}
       </Section>
     </div>
   );

@@ -1,0 +1,122 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/ui/empty-state";
+import { inputClass } from "@/components/ui/field";
+import { Table, Td } from "@/components/ui/table";
+import { AUDIT_ACTIONS } from "@/lib/audit/actions";
+import type { ActivityRow } from "@/lib/audit/activity";
+import { filtersToParams, type ActivityFilters } from "@/lib/audit/filters";
+
+type Props = {
+  base: string;
+  filters: ActivityFilters;
+  rows: ActivityRow[];
+  nextBefore: number | null;
+  intro: string;
+  /** A partner's log can be narrowed to one customer. */
+  customers?: { id: string; name: string }[];
+};
+
+/** The activity log of either side: filters (a plain GET form), the events, keyset paging and CSV export. */
+export async function ActivityLog({ base, filters, rows, nextBefore, intro, customers }: Props) {
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const label = t as unknown as (key: string, values: Record<string, string>) => string;
+  const query = filtersToParams(filters).toString();
+  const field = "space-y-1 text-sm";
+  return (
+    <section className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{t("activity.title")}</h1>
+        <a href={`${base}/export${query ? `?${query}` : ""}`} className="rounded-md border border-gray-300 bg-white px-3 py-2 text-sm no-underline hover:bg-gray-50" title={t("activity.exportHint")}>
+          {t("activity.export")}
+        </a>
+      </div>
+      <p className="text-sm text-gray-700">{intro}</p>
+      <form method="get" action={base} aria-label={t("activity.filters")} className="flex flex-wrap items-end gap-3 rounded-md border border-gray-200 bg-white p-3">
+        <div className={field}>
+          <label htmlFor="f-action" className="block font-medium">
+            {t("activity.action")}
+          </label>
+          <select id="f-action" name="action" defaultValue={filters.action ?? ""} className={inputClass}>
+            <option value="">{t("activity.allActions")}</option>
+            {AUDIT_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {label(`audit.${a}`, { email: "…", customer: "…", partner: "…", name: "…", group: "…", domain: "…" })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={field}>
+          <label htmlFor="f-actor" className="block font-medium">
+            {t("activity.actor")}
+          </label>
+          <input id="f-actor" name="actor" type="email" defaultValue={filters.actor ?? ""} className={inputClass} />
+        </div>
+        <div className={field}>
+          <label htmlFor="f-from" className="block font-medium">
+            {t("activity.from")}
+          </label>
+          <input id="f-from" name="from" type="date" defaultValue={filters.from ?? ""} className={inputClass} />
+        </div>
+        <div className={field}>
+          <label htmlFor="f-to" className="block font-medium">
+            {t("activity.to")}
+          </label>
+          <input id="f-to" name="to" type="date" defaultValue={filters.to ?? ""} className={inputClass} />
+        </div>
+        {customers && (
+          <div className={field}>
+            <label htmlFor="f-customer" className="block font-medium">
+              {t("activity.customer")}
+            </label>
+            <select id="f-customer" name="customer" defaultValue={filters.customer ?? ""} className={inputClass}>
+              <option value="">{t("activity.allCustomers")}</option>
+              {customers.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
+          {t("activity.apply")}
+        </button>
+        <Link href={base} className="px-2 py-2 text-sm">
+          {t("activity.reset")}
+        </Link>
+      </form>
+      {rows.length === 0 ? (
+        <EmptyState>{t("activity.empty")}</EmptyState>
+      ) : (
+        <Table caption={t("activity.title")} head={[t("activity.when"), t("activity.who"), t("activity.organization"), t("activity.what")]}>
+          {rows.map((e) => {
+            const d = Object.fromEntries(Object.entries(e.details ?? {}).map(([k, v]) => [k, String(v ?? "")]));
+            return (
+              <tr key={e.id}>
+                <Td className="whitespace-nowrap">
+                  <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+                </Td>
+                <Td>{e.actorEmail ?? t("activity.anonymous")}</Td>
+                <Td>{e.organizationName ?? e.organizationId}</Td>
+                <Td>{label(`audit.${e.action}`, { email: "", customer: "", partner: "", name: "", group: "", domain: "", ...d })}</Td>
+              </tr>
+            );
+          })}
+        </Table>
+      )}
+      <nav aria-label={t("common.pagination")} className="flex gap-3">
+        {filters.before && (
+          <Link href={`${base}${query ? `?${query}` : ""}`} className="rounded-md border border-gray-300 px-3 py-1.5 text-sm no-underline">
+            {t("activity.newest")}
+          </Link>
+        )}
+        {nextBefore && (
+          <Link href={`${base}?${filtersToParams(filters, nextBefore)}`} rel="next" className="rounded-md border border-gray-300 px-3 py-1.5 text-sm no-underline">
+            {t("activity.older")}
+          </Link>
+        )}
+      </nav>
+    </section>
+  );
+}

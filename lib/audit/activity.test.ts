@@ -1,0 +1,95 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { getMember } from "@/lib/auth/membership";
+import { addCustomer, addMember, addPartner, DAY, testContext } from "@/lib/testing/fixtures";
+import { iterateActivity, listActivity } from "./activity";
+import type { AuditAction } from "./actions";
+import { csvField, csvLine } from "./csv";
+import { parseActivityFilters } from "./filters";
+import { recordAudit } from "./record";
+
+let db: Db;
+let northwind: string;
+let fabrikam: string;
+let adventure: string;
+let fourth: string;
+
+function event(organizationId: string, customerId: string | null, action: AuditAction, email: string, at: Date) {
+  db.transaction((tx) => recordAudit(tx, { organizationId, customerId, actor: { userId: "u", email }, action, targetType: "x", targetId: "y", details: { email }, at }));
+}
+
+beforeEach(() => {
+  db = testContext().ctx.db;
+  northwind = addPartner(db, { name: "Northwind", domain: "northwind.example" });
+  fabrikam = addPartner(db, { name: "Fabrikam", domain: "fabrikam.example" });
+  adventure = addCustomer(db, { name: "Adventure Works", domain: "adventure.example" });
+  fourth = addCustomer(db, { name: "Fourth Coffee", domain: "fourth.example" });
+  const day0 = new Date("2026-03-01T12:00:00Z");
+  for (let i = 0; i < 120; i++) event(northwind, i % 2 ? adventure : fourth, i % 3 ? "invitation.sent" : "invitation.revoked", i % 4 ? "alice@northwind.example" : "sam@northwind.example", new Date(day0.getTime() + i * DAY));
+  event(fabrikam, adventure, "invitation.accepted", "olivia@adventure.example", day0);
+  event(fabrikam, null, "invitation.sent", "maria@fabrikam.example", day0);
+});
+
+const member = (org: string, email: string, roles: Parameters<typeof addMember>[3]) => getMember(db, addMember(db, org, email, roles), org)!;
+
+describe("activity log", () => {
+  it("a partner sees its own events; a customer sees every event touching it, from any partner; nobody else's", () => {
+    const nw = member(northwind, "alice@northwind.example", ["account_admin"]);
+    const fab = member(fabrikam, "maria@fabrikam.example", ["account_admin"]);
+    const aw = member(adventure, "olivia@adventure.example", ["global_admin"]);
+    expect([...iterateActivity(db, nw, {})]).toHaveLength(120);
+    expect([...iterateActivity(db, fab, {})].map((e) => e.organizationId)).toEqual([fabrikam, fabrikam]);
+    const seen = [...iterateActivity(db, aw, {})];
+    expect(seen).toHaveLength(61);
+    expect(new Set(seen.map((e) => e.organizationId))).toEqual(new Set([northwind, fabrikam]));
+    expect(seen.every((e) => e.customerId === adventure)).toBe(true);
+  });
+
+  it("pages by keyset, newest first, without gaps or repeats", () => {
+    const nw = member(northwind, "alice@northwind.example", ["account_admin"]);
+    const first = listActivity(db, nw, {});
+    const second = listActivity(db, nw, { before: first.nextBefore! });
+    const third = listActivity(db, nw, { before: second.nextBefore! });
+    expect([first.rows.length, second.rows.length, third.rows.length, third.nextBefore]).toEqual([50, 50, 20, null]);
+    const ids = [...first.rows, ...second.rows, ...third.rows].map((r) => r.id);
+    expect(new Set(ids).size).toBe(120);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+  });
+
+  it("filters by action, actor, date range and customer, together", () => {
+    const nw = member(northwind, "alice@northwind.example", ["account_admin"]);
+    const f = parseActivityFilters({ action: "invitation.revoked", actor: " SAM@northwind.example ", from: "2026-03-01", to: "2026-04-09", customer: fourth });
+    const rows = [...iterateActivity(db, nw, f)];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r.action).toBe("invitation.revoked");
+      expect(r.actorEmail).toBe("sam@northwind.example");
+      expect(r.customerId).toBe(fourth);
+      expect(r.createdAt.getTime()).toBeLessThan(Date.parse("2026-04-10T00:00:00Z"));
+    }
+    // Brute force over everything, to prove the filter lost nothing.
+    const all = [...iterateActivity(db, nw, {})].filter((r) => r.action === "invitation.revoked" && r.actorEmail === "sam@northwind.example" && r.customerId === fourth && r.createdAt < new Date("2026-04-10T00:00:00Z"));
+    expect(rows.map((r) => r.id)).toEqual(all.map((r) => r.id));
+  });
+
+  it("drops malformed filters instead of failing", () => {
+    expect(parseActivityFilters({ action: "drop table", from: "yesterday", before: "-3", actor: "x".repeat(300) })).toEqual({});
+  });
+
+  it("cannot be changed or deleted, even by a stray statement", () => {
+    expect(() => db.$client.prepare("update audit_events set action = 'x'").run()).toThrow(/append-only/);
+    expect(() => db.$client.prepare("delete from audit_events").run()).toThrow(/append-only/);
+    expect((db.$client.prepare("select count(*) n from audit_events").get() as { n: number }).n).toBe(122);
+  });
+});
+
+describe("CSV", () => {
+  it("quotes what needs quoting and defuses formulas", () => {
+    expect(csvField('say "hi", then\nleave')).toBe('"say ""hi"", then\nleave"');
+    expect(csvField("=HYPERLINK(\"http://evil\")")).toBe("\"'=HYPERLINK(\"\"http://evil\"\")\"");
+    expect(csvField("+1")).toBe("'+1");
+    expect(csvField("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(csvField(null)).toBe("");
+    expect(csvLine(["a", 1, "b,c"])).toBe('a,1,"b,c"\r\n');
+  });
+});
