@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   "ADMIN_RELATIONSHIPS_UNAVAILABLE",
   "NAME_TAKEN",
   "AUTO_EXTEND_GLOBAL_ADMIN",
+  "ALREADY_MEMBER",
+  "LAST_ADMIN",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -8,3 +8,4 @@ export * from "./audit";
 export * from "./outbox";
 export * from "./admin-relationships";
 export * from "./access";
+export * from "./member-invitations";

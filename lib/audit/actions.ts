@@ -20,5 +20,11 @@ export const AUDIT_ACTIONS = [
   "access_assignment.deleted",
   "security_group.member_added",
   "security_group.member_removed",
+  "member.invited",
+  "member.joined",
+  "member.declined",
+  "member.invitation_revoked",
+  "member.roles_changed",
+  "member.removed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -21,6 +21,10 @@ export const PARTNER_PERMISSIONS = {
     roles: ["admin_agent"],
     description: "Request and terminate granular delegated admin relationships",
   },
+  "users.write": {
+    roles: ["account_admin", "user_management_admin"],
+    description: "Invite colleagues, change their roles, remove them",
+  },
   "groups.write": {
     roles: ["account_admin", "user_management_admin"],
     description: "Manage security groups and their members",
@@ -43,6 +47,10 @@ export const CUSTOMER_PERMISSIONS = {
   "customer.activity.read": {
     roles: ["global_admin", "billing_administrator"],
     description: "See and export every partner's activity in the organization",
+  },
+  "customer.users.write": {
+    roles: ["global_admin"],
+    description: "Invite users, make them Global or Billing administrators, remove them",
   },
   "customer.relationships.accept": {
     roles: ["global_admin"],

@@ -62,3 +62,20 @@ export function signInEmail(p: { locale: string; url: string }): Mail {
     }),
   };
 }
+
+export function memberInvitationEmail(p: { locale: string; organizationName: string; inviterEmail: string; roles: string[]; url: string; expiresAt: Date }): Mail {
+  const { t, locale } = translatorFor(p.locale);
+  const roleName = t as unknown as (key: string) => string;
+  const vars = { organization: p.organizationName, inviter: p.inviterEmail };
+  return {
+    subject: t("email.memberInvitation.subject", vars),
+    ...renderEmail({
+      lang: locale,
+      heading: t("email.memberInvitation.heading", vars),
+      paragraphs: [t("email.memberInvitation.body", vars)],
+      lists: [{ title: t("email.memberInvitation.rolesTitle"), items: p.roles.map((r) => roleName(`roles.${r}`)) }],
+      button: { label: t("email.memberInvitation.button"), url: p.url },
+      footer: t("email.invitation.footer", { date: format(locale, p.expiresAt) }),
+    }),
+  };
+}

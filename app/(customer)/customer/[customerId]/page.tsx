@@ -31,7 +31,11 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
   return (
     <div className="space-y-8">
       <div>
-        <PageHeader title={org.name} />
+        <PageHeader title={org.name}>
+          <Link href={`/customer/${org.id}/users`} className="text-sm">
+            {t("team.navCustomer")}
+          </Link>
+        </PageHeader>
         <p className="text-sm text-gray-700">
           {t("customer.domain", { domain: org.primaryDomain })} · {countryName(org.country, locale)} · {t("customer.cloud", { cloud: t(`clouds.${org.cloud}`) })}
         </p>

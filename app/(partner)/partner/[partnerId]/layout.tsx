@@ -18,6 +18,7 @@ export default async function PartnerLayout({ children, params }: Props) {
     hasPermission(member.roles, "invitations.write") && { href: `${base}/invitations/new`, label: t("nav.inviteCustomer") },
     (hasPermission(member.roles, "customers.read") || hasPermission(member.roles, "groups.write")) && { href: `${base}/groups`, label: t("groups.nav") },
     hasPermission(member.roles, "activity.read") && { href: `${base}/activity`, label: t("activity.nav") },
+    { href: `${base}/team`, label: t("team.nav") },
   ].filter((l): l is { href: string; label: string } => Boolean(l));
   return (
     <div className="space-y-6">

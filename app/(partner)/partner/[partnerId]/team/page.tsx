@@ -1,0 +1,8 @@
+import { TeamPage } from "@/components/team/team-page";
+import { memberForPage } from "@/lib/auth/page-guards";
+
+export default async function PartnerTeamPage({ params }: { params: Promise<{ partnerId: string }> }) {
+  const { partnerId } = await params;
+  const member = await memberForPage(partnerId, "partner", `/partner/${partnerId}/team`);
+  return <TeamPage member={member} />;
+}

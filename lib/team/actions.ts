@@ -1,0 +1,61 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { ActionResult } from "@/lib/actions/result";
+import { runAction } from "@/lib/actions/run-action";
+import { kickOutbox } from "@/lib/email/worker";
+import { serviceContext } from "@/lib/server-context";
+import { inviteMemberSchema, memberInvitationRefSchema, memberRefSchema, memberRolesSchema, memberTokenSchema } from "./schemas";
+import { acceptMemberInvitation, changeMemberRoles, declineMemberInvitation, inviteMember, removeMember, revokeMemberInvitation } from "./service";
+
+// Session re-checked by runAction; permission and tenant checked by each service.
+
+export async function inviteMemberAction(_: ActionResult, form: FormData): Promise<ActionResult> {
+  return runAction(inviteMemberSchema, form, (input, actor, t) => {
+    const { email } = inviteMember(serviceContext(), actor, input);
+    void kickOutbox();
+    revalidatePath("/", "layout");
+    return { ok: true, message: t("team.invited", { email }) };
+  });
+}
+
+export async function changeMemberRolesAction(_: ActionResult, form: FormData): Promise<ActionResult> {
+  return runAction(memberRolesSchema, form, (input, actor, t) => {
+    const { email } = changeMemberRoles(serviceContext(), actor, input);
+    revalidatePath("/", "layout");
+    return { ok: true, message: t("team.saved", { email }) };
+  });
+}
+
+export async function removeMemberAction(_: ActionResult, form: FormData): Promise<ActionResult> {
+  return runAction(memberRefSchema, form, (input, actor, t) => {
+    const { email } = removeMember(serviceContext(), actor, input);
+    revalidatePath("/", "layout");
+    return { ok: true, message: t("team.removed", { email }) };
+  });
+}
+
+export async function revokeMemberInvitationAction(_: ActionResult, form: FormData): Promise<ActionResult> {
+  return runAction(memberInvitationRefSchema, form, (input, actor, t) => {
+    const { email } = revokeMemberInvitation(serviceContext(), actor, input);
+    revalidatePath("/", "layout");
+    return { ok: true, message: t("team.revoked", { email }) };
+  });
+}
+
+export async function acceptMemberInvitationAction(_: ActionResult<{ to: string }>, form: FormData): Promise<ActionResult<{ to: string }>> {
+  const result = await runAction(memberTokenSchema, form, (input, actor) => {
+    const joined = acceptMemberInvitation(serviceContext(), actor, input.token);
+    return { ok: true, data: { to: joined.kind === "partner" ? `/partner/${joined.organizationId}/customers` : `/customer/${joined.organizationId}` } };
+  });
+  if (result?.ok && result.data) redirect(result.data.to);
+  return result;
+}
+
+export async function declineMemberInvitationAction(_: ActionResult, form: FormData): Promise<ActionResult> {
+  return runAction(memberTokenSchema, form, (input, actor, t) => {
+    declineMemberInvitation(serviceContext(), actor, input.token);
+    return { ok: true, message: t("join.declined") };
+  });
+}

@@ -1,0 +1,189 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { memberInvitations, memberships, organizations, securityGroupMembers, sessions, users } from "@/db/schema";
+import { requirePermission, type Actor, type Member, type Organization } from "@/lib/auth/membership";
+import type { Permission } from "@/lib/auth/permissions";
+import { CUSTOMER_ROLES, PARTNER_ROLES, type MemberRole } from "@/lib/auth/roles";
+import { recordAudit } from "@/lib/audit/record";
+import type { ServiceContext } from "@/lib/context";
+import { normalizeEmail } from "@/lib/email/normalize";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { memberInvitationEmail } from "@/lib/email/templates";
+import { DomainError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { invitationStatus } from "@/lib/invitations/status";
+import { expiryFrom, hashToken, isWellFormedToken, newInvitationToken } from "@/lib/invitations/tokens";
+import type { InviteMemberInput, MemberInvitationRef, MemberRef, MemberRolesInput } from "./schemas";
+
+/** The role that must always have a holder: nobody may remove the last one. */
+const ADMIN_ROLE = { partner: "account_admin", customer: "global_admin" } as const;
+
+function teamPermission(organizationId: string, ctx: ServiceContext): Permission {
+  const org = ctx.db.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, organizationId)).get();
+  return org?.kind === "customer" ? "customer.users.write" : "users.write";
+}
+
+function requireTeamAdmin(ctx: ServiceContext, actor: Actor, organizationId: string): Member {
+  return requirePermission(ctx.db, actor, organizationId, teamPermission(organizationId, ctx));
+}
+
+/** Partner roles in partner organizations, customer roles in customer organizations; nothing else. */
+function checkRolesFit(org: Organization, roles: MemberRole[]) {
+  const allowed: readonly string[] = org.kind === "partner" ? PARTNER_ROLES : CUSTOMER_ROLES;
+  if (roles.some((r) => !allowed.includes(r))) throw new DomainError("VALIDATION", {}, { roles: ["invalid"] });
+}
+
+export function inviteMember(ctx: ServiceContext, actor: Actor, input: InviteMemberInput) {
+  const member = requireTeamAdmin(ctx, actor, input.organizationId);
+  const org = member.organization;
+  checkRolesFit(org, input.roles);
+  const email = normalizeEmail(input.email);
+  const existing = ctx.db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organizationId, org.id), eq(users.email, email)))
+    .get();
+  if (existing) throw new DomainError("ALREADY_MEMBER", { email }, { email: ["alreadyMember"] });
+
+  const now = ctx.now();
+  const { token, hash } = newInvitationToken();
+  const id = newId("minv");
+  const expiresAt = expiryFrom(now, ctx.config.invitationTtlDays);
+  ctx.db.transaction(
+    (tx) => {
+      tx.insert(memberInvitations).values({ id, organizationId: org.id, email, roles: input.roles, locale: input.locale, tokenHash: hash, state: "sent", createdByUserId: actor.userId, createdAt: now, expiresAt }).run();
+      recordAudit(tx, { organizationId: org.id, actor, action: "member.invited", targetType: "member_invitation", targetId: id, details: { email, roles: input.roles.join(",") }, at: now });
+      enqueueEmail(
+        tx,
+        {
+          idempotencyKey: `member_invitation.${id}`,
+          kind: "member_invitation",
+          to: email,
+          organizationId: org.id,
+          relatedId: id,
+          ...memberInvitationEmail({ locale: input.locale, organizationName: org.name, inviterEmail: actor.email, roles: input.roles, url: `${ctx.config.publicBaseUrl}/join/${token}`, expiresAt }),
+        },
+        now,
+      );
+    },
+    { behavior: "immediate" },
+  );
+  return { id, token, email };
+}
+
+export function findMemberInvitation(ctx: ServiceContext, token: string) {
+  if (!isWellFormedToken(token)) return null;
+  return ctx.db.select().from(memberInvitations).where(eq(memberInvitations.tokenHash, hashToken(token))).get() ?? null;
+}
+
+function requireAnswerable(ctx: ServiceContext, actor: Actor, token: string) {
+  const inv = findMemberInvitation(ctx, token);
+  if (!inv) throw new DomainError("INVITATION_INVALID");
+  const status = invitationStatus(inv, ctx.now());
+  if (status === "revoked") throw new DomainError("INVITATION_REVOKED");
+  if (status === "expired") throw new DomainError("INVITATION_EXPIRED");
+  if (status === "accepted" || status === "declined") throw new DomainError("INVITATION_USED");
+  if (normalizeEmail(actor.email) !== inv.email) throw new DomainError("WRONG_ACCOUNT", { email: inv.email });
+  return inv;
+}
+
+/** The invited person joins with the roles offered; the conditional update makes the link single-use. */
+export function acceptMemberInvitation(ctx: ServiceContext, actor: Actor, token: string) {
+  const inv = requireAnswerable(ctx, actor, token);
+  const now = ctx.now();
+  return ctx.db.transaction(
+    (tx) => {
+      const changed = tx
+        .update(memberInvitations)
+        .set({ state: "accepted", respondedAt: now, respondedByUserId: actor.userId })
+        .where(and(eq(memberInvitations.id, inv.id), inArray(memberInvitations.state, ["sent", "opened"])))
+        .run().changes;
+      if (changed !== 1) throw new DomainError("INVITATION_USED");
+      const already = tx.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.organizationId, inv.organizationId), eq(memberships.userId, actor.userId))).get();
+      if (already) throw new DomainError("ALREADY_MEMBER", { email: inv.email });
+      tx.insert(memberships).values({ id: newId("mem"), organizationId: inv.organizationId, userId: actor.userId, roles: inv.roles, createdAt: now }).run();
+      recordAudit(tx, { organizationId: inv.organizationId, actor, action: "member.joined", targetType: "user", targetId: actor.userId, details: { email: inv.email, roles: inv.roles.join(",") }, at: now });
+      const org = tx.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, inv.organizationId)).get()!;
+      return { organizationId: inv.organizationId, kind: org.kind };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function declineMemberInvitation(ctx: ServiceContext, actor: Actor, token: string) {
+  const inv = requireAnswerable(ctx, actor, token);
+  const now = ctx.now();
+  ctx.db.transaction(
+    (tx) => {
+      const changed = tx.update(memberInvitations).set({ state: "declined", respondedAt: now, respondedByUserId: actor.userId }).where(and(eq(memberInvitations.id, inv.id), inArray(memberInvitations.state, ["sent", "opened"]))).run().changes;
+      if (changed !== 1) throw new DomainError("INVITATION_USED");
+      recordAudit(tx, { organizationId: inv.organizationId, actor, action: "member.declined", targetType: "member_invitation", targetId: inv.id, details: { email: inv.email }, at: now });
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function revokeMemberInvitation(ctx: ServiceContext, actor: Actor, ref: MemberInvitationRef) {
+  const member = requireTeamAdmin(ctx, actor, ref.organizationId);
+  const now = ctx.now();
+  return ctx.db.transaction(
+    (tx) => {
+      const inv = tx.select().from(memberInvitations).where(and(eq(memberInvitations.id, ref.invitationId), eq(memberInvitations.organizationId, member.organization.id))).get();
+      if (!inv) throw new DomainError("NOT_FOUND");
+      const changed = tx.update(memberInvitations).set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId }).where(and(eq(memberInvitations.id, inv.id), inArray(memberInvitations.state, ["sent", "opened"]))).run().changes;
+      if (changed !== 1) throw new DomainError("INVITATION_NOT_OPEN");
+      recordAudit(tx, { organizationId: member.organization.id, actor, action: "member.invitation_revoked", targetType: "member_invitation", targetId: inv.id, details: { email: inv.email }, at: now });
+      return { email: inv.email };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Counts the holders of the organization's must-have role, inside the caller's transaction. */
+function adminCount(tx: Parameters<Parameters<ServiceContext["db"]["transaction"]>[0]>[0], org: Organization): number {
+  const role = ADMIN_ROLE[org.kind];
+  return tx.select({ roles: memberships.roles }).from(memberships).where(eq(memberships.organizationId, org.id)).all().filter((m) => m.roles.includes(role)).length;
+}
+
+export function changeMemberRoles(ctx: ServiceContext, actor: Actor, input: MemberRolesInput) {
+  const member = requireTeamAdmin(ctx, actor, input.organizationId);
+  const org = member.organization;
+  checkRolesFit(org, input.roles);
+  const now = ctx.now();
+  return ctx.db.transaction(
+    (tx) => {
+      const target = tx.select({ m: memberships, email: users.email }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, input.userId))).get();
+      if (!target) throw new DomainError("NOT_FOUND");
+      tx.update(memberships).set({ roles: input.roles }).where(eq(memberships.id, target.m.id)).run();
+      // Checked after the change, in the same transaction: the organization keeps an admin.
+      if (adminCount(tx, org) === 0) throw new DomainError("LAST_ADMIN");
+      recordAudit(tx, { organizationId: org.id, actor, action: "member.roles_changed", targetType: "user", targetId: input.userId, details: { email: target.email, from: target.m.roles.join(","), to: input.roles.join(",") }, at: now });
+      return { email: target.email };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * Removes a person from the organization (never the last Account admin or Global
+ * administrator). Their group memberships here go, and their sessions are deleted so
+ * whatever they had open stops working at once; they can sign in again for other organizations.
+ */
+export function removeMember(ctx: ServiceContext, actor: Actor, ref: MemberRef) {
+  const member = requireTeamAdmin(ctx, actor, ref.organizationId);
+  const org = member.organization;
+  const now = ctx.now();
+  return ctx.db.transaction(
+    (tx) => {
+      const target = tx.select({ m: memberships, email: users.email }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, ref.userId))).get();
+      if (!target) throw new DomainError("NOT_FOUND");
+      tx.delete(memberships).where(eq(memberships.id, target.m.id)).run();
+      if (adminCount(tx, org) === 0) throw new DomainError("LAST_ADMIN");
+      tx.delete(securityGroupMembers).where(and(eq(securityGroupMembers.partnerId, org.id), eq(securityGroupMembers.userId, ref.userId))).run();
+      tx.delete(sessions).where(eq(sessions.userId, ref.userId)).run();
+      recordAudit(tx, { organizationId: org.id, actor, action: "member.removed", targetType: "user", targetId: ref.userId, details: { email: target.email }, at: now });
+      return { email: target.email };
+    },
+    { behavior: "immediate" },
+  );
+}
