@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 export async function Forbidden({ orgName }: { orgName: string }) {
   const t = await getTranslations("common");
   return (
-    <div className="space-y-2" role="alert">
+    <div className="space-y-2" role="alert" data-authz="refused">
       <h2 className="text-lg font-semibold">{t("forbiddenTitle")}</h2>
       <Alert tone="warning">{t("forbiddenBody", { org: orgName })}</Alert>
     </div>

@@ -12,6 +12,8 @@ type Translate = Awaited<ReturnType<typeof getTranslations<never>>>;
 /** Turns form data into a plain object; repeated keys become arrays. */
 function formToObject(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  // A crafted request can send anything as the argument: no form means no fields.
+  if (!(form instanceof FormData)) return out;
   for (const [key, value] of form.entries()) {
     if (key.startsWith("$ACTION")) continue;
     const v = typeof value === "string" ? value : "";
@@ -56,7 +58,7 @@ export async function runAction<S extends z.ZodType, T>(
         const field = String(issue.path[0] ?? "form");
         (fieldErrors[field] ??= []).push(issue.message);
       }
-      return { ok: false, error: t("errors.VALIDATION"), fieldErrors: translateFieldErrors(t, fieldErrors) };
+      return { ok: false, error: t("errors.VALIDATION"), code: "VALIDATION", fieldErrors: translateFieldErrors(t, fieldErrors) };
     }
     return await handler(parsed.data, actor, t);
   } catch (error) {
@@ -65,10 +67,11 @@ export async function runAction<S extends z.ZodType, T>(
       return {
         ok: false,
         error: t(`errors.${error.code}`, error.params),
+        code: error.code,
         fieldErrors: Object.keys(error.fieldErrors).length ? translateFieldErrors(t, error.fieldErrors) : undefined,
       };
     }
     console.error("server action failed", error);
-    return { ok: false, error: t("common.unexpected") };
+    return { ok: false, error: t("common.unexpected"), code: "UNEXPECTED" };
   }
 }

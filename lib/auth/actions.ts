@@ -19,9 +19,10 @@ function safeRedirect(path: string | undefined): string {
 
 export async function signInAction(_: ActionResult, form: FormData): Promise<ActionResult> {
   const t = await getTranslations();
+  if (!(form instanceof FormData)) return { ok: false, error: t("errors.VALIDATION"), code: "VALIDATION" };
   const parsed = signInSchema.safeParse({ email: form.get("email") ?? "", redirectTo: form.get("redirectTo") ?? undefined });
   if (!parsed.success) {
-    return { ok: false, error: t("errors.VALIDATION"), fieldErrors: translateFieldErrors(t, { email: parsed.error.issues.map((i) => i.message) }) };
+    return { ok: false, error: t("errors.VALIDATION"), code: "VALIDATION", fieldErrors: translateFieldErrors(t, { email: parsed.error.issues.map((i) => i.message) }) };
   }
   // Throws Next's redirect to the "check your email" page on success.
   await signIn("nodemailer", { email: parsed.data.email, redirectTo: safeRedirect(parsed.data.redirectTo) });
@@ -29,7 +30,7 @@ export async function signInAction(_: ActionResult, form: FormData): Promise<Act
 }
 
 export async function signOutAction(form: FormData): Promise<void> {
-  const to = form.get("redirectTo");
+  const to = form instanceof FormData ? form.get("redirectTo") : null;
   await signOut({ redirect: false });
   redirect(safeRedirect(typeof to === "string" ? to : undefined));
 }

@@ -9,7 +9,8 @@ import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 
 /** Anyone may choose a language; a signed-in user's choice also drives the emails they get. */
 export async function setLocaleAction(form: FormData): Promise<void> {
-  const locale = form.get("locale");
+  // A crafted request can send anything as the argument; only a form is read.
+  const locale = form instanceof FormData ? form.get("locale") : null;
   if (!isLocale(locale)) return;
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 86_400, sameSite: "lax", httpOnly: true });
   const actor = await getActor();

@@ -23,9 +23,11 @@ export default async function NewInvitationPage({ params }: { params: Promise<{ 
           />
         </div>
       ) : (
-        <Alert tone="warning" role="alert">
-          {t("noPermission")}
-        </Alert>
+        <div data-authz="refused">
+          <Alert tone="warning" role="alert">
+            {t("noPermission")}
+          </Alert>
+        </div>
       )}
     </section>
   );

@@ -1,0 +1,131 @@
+import { createHash, randomBytes } from "node:crypto";
+import { withDb } from "./db";
+
+/** Who asks. `org` is the tenant the persona belongs to (none for the anonymous visitor). */
+export type Persona = { key: string; email: string; org: Tenant | null; roles: string[] };
+export type Tenant = "P" | "P2" | "P3" | "C" | "C2";
+
+export const PARTNER_ROLES = ["account_admin", "admin_agent", "sales_agent", "billing_admin", "helpdesk_agent", "user_management_admin"];
+
+export const PERSONAS: Persona[] = [
+  { key: "anonymous", email: "", org: null, roles: [] },
+  ...PARTNER_ROLES.map((r) => ({ key: `partner ${r}`, email: `matrix-${r}@northwindcloud.com`, org: "P" as const, roles: [r] })),
+  { key: "member of another partner", email: "matrix-other@fabrikam-experts.com", org: "P2", roles: ["account_admin", "admin_agent"] },
+  { key: "customer Global administrator", email: "matrix-ga@adventure-works.com", org: "C", roles: ["global_admin"] },
+  { key: "customer user", email: "matrix-user@adventure-works.com", org: "C", roles: ["user"] },
+  { key: "member of another customer", email: "matrix-ga@fourthcoffee.com", org: "C2", roles: ["global_admin"] },
+  { key: "partner whose relationship ended", email: "matrix-ended@ended-partner.example", org: "P3", roles: ["account_admin", "admin_agent"] },
+];
+
+export type World = Record<Tenant, string> & {
+  invitationP: string; invitationP2: string;
+  relTerminatedPC: string; relOtherPartnerC: string; relTerminatedC2: string;
+  groupP: string; groupP2: string; assignmentP: string; assignmentP2: string;
+  dummyP: string; dummyC: string; userP2: string; userC2: string;
+  memberInvP: string; memberInvC: string; memberInvP2: string; memberInvC2: string;
+  openToken: string; openMemberToken: string;
+  sessions: Record<string, string>;
+};
+
+const hash = (t: string) => createHash("sha256").update(t).digest("hex");
+const token = () => randomBytes(32).toString("base64url");
+const now = () => Date.now();
+
+/**
+ * Arranges the matrix's world in the running server's database: personas with sessions,
+ * and objects in known states, chosen so an authorized call fails after authorization
+ * (already revoked, already terminated, …) and the matrix can run every cell without
+ * changing what the next cell sees.
+ */
+export function buildWorld(): World {
+  return withDb((db) => {
+    const orgId = (domain: string) => (db.prepare("select id from organizations where primary_domain = ?").get(domain) as { id: string }).id;
+    const one = <T>(sql: string, ...args: unknown[]) => db.prepare(sql).get(...args) as T;
+    const run = (sql: string, ...args: unknown[]) => db.prepare(sql).run(...args);
+    const P = orgId("northwindcloud.com");
+    const P2 = orgId("fabrikam-experts.com");
+    const C = orgId("adventure-works.com");
+    const C2 = orgId("fourthcoffee.com");
+    const litware = orgId("litware-solutions.com");
+    const t = now();
+    run("insert or ignore into organizations (id, kind, name, cloud, country, primary_domain, partner_type, partner_public_id, is_csp_transaction_tenant, created_at) values ('org_matrix_p3', 'partner', 'Ended Partner Ltd', 'global', 'US', 'ended-partner.example', 'direct', '9999001', 1, ?)", t);
+    const P3 = "org_matrix_p3";
+    run("insert or ignore into reseller_relationships (id, partner_id, customer_id, state, created_at, ended_at) values ('rel_matrix_ended', ?, ?, 'ended', ?, ?)", P3, C, t - 100 * 86_400_000, t - 86_400_000);
+
+    const userId = (email: string) => {
+      run("insert or ignore into users (id, email, created_at) values (?, ?, ?)", `usr_${hash(email).slice(0, 16)}`, email, t);
+      return one<{ id: string }>("select id from users where email = ?", email).id;
+    };
+    const member = (org: string, email: string, roles: string[]) => {
+      const id = userId(email);
+      run("insert or ignore into memberships (id, organization_id, user_id, roles, created_at) values (?, ?, ?, ?, ?)", `mem_${hash(org + email).slice(0, 16)}`, org, id, JSON.stringify(roles), t);
+      return id;
+    };
+    const tenants: Record<Tenant, string> = { P, P2, P3, C, C2 };
+    const sessions: Record<string, string> = {};
+    for (const p of PERSONAS) {
+      if (!p.org) continue;
+      const id = member(tenants[p.org], p.email, p.roles);
+      const s = token();
+      run("insert into sessions (session_token, user_id, expires) values (?, ?, ?)", s, id, t + 86_400_000);
+      sessions[p.key] = s;
+    }
+
+    const adminRel = (id: string, partner: string, customer: string, state: string) =>
+      run("insert or ignore into admin_relationships (id, partner_id, customer_id, name, name_key, roles, duration_days, auto_extend, state, created_by_user_id, created_at, requested_at, ended_at) values (?, ?, ?, ?, ?, '[\"global_reader\"]', 30, 0, ?, (select id from users limit 1), ?, ?, ?)", id, partner, customer, id, id, state, t, t, t);
+    adminRel("gdap_matrix_pc", P, C, "terminated");
+    adminRel("gdap_matrix_c2", litware, C2, "terminated");
+    const relOtherPartnerC = one<{ id: string }>("select id from admin_relationships where partner_id = ? and customer_id = ? and state = 'approvalPending'", P2, C).id;
+    const group = (org: string) => one<{ id: string }>("select id from security_groups where partner_id = ? and name_key = 'admin agents'", org).id;
+    const assignment = (id: string, org: string, rel: string) =>
+      run("insert or ignore into access_assignments (id, partner_id, admin_relationship_id, group_id, roles, state, created_at, deleted_at) values (?, ?, ?, ?, '[\"global_reader\"]', 'deleted', ?, ?)", id, org, rel, group(org), t, t);
+    adminRel("gdap_matrix_p2c", P2, C, "terminated");
+    assignment("asg_matrix_p", P, "gdap_matrix_pc");
+    assignment("asg_matrix_p2", P2, "gdap_matrix_p2c");
+    const memberInv = (id: string, org: string, role: string) =>
+      run("insert or ignore into member_invitations (id, organization_id, email, roles, locale, token_hash, state, created_by_user_id, created_at, expires_at) values (?, ?, ?, ?, 'en', ?, 'revoked', (select id from users limit 1), ?, ?)", id, org, `${id}@example.org`, JSON.stringify([role]), hash(id), t, t + 86_400_000);
+    memberInv("minv_matrix_p", P, "sales_agent");
+    memberInv("minv_matrix_c", C, "user");
+    memberInv("minv_matrix_p2", P2, "sales_agent");
+    memberInv("minv_matrix_c2", C2, "user");
+
+    const openToken = token();
+    run("insert into invitations (id, partner_id, email, locale, token_hash, state, send_count, created_by_user_id, created_at, last_sent_at, expires_at) values (?, ?, 'nobody-matrix@example.org', 'en', ?, 'sent', 1, (select id from users limit 1), ?, ?, ?)", `inv_matrix_${t}`, P, hash(openToken), t, t, t + 86_400_000);
+    const openMemberToken = token();
+    run("insert into member_invitations (id, organization_id, email, roles, locale, token_hash, state, created_by_user_id, created_at, expires_at) values (?, ?, 'nobody-matrix@example.org', '[\"sales_agent\"]', 'en', ?, 'sent', (select id from users limit 1), ?, ?)", `minv_matrix_open_${t}`, P, hash(openMemberToken), t, t + 86_400_000);
+
+    return {
+      ...tenants,
+      invitationP: one<{ id: string }>("select id from invitations where partner_id = ? and state = 'accepted' limit 1", P).id,
+      invitationP2: one<{ id: string }>("select id from invitations where partner_id = ? and state = 'accepted' limit 1", P2).id,
+      relTerminatedPC: "gdap_matrix_pc",
+      relOtherPartnerC,
+      relTerminatedC2: "gdap_matrix_c2",
+      groupP: group(P),
+      groupP2: group(P2),
+      assignmentP: "asg_matrix_p",
+      assignmentP2: "asg_matrix_p2",
+      dummyP: member(P, "matrix-dummy@northwindcloud.com", ["sales_agent"]),
+      dummyC: member(C, "matrix-dummy@adventure-works.com", ["user"]),
+      userP2: one<{ id: string }>("select user_id as id from memberships where organization_id = ? limit 1", P2).id,
+      userC2: one<{ id: string }>("select user_id as id from memberships where organization_id = ? limit 1", C2).id,
+      memberInvP: "minv_matrix_p",
+      memberInvC: "minv_matrix_c",
+      memberInvP2: "minv_matrix_p2",
+      memberInvC2: "minv_matrix_c2",
+      openToken,
+      openMemberToken,
+      sessions,
+    };
+  });
+}
+
+/** Puts back what an allowed call may have removed, so every cell starts from the same world. */
+export function restoreWorld(w: World): void {
+  withDb((db) => {
+    const t = now();
+    db.prepare("insert or ignore into memberships (id, organization_id, user_id, roles, created_at) values (?, ?, ?, '[\"sales_agent\"]', ?)").run(`mem_dummy_p_${t}`, w.P, w.dummyP, t);
+    db.prepare("insert or ignore into memberships (id, organization_id, user_id, roles, created_at) values (?, ?, ?, '[\"user\"]', ?)").run(`mem_dummy_c_${t}`, w.C, w.dummyC, t);
+    db.prepare("insert or ignore into security_group_members (partner_id, group_id, user_id, created_at) values (?, ?, ?, ?)").run(w.P, w.groupP, w.dummyP, t);
+  });
+}
