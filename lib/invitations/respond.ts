@@ -4,7 +4,7 @@ import type { Actor, Organization } from "@/lib/auth/membership";
 import { recordAudit, type Tx } from "@/lib/audit/record";
 import { CLOUD_RULES } from "@/lib/clouds";
 import type { ServiceContext } from "@/lib/context";
-import { normalizeDomain, normalizeEmail } from "@/lib/email/normalize";
+import { normalizeDomain } from "@/lib/email/normalize";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { invitationAnsweredEmail } from "@/lib/email/templates";
 import { DomainError } from "@/lib/errors";
@@ -12,6 +12,7 @@ import { grantWithInvitation } from "@/lib/admin-relationships/service";
 import { newId } from "@/lib/ids";
 import type { AcceptInvitationInput } from "./schemas";
 import { invitationStatus } from "./status";
+import { assertAnswerable } from "./answerable";
 import { hashToken, isWellFormedToken } from "./tokens";
 
 type InvitationRow = typeof invitations.$inferSelect;
@@ -23,15 +24,7 @@ export function findInvitationByToken(ctx: ServiceContext, token: string): Invit
 
 /** The invitation behind a token, if it can still be answered, and by this actor; otherwise the reason. */
 function requireAnswerable(ctx: ServiceContext, actor: Actor, token: string): InvitationRow {
-  const inv = findInvitationByToken(ctx, token);
-  if (!inv) throw new DomainError("INVITATION_INVALID");
-  const status = invitationStatus(inv, ctx.now());
-  if (status === "revoked") throw new DomainError("INVITATION_REVOKED");
-  if (status === "expired") throw new DomainError("INVITATION_EXPIRED");
-  if (status === "accepted" || status === "declined") throw new DomainError("INVITATION_USED");
-  // The link is bound to the invited address: anyone else signed in is refused.
-  if (normalizeEmail(actor.email) !== inv.email) throw new DomainError("WRONG_ACCOUNT", { email: inv.email });
-  return inv;
+  return assertAnswerable(findInvitationByToken(ctx, token), actor, ctx.now());
 }
 
 /**

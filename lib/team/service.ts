@@ -10,7 +10,7 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { memberInvitationEmail } from "@/lib/email/templates";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { invitationStatus } from "@/lib/invitations/status";
+import { assertAnswerable } from "@/lib/invitations/answerable";
 import { expiryFrom, hashToken, isWellFormedToken, newInvitationToken } from "@/lib/invitations/tokens";
 import type { InviteMemberInput, MemberInvitationRef, MemberRef, MemberRolesInput } from "./schemas";
 
@@ -77,14 +77,7 @@ export function findMemberInvitation(ctx: ServiceContext, token: string) {
 }
 
 function requireAnswerable(ctx: ServiceContext, actor: Actor, token: string) {
-  const inv = findMemberInvitation(ctx, token);
-  if (!inv) throw new DomainError("INVITATION_INVALID");
-  const status = invitationStatus(inv, ctx.now());
-  if (status === "revoked") throw new DomainError("INVITATION_REVOKED");
-  if (status === "expired") throw new DomainError("INVITATION_EXPIRED");
-  if (status === "accepted" || status === "declined") throw new DomainError("INVITATION_USED");
-  if (normalizeEmail(actor.email) !== inv.email) throw new DomainError("WRONG_ACCOUNT", { email: inv.email });
-  return inv;
+  return assertAnswerable(findMemberInvitation(ctx, token), actor, ctx.now());
 }
 
 /** The invited person joins with the roles offered; the conditional update makes the link single-use. */
