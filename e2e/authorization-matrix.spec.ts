@@ -89,6 +89,12 @@ const ACTIONS: Record<string, ActionRow> = {
     fields: (w, p, c) => ({ organizationId: orgOf(w, p), invitationId: c === "own" ? (partnerSide(p) ? w.memberInvP : w.memberInvC) : partnerSide(p) ? w.memberInvP2 : w.memberInvC2 }),
     expect: eitherSide(["account_admin", "user_management_admin"], CUSTOMER_ADMIN),
   },
+  removeCustomerAction: {
+    // Northwind is partner of record of active subscriptions of C: an allowed call is refused by that rule, and nothing changes.
+    fields: (w, _p, c) => ({ partnerId: w.P, customerId: c === "own" ? w.C : w.C2, attestation: "The customer asked us to end the relationship." }),
+    expect: onPartner(["account_admin", "admin_agent"]),
+  },
+  removePartnerAction: { fields: (w, _p, c) => ({ customerId: w.C, partnerId: c === "own" ? w.disposablePartner : w.litware }), expect: onCustomer(CUSTOMER_ADMIN) },
   acceptMemberInvitationAction: { fields: (w, _p, c) => ({ token: c === "own" ? w.openMemberToken : "x".repeat(43) }), expect: byToken },
   declineMemberInvitationAction: { fields: (w, _p, c) => ({ token: c === "own" ? w.openMemberToken : "x".repeat(43) }), expect: byToken },
   // Public: they touch no tenant's data.
@@ -129,6 +135,11 @@ const PAGES: Record<string, PageRow> = {
   "/partner/[partnerId]/activity": partnerPage(() => "/activity", [...CUSTOMERS_READ, "user_management_admin"], "org"),
   "/partner/[partnerId]/expiring": partnerPage(() => "/expiring", CUSTOMERS_READ, "org"),
   "/partner/[partnerId]/team": partnerPage(() => "/team", PARTNER_ROLES, "org"),
+  "/partner/[partnerId]/customers/[customerId]/remove": partnerPage((w, c) => `/customers/${c === "own" ? w.C : w.C2}/remove`, ["account_admin", "admin_agent"], "object"),
+  "/customer/[customerId]/partners/[partnerId]/remove": {
+    url: (w, c) => `/customer/${w.C}/partners/${c === "own" ? w.disposablePartner : w.litware}/remove`,
+    expect: (p, c) => expected(p, "C", CUSTOMER_ADMIN, c === "foreign"),
+  },
   "/customer/[customerId]": customerPage(() => "", "org"),
   "/customer/[customerId]/activity": customerPage(() => "/activity", "org"),
   "/customer/[customerId]/users": customerPage(() => "/users", "org"),

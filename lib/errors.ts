@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   "AUTO_EXTEND_GLOBAL_ADMIN",
   "ALREADY_MEMBER",
   "LAST_ADMIN",
+  "REMOVAL_BLOCKED",
+  "RESELLER_CANNOT_REMOVE",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

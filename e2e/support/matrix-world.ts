@@ -18,6 +18,8 @@ export const PERSONAS: Persona[] = [
 ];
 
 export type World = Record<Tenant, string> & {
+  /** A partner of C that exists only to be removed (and put back) by the matrix. */
+  disposablePartner: string; litware: string;
   invitationP: string; invitationP2: string;
   relTerminatedPC: string; relOtherPartnerC: string; relTerminatedC2: string;
   groupP: string; groupP2: string; assignmentP: string; assignmentP2: string;
@@ -50,6 +52,8 @@ export function buildWorld(): World {
     const t = now();
     run("insert or ignore into organizations (id, kind, name, cloud, country, primary_domain, partner_type, partner_public_id, is_csp_transaction_tenant, created_at) values ('org_matrix_p3', 'partner', 'Ended Partner Ltd', 'global', 'US', 'ended-partner.example', 'direct', '9999001', 1, ?)", t);
     const P3 = "org_matrix_p3";
+    run("insert or ignore into organizations (id, kind, name, cloud, country, primary_domain, partner_type, partner_public_id, is_csp_transaction_tenant, created_at) values ('org_matrix_p4', 'partner', 'Disposable Partner Ltd', 'global', 'US', 'disposable-partner.example', 'direct', '9999002', 1, ?)", t);
+    run("insert or ignore into reseller_relationships (id, partner_id, customer_id, state, created_at) values ('rel_matrix_disposable', 'org_matrix_p4', ?, 'active', ?)", C, t);
     run("insert or ignore into reseller_relationships (id, partner_id, customer_id, state, created_at, ended_at) values ('rel_matrix_ended', ?, ?, 'ended', ?, ?)", P3, C, t - 100 * 86_400_000, t - 86_400_000);
 
     const userId = (email: string) => {
@@ -96,6 +100,8 @@ export function buildWorld(): World {
 
     return {
       ...tenants,
+      disposablePartner: "org_matrix_p4",
+      litware,
       invitationP: one<{ id: string }>("select id from invitations where partner_id = ? and state = 'accepted' limit 1", P).id,
       invitationP2: one<{ id: string }>("select id from invitations where partner_id = ? and state = 'accepted' limit 1", P2).id,
       relTerminatedPC: "gdap_matrix_pc",
@@ -126,6 +132,7 @@ export function restoreWorld(w: World): void {
     const t = now();
     db.prepare("insert or ignore into memberships (id, organization_id, user_id, roles, created_at) values (?, ?, ?, '[\"sales_agent\"]', ?)").run(`mem_dummy_p_${t}`, w.P, w.dummyP, t);
     db.prepare("insert or ignore into memberships (id, organization_id, user_id, roles, created_at) values (?, ?, ?, '[\"user\"]', ?)").run(`mem_dummy_c_${t}`, w.C, w.dummyC, t);
+    db.prepare("update reseller_relationships set state = 'active', ended_at = null where id = 'rel_matrix_disposable'").run();
     db.prepare("insert or ignore into security_group_members (partner_id, group_id, user_id, created_at) values (?, ?, ?, ?)").run(w.P, w.groupP, w.dummyP, t);
   });
 }

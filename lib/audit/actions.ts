@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = [
   "invitation.declined",
   "customer.created",
   "reseller_relationship.created",
+  "reseller_relationship.removed",
   "admin_relationship.requested",
   "admin_relationship.approved",
   "admin_relationship.rejected",

@@ -21,6 +21,10 @@ export const PARTNER_PERMISSIONS = {
     roles: ["admin_agent"],
     description: "Request and terminate granular delegated admin relationships",
   },
+  "relationships.remove": {
+    roles: ["account_admin", "admin_agent"],
+    description: "End a reseller relationship with a customer",
+  },
   "users.write": {
     roles: ["account_admin", "user_management_admin"],
     description: "Invite colleagues, change their roles, remove them",
@@ -51,6 +55,10 @@ export const CUSTOMER_PERMISSIONS = {
   "customer.users.write": {
     roles: ["global_admin"],
     description: "Invite users, make them Global or Billing administrators, remove them",
+  },
+  "customer.partners.remove": {
+    roles: ["global_admin"],
+    description: "Remove a partner from the organization",
   },
   "customer.relationships.accept": {
     roles: ["global_admin"],

@@ -55,3 +55,16 @@ export function listAcceptableTenants(db: Db, userId: string) {
     .all()
     .filter((o) => (o.kind === "customer" && o.roles.includes("global_admin")) || (o.kind === "partner" && o.roles.includes("account_admin")));
 }
+
+/** The customer's latest reseller relationship with one partner (active or ended), or null if there never was one. */
+export function getCustomerPartnerRelationship(db: Db, member: Member, partnerId: string) {
+  return (
+    db
+      .select({ id: organizations.id, name: organizations.name, state: resellerRelationships.state })
+      .from(resellerRelationships)
+      .innerJoin(organizations, eq(organizations.id, resellerRelationships.partnerId))
+      .where(and(eq(resellerRelationships.customerId, member.organization.id), eq(resellerRelationships.partnerId, partnerId)))
+      .orderBy(desc(resellerRelationships.createdAt))
+      .get() ?? null
+  );
+}

@@ -79,3 +79,12 @@ export function memberInvitationEmail(p: { locale: string; organizationName: str
     }),
   };
 }
+
+export function relationshipEndedEmail(p: { locale: string; partnerName: string; customerName: string; url: string }): Mail {
+  const { t, locale } = translatorFor(p.locale);
+  const vars = { partner: p.partnerName, customer: p.customerName };
+  return {
+    subject: t("email.relationshipEnded.subject", vars),
+    ...renderEmail({ lang: locale, heading: t("email.relationshipEnded.heading"), paragraphs: [t("email.relationshipEnded.body", vars)], button: { label: t("email.relationshipEnded.button"), url: p.url }, footer: t("email.footer") }),
+  };
+}

@@ -51,7 +51,14 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
                 <Td className="font-medium">{p.name}</Td>
                 <Td>{p.partnerType ? t(`partnerTypes.${p.partnerType}`) : "—"}</Td>
                 <Td>{p.partnerPublicId ?? "—"}</Td>
-                <Td>{format.dateTime(p.since, { dateStyle: "long" })}</Td>
+                <Td>
+                  {format.dateTime(p.since, { dateStyle: "long" })}
+                  {hasPermission(member.roles, "customer.partners.remove") && (
+                    <Link href={`/customer/${org.id}/partners/${p.id}/remove`} className="ml-3 text-sm text-red-800">
+                      {t("removal.linkCustomer")}
+                    </Link>
+                  )}
+                </Td>
               </tr>
             ))}
           </Table>

@@ -71,6 +71,11 @@ export default async function PartnerCustomerPage({ params }: Props) {
           {t("partner.customer.since", { date: format.dateTime(relationship.since, { dateStyle: "long" }) })}
         </p>
         <p className="text-sm text-gray-700">{t("partner.customer.otherPartners", { count: otherPartnerCount })}</p>
+        {relationship.state === "active" && hasPermission(member.roles, "relationships.remove") && (
+          <Link href={`/partner/${partnerId}/customers/${customer.id}/remove`} className="text-sm text-red-800">
+            {t("removal.link")}
+          </Link>
+        )}
       </Section>
       <Section id="effective-roles" title={t("effectiveRoles.title")}>
         <EffectiveRoles roles={myRoles} />

@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { RemovalEffects } from "@/components/relationships/removal-preview";
+import { RemovePartnerForm } from "@/components/relationships/remove-forms";
+import { Forbidden } from "@/components/shell/forbidden";
+import { PageHeader } from "@/components/ui/page-header";
+import { memberForPage } from "@/lib/auth/page-guards";
+import { hasPermission } from "@/lib/auth/permissions";
+import { getCustomerPartnerRelationship } from "@/lib/customers/queries";
+import { db } from "@/lib/db";
+import { removalPreview } from "@/lib/relationships/removal";
+
+type Props = { params: Promise<{ customerId: string; partnerId: string }> };
+
+export default async function RemovePartnerPage({ params }: Props) {
+  const { customerId, partnerId } = await params;
+  const back = `/customer/${customerId}`;
+  const member = await memberForPage(customerId, "customer", `${back}/partners/${partnerId}/remove`);
+  if (!hasPermission(member.roles, "customer.partners.remove")) return <Forbidden orgName={member.organization.name} />;
+  // Only a partner this customer works or worked with; any other id is "not found".
+  const partner = getCustomerPartnerRelationship(db(), member, partnerId);
+  if (!partner) notFound();
+  const t = await getTranslations("removal");
+  if (partner.state !== "active") {
+    return (
+      <section className="max-w-2xl space-y-4">
+        <p role="status">{t("removedPartner", { partner: partner.name })}</p>
+        <Link href={back}>← {t("back")}</Link>
+      </section>
+    );
+  }
+  const preview = removalPreview(db(), partner.id, member.organization.id);
+  return (
+    <section className="max-w-2xl space-y-6">
+      <Link href={back} className="text-sm">
+        ← {t("back")}
+      </Link>
+      <PageHeader title={t("customerTitle", { partner: partner.name })} />
+      <RemovalEffects partnerName={partner.name} customerName={member.organization.name} endingAdminRelationships={preview.endingAdminRelationships} />
+      <RemovePartnerForm customerId={member.organization.id} partnerId={partner.id} />
+    </section>
+  );
+}

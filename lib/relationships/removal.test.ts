@@ -1,0 +1,83 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { accessAssignments, adminRelationships, emailOutbox, organizations, resellerRelationships, securityGroups } from "@/db/schema";
+import { createAccessAssignment } from "@/lib/access/assignments";
+import { requestAdminRelationshipSchema } from "@/lib/admin-relationships/schemas";
+import { approveAdminRelationship, requestAdminRelationship } from "@/lib/admin-relationships/service";
+import type { Actor } from "@/lib/auth/membership";
+import { acceptInvitation } from "@/lib/invitations/respond";
+import { createInvitation } from "@/lib/invitations/service";
+import { addMember, addPartner, addSubscription, codeOf, dumpTable, relatedPartnerAndCustomer, testContext } from "@/lib/testing/fixtures";
+import { removalPreview, removeCustomer, removePartner } from "./removal";
+
+let t: ReturnType<typeof testContext>;
+let partner: string;
+let customer: string;
+let agent: Actor;
+let ga: Actor;
+const attestation = "The customer asked us to end the relationship on 2026-11-20.";
+
+beforeEach(() => {
+  t = testContext();
+  ({ partner, agent, customer, ga } = relatedPartnerAndCustomer(t.ctx));
+});
+
+function activeAdminRelationshipWithAssignment() {
+  const { id } = requestAdminRelationship(t.ctx, agent, requestAdminRelationshipSchema.parse({ partnerId: partner, customerId: customer, name: "Ops", durationDays: "90", roles: ["global_reader"] }));
+  approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id });
+  const group = t.ctx.db.select().from(securityGroups).where(eq(securityGroups.partnerId, partner)).all()[0];
+  createAccessAssignment(t.ctx, agent, { partnerId: partner, relationshipId: id, groupId: group.id, roles: ["global_reader"] });
+  return id;
+}
+
+describe("ending a reseller relationship", () => {
+  it("a partner cannot remove a customer while it is partner of record of an active subscription; the preview lists what blocks it", () => {
+    addSubscription(t.ctx.db, customer, "Microsoft 365 E3", partner);
+    expect(removalPreview(t.ctx.db, partner, customer).blockers.map((b) => b.product)).toEqual(["Microsoft 365 E3"]);
+    expect(codeOf(() => removeCustomer(t.ctx, agent, { partnerId: partner, customerId: customer, attestation }))).toBe("REMOVAL_BLOCKED");
+    t.ctx.db.$client.prepare("update subscriptions set state = 'suspended'").run();
+    expect(codeOf(() => removeCustomer(t.ctx, agent, { partnerId: partner, customerId: customer, attestation }))).toBe("no error");
+  });
+
+  it("ends its admin relationships and access assignments with it, tells both sides, and changes no subscription or other partner", () => {
+    const other = addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
+    const otherAgent = addMember(t.ctx.db, other, "agent@fabrikam.example", ["admin_agent"]);
+    const { token } = createInvitation(t.ctx, otherAgent, { partnerId: other, email: ga.email, message: null, locale: "en" });
+    acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
+    addSubscription(t.ctx.db, customer, "Azure plan", other);
+    const subscriptions = dumpTable(t.ctx.db, "subscriptions");
+    const rel = activeAdminRelationshipWithAssignment();
+    expect(removalPreview(t.ctx.db, partner, customer).endingAdminRelationships.map((r) => r.name)).toEqual(["Ops"]);
+
+    removeCustomer(t.ctx, agent, { partnerId: partner, customerId: customer, attestation });
+
+    expect(t.ctx.db.select().from(adminRelationships).where(eq(adminRelationships.id, rel)).get()!.state).toBe("terminated");
+    expect(t.ctx.db.select().from(accessAssignments).all().map((a) => a.state)).toEqual(["deleted"]);
+    const states = Object.fromEntries(t.ctx.db.select().from(resellerRelationships).all().map((r) => [r.partnerId, r.state]));
+    expect(states).toEqual({ [partner]: "ended", [other]: "active" });
+    expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
+    const told = t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "reseller_relationship.removed")).all().map((m) => m.toAddress).sort();
+    expect(told).toEqual([agent.email, ga.email].sort());
+    const logged = t.ctx.db.$client.prepare("select details from audit_events where action = 'reseller_relationship.removed'").get() as { details: string };
+    expect(JSON.parse(logged.details).attestation).toBe(attestation);
+  });
+
+  it("an indirect reseller cannot remove a customer; roles without the permission cannot either", () => {
+    t.ctx.db.update(organizations).set({ partnerType: "indirect_reseller" }).where(eq(organizations.id, partner)).run();
+    expect(codeOf(() => removeCustomer(t.ctx, agent, { partnerId: partner, customerId: customer, attestation }))).toBe("RESELLER_CANNOT_REMOVE");
+    const sales = addMember(t.ctx.db, partner, "sales@northwind.example", ["sales_agent"]);
+    expect(codeOf(() => removeCustomer(t.ctx, sales, { partnerId: partner, customerId: customer, attestation }))).toBe("FORBIDDEN");
+  });
+
+  it("a customer's Global administrator removes a partner outright, even one that is partner of record; the subscription keeps it", () => {
+    addSubscription(t.ctx.db, customer, "Microsoft 365 E3", partner);
+    const subscriptions = dumpTable(t.ctx.db, "subscriptions");
+    activeAdminRelationshipWithAssignment();
+    const billing = addMember(t.ctx.db, customer, "ben@adventure.example", ["billing_administrator"]);
+    expect(codeOf(() => removePartner(t.ctx, billing, { customerId: customer, partnerId: partner }))).toBe("FORBIDDEN");
+    removePartner(t.ctx, ga, { customerId: customer, partnerId: partner });
+    expect(t.ctx.db.select().from(resellerRelationships).get()!.state).toBe("ended");
+    expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
+    expect(codeOf(() => removePartner(t.ctx, ga, { customerId: customer, partnerId: partner }))).toBe("NOT_FOUND");
+  });
+});

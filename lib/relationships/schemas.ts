@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+const id = z.string({ error: "required" }).trim().min(1, "required").max(64, "invalid");
+
+export const removeCustomerSchema = z.object({
+  partnerId: id,
+  customerId: id,
+  // The written attestation the program asks for before a partner ends a relationship.
+  attestation: z.string({ error: "attestationRequired" }).trim().min(20, "attestationRequired").max(1000, "messageTooLong"),
+});
+
+export const removePartnerSchema = z.object({ customerId: id, partnerId: id });
