@@ -2,10 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { ActionMessage } from "@/components/ui/action-message";
-import { ConfirmForm } from "@/components/ui/confirm-form";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { useAction } from "@/components/ui/use-action";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { addGroupMemberAction, removeGroupMemberAction } from "@/lib/access/actions";
 
@@ -35,23 +34,14 @@ export function AddGroupMember({ partnerId, groupId, groupName, people }: { part
 }
 
 export function RemoveGroupMember({ partnerId, groupId, groupName, userId, email }: { partnerId: string; groupId: string; groupName: string; userId: string; email: string }) {
-  const t = useTranslations();
-  const [result, action] = useAction(removeGroupMemberAction);
+  const t = useTranslations("groups");
   return (
-    <div>
-      <ConfirmForm
-        action={action}
-        trigger={t("groups.remove")}
-        question={t("groups.confirmRemove", { email, group: groupName })}
-        confirmLabel={t("groups.confirmRemoveButton")}
-        cancelLabel={t("common.cancel")}
-        pendingLabel={t("common.working")}
-      >
-        <input type="hidden" name="partnerId" value={partnerId} />
-        <input type="hidden" name="groupId" value={groupId} />
-        <input type="hidden" name="userId" value={userId} />
-      </ConfirmForm>
-      <ActionMessage result={result} />
-    </div>
+    <ConfirmAction
+      action={removeGroupMemberAction}
+      fields={{ partnerId, groupId, userId }}
+      trigger={t("remove")}
+      question={t("confirmRemove", { email, group: groupName })}
+      confirmLabel={t("confirmRemoveButton")}
+    />
   );
 }

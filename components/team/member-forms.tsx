@@ -3,10 +3,9 @@
 import { useEffect, useRef } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { ActionMessage } from "@/components/ui/action-message";
-import { ConfirmForm } from "@/components/ui/confirm-form";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Field, FieldErrors, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { useAction } from "@/components/ui/use-action";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { changeMemberRolesAction, inviteMemberAction, removeMemberAction, revokeMemberInvitationAction } from "@/lib/team/actions";
 
@@ -43,23 +42,15 @@ export function MemberRolesForm({ organizationId, userId, email, roles, current 
 }
 
 export function RemoveMemberForm({ organizationId, organizationName, userId, email }: { organizationId: string; organizationName: string; userId: string; email: string }) {
-  const t = useTranslations();
-  const [state, action] = useAction(removeMemberAction);
+  const t = useTranslations("team");
   return (
-    <div>
-      <ConfirmForm
-        action={action}
-        trigger={t("team.remove")}
-        question={t("team.confirmRemove", { email, organization: organizationName })}
-        confirmLabel={t("team.confirmRemoveButton")}
-        cancelLabel={t("common.cancel")}
-        pendingLabel={t("common.working")}
-      >
-        <input type="hidden" name="organizationId" value={organizationId} />
-        <input type="hidden" name="userId" value={userId} />
-      </ConfirmForm>
-      <ActionMessage result={state} />
-    </div>
+    <ConfirmAction
+      action={removeMemberAction}
+      fields={{ organizationId, userId }}
+      trigger={t("remove")}
+      question={t("confirmRemove", { email, organization: organizationName })}
+      confirmLabel={t("confirmRemoveButton")}
+    />
   );
 }
 
@@ -93,15 +84,14 @@ export function InviteMemberForm({ organizationId, roles, title }: { organizatio
 }
 
 export function RevokeMemberInvitationForm({ organizationId, invitationId, email }: { organizationId: string; invitationId: string; email: string }) {
-  const t = useTranslations();
-  const [state, action] = useAction(revokeMemberInvitationAction);
+  const t = useTranslations("team");
   return (
-    <div>
-      <ConfirmForm action={action} trigger={t("team.revoke")} question={t("team.confirmRevoke", { email })} confirmLabel={t("team.confirmRevokeButton")} cancelLabel={t("common.cancel")} pendingLabel={t("common.working")}>
-        <input type="hidden" name="organizationId" value={organizationId} />
-        <input type="hidden" name="invitationId" value={invitationId} />
-      </ConfirmForm>
-      <ActionMessage result={state} />
-    </div>
+    <ConfirmAction
+      action={revokeMemberInvitationAction}
+      fields={{ organizationId, invitationId }}
+      trigger={t("revoke")}
+      question={t("confirmRevoke", { email })}
+      confirmLabel={t("confirmRevokeButton")}
+    />
   );
 }

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { RoleList } from "@/components/admin-relationships/role-list";
-import { Alert } from "@/components/ui/alert";
+import { AccountGate } from "@/components/invitations/account-gate";
 import { getActor } from "@/lib/auth/session";
-import { signOutAction } from "@/lib/auth/actions";
 import { CLOUD_RULES } from "@/lib/clouds";
 import { COUNTRY_CODES, countryName } from "@/lib/countries";
 import { listAcceptableTenants } from "@/lib/customers/queries";
@@ -34,7 +32,6 @@ export default async function InvitePage({ params }: Props) {
   const rules = CLOUD_RULES[landing.partner.cloud];
   const partner = landing.partner.name;
   const cloudName = t(`clouds.${landing.partner.cloud}`);
-  const signedInAsInvited = actor && actor.email === landing.email;
   const here = `/invite/${token}`;
 
   return (
@@ -68,47 +65,32 @@ export default async function InvitePage({ params }: Props) {
         {t("invite.forAddress", { email: landing.email })} {t("invite.expires", { date: format.dateTime(landing.expiresAt, { dateStyle: "long" }) })}
       </p>
 
-      {!actor && (
-        <div className="space-y-3">
-          <Alert tone="info">{t("invite.notSignedIn", { email: landing.email })}</Alert>
-          <Link
-            href={`/signin?${new URLSearchParams({ email: landing.email, redirectTo: here })}`}
-            className="inline-block rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800"
-          >
-            {t("invite.signInButton", { email: landing.email })}
-          </Link>
-        </div>
-      )}
-
-      {actor && !signedInAsInvited && (
-        <div className="space-y-3">
-          <Alert tone="error" role="alert">
-            {t("invite.wrongAccount", { current: actor.email, email: landing.email })}
-          </Alert>
-          <form action={signOutAction}>
-            <input type="hidden" name="redirectTo" value={here} />
-            <button type="submit" className="rounded-md border border-gray-300 px-4 py-2 text-sm hover:bg-gray-50">
-              {t("invite.switchAccount")}
-            </button>
-          </form>
-        </div>
-      )}
-
-      {actor && signedInAsInvited && (
-        <div className="space-y-4">
-          <p className="text-sm text-gray-700">
-            {t("invite.signedInAs", { email: actor.email })} {t("invite.canAccept")}
-          </p>
-          <AcceptForm
-            token={token}
-            partnerName={partner}
-            cloudName={cloudName}
-            tenants={listAcceptableTenants(ctx.db, actor.userId)}
-            countries={COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) => a.name.localeCompare(b.name, locale))}
-            agreement={{ title: t(`agreements.${rules.agreementKey as "customerAgreement" | "customerAgreementChina"}`), url: rules.agreementUrl }}
-          />
-        </div>
-      )}
+      <AccountGate
+        actor={actor}
+        invitedEmail={landing.email}
+        returnTo={here}
+        text={{
+          notSignedIn: t("invite.notSignedIn", { email: landing.email }),
+          signInButton: t("invite.signInButton", { email: landing.email }),
+          wrongAccount: (current) => t("invite.wrongAccount", { current, email: landing.email }),
+        }}
+      >
+        {actor && (
+          <div className="space-y-4">
+            <p className="text-sm text-gray-700">
+              {t("invite.signedInAs", { email: actor.email })} {t("invite.canAccept")}
+            </p>
+            <AcceptForm
+              token={token}
+              partnerName={partner}
+              cloudName={cloudName}
+              tenants={listAcceptableTenants(ctx.db, actor.userId)}
+              countries={COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) => a.name.localeCompare(b.name, locale))}
+              agreement={{ title: t(`agreements.${rules.agreementKey as "customerAgreement" | "customerAgreementChina"}`), url: rules.agreementUrl }}
+            />
+          </div>
+        )}
+      </AccountGate>
     </article>
   );
 }

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Alert } from "@/components/ui/alert";
-import { signOutAction } from "@/lib/auth/actions";
+import { AccountGate } from "@/components/invitations/account-gate";
 import { getActor } from "@/lib/auth/session";
 import { serviceContext } from "@/lib/server-context";
 import { getJoinLanding } from "@/lib/team/queries";
@@ -40,33 +38,19 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
       <p className="text-sm text-gray-700">
         {t("join.forAddress", { email: landing.email })} {t("invite.expires", { date: format.dateTime(landing.expiresAt, { dateStyle: "long" }) })}
       </p>
-      {!actor && (
-        <>
-          <Alert tone="info">{t("join.notSignedIn", { email: landing.email })}</Alert>
-          <Link href={`/signin?${new URLSearchParams({ email: landing.email, redirectTo: here })}`} className="inline-block rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800">
-            {t("join.signInButton", { email: landing.email })}
-          </Link>
-        </>
-      )}
-      {actor && actor.email !== landing.email && (
-        <>
-          <Alert tone="error" role="alert">
-            {t("join.wrongAccount", { current: actor.email, email: landing.email })}
-          </Alert>
-          <form action={signOutAction}>
-            <input type="hidden" name="redirectTo" value={here} />
-            <button type="submit" className="rounded-md border border-gray-300 px-4 py-2 text-sm hover:bg-gray-50">
-              {t("invite.switchAccount")}
-            </button>
-          </form>
-        </>
-      )}
-      {actor && actor.email === landing.email && (
-        <>
-          <p className="text-sm text-gray-700">{t("join.signedInAs", { email: actor.email })}</p>
-          <JoinForms token={token} organizationName={organization} />
-        </>
-      )}
+      <AccountGate
+        actor={actor}
+        invitedEmail={landing.email}
+        returnTo={here}
+        text={{
+          notSignedIn: t("join.notSignedIn", { email: landing.email }),
+          signInButton: t("join.signInButton", { email: landing.email }),
+          wrongAccount: (current) => t("join.wrongAccount", { current, email: landing.email }),
+        }}
+      >
+        {actor && <p className="text-sm text-gray-700">{t("join.signedInAs", { email: actor.email })}</p>}
+        <JoinForms token={token} organizationName={organization} />
+      </AccountGate>
     </article>
   );
 }
