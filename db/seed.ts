@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { randomBytes, createHash } from "node:crypto";
 import type { Db } from "./client";
-import { accessAssignments, adminRelationships, auditEvents, invitations, memberships, organizations, resellerRelationships, securityGroupMembers, securityGroups, subscriptions, users } from "./schema";
+import { accessAssignments, adminRelationships, auditEvents, invitations, memberships, organizations, resellerRelationships, securityGroupMembers, securityGroups, subscriptions, supportAssignments, partnerships, users } from "./schema";
 import { ensureDefaultGroups } from "../lib/access/groups";
 import type { DirectoryRoleId } from "../lib/admin-relationships/directory-roles";
 import type { AdminRelationshipState } from "../lib/admin-relationships/states";
@@ -52,6 +52,12 @@ const ORGS: OrgSeed[] = [
     members: [{ email: "lena.admin@litware-solutions.com", name: "Lena Fischer", roles: ["account_admin", "sales_agent"] }],
   },
   {
+    // An indirect reseller with no provider yet: Contoso can invite it (the two-tier journey).
+    key: "trey", name: "Trey Research", cloud: "global", country: "US", domain: "treyresearch.net",
+    partner: { type: "indirect_reseller", publicId: "7400218", cspTenant: true },
+    members: [{ email: "ravi.admin@treyresearch.net", name: "Ravi Shah", roles: ["account_admin", "sales_agent"] }],
+  },
+  {
     key: "tailspin", name: "Tailspin Partner GmbH", cloud: "germany", country: "DE", domain: "tailspin-partner.de",
     partner: { type: "direct", publicId: "8100345", cspTenant: true },
     members: [{ email: "jonas.admin@tailspin-partner.de", name: "Jonas Becker", roles: ["account_admin", "admin_agent"] }],
@@ -92,11 +98,15 @@ const ORGS: OrgSeed[] = [
   },
 ];
 
-/** [partner, customer, days ago] */
-const RELATIONSHIPS: [string, string, number][] = [
+/** Two-tier partnerships: [provider, reseller, days ago]. */
+const PARTNERSHIPS: [string, string, number][] = [["contoso", "litware", 600]];
+
+/** [partner, customer, days ago, two-tier channel: the reseller's provider, or the provider's reseller] */
+const RELATIONSHIPS: [string, string, number, { provider?: string; reseller?: string }?][] = [
   ["northwind", "adventure", 400],
   ["fabrikam", "adventure", 120],
-  ["litware", "fourthcoffee", 200],
+  ["litware", "fourthcoffee", 200, { provider: "contoso" }],
+  ["contoso", "fourthcoffee", 200, { reseller: "litware" }],
   ["fabrikam", "northwindCorp", 300],
   ["tailspin", "proseware", 500],
   ["wingtip", "coho", 90],
@@ -172,7 +182,19 @@ export function seedDemo(db: Db, now = new Date()): DemoAccount[] {
         accounts.push({ email: m.email, organization: o.name, roles: m.roles });
       }
     }
-    for (const [partner, customer, daysAgo] of RELATIONSHIPS) {
+    for (const [provider, reseller, daysAgo] of PARTNERSHIPS) {
+      const at = new Date(now.getTime() - daysAgo * DAY);
+      const invitee = ORGS.find((o) => o.key === reseller)!.members[0];
+      tx.insert(partnerships)
+        .values({
+          id: id("ptn"), providerId: ids.get(provider)!, resellerId: ids.get(reseller)!, email: invitee.email, locale: "en",
+          tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"), state: "active",
+          createdByUserId: userIds.get(ORGS.find((o) => o.key === provider)!.members[0].email)!, createdAt: new Date(at.getTime() - DAY),
+          expiresAt: new Date(at.getTime() + 13 * DAY), respondedAt: at, respondedByUserId: userIds.get(invitee.email)!,
+        })
+        .run();
+    }
+    for (const [partner, customer, daysAgo, channel] of RELATIONSHIPS) {
       const at = new Date(now.getTime() - daysAgo * DAY);
       const partnerOrg = ORGS.find((o) => o.key === partner)!;
       const inviter = userIds.get(partnerOrg.members[0].email)!;
@@ -188,7 +210,12 @@ export function seedDemo(db: Db, now = new Date()): DemoAccount[] {
         })
         .run();
       const relId = id("rel");
-      tx.insert(resellerRelationships).values({ id: relId, partnerId: ids.get(partner)!, customerId: ids.get(customer)!, state: "active", invitationId, createdAt: at }).run();
+      tx.insert(resellerRelationships)
+        .values({
+          id: relId, partnerId: ids.get(partner)!, customerId: ids.get(customer)!, state: "active", invitationId, createdAt: at,
+          providerId: channel?.provider ? ids.get(channel.provider)! : null, resellerId: channel?.reseller ? ids.get(channel.reseller)! : null,
+        })
+        .run();
       const details = { partner: partnerOrg.name, customer: ORGS.find((o) => o.key === customer)!.name, email: invitee.email };
       tx.insert(auditEvents)
         .values({ organizationId: ids.get(partner)!, customerId: ids.get(customer)!, actorUserId: userIds.get(invitee.email)!, actorEmail: invitee.email, action: "reseller_relationship.created", targetType: "reseller_relationship", targetId: relId, details, createdAt: at })
@@ -214,12 +241,19 @@ export function seedDemo(db: Db, now = new Date()): DemoAccount[] {
       }
     }
     for (const [customer, product, seats, channel, por, state] of SUBSCRIPTIONS) {
+      const subId = id("sub");
       tx.insert(subscriptions)
         .values({
-          id: id("sub"), customerId: ids.get(customer)!, product, seats, state, purchaseChannel: channel,
+          id: subId, customerId: ids.get(customer)!, product, seats, state, purchaseChannel: channel,
           partnerOfRecordId: por ? ids.get(por)! : null, termEndsAt: new Date(now.getTime() + (30 + seats) * DAY), createdAt: new Date(now.getTime() - 365 * DAY),
         })
         .run();
+      // Multi-channel: the directly bought Dynamics subscription is supported by Northwind ("supported, not sold").
+      if (product === "Dynamics 365 Sales Enterprise") {
+        tx.insert(supportAssignments)
+          .values({ id: id("sup"), customerId: ids.get(customer)!, subscriptionId: subId, partnerId: ids.get("northwind")!, state: "active", assignedByUserId: userIds.get("olivia.it@adventure-works.com")!, createdAt: new Date(now.getTime() - 30 * DAY) })
+          .run();
+      }
     }
   });
   return accounts;

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { AuditAction } from "@/lib/audit/actions";
+import { auditValues, type AuditAction } from "@/lib/audit/actions";
 
 type Row = { id: number; action: AuditAction; actorEmail: string | null; details: Record<string, string | number | boolean | null> | null; createdAt: Date };
 
@@ -12,10 +12,9 @@ export async function ActivityList({ rows, emptyText }: { rows: Row[]; emptyText
   return (
     <ol className="divide-y divide-gray-100 rounded-md border border-gray-200 bg-white text-sm">
       {rows.map((e) => {
-        const d = Object.fromEntries(Object.entries(e.details ?? {}).map(([k, v]) => [k, String(v ?? "")]));
         return (
           <li key={e.id} className="flex flex-wrap justify-between gap-2 px-4 py-2">
-            <span>{auditLabel(`audit.${e.action}`, { email: "", customer: "", partner: "", name: "", domain: "", ...d })}</span>
+            <span>{auditLabel(`audit.${e.action}`, auditValues(e.details))}</span>
             <span className="text-gray-600">
               {e.actorEmail ?? t("activity.anonymous")} · <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
             </span>

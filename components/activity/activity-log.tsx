@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { inputClass } from "@/components/ui/field";
 import { Table, Td } from "@/components/ui/table";
-import { AUDIT_ACTIONS } from "@/lib/audit/actions";
+import { AUDIT_ACTIONS, auditValues } from "@/lib/audit/actions";
 import type { ActivityRow } from "@/lib/audit/activity";
 import { filtersToParams, type ActivityFilters } from "@/lib/audit/filters";
 
@@ -91,7 +91,6 @@ export async function ActivityLog({ base, filters, rows, nextBefore, intro, cust
       ) : (
         <Table caption={t("activity.title")} head={[t("activity.when"), t("activity.who"), t("activity.organization"), t("activity.what")]}>
           {rows.map((e) => {
-            const d = Object.fromEntries(Object.entries(e.details ?? {}).map(([k, v]) => [k, String(v ?? "")]));
             return (
               <tr key={e.id}>
                 <Td className="whitespace-nowrap">
@@ -99,7 +98,7 @@ export async function ActivityLog({ base, filters, rows, nextBefore, intro, cust
                 </Td>
                 <Td>{e.actorEmail ?? t("activity.anonymous")}</Td>
                 <Td>{e.organizationName ?? e.organizationId}</Td>
-                <Td>{label(`audit.${e.action}`, { email: "", customer: "", partner: "", name: "", group: "", domain: "", ...d })}</Td>
+                <Td>{label(`audit.${e.action}`, auditValues(e.details))}</Td>
               </tr>
             );
           })}

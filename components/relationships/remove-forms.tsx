@@ -26,6 +26,7 @@ export function RemoveCustomerForm({ partnerId, customerId }: { partnerId: strin
   );
 }
 
+/** The customer's removal: only the admin roles (the reseller relationship stays), or the partner entirely. */
 export function RemovePartnerForm({ customerId, partnerId }: { customerId: string; partnerId: string }) {
   const t = useTranslations("removal");
   const { state, pending, formProps } = useActionForm(removePartnerAction);
@@ -34,6 +35,17 @@ export function RemovePartnerForm({ customerId, partnerId }: { customerId: strin
     <form {...formProps} className="space-y-3">
       <input type="hidden" name="customerId" value={customerId} />
       <input type="hidden" name="partnerId" value={partnerId} />
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">{t("scopeLegend")}</legend>
+        <label className="flex items-start gap-2 text-sm">
+          <input type="radio" name="scope" value="admin_roles" defaultChecked className="mt-1" />
+          <span>{t("scopeAdminRoles")}</span>
+        </label>
+        <label className="flex items-start gap-2 text-sm">
+          <input type="radio" name="scope" value="everything" className="mt-1" />
+          <span>{t("scopeEverything")}</span>
+        </label>
+      </fieldset>
       <ActionMessage result={state} />
       <SubmitButton label={t("confirmCustomer")} pendingLabel={t("confirming")} pending={pending} variant="danger" />
     </form>

@@ -1,18 +1,36 @@
+import type { ReactNode } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td } from "@/components/ui/table";
 import type { PurchaseChannel, SubscriptionState } from "@/lib/subscriptions/kinds";
 
-type Row = { id: string; product: string; seats: number; state: SubscriptionState; purchaseChannel: PurchaseChannel; partnerOfRecord: string | null; termEndsAt: Date };
+type Row = {
+  id: string;
+  product: string;
+  seats: number;
+  state: SubscriptionState;
+  purchaseChannel: PurchaseChannel;
+  partnerOfRecord: string | null;
+  supportPartner: string | null;
+  termEndsAt: Date;
+};
 
-/** Subscriptions with their partner of record, as both dashboards show them. */
-export async function SubscriptionsTable({ rows, caption, emptyText }: { rows: Row[]; caption: string; emptyText: string }) {
+type Props<R extends Row> = {
+  rows: R[];
+  caption: string;
+  emptyText: string;
+  /** The customer's Global administrator manages support here; others just read who supports it. */
+  supportControls?: (row: R) => ReactNode;
+};
+
+/** Subscriptions with their partner of record and support partner, as both dashboards show them. */
+export async function SubscriptionsTable<R extends Row>({ rows, caption, emptyText, supportControls }: Props<R>) {
   const [t, format] = await Promise.all([getTranslations("subscriptions"), getFormatter()]);
   const tAll = await getTranslations();
   if (rows.length === 0) return <EmptyState>{emptyText}</EmptyState>;
   return (
-    <Table caption={caption} head={[t("product"), t("seats"), t("status"), t("channel"), t("partnerOfRecord"), t("termEnds")]}>
+    <Table caption={caption} head={[t("product"), t("seats"), t("status"), t("channel"), t("partnerOfRecord"), t("support"), t("termEnds")]}>
       {rows.map((s) => (
         <tr key={s.id}>
           <Td>{s.product}</Td>
@@ -22,6 +40,12 @@ export async function SubscriptionsTable({ rows, caption, emptyText }: { rows: R
           </Td>
           <Td>{tAll(`channels.${s.purchaseChannel}`)}</Td>
           <Td>{s.partnerOfRecord ?? t("none")}</Td>
+          <Td>
+            <div className="space-y-2">
+              <p>{s.supportPartner ? t("supportedBy", { partner: s.supportPartner }) : "—"}</p>
+              {supportControls?.(s)}
+            </div>
+          </Td>
           <Td>{format.dateTime(s.termEndsAt, { dateStyle: "medium" })}</Td>
         </tr>
       ))}

@@ -9,3 +9,5 @@ export * from "./outbox";
 export * from "./admin-relationships";
 export * from "./access";
 export * from "./member-invitations";
+export * from "./partnerships";
+export * from "./support";

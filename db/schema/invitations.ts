@@ -31,9 +31,12 @@ export const invitations = sqliteTable(
     customerId: text("customer_id").references(() => organizations.id),
     // Admin roles asked for together with the invitation: one acceptance grants both.
     adminRequest: text("admin_request", { mode: "json" }).$type<AdminRequest>(),
+    // An indirect reseller's invitation names the provider it transacts through (two-tier).
+    providerId: text("provider_id").references(() => organizations.id),
   },
   (t) => [
     index("invitations_partner_created_idx").on(t.partnerId, t.createdAt, t.id),
     index("invitations_partner_email_idx").on(t.partnerId, t.email),
+    index("invitations_provider_created_idx").on(t.providerId, t.createdAt),
   ],
 );

@@ -21,10 +21,15 @@ export const resellerRelationships = sqliteTable(
     invitationId: text("invitation_id").references(() => invitations.id),
     createdAt: timestamp("created_at").notNull(),
     endedAt: timestamp("ended_at"),
+    // Two-tier: on a reseller's row, the provider it sells through; on the provider's row,
+    // the reseller that brought the customer. Both null for a direct partner.
+    providerId: text("provider_id").references(() => organizations.id),
+    resellerId: text("reseller_id").references(() => organizations.id),
   },
   (t) => [
     uniqueIndex("reseller_relationships_active_uq").on(t.partnerId, t.customerId).where(sql`state = 'active'`),
     index("reseller_relationships_partner_created_idx").on(t.partnerId, t.createdAt, t.id),
     index("reseller_relationships_customer_idx").on(t.customerId, t.createdAt),
+    index("reseller_relationships_provider_idx").on(t.providerId, t.state),
   ],
 );

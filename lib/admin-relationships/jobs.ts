@@ -3,6 +3,7 @@ import { adminRelationships } from "@/db/schema";
 import type { Tx } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context";
 import { deleteAssignmentsOf } from "@/lib/access/assignments";
+import { endSupportWithoutAdminAccess } from "@/lib/support/service";
 import { isDomainError } from "@/lib/errors";
 import { GLOBAL_ADMINISTRATOR } from "./directory-roles";
 import { notifyAdminRelationship } from "./notify";
@@ -58,6 +59,7 @@ export function runAdminRelationshipJobs(ctx: ServiceContext): JobReport {
       } else {
         const expired = apply(tx, r, "expire", "system", { endedAt: r.endsAt });
         deleteAssignmentsOf(tx, expired.id, now);
+        endSupportWithoutAdminAccess(ctx, tx, expired.partnerId, expired.customerId, null, now);
         audit(tx, expired, null, "admin_relationship.expired", now);
         notifyAdminRelationship(ctx, tx, "expired", expired, now, { key: `on-the-day.${r.endsAt!.getTime()}`, daysLeft: 0 });
         report.expired++;

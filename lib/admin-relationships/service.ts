@@ -6,6 +6,7 @@ import type { ServiceContext } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { deleteAssignmentsOf } from "@/lib/access/assignments";
+import { endSupportWithoutAdminAccess } from "@/lib/support/service";
 import { checkAdminRequest, nameKey } from "./rules";
 import { notifyAdminRelationship } from "./notify";
 import type { AdminRelationshipRef, AdminRequest, RequestAdminRelationshipInput } from "./schemas";
@@ -121,6 +122,7 @@ export function terminateAdminRelationship(ctx: ServiceContext, actor: Actor, re
       const requested = apply(tx, row, "requestTermination", side, {});
       const terminated = apply(tx, requested, "completeTermination", "system", { endedAt: now });
       deleteAssignmentsOf(tx, terminated.id, now);
+      endSupportWithoutAdminAccess(ctx, tx, terminated.partnerId, terminated.customerId, actor, now);
       audit(tx, terminated, actor, "admin_relationship.terminated", now, member.organization.id);
       notifyAdminRelationship(ctx, tx, "terminated", terminated, now);
       return terminated;

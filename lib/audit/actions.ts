@@ -9,6 +9,14 @@ export const AUDIT_ACTIONS = [
   "customer.created",
   "reseller_relationship.created",
   "reseller_relationship.removed",
+  "partnership.invited",
+  "partnership.revoked",
+  "partnership.authorized",
+  "partnership.declined",
+  "partnership.ended",
+  "support.assigned",
+  "support.ended",
+  "support.action_recorded",
   "admin_relationship.requested",
   "admin_relationship.approved",
   "admin_relationship.rejected",
@@ -29,3 +37,10 @@ export const AUDIT_ACTIONS = [
   "member.removed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Every placeholder the `audit.*` catalog texts use, blank unless the event's details fill it. */
+export function auditValues(details: Record<string, unknown> | null): Record<string, string> {
+  const blanks = { email: "", customer: "", partner: "", name: "", group: "", domain: "", provider: "", reseller: "", product: "", note: "", by: "" };
+  const filled = Object.fromEntries(Object.entries(details ?? {}).map(([k, v]) => [k, v == null ? "" : String(v)]));
+  return { ...blanks, ...filled };
+}

@@ -10,8 +10,8 @@ describe("permissions", () => {
     expect(allowed.sort()).toEqual(["account_admin", "admin_agent", "sales_agent"]);
   });
 
-  it("Helpdesk agents see customers and invitations but change nothing", () => {
-    expect(permissionsOf(["helpdesk_agent"]).sort()).toEqual(["activity.read", "customers.read", "invitations.read", "subscriptions.read"]);
+  it("Helpdesk agents see customers and invitations and record support; they change no relationship", () => {
+    expect(permissionsOf(["helpdesk_agent"]).sort()).toEqual(["activity.read", "customers.read", "invitations.read", "partnerships.read", "subscriptions.read", "support.write"]);
   });
 
   it("several roles hold the union of their permissions", () => {

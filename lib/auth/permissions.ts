@@ -37,6 +37,18 @@ export const PARTNER_PERMISSIONS = {
     roles: ["account_admin", "admin_agent", "sales_agent", "helpdesk_agent", "user_management_admin"],
     description: "See and export the organization's activity log",
   },
+  "partnerships.read": {
+    roles: ["account_admin", "admin_agent", "sales_agent", "helpdesk_agent"],
+    description: "See two-tier partnerships (providers, resellers) and the customers they bring",
+  },
+  "partnerships.write": {
+    roles: ["account_admin"],
+    description: "Invite resellers, authorize a provider, end a partnership",
+  },
+  "support.write": {
+    roles: ["account_admin", "admin_agent", "helpdesk_agent"],
+    description: "Record support actions on subscriptions a customer assigned for support",
+  },
   "subscriptions.read": {
     roles: ["account_admin", "admin_agent", "sales_agent", "billing_admin", "helpdesk_agent"],
     description: "See customers' subscriptions",
@@ -63,6 +75,10 @@ export const CUSTOMER_PERMISSIONS = {
   "customer.relationships.accept": {
     roles: ["global_admin"],
     description: "Accept or decline partner invitations",
+  },
+  "customer.support.assign": {
+    roles: ["global_admin"],
+    description: "Assign subscriptions bought elsewhere to a partner for support",
   },
   "customer.admin_relationships.approve": {
     roles: ["global_admin"],

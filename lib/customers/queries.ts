@@ -1,30 +1,49 @@
 import "server-only";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
-import { memberships, organizations, resellerRelationships, subscriptions } from "@/db/schema";
+import { adminRelationships, memberships, organizations, resellerRelationships, subscriptions, supportAssignments } from "@/db/schema";
+import { IN_FORCE } from "@/lib/admin-relationships/states";
+import type { DirectoryRoleId } from "@/lib/admin-relationships/directory-roles";
 import type { Member } from "@/lib/auth/membership";
 
-/** Every partner the customer works with (rule 1: there may be several). */
+const provider = alias(organizations, "provider");
+const reseller = alias(organizations, "reseller");
+
+/**
+ * Every partner the customer works with (rule 1: there may be several), with the two-tier
+ * channel it came through and the admin roles it holds in the tenant now.
+ */
 export function listCustomerPartners(db: Db, member: Member) {
-  return db
+  const partners = db
     .select({
       id: organizations.id,
       name: organizations.name,
       partnerType: organizations.partnerType,
       partnerPublicId: organizations.partnerPublicId,
       since: resellerRelationships.createdAt,
+      providerName: provider.name,
+      resellerName: reseller.name,
     })
     .from(resellerRelationships)
     .innerJoin(organizations, eq(organizations.id, resellerRelationships.partnerId))
+    .leftJoin(provider, eq(provider.id, resellerRelationships.providerId))
+    .leftJoin(reseller, eq(reseller.id, resellerRelationships.resellerId))
     .where(and(eq(resellerRelationships.customerId, member.organization.id), eq(resellerRelationships.state, "active")))
     .orderBy(asc(resellerRelationships.createdAt))
     .all();
+  const held = db
+    .select({ partnerId: adminRelationships.partnerId, roles: adminRelationships.roles })
+    .from(adminRelationships)
+    .where(and(eq(adminRelationships.customerId, member.organization.id), inArray(adminRelationships.state, [...IN_FORCE])))
+    .all();
+  return partners.map((p) => ({ ...p, adminRoles: [...new Set(held.filter((h) => h.partnerId === p.id).flatMap((h) => h.roles))] as DirectoryRoleId[] }));
 }
 
 const partnerOfRecord = alias(organizations, "partner_of_record");
+const supportPartner = alias(organizations, "support_partner");
 
-/** Subscriptions of a customer with their partner of record. Called only after the caller proved access to that customer. */
+/** Subscriptions of a customer with their partner of record and their support partner ("supported, not sold"). Called only after the caller proved access to that customer. */
 export function listSubscriptionsOf(db: Db, customerId: string) {
   return db
     .select({
@@ -34,10 +53,16 @@ export function listSubscriptionsOf(db: Db, customerId: string) {
       state: subscriptions.state,
       purchaseChannel: subscriptions.purchaseChannel,
       termEndsAt: subscriptions.termEndsAt,
+      partnerOfRecordId: subscriptions.partnerOfRecordId,
       partnerOfRecord: partnerOfRecord.name,
+      supportAssignmentId: supportAssignments.id,
+      supportPartnerId: supportPartner.id,
+      supportPartner: supportPartner.name,
     })
     .from(subscriptions)
     .leftJoin(partnerOfRecord, eq(partnerOfRecord.id, subscriptions.partnerOfRecordId))
+    .leftJoin(supportAssignments, and(eq(supportAssignments.subscriptionId, subscriptions.id), eq(supportAssignments.state, "active")))
+    .leftJoin(supportPartner, eq(supportPartner.id, supportAssignments.partnerId))
     .where(eq(subscriptions.customerId, customerId))
     .orderBy(asc(subscriptions.product), desc(subscriptions.createdAt))
     .limit(200)

@@ -8,7 +8,17 @@ function format(locale: string, date: Date): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(date);
 }
 
-export function invitationEmail(p: { locale: string; partnerName: string; inviterEmail: string; message: string | null; url: string; expiresAt: Date; adminRequest: AdminRequest | null }): Mail {
+export function invitationEmail(p: {
+  locale: string;
+  partnerName: string;
+  inviterEmail: string;
+  message: string | null;
+  url: string;
+  expiresAt: Date;
+  adminRequest: AdminRequest | null;
+  /** Two-tier: the indirect provider that becomes a partner too on acceptance. */
+  providerName?: string | null;
+}): Mail {
   const { t, locale } = translatorFor(p.locale);
   const vars = { partner: p.partnerName };
   return {
@@ -16,7 +26,11 @@ export function invitationEmail(p: { locale: string; partnerName: string; invite
     ...renderEmail({
       lang: locale,
       heading: t("email.invitation.heading", vars),
-      paragraphs: [t("email.invitation.intro", { ...vars, inviter: p.inviterEmail }), t("email.invitation.grants", vars)],
+      paragraphs: [
+        t("email.invitation.intro", { ...vars, inviter: p.inviterEmail }),
+        t("email.invitation.grants", vars),
+        ...(p.providerName ? [t("email.invitation.withProvider", { ...vars, provider: p.providerName })] : []),
+      ],
       quote: p.message ? { title: t("email.invitation.messageFrom", vars), text: p.message } : undefined,
       lists: [
         ...(p.adminRequest
@@ -86,5 +100,23 @@ export function relationshipEndedEmail(p: { locale: string; partnerName: string;
   return {
     subject: t("email.relationshipEnded.subject", vars),
     ...renderEmail({ lang: locale, heading: t("email.relationshipEnded.heading"), paragraphs: [t("email.relationshipEnded.body", vars)], button: { label: t("email.relationshipEnded.button"), url: p.url }, footer: t("email.footer") }),
+  };
+}
+
+/** The short notices (partnerships, support): one heading, one sentence, one button; keys under `email.<kind>`. */
+export type NoticeKind = "partnershipInvitation" | "partnershipAuthorized" | "partnershipDeclined" | "partnershipEnded" | "supportAssigned" | "supportEnded" | "customerViaReseller";
+
+export function noticeEmail(p: { locale: string; kind: NoticeKind; vars: Record<string, string>; url: string; expiresAt?: Date }): Mail {
+  const { t, locale } = translatorFor(p.locale);
+  const key = `email.${p.kind}` as const;
+  return {
+    subject: t(`${key}.subject`, p.vars),
+    ...renderEmail({
+      lang: locale,
+      heading: t(`${key}.heading`, p.vars),
+      paragraphs: [t(`${key}.body`, p.vars)],
+      button: { label: t(`${key}.button`), url: p.url },
+      footer: p.expiresAt ? t("email.invitation.footer", { date: format(locale, p.expiresAt) }) : t("email.footer"),
+    }),
   };
 }

@@ -45,6 +45,7 @@ export function getInvitationLanding(ctx: ServiceContext, token: string) {
   const partner = ctx.db.select().from(organizations).where(eq(organizations.id, inv.partnerId)).get();
   const inviter = ctx.db.select({ email: users.email }).from(users).where(eq(users.id, inv.createdByUserId)).get();
   if (!partner) return null;
+  const provider = inv.providerId ? ctx.db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(eq(organizations.id, inv.providerId)).get() : undefined;
   return {
     id: inv.id,
     email: inv.email,
@@ -55,5 +56,7 @@ export function getInvitationLanding(ctx: ServiceContext, token: string) {
     adminRequest: inv.adminRequest,
     inviterEmail: inviter?.email ?? "",
     partner: { id: partner.id, name: partner.name, cloud: partner.cloud, partnerType: partner.partnerType },
+    // Two-tier: the indirect provider that becomes a partner too with the same acceptance.
+    provider: provider ?? null,
   };
 }

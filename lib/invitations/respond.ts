@@ -6,7 +6,9 @@ import { CLOUD_RULES } from "@/lib/clouds";
 import type { ServiceContext } from "@/lib/context";
 import { normalizeDomain } from "@/lib/email/normalize";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { invitationAnsweredEmail } from "@/lib/email/templates";
+import { invitationAnsweredEmail, noticeEmail } from "@/lib/email/templates";
+import { membersWith } from "@/lib/auth/recipients";
+import { activePartnership } from "@/lib/partnerships/service";
 import { DomainError } from "@/lib/errors";
 import { grantWithInvitation } from "@/lib/admin-relationships/service";
 import { newId } from "@/lib/ids";
@@ -81,7 +83,7 @@ function notifyPartner(ctx: ServiceContext, tx: Tx, inv: InvitationRow, partner:
 }
 
 /** Checks the seeds' rules for an existing tenant becoming this partner's customer (rules 4 and 7). */
-function checkExistingTarget(ctx: ServiceContext, actor: Actor, partner: Organization, customerId: string): Organization {
+function checkExistingTarget(ctx: ServiceContext, actor: Actor, partner: Organization, customerId: string, provider: string | null): Organization {
   const row = ctx.db
     .select({ org: organizations, roles: memberships.roles })
     .from(memberships)
@@ -90,7 +92,7 @@ function checkExistingTarget(ctx: ServiceContext, actor: Actor, partner: Organiz
     .get();
   if (!row) throw new DomainError("NOT_FOUND");
   const { org, roles } = row;
-  if (org.id === partner.id || org.corporateOfPartnerId === partner.id) throw new DomainError("SELF_INVITE");
+  if (org.id === partner.id || org.corporateOfPartnerId === partner.id || (provider && org.corporateOfPartnerId === provider)) throw new DomainError("SELF_INVITE");
   if (org.kind === "partner") {
     if (org.isCspTransactionTenant) throw new DomainError("CSP_TRANSACTION_TENANT", { name: org.name });
     throw new DomainError("NOT_A_CUSTOMER_TENANT", { name: org.name });
@@ -126,13 +128,50 @@ function checkNewTarget(ctx: ServiceContext, partner: Organization, primaryDomai
  * relationship, the audit rows and the partner's notice. No subscription is touched (rule 3),
  * and other partners' relationships stay as they are (rule 1).
  */
+/**
+ * Two-tier: the same acceptance makes the customer the named provider's customer too,
+ * unless it already is. The partnership must still be active at this instant.
+ */
+function linkProvider(ctx: ServiceContext, tx: Tx, p: { inv: InvitationRow; reseller: Organization; customer: Organization; actor: Actor; now: Date }): Organization {
+  const providerId = p.inv.providerId!;
+  if (!activePartnership(tx, providerId, p.reseller.id)) throw new DomainError("PROVIDER_UNAVAILABLE");
+  const provider = tx.select().from(organizations).where(eq(organizations.id, providerId)).get();
+  if (!provider || provider.cloud !== p.customer.cloud) throw new DomainError("PROVIDER_UNAVAILABLE");
+  const already = tx
+    .select({ id: resellerRelationships.id })
+    .from(resellerRelationships)
+    .where(and(eq(resellerRelationships.partnerId, provider.id), eq(resellerRelationships.customerId, p.customer.id), eq(resellerRelationships.state, "active")))
+    .get();
+  if (already) return provider;
+  const id = newId("rel");
+  tx.insert(resellerRelationships).values({ id, partnerId: provider.id, customerId: p.customer.id, state: "active", invitationId: p.inv.id, createdAt: p.now, resellerId: p.reseller.id }).run();
+  const details = { partner: provider.name, customer: p.customer.name, reseller: p.reseller.name };
+  recordAudit(tx, { organizationId: provider.id, customerId: p.customer.id, actor: p.actor, action: "reseller_relationship.created", targetType: "reseller_relationship", targetId: id, details, at: p.now });
+  for (const to of membersWith(tx, [provider.id], "partnerships.write")) {
+    enqueueEmail(
+      tx,
+      {
+        idempotencyKey: `reseller_relationship.${id}.provider.${to.email}`,
+        kind: "reseller_relationship.via_reseller",
+        to: to.email,
+        organizationId: provider.id,
+        relatedId: id,
+        ...noticeEmail({ locale: to.locale, kind: "customerViaReseller", vars: { provider: provider.name, reseller: p.reseller.name, customer: p.customer.name }, url: `${ctx.config.publicBaseUrl}/partner/${provider.id}/customers/${p.customer.id}` }),
+      },
+      p.now,
+    );
+  }
+  return provider;
+}
+
 export function acceptInvitation(ctx: ServiceContext, actor: Actor, input: AcceptInvitationInput) {
   const inv = requireAnswerable(ctx, actor, input.token);
   const partner = ctx.db.select().from(organizations).where(eq(organizations.id, inv.partnerId)).get();
   if (!partner) throw new DomainError("INVITATION_INVALID");
+  if (inv.providerId && !activePartnership(ctx.db, inv.providerId, partner.id)) throw new DomainError("PROVIDER_UNAVAILABLE");
 
   const newDomain = input.target === "new" ? normalizeDomain(input.primaryDomain) : null;
-  const existing = input.target === "existing" ? checkExistingTarget(ctx, actor, partner, input.customerId) : null;
+  const existing = input.target === "existing" ? checkExistingTarget(ctx, actor, partner, input.customerId, inv.providerId) : null;
   if (newDomain) checkNewTarget(ctx, partner, newDomain);
 
   const now = ctx.now();
@@ -161,7 +200,7 @@ export function acceptInvitation(ctx: ServiceContext, actor: Actor, input: Accep
       }
       if (!customer) throw new DomainError("VALIDATION");
       const relationshipId = newId("rel");
-      tx.insert(resellerRelationships).values({ id: relationshipId, partnerId: partner.id, customerId: customer.id, state: "active", invitationId: inv.id, createdAt: now }).run();
+      tx.insert(resellerRelationships).values({ id: relationshipId, partnerId: partner.id, customerId: customer.id, state: "active", invitationId: inv.id, createdAt: now, providerId: inv.providerId }).run();
       const details = { partner: partner.name, customer: customer.name, email: inv.email };
       recordAudit(tx, { organizationId: partner.id, customerId: customer.id, actor, action: "invitation.accepted", targetType: "invitation", targetId: inv.id, details, at: now });
       recordAudit(tx, { organizationId: partner.id, customerId: customer.id, actor, action: "reseller_relationship.created", targetType: "reseller_relationship", targetId: relationshipId, details, at: now });
@@ -170,7 +209,8 @@ export function acceptInvitation(ctx: ServiceContext, actor: Actor, input: Accep
         ? grantWithInvitation(ctx, tx, { partnerId: partner.id, customerId: customer.id, request: inv.adminRequest, requestedAt: inv.createdAt, requestedBy: inv.createdByUserId, actor, now })
         : null;
       notifyPartner(ctx, tx, inv, partner, true, customer, now);
-      return { customerId: customer.id, relationshipId, partnerId: partner.id, adminRelationshipId: adminRelationship?.id ?? null };
+      const provider = inv.providerId ? linkProvider(ctx, tx, { inv, reseller: partner, customer, actor, now }) : null;
+      return { customerId: customer.id, relationshipId, partnerId: partner.id, adminRelationshipId: adminRelationship?.id ?? null, providerId: provider?.id ?? null };
     },
     { behavior: "immediate" },
   );

@@ -21,6 +21,13 @@ export const inviteCustomerSchema = z
     .optional()
     .transform((v) => (v ? v : null)),
   locale: z.enum(LOCALES, { error: "invalid" }),
+  // Two-tier: the provider an indirect reseller transacts through (required for resellers, checked by the service).
+  providerId: z
+    .string()
+    .trim()
+    .max(64, "invalid")
+    .optional()
+    .transform((v) => (v ? v : null)),
   includeAdmin: z.literal("on", { error: "invalid" }).optional(),
   name: z.unknown().optional(),
   durationDays: z.unknown().optional(),
@@ -37,7 +44,7 @@ export const inviteCustomerSchema = z
     return { ...invitation, adminRequest: admin.data as AdminRequest };
   });
 /** What createInvitation takes: a parsed form, or the same without admin roles. */
-export type InviteCustomerInput = Omit<z.output<typeof inviteCustomerSchema>, "adminRequest"> & { adminRequest?: AdminRequest | null };
+export type InviteCustomerInput = Omit<z.output<typeof inviteCustomerSchema>, "adminRequest" | "providerId"> & { adminRequest?: AdminRequest | null; providerId?: string | null };
 
 export const invitationRefSchema = z.object({ partnerId: id, invitationId: id });
 export type InvitationRef = z.infer<typeof invitationRefSchema>;

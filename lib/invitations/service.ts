@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { invitations, memberships, users } from "@/db/schema";
+import { invitations, memberships, organizations, users } from "@/db/schema";
 import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
 import { hasPermission } from "@/lib/auth/permissions";
 import { recordAudit, type Tx } from "@/lib/audit/record";
@@ -11,6 +11,8 @@ import { DomainError } from "@/lib/errors";
 import { checkAdminRequest } from "@/lib/admin-relationships/rules";
 import type { AdminRequest } from "@/lib/admin-relationships/schemas";
 import { newId } from "@/lib/ids";
+import { activePartnership } from "@/lib/partnerships/service";
+import type { Organization } from "@/lib/auth/membership";
 import type { InvitationRef, InviteCustomerInput } from "./schemas";
 import { invitationStatus } from "./status";
 import { expiryFrom, newInvitationToken } from "./tokens";
@@ -19,7 +21,7 @@ export function invitationUrl(ctx: ServiceContext, token: string): string {
   return `${ctx.config.publicBaseUrl}/invite/${token}`;
 }
 
-type InvitationForEmail = { id: string; email: string; message: string | null; locale: string; expiresAt: Date; sendCount: number; adminRequest: AdminRequest | null };
+type InvitationForEmail = { id: string; email: string; message: string | null; locale: string; expiresAt: Date; sendCount: number; adminRequest: AdminRequest | null; providerId: string | null };
 
 function queueInvitationEmail(ctx: ServiceContext, tx: Tx, member: Member, inv: InvitationForEmail, token: string, now: Date) {
   enqueueEmail(
@@ -38,10 +40,25 @@ function queueInvitationEmail(ctx: ServiceContext, tx: Tx, member: Member, inv: 
         url: invitationUrl(ctx, token),
         expiresAt: inv.expiresAt,
         adminRequest: inv.adminRequest,
+        providerName: inv.providerId ? (tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, inv.providerId)).get()?.name ?? null) : null,
       }),
     },
     now,
   );
+}
+
+/**
+ * Two-tier: an indirect reseller's invitation names one of its active providers, and only
+ * a reseller's does (a direct partner or a provider transacts on its own).
+ */
+function checkProvider(ctx: ServiceContext, partner: Organization, providerId: string | null): string | null {
+  if (partner.partnerType !== "indirect_reseller") {
+    if (providerId) throw new DomainError("PROVIDER_UNAVAILABLE", {}, { providerId: ["providerUnavailable"] });
+    return null;
+  }
+  if (!providerId) throw new DomainError("PROVIDER_REQUIRED", {}, { providerId: ["providerRequired"] });
+  if (!activePartnership(ctx.db, providerId, partner.id)) throw new DomainError("PROVIDER_UNAVAILABLE", {}, { providerId: ["providerUnavailable"] });
+  return providerId;
 }
 
 /**
@@ -60,6 +77,7 @@ export function createInvitation(ctx: ServiceContext, actor: Actor, input: Invit
     .get();
   // A partner can never resell to itself (rule 4): its own people are not customers.
   if (ownMember) throw new DomainError("SELF_INVITE", {}, { email: ["selfInvite"] });
+  const providerId = checkProvider(ctx, member.organization, input.providerId ?? null);
   if (input.adminRequest) {
     // Inviting is a Sales agent's job too; asking for admin roles is an Admin agent's.
     if (!hasPermission(member.roles, "admin_relationships.write")) throw new DomainError("FORBIDDEN");
@@ -82,6 +100,7 @@ export function createInvitation(ctx: ServiceContext, actor: Actor, input: Invit
     lastSentAt: now,
     expiresAt: expiryFrom(now, ctx.config.invitationTtlDays),
     adminRequest: input.adminRequest ?? null,
+    providerId,
   };
   ctx.db.transaction(
     (tx) => {

@@ -55,7 +55,7 @@ export function getPartnerCustomerOrThrow(db: Db, member: Member, customerId: st
     .get();
   return {
     customer: { id: row.customer.id, name: row.customer.name, primaryDomain: row.customer.primaryDomain, country: row.customer.country, cloud: row.customer.cloud },
-    relationship: { id: row.relationship.id, state: row.relationship.state, since: row.relationship.createdAt },
+    relationship: { id: row.relationship.id, state: row.relationship.state, since: row.relationship.createdAt, providerId: row.relationship.providerId, resellerId: row.relationship.resellerId },
     otherPartnerCount: otherPartners?.n ?? 0,
   };
 }
@@ -70,4 +70,10 @@ export function listCustomerOptions(db: Db, member: Member) {
     .orderBy(organizations.name)
     .limit(500)
     .all();
+}
+
+/** Names of the two-tier channel of a relationship: the provider a reseller sells through, or the reseller that brought a provider's customer. */
+export function channelNames(db: Db, rel: { providerId: string | null; resellerId: string | null }) {
+  const name = (id: string | null) => (id ? (db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, id)).get()?.name ?? null) : null);
+  return { provider: name(rel.providerId), reseller: name(rel.resellerId) };
 }

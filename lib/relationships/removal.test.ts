@@ -7,7 +7,7 @@ import { approveAdminRelationship, requestAdminRelationship } from "@/lib/admin-
 import type { Actor } from "@/lib/auth/membership";
 import { acceptInvitation } from "@/lib/invitations/respond";
 import { createInvitation } from "@/lib/invitations/service";
-import { addMember, addPartner, addSubscription, codeOf, dumpTable, relatedPartnerAndCustomer, testContext } from "@/lib/testing/fixtures";
+import { addCustomer, addMember, addPartner, addSubscription, codeOf, dumpTable, partneredProviderAndReseller, relatedPartnerAndCustomer, testContext } from "@/lib/testing/fixtures";
 import { removalPreview, removeCustomer, removePartner } from "./removal";
 
 let t: ReturnType<typeof testContext>;
@@ -74,10 +74,39 @@ describe("ending a reseller relationship", () => {
     const subscriptions = dumpTable(t.ctx.db, "subscriptions");
     activeAdminRelationshipWithAssignment();
     const billing = addMember(t.ctx.db, customer, "ben@adventure.example", ["billing_administrator"]);
-    expect(codeOf(() => removePartner(t.ctx, billing, { customerId: customer, partnerId: partner }))).toBe("FORBIDDEN");
-    removePartner(t.ctx, ga, { customerId: customer, partnerId: partner });
+    expect(codeOf(() => removePartner(t.ctx, billing, { customerId: customer, partnerId: partner, scope: "everything" }))).toBe("FORBIDDEN");
+    removePartner(t.ctx, ga, { customerId: customer, partnerId: partner, scope: "everything" });
     expect(t.ctx.db.select().from(resellerRelationships).get()!.state).toBe("ended");
     expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
-    expect(codeOf(() => removePartner(t.ctx, ga, { customerId: customer, partnerId: partner }))).toBe("NOT_FOUND");
+    expect(codeOf(() => removePartner(t.ctx, ga, { customerId: customer, partnerId: partner, scope: "everything" }))).toBe("NOT_FOUND");
+  });
+});
+
+describe("two-tier removal", () => {
+  it("a provider removing a customer also ends the relationship of the reseller that brought it; the reseller itself cannot remove", () => {
+    const w = partneredProviderAndReseller(t.ctx, { suffix: "tt" });
+    const customer2 = addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
+    const ga2 = addMember(t.ctx.db, customer2, "diego@fourthcoffee.example", ["global_admin"]);
+    const { token } = createInvitation(t.ctx, w.resellerAdmin, { partnerId: w.reseller, email: ga2.email, message: null, locale: "en", providerId: w.provider });
+    acceptInvitation(t.ctx, ga2, { token, target: "existing", customerId: customer2, agreement: "on" });
+
+    expect(codeOf(() => removeCustomer(t.ctx, w.resellerAdmin, { partnerId: w.reseller, customerId: customer2, attestation }))).toBe("RESELLER_CANNOT_REMOVE");
+    // The reseller is partner of record: the provider's removal is blocked by it too.
+    addSubscription(t.ctx.db, customer2, "Microsoft 365 Business Standard", w.reseller);
+    expect(removalPreview(t.ctx.db, w.provider, customer2).endingResellers.map((r) => r.name)).toEqual(["Litwarett"]);
+    expect(codeOf(() => removeCustomer(t.ctx, w.providerAdmin, { partnerId: w.provider, customerId: customer2, attestation }))).toBe("REMOVAL_BLOCKED");
+    t.ctx.db.$client.prepare("update subscriptions set state = 'cancelled' where customer_id = ?").run(customer2);
+    removeCustomer(t.ctx, w.providerAdmin, { partnerId: w.provider, customerId: customer2, attestation });
+    const states = t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.customerId, customer2)).all().map((r) => r.state);
+    expect(states).toEqual(["ended", "ended"]);
+  });
+
+  it("a customer removing a provider keeps its reseller", () => {
+    const w = partneredProviderAndReseller(t.ctx, { suffix: "tc" });
+    const { token } = createInvitation(t.ctx, w.resellerAdmin, { partnerId: w.reseller, email: ga.email, message: null, locale: "en", providerId: w.provider });
+    acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
+    removePartner(t.ctx, ga, { customerId: customer, partnerId: w.provider, scope: "everything" });
+    const states = Object.fromEntries(t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.customerId, customer)).all().map((r) => [r.partnerId, r.state]));
+    expect(states).toEqual({ [partner]: "active", [w.reseller]: "active", [w.provider]: "ended" });
   });
 });

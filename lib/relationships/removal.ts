@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { adminRelationships, memberships, organizations, resellerRelationships, subscriptions, users } from "@/db/schema";
+import { adminRelationships, organizations, resellerRelationships, subscriptions, supportAssignments } from "@/db/schema";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { relationshipEndedEmail } from "@/lib/email/templates";
 import { deleteAssignmentsOf } from "@/lib/access/assignments";
@@ -8,27 +8,55 @@ import { notifyAdminRelationship } from "@/lib/admin-relationships/notify";
 import { IN_FORCE } from "@/lib/admin-relationships/states";
 import { apply, audit } from "@/lib/admin-relationships/transitions";
 import { requirePermission, type Actor } from "@/lib/auth/membership";
-import { recordAudit } from "@/lib/audit/record";
+import { membersWith } from "@/lib/auth/recipients";
+import { recordAudit, type Tx } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
+import { endSupportWithoutAdminAccess } from "@/lib/support/service";
+
+type Side = "partner" | "customer";
 
 /**
- * What removing a partner from a customer would do, shown before anyone confirms: which
- * active subscriptions name the partner as partner of record (they block a partner's own
- * removal), and which admin relationships would end with it. Subscriptions never change.
+ * Whose relationships with the customer a removal ends. A customer removes exactly the
+ * partner it names. A provider removing a customer also ends the relationships of the
+ * resellers that brought that customer through it (a reseller cannot remove its own).
  */
-export function removalPreview(db: Db, partnerId: string, customerId: string) {
+function partnersEnding(db: Db | Tx, partnerId: string, customerId: string, by: Side): string[] {
+  if (by === "customer") return [partnerId];
+  const resellers = db
+    .select({ id: resellerRelationships.partnerId })
+    .from(resellerRelationships)
+    .where(and(eq(resellerRelationships.customerId, customerId), eq(resellerRelationships.providerId, partnerId), eq(resellerRelationships.state, "active")))
+    .all();
+  return [partnerId, ...resellers.map((r) => r.id)];
+}
+
+/**
+ * What a removal would do, shown before anyone confirms: which active subscriptions name an
+ * ending partner as partner of record (they block a partner's own removal), which resellers,
+ * admin relationships and support assignments end with it. Subscriptions never change.
+ * `scope: "admin_roles"` ends the admin roles only and keeps the reseller relationship.
+ */
+export function removalPreview(db: Db, partnerId: string, customerId: string, by: Side = "partner") {
+  const ending = partnersEnding(db, partnerId, customerId, by);
   const blockers = db
     .select({ id: subscriptions.id, product: subscriptions.product, seats: subscriptions.seats })
     .from(subscriptions)
-    .where(and(eq(subscriptions.customerId, customerId), eq(subscriptions.partnerOfRecordId, partnerId), eq(subscriptions.state, "active")))
+    .where(and(eq(subscriptions.customerId, customerId), inArray(subscriptions.partnerOfRecordId, ending), eq(subscriptions.state, "active")))
     .all();
   const endingAdminRelationships = db
     .select({ id: adminRelationships.id, name: adminRelationships.name })
     .from(adminRelationships)
-    .where(and(eq(adminRelationships.partnerId, partnerId), eq(adminRelationships.customerId, customerId), inArray(adminRelationships.state, [...IN_FORCE])))
+    .where(and(inArray(adminRelationships.partnerId, ending), eq(adminRelationships.customerId, customerId), inArray(adminRelationships.state, [...IN_FORCE])))
     .all();
-  return { blockers, endingAdminRelationships };
+  const endingSupport = db
+    .select({ id: supportAssignments.id, product: subscriptions.product })
+    .from(supportAssignments)
+    .innerJoin(subscriptions, eq(subscriptions.id, supportAssignments.subscriptionId))
+    .where(and(inArray(supportAssignments.partnerId, ending), eq(supportAssignments.customerId, customerId), eq(supportAssignments.state, "active")))
+    .all();
+  const endingResellers = ending.length > 1 ? db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, ending.slice(1))).all() : [];
+  return { blockers, endingAdminRelationships, endingSupport, endingResellers };
 }
 
 function activeRelationshipOrThrow(db: Db, partnerId: string, customerId: string) {
@@ -41,55 +69,59 @@ function activeRelationshipOrThrow(db: Db, partnerId: string, customerId: string
   return rel;
 }
 
+/** Ends a partner's admin relationships in the tenant, their access assignments and its support assignments, in the caller's transaction. */
+function endAdminAccess(ctx: ServiceContext, tx: Tx, actor: Actor, partnerId: string, customerId: string, by: Side, now: Date): number {
+  const ending = tx.select().from(adminRelationships).where(and(eq(adminRelationships.partnerId, partnerId), eq(adminRelationships.customerId, customerId), inArray(adminRelationships.state, [...IN_FORCE]))).all();
+  for (const row of ending) {
+    const requested = apply(tx, row, "requestTermination", by, {});
+    const terminated = apply(tx, requested, "completeTermination", "system", { endedAt: now });
+    deleteAssignmentsOf(tx, terminated.id, now);
+    audit(tx, terminated, actor, "admin_relationship.terminated", now, by === "partner" ? partnerId : customerId);
+    notifyAdminRelationship(ctx, tx, "terminated", terminated, now);
+  }
+  endSupportWithoutAdminAccess(ctx, tx, partnerId, customerId, actor, now);
+  return ending.length;
+}
+
 /**
- * Ends the reseller relationship and everything that hangs on it (admin relationships and
- * their access assignments) in one transaction, and tells both sides. Subscriptions, their
- * partner of record and every other partner stay exactly as they were (rules 1 and 3).
+ * Ends the reseller relationships (the partner's, and its resellers' for a provider) and
+ * everything that hangs on them in one transaction, and tells both sides. Subscriptions,
+ * their partner of record and every other partner stay exactly as they were (rules 1 and 3).
  */
-function endRelationship(ctx: ServiceContext, actor: Actor, partnerId: string, customerId: string, by: "partner" | "customer", attestation: string | null) {
-  const rel = activeRelationshipOrThrow(ctx.db, partnerId, customerId);
+function endRelationships(ctx: ServiceContext, actor: Actor, partnerId: string, customerId: string, by: Side, attestation: string | null) {
+  activeRelationshipOrThrow(ctx.db, partnerId, customerId);
   const now = ctx.now();
-  const names = ctx.db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, [partnerId, customerId])).all();
-  const partnerName = names.find((n) => n.id === partnerId)?.name ?? "";
-  const customerName = names.find((n) => n.id === customerId)?.name ?? "";
-  const ending = ctx.db.select().from(adminRelationships).where(and(eq(adminRelationships.partnerId, partnerId), eq(adminRelationships.customerId, customerId), inArray(adminRelationships.state, [...IN_FORCE]))).all();
-  ctx.db.transaction(
+  return ctx.db.transaction(
     (tx) => {
-      const changed = tx.update(resellerRelationships).set({ state: "ended", endedAt: now }).where(and(eq(resellerRelationships.id, rel.id), eq(resellerRelationships.state, "active"))).run().changes;
-      if (changed !== 1) throw new DomainError("NOT_FOUND");
-      for (const row of ending) {
-        const requested = apply(tx, row, "requestTermination", by, {});
-        const terminated = apply(tx, requested, "completeTermination", "system", { endedAt: now });
-        deleteAssignmentsOf(tx, terminated.id, now);
-        audit(tx, terminated, actor, "admin_relationship.terminated", now, by === "partner" ? partnerId : customerId);
-        notifyAdminRelationship(ctx, tx, "terminated", terminated, now);
+      const ending = partnersEnding(tx, partnerId, customerId, by);
+      const names = new Map(tx.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, [...ending, customerId])).all().map((o) => [o.id, o.name]));
+      for (const endingPartner of ending) {
+        const rel = tx.select().from(resellerRelationships).where(and(eq(resellerRelationships.partnerId, endingPartner), eq(resellerRelationships.customerId, customerId), eq(resellerRelationships.state, "active"))).get();
+        const changed = rel ? tx.update(resellerRelationships).set({ state: "ended", endedAt: now }).where(and(eq(resellerRelationships.id, rel.id), eq(resellerRelationships.state, "active"))).run().changes : 0;
+        if (!rel || changed !== 1) throw new DomainError("NOT_FOUND");
+        const adminRelationshipsEnded = endAdminAccess(ctx, tx, actor, endingPartner, customerId, by, now);
+        recordAudit(tx, {
+          organizationId: by === "partner" ? partnerId : customerId,
+          customerId,
+          actor,
+          action: "reseller_relationship.removed",
+          targetType: "reseller_relationship",
+          targetId: rel.id,
+          details: { by, partner: names.get(endingPartner) ?? "", adminRelationships: adminRelationshipsEnded, attestation },
+          at: now,
+        });
+        // Both sides hear of it: the partner's people who can remove, the customer's Global administrators.
+        const recipients = [...membersWith(tx, [endingPartner], "relationships.remove"), ...membersWith(tx, [customerId], "customer.partners.remove")];
+        for (const to of recipients) {
+          const url = to.organizationId === customerId ? `${ctx.config.publicBaseUrl}/customer/${customerId}` : `${ctx.config.publicBaseUrl}/partner/${endingPartner}/customers`;
+          const vars = { locale: to.locale, partnerName: names.get(endingPartner) ?? "", customerName: names.get(customerId) ?? "", url };
+          enqueueEmail(tx, { idempotencyKey: `reseller_relationship.${rel.id}.removed.${to.email}`, kind: "reseller_relationship.removed", to: to.email, organizationId: to.organizationId, relatedId: rel.id, ...relationshipEndedEmail(vars) }, now);
+        }
       }
-      recordAudit(tx, {
-        organizationId: by === "partner" ? partnerId : customerId,
-        customerId,
-        actor,
-        action: "reseller_relationship.removed",
-        targetType: "reseller_relationship",
-        targetId: rel.id,
-        details: { by, adminRelationships: ending.length, attestation },
-        at: now,
-      });
-      // Both sides hear of it: the partner's Account admins and Admin agents, the customer's Global administrators.
-      const recipients = tx
-        .select({ organizationId: memberships.organizationId, roles: memberships.roles, email: users.email, locale: users.locale })
-        .from(memberships)
-        .innerJoin(users, eq(users.id, memberships.userId))
-        .where(inArray(memberships.organizationId, [partnerId, customerId]))
-        .all()
-        .filter((m) => m.roles.some((r) => (m.organizationId === partnerId ? r === "account_admin" || r === "admin_agent" : r === "global_admin")));
-      for (const to of recipients) {
-        const url = to.organizationId === partnerId ? `${ctx.config.publicBaseUrl}/partner/${partnerId}/customers` : `${ctx.config.publicBaseUrl}/customer/${customerId}`;
-        enqueueEmail(tx, { idempotencyKey: `reseller_relationship.${rel.id}.removed.${to.email}`, kind: "reseller_relationship.removed", to: to.email, organizationId: to.organizationId, relatedId: rel.id, ...relationshipEndedEmail({ locale: to.locale ?? "en", partnerName, customerName, url }) }, now);
-      }
+      return { partnerName: names.get(partnerId) ?? "", customerName: names.get(customerId) ?? "", resellersEnded: ending.length - 1 };
     },
     { behavior: "immediate" },
   );
-  return { partnerName, customerName };
 }
 
 /** A partner ends its reseller relationship with a customer: never while it is partner of record of an active subscription, never as an indirect reseller, and only with a written attestation. */
@@ -100,11 +132,19 @@ export function removeCustomer(ctx: ServiceContext, actor: Actor, input: { partn
   if (member.organization.partnerType === "indirect_reseller") throw new DomainError("RESELLER_CANNOT_REMOVE");
   const { blockers } = removalPreview(ctx.db, member.organization.id, input.customerId);
   if (blockers.length > 0) throw new DomainError("REMOVAL_BLOCKED", { count: String(blockers.length) });
-  return endRelationship(ctx, actor, member.organization.id, input.customerId, "partner", input.attestation);
+  return endRelationships(ctx, actor, member.organization.id, input.customerId, "partner", input.attestation);
 }
 
-/** A customer's Global administrator removes a partner outright. Its subscriptions keep their partner of record. */
-export function removePartner(ctx: ServiceContext, actor: Actor, input: { customerId: string; partnerId: string }) {
+/**
+ * A customer's Global administrator removes a partner outright, or only its admin roles
+ * (the reseller relationship stays). Its subscriptions keep their partner of record.
+ */
+export function removePartner(ctx: ServiceContext, actor: Actor, input: { customerId: string; partnerId: string; scope: "everything" | "admin_roles" }) {
   const member = requirePermission(ctx.db, actor, input.customerId, "customer.partners.remove");
-  return endRelationship(ctx, actor, input.partnerId, member.organization.id, "customer", null);
+  const customerId = member.organization.id;
+  if (input.scope === "everything") return endRelationships(ctx, actor, input.partnerId, customerId, "customer", null);
+  activeRelationshipOrThrow(ctx.db, input.partnerId, customerId);
+  const partnerName = ctx.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, input.partnerId)).get()?.name ?? "";
+  const ended = ctx.db.transaction((tx) => endAdminAccess(ctx, tx, actor, input.partnerId, customerId, "customer", ctx.now()), { behavior: "immediate" });
+  return { partnerName, customerName: member.organization.name, resellersEnded: 0, adminRelationshipsEnded: ended };
 }

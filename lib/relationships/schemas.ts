@@ -9,4 +9,5 @@ export const removeCustomerSchema = z.object({
   attestation: z.string({ error: "attestationRequired" }).trim().min(20, "attestationRequired").max(1000, "messageTooLong"),
 });
 
-export const removePartnerSchema = z.object({ customerId: id, partnerId: id });
+/** "everything" ends the reseller relationship too; "admin_roles" ends only the admin roles and support. */
+export const removePartnerSchema = z.object({ customerId: id, partnerId: id, scope: z.enum(["everything", "admin_roles"], { error: "invalid" }) });

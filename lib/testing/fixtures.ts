@@ -6,6 +6,7 @@ import type { ServiceContext } from "@/lib/context";
 import { ensureDefaultGroups } from "@/lib/access/groups";
 import { acceptInvitation } from "@/lib/invitations/respond";
 import { createInvitation } from "@/lib/invitations/service";
+import { authorizePartnership, invitePartnership } from "@/lib/partnerships/service";
 import { newId } from "@/lib/ids";
 import type { Cloud, PartnerType } from "@/lib/organizations/kinds";
 
@@ -27,10 +28,10 @@ export function testContext(start = new Date("2026-01-15T10:00:00Z")) {
 
 export const DAY = 86_400_000;
 
-export function addPartner(db: Db, o: { name: string; cloud?: Cloud; domain: string; type?: PartnerType; csp?: boolean }) {
+export function addPartner(db: Db, o: { name: string; cloud?: Cloud; domain: string; type?: PartnerType; csp?: boolean; publicId?: string }) {
   const id = newId("org");
   db.insert(organizations)
-    .values({ id, kind: "partner", name: o.name, cloud: o.cloud ?? "global", country: "US", primaryDomain: o.domain, partnerType: o.type ?? "direct", partnerPublicId: String(Math.floor(Math.random() * 1e9)), isCspTransactionTenant: o.csp ?? true, createdAt: new Date() })
+    .values({ id, kind: "partner", name: o.name, cloud: o.cloud ?? "global", country: "US", primaryDomain: o.domain, partnerType: o.type ?? "direct", partnerPublicId: o.publicId ?? String(Math.floor(Math.random() * 1e9)), isCspTransactionTenant: o.csp ?? true, createdAt: new Date() })
     .run();
   ensureDefaultGroups(db, id, new Date());
   return id;
@@ -100,4 +101,20 @@ export function relatedPartnerAndCustomer(ctx: ServiceContext, opts: { cloud?: C
   const { token } = createInvitation(ctx, agent, { partnerId: partner, email: ga.email, message: null, locale: "en" });
   acceptInvitation(ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
   return { partner, agent, customer, ga };
+}
+
+/**
+ * An indirect provider and an indirect reseller of one cloud, each with an Account admin,
+ * joined by an active partnership made through the real invite-and-authorize flow.
+ */
+export function partneredProviderAndReseller(ctx: ServiceContext, opts: { cloud?: Cloud; suffix?: string } = {}) {
+  const s = opts.suffix ?? "";
+  const provider = addPartner(ctx.db, { name: `Contoso${s}`, domain: `contoso${s}.example`, cloud: opts.cloud, type: "indirect_provider" });
+  const providerAdmin = addMember(ctx.db, provider, `pieter@contoso${s}.example`, ["account_admin", "admin_agent"]);
+  const resellerPublicId = `73${s}${Math.floor(Math.random() * 1e6)}`;
+  const reseller = addPartner(ctx.db, { name: `Litware${s}`, domain: `litware${s}.example`, cloud: opts.cloud, type: "indirect_reseller", publicId: resellerPublicId });
+  const resellerAdmin = addMember(ctx.db, reseller, `lena@litware${s}.example`, ["account_admin", "sales_agent"]);
+  const { token, partnership } = invitePartnership(ctx, providerAdmin, { providerId: provider, email: resellerAdmin.email, resellerPartnerId: resellerPublicId, locale: "en" });
+  authorizePartnership(ctx, resellerAdmin, token);
+  return { provider, providerAdmin, reseller, resellerAdmin, resellerPublicId, partnershipId: partnership.id };
 }

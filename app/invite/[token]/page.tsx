@@ -40,6 +40,7 @@ export default async function InvitePage({ params }: Props) {
         <h1 className="text-2xl font-semibold">{t("invite.title", { partner })}</h1>
         <p className="text-gray-700">{t("invite.intro", { partner, cloud: cloudName })}</p>
         <p className="text-gray-700">{t("invite.grants", { partner })}</p>
+        {landing.provider && <p className="font-medium text-gray-900">{t("invite.withProvider", { partner, provider: landing.provider.name })}</p>}
       </header>
       {landing.message && (
         <section aria-label={t("invite.messageFrom", { inviter: landing.inviterEmail })}>

@@ -4,6 +4,7 @@ import { ActivityList } from "@/components/activity/activity-list";
 import { CustomerRelationshipCard } from "@/components/admin-relationships/customer-relationship-card";
 import { Forbidden } from "@/components/shell/forbidden";
 import { SubscriptionsTable } from "@/components/subscriptions/subscriptions-table";
+import { AssignSupportForm, EndSupportButton } from "@/components/support/support-forms";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
@@ -27,6 +28,9 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
   const activity = listCustomerActivity(db(), org.id);
   const adminRelationships = listCustomerAdminRelationships(db(), member);
   const canDecide = hasPermission(member.roles, "customer.admin_relationships.approve");
+  const canAssignSupport = hasPermission(member.roles, "customer.support.assign");
+  // Support goes to partners holding admin roles here (the service checks it again).
+  const supportCandidates = partners.filter((p) => p.adminRoles.length > 0);
 
   return (
     <div className="space-y-8">
@@ -45,12 +49,17 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
         {partners.length === 0 ? (
           <EmptyState>{t("customer.noPartners")}</EmptyState>
         ) : (
-          <Table caption={t("customer.partners")} head={[t("customer.partner"), t("customer.partnerType"), t("customer.partnerId"), t("customer.since")]}>
+          <Table caption={t("customer.partners")} head={[t("customer.partner"), t("customer.partnerType"), t("customer.partnerId"), t("customer.adminRoles"), t("customer.since")]}>
             {partners.map((p) => (
-              <tr key={p.id}>
+              <tr key={p.id} data-testid={`partner-${p.name}`}>
                 <Td className="font-medium">{p.name}</Td>
-                <Td>{p.partnerType ? t(`partnerTypes.${p.partnerType}`) : "—"}</Td>
+                <Td>
+                  {p.partnerType ? t(`partnerTypes.${p.partnerType}`) : "—"}
+                  {p.providerName && <p className="text-xs text-gray-600">{t("customer.throughProvider", { provider: p.providerName })}</p>}
+                  {p.resellerName && <p className="text-xs text-gray-600">{t("customer.viaReseller", { reseller: p.resellerName })}</p>}
+                </Td>
                 <Td>{p.partnerPublicId ?? "—"}</Td>
+                <Td>{p.adminRoles.length === 0 ? t("customer.noAdminRoles") : p.adminRoles.map((r) => t(`directoryRoles.${r}.name`)).join(", ")}</Td>
                 <Td>
                   {format.dateTime(p.since, { dateStyle: "long" })}
                   {hasPermission(member.roles, "customer.partners.remove") && (
@@ -79,7 +88,22 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
         )}
       </Section>
       <Section id="subscriptions" title={t("customer.subscriptions")}>
-        <SubscriptionsTable rows={subscriptions} caption={t("customer.subscriptions")} emptyText={t("customer.noSubscriptions")} />
+        {canAssignSupport && <p className="text-sm text-gray-700">{t("support.intro")}</p>}
+        <SubscriptionsTable
+          rows={subscriptions}
+          caption={t("customer.subscriptions")}
+          emptyText={t("customer.noSubscriptions")}
+          supportControls={
+            canAssignSupport
+              ? (s) =>
+                  s.state !== "active" ? null : s.supportAssignmentId && s.supportPartner ? (
+                    <EndSupportButton customerId={org.id} assignmentId={s.supportAssignmentId} product={s.product} partner={s.supportPartner} />
+                  ) : (
+                    <AssignSupportForm customerId={org.id} subscriptionId={s.id} product={s.product} partners={supportCandidates.filter((p) => p.id !== s.partnerOfRecordId)} />
+                  )
+              : undefined
+          }
+        />
       </Section>
       <Section id="activity" title={t("customer.activity")}>
         <ActivityList rows={activity} emptyText={t("customer.noActivity")} />

@@ -16,6 +16,8 @@ export default async function PartnerLayout({ children, params }: Props) {
     hasPermission(member.roles, "customers.read") && { href: `${base}/expiring`, label: t("expiring.nav") },
     hasPermission(member.roles, "invitations.read") && { href: `${base}/invitations`, label: t("nav.invitations") },
     hasPermission(member.roles, "invitations.write") && { href: `${base}/invitations/new`, label: t("nav.inviteCustomer") },
+    org.partnerType === "indirect_provider" && hasPermission(member.roles, "partnerships.read") && { href: `${base}/resellers`, label: t("partnerships.navResellers") },
+    org.partnerType === "indirect_reseller" && hasPermission(member.roles, "partnerships.read") && { href: `${base}/providers`, label: t("partnerships.navProviders") },
     (hasPermission(member.roles, "customers.read") || hasPermission(member.roles, "groups.write")) && { href: `${base}/groups`, label: t("groups.nav") },
     hasPermission(member.roles, "activity.read") && { href: `${base}/activity`, label: t("activity.nav") },
     { href: `${base}/team`, label: t("team.nav") },

@@ -32,6 +32,7 @@ export default async function InvitationDonePage({ params }: { params: Promise<{
     <div className="mx-auto max-w-xl space-y-3 rounded-lg border border-gray-200 bg-white p-6" role="status">
       <h1 className="text-2xl font-semibold">{t("acceptedTitle", { partner })}</h1>
       <p>{t("acceptedBody", { partner, customer: customer?.name ?? "" })}</p>
+      {landing.provider && <p>{t("doneWithProvider", { partner, provider: landing.provider.name })}</p>}
       {landing.customerId && <Link href={`/customer/${landing.customerId}`}>{t("goToDashboard")}</Link>}
     </div>
   );

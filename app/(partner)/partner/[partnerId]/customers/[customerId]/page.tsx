@@ -25,7 +25,9 @@ import { countryName } from "@/lib/countries";
 import { listSubscriptionsOf } from "@/lib/customers/queries";
 import { db } from "@/lib/db";
 import { isDomainError } from "@/lib/errors";
-import { getPartnerCustomerOrThrow } from "@/lib/partners/queries";
+import { channelNames, getPartnerCustomerOrThrow } from "@/lib/partners/queries";
+import { listSupportedSubscriptions } from "@/lib/support/queries";
+import { RecordSupportActionForm } from "@/components/support/support-forms";
 
 type Props = { params: Promise<{ partnerId: string; customerId: string }> };
 
@@ -53,6 +55,9 @@ export default async function PartnerCustomerPage({ params }: Props) {
   const assignments = listAssignments(db(), member, inForce.map((r) => r.id));
   const groups = canManage ? listGroups(db(), member) : [];
   const myRoles = effectiveRoles(db(), member.organization.id, member.userId, customer.id);
+  const supported = listSupportedSubscriptions(db(), member.organization.id, customer.id);
+  const canSupport = hasPermission(member.roles, "support.write");
+  const channel = channelNames(db(), relationship);
 
   return (
     <div className="space-y-8">
@@ -71,6 +76,8 @@ export default async function PartnerCustomerPage({ params }: Props) {
           {t("partner.customer.since", { date: format.dateTime(relationship.since, { dateStyle: "long" }) })}
         </p>
         <p className="text-sm text-gray-700">{t("partner.customer.otherPartners", { count: otherPartnerCount })}</p>
+        {channel.provider && <p className="text-sm text-gray-700">{t("partner.customer.throughProvider", { provider: channel.provider })}</p>}
+        {channel.reseller && <p className="text-sm text-gray-700">{t("partner.customer.viaReseller", { reseller: channel.reseller })}</p>}
         {relationship.state === "active" && hasPermission(member.roles, "relationships.remove") && (
           <Link href={`/partner/${partnerId}/customers/${customer.id}/remove`} className="text-sm text-red-800">
             {t("removal.link")}
@@ -120,6 +127,33 @@ export default async function PartnerCustomerPage({ params }: Props) {
       </Section>
       <Section id="subscriptions" title={t("partner.customer.subscriptions")}>
         <SubscriptionsTable rows={subscriptions} caption={t("partner.customer.subscriptions")} emptyText={t("partner.customer.noSubscriptions")} />
+      </Section>
+      <Section id="supported" title={t("support.partnerTitle")}>
+        <p className="text-sm text-gray-700">{t("support.partnerIntro")}</p>
+        {supported.length === 0 ? (
+          <EmptyState>{t("support.partnerNone")}</EmptyState>
+        ) : (
+          supported.map((s) => (
+            <article key={s.assignmentId} className="space-y-3 rounded-md border border-gray-200 bg-white p-4" data-testid={`supported-${s.product}`}>
+              <h3 className="flex flex-wrap items-center gap-2 font-medium">
+                {s.product} <Badge tone="blue">{t("support.notSold")}</Badge>
+              </h3>
+              <p className="text-sm text-gray-700">
+                {t("support.channel", { channel: t(`channels.${s.purchaseChannel}`), seats: s.seats })} · {t("support.since", { date: format.dateTime(s.since, { dateStyle: "medium" }) })}
+              </p>
+              {s.actions.length > 0 && (
+                <ul className="space-y-1 text-sm">
+                  {s.actions.map((a) => (
+                    <li key={a.id}>
+                      <span className="text-gray-600">{format.dateTime(a.createdAt, { dateStyle: "medium", timeStyle: "short" })} · {a.by}:</span> {a.note}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {canSupport && <RecordSupportActionForm partnerId={partnerId} assignmentId={s.assignmentId} />}
+            </article>
+          ))
+        )}
       </Section>
       <Section id="activity" title={t("partner.customer.activity")}>
         <ActivityList rows={activity} emptyText={t("partner.customer.noActivity")} />

@@ -12,7 +12,8 @@ import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { inviteCustomerAction } from "@/lib/invitations/actions";
 
 /** `roles` is given when this member may also ask for admin roles in the same invitation. */
-export function InviteForm({ partnerId, roles }: { partnerId: string; roles: PickerRole[] | null }) {
+/** `providers` is given for an indirect reseller: the invitation must name one of them. */
+export function InviteForm({ partnerId, roles, providers }: { partnerId: string; roles: PickerRole[] | null; providers: { id: string; name: string; partnerPublicId: string | null }[] | null }) {
   const [includeAdmin, setIncludeAdmin] = useState(false);
   const t = useTranslations("partner.invite");
   const locale = useLocale();
@@ -37,6 +38,20 @@ export function InviteForm({ partnerId, roles }: { partnerId: string; roles: Pic
         <Field id="email" label={t("email")} hint={t("emailHint")} errors={errors?.email}>
           {(aria) => <input {...aria} name="email" type="email" autoComplete="off" required className={inputClass} />}
         </Field>
+        {providers && (
+          <Field id="providerId" label={t("provider")} hint={t("providerHint")} errors={errors?.providerId}>
+            {(aria) => (
+              <select {...aria} name="providerId" defaultValue={providers.length === 1 ? providers[0].id : ""} className={inputClass}>
+                <option value="">{t("providerChoose")}</option>
+                {providers.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name} ({p.partnerPublicId})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
         <Field id="message" label={t("message")} hint={t("messageHint")} errors={errors?.message}>
           {(aria) => <textarea {...aria} name="message" rows={4} maxLength={1000} className={inputClass} />}
         </Field>

@@ -30,14 +30,14 @@ export default async function RemovePartnerPage({ params }: Props) {
       </section>
     );
   }
-  const preview = removalPreview(db(), partner.id, member.organization.id);
+  const preview = removalPreview(db(), partner.id, member.organization.id, "customer");
   return (
     <section className="max-w-2xl space-y-6">
       <Link href={back} className="text-sm">
         ← {t("back")}
       </Link>
       <PageHeader title={t("customerTitle", { partner: partner.name })} />
-      <RemovalEffects partnerName={partner.name} customerName={member.organization.name} endingAdminRelationships={preview.endingAdminRelationships} />
+      <RemovalEffects partnerName={partner.name} customerName={member.organization.name} endingAdminRelationships={preview.endingAdminRelationships} endingSupport={preview.endingSupport} endingResellers={preview.endingResellers} />
       <RemovePartnerForm customerId={member.organization.id} partnerId={partner.id} />
     </section>
   );

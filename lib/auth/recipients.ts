@@ -1,0 +1,20 @@
+import { eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { memberships, users } from "@/db/schema";
+import type { Tx } from "@/lib/audit/record";
+import { hasPermission, type Permission } from "./permissions";
+
+export type Recipient = { organizationId: string; email: string; locale: string };
+
+/** The people of these organizations who hold the permission: who is told when something happens to them. */
+export function membersWith(tx: Tx | Db, organizationIds: string[], permission: Permission): Recipient[] {
+  if (organizationIds.length === 0) return [];
+  return tx
+    .select({ organizationId: memberships.organizationId, roles: memberships.roles, email: users.email, locale: users.locale })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(inArray(memberships.organizationId, organizationIds))
+    .all()
+    .filter((m) => hasPermission(m.roles, permission))
+    .map((m) => ({ organizationId: m.organizationId, email: m.email, locale: m.locale ?? "en" }));
+}

@@ -1,0 +1,57 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { ActionResult } from "@/lib/actions/result";
+import { runAction } from "@/lib/actions/run-action";
+import { kickOutbox } from "@/lib/email/worker";
+import { serviceContext } from "@/lib/server-context";
+import { invitePartnershipSchema, partnershipRefSchema, partnershipTokenSchema } from "./schemas";
+import { authorizePartnership, declinePartnership, endPartnership, invitePartnership, revokePartnershipInvitation } from "./service";
+
+// Session re-checked by runAction; permission, tenant and side checked by each service.
+
+export async function invitePartnershipAction(_: ActionResult, form: FormData): Promise<ActionResult> {
+  return runAction(invitePartnershipSchema, form, (input, actor, t) => {
+    const { reseller, partnership } = invitePartnership(serviceContext(), actor, input);
+    void kickOutbox();
+    revalidatePath(`/partner/${input.providerId}/resellers`);
+    return { ok: true, message: t("partnerships.invited", { reseller: reseller.name, email: partnership.email }) };
+  });
+}
+
+export async function authorizePartnershipAction(_: ActionResult<{ to: string }>, form: FormData): Promise<ActionResult<{ to: string }>> {
+  const result = await runAction(partnershipTokenSchema, form, (input, actor) => {
+    const { reseller } = authorizePartnership(serviceContext(), actor, input.token);
+    void kickOutbox();
+    return { ok: true, data: { to: `/partner/${reseller.id}/providers` } };
+  });
+  // redirect() outside the try/catch of runAction (STYLE.md).
+  if (result?.ok && result.data) redirect(result.data.to);
+  return result;
+}
+
+export async function declinePartnershipAction(_: ActionResult, form: FormData): Promise<ActionResult> {
+  return runAction(partnershipTokenSchema, form, (input, actor, t) => {
+    const { provider } = declinePartnership(serviceContext(), actor, input.token);
+    void kickOutbox();
+    return { ok: true, message: t("partnerships.declined", { provider: provider.name }) };
+  });
+}
+
+export async function revokePartnershipInvitationAction(_: ActionResult, form: FormData): Promise<ActionResult> {
+  return runAction(partnershipRefSchema, form, (input, actor, t) => {
+    const { email } = revokePartnershipInvitation(serviceContext(), actor, input);
+    revalidatePath("/", "layout");
+    return { ok: true, message: t("partnerships.revoked", { email }) };
+  });
+}
+
+export async function endPartnershipAction(_: ActionResult, form: FormData): Promise<ActionResult> {
+  return runAction(partnershipRefSchema, form, (input, actor, t) => {
+    const { provider, reseller } = endPartnership(serviceContext(), actor, input);
+    void kickOutbox();
+    revalidatePath("/", "layout");
+    return { ok: true, message: t("partnerships.ended", { provider: provider.name, reseller: reseller.name }) };
+  });
+}

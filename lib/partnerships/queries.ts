@@ -1,0 +1,79 @@
+import "server-only";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { Db } from "@/db/client";
+import { invitations, organizations, partnerships, resellerRelationships } from "@/db/schema";
+import type { Member } from "@/lib/auth/membership";
+import { PAGE_SIZE, toPage } from "@/lib/pagination";
+
+const other = alias(organizations, "other_side");
+
+/**
+ * The partnerships of one side, newest first, with the other side's name and partner ID.
+ * `side` says which column is the member's own organization.
+ */
+export function listPartnerships(db: Db, member: Member, side: "provider" | "reseller") {
+  const own = side === "provider" ? partnerships.providerId : partnerships.resellerId;
+  const theirs = side === "provider" ? partnerships.resellerId : partnerships.providerId;
+  return db
+    .select({
+      id: partnerships.id,
+      state: partnerships.state,
+      email: partnerships.email,
+      createdAt: partnerships.createdAt,
+      expiresAt: partnerships.expiresAt,
+      respondedAt: partnerships.respondedAt,
+      endedAt: partnerships.endedAt,
+      otherId: other.id,
+      otherName: other.name,
+      otherPublicId: other.partnerPublicId,
+    })
+    .from(partnerships)
+    .innerJoin(other, eq(other.id, theirs))
+    .where(eq(own, member.organization.id))
+    .orderBy(desc(partnerships.createdAt), desc(partnerships.id))
+    .limit(200)
+    .all();
+}
+
+/** An indirect reseller's active providers: what its customer invitations may name. */
+export function listActiveProviders(db: Db, resellerId: string) {
+  return db
+    .select({ id: organizations.id, name: organizations.name, partnerPublicId: organizations.partnerPublicId })
+    .from(partnerships)
+    .innerJoin(organizations, eq(organizations.id, partnerships.providerId))
+    .where(and(eq(partnerships.resellerId, resellerId), eq(partnerships.state, "active")))
+    .orderBy(organizations.name)
+    .all();
+}
+
+const customer = alias(organizations, "customer");
+const reseller = alias(organizations, "reseller");
+
+/** The customers each reseller brought through this provider (the reseller's own relationships naming it). */
+export function listResellerCustomers(db: Db, member: Member, resellerIds: string[]) {
+  if (resellerIds.length === 0) return [];
+  return db
+    .select({ resellerId: reseller.id, resellerName: reseller.name, customerId: customer.id, customerName: customer.name, state: resellerRelationships.state, since: resellerRelationships.createdAt })
+    .from(resellerRelationships)
+    .innerJoin(customer, eq(customer.id, resellerRelationships.customerId))
+    .innerJoin(reseller, eq(reseller.id, resellerRelationships.partnerId))
+    .where(and(eq(resellerRelationships.providerId, member.organization.id), inArray(resellerRelationships.partnerId, resellerIds)))
+    .orderBy(reseller.name, desc(resellerRelationships.createdAt))
+    .limit(500)
+    .all();
+}
+
+/** Customer invitations the provider's resellers sent naming it, newest first. */
+export function listInvitationsNamingProvider(db: Db, member: Member, page: number) {
+  const rows = db
+    .select({ id: invitations.id, email: invitations.email, state: invitations.state, expiresAt: invitations.expiresAt, createdAt: invitations.createdAt, resellerName: reseller.name })
+    .from(invitations)
+    .innerJoin(reseller, eq(reseller.id, invitations.partnerId))
+    .where(eq(invitations.providerId, member.organization.id))
+    .orderBy(desc(invitations.createdAt), desc(invitations.id))
+    .limit(PAGE_SIZE + 1)
+    .offset((page - 1) * PAGE_SIZE)
+    .all();
+  return toPage(rows, page);
+}

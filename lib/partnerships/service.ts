@@ -1,0 +1,237 @@
+import { and, eq, gt, lte, or } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { organizations, partnerships } from "@/db/schema";
+import { requirePermission, type Actor, type Member, type Organization } from "@/lib/auth/membership";
+import { membersWith } from "@/lib/auth/recipients";
+import { recordAudit, type Tx } from "@/lib/audit/record";
+import type { ServiceContext } from "@/lib/context";
+import { normalizeEmail } from "@/lib/email/normalize";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { noticeEmail, type NoticeKind } from "@/lib/email/templates";
+import { DomainError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { assertAnswerable } from "@/lib/invitations/answerable";
+import { expiryFrom, hashToken, isWellFormedToken, newInvitationToken } from "@/lib/invitations/tokens";
+import type { InvitePartnershipInput, PartnershipRef } from "./schemas";
+
+type PartnershipRow = typeof partnerships.$inferSelect;
+
+export function partnershipUrl(ctx: ServiceContext, token: string): string {
+  return `${ctx.config.publicBaseUrl}/partnership/${token}`;
+}
+
+/**
+ * The reseller named by partner ID, looked up only in the provider's own cloud: partner IDs
+ * of another cloud are invisible, so a cross-cloud invitation is refused as "not in this cloud".
+ */
+function resellerInCloud(ctx: ServiceContext, provider: Organization, publicId: string): Organization {
+  const org = ctx.db
+    .select()
+    .from(organizations)
+    .where(and(eq(organizations.cloud, provider.cloud), eq(organizations.partnerPublicId, publicId), eq(organizations.kind, "partner")))
+    .get();
+  if (!org) throw new DomainError("PARTNER_ID_UNKNOWN", { id: publicId }, { resellerPartnerId: ["partnerIdUnknown"] });
+  if (org.partnerType !== "indirect_reseller") throw new DomainError("NOT_A_RESELLER", { name: org.name }, { resellerPartnerId: ["notAReseller"] });
+  return org;
+}
+
+/**
+ * An indirect provider invites an indirect reseller of its cloud to a partnership. The
+ * row, its audit event and the email share one transaction; the raw token is returned for
+ * callers other than email (tests) and never stored.
+ */
+export function invitePartnership(ctx: ServiceContext, actor: Actor, input: InvitePartnershipInput) {
+  const member = requirePermission(ctx.db, actor, input.providerId, "partnerships.write");
+  const provider = member.organization;
+  if (provider.partnerType !== "indirect_provider") throw new DomainError("NOT_A_PROVIDER");
+  const reseller = resellerInCloud(ctx, provider, input.resellerPartnerId);
+  const email = normalizeEmail(input.email);
+  const now = ctx.now();
+  const { token, hash } = newInvitationToken();
+  const row: PartnershipRow = {
+    id: newId("ptn"),
+    providerId: provider.id,
+    resellerId: reseller.id,
+    email,
+    locale: input.locale,
+    tokenHash: hash,
+    state: "invited",
+    createdByUserId: actor.userId,
+    createdAt: now,
+    expiresAt: expiryFrom(now, ctx.config.invitationTtlDays),
+    respondedAt: null,
+    respondedByUserId: null,
+    endedAt: null,
+    endedByOrganizationId: null,
+  };
+  ctx.db.transaction(
+    (tx) => {
+      // An expired invitation no longer holds the pair: retire it so a new one can be sent.
+      tx.update(partnerships)
+        .set({ state: "revoked", respondedAt: now })
+        .where(and(eq(partnerships.providerId, provider.id), eq(partnerships.resellerId, reseller.id), eq(partnerships.state, "invited"), lte(partnerships.expiresAt, now)))
+        .run();
+      const open = tx
+        .select({ state: partnerships.state })
+        .from(partnerships)
+        .where(and(eq(partnerships.providerId, provider.id), eq(partnerships.resellerId, reseller.id), or(eq(partnerships.state, "invited"), eq(partnerships.state, "active"))))
+        .get();
+      if (open) throw new DomainError(open.state === "active" ? "PARTNERSHIP_EXISTS" : "PARTNERSHIP_PENDING", { name: reseller.name }, { resellerPartnerId: [open.state === "active" ? "partnershipExists" : "partnershipPending"] });
+      tx.insert(partnerships).values(row).run();
+      recordAudit(tx, { organizationId: provider.id, actor, action: "partnership.invited", targetType: "partnership", targetId: row.id, details: { reseller: reseller.name, email }, at: now });
+      enqueueEmail(
+        tx,
+        {
+          idempotencyKey: `partnership.${row.id}.invited`,
+          kind: "partnership.invited",
+          to: email,
+          organizationId: provider.id,
+          relatedId: row.id,
+          ...noticeEmail({ locale: row.locale, kind: "partnershipInvitation", vars: { provider: provider.name, reseller: reseller.name }, url: partnershipUrl(ctx, token), expiresAt: row.expiresAt }),
+        },
+        now,
+      );
+    },
+    { behavior: "immediate" },
+  );
+  return { partnership: row, token, reseller };
+}
+
+export function findPartnershipByToken(ctx: ServiceContext, token: string): PartnershipRow | null {
+  if (!isWellFormedToken(token)) return null;
+  return ctx.db.select().from(partnerships).where(eq(partnerships.tokenHash, hashToken(token))).get() ?? null;
+}
+
+/** The same link rules as every emailed invitation (single use, expiry, revocation, bound to the address). */
+function requireAnswerable(ctx: ServiceContext, actor: Actor, token: string): PartnershipRow {
+  const row = findPartnershipByToken(ctx, token);
+  const asInvitation = row && { state: row.state === "invited" ? ("sent" as const) : row.state === "declined" || row.state === "revoked" ? row.state : ("accepted" as const), expiresAt: row.expiresAt, email: row.email };
+  assertAnswerable(asInvitation, actor, ctx.now());
+  return row!;
+}
+
+function namesOf(db: Db | Tx, row: Pick<PartnershipRow, "providerId" | "resellerId">) {
+  const orgs = db.select().from(organizations).where(or(eq(organizations.id, row.providerId), eq(organizations.id, row.resellerId))).all();
+  const provider = orgs.find((o) => o.id === row.providerId);
+  const reseller = orgs.find((o) => o.id === row.resellerId);
+  if (!provider || !reseller) throw new DomainError("NOT_FOUND");
+  return { provider, reseller };
+}
+
+function notify(ctx: ServiceContext, tx: Tx, row: PartnershipRow, kind: NoticeKind, organizationIds: string[], now: Date) {
+  const { provider, reseller } = namesOf(tx, row);
+  for (const to of membersWith(tx, organizationIds, "partnerships.write")) {
+    const page = to.organizationId === provider.id ? "resellers" : "providers";
+    enqueueEmail(
+      tx,
+      {
+        idempotencyKey: `partnership.${row.id}.${kind}.${to.email}`,
+        kind: `partnership.${kind}`,
+        to: to.email,
+        organizationId: to.organizationId,
+        relatedId: row.id,
+        ...noticeEmail({ locale: to.locale, kind, vars: { provider: provider.name, reseller: reseller.name }, url: `${ctx.config.publicBaseUrl}/partner/${to.organizationId}/${page}` }),
+      },
+      now,
+    );
+  }
+}
+
+/**
+ * The reseller's Account admin answers from the emailed link. The conditional update is
+ * what makes the link single-use when two answers race.
+ */
+function answer(ctx: ServiceContext, actor: Actor, token: string, state: "active" | "declined") {
+  const row = requireAnswerable(ctx, actor, token);
+  requirePermission(ctx.db, actor, row.resellerId, "partnerships.write");
+  const now = ctx.now();
+  return ctx.db.transaction(
+    (tx) => {
+      const changed = tx
+        .update(partnerships)
+        .set({ state, respondedAt: now, respondedByUserId: actor.userId })
+        .where(and(eq(partnerships.id, row.id), eq(partnerships.state, "invited"), gt(partnerships.expiresAt, now)))
+        .run().changes;
+      if (changed !== 1) throw new DomainError("INVITATION_USED");
+      const { provider, reseller } = namesOf(tx, row);
+      const action = state === "active" ? "partnership.authorized" : "partnership.declined";
+      const details = { provider: provider.name, reseller: reseller.name };
+      for (const organizationId of [provider.id, reseller.id]) recordAudit(tx, { organizationId, actor, action, targetType: "partnership", targetId: row.id, details, at: now });
+      notify(ctx, tx, row, state === "active" ? "partnershipAuthorized" : "partnershipDeclined", [provider.id], now);
+      return { provider, reseller, partnershipId: row.id };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function authorizePartnership(ctx: ServiceContext, actor: Actor, token: string) {
+  return answer(ctx, actor, token, "active");
+}
+
+export function declinePartnership(ctx: ServiceContext, actor: Actor, token: string) {
+  return answer(ctx, actor, token, "declined");
+}
+
+/** A partnership the member's organization is a side of; any other id is "not found". */
+function ownPartnershipOrThrow(ctx: ServiceContext, member: Member, id: string): PartnershipRow {
+  const orgId = member.organization.id;
+  const row = ctx.db
+    .select()
+    .from(partnerships)
+    .where(and(eq(partnerships.id, id), or(eq(partnerships.providerId, orgId), eq(partnerships.resellerId, orgId))))
+    .get();
+  if (!row) throw new DomainError("NOT_FOUND");
+  return row;
+}
+
+/** The provider withdraws an invitation nobody has answered yet. */
+export function revokePartnershipInvitation(ctx: ServiceContext, actor: Actor, ref: PartnershipRef) {
+  const member = requirePermission(ctx.db, actor, ref.organizationId, "partnerships.write");
+  const row = ownPartnershipOrThrow(ctx, member, ref.partnershipId);
+  if (row.providerId !== member.organization.id) throw new DomainError("NOT_FOUND");
+  const now = ctx.now();
+  ctx.db.transaction(
+    (tx) => {
+      const changed = tx.update(partnerships).set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId }).where(and(eq(partnerships.id, row.id), eq(partnerships.state, "invited"))).run().changes;
+      if (changed !== 1) throw new DomainError("INVITATION_NOT_OPEN");
+      recordAudit(tx, { organizationId: row.providerId, actor, action: "partnership.revoked", targetType: "partnership", targetId: row.id, details: { email: row.email }, at: now });
+    },
+    { behavior: "immediate" },
+  );
+  return { email: row.email };
+}
+
+/**
+ * Either side ends an active partnership. Customers, their reseller relationships and
+ * admin relationships stay exactly as they are; only new invitations naming the provider stop.
+ */
+export function endPartnership(ctx: ServiceContext, actor: Actor, ref: PartnershipRef) {
+  const member = requirePermission(ctx.db, actor, ref.organizationId, "partnerships.write");
+  const row = ownPartnershipOrThrow(ctx, member, ref.partnershipId);
+  const now = ctx.now();
+  return ctx.db.transaction(
+    (tx) => {
+      const changed = tx
+        .update(partnerships)
+        .set({ state: "ended", endedAt: now, endedByOrganizationId: member.organization.id })
+        .where(and(eq(partnerships.id, row.id), eq(partnerships.state, "active")))
+        .run().changes;
+      if (changed !== 1) throw new DomainError("PARTNERSHIP_NOT_ACTIVE");
+      const { provider, reseller } = namesOf(tx, row);
+      const details = { provider: provider.name, reseller: reseller.name, by: member.organization.name };
+      for (const organizationId of [provider.id, reseller.id]) recordAudit(tx, { organizationId, actor, action: "partnership.ended", targetType: "partnership", targetId: row.id, details, at: now });
+      notify(ctx, tx, row, "partnershipEnded", [provider.id, reseller.id], now);
+      return { provider, reseller };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** The reseller's active partnership with this provider, or null: what an invitation naming the provider needs. */
+export function activePartnership(db: Db | Tx, providerId: string, resellerId: string) {
+  return db
+    .select({ id: partnerships.id })
+    .from(partnerships)
+    .where(and(eq(partnerships.providerId, providerId), eq(partnerships.resellerId, resellerId), eq(partnerships.state, "active")))
+    .get() ?? null;
+}
