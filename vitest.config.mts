@@ -17,5 +17,11 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "db/**/*.test.ts"],
     environment: "node",
     pool: "forks",
+    // The invariant test's length: a fixed seed and a few hundred steps in `npm test`,
+    // longer through `npm run test:invariants -- --runs N` (which sets these).
+    provide: {
+      invariantRuns: Number(process.env.INVARIANT_RUNS ?? 40),
+      invariantSeed: Number(process.env.INVARIANT_SEED ?? 20261121),
+    },
   },
 });

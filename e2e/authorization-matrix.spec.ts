@@ -94,7 +94,20 @@ const ACTIONS: Record<string, ActionRow> = {
     fields: (w, _p, c) => ({ partnerId: w.P, customerId: c === "own" ? w.C : w.C2, attestation: "The customer asked us to end the relationship." }),
     expect: onPartner(["account_admin", "admin_agent"]),
   },
-  removePartnerAction: { fields: (w, _p, c) => ({ customerId: w.C, partnerId: c === "own" ? w.disposablePartner : w.litware }), expect: onCustomer(CUSTOMER_ADMIN) },
+  removePartnerAction: { fields: (w, _p, c) => ({ customerId: w.C, partnerId: c === "own" ? w.disposablePartner : w.litware, scope: "everything" }), expect: onCustomer(CUSTOMER_ADMIN) },
+  // Northwind is a direct partner: an authorized invitation is refused after authorization (not a provider).
+  invitePartnershipAction: {
+    fields: (w, _p, c) => ({ providerId: c === "own" ? w.P : w.P2, email: "nobody-matrix@example.org", resellerPartnerId: "9999003", locale: "en" }),
+    expect: (p, c) => (c === "own" ? expected(p, "P", ["account_admin"], false) : !p.org ? "sign in" : p.org === "P2" ? "allowed" : "not found"),
+  },
+  authorizePartnershipAction: { fields: (w, _p, c) => ({ token: c === "own" ? w.openPartnershipToken : "x".repeat(43) }), expect: byToken },
+  declinePartnershipAction: { fields: (w, _p, c) => ({ token: c === "own" ? w.openPartnershipToken : "x".repeat(43) }), expect: byToken },
+  revokePartnershipInvitationAction: { fields: (w, _p, c) => ({ organizationId: w.P, partnershipId: c === "own" ? w.partnershipP : w.partnershipOther }), expect: onPartner(["account_admin"]) },
+  endPartnershipAction: { fields: (w, _p, c) => ({ organizationId: w.P, partnershipId: c === "own" ? w.partnershipP : w.partnershipOther }), expect: onPartner(["account_admin"]) },
+  // The disposable partner holds no admin roles in C: an authorized assignment is refused after authorization.
+  assignSupportAction: { fields: (w, _p, c) => ({ customerId: w.C, subscriptionId: c === "own" ? w.subscriptionC : w.subscriptionC2, partnerId: w.disposablePartner }), expect: onCustomer(CUSTOMER_ADMIN) },
+  endSupportAction: { fields: (w, _p, c) => ({ customerId: w.C, assignmentId: c === "own" ? w.supportC : w.supportC2 }), expect: onCustomer(CUSTOMER_ADMIN) },
+  recordSupportActionAction: { fields: (w, _p, c) => ({ partnerId: w.P, assignmentId: c === "own" ? w.supportC : w.supportC2, note: "Matrix support note" }), expect: onPartner(["account_admin", "admin_agent", "helpdesk_agent"]) },
   acceptMemberInvitationAction: { fields: (w, _p, c) => ({ token: c === "own" ? w.openMemberToken : "x".repeat(43) }), expect: byToken },
   declineMemberInvitationAction: { fields: (w, _p, c) => ({ token: c === "own" ? w.openMemberToken : "x".repeat(43) }), expect: byToken },
   // Public: they touch no tenant's data.
@@ -124,6 +137,7 @@ const PAGES: Record<string, PageRow> = {
   "/invite/[token]": { url: (w) => `/invite/${w.openToken}`, expect: anyone },
   "/invite/[token]/done": { url: (w) => `/invite/${w.openToken}/done`, expect: anyone },
   "/join/[token]": { url: (w) => `/join/${w.openMemberToken}`, expect: anyone },
+  "/partnership/[token]": { url: (w) => `/partnership/${w.openPartnershipToken}`, expect: anyone },
   "/partner": { url: () => "/partner", expect: (p) => (!p.org ? "sign in" : partnerSide(p) ? "allowed" : "not found") },
   "/partner/[partnerId]": partnerPage(() => "", PARTNER_ROLES, "org"),
   "/partner/[partnerId]/customers": partnerPage(() => "/customers", CUSTOMERS_READ, "org"),
@@ -135,6 +149,8 @@ const PAGES: Record<string, PageRow> = {
   "/partner/[partnerId]/activity": partnerPage(() => "/activity", [...CUSTOMERS_READ, "user_management_admin"], "org"),
   "/partner/[partnerId]/expiring": partnerPage(() => "/expiring", CUSTOMERS_READ, "org"),
   "/partner/[partnerId]/team": partnerPage(() => "/team", PARTNER_ROLES, "org"),
+  "/partner/[partnerId]/resellers": partnerPage(() => "/resellers", CUSTOMERS_READ, "org"),
+  "/partner/[partnerId]/providers": partnerPage(() => "/providers", CUSTOMERS_READ, "org"),
   "/partner/[partnerId]/customers/[customerId]/remove": partnerPage((w, c) => `/customers/${c === "own" ? w.C : w.C2}/remove`, ["account_admin", "admin_agent"], "object"),
   "/customer/[customerId]/partners/[partnerId]/remove": {
     url: (w, c) => `/customer/${w.C}/partners/${c === "own" ? w.disposablePartner : w.litware}/remove`,

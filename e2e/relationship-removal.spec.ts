@@ -21,13 +21,19 @@ test.describe("ending relationships", () => {
     expect(subscriptionsBefore).toContain("Litware Solutions");
     await page.getByRole("table", { name: "Your partners" }).getByRole("link", { name: "Remove partner…" }).click();
     await expect(page.getByRole("heading", { name: "Remove Litware Solutions" })).toBeVisible();
+    // The default removes only the admin roles; this removes the partner entirely.
+    await expect(page.getByLabel(/Only its admin roles/)).toBeChecked();
+    await page.getByLabel(/The partner entirely/).check();
     const since = await mailCursor();
     await page.getByRole("button", { name: "Remove partner" }).click();
     // Both the page-level message and the re-rendered page say it; either is enough.
     await expect(page.getByText("Litware Solutions is no longer your partner.").first()).toBeVisible();
     await waitForEmail("lena.admin@litware-solutions.com", /Litware Solutions and Fourth Coffee no longer work together/, since);
     await page.getByRole("link", { name: "Back" }).click();
-    await expect(page.getByText("You do not work with any partner yet.")).toBeVisible();
+    // Litware's provider stays: removing one partner never touches another (rule 1).
+    const partners = page.getByRole("table", { name: "Your partners" });
+    await expect(partners.getByText("Litware Solutions")).toHaveCount(0);
+    await expect(partners.getByText("Contoso Distribution")).toBeVisible();
     expect(await page.getByRole("table", { name: "Subscriptions" }).innerText()).toBe(subscriptionsBefore);
   });
 });

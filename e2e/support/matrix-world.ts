@@ -25,7 +25,9 @@ export type World = Record<Tenant, string> & {
   groupP: string; groupP2: string; assignmentP: string; assignmentP2: string;
   dummyP: string; dummyC: string; userP2: string; userC2: string;
   memberInvP: string; memberInvC: string; memberInvP2: string; memberInvC2: string;
-  openToken: string; openMemberToken: string;
+  openToken: string; openMemberToken: string; openPartnershipToken: string;
+  partnershipP: string; partnershipOther: string;
+  subscriptionC: string; subscriptionC2: string; supportC: string; supportC2: string;
   sessions: Record<string, string>;
 };
 
@@ -98,8 +100,32 @@ export function buildWorld(): World {
     const openMemberToken = token();
     run("insert into member_invitations (id, organization_id, email, roles, locale, token_hash, state, created_by_user_id, created_at, expires_at) values (?, ?, 'nobody-matrix@example.org', '[\"sales_agent\"]', 'en', ?, 'sent', (select id from users limit 1), ?, ?)", `minv_matrix_open_${t}`, P, hash(openMemberToken), t, t + 86_400_000);
 
+    // Two-tier and support objects in states where an authorized call fails after authorization.
+    run("insert or ignore into organizations (id, kind, name, cloud, country, primary_domain, partner_type, partner_public_id, is_csp_transaction_tenant, created_at) values ('org_matrix_reseller', 'partner', 'Matrix Reseller Ltd', 'global', 'US', 'matrix-reseller.example', 'indirect_reseller', '9999003', 1, ?)", t);
+    const contoso = orgId("contoso-distribution.com");
+    const partnership = (id: string, provider: string, state: string, tokenHash: string) =>
+      run("insert or ignore into partnerships (id, provider_id, reseller_id, email, locale, token_hash, state, created_by_user_id, created_at, expires_at) values (?, ?, 'org_matrix_reseller', 'nobody-matrix@example.org', 'en', ?, ?, (select id from users limit 1), ?, ?)", id, provider, tokenHash, state, t, t + 86_400_000);
+    partnership("ptn_matrix_p", P, "revoked", hash("ptn_matrix_p"));
+    const openPartnershipToken = token();
+    run("delete from partnerships where id = 'ptn_matrix_open'");
+    partnership("ptn_matrix_open", contoso, "invited", hash(openPartnershipToken));
+    const partnershipOther = one<{ id: string }>("select id from partnerships where provider_id = ? and state = 'active' limit 1", contoso).id;
+    const subscriptionC = one<{ id: string }>("select id from subscriptions where customer_id = ? and purchase_channel = 'enterprise_agreement' limit 1", C).id;
+    const subscriptionC2 = one<{ id: string }>("select id from subscriptions where customer_id = ? limit 1", C2).id;
+    const support = (id: string, customer: string, subscription: string, partner: string) =>
+      run("insert or ignore into support_assignments (id, customer_id, subscription_id, partner_id, state, assigned_by_user_id, created_at, ended_at) values (?, ?, ?, ?, 'ended', (select id from users limit 1), ?, ?)", id, customer, subscription, partner, t, t);
+    support("sup_matrix_c", C, subscriptionC, P);
+    support("sup_matrix_c2", C2, subscriptionC2, litware);
+
     return {
       ...tenants,
+      openPartnershipToken,
+      partnershipP: "ptn_matrix_p",
+      partnershipOther,
+      subscriptionC,
+      subscriptionC2,
+      supportC: "sup_matrix_c",
+      supportC2: "sup_matrix_c2",
       disposablePartner: "org_matrix_p4",
       litware,
       invitationP: one<{ id: string }>("select id from invitations where partner_id = ? and state = 'accepted' limit 1", P).id,
