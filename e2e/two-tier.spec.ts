@@ -120,4 +120,21 @@ test.describe("two-tier distribution", () => {
     await supported.getByRole("button", { name: "Record" }).click();
     await expect(supported.getByText("Provisioned Power BI workspaces for finance")).toBeVisible();
   });
+
+  test("a cross-cloud customer invitation does not offer the customer's organization of another cloud", async ({ browser }) => {
+    const partner = await newPage(browser);
+    await signIn(partner, "li.wei@wingtipcloud.cn", "/partner");
+    await openPartnerPage(partner, "Invite a customer");
+    const email = "olivia.it@adventure-works.com";
+    await partner.getByLabel("Customer admin’s email").fill(email);
+    const since = await mailCursor();
+    await partner.getByRole("button", { name: "Send invitation" }).click();
+    const mail = await waitForEmail(email, /Wingtip Cloud \(Shanghai\) invites you/, since);
+
+    const customer = await newPage(browser);
+    await signIn(customer, email, "/");
+    await customer.goto(linkIn(mail, "/invite/"));
+    await expect(customer.getByText("Not offered: Adventure Works Cycles (Global). This invitation is from the China (21Vianet) cloud, and relationships never cross national clouds.")).toBeVisible();
+    await expect(customer.getByRole("radio", { name: /Adventure Works Cycles/ })).toHaveCount(0);
+  });
 });

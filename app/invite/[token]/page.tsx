@@ -4,6 +4,7 @@ import { RoleList } from "@/components/admin-relationships/role-list";
 import { AccountGate } from "@/components/invitations/account-gate";
 import { getActor } from "@/lib/auth/session";
 import { CLOUD_RULES } from "@/lib/clouds";
+import { Alert } from "@/components/ui/alert";
 import { COUNTRY_CODES, countryName } from "@/lib/countries";
 import { listAcceptableTenants } from "@/lib/customers/queries";
 import { getInvitationLanding } from "@/lib/invitations/queries";
@@ -32,6 +33,10 @@ export default async function InvitePage({ params }: Props) {
   const rules = CLOUD_RULES[landing.partner.cloud];
   const partner = landing.partner.name;
   const cloudName = t(`clouds.${landing.partner.cloud}`);
+  // Only organizations of the partner's cloud can accept: the others are named, not offered (rule 7).
+  const tenants = actor ? listAcceptableTenants(ctx.db, actor.userId) : [];
+  const inCloud = tenants.filter((o) => o.cloud === landing.partner.cloud);
+  const elsewhere = tenants.filter((o) => o.cloud !== landing.partner.cloud);
   const here = `/invite/${token}`;
 
   return (
@@ -81,11 +86,14 @@ export default async function InvitePage({ params }: Props) {
             <p className="text-sm text-gray-700">
               {t("invite.signedInAs", { email: actor.email })} {t("invite.canAccept")}
             </p>
+            {elsewhere.length > 0 && (
+              <Alert tone="info">{t("invite.otherCloudTenants", { names: elsewhere.map((o) => `${o.name} (${t(`clouds.${o.cloud}`)})`).join(", "), cloud: cloudName })}</Alert>
+            )}
             <AcceptForm
               token={token}
               partnerName={partner}
               cloudName={cloudName}
-              tenants={listAcceptableTenants(ctx.db, actor.userId)}
+              tenants={inCloud}
               countries={COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) => a.name.localeCompare(b.name, locale))}
               agreement={{ title: t(`agreements.${rules.agreementKey as "customerAgreement" | "customerAgreementChina"}`), url: rules.agreementUrl }}
             />

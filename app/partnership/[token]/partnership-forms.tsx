@@ -18,7 +18,7 @@ export function PartnershipForms({ token, providerName }: { token: string; provi
     <div className="flex flex-wrap items-start gap-3">
       <form action={authorize}>
         <input type="hidden" name="token" value={token} />
-        <SubmitButton label={t("partnerships.authorize")} pendingLabel={t("partnerships.authorizing")} />
+        <SubmitButton label={t("partnerships.authorize", { provider: providerName })} pendingLabel={t("partnerships.authorizing")} />
       </form>
       <ConfirmForm action={decline} trigger={t("partnerships.decline")} question={t("partnerships.confirmDecline", { provider: providerName })} confirmLabel={t("partnerships.confirmDeclineButton")} cancelLabel={t("common.cancel")} pendingLabel={t("common.working")}>
         <input type="hidden" name="token" value={token} />
