@@ -34,7 +34,10 @@ export const adminRelationships = sqliteTable(
   (t) => [
     // The name is unique per partner, whatever its case.
     uniqueIndex("admin_relationships_partner_name_uq").on(t.partnerId, t.nameKey),
-    index("admin_relationships_partner_state_idx").on(t.partnerId, t.state, t.endsAt),
+    // Paging orders end with the id, so the indexes do too (an index otherwise ends with the hidden rowid).
+    index("admin_relationships_partner_state_idx").on(t.partnerId, t.state, t.endsAt, t.id),
+    // "Ending within N days" spans two states: one range on this index, already in order.
+    index("admin_relationships_partner_ends_idx").on(t.partnerId, t.endsAt, t.id),
     index("admin_relationships_customer_state_idx").on(t.customerId, t.state),
   ],
 );

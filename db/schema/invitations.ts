@@ -37,6 +37,6 @@ export const invitations = sqliteTable(
   (t) => [
     index("invitations_partner_created_idx").on(t.partnerId, t.createdAt, t.id),
     index("invitations_partner_email_idx").on(t.partnerId, t.email),
-    index("invitations_provider_created_idx").on(t.providerId, t.createdAt),
+    index("invitations_provider_created_idx").on(t.providerId, t.createdAt, t.id),
   ],
 );

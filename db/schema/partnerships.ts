@@ -32,7 +32,7 @@ export const partnerships = sqliteTable(
   (t) => [
     // At most one open invitation or live partnership per pair.
     uniqueIndex("partnerships_open_uq").on(t.providerId, t.resellerId).where(sql`state in ('invited', 'active')`),
-    index("partnerships_provider_created_idx").on(t.providerId, t.createdAt),
-    index("partnerships_reseller_created_idx").on(t.resellerId, t.createdAt),
+    index("partnerships_provider_created_idx").on(t.providerId, t.createdAt, t.id),
+    index("partnerships_reseller_created_idx").on(t.resellerId, t.createdAt, t.id),
   ],
 );

@@ -25,11 +25,15 @@ export const resellerRelationships = sqliteTable(
     // the reseller that brought the customer. Both null for a direct partner.
     providerId: text("provider_id").references(() => organizations.id),
     resellerId: text("reseller_id").references(() => organizations.id),
+    // The customer's name, copied here (organizations are never renamed) so the partner's
+    // customer list sorts and pages by name on an index instead of sorting thousands of rows.
+    customerName: text("customer_name").notNull(),
   },
   (t) => [
     uniqueIndex("reseller_relationships_active_uq").on(t.partnerId, t.customerId).where(sql`state = 'active'`),
     index("reseller_relationships_partner_created_idx").on(t.partnerId, t.createdAt, t.id),
     index("reseller_relationships_customer_idx").on(t.customerId, t.createdAt),
-    index("reseller_relationships_provider_idx").on(t.providerId, t.state),
+    index("reseller_relationships_provider_idx").on(t.providerId, t.createdAt, t.id),
+    index("reseller_relationships_partner_name_idx").on(t.partnerId, t.customerName, t.id),
   ],
 );

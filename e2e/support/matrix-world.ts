@@ -55,8 +55,8 @@ export function buildWorld(): World {
     run("insert or ignore into organizations (id, kind, name, cloud, country, primary_domain, partner_type, partner_public_id, is_csp_transaction_tenant, created_at) values ('org_matrix_p3', 'partner', 'Ended Partner Ltd', 'global', 'US', 'ended-partner.example', 'direct', '9999001', 1, ?)", t);
     const P3 = "org_matrix_p3";
     run("insert or ignore into organizations (id, kind, name, cloud, country, primary_domain, partner_type, partner_public_id, is_csp_transaction_tenant, created_at) values ('org_matrix_p4', 'partner', 'Disposable Partner Ltd', 'global', 'US', 'disposable-partner.example', 'direct', '9999002', 1, ?)", t);
-    run("insert or ignore into reseller_relationships (id, partner_id, customer_id, state, created_at) values ('rel_matrix_disposable', 'org_matrix_p4', ?, 'active', ?)", C, t);
-    run("insert or ignore into reseller_relationships (id, partner_id, customer_id, state, created_at, ended_at) values ('rel_matrix_ended', ?, ?, 'ended', ?, ?)", P3, C, t - 100 * 86_400_000, t - 86_400_000);
+    run("insert or ignore into reseller_relationships (id, partner_id, customer_id, state, created_at, customer_name) values ('rel_matrix_disposable', 'org_matrix_p4', ?, 'active', ?, 'Adventure Works Cycles')", C, t);
+    run("insert or ignore into reseller_relationships (id, partner_id, customer_id, state, created_at, ended_at, customer_name) values ('rel_matrix_ended', ?, ?, 'ended', ?, ?, 'Adventure Works Cycles')", P3, C, t - 100 * 86_400_000, t - 86_400_000);
 
     const userId = (email: string) => {
       run("insert or ignore into users (id, email, created_at) values (?, ?, ?)", `usr_${hash(email).slice(0, 16)}`, email, t);

@@ -44,7 +44,7 @@ export function listExpiring(db: Db, member: Member, window: ExpiryWindow, opts:
     .from(adminRelationships)
     .innerJoin(organizations, eq(organizations.id, adminRelationships.customerId))
     .where(and(eq(adminRelationships.partnerId, member.organization.id), windowWhere(window, opts.now)))
-    .orderBy(window === "expired" ? desc(adminRelationships.endsAt) : asc(adminRelationships.endsAt), asc(adminRelationships.id))
+    .orderBy(...(window === "expired" ? [desc(adminRelationships.endsAt), desc(adminRelationships.id)] : [asc(adminRelationships.endsAt), asc(adminRelationships.id)]))
     .limit(PAGE_SIZE + 1)
     .offset((opts.page - 1) * PAGE_SIZE)
     .all();

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, like, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, like, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organizations, resellerRelationships } from "@/db/schema";
 import type { Member } from "@/lib/auth/membership";
@@ -10,8 +10,15 @@ function escapeLike(q: string): string {
   return q.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** The partner's customers (any relationship, newest first), optionally filtered by name or domain. */
-export function listPartnerCustomers(db: Db, member: Member, opts: { page: number; q?: string }) {
+export const CUSTOMER_SORTS = ["newest", "oldest", "name", "name_desc"] as const;
+export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+
+/**
+ * The partner's customers (any relationship), optionally filtered by name or domain. Each
+ * order walks an index that starts with the partner id ((partner, created_at, id) or
+ * (partner, customer_name, id)), so a page costs the same on page 1 and for 5,000 customers.
+ */
+export function listPartnerCustomers(db: Db, member: Member, opts: { page: number; q?: string; sort?: CustomerSort }) {
   const q = opts.q?.trim();
   const pattern = q ? `%${escapeLike(q)}%` : null;
   const rows = db
@@ -28,14 +35,28 @@ export function listPartnerCustomers(db: Db, member: Member, opts: { page: numbe
     .where(
       and(
         eq(resellerRelationships.partnerId, member.organization.id),
-        pattern ? or(like(organizations.name, pattern, ), like(organizations.primaryDomain, pattern)) : undefined,
+        pattern ? or(like(resellerRelationships.customerName, pattern), like(organizations.primaryDomain, pattern)) : undefined,
       ),
     )
-    .orderBy(desc(resellerRelationships.createdAt), desc(resellerRelationships.id))
+    .orderBy(...customerOrder(opts.sort ?? "newest"))
     .limit(PAGE_SIZE + 1)
     .offset((opts.page - 1) * PAGE_SIZE)
     .all();
   return toPage(rows, opts.page);
+}
+
+function customerOrder(sort: CustomerSort) {
+  const r = resellerRelationships;
+  switch (sort) {
+    case "oldest":
+      return [asc(r.createdAt), asc(r.id)];
+    case "name":
+      return [asc(r.customerName), asc(r.id)];
+    case "name_desc":
+      return [desc(r.customerName), desc(r.id)];
+    default:
+      return [desc(r.createdAt), desc(r.id)];
+  }
 }
 
 /** One of the partner's customers; any other id is "not found". */
@@ -60,16 +81,20 @@ export function getPartnerCustomerOrThrow(db: Db, member: Member, customerId: st
   };
 }
 
-/** Customer names for a filter drop-down (at most 500; the log also takes a customer id from a link). */
+/**
+ * Customer names for a filter drop-down (at most 500; the log also takes a customer id from
+ * a link), read in name order from the (partner, customer_name) index and de-duplicated
+ * here (a customer may have had more than one relationship with the partner).
+ */
 export function listCustomerOptions(db: Db, member: Member) {
-  return db
-    .selectDistinct({ id: organizations.id, name: organizations.name })
+  const rows = db
+    .select({ id: resellerRelationships.customerId, name: resellerRelationships.customerName })
     .from(resellerRelationships)
-    .innerJoin(organizations, eq(organizations.id, resellerRelationships.customerId))
     .where(eq(resellerRelationships.partnerId, member.organization.id))
-    .orderBy(organizations.name)
-    .limit(500)
+    .orderBy(asc(resellerRelationships.customerName), asc(resellerRelationships.id))
+    .limit(600)
     .all();
+  return [...new Map(rows.map((r) => [r.id, r])).values()].slice(0, 500);
 }
 
 /** Names of the two-tier channel of a relationship: the provider a reseller sells through, or the reseller that brought a provider's customer. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
 import { invitations, organizations, partnerships, resellerRelationships } from "@/db/schema";
@@ -50,18 +50,19 @@ export function listActiveProviders(db: Db, resellerId: string) {
 const customer = alias(organizations, "customer");
 const reseller = alias(organizations, "reseller");
 
-/** The customers each reseller brought through this provider (the reseller's own relationships naming it). */
-export function listResellerCustomers(db: Db, member: Member, resellerIds: string[]) {
-  if (resellerIds.length === 0) return [];
-  return db
+/** The customers the provider's resellers brought through it (the resellers' own relationships naming it), newest first. */
+export function listResellerCustomers(db: Db, member: Member, page: number) {
+  const rows = db
     .select({ resellerId: reseller.id, resellerName: reseller.name, customerId: customer.id, customerName: customer.name, state: resellerRelationships.state, since: resellerRelationships.createdAt })
     .from(resellerRelationships)
     .innerJoin(customer, eq(customer.id, resellerRelationships.customerId))
     .innerJoin(reseller, eq(reseller.id, resellerRelationships.partnerId))
-    .where(and(eq(resellerRelationships.providerId, member.organization.id), inArray(resellerRelationships.partnerId, resellerIds)))
-    .orderBy(reseller.name, desc(resellerRelationships.createdAt))
-    .limit(500)
+    .where(eq(resellerRelationships.providerId, member.organization.id))
+    .orderBy(desc(resellerRelationships.createdAt), desc(resellerRelationships.id))
+    .limit(PAGE_SIZE + 1)
+    .offset((page - 1) * PAGE_SIZE)
     .all();
+  return toPage(rows, page);
 }
 
 /** Customer invitations the provider's resellers sent naming it, newest first. */

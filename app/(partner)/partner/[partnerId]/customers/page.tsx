@@ -12,9 +12,9 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { countryName } from "@/lib/countries";
 import { db } from "@/lib/db";
 import { parsePage } from "@/lib/pagination";
-import { listPartnerCustomers } from "@/lib/partners/queries";
+import { CUSTOMER_SORTS, listPartnerCustomers } from "@/lib/partners/queries";
 
-type Props = { params: Promise<{ partnerId: string }>; searchParams: Promise<{ page?: string; q?: string }> };
+type Props = { params: Promise<{ partnerId: string }>; searchParams: Promise<{ page?: string; q?: string; sort?: string }> };
 
 export default async function CustomersPage({ params, searchParams }: Props) {
   const [{ partnerId }, sp] = await Promise.all([params, searchParams]);
@@ -24,8 +24,9 @@ export default async function CustomersPage({ params, searchParams }: Props) {
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
   const q = typeof sp.q === "string" ? sp.q.slice(0, 100) : "";
   const page = parsePage(sp.page);
-  const result = listPartnerCustomers(db(), member, { page, q });
-  const hrefFor = (p: number) => `${base}?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
+  const sort = CUSTOMER_SORTS.find((s) => s === sp.sort) ?? "newest";
+  const result = listPartnerCustomers(db(), member, { page, q, sort });
+  const hrefFor = (p: number) => `${base}?${new URLSearchParams({ ...(q ? { q } : {}), ...(sort !== "newest" ? { sort } : {}), page: String(p) })}`;
 
   return (
     <section>
@@ -35,6 +36,16 @@ export default async function CustomersPage({ params, searchParams }: Props) {
             {t("partner.customers.search")}
           </label>
           <input id="q" name="q" type="search" defaultValue={q} placeholder={t("partner.customers.searchPlaceholder")} className={`${inputClass} w-64`} />
+          <label htmlFor="sort" className="sr-only">
+            {t("partner.customers.sort")}
+          </label>
+          <select id="sort" name="sort" defaultValue={sort} className={`${inputClass} w-44`}>
+            {CUSTOMER_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`partner.customers.sorts.${s}`)}
+              </option>
+            ))}
+          </select>
           <button type="submit" className="rounded-md border border-gray-300 bg-white px-3 py-2 text-sm hover:bg-gray-50">
             {t("partner.customers.searchSubmit")}
           </button>

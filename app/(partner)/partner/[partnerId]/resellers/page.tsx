@@ -18,7 +18,7 @@ import { invitationStatus } from "@/lib/invitations/status";
 import { parsePage } from "@/lib/pagination";
 import { listInvitationsNamingProvider, listPartnerships, listResellerCustomers } from "@/lib/partnerships/queries";
 
-type Props = { params: Promise<{ partnerId: string }>; searchParams: Promise<{ page?: string }> };
+type Props = { params: Promise<{ partnerId: string }>; searchParams: Promise<{ page?: string; customers?: string }> };
 
 /** An indirect provider's resellers, the customers they brought through it, and their invitations naming it. */
 export default async function ResellersPage({ params, searchParams }: Props) {
@@ -38,7 +38,7 @@ export default async function ResellersPage({ params, searchParams }: Props) {
   const now = systemClock();
   const partnerships = listPartnerships(db(), member, "provider");
   const activeResellers = partnerships.filter((p) => p.state === "active").map((p) => p.otherId);
-  const customers = listResellerCustomers(db(), member, [...new Set(partnerships.filter((p) => p.state !== "invited").map((p) => p.otherId))]);
+  const customers = listResellerCustomers(db(), member, parsePage(sp.customers));
   const invitations = listInvitationsNamingProvider(db(), member, parsePage(sp.page));
   const canWrite = hasPermission(member.roles, "partnerships.write");
   return (
@@ -54,11 +54,11 @@ export default async function ResellersPage({ params, searchParams }: Props) {
         <PartnershipsTable rows={partnerships} organizationId={partnerId} side="provider" canWrite={canWrite} now={now} />
       </Section>
       <Section id="reseller-customers" title={t("partnerships.customersTitle")}>
-        {customers.length === 0 ? (
+        {customers.rows.length === 0 ? (
           <EmptyState>{t("partnerships.noCustomers")}</EmptyState>
         ) : (
           <Table caption={t("partnerships.customersTitle")} head={[t("partnerships.reseller"), t("partnerships.customer"), t("partnerships.status"), t("partnerships.since")]}>
-            {customers.map((c) => (
+            {customers.rows.map((c) => (
               <tr key={`${c.resellerId}-${c.customerId}-${c.since.getTime()}`}>
                 <Td>
                   {c.resellerName}
@@ -73,6 +73,7 @@ export default async function ResellersPage({ params, searchParams }: Props) {
             ))}
           </Table>
         )}
+        <Pagination page={customers.page} hasNext={customers.hasNext} hrefFor={(p) => `${base}?customers=${p}#reseller-customers`} />
       </Section>
       <Section id="reseller-invitations" title={t("partnerships.invitationsTitle")}>
         {invitations.rows.length === 0 ? (

@@ -1,0 +1,112 @@
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase, type Db } from "@/db/client";
+import * as schema from "@/db/schema";
+import { BENCH_ADMIN_EMAIL, BENCH_CUSTOMER_ID, BENCH_PARTNER_ID, seedLarge } from "@/db/seed-large";
+import { listAssignments, listGroups, listGroupsWithMembers } from "@/lib/access/queries";
+import { expiryCounts, listExpiring } from "@/lib/admin-relationships/expiring";
+import { listCustomerAdminRelationships, listPartnerAdminRelationships } from "@/lib/admin-relationships/queries";
+import { listActivity } from "@/lib/audit/activity";
+import { listCustomerActivity, listPartnerActivityForCustomer } from "@/lib/audit/queries";
+import { getMember, type Member } from "@/lib/auth/membership";
+import { listCustomerPartners, listSubscriptionsOf } from "@/lib/customers/queries";
+import { listPartnerInvitations } from "@/lib/invitations/queries";
+import { CUSTOMER_SORTS, getPartnerCustomerOrThrow, listCustomerOptions, listPartnerCustomers } from "@/lib/partners/queries";
+import { listInvitationsNamingProvider, listPartnerships, listResellerCustomers } from "@/lib/partnerships/queries";
+import { listSupportedSubscriptions } from "@/lib/support/queries";
+import { listMembers, listPendingMemberInvitations } from "@/lib/team/queries";
+
+/**
+ * Every dashboard query, on the large seed's shape (its generator at 1/20 scale, then
+ * ANALYZE so the planner sees the real proportions): the plan must reach rows through an
+ * index that starts with the tenant, never scan a big table and never sort one in a
+ * temporary B-tree. The queries are captured from the real query functions, not retyped.
+ */
+const BIG_TABLES = ["organizations", "reseller_relationships", "admin_relationships", "subscriptions", "invitations", "audit_events", "users", "memberships"];
+
+/**
+ * Queries whose rows are bounded by one customer, one relationship or one organization's
+ * own people and groups (tens of rows even for the largest tenant): a small in-memory sort
+ * is cheaper than another index to maintain. Every tenant-wide list is not in here.
+ */
+const BOUNDED = ["customer page", "customer dashboard: admin relationships", "team", "groups"];
+
+type Captured = { name: string; sql: string; params: unknown[] };
+let captured: Captured[] = [];
+let db: Db;
+let raw: Db["$client"];
+let partner: Member;
+let customer: Member;
+
+beforeAll(() => {
+  const base = openTestDatabase();
+  raw = base.$client;
+  seedLarge(raw, { scale: 0.05 });
+  raw.exec("ANALYZE");
+  let current = "";
+  db = drizzle(raw, { schema, logger: { logQuery: (sql, params) => captured.push({ name: current, sql, params }) } }) as unknown as Db;
+  const userId = (email: string) => (raw.prepare("select id from users where email = ?").get(email) as { id: string }).id;
+  partner = getMember(base, { userId: userId(BENCH_ADMIN_EMAIL), email: BENCH_ADMIN_EMAIL }, BENCH_PARTNER_ID)!;
+  const gaEmail = "ga@customer0.example";
+  customer = getMember(base, { userId: userId(gaEmail), email: gaEmail }, BENCH_CUSTOMER_ID)!;
+  const now = new Date("2026-11-21T09:00:00Z");
+  const run = (name: string, fn: () => unknown) => {
+    current = name;
+    fn();
+  };
+  captured = [];
+  for (const sort of CUSTOMER_SORTS) {
+    run(`customers (${sort})`, () => listPartnerCustomers(db, partner, { page: 1, sort }));
+    run(`customers (${sort}, page 40)`, () => listPartnerCustomers(db, partner, { page: 40, sort }));
+    run(`customers search (${sort})`, () => listPartnerCustomers(db, partner, { page: 1, q: "Works", sort }));
+  }
+  run("customer page", () => getPartnerCustomerOrThrow(db, partner, BENCH_CUSTOMER_ID));
+  run("customer page: admin relationships", () => listPartnerAdminRelationships(db, partner, BENCH_CUSTOMER_ID));
+  run("customer page: subscriptions", () => listSubscriptionsOf(db, BENCH_CUSTOMER_ID));
+  run("customer page: activity", () => listPartnerActivityForCustomer(db, BENCH_PARTNER_ID, BENCH_CUSTOMER_ID));
+  run("customer page: supported", () => listSupportedSubscriptions(db, BENCH_PARTNER_ID, BENCH_CUSTOMER_ID));
+  run("customer page: access", () => listAssignments(db, partner, ["gdap_L0000000", "gdap_L0000002"]));
+  run("customer page: groups", () => listGroups(db, partner));
+  run("invitations", () => listPartnerInvitations(db, partner, { page: 1, now }));
+  run("invitations (expired)", () => listPartnerInvitations(db, partner, { page: 1, status: "expired", now }));
+  run("invitations (accepted, page 10)", () => listPartnerInvitations(db, partner, { page: 10, status: "accepted", now }));
+  run("expiring counts", () => expiryCounts(db, partner, now));
+  for (const window of ["1", "7", "30", "expired"] as const) run(`expiring ${window}`, () => listExpiring(db, partner, window, { page: 1, now }));
+  run("activity", () => listActivity(db, partner, {}));
+  run("activity (action)", () => listActivity(db, partner, { action: "invitation.sent" }));
+  run("activity (customer)", () => listActivity(db, partner, { customer: BENCH_CUSTOMER_ID }));
+  run("activity (older page)", () => listActivity(db, partner, { before: 500_000 }));
+  run("activity customer options", () => listCustomerOptions(db, partner));
+  run("resellers", () => listPartnerships(db, partner, "provider"));
+  run("reseller customers", () => listResellerCustomers(db, partner, 1));
+  run("invitations naming provider", () => listInvitationsNamingProvider(db, partner, 1));
+  run("team", () => listMembers(db, partner));
+  run("team invitations", () => listPendingMemberInvitations(db, partner, now));
+  run("groups", () => listGroupsWithMembers(db, partner));
+  run("customer dashboard: partners", () => listCustomerPartners(db, customer));
+  run("customer dashboard: admin relationships", () => listCustomerAdminRelationships(db, customer));
+  run("customer dashboard: activity", () => listCustomerActivity(db, BENCH_CUSTOMER_ID));
+  run("customer activity log", () => listActivity(db, customer, {}));
+}, 120_000);
+
+function plan(c: Captured): string[] {
+  return (raw.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...(c.params as never[])) as { detail: string }[]).map((r) => r.detail);
+}
+
+describe("dashboard query plans on the large seed's shape", () => {
+  it("captured every dashboard query", () => {
+    expect(new Set(captured.map((c) => c.name)).size).toBeGreaterThanOrEqual(40);
+  });
+
+  it("no full scan and no temporary sort of a big table", () => {
+    const problems: string[] = [];
+    for (const c of captured) {
+      for (const line of plan(c)) {
+        const scanned = line.match(/^SCAN (\w+)/)?.[1];
+        if (scanned && BIG_TABLES.includes(scanned)) problems.push(`${c.name}: ${line}`);
+        if (/USE TEMP B-TREE/.test(line) && !BOUNDED.some((prefix) => c.name.startsWith(prefix))) problems.push(`${c.name}: ${line}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
