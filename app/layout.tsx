@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { clientMessages } from "@/lib/i18n/client-messages";
+import type { Messages } from "@/lib/i18n/messages";
 import { AppHeader } from "@/components/shell/app-header";
 import { FlashRegion } from "@/components/ui/flash";
 import "./globals.css";
@@ -12,14 +14,15 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations("common")]);
+  const [locale, t, messages] = await Promise.all([getLocale(), getTranslations("common"), getMessages()]);
   return (
     <html lang={locale}>
       <body className="min-h-screen">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>
+        {/* Only what client components translate goes to the browser, not the whole catalog. */}
+        <NextIntlClientProvider messages={clientMessages(messages as Messages)}>
           <AppHeader />
           <main id="main" className="mx-auto max-w-6xl px-4 py-8">
             <FlashRegion dismissLabel={t("dismiss")} />

@@ -130,6 +130,7 @@ const publicPage = (url: string) => ({ url: () => url, expect: anyone });
 const PAGES: Record<string, PageRow> = {
   "/": publicPage("/"),
   "/signin": publicPage("/signin"),
+  "/about": publicPage("/about"),
   "/signin/check-email": publicPage("/signin/check-email"),
   "/signin/error": publicPage("/signin/error"),
   "/mailbox": publicPage("/mailbox"),

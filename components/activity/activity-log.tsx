@@ -41,7 +41,7 @@ export async function ActivityLog({ base, filters, rows, nextBefore, intro, cust
             <option value="">{t("activity.allActions")}</option>
             {AUDIT_ACTIONS.map((a) => (
               <option key={a} value={a}>
-                {label(`audit.${a}`, { email: "…", customer: "…", partner: "…", name: "…", group: "…", domain: "…" })}
+                {label(`audit.${a}`, auditValues(null, "…"))}
               </option>
             ))}
           </select>

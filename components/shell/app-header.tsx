@@ -4,7 +4,7 @@ import { listMemberships } from "@/lib/auth/membership";
 import { getActor } from "@/lib/auth/session";
 import { signOutAction } from "@/lib/auth/actions";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { env, isBuildPhase } from "@/lib/env";
 import { LanguagePicker } from "./language-picker";
 
 export function orgHref(o: { id: string; kind: "partner" | "customer" }): string {
@@ -14,7 +14,8 @@ export function orgHref(o: { id: string; kind: "partner" | "customer" }): string
 export async function AppHeader() {
   const [t, actor] = await Promise.all([getTranslations(), getActor()]);
   const orgs = actor ? listMemberships(db(), actor.userId) : [];
-  const mailbox = Boolean(env().MAILBOX_API_URL);
+  // A page rendered at build time knows nothing of the running server's mailbox.
+  const mailbox = !isBuildPhase() && Boolean(env().MAILBOX_API_URL);
   return (
     <header className="border-b border-gray-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">

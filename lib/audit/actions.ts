@@ -38,9 +38,11 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-/** Every placeholder the `audit.*` catalog texts use, blank unless the event's details fill it. */
-export function auditValues(details: Record<string, unknown> | null): Record<string, string> {
-  const blanks = { email: "", customer: "", partner: "", name: "", group: "", domain: "", provider: "", reseller: "", product: "", note: "", by: "" };
+const AUDIT_PLACEHOLDERS = ["email", "customer", "partner", "name", "group", "domain", "provider", "reseller", "product", "note", "by"] as const;
+
+/** Every placeholder the `audit.*` catalog texts use, `blank` unless the event's details fill it. */
+export function auditValues(details: Record<string, unknown> | null, blank = ""): Record<string, string> {
+  const blanks = Object.fromEntries(AUDIT_PLACEHOLDERS.map((k) => [k, blank]));
   const filled = Object.fromEntries(Object.entries(details ?? {}).map(([k, v]) => [k, v == null ? "" : String(v)]));
   return { ...blanks, ...filled };
 }

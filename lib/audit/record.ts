@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { placeholders, prepared } from "@/db/prepared";
 import { auditEvents } from "@/db/schema";
 import type { AuditAction } from "./actions";
 
@@ -16,10 +17,14 @@ export type AuditInput = {
   at: Date;
 };
 
+const insertAudit = (tx: Tx) =>
+  prepared(tx, "audit.insert", (db) =>
+    db.insert(auditEvents).values(placeholders("organizationId", "customerId", "actorUserId", "actorEmail", "action", "targetType", "targetId", "details", "createdAt")).prepare(),
+  );
+
 /** Appends one audit row in the caller's transaction, so the change and its record commit together. */
 export function recordAudit(tx: Tx, e: AuditInput): void {
-  tx.insert(auditEvents)
-    .values({
+  insertAudit(tx).run({
       organizationId: e.organizationId,
       customerId: e.customerId ?? null,
       actorUserId: e.actor?.userId ?? null,
@@ -29,6 +34,5 @@ export function recordAudit(tx: Tx, e: AuditInput): void {
       targetId: e.targetId,
       details: e.details ?? null,
       createdAt: e.at,
-    })
-    .run();
+    });
 }

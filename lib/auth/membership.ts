@@ -1,4 +1,5 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { prepared } from "@/db/prepared";
 import type { Db } from "@/db/client";
 import { memberships, organizations } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
@@ -12,13 +13,19 @@ export type Actor = { userId: string; email: string };
 export type Organization = typeof organizations.$inferSelect;
 export type Member = { userId: string; email: string; roles: MemberRole[]; organization: Organization };
 
+const memberQuery = (db: Db) =>
+  prepared(db, "membership.member", (d) =>
+    d
+      .select({ roles: memberships.roles, organization: organizations })
+      .from(memberships)
+      .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+      .where(and(eq(memberships.userId, sql.placeholder("userId")), eq(memberships.organizationId, sql.placeholder("organizationId"))))
+      .prepare(),
+  );
+
+/** Every service and page asks this first: one prepared query. */
 export function getMember(db: Db, actor: Actor, organizationId: string): Member | null {
-  const row = db
-    .select({ roles: memberships.roles, organization: organizations })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(and(eq(memberships.userId, actor.userId), eq(memberships.organizationId, organizationId)))
-    .get();
+  const row = memberQuery(db).get({ userId: actor.userId, organizationId });
   return row ? { userId: actor.userId, email: actor.email, roles: row.roles, organization: row.organization } : null;
 }
 

@@ -1,5 +1,6 @@
 import { and, eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { placeholders, prepared } from "@/db/prepared";
 import { emailOutbox } from "@/db/schema";
 import type { Tx } from "@/lib/audit/record";
 
@@ -15,10 +16,18 @@ export type OutgoingEmail = {
   relatedId?: string | null;
 };
 
+const insertEmail = (tx: Tx | Db) =>
+  prepared(tx, "outbox.insert", (db) =>
+    db
+      .insert(emailOutbox)
+      .values({ ...placeholders("idempotencyKey", "kind", "toAddress", "subject", "textBody", "htmlBody", "organizationId", "relatedId", "nextAttemptAt", "createdAt"), state: "pending" })
+      .onConflictDoNothing({ target: emailOutbox.idempotencyKey })
+      .prepare(),
+  );
+
 /** Queues an email inside the caller's transaction; it is sent only if that transaction commits. */
 export function enqueueEmail(tx: Tx | Db, email: OutgoingEmail, now: Date): void {
-  tx.insert(emailOutbox)
-    .values({
+  insertEmail(tx).run({
       idempotencyKey: email.idempotencyKey,
       kind: email.kind,
       toAddress: email.to,
@@ -27,12 +36,9 @@ export function enqueueEmail(tx: Tx | Db, email: OutgoingEmail, now: Date): void
       htmlBody: email.html,
       organizationId: email.organizationId ?? null,
       relatedId: email.relatedId ?? null,
-      state: "pending",
       nextAttemptAt: now,
       createdAt: now,
-    })
-    .onConflictDoNothing({ target: emailOutbox.idempotencyKey })
-    .run();
+    });
 }
 
 export type SendFn = (message: {

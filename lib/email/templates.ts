@@ -4,8 +4,13 @@ import { renderEmail } from "./render";
 
 type Mail = { subject: string; html: string; text: string };
 
+// Creating an Intl.DateTimeFormat costs far more than using one: one per language.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 function format(locale: string, date: Date): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(date);
+  let f = dateFormats.get(locale);
+  if (!f) dateFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" })));
+  return f.format(date);
 }
 
 export function invitationEmail(p: {

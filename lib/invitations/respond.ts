@@ -1,5 +1,5 @@
-import { and, eq, gt, inArray } from "drizzle-orm";
-import { invitations, memberships, organizations, resellerRelationships, users } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { invitations, memberships, organizations, resellerRelationships } from "@/db/schema";
 import type { Actor, Organization } from "@/lib/auth/membership";
 import { recordAudit, type Tx } from "@/lib/audit/record";
 import { CLOUD_RULES } from "@/lib/clouds";
@@ -16,12 +16,13 @@ import type { AcceptInvitationInput } from "./schemas";
 import { invitationStatus } from "./status";
 import { assertAnswerable } from "./answerable";
 import { hashToken, isWellFormedToken } from "./tokens";
+import { closeOpenInvitation, insertMembership, insertOrganization, insertResellerRelationship, invitationByTokenHash, organizationById, organizationByDomain, userById } from "./statements";
 
 type InvitationRow = typeof invitations.$inferSelect;
 
 export function findInvitationByToken(ctx: ServiceContext, token: string): InvitationRow | null {
   if (!isWellFormedToken(token)) return null;
-  return ctx.db.select().from(invitations).where(eq(invitations.tokenHash, hashToken(token))).get() ?? null;
+  return invitationByTokenHash(ctx.db).get({ hash: hashToken(token) }) ?? null;
 }
 
 /** The invitation behind a token, if it can still be answered, and by this actor; otherwise the reason. */
@@ -34,11 +35,7 @@ function requireAnswerable(ctx: ServiceContext, actor: Actor, token: string): In
  * update is what makes the link single-use when two answers race.
  */
 function closeInvitation(tx: Tx, inv: InvitationRow, state: "accepted" | "declined", actor: Actor, now: Date, customerId: string | null) {
-  const changed = tx
-    .update(invitations)
-    .set({ state, respondedAt: now, respondedByUserId: actor.userId, customerId })
-    .where(and(eq(invitations.id, inv.id), inArray(invitations.state, ["sent", "opened"]), gt(invitations.expiresAt, now)))
-    .run().changes;
+  const changed = closeOpenInvitation(tx).run({ state, respondedAtMs: now.getTime(), respondedByUserId: actor.userId, customerId, id: inv.id, nowMs: now.getTime() }).changes;
   if (changed !== 1) throw new DomainError("INVITATION_USED");
 }
 
@@ -63,7 +60,7 @@ export function markInvitationOpened(ctx: ServiceContext, token: string): void {
 }
 
 function notifyPartner(ctx: ServiceContext, tx: Tx, inv: InvitationRow, partner: Organization, accepted: boolean, customer: Organization | null, now: Date) {
-  const inviter = tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, inv.createdByUserId)).get();
+  const inviter = userById(tx).get({ id: inv.createdByUserId });
   if (!inviter) return;
   const url = customer
     ? `${ctx.config.publicBaseUrl}/partner/${partner.id}/customers/${customer.id}`
@@ -111,11 +108,7 @@ function checkExistingTarget(ctx: ServiceContext, actor: Actor, partner: Organiz
 
 function checkNewTarget(ctx: ServiceContext, partner: Organization, primaryDomain: string) {
   if (!CLOUD_RULES[partner.cloud].newCustomers) throw new DomainError("NEW_CUSTOMERS_CLOSED");
-  const taken = ctx.db
-    .select()
-    .from(organizations)
-    .where(and(eq(organizations.cloud, partner.cloud), eq(organizations.primaryDomain, primaryDomain)))
-    .get();
+  const taken = organizationByDomain(ctx.db).get({ cloud: partner.cloud, domain: primaryDomain });
   if (!taken) return;
   if (taken.id === partner.id || taken.corporateOfPartnerId === partner.id) throw new DomainError("SELF_INVITE");
   if (taken.kind === "partner" && taken.isCspTransactionTenant) throw new DomainError("CSP_TRANSACTION_TENANT", { name: taken.name });
@@ -166,7 +159,7 @@ function linkProvider(ctx: ServiceContext, tx: Tx, p: { inv: InvitationRow; rese
 
 export function acceptInvitation(ctx: ServiceContext, actor: Actor, input: AcceptInvitationInput) {
   const inv = requireAnswerable(ctx, actor, input.token);
-  const partner = ctx.db.select().from(organizations).where(eq(organizations.id, inv.partnerId)).get();
+  const partner = organizationById(ctx.db).get({ id: inv.partnerId });
   if (!partner) throw new DomainError("INVITATION_INVALID");
   if (inv.providerId && !activePartnership(ctx.db, inv.providerId, partner.id)) throw new DomainError("PROVIDER_UNAVAILABLE");
 
@@ -177,7 +170,8 @@ export function acceptInvitation(ctx: ServiceContext, actor: Actor, input: Accep
   const now = ctx.now();
   return ctx.db.transaction(
     (tx) => {
-      closeInvitation(tx, inv, "accepted", actor, now, existing?.id ?? null);
+      // A new organization is written first so the invitation closes naming it in one update;
+      // if another answer won the invitation, the whole transaction (organization too) rolls back.
       let customer = existing;
       if (!customer && input.target === "new" && newDomain) {
         customer = {
@@ -193,14 +187,14 @@ export function acceptInvitation(ctx: ServiceContext, actor: Actor, input: Accep
           corporateOfPartnerId: null,
           createdAt: now,
         } satisfies Organization;
-        tx.insert(organizations).values(customer).run();
-        tx.insert(memberships).values({ id: newId("mem"), organizationId: customer.id, userId: actor.userId, roles: ["global_admin"], createdAt: now }).run();
-        tx.update(invitations).set({ customerId: customer.id }).where(eq(invitations.id, inv.id)).run();
+        insertOrganization(tx).run(customer);
+        insertMembership(tx).run({ id: newId("mem"), organizationId: customer.id, userId: actor.userId, roles: ["global_admin"], createdAt: now });
         recordAudit(tx, { organizationId: customer.id, customerId: customer.id, actor, action: "customer.created", targetType: "organization", targetId: customer.id, details: { name: customer.name, domain: newDomain }, at: now });
       }
       if (!customer) throw new DomainError("VALIDATION");
+      closeInvitation(tx, inv, "accepted", actor, now, customer.id);
       const relationshipId = newId("rel");
-      tx.insert(resellerRelationships).values({ id: relationshipId, partnerId: partner.id, customerId: customer.id, state: "active", invitationId: inv.id, createdAt: now, providerId: inv.providerId, customerName: customer.name }).run();
+      insertResellerRelationship(tx).run({ id: relationshipId, partnerId: partner.id, customerId: customer.id, state: "active", invitationId: inv.id, createdAt: now, providerId: inv.providerId, resellerId: null, customerName: customer.name });
       const details = { partner: partner.name, customer: customer.name, email: inv.email };
       recordAudit(tx, { organizationId: partner.id, customerId: customer.id, actor, action: "invitation.accepted", targetType: "invitation", targetId: inv.id, details, at: now });
       recordAudit(tx, { organizationId: partner.id, customerId: customer.id, actor, action: "reseller_relationship.created", targetType: "reseller_relationship", targetId: relationshipId, details, at: now });

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { invitations, memberships, organizations, users } from "@/db/schema";
+import { invitations, organizations } from "@/db/schema";
 import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
 import { hasPermission } from "@/lib/auth/permissions";
 import { recordAudit, type Tx } from "@/lib/audit/record";
@@ -11,6 +11,7 @@ import { DomainError } from "@/lib/errors";
 import { checkAdminRequest } from "@/lib/admin-relationships/rules";
 import type { AdminRequest } from "@/lib/admin-relationships/schemas";
 import { newId } from "@/lib/ids";
+import { insertInvitation, memberByEmail } from "./statements";
 import { activePartnership } from "@/lib/partnerships/service";
 import type { Organization } from "@/lib/auth/membership";
 import type { InvitationRef, InviteCustomerInput } from "./schemas";
@@ -69,12 +70,7 @@ function checkProvider(ctx: ServiceContext, partner: Organization, providerId: s
 export function createInvitation(ctx: ServiceContext, actor: Actor, input: InviteCustomerInput) {
   const member = requirePermission(ctx.db, actor, input.partnerId, "invitations.write");
   const email = normalizeEmail(input.email);
-  const ownMember = ctx.db
-    .select({ id: users.id })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organizationId, member.organization.id), eq(users.email, email)))
-    .get();
+  const ownMember = memberByEmail(ctx.db).get({ organizationId: member.organization.id, email });
   // A partner can never resell to itself (rule 4): its own people are not customers.
   if (ownMember) throw new DomainError("SELF_INVITE", {}, { email: ["selfInvite"] });
   const providerId = checkProvider(ctx, member.organization, input.providerId ?? null);
@@ -104,7 +100,7 @@ export function createInvitation(ctx: ServiceContext, actor: Actor, input: Invit
   };
   ctx.db.transaction(
     (tx) => {
-      tx.insert(invitations).values(invitation).run();
+      insertInvitation(tx).run(invitation);
       recordAudit(tx, { organizationId: member.organization.id, actor, action: "invitation.sent", targetType: "invitation", targetId: invitation.id, details: { email }, at: now });
       queueInvitationEmail(ctx, tx, member, invitation, token, now);
     },

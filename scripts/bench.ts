@@ -1,0 +1,246 @@
+/**
+ * `npm run bench`: how fast the partner dashboard is for a large distributor.
+ *
+ * Builds the app if there is no build, makes the large database if there is none
+ * (`npm run seed:large`), starts the built app on it (port 3200, with the SMTP capture),
+ * signs in as the partner with 5,000 customers, and measures with autocannon, side by
+ * side in one run: the static /about page, the customer list (first page and a search),
+ * a customer's page, the expiring view and the activity log. Then, in this process: the
+ * database time of each page's queries, invitations created and accepted per second in the
+ * service layer, and each route's first-load JavaScript (gzip) from the build output.
+ * Prints a table, and as its last line one JSON object with the figures.
+ *
+ *   npm run bench [-- --duration 10 --connections 10]
+ */
+import autocannon from "autocannon";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import { migrateDatabase, openDatabase, type Db } from "../db/client";
+import { BENCH_ADMIN_EMAIL, BENCH_CUSTOMER_ID, BENCH_PARTNER_ID } from "../db/seed-large";
+import { effectiveRoles } from "../lib/access/effective-roles";
+import { listAssignments } from "../lib/access/queries";
+import { expiryCounts, listExpiring } from "../lib/admin-relationships/expiring";
+import { listPartnerAdminRelationships } from "../lib/admin-relationships/queries";
+import { listActivity } from "../lib/audit/activity";
+import { listPartnerActivityForCustomer } from "../lib/audit/queries";
+import { getMember, type Member } from "../lib/auth/membership";
+import { listSubscriptionsOf } from "../lib/customers/queries";
+import { startCaptureServer } from "../lib/email/capture-server";
+import { acceptInvitation } from "../lib/invitations/respond";
+import { createInvitation } from "../lib/invitations/service";
+import { channelNames, getPartnerCustomerOrThrow, listCustomerOptions, listPartnerCustomers } from "../lib/partners/queries";
+import { listSupportedSubscriptions } from "../lib/support/queries";
+
+const { values } = parseArgs({ options: { duration: { type: "string", default: "10" }, connections: { type: "string", default: "10" }, db: { type: "string", default: "data/large.db" } } });
+const DURATION = Number(values.duration);
+const CONNECTIONS = Number(values.connections);
+const DB_FILE = values.db!;
+const PORT = 3200;
+const BASE = `http://localhost:${PORT}`;
+
+const p95 = (samples: number[]) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0;
+};
+const round = (n: number, digits = 1) => Number(n.toFixed(digits));
+
+function run(cmd: string, args: string[]) {
+  const r = spawnSync(cmd, args, { stdio: "inherit" });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed`);
+}
+
+/** One autocannon run; p95 from every response's own time (autocannon reports p90 and p97.5, not p95). */
+async function load(url: string, cookie: string, opts: { connections?: number; overallRate?: number } = {}) {
+  const times: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, duration: DURATION, connections: opts.connections ?? CONNECTIONS, overallRate: opts.overallRate, headers: { cookie } }, (error, r) => (error ? reject(error) : resolve(r)));
+    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  });
+  const bad = result.non2xx + result.errors + result.timeouts;
+  if (bad > 0) throw new Error(`${url}: ${bad} failed responses of ${result.requests.total}`);
+  return { rps: result.requests.average, p50: result.latency.p50, p95: p95(times), bytes: result.throughput.average / Math.max(1, result.requests.average) };
+}
+
+async function waitForServer(child: ChildProcess) {
+  for (let i = 0; i < 120; i++) {
+    if (child.exitCode !== null) throw new Error("the server stopped");
+    try {
+      if ((await fetch(`${BASE}/about`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the server did not start");
+}
+
+/** Database time of each page: the queries the page runs, timed together, 200 times. */
+function databaseTimes(db: Db, member: Member) {
+  const now = new Date();
+  const pages: Record<string, () => void> = {
+    customers: () => listPartnerCustomers(db, member, { page: 1 }),
+    "customers search": () => listPartnerCustomers(db, member, { page: 1, q: "Works" }),
+    "customers by name, page 100": () => listPartnerCustomers(db, member, { page: 100, sort: "name" }),
+    "customer page": () => {
+      const { relationship } = getPartnerCustomerOrThrow(db, member, BENCH_CUSTOMER_ID);
+      const relationships = listPartnerAdminRelationships(db, member, BENCH_CUSTOMER_ID);
+      listAssignments(db, member, relationships.map((r) => r.id));
+      listSubscriptionsOf(db, BENCH_CUSTOMER_ID);
+      listPartnerActivityForCustomer(db, BENCH_PARTNER_ID, BENCH_CUSTOMER_ID);
+      listSupportedSubscriptions(db, BENCH_PARTNER_ID, BENCH_CUSTOMER_ID);
+      effectiveRoles(db, BENCH_PARTNER_ID, member.userId, BENCH_CUSTOMER_ID);
+      channelNames(db, relationship);
+    },
+    expiring: () => {
+      expiryCounts(db, member, now);
+      listExpiring(db, member, "30", { page: 1, now });
+    },
+    activity: () => {
+      listActivity(db, member, {});
+      listCustomerOptions(db, member);
+    },
+  };
+  const out: Record<string, number> = {};
+  for (const [name, fn] of Object.entries(pages)) {
+    for (let i = 0; i < 20; i++) fn();
+    const samples: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const t = performance.now();
+      fn();
+      samples.push(performance.now() - t);
+    }
+    out[name] = p95(samples);
+  }
+  return out;
+}
+
+/** Invitations created and accepted per second in the service layer, on a fresh file database with the production settings. */
+function invitationsPerSecond(): number {
+  const dir = mkdtempSync(path.join(tmpdir(), "prc-bench-"));
+  const db = openDatabase(path.join(dir, "bench.db"));
+  migrateDatabase(db);
+  const ctx = { db, now: () => new Date(), config: { invitationTtlDays: 14, publicBaseUrl: BASE } };
+  const t = Date.now();
+  db.$client.prepare("insert into organizations (id, kind, name, cloud, country, primary_domain, partner_type, partner_public_id, is_csp_transaction_tenant, created_at) values ('org_p', 'partner', 'Bench Partner', 'global', 'US', 'bench-partner.example', 'direct', '1', 1, ?)").run(t);
+  db.$client.prepare("insert into users (id, email, created_at) values ('usr_p', 'agent@bench-partner.example', ?)").run(t);
+  db.$client.prepare(`insert into memberships (id, organization_id, user_id, roles, created_at) values ('mem_p', 'org_p', 'usr_p', '["sales_agent"]', ?)`).run(t);
+  const agent = { userId: "usr_p", email: "agent@bench-partner.example" };
+  const N = 3000;
+  const customers = Array.from({ length: N }, (_, i) => {
+    const email = `ga${i}@customer${i}.example`;
+    db.$client.prepare("insert into users (id, email, created_at) values (?, ?, ?)").run(`usr_${i}`, email, t);
+    return { userId: `usr_${i}`, email };
+  });
+  const started = performance.now();
+  customers.forEach((ga, i) => {
+    const { token } = createInvitation(ctx, agent, { partnerId: "org_p", email: ga.email, message: null, locale: "en" });
+    acceptInvitation(ctx, ga, { token, target: "new", name: `Customer ${i}`, primaryDomain: `customer${i}.example`, country: "US", agreement: "on" });
+  });
+  const perSecond = N / ((performance.now() - started) / 1000);
+  db.$client.close();
+  rmSync(dir, { recursive: true, force: true });
+  return perSecond;
+}
+
+/** First-load JavaScript of every route, gzip, from the build's own per-route chunk lists. */
+function firstLoadJs(): Record<string, number> {
+  const stats = JSON.parse(readFileSync(".next/diagnostics/route-bundle-stats.json", "utf8")) as { route: string; firstLoadChunkPaths: string[] }[];
+  const gz = new Map<string, number>();
+  const size = (file: string) => gz.get(file) ?? gz.set(file, gzipSync(readFileSync(file)).length).get(file)!;
+  return Object.fromEntries(stats.map((s) => [s.route, s.firstLoadChunkPaths.reduce((sum, f) => sum + size(f), 0) / 1024]));
+}
+
+async function main() {
+  if (!existsSync(".next/BUILD_ID")) run("npx", ["next", "build"]);
+  if (!existsSync(DB_FILE)) run("npx", ["tsx", "scripts/seed-large.ts", "--file", DB_FILE]);
+
+  // Sign in as the big partner's Account admin the way Auth.js does: a session row and its cookie.
+  const db = openDatabase(DB_FILE);
+  migrateDatabase(db);
+  const user = db.$client.prepare("select id from users where email = ?").get(BENCH_ADMIN_EMAIL) as { id: string } | undefined;
+  if (!user) throw new Error(`${DB_FILE} has no ${BENCH_ADMIN_EMAIL}: run npm run seed:large`);
+  const sessionToken = randomBytes(32).toString("hex");
+  db.$client.prepare("insert into sessions (session_token, user_id, expires) values (?, ?, ?)").run(sessionToken, user.id, Date.now() + 86_400_000);
+  const cookie = `authjs.session-token=${sessionToken}`;
+  const member = getMember(db, { userId: user.id, email: BENCH_ADMIN_EMAIL }, BENCH_PARTNER_ID)!;
+  const customers = (db.$client.prepare("select count(*) as n from reseller_relationships where partner_id = ?").get(BENCH_PARTNER_ID) as { n: number }).n;
+
+  const capture = await startCaptureServer({ smtpPort: 2725, apiPort: 2780 });
+  const server = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(PORT), "-H", "localhost"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, APP_MODE: "demo", DATABASE_PATH: DB_FILE, SMTP_URL: capture.smtpUrl, MAILBOX_API_URL: capture.apiUrl, PUBLIC_BASE_URL: BASE, NODE_ENV: "production" },
+  });
+  try {
+    await waitForServer(server);
+    const routes: Record<string, string> = {
+      static: "/about",
+      customers: `/partner/${BENCH_PARTNER_ID}/customers`,
+      "customers search": `/partner/${BENCH_PARTNER_ID}/customers?q=Works`,
+      "customer page": `/partner/${BENCH_PARTNER_ID}/customers/${BENCH_CUSTOMER_ID}`,
+      expiring: `/partner/${BENCH_PARTNER_ID}/expiring`,
+      activity: `/partner/${BENCH_PARTNER_ID}/activity`,
+    };
+    // Every route answers 200 for this partner before anything is measured.
+    for (const url of Object.values(routes)) {
+      const res = await fetch(BASE + url, { headers: { cookie }, redirect: "manual" });
+      if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+    }
+    const http: Record<string, Awaited<ReturnType<typeof load>>> = {};
+    for (const [name, url] of Object.entries(routes)) {
+      await load(BASE + url, cookie, { connections: 2 }).catch(() => undefined); // warm-up
+      http[name] = await load(BASE + url, cookie);
+      console.error(`measured ${name}: ${round(http[name].rps)} req/s`);
+    }
+    const halfLoad = await load(BASE + routes.customers, cookie, { overallRate: Math.max(1, Math.floor(http.customers.rps / 2)) });
+
+    const dbTimes = databaseTimes(db, member);
+    const perSecond = invitationsPerSecond();
+    const js = firstLoadJs();
+
+    console.log(`\nBenchmark: ${customers} customers for ${BENCH_PARTNER_ID}, ${DURATION} s per route, ${CONNECTIONS} connections, ${process.platform} ${process.arch}, node ${process.version}\n`);
+    console.table(
+      Object.fromEntries(
+        Object.entries(http).map(([name, r]) => [name, { "req/s": round(r.rps), "p50 ms": r.p50, "p95 ms": round(r.p95), "kB/response": round(r.bytes / 1024), "vs static": round(r.rps / http.static.rps, 2), "db p95 ms": dbTimes[name] === undefined ? "" : round(dbTimes[name], 2) }]),
+      ),
+    );
+    console.log(`customers at half load (${Math.floor(http.customers.rps / 2)} req/s): p50 ${halfLoad.p50} ms, p95 ${round(halfLoad.p95)} ms`);
+    console.table(Object.fromEntries(Object.entries(dbTimes).map(([name, ms]) => [name, { "db p95 ms": round(ms, 2) }])));
+    const heaviest = Object.entries(js).sort((a, b) => b[1] - a[1]);
+    console.log(`first-load JS (gzip): largest ${heaviest[0][0]} ${round(heaviest[0][1])} kB, smallest ${heaviest.at(-1)![0]} ${round(heaviest.at(-1)![1])} kB`);
+    console.log(`service layer: ${Math.round(perSecond)} invitations created and accepted per second`);
+    console.log(
+      JSON.stringify({
+        static_rps: round(http.static.rps),
+        customers_rps: round(http.customers.rps),
+        ratio_customers_vs_static: round(http.customers.rps / http.static.rps, 2),
+        customers_p95_ms: round(halfLoad.p95),
+        customers_p95_ms_full_load: round(http.customers.p95),
+        search_rps: round(http["customers search"].rps),
+        customer_page_rps: round(http["customer page"].rps),
+        expiring_rps: round(http.expiring.rps),
+        activity_rps: round(http.activity.rps),
+        db_ms_per_page_p95: round(Math.max(...Object.values(dbTimes)), 2),
+        invitations_per_s: Math.round(perSecond),
+        max_first_load_js_kb: round(heaviest[0][1]),
+      }),
+    );
+  } finally {
+    db.$client.prepare("delete from sessions where session_token = ?").run(sessionToken);
+    db.$client.close();
+    server.kill("SIGTERM");
+    await capture.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
