@@ -165,7 +165,8 @@ async function main() {
   const user = db.$client.prepare("select id from users where email = ?").get(BENCH_ADMIN_EMAIL) as { id: string } | undefined;
   if (!user) throw new Error(`${DB_FILE} has no ${BENCH_ADMIN_EMAIL}: run npm run seed:large`);
   const sessionToken = randomBytes(32).toString("hex");
-  db.$client.prepare("insert into sessions (session_token, user_id, expires) values (?, ?, ?)").run(sessionToken, user.id, Date.now() + 86_400_000);
+  // Thirty days, as Auth.js gives one: a shorter session would be refreshed (written) on every request.
+  db.$client.prepare("insert into sessions (session_token, user_id, expires) values (?, ?, ?)").run(sessionToken, user.id, Date.now() + 30 * 86_400_000);
   const cookie = `authjs.session-token=${sessionToken}`;
   const member = getMember(db, { userId: user.id, email: BENCH_ADMIN_EMAIL }, BENCH_PARTNER_ID)!;
   const customers = (db.$client.prepare("select count(*) as n from reseller_relationships where partner_id = ?").get(BENCH_PARTNER_ID) as { n: number }).n;
@@ -177,6 +178,12 @@ async function main() {
   });
   try {
     await waitForServer(server);
+    // The scheduled job runs once at start; measure after it and the emails it queued are done.
+    for (let idle = 0; idle < 3; ) {
+      await new Promise((r) => setTimeout(r, 1000));
+      const pending = (db.$client.prepare("select count(*) as n from email_outbox where state in ('pending', 'sending')").get() as { n: number }).n;
+      idle = pending === 0 ? idle + 1 : 0;
+    }
     const routes: Record<string, string> = {
       static: "/about",
       customers: `/partner/${BENCH_PARTNER_ID}/customers`,

@@ -20,8 +20,9 @@ const db = openDatabase(file);
 migrateDatabase(db);
 // Bulk loading: nothing is acknowledged to anyone until the end, so durability can wait.
 db.$client.pragma("synchronous = OFF");
-// The world is built around today (midnight UTC): deterministic for the day it is made.
-const today = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
+// The world is built around the minute it is made (the same shape every time, its dates
+// relative to now), so a server started on it right after has no scheduled work pending.
+const today = new Date(Math.floor(Date.now() / 60_000) * 60_000);
 const counts = seedLarge(db.$client, { scale, now: today });
 // Bring it to the state a running server would have reached: the scheduled job has marked
 // what is expiring and its notices were delivered long ago (so a server started on this

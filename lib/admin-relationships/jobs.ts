@@ -1,4 +1,4 @@
-import { and, eq, inArray, lte, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, ne, or, type SQL } from "drizzle-orm";
 import { adminRelationships } from "@/db/schema";
 import type { Tx } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context";
@@ -82,9 +82,14 @@ export function runAdminRelationshipJobs(ctx: ServiceContext): JobReport {
     const daysLeft = Math.ceil((row.endsAt.getTime() - now.getTime()) / DAY);
     const threshold = [...NOTICE_DAYS].reverse().find((d) => daysLeft <= d);
     if (!threshold) continue;
+    // The key includes the end date, so an extended relationship can be warned again next time.
+    const key = `${threshold}d.${row.endsAt.getTime()}`;
+    if (row.lastNoticeKey === key) continue;
     step(row, (tx, r) => {
-      // The key includes the end date, so an extended relationship can be warned again next time.
-      notifyAdminRelationship(ctx, tx, "expiring", r, now, { key: `${threshold}d.${r.endsAt!.getTime()}`, daysLeft });
+      // Claimed first, conditionally: two runs at once send it once, and later runs skip it cheaply.
+      const claimed = tx.update(adminRelationships).set({ lastNoticeKey: key }).where(and(eq(adminRelationships.id, r.id), or(isNull(adminRelationships.lastNoticeKey), ne(adminRelationships.lastNoticeKey, key)))).run().changes;
+      if (claimed !== 1) return;
+      notifyAdminRelationship(ctx, tx, "expiring", r, now, { key, daysLeft });
       report.notices++;
     });
   }

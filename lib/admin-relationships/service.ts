@@ -55,6 +55,7 @@ export function requestAdminRelationship(ctx: ServiceContext, actor: Actor, inpu
     endedAt: null,
     decidedByUserId: null,
     replacesId: input.replacesId ?? null,
+    lastNoticeKey: null,
   };
   ctx.db.transaction(
     (tx) => {
@@ -163,6 +164,7 @@ export function grantWithInvitation(
     endedAt: null,
     decidedByUserId: null,
     replacesId: null,
+    lastNoticeKey: null,
   };
   const requested = { ...created, state: transition(created.state, "request", "partner") };
   tx.insert(adminRelationships).values(requested).run();

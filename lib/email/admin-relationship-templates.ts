@@ -1,6 +1,7 @@
 import type { DirectoryRoleId } from "@/lib/admin-relationships/directory-roles";
 import { translatorFor } from "@/lib/i18n/translator";
 import { renderEmail } from "./render";
+import { formatEmailDate } from "./templates";
 
 export type AdminRelationshipEmailKind = "requested" | "approved" | "rejected" | "terminated" | "expiring" | "expired";
 
@@ -24,7 +25,7 @@ export function adminRelationshipEmail(p: Params) {
     name: p.relationship.name,
     days: p.relationship.durationDays,
     daysLeft: p.daysLeft ?? 0,
-    date: p.relationship.endsAt ? new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(p.relationship.endsAt) : "",
+    date: p.relationship.endsAt ? formatEmailDate(locale, p.relationship.endsAt) : "",
   };
   const k = `email.adminRelationship.${p.kind}` as const;
   return {

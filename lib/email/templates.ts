@@ -7,7 +7,8 @@ type Mail = { subject: string; html: string; text: string };
 // Creating an Intl.DateTimeFormat costs far more than using one: one per language.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-function format(locale: string, date: Date): string {
+/** A date as emails write it ("21 November 2026"), in the recipient's language. */
+export function formatEmailDate(locale: string, date: Date): string {
   let f = dateFormats.get(locale);
   if (!f) dateFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" })));
   return f.format(date);
@@ -47,7 +48,7 @@ export function invitationEmail(p: {
         },
       ],
       button: { label: t("email.invitation.button"), url: p.url },
-      footer: t("email.invitation.footer", { date: format(locale, p.expiresAt) }),
+      footer: t("email.invitation.footer", { date: formatEmailDate(locale, p.expiresAt) }),
     }),
   };
 }
@@ -94,7 +95,7 @@ export function memberInvitationEmail(p: { locale: string; organizationName: str
       paragraphs: [t("email.memberInvitation.body", vars)],
       lists: [{ title: t("email.memberInvitation.rolesTitle"), items: p.roles.map((r) => roleName(`roles.${r}`)) }],
       button: { label: t("email.memberInvitation.button"), url: p.url },
-      footer: t("email.invitation.footer", { date: format(locale, p.expiresAt) }),
+      footer: t("email.invitation.footer", { date: formatEmailDate(locale, p.expiresAt) }),
     }),
   };
 }
@@ -121,7 +122,7 @@ export function noticeEmail(p: { locale: string; kind: NoticeKind; vars: Record<
       heading: t(`${key}.heading`, p.vars),
       paragraphs: [t(`${key}.body`, p.vars)],
       button: { label: t(`${key}.button`), url: p.url },
-      footer: p.expiresAt ? t("email.invitation.footer", { date: format(locale, p.expiresAt) }) : t("email.footer"),
+      footer: p.expiresAt ? t("email.invitation.footer", { date: formatEmailDate(locale, p.expiresAt) }) : t("email.footer"),
     }),
   };
 }

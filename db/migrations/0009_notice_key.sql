@@ -1,0 +1,1 @@
+ALTER TABLE `admin_relationships` ADD `last_notice_key` text;
