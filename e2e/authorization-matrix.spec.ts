@@ -133,6 +133,7 @@ const PAGES: Record<string, PageRow> = {
   "/about": publicPage("/about"),
   "/signin/check-email": publicPage("/signin/check-email"),
   "/signin/error": publicPage("/signin/error"),
+  "/signin/continue": publicPage("/signin/continue?token=x&email=nobody%40example.org"),
   "/mailbox": publicPage("/mailbox"),
   "/mailbox/[id]": { url: () => "/mailbox/1", expect: anyone },
   "/invite/[token]": { url: (w) => `/invite/${w.openToken}`, expect: anyone },

@@ -25,6 +25,10 @@ const envSchema = z
     OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(600_000),
     // How often the scheduled job moves admin relationships through time.
     JOBS_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000),
+    // Abuse limits (held in SQLite, so restarts do not reset them).
+    INVITATIONS_PER_PARTNER_PER_DAY: z.coerce.number().int().min(1).max(100_000),
+    SIGNIN_ATTEMPTS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000),
+    TOKEN_FAILURES_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000),
   })
   .superRefine((env, ctx) => {
     if (env.APP_MODE !== "production") return;
@@ -39,7 +43,8 @@ const envSchema = z
 export type Env = z.infer<typeof envSchema>;
 
 function defaultsFor(mode: AppMode): Partial<Record<keyof Env, string>> {
-  if (mode === "production") return { INVITATION_TTL_DAYS: "14", OUTBOX_POLL_MS: "5000", JOBS_INTERVAL_MS: "60000" };
+  const limits = { INVITATIONS_PER_PARTNER_PER_DAY: "50", SIGNIN_ATTEMPTS_PER_IP_PER_MINUTE: "10", TOKEN_FAILURES_PER_IP_PER_MINUTE: "30" };
+  if (mode === "production") return { INVITATION_TTL_DAYS: "14", OUTBOX_POLL_MS: "5000", JOBS_INTERVAL_MS: "60000", ...limits };
   return {
     DATABASE_PATH: mode === "test" ? "data/test.db" : "data/demo.db",
     SMTP_URL: "smtp://127.0.0.1:2525",
@@ -49,6 +54,9 @@ function defaultsFor(mode: AppMode): Partial<Record<keyof Env, string>> {
     INVITATION_TTL_DAYS: "14",
     OUTBOX_POLL_MS: "2000",
     JOBS_INTERVAL_MS: "60000",
+    ...limits,
+    // The end-to-end suite signs in and opens links from one address far faster than a person.
+    ...(mode === "test" ? { SIGNIN_ATTEMPTS_PER_IP_PER_MINUTE: "1000", TOKEN_FAILURES_PER_IP_PER_MINUTE: "1000" } : {}),
   };
 }
 

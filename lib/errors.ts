@@ -40,6 +40,7 @@ export const ERROR_CODES = [
   "SUPPORT_PARTNER_OF_RECORD",
   "SUBSCRIPTION_NOT_ACTIVE",
   "SUPPORT_ENDED",
+  "RATE_LIMITED",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -11,3 +11,4 @@ export * from "./access";
 export * from "./member-invitations";
 export * from "./partnerships";
 export * from "./support";
+export * from "./rate-limits";

@@ -29,6 +29,11 @@ export function validationMessage(t: Translate, key: string): string {
   return tr.has(`validation.${key}`) ? tr(`validation.${key}`) : tr("validation.invalid");
 }
 
+/** An error's parameters for its message: `at` (a moment, as ISO text) is formatted as a date and time. */
+export function errorValues(params: Record<string, string>): Record<string, string | Date> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, k === "at" ? new Date(v) : v]));
+}
+
 /** Every field's messages (not just the first), translated. */
 export function translateFieldErrors(t: Translate, issues: Record<string, string[]>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -66,7 +71,7 @@ export async function runAction<S extends z.ZodType, T>(
     if (isDomainError(error)) {
       return {
         ok: false,
-        error: t(`errors.${error.code}`, error.params),
+        error: t(`errors.${error.code}`, errorValues(error.params)),
         code: error.code,
         fieldErrors: Object.keys(error.fieldErrors).length ? translateFieldErrors(t, error.fieldErrors) : undefined,
       };

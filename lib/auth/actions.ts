@@ -4,7 +4,9 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
-import { translateFieldErrors } from "@/lib/actions/run-action";
+import { errorValues, translateFieldErrors } from "@/lib/actions/run-action";
+import { isDomainError } from "@/lib/errors";
+import { consumeSignInAttempt } from "@/lib/rate-limits/request";
 import { signIn, signOut } from "./auth";
 
 const signInSchema = z.object({
@@ -23,6 +25,12 @@ export async function signInAction(_: ActionResult, form: FormData): Promise<Act
   const parsed = signInSchema.safeParse({ email: form.get("email") ?? "", redirectTo: form.get("redirectTo") ?? undefined });
   if (!parsed.success) {
     return { ok: false, error: t("errors.VALIDATION"), code: "VALIDATION", fieldErrors: translateFieldErrors(t, { email: parsed.error.issues.map((i) => i.message) }) };
+  }
+  try {
+    await consumeSignInAttempt();
+  } catch (error) {
+    if (isDomainError(error, "RATE_LIMITED")) return { ok: false, error: t("errors.RATE_LIMITED", errorValues(error.params)), code: "RATE_LIMITED" };
+    throw error;
   }
   // Throws Next's redirect to the "check your email" page on success.
   await signIn("nodemailer", { email: parsed.data.email, redirectTo: safeRedirect(parsed.data.redirectTo) });

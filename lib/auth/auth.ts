@@ -33,10 +33,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         normalizeIdentifier: normalizeEmail,
         async sendVerificationRequest({ identifier, url }) {
           // Links are built from the configured public URL, never from the request's Host header.
-          const link = new URL(url);
-          const publicUrl = new URL(e.PUBLIC_BASE_URL);
-          link.protocol = publicUrl.protocol;
-          link.host = publicUrl.host;
+          // The email points at a page that asks for a press before the single-use callback:
+          // a mail scanner fetching the link must not use it up.
+          const callback = new URL(url);
+          const link = new URL("/signin/continue", e.PUBLIC_BASE_URL);
+          link.search = callback.search;
           const locale = await getLocale().catch(() => "en");
           enqueueEmail(db(), { idempotencyKey: newId("signin"), kind: "sign_in", to: identifier, ...signInEmail({ locale, url: link.toString() }) }, new Date());
           await kickOutbox();

@@ -27,6 +27,16 @@ export async function startCaptureServer(opts: { smtpPort: number; apiPort: numb
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    // Like a real mail server, it refuses some addresses for good: anything at bounce.example
+    // gets a permanent 550, so the demo and the tests can show an email that bounced.
+    onRcptTo(address, _session, callback) {
+      if (address.address.toLowerCase().endsWith("@bounce.example")) {
+        const error = new Error("550 5.1.1 No such mailbox here") as Error & { responseCode: number };
+        error.responseCode = 550;
+        return callback(error);
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((mail) => {

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/actions/result";
 import { runAction } from "@/lib/actions/run-action";
+import { runTokenAction } from "@/lib/actions/run-token-action";
 import { kickOutbox } from "@/lib/email/worker";
 import { serviceContext } from "@/lib/server-context";
 import { acceptInvitation, declineInvitation } from "./respond";
@@ -41,7 +42,7 @@ export async function revokeInvitationAction(_: ActionResult, form: FormData): P
 }
 
 export async function acceptInvitationAction(_: ActionResult<{ customerId: string }>, form: FormData): Promise<ActionResult<{ customerId: string }>> {
-  const result = await runAction(acceptInvitationSchema, form, (input, actor) => {
+  const result = await runTokenAction(acceptInvitationSchema, form, (input, actor) => {
     const accepted = acceptInvitation(serviceContext(), actor, input);
     void kickOutbox();
     return { ok: true, data: { customerId: accepted.customerId } };
@@ -52,7 +53,7 @@ export async function acceptInvitationAction(_: ActionResult<{ customerId: strin
 }
 
 export async function declineInvitationAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  const result = await runAction(declineInvitationSchema, form, (input, actor) => {
+  const result = await runTokenAction(declineInvitationSchema, form, (input, actor) => {
     declineInvitation(serviceContext(), actor, input.token);
     void kickOutbox();
     return { ok: true };

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq, gt, inArray, lte, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { invitations, organizations, users } from "@/db/schema";
+import { emailOutbox, invitations, organizations, users } from "@/db/schema";
 import type { Member } from "@/lib/auth/membership";
 import { PAGE_SIZE, toPage } from "@/lib/pagination";
 import type { ServiceContext } from "@/lib/context";
@@ -26,9 +26,14 @@ export function listPartnerInvitations(db: Db, member: Member, opts: { page: num
       customerId: invitations.customerId,
       customerName: organizations.name,
       adminRequest: invitations.adminRequest,
+      // Delivery of the latest email for it (its outbox key names the invitation and the send).
+      emailState: emailOutbox.state,
+      emailAttempts: emailOutbox.attempts,
+      emailError: emailOutbox.lastError,
     })
     .from(invitations)
     .leftJoin(organizations, eq(organizations.id, invitations.customerId))
+    .leftJoin(emailOutbox, eq(emailOutbox.idempotencyKey, sql`'invitation.' || ${invitations.id} || '.' || ${invitations.sendCount}`))
     .where(and(eq(invitations.partnerId, member.organization.id), statusFilter(opts.status, opts.now)))
     .orderBy(desc(invitations.createdAt), desc(invitations.id))
     .limit(PAGE_SIZE + 1)

@@ -11,6 +11,7 @@ import { DomainError } from "@/lib/errors";
 import { checkAdminRequest } from "@/lib/admin-relationships/rules";
 import type { AdminRequest } from "@/lib/admin-relationships/schemas";
 import { newId } from "@/lib/ids";
+import { consume, DAY } from "@/lib/rate-limits/limiter";
 import { insertInvitation, memberByEmail } from "./statements";
 import { activePartnership } from "@/lib/partnerships/service";
 import type { Organization } from "@/lib/auth/membership";
@@ -46,6 +47,14 @@ function queueInvitationEmail(ctx: ServiceContext, tx: Tx, member: Member, inv: 
     },
     now,
   );
+}
+
+/**
+ * Each invitation email (new or resent) counts against the partner's daily allowance, in
+ * the same transaction: a refused or failed invitation takes its count back with it.
+ */
+function countInvitationEmail(tx: Tx, ctx: ServiceContext, partnerId: string, now: Date) {
+  consume(tx, { key: `invitations:${partnerId}`, limit: ctx.config.invitationsPerPartnerPerDay ?? 50, windowMs: DAY, now });
 }
 
 /**
@@ -100,6 +109,7 @@ export function createInvitation(ctx: ServiceContext, actor: Actor, input: Invit
   };
   ctx.db.transaction(
     (tx) => {
+      countInvitationEmail(tx, ctx, member.organization.id, now);
       insertInvitation(tx).run(invitation);
       recordAudit(tx, { organizationId: member.organization.id, actor, action: "invitation.sent", targetType: "invitation", targetId: invitation.id, details: { email }, at: now });
       queueInvitationEmail(ctx, tx, member, invitation, token, now);
@@ -138,6 +148,7 @@ export function resendInvitation(ctx: ServiceContext, actor: Actor, ref: Invitat
         .where(and(eq(invitations.id, inv.id), inArray(invitations.state, ["sent", "opened"])))
         .run().changes;
       if (changed !== 1) throw new DomainError("INVITATION_NOT_OPEN");
+      countInvitationEmail(tx, ctx, member.organization.id, now);
       recordAudit(tx, { organizationId: member.organization.id, actor, action: "invitation.resent", targetType: "invitation", targetId: inv.id, details: { email: inv.email }, at: now });
       queueInvitationEmail(ctx, tx, member, next, token, now);
     },

@@ -2,6 +2,7 @@ import "server-only";
 import { activatePendingAssignments } from "@/lib/access/assignments";
 import { runAdminRelationshipJobs } from "@/lib/admin-relationships/jobs";
 import { kickOutbox } from "@/lib/email/worker";
+import { purgeOldRateLimits } from "@/lib/rate-limits/limiter";
 import { env } from "@/lib/env";
 import { serviceContext } from "@/lib/server-context";
 
@@ -15,6 +16,7 @@ export function startScheduledJobs(): void {
       const ctx = serviceContext();
       const report = runAdminRelationshipJobs(ctx);
       activatePendingAssignments(ctx.db);
+      purgeOldRateLimits(ctx.db, ctx.now());
       if (Object.values(report).some((n) => n > 0)) void kickOutbox();
     } catch (error) {
       console.error("scheduled job failed", error);

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/actions/result";
 import { runAction } from "@/lib/actions/run-action";
+import { runTokenAction } from "@/lib/actions/run-token-action";
 import { kickOutbox } from "@/lib/email/worker";
 import { serviceContext } from "@/lib/server-context";
 import { invitePartnershipSchema, partnershipRefSchema, partnershipTokenSchema } from "./schemas";
@@ -21,7 +22,7 @@ export async function invitePartnershipAction(_: ActionResult, form: FormData): 
 }
 
 export async function authorizePartnershipAction(_: ActionResult<{ to: string }>, form: FormData): Promise<ActionResult<{ to: string }>> {
-  const result = await runAction(partnershipTokenSchema, form, (input, actor) => {
+  const result = await runTokenAction(partnershipTokenSchema, form, (input, actor) => {
     const { reseller } = authorizePartnership(serviceContext(), actor, input.token);
     void kickOutbox();
     return { ok: true, data: { to: `/partner/${reseller.id}/providers` } };
@@ -32,7 +33,7 @@ export async function authorizePartnershipAction(_: ActionResult<{ to: string }>
 }
 
 export async function declinePartnershipAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(partnershipTokenSchema, form, (input, actor, t) => {
+  return runTokenAction(partnershipTokenSchema, form, (input, actor, t) => {
     const { provider } = declinePartnership(serviceContext(), actor, input.token);
     void kickOutbox();
     return { ok: true, message: t("partnerships.declined", { provider: provider.name }) };

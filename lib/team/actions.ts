@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/actions/result";
 import { runAction } from "@/lib/actions/run-action";
+import { runTokenAction } from "@/lib/actions/run-token-action";
 import { kickOutbox } from "@/lib/email/worker";
 import { serviceContext } from "@/lib/server-context";
 import { inviteMemberSchema, memberInvitationRefSchema, memberRefSchema, memberRolesSchema, memberTokenSchema } from "./schemas";
@@ -45,7 +46,7 @@ export async function revokeMemberInvitationAction(_: ActionResult, form: FormDa
 }
 
 export async function acceptMemberInvitationAction(_: ActionResult<{ to: string }>, form: FormData): Promise<ActionResult<{ to: string }>> {
-  const result = await runAction(memberTokenSchema, form, (input, actor) => {
+  const result = await runTokenAction(memberTokenSchema, form, (input, actor) => {
     const joined = acceptMemberInvitation(serviceContext(), actor, input.token);
     return { ok: true, data: { to: joined.kind === "partner" ? `/partner/${joined.organizationId}/customers` : `/customer/${joined.organizationId}` } };
   });
@@ -54,7 +55,7 @@ export async function acceptMemberInvitationAction(_: ActionResult<{ to: string 
 }
 
 export async function declineMemberInvitationAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(memberTokenSchema, form, (input, actor, t) => {
+  return runTokenAction(memberTokenSchema, form, (input, actor, t) => {
     declineMemberInvitation(serviceContext(), actor, input.token);
     return { ok: true, message: t("join.declined") };
   });

@@ -1,3 +1,5 @@
+import { TooManyAttempts } from "@/components/invitations/too-many-attempts";
+import { recordTokenFailure, tokenAttemptsBlockedUntil } from "@/lib/rate-limits/request";
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { RoleList } from "@/components/admin-relationships/role-list";
@@ -25,7 +27,11 @@ type Props = { params: Promise<{ token: string }> };
 export default async function InvitePage({ params }: Props) {
   const { token } = await params;
   const ctx = serviceContext();
+  // Guessing links costs attempts: an address with too many failures this minute is told when to retry.
+  const blocked = await tokenAttemptsBlockedUntil();
+  if (blocked) return <TooManyAttempts until={blocked} />;
   const landing = getInvitationLanding(ctx, token);
+  if (!landing) await recordTokenFailure();
   if (!landing || landing.status !== "sent" && landing.status !== "opened") return <InvitationOutcome landing={landing} />;
   markInvitationOpened(ctx, token);
 

@@ -1,3 +1,5 @@
+import { TooManyAttempts } from "@/components/invitations/too-many-attempts";
+import { recordTokenFailure, tokenAttemptsBlockedUntil } from "@/lib/rate-limits/request";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AccountGate } from "@/components/invitations/account-gate";
@@ -13,7 +15,10 @@ export const metadata: Metadata = { referrer: "no-referrer", robots: { index: fa
 export default async function JoinPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const [t, format, actor] = await Promise.all([getTranslations(), getFormatter(), getActor()]);
+  const blocked = await tokenAttemptsBlockedUntil();
+  if (blocked) return <TooManyAttempts until={blocked} />;
   const landing = getJoinLanding(serviceContext(), token);
+  if (!landing) await recordTokenFailure();
   const box = "mx-auto max-w-xl space-y-4 rounded-lg border border-gray-200 bg-white p-6";
   if (!landing || (landing.status !== "sent" && landing.status !== "opened")) {
     const title = !landing ? t("invite.invalidTitle") : landing.status === "expired" ? t("invite.expiredTitle") : landing.status === "revoked" ? t("invite.revokedTitle") : t("invite.usedTitle");

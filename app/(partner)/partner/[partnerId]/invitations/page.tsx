@@ -70,6 +70,16 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
               </Td>
               <Td>
                 <InvitationStatusBadge status={inv.status} />
+                {inv.emailState === "failed" && (
+                  <p className="mt-1 text-xs text-red-800">
+                    <Badge tone="red">{t("partner.invitations.emailBounced")}</Badge> {t("partner.invitations.emailBouncedHint", { error: inv.emailError ?? "" })}
+                  </p>
+                )}
+                {inv.emailState === "pending" && (inv.emailAttempts ?? 0) > 0 && (
+                  <p className="mt-1 text-xs text-amber-900">
+                    <Badge tone="amber">{t("partner.invitations.emailDelayed")}</Badge>
+                  </p>
+                )}
               </Td>
               <Td>{format.dateTime(inv.lastSentAt, { dateStyle: "medium", timeStyle: "short" })}</Td>
               <Td>{format.dateTime(inv.expiresAt, { dateStyle: "medium" })}</Td>

@@ -1,0 +1,36 @@
+import "server-only";
+import { headers } from "next/headers";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { blockedUntil, consume, MINUTE } from "./limiter";
+
+/**
+ * The client's address as the reverse proxy in front of the app reports it (the first
+ * X-Forwarded-For entry; Next fills it from the socket when no proxy set it). docs/security.md
+ * says why production must run behind a proxy that overwrites this header.
+ */
+export async function requestIp(): Promise<string> {
+  const h = await headers();
+  return (h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown").slice(0, 64);
+}
+
+const tokenKey = (ip: string) => `token-failures:${ip}`;
+
+/** Whether this address has failed too many emailed-link tokens this minute: when it may try again, or null. */
+export async function tokenAttemptsBlockedUntil(): Promise<Date | null> {
+  return blockedUntil(db(), { key: tokenKey(await requestIp()), limit: env().TOKEN_FAILURES_PER_IP_PER_MINUTE, windowMs: MINUTE, now: new Date() });
+}
+
+/** A token that matched nothing (or a used, expired one): guessing links costs attempts. */
+export async function recordTokenFailure(): Promise<void> {
+  try {
+    consume(db(), { key: tokenKey(await requestIp()), limit: Number.MAX_SAFE_INTEGER, windowMs: MINUTE, now: new Date() });
+  } catch {
+    // Counting must never break the page that reports the failure.
+  }
+}
+
+/** Sign-in requests per address per minute; throws RATE_LIMITED with the time to try again. */
+export async function consumeSignInAttempt(): Promise<void> {
+  consume(db(), { key: `sign-in:${await requestIp()}`, limit: env().SIGNIN_ATTEMPTS_PER_IP_PER_MINUTE, windowMs: MINUTE, now: new Date() });
+}
