@@ -3,59 +3,101 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { migrateDatabase, openDatabase } from "@/db/client";
-import { addMember, addPartner, addUser, count } from "@/lib/testing/fixtures";
+import { migrateDatabase, openDatabase, type Db } from "@/db/client";
+import { requestAdminRelationshipSchema } from "@/lib/admin-relationships/schemas";
+import { approveAdminRelationship, requestAdminRelationship } from "@/lib/admin-relationships/service";
+import { addMember, addPartner, addUser, count, relatedPartnerAndCustomer } from "@/lib/testing/fixtures";
 import { createInvitation } from "./service";
 
+/*
+ * Races between processes, the way several server processes (or a double click and a
+ * retry) meet on one SQLite file: 10 processes × 10 attempts at the same instant.
+ */
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-/** A worker process; `ready` resolves once it is loaded and spinning, `done` with its outcomes. */
-function startWorker(args: string[]) {
-  const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "lib/testing/race-worker.ts", ...args], { stdio: ["ignore", "pipe", "pipe"] });
-  const ready = new Promise<void>((resolve) => child.stderr.once("data", () => resolve()));
-  const done = new Promise<string[]>((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out) as string[]) : reject(new Error(`worker exited ${code}`))));
-  });
-  return { ready, done };
+function freshFile() {
+  const dir = mkdtempSync(path.join(tmpdir(), "prc-race-"));
+  dirs.push(dir);
+  const file = path.join(dir, "race.db");
+  const db = openDatabase(file);
+  migrateDatabase(db);
+  return { dir, file, db, ctx: { db, now: () => new Date(), config: { invitationTtlDays: 14, publicBaseUrl: "http://localhost:3000" } } };
 }
 
-describe("racing answers to one invitation", () => {
-  it("100 accepts from 10 processes at once: exactly one wins, the 99 others are told it was already used", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "prc-race-"));
-    dirs.push(dir);
-    const file = path.join(dir, "race.db");
-    const db = openDatabase(file);
-    migrateDatabase(db);
-    const ctx = { db, now: () => new Date(), config: { invitationTtlDays: 14, publicBaseUrl: "http://localhost:3000" } };
+/** Starts 10 worker processes, releases them together, and returns all 100 outcomes. */
+async function race(dir: string, file: string, op: string, params: Record<string, unknown>): Promise<string[]> {
+  const go = path.join(dir, "go");
+  const workers = Array.from({ length: 10 }, (_, w) => {
+    const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "lib/testing/race-worker.ts", file, go, "10", String(w), op, JSON.stringify(params)], { stdio: ["ignore", "pipe", "pipe"] });
+    const ready = new Promise<void>((resolve) => child.stderr.once("data", () => resolve()));
+    const done = new Promise<string[]>((resolve, reject) => {
+      let out = "";
+      child.stdout.on("data", (d) => (out += d));
+      child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out) as string[]) : reject(new Error(`worker exited ${code}`))));
+    });
+    return { ready, done };
+  });
+  await Promise.all(workers.map((w) => w.ready));
+  writeFileSync(go, "");
+  return (await Promise.all(workers.map((w) => w.done))).flat();
+}
+
+const countWhere = (db: Db, sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
+
+describe("racing on one object from 10 processes", () => {
+  it("100 accepts of one invitation: exactly one wins, the 99 others are told it was already used and leave nothing", async () => {
+    const { dir, file, db, ctx } = freshFile();
     const partner = addPartner(db, { name: "Northwind", domain: "northwind.example" });
     const sales = addMember(db, partner, "sam@northwind.example", ["sales_agent"]);
     const customer = addUser(db, "it@racer.example");
     const { token, invitation } = createInvitation(ctx, sales, { partnerId: partner, email: customer.email, message: null, locale: "en" });
     const before = { audit: count(db, "audit_events"), outbox: count(db, "email_outbox") };
 
-    const go = path.join(dir, "go");
-    const workers = Array.from({ length: 10 }, (_, w) => startWorker([file, token, customer.email, customer.userId, go, "10", String(w)]));
-    await Promise.all(workers.map((w) => w.ready));
-    writeFileSync(go, "");
-    const results = (await Promise.all(workers.map((w) => w.done))).flat();
+    const results = await race(dir, file, "accept", { token, actor: customer });
 
     expect(results).toHaveLength(100);
-    expect(results.filter((r) => r === "accepted")).toHaveLength(1);
-    expect(results.filter((r) => r !== "accepted").every((r) => r === "INVITATION_USED")).toBe(true);
+    expect(results.filter((r) => r === "done")).toHaveLength(1);
+    expect(results.filter((r) => r !== "done").every((r) => r === "INVITATION_USED")).toBe(true);
     expect(count(db, "reseller_relationships")).toBe(1);
-    expect(count(db, "organizations")).toBe(2); // the partner and the one new customer: losers' organizations rolled back
-    const accepted = db.$client.prepare("select state from invitations where id = ?").get(invitation.id) as { state: string };
-    expect(accepted.state).toBe("accepted");
-    const audit = db.$client.prepare("select count(*) as n from audit_events where action = 'invitation.accepted'").get() as { n: number };
-    expect(audit.n).toBe(1);
-    const notices = db.$client.prepare("select count(*) as n from email_outbox where kind = 'invitation.accepted'").get() as { n: number };
-    expect(notices.n).toBe(1);
-    // Winner: accepted, relationship created, customer created; nothing else was written.
+    expect(count(db, "organizations")).toBe(2); // the partner and the one new customer: the losers' rolled back
+    expect(countWhere(db, `select count(*) as n from invitations where id = '${invitation.id}' and state = 'accepted'`)).toBe(1);
+    expect(countWhere(db, "select count(*) as n from audit_events where action = 'invitation.accepted'")).toBe(1);
+    expect(countWhere(db, "select count(*) as n from email_outbox where kind = 'invitation.accepted'")).toBe(1);
+    // The winner wrote three activity rows (customer created, accepted, relationship) and one notice; nobody else wrote anything.
     expect(count(db, "audit_events") - before.audit).toBe(3);
     expect(count(db, "email_outbox") - before.outbox).toBe(1);
+    db.$client.close();
+  }, 120_000);
+
+  it("100 approvals and rejections of one request: one decision, one activity row, one set of emails", async () => {
+    const { dir, file, db, ctx } = freshFile();
+    const w = relatedPartnerAndCustomer(ctx);
+    const { id } = requestAdminRelationship(ctx, w.agent, requestAdminRelationshipSchema.parse({ partnerId: w.partner, customerId: w.customer, name: "Contended", durationDays: "90", roles: ["global_reader"] }));
+
+    const results = await race(dir, file, "decide", { relationshipId: id, customerId: w.customer, customerActor: w.ga });
+
+    expect(results.filter((r) => r === "done")).toHaveLength(1);
+    expect(results.filter((r) => r !== "done").every((r) => r === "INVALID_TRANSITION")).toBe(true);
+    expect(countWhere(db, "select count(*) as n from audit_events where action in ('admin_relationship.approved', 'admin_relationship.rejected')")).toBe(1);
+    expect(countWhere(db, "select count(*) as n from email_outbox where kind in ('admin_relationship.approved', 'admin_relationship.rejected')")).toBeGreaterThan(0);
+    expect(countWhere(db, "select count(distinct kind) as n from email_outbox where kind in ('admin_relationship.approved', 'admin_relationship.rejected')")).toBe(1);
+    db.$client.close();
+  }, 120_000);
+
+  it("100 terminations of one active relationship from both sides: terminated once", async () => {
+    const { dir, file, db, ctx } = freshFile();
+    const w = relatedPartnerAndCustomer(ctx);
+    const { id } = requestAdminRelationship(ctx, w.agent, requestAdminRelationshipSchema.parse({ partnerId: w.partner, customerId: w.customer, name: "Ending", durationDays: "90", roles: ["global_reader"] }));
+    approveAdminRelationship(ctx, w.ga, { organizationId: w.customer, relationshipId: id });
+    const noticesBefore = countWhere(db, "select count(*) as n from email_outbox where kind = 'admin_relationship.terminated'");
+
+    const results = await race(dir, file, "terminate", { relationshipId: id, customerId: w.customer, partnerId: w.partner, customerActor: w.ga, partnerActor: w.agent });
+
+    expect(results.filter((r) => r === "done")).toHaveLength(1);
+    expect(results.filter((r) => r !== "done").every((r) => r === "INVALID_TRANSITION")).toBe(true);
+    expect(countWhere(db, "select count(*) as n from audit_events where action = 'admin_relationship.terminated'")).toBe(1);
+    expect(countWhere(db, "select count(*) as n from email_outbox where kind = 'admin_relationship.terminated'") - noticesBefore).toBe(2); // both sides told, once
     db.$client.close();
   }, 120_000);
 });

@@ -1,20 +1,38 @@
 /**
- * One of the processes of the race test (lib/invitations/race.test.ts): waits for the
- * agreed instant, then answers the same invitation several times as fast as it can, each
- * with a new organization, and prints what each attempt got.
+ * One of the processes of the race tests (lib/invitations/race.test.ts): waits for the
+ * signal, then repeats one operation on the same object as fast as it can, and prints what
+ * each attempt got ("done" or the error code).
  *
- *   tsx lib/testing/race-worker.ts DB_FILE TOKEN EMAIL USER_ID GO_FILE ATTEMPTS WORKER
+ *   tsx lib/testing/race-worker.ts DB_FILE GO_FILE ATTEMPTS WORKER OP PARAMS_JSON
  *
  * It says "ready" once loaded, then spins until GO_FILE exists: the parent creates it when
  * every worker is ready, so all of them start within microseconds of each other.
  */
 import { existsSync, writeSync } from "node:fs";
 import { openDatabase } from "@/db/client";
+import { approveAdminRelationship, rejectAdminRelationship, terminateAdminRelationship } from "@/lib/admin-relationships/service";
+import type { Actor } from "@/lib/auth/membership";
 import { acceptInvitation } from "@/lib/invitations/respond";
 
-const [file, token, email, userId, goFile, attempts, worker] = process.argv.slice(2);
+type Params = { token: string; actor: Actor; relationshipId: string; customerId: string; partnerId: string; customerActor: Actor; partnerActor: Actor };
+
+const [file, goFile, attempts, worker, op, json] = process.argv.slice(2);
+const p = JSON.parse(json) as Params;
 const db = openDatabase(file);
 const ctx = { db, now: () => new Date(), config: { invitationTtlDays: 14, publicBaseUrl: "http://localhost:3000" } };
+
+const operations: Record<string, (i: number) => void> = {
+  // Each attempt with its own new organization, so only the invitation itself is contended.
+  accept: (i) => acceptInvitation(ctx, p.actor, { token: p.token, target: "new", name: `Racer ${worker}-${i}`, primaryDomain: `racer-${worker}-${i}.example`, country: "US", agreement: "on" }),
+  // Half approve, half reject the same pending request.
+  decide: (i) => void (i % 2 ? approveAdminRelationship : rejectAdminRelationship)(ctx, p.customerActor, { organizationId: p.customerId, relationshipId: p.relationshipId }),
+  // Both sides terminate the same active relationship.
+  terminate: (i) =>
+    void (i % 2
+      ? terminateAdminRelationship(ctx, p.customerActor, { organizationId: p.customerId, relationshipId: p.relationshipId })
+      : terminateAdminRelationship(ctx, p.partnerActor, { organizationId: p.partnerId, relationshipId: p.relationshipId })),
+};
+
 writeSync(2, "ready\n");
 while (!existsSync(goFile)) {
   // Everyone starts at the same instant.
@@ -22,8 +40,8 @@ while (!existsSync(goFile)) {
 const outcomes: string[] = [];
 for (let i = 0; i < Number(attempts); i++) {
   try {
-    acceptInvitation(ctx, { userId, email }, { token, target: "new", name: `Racer ${worker}-${i}`, primaryDomain: `racer-${worker}-${i}.example`, country: "US", agreement: "on" });
-    outcomes.push("accepted");
+    operations[op](i);
+    outcomes.push("done");
   } catch (error) {
     outcomes.push((error as { code?: string }).code ?? String(error));
   }
