@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/mail";
+
+test.describe("security headers and cookies", () => {
+  test("every page sends a nonce-based Content-Security-Policy without 'unsafe-inline' scripts, and cannot be framed", async ({ request }) => {
+    for (const path of ["/signin", "/about", "/invite/not-a-real-token-at-all-but-long-enough-0000000"]) {
+      const res = await request.get(path);
+      const csp = res.headers()["content-security-policy"] ?? "";
+      const scriptSrc = csp.split(";").find((d) => d.trim().startsWith("script-src")) ?? "";
+      expect(scriptSrc, path).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
+      expect(scriptSrc, path).not.toContain("unsafe-inline");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(res.headers()["x-frame-options"], path).toBe("DENY");
+      if (path === "/signin") {
+        // Next put this response's nonce on every script it wrote.
+        const nonce = scriptSrc.match(/'nonce-([^']+)'/)![1];
+        const html = await res.text();
+        const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+        expect(scripts.length).toBeGreaterThan(0);
+        expect(scripts.filter((s) => !s.includes(`nonce="${nonce}"`))).toEqual([]);
+      }
+    }
+    expect((await request.get("/invite/not-a-real-token-at-all-but-long-enough-0000000")).headers()["referrer-policy"]).toBe("no-referrer");
+    expect((await request.get("/signin")).headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  });
+
+  test("pages work under the policy, and the session cookie is httpOnly and SameSite", async ({ page, context }) => {
+    const blocked: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error" && /Content Security Policy|Content-Security-Policy/i.test(m.text())) blocked.push(m.text());
+    });
+    await signIn(page, "alice.admin@northwindcloud.com", "/partner");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Invite a customer" }).click();
+    // A client component answered (hydrated): the form shows its field error without a reload.
+    await page.getByRole("button", { name: "Send invitation" }).click();
+    await expect(page.getByText("Required.").first()).toBeVisible();
+    expect(blocked).toEqual([]);
+    const session = (await context.cookies()).find((c) => c.name.endsWith("authjs.session-token"));
+    expect(session?.httpOnly).toBe(true);
+    expect(session?.sameSite).toBe("Lax");
+  });
+});
