@@ -98,8 +98,11 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
               ? (s) =>
                   s.state !== "active" ? null : s.supportAssignmentId && s.supportPartner ? (
                     <EndSupportButton customerId={org.id} assignmentId={s.supportAssignmentId} product={s.product} partner={s.supportPartner} />
-                  ) : (
+                  ) : supportCandidates.some((p) => p.id !== s.partnerOfRecordId) ? (
                     <AssignSupportForm customerId={org.id} subscriptionId={s.id} product={s.product} partners={supportCandidates.filter((p) => p.id !== s.partnerOfRecordId)} />
+                  ) : (
+                    // Only partners holding admin roles here can support it, and not the one that sold it.
+                    <p className="text-xs text-gray-600">{t("support.noCandidates")}</p>
                   )
               : undefined
           }
