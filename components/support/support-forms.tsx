@@ -1,6 +1,5 @@
 "use client";
 
-import { useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { ActionMessage } from "@/components/ui/action-message";
 import { ConfirmAction } from "@/components/ui/confirm-action";
@@ -47,14 +46,10 @@ export function EndSupportButton({ customerId, assignmentId, product, partner }:
 /** The supporting partner writes down what it did. */
 export function RecordSupportActionForm({ partnerId, assignmentId }: { partnerId: string; assignmentId: string }) {
   const t = useTranslations("support");
-  const { state, pending, formProps } = useActionForm(recordSupportActionAction);
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
+  const { state, pending, formProps } = useActionForm(recordSupportActionAction, { resetOnSuccess: true });
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form ref={form} {...formProps} className="space-y-2" noValidate>
+    <form {...formProps} className="space-y-2" noValidate>
       <input type="hidden" name="partnerId" value={partnerId} />
       <input type="hidden" name="assignmentId" value={assignmentId} />
       <Field id={`note-${assignmentId}`} label={t("note")} hint={t("noteHint")} errors={errors?.note}>

@@ -1,6 +1,5 @@
 "use client";
 
-import { useEffect, useRef } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { ActionMessage } from "@/components/ui/action-message";
 import { ConfirmAction } from "@/components/ui/confirm-action";
@@ -57,15 +56,10 @@ export function RemoveMemberForm({ organizationId, organizationName, userId, ema
 export function InviteMemberForm({ organizationId, roles, title }: { organizationId: string; roles: Role[]; title: string }) {
   const t = useTranslations("team");
   const locale = useLocale();
-  const { state, pending, formProps } = useActionForm(inviteMemberAction);
+  const { state, pending, formProps } = useActionForm(inviteMemberAction, { resetOnSuccess: true });
   const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const form = useRef<HTMLFormElement>(null);
-  // Cleared after a success, ready for the next person; kept as typed after an error.
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
   return (
-    <form ref={form} {...formProps} className="space-y-3 rounded-md border border-gray-200 bg-white p-4" aria-label={title} noValidate>
+    <form {...formProps} className="space-y-3 rounded-md border border-gray-200 bg-white p-4" aria-label={title} noValidate>
       <h2 className="text-lg font-semibold">{title}</h2>
       <input type="hidden" name="organizationId" value={organizationId} />
       <input type="hidden" name="locale" value={locale} />

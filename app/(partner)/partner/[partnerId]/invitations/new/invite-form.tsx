@@ -1,14 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { AdminRequestFields, type PickerRole } from "@/components/admin-relationships/admin-request-fields";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Field, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { EmailLocaleField } from "@/components/ui/email-locale-field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { inviteCustomerAction } from "@/lib/invitations/actions";
 
 /** `roles` is given when this member may also ask for admin roles in the same invitation. */
@@ -16,13 +16,7 @@ import { inviteCustomerAction } from "@/lib/invitations/actions";
 export function InviteForm({ partnerId, roles, providers }: { partnerId: string; roles: PickerRole[] | null; providers: { id: string; name: string; partnerPublicId: string | null }[] | null }) {
   const [includeAdmin, setIncludeAdmin] = useState(false);
   const t = useTranslations("partner.invite");
-  const locale = useLocale();
-  const { state: result, pending, formProps } = useActionForm(inviteCustomerAction);
-  const form = useRef<HTMLFormElement>(null);
-  // Cleared after a success, ready for the next invitation; kept as typed after an error.
-  useEffect(() => {
-    if (result?.ok) form.current?.reset();
-  }, [result]);
+  const { state: result, pending, formProps } = useActionForm(inviteCustomerAction, { resetOnSuccess: true });
   const errors = result && !result.ok ? result.fieldErrors : undefined;
 
   return (
@@ -33,7 +27,7 @@ export function InviteForm({ partnerId, roles, providers }: { partnerId: string;
           <Link href={`/partner/${partnerId}/invitations`}>{t("viewAll")}</Link>
         </p>
       )}
-      <form ref={form} {...formProps} className="space-y-4" noValidate>
+      <form {...formProps} className="space-y-4" noValidate>
         <input type="hidden" name="partnerId" value={partnerId} />
         <Field id="email" label={t("email")} hint={t("emailHint")} errors={errors?.email}>
           {(aria) => <input {...aria} name="email" type="email" autoComplete="off" required className={inputClass} />}
@@ -55,17 +49,7 @@ export function InviteForm({ partnerId, roles, providers }: { partnerId: string;
         <Field id="message" label={t("message")} hint={t("messageHint")} errors={errors?.message}>
           {(aria) => <textarea {...aria} name="message" rows={4} maxLength={1000} className={inputClass} />}
         </Field>
-        <Field id="locale" label={t("locale")} errors={errors?.locale}>
-          {(aria) => (
-            <select {...aria} name="locale" defaultValue={locale} className={inputClass}>
-              {LOCALES.map((l) => (
-                <option key={l} value={l}>
-                  {LOCALE_NAMES[l]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <EmailLocaleField id="locale" label={t("locale")} errors={errors?.locale} />
         {roles && (
           <div className="space-y-3 rounded-md border border-gray-200 p-4">
             <label className="flex items-center gap-2 text-sm font-medium">
