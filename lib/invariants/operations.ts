@@ -1,0 +1,273 @@
+import fc from "fast-check";
+import { eq, sql } from "drizzle-orm";
+import { adminRelationships, invitations, partnerships, securityGroups, subscriptions, supportAssignments } from "@/db/schema";
+import { createAccessAssignment } from "@/lib/access/assignments";
+import { runAdminRelationshipJobs } from "@/lib/admin-relationships/jobs";
+import { requestAdminRelationshipSchema } from "@/lib/admin-relationships/schemas";
+import { approveAdminRelationship, rejectAdminRelationship, requestAdminRelationship, terminateAdminRelationship } from "@/lib/admin-relationships/service";
+import type { Actor } from "@/lib/auth/membership";
+import type { DirectoryRoleId } from "@/lib/admin-relationships/directory-roles";
+import { acceptInvitation, declineInvitation } from "@/lib/invitations/respond";
+import { createInvitation, revokeInvitation } from "@/lib/invitations/service";
+import type { Cloud, PartnerType } from "@/lib/organizations/kinds";
+import { authorizePartnership, declinePartnership, endPartnership, invitePartnership } from "@/lib/partnerships/service";
+import { removeCustomer, removePartner } from "@/lib/relationships/removal";
+import { assignSupport, endSupport, recordSupportAction } from "@/lib/support/service";
+import { addCustomer, addMember, addPartner, addSubscription, addUser, DAY, testContext } from "@/lib/testing/fixtures";
+
+/*
+ * The world and the operations of the relationship invariant test
+ * (relationships.invariant.test.ts): a few organizations in four clouds, and every
+ * relationship operation of the product as data that fast-check generates and shrinks.
+ */
+const PARTNERS: { key: string; type: PartnerType; cloud: Cloud }[] = [
+  { key: "direct-global", type: "direct", cloud: "global" },
+  { key: "provider-global", type: "indirect_provider", cloud: "global" },
+  { key: "reseller-global", type: "indirect_reseller", cloud: "global" },
+  { key: "provider-germany", type: "indirect_provider", cloud: "germany" },
+  { key: "reseller-germany", type: "indirect_reseller", cloud: "germany" },
+  { key: "direct-china", type: "direct", cloud: "china" },
+  { key: "direct-usgov", type: "direct", cloud: "usgov" },
+];
+const CUSTOMERS: { key: string; cloud: Cloud }[] = [
+  { key: "c1", cloud: "global" },
+  { key: "c2", cloud: "global" },
+  { key: "c3", cloud: "germany" },
+  { key: "c4", cloud: "china" },
+  { key: "c5", cloud: "usgov" },
+];
+const ROLES: DirectoryRoleId[] = ["global_reader", "helpdesk_administrator", "user_administrator", "global_administrator"];
+
+export type World = ReturnType<typeof buildWorld>;
+
+export function buildWorld() {
+  const t = testContext();
+  const db = t.ctx.db;
+  const partners = PARTNERS.map((p, i) => {
+    const id = addPartner(db, { name: p.key, domain: `${p.key}.example`, type: p.type, cloud: p.cloud, publicId: String(1000 + i) });
+    return { ...p, id, publicId: String(1000 + i), admin: addMember(db, id, `admin@${p.key}.example`, ["account_admin", "admin_agent", "sales_agent"]) };
+  });
+  const customers = CUSTOMERS.map((c) => {
+    const id = addCustomer(db, { name: c.key, domain: `${c.key}.example`, cloud: c.cloud });
+    return { ...c, id, ga: addMember(db, id, `ga@${c.key}.example`, ["global_admin"]) };
+  });
+  // Subscriptions bought every way: from the cloud's direct partner (and c2 from the global reseller), directly, under an enterprise agreement.
+  for (const c of customers) {
+    const direct = partners.find((p) => p.cloud === c.cloud && p.type === "direct");
+    if (direct) addSubscription(db, c.id, `${direct.key} product for ${c.key}`, direct.id);
+    if (c.key === "c2") addSubscription(db, c.id, "Reseller product for c2", partners.find((p) => p.key === "reseller-global")!.id);
+    addSubscription(db, c.id, `Direct product for ${c.key}`, null);
+  }
+  db.$client.prepare("update subscriptions set purchase_channel = 'enterprise_agreement' where product like 'Direct product for c1%'").run();
+  const strangers = [addUser(db, "new1@fresh.example"), addUser(db, "new2@fresh.example")];
+  const w = { t, partners, customers, strangers, tokens: [] as { id: string; token: string; email: string }[], partnershipTokens: [] as { token: string; email: string }[], domains: 0 };
+  // A starting point reached through the real flows: every customer works with its cloud's
+  // direct partner, and the global reseller sells to c2 through its provider.
+  const byKey = (key: string) => partners.find((p) => p.key === key)!;
+  for (const c of customers) {
+    const direct = partners.find((p) => p.cloud === c.cloud && p.type === "direct");
+    if (!direct) continue;
+    const { token } = createInvitation(t.ctx, direct.admin, { partnerId: direct.id, email: c.ga.email, message: null, locale: "en" });
+    acceptInvitation(t.ctx, c.ga, { token, target: "existing", customerId: c.id, agreement: "on" });
+  }
+  const [provider, reseller] = [byKey("provider-global"), byKey("reseller-global")];
+  authorizePartnership(t.ctx, reseller.admin, invitePartnership(t.ctx, provider.admin, { providerId: provider.id, email: reseller.admin.email, resellerPartnerId: reseller.publicId, locale: "en" }).token);
+  const c2 = customers.find((c) => c.key === "c2")!;
+  const { token } = createInvitation(t.ctx, reseller.admin, { partnerId: reseller.id, email: c2.ga.email, message: null, locale: "en", providerId: provider.id });
+  acceptInvitation(t.ctx, c2.ga, { token, target: "existing", customerId: c2.id, agreement: "on" });
+  return w;
+}
+
+const inOrder = sql`rowid`;
+const pick = <T,>(list: T[], i: number): T | undefined => (list.length ? list[i % list.length] : undefined);
+
+/**
+ * Mostly an operation the rules should allow (so sequences reach deep states), sometimes
+ * ("wild") any target at all, across tenants and clouds, which the rules must refuse.
+ */
+const choose = <T,>(valid: T[], all: T[], i: number, wild: boolean): T | undefined => pick(wild || valid.length === 0 ? all : valid, i);
+
+const wild = fc.integer({ min: 0, max: 4 }).map((n) => n === 0);
+const idx = fc.nat();
+
+/** Every operation, as data: fast-check generates and shrinks these. */
+export const op = fc.oneof(
+  { arbitrary: fc.record({ kind: fc.constant("accept" as const), i: idx, c: idx, asNew: fc.boolean(), wild }), weight: 3 },
+  { arbitrary: fc.record({ kind: fc.constant("request" as const), i: idx, roles: fc.subarray(ROLES, { minLength: 1 }), wild }), weight: 3 },
+  { arbitrary: fc.record({ kind: fc.constant("decide" as const), i: idx, approve: fc.integer({ min: 0, max: 3 }).map((n) => n > 0), wild }), weight: 3 },
+  fc.record({ kind: fc.constant("invite" as const), p: idx, c: idx, provider: idx, admin: fc.boolean(), stranger: fc.boolean(), wild }),
+  fc.record({ kind: fc.constant("decline" as const), i: idx }),
+  fc.record({ kind: fc.constant("revoke" as const), i: idx, wild }),
+  fc.record({ kind: fc.constant("terminate" as const), i: idx, byCustomer: fc.boolean(), wild }),
+  fc.record({ kind: fc.constant("assignGroup" as const), i: idx, wild }),
+  fc.record({ kind: fc.constant("invitePartnership" as const), p: idx, r: idx, wild }),
+  fc.record({ kind: fc.constant("answerPartnership" as const), i: idx, authorize: fc.integer({ min: 0, max: 3 }).map((n) => n > 0) }),
+  fc.record({ kind: fc.constant("endPartnership" as const), i: idx, byReseller: fc.boolean(), wild }),
+  fc.record({ kind: fc.constant("assignSupport" as const), i: idx, s: idx, wild }),
+  fc.record({ kind: fc.constant("supportAction" as const), i: idx, end: fc.boolean(), wild }),
+  fc.record({ kind: fc.constant("removeCustomer" as const), i: idx, wild }),
+  fc.record({ kind: fc.constant("removePartner" as const), i: idx, everything: fc.boolean(), wild }),
+  fc.record({ kind: fc.constant("time" as const), days: fc.integer({ min: 1, max: 60 }) }),
+);
+export const OP_KINDS = ["invite", "accept", "decline", "revoke", "request", "decide", "terminate", "assignGroup", "invitePartnership", "answerPartnership", "endPartnership", "assignSupport", "supportAction", "removeCustomer", "removePartner", "time"];
+export type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
+
+function actorByEmail(w: World, email: string): Actor | undefined {
+  return [...w.partners.map((p) => p.admin), ...w.customers.map((c) => c.ga), ...w.strangers].find((a) => a.email === email);
+}
+
+const partnerOf = (w: World, id: string) => w.partners.find((x) => x.id === id)!;
+const customerOf = (w: World, id: string) => w.customers.find((x) => x.id === id);
+
+/** Runs one operation; false when it had nothing to act on (no invitation yet, …). */
+export function run(w: World, o: Op): boolean {
+  const ctx = w.t.ctx;
+  const db = ctx.db;
+  // Rows in insertion order (ids are random): the same seed replays the same sequence.
+  const activeRelationships = () =>
+    db.$client.prepare("select partner_id as partnerId, customer_id as customerId from reseller_relationships where state = 'active' order by rowid").all() as { partnerId: string; customerId: string }[];
+  const adminRows = () => db.select().from(adminRelationships).orderBy(inOrder).all();
+  switch (o.kind) {
+    case "invite": {
+      const p = pick(w.partners, o.p)!;
+      const sameCloud = w.customers.filter((c) => c.cloud === p.cloud);
+      const email = o.stranger ? pick(w.strangers, o.c)!.email : choose(sameCloud, w.customers, o.c, o.wild)!.ga.email;
+      const providers = w.partners.filter((x) => x.type === "indirect_provider");
+      const providerId = choose(providers.filter((x) => x.cloud === p.cloud), providers, o.provider, o.wild)?.id ?? null;
+      const adminRequest = o.admin ? { name: `Ride-along ${w.tokens.length}`, durationDays: 90, roles: ["global_reader" as const], autoExtend: false } : null;
+      const { token, invitation } = createInvitation(ctx, p.admin, { partnerId: p.id, email, message: null, locale: "en", providerId: p.type === "indirect_reseller" || o.wild ? providerId : null, adminRequest });
+      w.tokens.push({ id: invitation.id, token, email });
+      return true;
+    }
+    case "accept": {
+      const open = new Set(db.select().from(invitations).orderBy(inOrder).all().filter((i) => i.state === "sent" || i.state === "opened").map((i) => i.id));
+      const inv = choose(w.tokens.filter((x) => open.has(x.id)), w.tokens, o.i, o.wild);
+      const actor = inv && actorByEmail(w, inv.email);
+      if (!inv || !actor) return false;
+      const own = w.customers.find((c) => c.ga.email === inv.email);
+      if (o.asNew || !own) {
+        acceptInvitation(ctx, actor, { token: inv.token, target: "new", name: `New ${w.domains}`, primaryDomain: `new${w.domains++}.example`, country: "US", agreement: "on" });
+      } else {
+        acceptInvitation(ctx, actor, { token: inv.token, target: "existing", customerId: o.wild ? pick(w.customers, o.c)!.id : own.id, agreement: "on" });
+      }
+      return true;
+    }
+    case "decline": {
+      const inv = pick(w.tokens, o.i);
+      const actor = inv && actorByEmail(w, inv.email);
+      if (!inv || !actor) return false;
+      declineInvitation(ctx, actor, inv.token);
+      return true;
+    }
+    case "revoke": {
+      const rows = db.select().from(invitations).orderBy(inOrder).all();
+      const inv = choose(rows.filter((i) => i.state === "sent" || i.state === "opened"), rows, o.i, o.wild);
+      if (!inv) return false;
+      const p = partnerOf(w, inv.partnerId);
+      revokeInvitation(ctx, p.admin, { partnerId: p.id, invitationId: inv.id });
+      return true;
+    }
+    case "request": {
+      const pairs = activeRelationships().filter((r) => customerOf(w, r.customerId));
+      const everyPair = w.partners.flatMap((p) => w.customers.map((c) => ({ partnerId: p.id, customerId: c.id })));
+      const pair = choose(pairs, everyPair, o.i, o.wild)!;
+      const p = partnerOf(w, pair.partnerId);
+      requestAdminRelationship(ctx, p.admin, requestAdminRelationshipSchema.parse({ partnerId: p.id, customerId: pair.customerId, name: `Rel ${w.domains++}`, durationDays: "60", roles: o.roles }));
+      return true;
+    }
+    case "decide": {
+      const rows = adminRows();
+      const r = choose(rows.filter((x) => x.state === "approvalPending"), rows, o.i, o.wild);
+      const c = r && customerOf(w, r.customerId);
+      if (!r || !c) return false;
+      const ref = { organizationId: c.id, relationshipId: r.id };
+      if (o.approve) approveAdminRelationship(ctx, c.ga, ref);
+      else rejectAdminRelationship(ctx, c.ga, ref);
+      return true;
+    }
+    case "terminate": {
+      const rows = adminRows();
+      const r = choose(rows.filter((x) => x.state === "active" || x.state === "expiring"), rows, o.i, o.wild);
+      if (!r) return false;
+      const c = customerOf(w, r.customerId);
+      const p = partnerOf(w, r.partnerId);
+      if (o.byCustomer && c) terminateAdminRelationship(ctx, c.ga, { organizationId: c.id, relationshipId: r.id });
+      else terminateAdminRelationship(ctx, p.admin, { organizationId: p.id, relationshipId: r.id });
+      return true;
+    }
+    case "assignGroup": {
+      const rows = adminRows();
+      const r = choose(rows.filter((x) => x.state === "active" || x.state === "expiring"), rows, o.i, o.wild);
+      if (!r) return false;
+      const p = partnerOf(w, r.partnerId);
+      const group = db.select().from(securityGroups).where(eq(securityGroups.partnerId, p.id)).orderBy(inOrder).all()[w.domains++ % 2];
+      createAccessAssignment(ctx, p.admin, { partnerId: p.id, relationshipId: r.id, groupId: group.id, roles: r.roles.slice(0, 1) });
+      return true;
+    }
+    case "invitePartnership": {
+      const providers = w.partners.filter((x) => x.type === "indirect_provider");
+      const p = choose(providers, w.partners, o.p, o.wild)!;
+      const resellers = w.partners.filter((x) => x.type === "indirect_reseller");
+      const r = choose(resellers.filter((x) => x.cloud === p.cloud), resellers, o.r, o.wild)!;
+      const { token } = invitePartnership(ctx, p.admin, { providerId: p.id, email: r.admin.email, resellerPartnerId: r.publicId, locale: "en" });
+      w.partnershipTokens.push({ token, email: r.admin.email });
+      return true;
+    }
+    case "answerPartnership": {
+      const link = pick(w.partnershipTokens.slice(-2), o.i);
+      const actor = link && actorByEmail(w, link.email);
+      if (!link || !actor) return false;
+      if (o.authorize) authorizePartnership(ctx, actor, link.token);
+      else declinePartnership(ctx, actor, link.token);
+      return true;
+    }
+    case "endPartnership": {
+      const rows = db.select().from(partnerships).orderBy(inOrder).all();
+      const row = choose(rows.filter((x) => x.state === "active"), rows, o.i, o.wild);
+      if (!row) return false;
+      const side = partnerOf(w, o.byReseller ? row.resellerId : row.providerId);
+      endPartnership(ctx, side.admin, { organizationId: side.id, partnershipId: row.id });
+      return true;
+    }
+    case "assignSupport": {
+      const holders = adminRows().filter((x) => (x.state === "active" || x.state === "expiring") && customerOf(w, x.customerId));
+      const everyPair = w.partners.flatMap((p) => w.customers.map((c) => ({ partnerId: p.id, customerId: c.id })));
+      const pair = choose(holders, everyPair, o.i, o.wild)!;
+      const c = customerOf(w, pair.customerId)!;
+      const subs = db.select().from(subscriptions).where(eq(subscriptions.customerId, c.id)).orderBy(inOrder).all();
+      const sub = choose(subs.filter((x) => x.partnerOfRecordId !== pair.partnerId), subs, o.s, o.wild)!;
+      assignSupport(ctx, c.ga, { customerId: c.id, subscriptionId: sub.id, partnerId: pair.partnerId });
+      return true;
+    }
+    case "supportAction": {
+      const rows = db.select().from(supportAssignments).orderBy(inOrder).all();
+      const a = choose(rows.filter((x) => x.state === "active"), rows, o.i, o.wild);
+      if (!a) return false;
+      const c = customerOf(w, a.customerId);
+      const p = partnerOf(w, a.partnerId);
+      if (o.end && c) endSupport(ctx, c.ga, { customerId: c.id, assignmentId: a.id });
+      else recordSupportAction(ctx, p.admin, { partnerId: p.id, assignmentId: a.id, note: "Checked licences" });
+      return true;
+    }
+    case "removeCustomer": {
+      const everyPair = w.partners.flatMap((p) => w.customers.map((c) => ({ partnerId: p.id, customerId: c.id })));
+      const pair = choose(activeRelationships(), everyPair, o.i, o.wild)!;
+      const p = partnerOf(w, pair.partnerId);
+      removeCustomer(ctx, p.admin, { partnerId: p.id, customerId: pair.customerId, attestation: "The customer asked us to end the relationship." });
+      return true;
+    }
+    case "removePartner": {
+      const everyPair = w.partners.flatMap((p) => w.customers.map((c) => ({ partnerId: p.id, customerId: c.id })));
+      const pair = choose(activeRelationships().filter((r) => customerOf(w, r.customerId)), everyPair, o.i, o.wild)!;
+      const c = customerOf(w, pair.customerId)!;
+      removePartner(ctx, c.ga, { customerId: c.id, partnerId: pair.partnerId, scope: o.everything ? "everything" : "admin_roles" });
+      return true;
+    }
+    case "time": {
+      w.t.advance(o.days * DAY);
+      runAdminRelationshipJobs(ctx);
+      return true;
+    }
+  }
+}
+
