@@ -1,3 +1,4 @@
+import { LinkClosed } from "@/components/invitations/link-closed";
 import { TooManyAttempts } from "@/components/invitations/too-many-attempts";
 import { recordTokenFailure, tokenAttemptsBlockedUntil } from "@/lib/rate-limits/request";
 import type { Metadata } from "next";
@@ -19,20 +20,14 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
   if (blocked) return <TooManyAttempts until={blocked} />;
   const landing = getJoinLanding(serviceContext(), token);
   if (!landing) await recordTokenFailure();
-  const box = "mx-auto max-w-xl space-y-4 rounded-lg border border-gray-200 bg-white p-6";
-  if (!landing || (landing.status !== "sent" && landing.status !== "opened")) {
-    const title = !landing ? t("invite.invalidTitle") : landing.status === "expired" ? t("invite.expiredTitle") : landing.status === "revoked" ? t("invite.revokedTitle") : t("invite.usedTitle");
-    return (
-      <div className={box} role="alert">
-        <h1 className="text-2xl font-semibold">{title}</h1>
-      </div>
-    );
-  }
+  if (!landing) return <LinkClosed status="invalid" />;
+  if (landing.status === "expired" || landing.status === "revoked") return <LinkClosed status={landing.status} />;
+  if (((landing.status !== "sent" && landing.status !== "opened"))) return <LinkClosed status="used" />;
   const organization = landing.organization.name;
   const roleName = t as unknown as (key: string) => string;
   const here = `/join/${token}`;
   return (
-    <article className={box}>
+    <article className="mx-auto max-w-xl space-y-4 rounded-lg border border-gray-200 bg-white p-6">
       <h1 className="text-2xl font-semibold">{t("join.title", { organization })}</h1>
       <p className="text-gray-700">{t("join.intro", { organization, inviter: landing.inviterEmail })}</p>
       <ul className="list-disc pl-6 text-sm">

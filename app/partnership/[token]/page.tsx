@@ -1,3 +1,4 @@
+import { LinkClosed } from "@/components/invitations/link-closed";
 import { TooManyAttempts } from "@/components/invitations/too-many-attempts";
 import { recordTokenFailure, tokenAttemptsBlockedUntil } from "@/lib/rate-limits/request";
 import type { Metadata } from "next";
@@ -19,18 +20,12 @@ export default async function PartnershipPage({ params }: { params: Promise<{ to
   if (blocked) return <TooManyAttempts until={blocked} />;
   const landing = getPartnershipLanding(serviceContext(), token);
   if (!landing) await recordTokenFailure();
-  const box = "mx-auto max-w-xl space-y-4 rounded-lg border border-gray-200 bg-white p-6";
-  if (!landing || landing.status !== "invited") {
-    const title = !landing ? t("invite.invalidTitle") : landing.status === "expired" ? t("invite.expiredTitle") : landing.status === "revoked" ? t("invite.revokedTitle") : t("invite.usedTitle");
-    return (
-      <div className={box} role="alert">
-        <h1 className="text-2xl font-semibold">{title}</h1>
-      </div>
-    );
-  }
+  if (!landing) return <LinkClosed status="invalid" />;
+  if (landing.status === "expired" || landing.status === "revoked") return <LinkClosed status={landing.status} />;
+  if ((landing.status !== "invited")) return <LinkClosed status="used" />;
   const vars = { provider: landing.provider.name, reseller: landing.reseller.name };
   return (
-    <article className={box}>
+    <article className="mx-auto max-w-xl space-y-4 rounded-lg border border-gray-200 bg-white p-6">
       <h1 className="text-2xl font-semibold">{t("partnerships.landingTitle", vars)}</h1>
       <p className="text-gray-700">{t("partnerships.landingIntro", { ...vars, id: landing.provider.partnerPublicId ?? "", cloud: t(`clouds.${landing.provider.cloud}`) })}</p>
       <ul className="list-disc space-y-1 pl-6 text-sm">
