@@ -27,6 +27,8 @@ export async function startCaptureServer(opts: { smtpPort: number; apiPort: numb
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    // Senders keep a pooled connection open; closing must not wait for them to hang up.
+    closeTimeout: 100,
     // Like a real mail server, it refuses some addresses for good: anything at bounce.example
     // gets a permanent 550, so the demo and the tests can show an email that bounced.
     onRcptTo(address, _session, callback) {
@@ -55,6 +57,10 @@ export async function startCaptureServer(opts: { smtpPort: number; apiPort: numb
         .catch((err: Error) => callback(err));
     },
   });
+
+  // A client that dies mid-conversation (a killed server process) resets its connection;
+  // unhandled, that error would take the mailbox down with it.
+  smtp.on("error", () => {});
 
   const api: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", `http://${host}`);
@@ -87,9 +93,11 @@ export async function startCaptureServer(opts: { smtpPort: number; apiPort: numb
     api.listen(opts.apiPort, host, () => resolve());
   });
 
+  // Port 0 asks the system for a free port (the crash test); report the ones really used.
+  const port = (server: { address(): unknown }) => (server.address() as { port: number }).port;
   return {
-    smtpUrl: `smtp://${host}:${opts.smtpPort}`,
-    apiUrl: `http://${host}:${opts.apiPort}`,
+    smtpUrl: `smtp://${host}:${port(smtp.server)}`,
+    apiUrl: `http://${host}:${port(api)}`,
     messages,
     async close() {
       await new Promise<void>((r) => smtp.close(() => r()));

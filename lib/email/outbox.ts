@@ -50,7 +50,8 @@ export type SendFn = (message: {
 }) => Promise<void>;
 
 export const MAX_ATTEMPTS = 8;
-const LEASE_MS = 60_000;
+/** How long a claimed message is left to its sender before another worker may retry it. */
+export const LEASE_MS = 60_000;
 
 /** 5 s, 10 s, 20 s … capped at one hour: SMTP outages are retried without hammering the server. */
 export function backoffMs(attempts: number): number {

@@ -1,0 +1,73 @@
+/**
+ * The process the crash test kills (lib/testing/crash-harness.ts). It writes through the
+ * real services as fast as it can while delivering the outbox to a real SMTP server, and
+ * acknowledges each committed write on stdout, the way a server answers a request:
+ *
+ *   tsx lib/testing/crash-writer.ts write DB_FILE SMTP_URL PARAMS_JSON   (until killed)
+ *   tsx lib/testing/crash-writer.ts drain DB_FILE SMTP_URL PARAMS_JSON   (delivers what is left, exits)
+ *
+ * Acknowledgements use writeSync: on Linux a pipe write returns only once the parent can
+ * read it, so an "ack" the parent sees was printed after its transaction committed.
+ */
+import { writeSync } from "node:fs";
+import { openDatabase } from "@/db/client";
+import type { Actor } from "@/lib/auth/membership";
+import { LEASE_MS, deliverDueEmails } from "@/lib/email/outbox";
+import { smtpSender } from "@/lib/email/transport";
+import { acceptInvitation } from "@/lib/invitations/respond";
+import { createInvitation } from "@/lib/invitations/service";
+import { addUser } from "./fixtures";
+
+export type CrashWriterParams = { partnerId: string; sales: Actor };
+
+const [mode, file, smtpUrl, json] = process.argv.slice(2);
+const p = JSON.parse(json) as CrashWriterParams;
+const db = openDatabase(file);
+const ctx = { db, now: () => new Date(), config: { invitationTtlDays: 14, publicBaseUrl: "http://localhost:3000", invitationsPerPartnerPerDay: 1e9 } };
+const send = smtpSender(smtpUrl, "crash@partner-center.local", "partner-center.local");
+const ack = (line: string) => writeSync(1, `${line}\n`);
+
+/** One invitation, and every other time its acceptance too: a small and a large transaction. */
+function writeOnce(n: number) {
+  const email = `c${process.pid}-${n}@crash.example`;
+  if (n % 2 === 0) {
+    const { invitation } = createInvitation(ctx, p.sales, { partnerId: p.partnerId, email, message: null, locale: "en" });
+    ack(`invited ${invitation.id}`);
+    return;
+  }
+  const customer = addUser(db, email);
+  const { token, invitation } = createInvitation(ctx, p.sales, { partnerId: p.partnerId, email, message: null, locale: "en" });
+  acceptInvitation(ctx, customer, { token, target: "new", name: `Crash ${process.pid}-${n}`, primaryDomain: `c${process.pid}-${n}.example`, country: "US", agreement: "on" });
+  ack(`accepted ${invitation.id}`);
+}
+
+async function writeLoop() {
+  for (let n = 0; ; n++) {
+    writeOnce(n);
+    // A steady load rather than a flood, so the sender keeps up and kills land mid-send too.
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+async function sendLoop(now: () => Date) {
+  for (;;) {
+    if ((await deliverDueEmails(db, send, now)) === 0) await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+if (mode === "write") {
+  ack("ready");
+  void sendLoop(() => new Date());
+  void writeLoop();
+} else {
+  // A server restarted after a crash: a message claimed by the dead process is retried once
+  // its lease runs out. The clock is moved past the lease instead of waiting a minute.
+  const later = () => new Date(Date.now() + LEASE_MS + 1_000);
+  void (async () => {
+    while ((await deliverDueEmails(db, send, later)) > 0) {
+      /* drain */
+    }
+    db.$client.close();
+    process.exit(0);
+  })();
+}
