@@ -48,3 +48,14 @@ export async function signIn(page: Page, email: string, redirectTo = "/") {
   await followSignInLink(page, message);
   await page.waitForURL((url) => !url.pathname.startsWith("/signin") && !url.pathname.startsWith("/api/auth"));
 }
+
+/** Stages an SMTP outage in the built-in capture: "down", "tempfail" (451), "slow", or back "up". */
+export async function setSmtp(state: "up" | "down" | "tempfail" | "slow", delayMs = 0) {
+  const res = await fetch(`${E2E.mailboxApi}/smtp?${new URLSearchParams({ state, delayMs: String(delayMs) })}`, { method: "PUT" });
+  expect(res.ok, `the capture server took state ${state}`).toBe(true);
+}
+
+/** Every message received for this address so far (repeats included). */
+export async function messagesTo(to: string): Promise<CapturedMessage[]> {
+  return (await (await fetch(`${E2E.mailboxApi}/messages?to=${encodeURIComponent(to)}`)).json()) as CapturedMessage[];
+}

@@ -14,36 +14,34 @@ export type CapturedMessage = {
 };
 
 /**
- * A real SMTP server on loopback that keeps what it receives, plus a small JSON API
- * (GET /messages[?to=], GET /messages/:id, DELETE /messages) for the built-in mailbox page
- * and the end-to-end tests. For the demo and tests only: it never runs in production.
+ * How the SMTP side behaves, set through the API so the end-to-end tests can stage an
+ * outage: "down" stops listening (connections are refused), "tempfail" answers 451 to
+ * every message, "slow" waits `delayMs` before accepting each message.
  */
-export async function startCaptureServer(opts: { smtpPort: number; apiPort: number; host?: string }) {
-  const host = opts.host ?? "127.0.0.1";
-  const messages: CapturedMessage[] = [];
-  let nextId = 1;
+export type SmtpBehaviour = { state: "up" | "down" | "tempfail" } | { state: "slow"; delayMs: number };
 
-  const smtp = new SMTPServer({
+const smtpError = (message: string, responseCode: number) => Object.assign(new Error(message), { responseCode });
+
+function smtpServer(behaviour: () => SmtpBehaviour, keep: (m: Omit<CapturedMessage, "id">) => void): SMTPServer {
+  const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
     // Senders keep a pooled connection open; closing must not wait for them to hang up.
     closeTimeout: 100,
-    // Like a real mail server, it refuses some addresses for good: anything at bounce.example
-    // gets a permanent 550, so the demo and the tests can show an email that bounced.
     onRcptTo(address, _session, callback) {
-      if (address.address.toLowerCase().endsWith("@bounce.example")) {
-        const error = new Error("550 5.1.1 No such mailbox here") as Error & { responseCode: number };
-        error.responseCode = 550;
-        return callback(error);
-      }
+      // Like a real mail server, it refuses some addresses for good: anything at bounce.example
+      // gets a permanent 550, so the demo and the tests can show an email that bounced.
+      if (address.address.toLowerCase().endsWith("@bounce.example")) return callback(smtpError("5.1.1 No such mailbox here", 550));
+      if (behaviour().state === "tempfail") return callback(smtpError("4.3.0 Mail server temporarily unavailable, try again later", 451));
       callback();
     },
     onData(stream, session, callback) {
       simpleParser(stream)
-        .then((mail) => {
-          messages.push({
-            id: nextId++,
+        .then(async (mail) => {
+          const now = behaviour();
+          if (now.state === "slow") await new Promise((r) => setTimeout(r, now.delayMs));
+          keep({
             messageId: mail.messageId ?? null,
             from: mail.from?.text ?? "",
             to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
@@ -57,10 +55,28 @@ export async function startCaptureServer(opts: { smtpPort: number; apiPort: numb
         .catch((err: Error) => callback(err));
     },
   });
-
   // A client that dies mid-conversation (a killed server process) resets its connection;
   // unhandled, that error would take the mailbox down with it.
-  smtp.on("error", () => {});
+  server.on("error", () => {});
+  return server;
+}
+
+/**
+ * A real SMTP server on loopback that keeps what it receives, plus a small JSON API
+ * (GET /messages[?to=], GET /messages/:id, DELETE /messages, PUT /smtp?state=…) for the
+ * built-in mailbox page and the end-to-end tests. For the demo and tests only: it never
+ * runs in production.
+ */
+export async function startCaptureServer(opts: { smtpPort: number; apiPort: number; host?: string }) {
+  const host = opts.host ?? "127.0.0.1";
+  const messages: CapturedMessage[] = [];
+  let nextId = 1;
+  let behaviour: SmtpBehaviour = { state: "up" };
+
+  const keep = (m: Omit<CapturedMessage, "id">) => messages.push({ id: nextId++, ...m });
+  // A new SMTPServer each time it comes back up: a closed one cannot listen again.
+  const newSmtp = () => smtpServer(() => behaviour, keep);
+  let smtp = newSmtp();
 
   const api: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", `http://${host}`);
@@ -68,6 +84,19 @@ export async function startCaptureServer(opts: { smtpPort: number; apiPort: numb
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify(body));
     };
+    if (req.method === "PUT" && url.pathname === "/smtp") {
+      const state = url.searchParams.get("state");
+      const delayMs = Number(url.searchParams.get("delayMs") ?? 0);
+      if (state !== "up" && state !== "down" && state !== "tempfail" && state !== "slow") return json(400, { error: "state must be up, down, tempfail or slow" });
+      const wasDown = behaviour.state === "down";
+      behaviour = state === "slow" ? { state, delayMs } : { state };
+      if (state === "down" && !wasDown) smtp.close();
+      if (state !== "down" && wasDown) {
+        smtp = newSmtp();
+        smtp.listen(smtpPort, host);
+      }
+      return json(200, behaviour);
+    }
     if (req.method === "DELETE" && url.pathname === "/messages") {
       messages.length = 0;
       return json(200, { ok: true });
@@ -85,22 +114,23 @@ export async function startCaptureServer(opts: { smtpPort: number; apiPort: numb
   });
 
   await new Promise<void>((resolve, reject) => {
-    smtp.once("error", reject);
+    smtp.server.once("error", reject);
     smtp.listen(opts.smtpPort, host, () => resolve());
   });
+  // Port 0 asks the system for a free port (the crash test); report the ones really used.
+  const port = (server: { address(): unknown }) => (server.address() as { port: number }).port;
+  const smtpPort = port(smtp.server);
   await new Promise<void>((resolve, reject) => {
     api.once("error", reject);
     api.listen(opts.apiPort, host, () => resolve());
   });
 
-  // Port 0 asks the system for a free port (the crash test); report the ones really used.
-  const port = (server: { address(): unknown }) => (server.address() as { port: number }).port;
   return {
-    smtpUrl: `smtp://${host}:${port(smtp.server)}`,
+    smtpUrl: `smtp://${host}:${smtpPort}`,
     apiUrl: `http://${host}:${port(api)}`,
     messages,
     async close() {
-      await new Promise<void>((r) => smtp.close(() => r()));
+      if (behaviour.state !== "down") await new Promise<void>((r) => smtp.close(() => r()));
       await new Promise<void>((r) => api.close(() => r()));
     },
   };
