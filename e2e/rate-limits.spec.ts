@@ -1,0 +1,93 @@
+import { expect, test, type Page } from "@playwright/test";
+import { withDb } from "./support/db";
+import { signIn } from "./support/mail";
+
+/*
+ * The abuse limits over HTTP. Each test comes from its own client address (X-Forwarded-For,
+ * which the app reads as the proxy's report) and arranges its counter in SQLite a few
+ * attempts short of the limit, as earlier requests would have left it; the last attempts
+ * are real requests. A window about to end is waited out first, so the test's requests
+ * all fall in the window it arranged.
+ */
+async function arrangeCounter(key: string, count: number, windowMs: number) {
+  const left = windowMs - (Date.now() % windowMs);
+  if (left < 15_000) await new Promise((r) => setTimeout(r, left + 100));
+  const start = Math.floor(Date.now() / windowMs) * windowMs;
+  withDb((db) => db.prepare("insert into rate_limits (key, window_start, count) values (?, ?, ?) on conflict (key, window_start) do update set count = excluded.count").run(key, start, count));
+}
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+// The end-to-end server's limits (scripts/serve.ts runs the test mode's defaults, lib/env.ts).
+const TEST_MODE_PER_MINUTE = 1000;
+const INVITATIONS_PER_DAY = 50;
+
+async function fromAddress(page: Page, ip: string) {
+  await page.context().setExtraHTTPHeaders({ "x-forwarded-for": ip });
+}
+
+const someAddress = () => `198.51.100.${1 + Math.floor(Math.random() * 250)}`;
+const tryAgain = /Too many attempts\. Try again after .+ UTC on /;
+
+test.describe("abuse limits", () => {
+  test("guessing emailed links: past the limit an address is told when to try again, and nothing is looked up", async ({ page, browser }) => {
+    const ip = someAddress();
+    await fromAddress(page, ip);
+    await arrangeCounter(`token-failures:${ip}`, TEST_MODE_PER_MINUTE - 2, MINUTE);
+
+    for (const guess of ["guess-1", "guess-2"]) {
+      await page.goto(`/invite/${guess}`);
+      await expect(page.getByRole("heading", { name: "This link is not valid" })).toBeVisible();
+      await expect(page.getByText(tryAgain)).toHaveCount(0);
+    }
+    for (const path of ["/invite/guess-3", "/join/guess-4", "/partnership/guess-5"]) {
+      await page.goto(path);
+      await expect(page.getByText(tryAgain)).toBeVisible();
+    }
+
+    // Another address is not held back by this one's guesses.
+    const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": someAddress().replace("198.51.100", "203.0.113") } });
+    const otherPage = await other.newPage();
+    await otherPage.goto("/invite/guess-6");
+    await expect(otherPage.getByRole("heading", { name: "This link is not valid" })).toBeVisible();
+    await expect(otherPage.getByText(tryAgain)).toHaveCount(0);
+    await other.close();
+  });
+
+  test("sign-in links: past the limit the form says when to try again and sends nothing", async ({ page }) => {
+    const ip = someAddress();
+    await fromAddress(page, ip);
+    await arrangeCounter(`sign-in:${ip}`, TEST_MODE_PER_MINUTE - 1, MINUTE);
+
+    await page.goto("/signin?email=olivia.it%40adventure-works.com");
+    await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+    await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+
+    await page.goto("/signin?email=olivia.it%40adventure-works.com");
+    await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+    await expect(page.getByText(tryAgain)).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Check your email" })).toHaveCount(0);
+  });
+
+  test("invitations per partner per day: the 51st is refused with the time to try again, and nothing is created", async ({ page }) => {
+    await signIn(page, "maria.admin@fabrikam-experts.com", "/partner");
+    const partnerId = new URL(page.url()).pathname.split("/")[2];
+    expect(partnerId, "the partner's dashboard URL names it").toMatch(/^org_/);
+    await arrangeCounter(`invitations:${partnerId}`, INVITATIONS_PER_DAY - 1, DAY);
+    const invitations = () => withDb((db) => (db.prepare("select count(*) as n from invitations where partner_id = ?").get(partnerId) as { n: number }).n);
+    const before = invitations();
+
+    const invite = async (email: string) => {
+      await page.goto(`/partner/${partnerId}/invitations/new`);
+      await page.getByLabel("Customer admin’s email").fill(email);
+      await page.getByRole("button", { name: "Send invitation" }).click();
+    };
+    await invite(`fiftieth-${Date.now()}@fabrikam.example`);
+    await expect(page.getByText(/Invitation sent to fiftieth-/)).toBeVisible();
+    expect(invitations()).toBe(before + 1);
+
+    await invite(`fifty-first-${Date.now()}@fabrikam.example`);
+    await expect(page.getByText(tryAgain)).toBeVisible();
+    expect(invitations()).toBe(before + 1);
+  });
+});
