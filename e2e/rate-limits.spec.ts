@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { withDb } from "./support/db";
-import { signIn } from "./support/mail";
+import { mailCursor, messagesTo, signIn } from "./support/mail";
 
 /*
  * The abuse limits over HTTP. Each test comes from its own client address (X-Forwarded-For,
@@ -63,10 +63,13 @@ test.describe("abuse limits", () => {
     await page.getByRole("button", { name: "Email me a sign-in link" }).click();
     await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
 
+    const since = await mailCursor();
     await page.goto("/signin?email=olivia.it%40adventure-works.com");
     await page.getByRole("button", { name: "Email me a sign-in link" }).click();
     await expect(page.getByText(tryAgain)).toBeVisible();
     await expect(page.getByRole("heading", { name: "Check your email" })).toHaveCount(0);
+    await new Promise((r) => setTimeout(r, 1_500)); // the outbox would have sent it by now
+    expect((await messagesTo("olivia.it@adventure-works.com")).filter((m) => m.id > since)).toHaveLength(0);
   });
 
   test("invitations per partner per day: the 51st is refused with the time to try again, and nothing is created", async ({ page }) => {
