@@ -1,6 +1,5 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import path from "node:path";
+import { actionIds, exportedActions, pageRoutes, postAction, type Fields } from "./support/actions";
 import { buildWorld, PARTNER_ROLES, PERSONAS, restoreWorld, type Persona, type Tenant, type World } from "./support/matrix-world";
 
 /**
@@ -12,7 +11,6 @@ import { buildWorld, PARTNER_ROLES, PERSONAS, restoreWorld, type Persona, type T
 
 type Outcome = "allowed" | "refused" | "not found" | "sign in";
 type Column = "own" | "foreign";
-type Fields = Record<string, string | string[]>;
 
 const CUSTOMER_READ = ["global_admin", "billing_administrator"];
 const CUSTOMER_ADMIN = ["global_admin"];
@@ -164,65 +162,23 @@ const PAGES: Record<string, PageRow> = {
   "/customer/[customerId]/admin-relationships/[relationshipId]": customerPage((w, c) => `/admin-relationships/${c === "own" ? w.relTerminatedPC : w.relTerminatedC2}`, "object"),
 };
 
-// ---- enumeration: nothing ships without a row ----
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? filesUnder(full) : [full];
-  });
-}
-
-function exportedActions(): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const file of [...filesUnder("lib"), ...filesUnder("app")].filter((f) => /\.tsx?$/.test(f))) {
-    const text = readFileSync(file, "utf8");
-    if (!/^["']use server["']/m.test(text)) continue;
-    for (const m of text.matchAll(/export async function (\w+)/g)) found.set(m[1], file);
-  }
-  return found;
-}
-
-function pageRoutes(): string[] {
-  return filesUnder("app")
-    .filter((f) => f.endsWith(`${path.sep}page.tsx`))
-    .map((f) => "/" + path.dirname(path.relative("app", f)).split(path.sep).filter((s) => s !== "." && !/^\(.*\)$/.test(s)).join("/"))
-    .map((r) => (r === "/" ? "/" : r.replace(/\/$/, "")));
-}
-
-function actionIds(): Map<string, string> {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName: string }> };
-  return new Map(Object.entries(manifest.node).map(([id, v]) => [v.exportedName, id]));
-}
-
 // ---- calling ----
 
 function cookieFor(w: World, p: Persona): string {
   return p.org ? `authjs.session-token=${w.sessions[p.key]}` : "";
 }
 
-function outcomeOfAction(status: number, headers: Record<string, string>, body: string): Outcome {
-  expect(status, body.slice(0, 300)).toBe(200);
-  if (headers["x-action-redirect"]) return "allowed";
-  const line = body.split("\n").find((l) => l.startsWith("1:"));
-  if (!line) return "allowed";
-  if (line.startsWith("1:E")) throw new Error(`server error: ${line}`);
-  const result = JSON.parse(line.slice(2)) as { ok?: boolean; code?: string } | null;
-  if (!result || result.ok) return "allowed";
-  if (result.code === "UNEXPECTED") throw new Error(`unexpected failure: ${line}`);
-  if (result.code === "UNAUTHENTICATED") return "sign in";
-  if (result.code === "FORBIDDEN" || result.code === "WRONG_ACCOUNT") return "refused";
-  if (result.code === "NOT_FOUND" || result.code === "INVITATION_INVALID") return "not found";
+async function callAction(request: APIRequestContext, id: string, fields: Fields, cookie: string, formOnly = false): Promise<Outcome> {
+  const res = await postAction(request, id, fields, { cookie, formOnly });
+  expect(res.status, res.body.slice(0, 300)).toBe(200);
+  if (res.serverError) throw new Error(`server error: ${res.body.slice(0, 300)}`);
+  if (res.redirect || !res.result || res.result.ok) return "allowed";
+  const code = res.result.code;
+  if (code === "UNEXPECTED") throw new Error(`unexpected failure: ${res.body.slice(0, 300)}`);
+  if (code === "UNAUTHENTICATED") return "sign in";
+  if (code === "FORBIDDEN" || code === "WRONG_ACCOUNT") return "refused";
+  if (code === "NOT_FOUND" || code === "INVITATION_INVALID") return "not found";
   return "allowed"; // failed for a reason after authorization (already revoked, terminated, …)
-}
-
-/** The request React sends for a server action: the arguments encoded, the form's fields under `_1_`. */
-async function callAction(request: APIRequestContext, id: string, fields: Fields, cookie: string, formOnly = false) {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) form.append(`_1_${k}`, one);
-  form.append("0", formOnly ? '["$K1"]' : '[null,"$K1"]');
-  const res = await request.post("/", { headers: { "next-action": id, ...(cookie ? { cookie } : {}) }, multipart: form, maxRedirects: 0 });
-  return outcomeOfAction(res.status(), res.headers(), await res.text());
 }
 
 async function outcomeOfPage(res: APIResponse): Promise<Outcome> {

@@ -1,0 +1,101 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { createHash, randomBytes } from "node:crypto";
+import { actionIds, postAction, type ActionResponse, type Fields } from "./support/actions";
+import { withDb } from "./support/db";
+import { buildWorld, type World } from "./support/matrix-world";
+
+/*
+ * The races of lib/invitations/race.test.ts again, over real HTTP against the running
+ * server: 100 requests for one object sent at once. Exactly one may win; the others are told
+ * it was already used (or already decided, already ended) and leave nothing behind.
+ */
+const hash = (t: string) => createHash("sha256").update(t).digest("hex");
+const count = (sql: string, ...args: unknown[]) => withDb((db) => (db.prepare(sql).get(...args) as { n: number }).n);
+const cookieOf = (w: World, persona: string) => `authjs.session-token=${w.sessions[persona]}`;
+
+type Attempt = { action: string; fields: Fields; cookie: string };
+
+async function hundredAtOnce(request: APIRequestContext, attempt: (i: number) => Attempt): Promise<ActionResponse[]> {
+  const ids = actionIds();
+  const attempts = Array.from({ length: 100 }, (_, i) => attempt(i));
+  for (const a of attempts) expect(ids.get(a.action), `${a.action} is in the build`).toBeTruthy();
+  const responses = await Promise.all(attempts.map((a) => postAction(request, ids.get(a.action)!, a.fields, { cookie: a.cookie })));
+  for (const r of responses) {
+    expect(r.status, r.body.slice(0, 200)).toBe(200);
+    expect(r.serverError, r.body.slice(0, 200)).toBe(false);
+  }
+  return responses;
+}
+
+const won = (r: ActionResponse) => Boolean(r.redirect) || r.result?.ok === true;
+
+test.describe("races over HTTP", () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test("100 accepts of one invitation: one relationship, one accepted invitation, one activity row, one notice; 99 told it was used", async ({ request }) => {
+    const world = buildWorld();
+    const t = Date.now();
+    const email = `racer-${t}@race.example`;
+    const token = randomBytes(32).toString("base64url");
+    const invitationId = `inv_race_${t}`;
+    const session = randomBytes(32).toString("base64url");
+    withDb((db) => {
+      db.prepare("insert into users (id, email, created_at) values (?, ?, ?)").run(`usr_race_${t}`, email, t);
+      db.prepare("insert into sessions (session_token, user_id, expires) values (?, ?, ?)").run(session, `usr_race_${t}`, t + 86_400_000);
+      db.prepare("insert into invitations (id, partner_id, email, locale, token_hash, state, send_count, created_by_user_id, created_at, last_sent_at, expires_at) values (?, ?, ?, 'en', ?, 'sent', 1, (select id from users limit 1), ?, ?, ?)").run(invitationId, world.P, email, hash(token), t, t, t + 86_400_000);
+    });
+    const organizationsBefore = count("select count(*) as n from organizations");
+
+    // Each attempt names its own new organization, so only the invitation itself is contended.
+    const responses = await hundredAtOnce(request, (i) => ({
+      action: "acceptInvitationAction",
+      cookie: `authjs.session-token=${session}`,
+      fields: { token, target: "new", name: `Racer ${t}-${i}`, primaryDomain: `racer-${t}-${i}.example`, country: "US", agreement: "on" },
+    }));
+
+    expect(responses.filter(won)).toHaveLength(1);
+    expect(responses.filter((r) => !won(r)).map((r) => r.result?.code)).toEqual(Array(99).fill("INVITATION_USED"));
+    expect(count("select count(*) as n from invitations where id = ? and state = 'accepted'", invitationId)).toBe(1);
+    expect(count("select count(*) as n from reseller_relationships where invitation_id = ?", invitationId)).toBe(1);
+    expect(count("select count(*) as n from organizations") - organizationsBefore).toBe(1);
+    expect(count("select count(*) as n from audit_events where action = 'invitation.accepted' and target_id = ?", invitationId)).toBe(1);
+    expect(count("select count(*) as n from email_outbox where kind = 'invitation.accepted' and related_id = ?", invitationId)).toBe(1);
+  });
+
+  test("100 approvals and rejections of one request, then 100 terminations from both sides: one decision, ended once", async ({ request }) => {
+    const world = buildWorld();
+    const partnerAgent = cookieOf(world, "partner admin_agent");
+    const customerAdmin = cookieOf(world, "customer Global administrator");
+    const ids = actionIds();
+    const ask = async (name: string) => {
+      const res = await postAction(request, ids.get("requestAdminRelationshipAction")!, { partnerId: world.P, customerId: world.C, name, durationDays: "90", roles: ["global_reader"] }, { cookie: partnerAgent });
+      expect(res.result?.ok, res.body.slice(0, 300)).toBe(true);
+      return withDb((db) => (db.prepare("select id from admin_relationships where name = ?").get(name) as { id: string }).id);
+    };
+    const activity = (id: string, action: string) => count("select count(*) as n from audit_events where target_id = ? and action = ?", id, action);
+
+    const contended = await ask(`Race decision ${Date.now()}`);
+    // Half approve, half reject, all at once.
+    const decisions = await hundredAtOnce(request, (i) => ({
+      action: i % 2 ? "approveAdminRelationshipAction" : "rejectAdminRelationshipAction",
+      cookie: customerAdmin,
+      fields: { organizationId: world.C, relationshipId: contended },
+    }));
+    expect(decisions.filter(won)).toHaveLength(1);
+    expect(new Set(decisions.filter((r) => !won(r)).map((r) => r.result?.code)).size, "the 99 others get one and the same refusal").toBe(1);
+    expect(activity(contended, "admin_relationship.approved") + activity(contended, "admin_relationship.rejected")).toBe(1);
+
+    // Both sides end one active relationship at the same instant.
+    const active = await ask(`Race termination ${Date.now()}`);
+    const approved = await postAction(request, actionIds().get("approveAdminRelationshipAction")!, { organizationId: world.C, relationshipId: active }, { cookie: customerAdmin });
+    expect(approved.result?.ok, approved.body.slice(0, 300)).toBe(true);
+    const ends = await hundredAtOnce(request, (i) => ({
+      action: "terminateAdminRelationshipAction",
+      cookie: i % 2 ? customerAdmin : partnerAgent,
+      fields: { organizationId: i % 2 ? world.C : world.P, relationshipId: active },
+    }));
+    expect(ends.filter(won)).toHaveLength(1);
+    expect(count("select count(*) as n from admin_relationships where id = ? and state = 'terminated'", active)).toBe(1);
+    expect(activity(active, "admin_relationship.terminated")).toBe(1);
+  });
+});
