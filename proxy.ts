@@ -1,4 +1,16 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isPlausibleActionEnvelope } from "@/lib/actions/envelope";
+
+/**
+ * A server action call whose encoded arguments React would never send gets a 400 here:
+ * left to Next's decoder, some of them end in a 500 (lib/actions/envelope.ts).
+ */
+async function refuseMalformedAction(request: NextRequest): Promise<NextResponse | null> {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return null;
+  const multipart = request.headers.get("content-type")?.startsWith("multipart/form-data");
+  const encoded = multipart ? await request.clone().formData().then((f) => f.get("0"), () => null) : await request.clone().text().catch(() => null);
+  return isPlausibleActionEnvelope(encoded) ? null : new NextResponse("Invalid Server Action request.", { status: 400 });
+}
 
 /**
  * Security headers on every page. Scripts run only with this response's nonce (Next puts it
@@ -6,7 +18,9 @@ import { NextResponse, type NextRequest } from "next/server";
  * injected <script> cannot run: no 'unsafe-inline' for scripts. Styles allow inline style
  * attributes (React renders some); they cannot run code. No page may be framed.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const refused = await refuseMalformedAction(request);
+  if (refused) return refused;
   const nonce = btoa(crypto.randomUUID());
   const csp = [
     "default-src 'self'",

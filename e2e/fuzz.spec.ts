@@ -1,0 +1,226 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { actionIds, exportedActions, postAction, type Fields } from "./support/actions";
+import { withDb } from "./support/db";
+import { ENVELOPES, hostileValue, notAnEmail } from "./support/hostile";
+
+/*
+ * Hostile input to every server action and every form route, over HTTP: wrong types,
+ * repeated fields, missing fields, huge strings, Unicode tricks and look-alike addresses,
+ * other tenants' ids, SQL and HTML injection, and argument envelopes React never sends.
+ * Never a 5xx, never a stack trace, never a change to the database, and every action
+ * answers with a clear, translated error.
+ *
+ * Every id-like field gets a hostile value, another tenant's id or nothing, never the
+ * persona's own tenant: so no payload can be a valid request, and any change to the
+ * database is a bug. FUZZ_PAYLOADS sets the payloads per action and per route: 40 in
+ * `npm test`, 1,000 with `npm run test:fuzz`.
+ */
+const PAYLOADS = Number(process.env.FUZZ_PAYLOADS ?? 40);
+// Its own client address, so the limits its attempts run into hold back nobody else.
+const FUZZ_IP = "192.0.2.77";
+
+/** The fields each action reads (the matrix's, plus optional ones). */
+const FIELDS: Record<string, string[]> = {
+  inviteCustomerAction: ["partnerId", "email", "locale", "message", "providerId", "includeAdmin", "name", "durationDays", "roles", "autoExtend"],
+  resendInvitationAction: ["partnerId", "invitationId"],
+  revokeInvitationAction: ["partnerId", "invitationId"],
+  acceptInvitationAction: ["token", "target", "customerId", "name", "primaryDomain", "country", "agreement"],
+  declineInvitationAction: ["token"],
+  requestAdminRelationshipAction: ["partnerId", "customerId", "name", "durationDays", "roles", "autoExtend", "replacesId"],
+  approveAdminRelationshipAction: ["organizationId", "relationshipId"],
+  rejectAdminRelationshipAction: ["organizationId", "relationshipId"],
+  terminateAdminRelationshipAction: ["organizationId", "relationshipId"],
+  createAccessAssignmentAction: ["partnerId", "relationshipId", "groupId", "roles"],
+  removeAccessAssignmentAction: ["partnerId", "assignmentId"],
+  addGroupMemberAction: ["partnerId", "groupId", "userId"],
+  removeGroupMemberAction: ["partnerId", "groupId", "userId"],
+  inviteMemberAction: ["organizationId", "email", "roles", "locale"],
+  changeMemberRolesAction: ["organizationId", "userId", "roles"],
+  removeMemberAction: ["organizationId", "userId"],
+  revokeMemberInvitationAction: ["organizationId", "invitationId"],
+  removeCustomerAction: ["partnerId", "customerId", "attestation"],
+  removePartnerAction: ["customerId", "partnerId", "scope"],
+  invitePartnershipAction: ["providerId", "email", "resellerPartnerId", "locale"],
+  authorizePartnershipAction: ["token"],
+  declinePartnershipAction: ["token"],
+  revokePartnershipInvitationAction: ["organizationId", "partnershipId"],
+  endPartnershipAction: ["organizationId", "partnershipId"],
+  assignSupportAction: ["customerId", "subscriptionId", "partnerId"],
+  endSupportAction: ["customerId", "assignmentId"],
+  recordSupportActionAction: ["partnerId", "assignmentId", "note"],
+  acceptMemberInvitationAction: ["token"],
+  declineMemberInvitationAction: ["token"],
+  setLocaleAction: ["locale"],
+  signInAction: ["email", "redirectTo"],
+  signOutAction: ["redirectTo"],
+};
+/** Actions that take the form alone and return nothing (they redirect or set a cookie). */
+const FORM_ONLY = new Set(["setLocaleAction", "signOutAction"]);
+const isIdField = (f: string) => /Id$/.test(f) || f === "token";
+
+type World = { P: string; C: string; foreignIds: string[]; partnerCookie: string; customerCookie: string; translatedCodes: Set<string> };
+
+function arrange(): World {
+  return withDb((db) => {
+    const org = (domain: string) => (db.prepare("select id from organizations where primary_domain = ?").get(domain) as { id: string }).id;
+    const t = Date.now();
+    const session = (orgId: string, email: string, roles: string[]) => {
+      const userId = `usr_fuzz_${createHash("sha256").update(email).digest("hex").slice(0, 12)}`;
+      db.prepare("insert or ignore into users (id, email, created_at) values (?, ?, ?)").run(userId, email, t);
+      db.prepare("insert or ignore into memberships (id, organization_id, user_id, roles, created_at) values (?, ?, ?, ?, ?)").run(`mem_${userId}`, orgId, userId, JSON.stringify(roles), t);
+      const token = randomBytes(32).toString("base64url");
+      db.prepare("insert into sessions (session_token, user_id, expires) values (?, ?, ?)").run(token, userId, t + 30 * 86_400_000);
+      return `authjs.session-token=${token}`;
+    };
+    const P = org("northwindcloud.com");
+    const C = org("adventure-works.com");
+    const foreignOrgs = ["fabrikam-experts.com", "fourthcoffee.com", "contoso-distribution.com", "litware-solutions.com", "wingtipcloud.cn"].map(org);
+    // Objects of other tenants: what an attacker who saw an id elsewhere would send.
+    const foreignObjects = (db.prepare("select id from invitations where partner_id <> ? union all select id from admin_relationships where partner_id <> ? and customer_id <> ? limit 20").all(P, P, C) as { id: string }[]).map((r) => r.id);
+    const en = JSON.parse(readFileSync("lib/i18n/messages/en.json", "utf8")) as { errors: Record<string, string> };
+    return {
+      P,
+      C,
+      foreignIds: [...foreignOrgs, ...foreignObjects],
+      partnerCookie: session(P, "fuzz-partner@northwindcloud.com", ["account_admin", "admin_agent", "sales_agent", "billing_admin", "helpdesk_agent", "user_management_admin"]),
+      customerCookie: session(C, "fuzz-ga@adventure-works.com", ["global_admin"]),
+      translatedCodes: new Set(Object.keys(en.errors)),
+    };
+  });
+}
+
+/** Every table but the abuse counters (counting attempts is their job), as one digest. */
+function databaseDigest(): Record<string, string> {
+  return withDb((db) => {
+    const tables = (db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name <> 'rate_limits'").all() as { name: string }[]).map((r) => r.name);
+    return Object.fromEntries(tables.map((t) => [t, createHash("sha256").update(JSON.stringify(db.prepare(`select * from "${t}" order by rowid`).raw().all())).digest("hex")]));
+  });
+}
+
+const STACK = /\n\s+at [^\n]+:\d+:\d+/;
+
+function payloadFor(action: string, w: World): fc.Arbitrary<{ fields: Fields; cookie: string; envelope?: string }> {
+  const field = (name: string): fc.Arbitrary<string | string[] | undefined> => {
+    if (action === "signInAction" && name === "email") return fc.option(notAnEmail, { nil: undefined });
+    if (isIdField(name)) return fc.oneof(fc.constant(undefined), fc.constantFrom(...w.foreignIds), hostileValue);
+    return fc.oneof({ weight: 1, arbitrary: fc.constant(undefined) }, { weight: 5, arbitrary: hostileValue });
+  };
+  const fields = fc.record(Object.fromEntries(FIELDS[action].map((f) => [f, field(f)]))).map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as Fields);
+  // Signing out with a real session would delete it: that action gets no one's cookie.
+  const cookies = action === "signOutAction" ? [""] : [w.partnerCookie, w.customerCookie, "", "authjs.session-token=forged"];
+  return fc.record({
+    fields,
+    cookie: fc.constantFrom(...cookies),
+    // One payload in ten has a malformed argument envelope; the others are what React sends.
+    envelope: fc.oneof({ weight: 9, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...ENVELOPES) }),
+  });
+}
+
+async function fuzzAction(request: APIRequestContext, action: string, id: string, w: World): Promise<string[]> {
+  const problems: string[] = [];
+  const samples = fc.sample(payloadFor(action, w), { numRuns: PAYLOADS, seed: 20261121 });
+  const before = databaseDigest();
+  for (let i = 0; i < samples.length; i += 8) {
+    await Promise.all(
+      samples.slice(i, i + 8).map(async (p) => {
+        const res = await postAction(request, id, p.fields, { cookie: p.cookie, formOnly: FORM_ONLY.has(action), envelope: p.envelope, headers: { "x-forwarded-for": FUZZ_IP } });
+        const what = `${action} ${JSON.stringify(p).slice(0, 200)}`;
+        if (res.status >= 500) problems.push(`${what}: status ${res.status}`);
+        else if (STACK.test(res.body)) problems.push(`${what}: a stack trace in the answer`);
+        // An envelope React never sends is turned away before any action runs (proxy.ts).
+        else if (res.status === 400) {
+          if (!p.envelope) problems.push(`${what}: a well-formed request refused as malformed`);
+        } else if (res.serverError) problems.push(`${what}: the action threw`);
+        else if (!FORM_ONLY.has(action)) {
+          // A clear error: refused with a code the catalogs translate, and a message.
+          const r = res.result;
+          if (res.redirect) problems.push(`${what}: succeeded (redirected to ${res.redirect})`);
+          else if (!r || r.ok !== false || !r.code || !w.translatedCodes.has(r.code) || r.code === "UNEXPECTED") problems.push(`${what}: not a clear error: ${res.body.slice(0, 200)}`);
+        }
+      }),
+    );
+  }
+  const after = databaseDigest();
+  const changed = Object.keys(before).filter((t) => before[t] !== after[t]);
+  if (changed.length) problems.push(`${action}: the database changed (${changed.join(", ")})`);
+  return problems;
+}
+
+/** Form routes and pages that read what a visitor sends: query strings, path segments, posted forms. */
+function routes(w: World): { name: string; request: fc.Arbitrary<{ method: "GET" | "POST"; url: string; form?: Record<string, string>; cookie: string }> }[] {
+  const one = fc.oneof(fc.constantFrom(""), hostileValue.map((v) => (Array.isArray(v) ? v[0] : v).slice(0, 2_000)));
+  const query = (keys: string[]) => fc.record(Object.fromEntries(keys.map((k) => [k, one]))).map((q) => new URLSearchParams(q).toString());
+  const get = (name: string, path: (q: string, seg: string) => string, keys: string[], cookie: string) => ({
+    name,
+    request: fc.record({ q: query(keys), seg: one }).map(({ q, seg }) => ({ method: "GET" as const, url: path(q, encodeURIComponent(seg || "x")), cookie })),
+  });
+  const LIST = ["q", "sort", "page", "status", "window", "customers", "replaces"];
+  const ACTIVITY = ["action", "actor", "from", "to", "customer", "before"];
+  return [
+    get("partner lists", (q) => `/partner/${w.P}/customers?${q}`, LIST, w.partnerCookie),
+    get("partner invitations", (q) => `/partner/${w.P}/invitations?${q}`, LIST, w.partnerCookie),
+    get("partner expiring", (q) => `/partner/${w.P}/expiring?${q}`, LIST, w.partnerCookie),
+    get("partner activity", (q) => `/partner/${w.P}/activity?${q}`, ACTIVITY, w.partnerCookie),
+    get("partner activity export", (q) => `/partner/${w.P}/activity/export?${q}`, ACTIVITY, w.partnerCookie),
+    get("customer activity export", (q) => `/customer/${w.C}/activity/export?${q}`, ACTIVITY, w.customerCookie),
+    get("a customer's page by any id", (_q, seg) => `/partner/${w.P}/customers/${seg}`, [], w.partnerCookie),
+    get("invitation links", (_q, seg) => `/invite/${seg}`, [], w.customerCookie),
+    get("team links", (_q, seg) => `/join/${seg}`, [], ""),
+    get("partnership links", (_q, seg) => `/partnership/${seg}`, [], ""),
+    get("sign-in page", (q) => `/signin?${q}`, ["email", "callbackUrl", "redirectTo"], ""),
+    get("sign-in continue", (q) => `/signin/continue?${q}`, ["token", "email", "callbackUrl"], ""),
+    get("sign-in callback", (q) => `/api/auth/callback/nodemailer?${q}`, ["token", "email", "callbackUrl"], ""),
+    {
+      name: "sign-in form post",
+      request: fc.record({ email: notAnEmail, csrfToken: one, callbackUrl: one }).map((form) => ({ method: "POST" as const, url: "/api/auth/signin/nodemailer", form, cookie: "" })),
+    },
+  ];
+}
+
+test.describe("hostile input", () => {
+  test.describe.configure({ timeout: Math.max(120_000, PAYLOADS * 2_000) });
+
+  test("every server action has a row here", () => {
+    const actions = [...exportedActions().keys()];
+    expect(actions.filter((a) => !(a in FIELDS)), "actions missing from the fuzz test").toEqual([]);
+    expect(Object.keys(FIELDS).filter((a) => !actions.includes(a)), "fuzz rows for actions that no longer exist").toEqual([]);
+  });
+
+  test(`${PAYLOADS} malformed payloads to every server action: refused clearly, nothing changed, no 5xx`, async ({ request }) => {
+    const w = arrange();
+    const ids = actionIds();
+    const problems: string[] = [];
+    for (const action of Object.keys(FIELDS)) problems.push(...(await fuzzAction(request, action, ids.get(action)!, w)));
+    console.log(`fuzz: ${PAYLOADS} payloads × ${Object.keys(FIELDS).length} actions, ${problems.length} problems`);
+    expect(problems.slice(0, 20)).toEqual([]);
+  });
+
+  test(`${PAYLOADS} malformed requests to every form route and page that reads input: no 5xx, no stack trace, nothing changed`, async ({ request }) => {
+    const w = arrange();
+    const problems: string[] = [];
+    const before = databaseDigest();
+    const all = routes(w);
+    for (const route of all) {
+      const samples = fc.sample(route.request, { numRuns: PAYLOADS, seed: 20261121 });
+      for (let i = 0; i < samples.length; i += 8) {
+        await Promise.all(
+          samples.slice(i, i + 8).map(async (r) => {
+            const headers = { "x-forwarded-for": FUZZ_IP, ...(r.cookie ? { cookie: r.cookie } : {}) };
+            const res = r.method === "GET" ? await request.get(r.url, { headers, maxRedirects: 0 }) : await request.post(r.url, { headers, form: r.form, maxRedirects: 0 });
+            const body = await res.text();
+            if (res.status() >= 500) problems.push(`${route.name} ${r.method} ${r.url.slice(0, 200)}: status ${res.status()}`);
+            else if (STACK.test(body)) problems.push(`${route.name} ${r.url.slice(0, 200)}: a stack trace in the answer`);
+          }),
+        );
+      }
+    }
+    const after = databaseDigest();
+    const changed = Object.keys(before).filter((t) => before[t] !== after[t]);
+    if (changed.length) problems.push(`the database changed (${changed.join(", ")})`);
+    console.log(`fuzz: ${PAYLOADS} requests × ${all.length} routes, ${problems.length} problems`);
+    expect(problems.slice(0, 20)).toEqual([]);
+  });
+});
