@@ -165,7 +165,7 @@ const PAGES: Record<string, PageRow> = {
 // ---- calling ----
 
 function cookieFor(w: World, p: Persona): string {
-  return p.org ? `authjs.session-token=${w.sessions[p.key]}` : "";
+  return p.org ? w.sessions[p.key] : "";
 }
 
 async function callAction(request: APIRequestContext, id: string, fields: Fields, cookie: string, formOnly = false): Promise<Outcome> {
@@ -214,7 +214,7 @@ test.describe("authorization matrix", () => {
           restoreWorld(world);
           let cookie = cookieFor(world, persona);
           // Signing out would delete the persona's session that the page cells below still need.
-          if (name === "signOutAction" && persona.org) cookie = cookieFor({ ...world, sessions: { ...world.sessions, [persona.key]: "not-a-session" } }, persona);
+          if (name === "signOutAction" && persona.org) cookie = cookieFor({ ...world, sessions: { ...world.sessions, [persona.key]: "authjs.session-token=not-a-session" } }, persona);
           const got = await callAction(request, id!, row.fields(world, persona, column), cookie, row.formOnly);
           const want = row.expect(persona, column);
           cells++;

@@ -1,9 +1,9 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { actionIds, exportedActions, postAction, type Fields } from "./support/actions";
-import { withDb } from "./support/db";
+import { memberFor, sessionCookieFor, withDb } from "./support/db";
 import { ENVELOPES, hostileValue, notAnEmail } from "./support/hostile";
 
 /*
@@ -66,15 +66,7 @@ type World = { P: string; C: string; foreignIds: string[]; partnerCookie: string
 function arrange(): World {
   return withDb((db) => {
     const org = (domain: string) => (db.prepare("select id from organizations where primary_domain = ?").get(domain) as { id: string }).id;
-    const t = Date.now();
-    const session = (orgId: string, email: string, roles: string[]) => {
-      const userId = `usr_fuzz_${createHash("sha256").update(email).digest("hex").slice(0, 12)}`;
-      db.prepare("insert or ignore into users (id, email, created_at) values (?, ?, ?)").run(userId, email, t);
-      db.prepare("insert or ignore into memberships (id, organization_id, user_id, roles, created_at) values (?, ?, ?, ?, ?)").run(`mem_${userId}`, orgId, userId, JSON.stringify(roles), t);
-      const token = randomBytes(32).toString("base64url");
-      db.prepare("insert into sessions (session_token, user_id, expires) values (?, ?, ?)").run(token, userId, t + 30 * 86_400_000);
-      return `authjs.session-token=${token}`;
-    };
+    const session = (orgId: string, email: string, roles: string[]) => sessionCookieFor(db, memberFor(db, orgId, email, roles));
     const P = org("northwindcloud.com");
     const C = org("adventure-works.com");
     const foreignOrgs = ["fabrikam-experts.com", "fourthcoffee.com", "contoso-distribution.com", "litware-solutions.com", "wingtipcloud.cn"].map(org);

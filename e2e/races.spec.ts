@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { createHash, randomBytes } from "node:crypto";
 import { actionIds, postAction, type ActionResponse, type Fields } from "./support/actions";
-import { withDb } from "./support/db";
+import { sessionCookieFor, userFor, withDb } from "./support/db";
 import { E2E } from "./support/ports";
-import { buildWorld, type World } from "./support/matrix-world";
+import { buildWorld } from "./support/matrix-world";
 
 /*
  * The races of lib/invitations/race.test.ts again, over real HTTP against the running
@@ -12,7 +12,6 @@ import { buildWorld, type World } from "./support/matrix-world";
  */
 const hash = (t: string) => createHash("sha256").update(t).digest("hex");
 const count = (sql: string, ...args: unknown[]) => withDb((db) => (db.prepare(sql).get(...args) as { n: number }).n);
-const cookieOf = (w: World, persona: string) => `authjs.session-token=${w.sessions[persona]}`;
 
 type Attempt = { action: string; fields: Fields; cookie: string };
 
@@ -46,18 +45,16 @@ test.describe("races over HTTP", () => {
     const email = `racer-${t}@race.example`;
     const token = randomBytes(32).toString("base64url");
     const invitationId = `inv_race_${t}`;
-    const session = randomBytes(32).toString("base64url");
-    withDb((db) => {
-      db.prepare("insert into users (id, email, created_at) values (?, ?, ?)").run(`usr_race_${t}`, email, t);
-      db.prepare("insert into sessions (session_token, user_id, expires) values (?, ?, ?)").run(session, `usr_race_${t}`, t + 86_400_000);
+    const cookie = withDb((db) => {
       db.prepare("insert into invitations (id, partner_id, email, locale, token_hash, state, send_count, created_by_user_id, created_at, last_sent_at, expires_at) values (?, ?, ?, 'en', ?, 'sent', 1, (select id from users limit 1), ?, ?, ?)").run(invitationId, world.P, email, hash(token), t, t, t + 86_400_000);
+      return sessionCookieFor(db, userFor(db, email));
     });
     const organizationsBefore = count("select count(*) as n from organizations");
 
     // Each attempt names its own new organization, so only the invitation itself is contended.
     const responses = await hundredAtOnce(playwright, (i) => ({
       action: "acceptInvitationAction",
-      cookie: `authjs.session-token=${session}`,
+      cookie,
       fields: { token, target: "new", name: `Racer ${t}-${i}`, primaryDomain: `racer-${t}-${i}.example`, country: "US", agreement: "on" },
     }));
 
@@ -72,8 +69,8 @@ test.describe("races over HTTP", () => {
 
   test("100 approvals and rejections of one request, then 100 terminations from both sides: one decision, ended once", async ({ request, playwright }) => {
     const world = buildWorld();
-    const partnerAgent = cookieOf(world, "partner admin_agent");
-    const customerAdmin = cookieOf(world, "customer Global administrator");
+    const partnerAgent = world.sessions["partner admin_agent"];
+    const customerAdmin = world.sessions["customer Global administrator"];
     const ids = actionIds();
     const ask = async (name: string) => {
       const res = await postAction(request, ids.get("requestAdminRelationshipAction")!, { partnerId: world.P, customerId: world.C, name, durationDays: "90", roles: ["global_reader"] }, { cookie: partnerAgent });

@@ -14,9 +14,7 @@ export async function waitForEmail(to: string, subject: RegExp, after = 0): Prom
   await expect
     .poll(
       async () => {
-        const res = await fetch(`${E2E.mailboxApi}/messages?to=${encodeURIComponent(to)}`);
-        const list = (await res.json()) as CapturedMessage[];
-        found = list.find((m) => subject.test(m.subject) && m.id > after);
+        found = (await messagesTo(to)).find((m) => subject.test(m.subject) && m.id > after);
         return Boolean(found);
       },
       { timeout: 15_000, message: `email to ${to} matching ${subject}` },

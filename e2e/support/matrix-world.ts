@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { withDb } from "./db";
+import { memberFor, sessionCookieFor, withDb } from "./db";
 
 /** Who asks. `org` is the tenant the persona belongs to (none for the anonymous visitor). */
 export type Persona = { key: string; email: string; org: Tenant | null; roles: string[] };
@@ -28,6 +28,7 @@ export type World = Record<Tenant, string> & {
   openToken: string; openMemberToken: string; openPartnershipToken: string;
   partnershipP: string; partnershipOther: string;
   subscriptionC: string; subscriptionC2: string; supportC: string; supportC2: string;
+  /** Each persona's Cookie header for its session. */
   sessions: Record<string, string>;
 };
 
@@ -58,23 +59,12 @@ export function buildWorld(): World {
     run("insert or ignore into reseller_relationships (id, partner_id, customer_id, state, created_at, customer_name) values ('rel_matrix_disposable', 'org_matrix_p4', ?, 'active', ?, 'Adventure Works Cycles')", C, t);
     run("insert or ignore into reseller_relationships (id, partner_id, customer_id, state, created_at, ended_at, customer_name) values ('rel_matrix_ended', ?, ?, 'ended', ?, ?, 'Adventure Works Cycles')", P3, C, t - 100 * 86_400_000, t - 86_400_000);
 
-    const userId = (email: string) => {
-      run("insert or ignore into users (id, email, created_at) values (?, ?, ?)", `usr_${hash(email).slice(0, 16)}`, email, t);
-      return one<{ id: string }>("select id from users where email = ?", email).id;
-    };
-    const member = (org: string, email: string, roles: string[]) => {
-      const id = userId(email);
-      run("insert or ignore into memberships (id, organization_id, user_id, roles, created_at) values (?, ?, ?, ?, ?)", `mem_${hash(org + email).slice(0, 16)}`, org, id, JSON.stringify(roles), t);
-      return id;
-    };
+    const member = (org: string, email: string, roles: string[]) => memberFor(db, org, email, roles);
     const tenants: Record<Tenant, string> = { P, P2, P3, C, C2 };
     const sessions: Record<string, string> = {};
     for (const p of PERSONAS) {
       if (!p.org) continue;
-      const id = member(tenants[p.org], p.email, p.roles);
-      const s = token();
-      run("insert into sessions (session_token, user_id, expires) values (?, ?, ?)", s, id, t + 86_400_000);
-      sessions[p.key] = s;
+      sessions[p.key] = sessionCookieFor(db, member(tenants[p.org], p.email, p.roles));
     }
 
     const adminRel = (id: string, partner: string, customer: string, state: string) =>
