@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lte, ne, or, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { adminRelationships } from "@/db/schema";
 import type { Tx } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context";
@@ -77,7 +77,7 @@ export function runAdminRelationshipJobs(ctx: ServiceContext): JobReport {
   }
 
   // Notices for relationships that will really end (not those about to extend themselves).
-  for (const row of select(eq(adminRelationships.state, "expiring"))) {
+  for (const row of select(noticeDue(now))) {
     if (canAutoExtend(row) || !row.endsAt) continue;
     const daysLeft = Math.ceil((row.endsAt.getTime() - now.getTime()) / DAY);
     const threshold = [...NOTICE_DAYS].reverse().find((d) => daysLeft <= d);
@@ -94,4 +94,21 @@ export function runAdminRelationshipJobs(ctx: ServiceContext): JobReport {
     });
   }
   return report;
+}
+
+/**
+ * Expiring relationships whose notice is due and not yet claimed, decided in SQL with the same
+ * key the loop computes: a run with nothing to tell reads nothing. (Reading every expiring
+ * row, about 10,000 in the large seed, held the server's event loop for 110 ms a minute.)
+ */
+function noticeDue(now: Date): SQL | undefined {
+  const r = adminRelationships;
+  const due = (days: number) => now.getTime() + days * DAY;
+  // ceil(daysLeft) <= d exactly when ends_at <= now + d days; the smallest threshold wins.
+  const key = sql`case ${sql.join(
+    [...NOTICE_DAYS].reverse().map((d) => sql`when ${r.endsAt} <= ${due(d)} then ${`${d}d.`} || ${r.endsAt}`),
+    sql` `,
+  )} end`;
+  const mayNotExtend = or(eq(r.autoExtend, false), sql`exists (select 1 from json_each(${r.roles}) where value = ${GLOBAL_ADMINISTRATOR})`);
+  return and(eq(r.state, "expiring"), lte(r.endsAt, new Date(due(NOTICE_DAYS[0]))), or(isNull(r.lastNoticeKey), ne(r.lastNoticeKey, key)), mayNotExtend);
 }
