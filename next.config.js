@@ -2,7 +2,10 @@
 const createNextIntlPlugin = require("next-intl/plugin");
 
 // The locale comes from the user's choice (cookie) or the browser, never from the URL.
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request.ts",
+  experimental: { messages: { path: "./lib/i18n/messages", format: "json", locales: "infer", precompile: true } },
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

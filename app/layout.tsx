@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { clientMessages } from "@/lib/i18n/client-messages";
+import { pickMessages } from "@/lib/i18n/client-messages";
 import type { Messages } from "@/lib/i18n/messages";
 import { AppHeader } from "@/components/shell/app-header";
 import { FlashRegion } from "@/components/ui/flash";
@@ -21,8 +21,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
           {t("skipToContent")}
         </a>
-        {/* Only what client components translate goes to the browser, not the whole catalog. */}
-        <NextIntlClientProvider messages={clientMessages(messages as Messages)}>
+        {/* Only `common` for every page; pages add what their client components translate (ClientMessages). */}
+        <NextIntlClientProvider messages={pickMessages(messages as Messages, ["common"])}>
           <AppHeader />
           <main id="main" className="mx-auto max-w-6xl px-4 py-8">
             <FlashRegion dismissLabel={t("dismiss")} />

@@ -10,6 +10,7 @@ import { systemClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { listMembers, listPendingMemberInvitations } from "@/lib/team/queries";
 import { InviteMemberForm, MemberRolesForm, RemoveMemberForm, RevokeMemberInvitationForm } from "./member-forms";
+import { ClientMessages } from "@/components/shell/client-messages";
 
 /** The people of one organization: partner team or customer users, with their roles. */
 export async function TeamPage({ member }: { member: Member }) {
@@ -23,52 +24,54 @@ export async function TeamPage({ member }: { member: Member }) {
   const pending = canWrite ? listPendingMemberInvitations(db(), member, systemClock()) : [];
 
   return (
-    <div className="space-y-8">
-      <PageHeader title={partner ? t("team.title") : t("team.titleCustomer")} />
-      {!canWrite && <Alert tone="info">{partner ? t("team.readOnly") : t("team.readOnlyCustomer")}</Alert>}
-      <Table caption={t("team.members")} head={[t("team.email"), t("team.roles"), t("team.since"), canWrite ? t("partner.invitations.actions") : ""].filter(Boolean)}>
-        {members.map((m) => (
-          <tr key={m.userId} data-testid={`member-${m.email}`}>
-            <Td>
-              {m.email} {m.userId === member.userId ? <span className="text-xs text-gray-500">({t("team.you")})</span> : null}
-            </Td>
-            <Td>
-              {canWrite ? (
-                <MemberRolesForm organizationId={org.id} userId={m.userId} email={m.email} roles={roles} current={m.roles} />
-              ) : (
-                m.roles.map((r) => roleName(`roles.${r}`)).join(", ")
-              )}
-            </Td>
-            <Td>{format.dateTime(m.since, { dateStyle: "medium" })}</Td>
-            {canWrite && (
+    <ClientMessages namespaces={["team"]}>
+      <div className="space-y-8">
+        <PageHeader title={partner ? t("team.title") : t("team.titleCustomer")} />
+        {!canWrite && <Alert tone="info">{partner ? t("team.readOnly") : t("team.readOnlyCustomer")}</Alert>}
+        <Table caption={t("team.members")} head={[t("team.email"), t("team.roles"), t("team.since"), canWrite ? t("partner.invitations.actions") : ""].filter(Boolean)}>
+          {members.map((m) => (
+            <tr key={m.userId} data-testid={`member-${m.email}`}>
               <Td>
-                <RemoveMemberForm organizationId={org.id} organizationName={org.name} userId={m.userId} email={m.email} />
+                {m.email} {m.userId === member.userId ? <span className="text-xs text-gray-500">({t("team.you")})</span> : null}
               </Td>
-            )}
-          </tr>
-        ))}
-      </Table>
-      {canWrite && (
-        <>
-          <InviteMemberForm organizationId={org.id} roles={roles} title={partner ? t("team.inviteTitle") : t("team.inviteTitleCustomer")} />
-          <Section id="pending-members" title={t("team.pending")}>
-            {pending.length === 0 ? (
-              <p className="text-sm text-gray-600">{t("team.pendingNone")}</p>
-            ) : (
-              <ul className="divide-y divide-gray-100 rounded-md border border-gray-200 bg-white text-sm">
-                {pending.map((p) => (
-                  <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
-                    <span>
-                      {p.email} · {p.roles.map((r) => roleName(`roles.${r}`)).join(", ")}
-                    </span>
-                    <RevokeMemberInvitationForm organizationId={org.id} invitationId={p.id} email={p.email} />
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Section>
-        </>
-      )}
-    </div>
+              <Td>
+                {canWrite ? (
+                  <MemberRolesForm organizationId={org.id} userId={m.userId} email={m.email} roles={roles} current={m.roles} />
+                ) : (
+                  m.roles.map((r) => roleName(`roles.${r}`)).join(", ")
+                )}
+              </Td>
+              <Td>{format.dateTime(m.since, { dateStyle: "medium" })}</Td>
+              {canWrite && (
+                <Td>
+                  <RemoveMemberForm organizationId={org.id} organizationName={org.name} userId={m.userId} email={m.email} />
+                </Td>
+              )}
+            </tr>
+          ))}
+        </Table>
+        {canWrite && (
+          <>
+            <InviteMemberForm organizationId={org.id} roles={roles} title={partner ? t("team.inviteTitle") : t("team.inviteTitleCustomer")} />
+            <Section id="pending-members" title={t("team.pending")}>
+              {pending.length === 0 ? (
+                <p className="text-sm text-gray-600">{t("team.pendingNone")}</p>
+              ) : (
+                <ul className="divide-y divide-gray-100 rounded-md border border-gray-200 bg-white text-sm">
+                  {pending.map((p) => (
+                    <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
+                      <span>
+                        {p.email} · {p.roles.map((r) => roleName(`roles.${r}`)).join(", ")}
+                      </span>
+                      <RevokeMemberInvitationForm organizationId={org.id} invitationId={p.id} email={p.email} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Section>
+          </>
+        )}
+      </div>
+    </ClientMessages>
   );
 }

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 export function Table({ caption, head, children }: { caption: string; head: string[]; children: ReactNode }) {
   return (
     <div className="overflow-x-auto rounded-md border border-gray-200">
-      <table className="min-w-full divide-y divide-gray-200 text-sm">
+      <table className="data-table min-w-full divide-y divide-gray-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-gray-50">
           <tr>
@@ -21,6 +21,7 @@ export function Table({ caption, head, children }: { caption: string; head: stri
   );
 }
 
-export function Td({ children, className = "" }: { children: ReactNode; className?: string }) {
-  return <td className={`px-4 py-2 align-top ${className}`}>{children}</td>;
+/** A cell; its padding comes from the table's stylesheet (globals.css), not repeated on every cell of a long list. */
+export function Td({ children, className }: { children: ReactNode; className?: string }) {
+  return className ? <td className={className}>{children}</td> : <td>{children}</td>;
 }

@@ -1,39 +1,20 @@
 import type { Messages } from "./messages";
 
+type Tree = { [key: string]: string | Tree | unknown };
+
 /**
- * The parts of the catalog that client components translate. Only these travel to the
- * browser (inside every page's server-component payload); the rest is used on the server.
- * A unit test scans every "use client" file and fails when one uses a key outside them.
+ * The catalog cut down to the given key paths ("team", "partner.invite", "common.cancel"),
+ * nesting kept. Only these travel to the browser, inside the page's server-component payload:
+ * the whole catalog would add about 18 kB to every page (components/shell/client-messages.tsx).
  */
-export const CLIENT_NAMESPACES = [
-  "common",
-  "signIn",
-  "invite",
-  "join",
-  "partner.invite",
-  "partner.invitations",
-  "requestAdminRelationship",
-  "adminRelationships",
-  "customerAdminRelationships",
-  "accessAssignments",
-  "groups",
-  "team",
-  "removal",
-  "partnerships",
-  "support",
-] as const;
-
-type Tree = { [key: string]: string | Tree };
-
-/** The catalog cut down to CLIENT_NAMESPACES, nesting kept. */
-export function clientMessages(messages: Messages): Tree {
+export function pickMessages(messages: Messages, paths: readonly string[]): Tree {
   const out: Tree = {};
-  for (const path of CLIENT_NAMESPACES) {
+  for (const path of paths) {
     const keys = path.split(".");
-    let from: Tree | string | undefined = messages as unknown as Tree;
+    let from: unknown = messages;
     let to = out;
     keys.forEach((key, i) => {
-      from = typeof from === "object" ? from[key] : undefined;
+      from = from && typeof from === "object" ? (from as Tree)[key] : undefined;
       if (from === undefined) return;
       if (i === keys.length - 1) to[key] = from;
       else to = (to[key] ??= {}) as Tree;

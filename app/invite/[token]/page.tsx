@@ -14,6 +14,7 @@ import { markInvitationOpened } from "@/lib/invitations/respond";
 import { serviceContext } from "@/lib/server-context";
 import { AcceptForm } from "./accept-form";
 import { InvitationOutcome } from "./outcome";
+import { ClientMessages } from "@/components/shell/client-messages";
 
 // The token is in the URL: never leak it to other sites through the Referer header.
 export const metadata: Metadata = { referrer: "no-referrer", robots: { index: false } };
@@ -46,66 +47,68 @@ export default async function InvitePage({ params }: Props) {
   const here = `/invite/${token}`;
 
   return (
-    <article className="mx-auto max-w-2xl space-y-6 rounded-lg border border-gray-200 bg-white p-6">
-      <header className="space-y-2">
-        <h1 className="text-2xl font-semibold">{t("invite.title", { partner })}</h1>
-        <p className="text-gray-700">{t("invite.intro", { partner, cloud: cloudName })}</p>
-        <p className="text-gray-700">{t("invite.grants", { partner })}</p>
-        {landing.provider && <p className="font-medium text-gray-900">{t("invite.withProvider", { partner, provider: landing.provider.name })}</p>}
-      </header>
-      {landing.message && (
-        <section aria-label={t("invite.messageFrom", { inviter: landing.inviterEmail })}>
-          <p className="text-sm font-medium">{t("invite.messageFrom", { inviter: landing.inviterEmail })}</p>
-          <blockquote className="mt-1 whitespace-pre-wrap border-l-4 border-blue-200 pl-3 text-sm text-gray-800">{landing.message}</blockquote>
-        </section>
-      )}
-      {landing.adminRequest && (
-        <section className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-4">
-          <p className="text-sm font-medium">{t("invite.adminRoles", { partner, days: landing.adminRequest.durationDays })}</p>
-          <RoleList roles={landing.adminRequest.roles} />
-        </section>
-      )}
-      <section>
-        <p className="text-sm font-medium">{t("invite.doesNotTitle")}</p>
-        <ul className="mt-1 list-disc pl-6 text-sm text-gray-800">
-          {(["subscriptions", "ownership", "terms", "partnerOfRecord", "otherPartners"] as const).map((k) => (
-            <li key={k}>{t(`rule3.${k}`)}</li>
-          ))}
-        </ul>
-      </section>
-      <p className="text-sm text-gray-700">
-        {t("invite.forAddress", { email: landing.email })} {t("invite.expires", { date: format.dateTime(landing.expiresAt, { dateStyle: "long" }) })}
-      </p>
-
-      <AccountGate
-        actor={actor}
-        invitedEmail={landing.email}
-        returnTo={here}
-        text={{
-          notSignedIn: t("invite.notSignedIn", { email: landing.email }),
-          signInButton: t("invite.signInButton", { email: landing.email }),
-          wrongAccount: (current) => t("invite.wrongAccount", { current, email: landing.email }),
-        }}
-      >
-        {actor && (
-          <div className="space-y-4">
-            <p className="text-sm text-gray-700">
-              {t("invite.signedInAs", { email: actor.email })} {t("invite.canAccept")}
-            </p>
-            {elsewhere.length > 0 && (
-              <Alert tone="info">{t("invite.otherCloudTenants", { names: elsewhere.map((o) => `${o.name} (${t(`clouds.${o.cloud}`)})`).join(", "), cloud: cloudName })}</Alert>
-            )}
-            <AcceptForm
-              token={token}
-              partnerName={partner}
-              cloudName={cloudName}
-              tenants={inCloud}
-              countries={COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) => a.name.localeCompare(b.name, locale))}
-              agreement={{ title: t(`agreements.${rules.agreementKey as "customerAgreement" | "customerAgreementChina"}`), url: rules.agreementUrl }}
-            />
-          </div>
+    <ClientMessages namespaces={["invite"]}>
+      <article className="mx-auto max-w-2xl space-y-6 rounded-lg border border-gray-200 bg-white p-6">
+        <header className="space-y-2">
+          <h1 className="text-2xl font-semibold">{t("invite.title", { partner })}</h1>
+          <p className="text-gray-700">{t("invite.intro", { partner, cloud: cloudName })}</p>
+          <p className="text-gray-700">{t("invite.grants", { partner })}</p>
+          {landing.provider && <p className="font-medium text-gray-900">{t("invite.withProvider", { partner, provider: landing.provider.name })}</p>}
+        </header>
+        {landing.message && (
+          <section aria-label={t("invite.messageFrom", { inviter: landing.inviterEmail })}>
+            <p className="text-sm font-medium">{t("invite.messageFrom", { inviter: landing.inviterEmail })}</p>
+            <blockquote className="mt-1 whitespace-pre-wrap border-l-4 border-blue-200 pl-3 text-sm text-gray-800">{landing.message}</blockquote>
+          </section>
         )}
-      </AccountGate>
-    </article>
+        {landing.adminRequest && (
+          <section className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-4">
+            <p className="text-sm font-medium">{t("invite.adminRoles", { partner, days: landing.adminRequest.durationDays })}</p>
+            <RoleList roles={landing.adminRequest.roles} />
+          </section>
+        )}
+        <section>
+          <p className="text-sm font-medium">{t("invite.doesNotTitle")}</p>
+          <ul className="mt-1 list-disc pl-6 text-sm text-gray-800">
+            {(["subscriptions", "ownership", "terms", "partnerOfRecord", "otherPartners"] as const).map((k) => (
+              <li key={k}>{t(`rule3.${k}`)}</li>
+            ))}
+          </ul>
+        </section>
+        <p className="text-sm text-gray-700">
+          {t("invite.forAddress", { email: landing.email })} {t("invite.expires", { date: format.dateTime(landing.expiresAt, { dateStyle: "long" }) })}
+        </p>
+
+        <AccountGate
+          actor={actor}
+          invitedEmail={landing.email}
+          returnTo={here}
+          text={{
+            notSignedIn: t("invite.notSignedIn", { email: landing.email }),
+            signInButton: t("invite.signInButton", { email: landing.email }),
+            wrongAccount: (current) => t("invite.wrongAccount", { current, email: landing.email }),
+          }}
+        >
+          {actor && (
+            <div className="space-y-4">
+              <p className="text-sm text-gray-700">
+                {t("invite.signedInAs", { email: actor.email })} {t("invite.canAccept")}
+              </p>
+              {elsewhere.length > 0 && (
+                <Alert tone="info">{t("invite.otherCloudTenants", { names: elsewhere.map((o) => `${o.name} (${t(`clouds.${o.cloud}`)})`).join(", "), cloud: cloudName })}</Alert>
+              )}
+              <AcceptForm
+                token={token}
+                partnerName={partner}
+                cloudName={cloudName}
+                tenants={inCloud}
+                countries={COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) => a.name.localeCompare(b.name, locale))}
+                agreement={{ title: t(`agreements.${rules.agreementKey as "customerAgreement" | "customerAgreementChina"}`), url: rules.agreementUrl }}
+              />
+            </div>
+          )}
+        </AccountGate>
+      </article>
+    </ClientMessages>
   );
 }

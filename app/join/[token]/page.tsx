@@ -8,6 +8,7 @@ import { getActor } from "@/lib/auth/session";
 import { serviceContext } from "@/lib/server-context";
 import { getJoinLanding } from "@/lib/team/queries";
 import { JoinForms } from "./join-forms";
+import { ClientMessages } from "@/components/shell/client-messages";
 
 // The token is in the URL: never leak it to other sites through the Referer header.
 export const metadata: Metadata = { referrer: "no-referrer", robots: { index: false } };
@@ -27,30 +28,32 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
   const roleName = t as unknown as (key: string) => string;
   const here = `/join/${token}`;
   return (
-    <article className="mx-auto max-w-xl space-y-4 rounded-lg border border-gray-200 bg-white p-6">
-      <h1 className="text-2xl font-semibold">{t("join.title", { organization })}</h1>
-      <p className="text-gray-700">{t("join.intro", { organization, inviter: landing.inviterEmail })}</p>
-      <ul className="list-disc pl-6 text-sm">
-        {landing.roles.map((r) => (
-          <li key={r}>{roleName(`roles.${r}`)}</li>
-        ))}
-      </ul>
-      <p className="text-sm text-gray-700">
-        {t("join.forAddress", { email: landing.email })} {t("invite.expires", { date: format.dateTime(landing.expiresAt, { dateStyle: "long" }) })}
-      </p>
-      <AccountGate
-        actor={actor}
-        invitedEmail={landing.email}
-        returnTo={here}
-        text={{
-          notSignedIn: t("join.notSignedIn", { email: landing.email }),
-          signInButton: t("join.signInButton", { email: landing.email }),
-          wrongAccount: (current) => t("join.wrongAccount", { current, email: landing.email }),
-        }}
-      >
-        {actor && <p className="text-sm text-gray-700">{t("join.signedInAs", { email: actor.email })}</p>}
-        <JoinForms token={token} organizationName={organization} />
-      </AccountGate>
-    </article>
+    <ClientMessages namespaces={["join"]}>
+      <article className="mx-auto max-w-xl space-y-4 rounded-lg border border-gray-200 bg-white p-6">
+        <h1 className="text-2xl font-semibold">{t("join.title", { organization })}</h1>
+        <p className="text-gray-700">{t("join.intro", { organization, inviter: landing.inviterEmail })}</p>
+        <ul className="list-disc pl-6 text-sm">
+          {landing.roles.map((r) => (
+            <li key={r}>{roleName(`roles.${r}`)}</li>
+          ))}
+        </ul>
+        <p className="text-sm text-gray-700">
+          {t("join.forAddress", { email: landing.email })} {t("invite.expires", { date: format.dateTime(landing.expiresAt, { dateStyle: "long" }) })}
+        </p>
+        <AccountGate
+          actor={actor}
+          invitedEmail={landing.email}
+          returnTo={here}
+          text={{
+            notSignedIn: t("join.notSignedIn", { email: landing.email }),
+            signInButton: t("join.signInButton", { email: landing.email }),
+            wrongAccount: (current) => t("join.wrongAccount", { current, email: landing.email }),
+          }}
+        >
+          {actor && <p className="text-sm text-gray-700">{t("join.signedInAs", { email: actor.email })}</p>}
+          <JoinForms token={token} organizationName={organization} />
+        </AccountGate>
+      </article>
+    </ClientMessages>
   );
 }

@@ -8,6 +8,7 @@ import { getActor } from "@/lib/auth/session";
 import { getPartnershipLanding } from "@/lib/partnerships/landing";
 import { serviceContext } from "@/lib/server-context";
 import { PartnershipForms } from "./partnership-forms";
+import { ClientMessages } from "@/components/shell/client-messages";
 
 // The token is in the URL: never leak it to other sites through the Referer header.
 export const metadata: Metadata = { referrer: "no-referrer", robots: { index: false } };
@@ -25,29 +26,31 @@ export default async function PartnershipPage({ params }: { params: Promise<{ to
   if ((landing.status !== "invited")) return <LinkClosed status="used" />;
   const vars = { provider: landing.provider.name, reseller: landing.reseller.name };
   return (
-    <article className="mx-auto max-w-xl space-y-4 rounded-lg border border-gray-200 bg-white p-6">
-      <h1 className="text-2xl font-semibold">{t("partnerships.landingTitle", vars)}</h1>
-      <p className="text-gray-700">{t("partnerships.landingIntro", { ...vars, id: landing.provider.partnerPublicId ?? "", cloud: t(`clouds.${landing.provider.cloud}`) })}</p>
-      <ul className="list-disc space-y-1 pl-6 text-sm">
-        <li>{t("partnerships.landingEffect1", vars)}</li>
-        <li>{t("partnerships.landingEffect2", vars)}</li>
-        <li>{t("partnerships.landingEffect3", vars)}</li>
-      </ul>
-      <p className="text-sm text-gray-700">
-        {t("join.forAddress", { email: landing.email })} {t("invite.expires", { date: format.dateTime(landing.expiresAt, { dateStyle: "long" }) })}
-      </p>
-      <AccountGate
-        actor={actor}
-        invitedEmail={landing.email}
-        returnTo={`/partnership/${token}`}
-        text={{
-          notSignedIn: t("join.notSignedIn", { email: landing.email }),
-          signInButton: t("join.signInButton", { email: landing.email }),
-          wrongAccount: (current) => t("join.wrongAccount", { current, email: landing.email }),
-        }}
-      >
-        <PartnershipForms token={token} providerName={landing.provider.name} />
-      </AccountGate>
-    </article>
+    <ClientMessages namespaces={["partnerships"]}>
+      <article className="mx-auto max-w-xl space-y-4 rounded-lg border border-gray-200 bg-white p-6">
+        <h1 className="text-2xl font-semibold">{t("partnerships.landingTitle", vars)}</h1>
+        <p className="text-gray-700">{t("partnerships.landingIntro", { ...vars, id: landing.provider.partnerPublicId ?? "", cloud: t(`clouds.${landing.provider.cloud}`) })}</p>
+        <ul className="list-disc space-y-1 pl-6 text-sm">
+          <li>{t("partnerships.landingEffect1", vars)}</li>
+          <li>{t("partnerships.landingEffect2", vars)}</li>
+          <li>{t("partnerships.landingEffect3", vars)}</li>
+        </ul>
+        <p className="text-sm text-gray-700">
+          {t("join.forAddress", { email: landing.email })} {t("invite.expires", { date: format.dateTime(landing.expiresAt, { dateStyle: "long" }) })}
+        </p>
+        <AccountGate
+          actor={actor}
+          invitedEmail={landing.email}
+          returnTo={`/partnership/${token}`}
+          text={{
+            notSignedIn: t("join.notSignedIn", { email: landing.email }),
+            signInButton: t("join.signInButton", { email: landing.email }),
+            wrongAccount: (current) => t("join.wrongAccount", { current, email: landing.email }),
+          }}
+        >
+          <PartnershipForms token={token} providerName={landing.provider.name} />
+        </AccountGate>
+      </article>
+    </ClientMessages>
   );
 }

@@ -16,6 +16,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { countryName } from "@/lib/countries";
 import { listCustomerPartners, listSubscriptionsOf } from "@/lib/customers/queries";
 import { db } from "@/lib/db";
+import { ClientMessages } from "@/components/shell/client-messages";
 
 export default async function CustomerDashboard({ params }: { params: Promise<{ customerId: string }> }) {
   const { customerId } = await params;
@@ -33,89 +34,91 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
   const supportCandidates = partners.filter((p) => p.adminRoles.length > 0);
 
   return (
-    <div className="space-y-8">
-      <div>
-        <PageHeader title={org.name}>
-          <Link href={`/customer/${org.id}/users`} className="text-sm">
-            {t("team.navCustomer")}
-          </Link>
-        </PageHeader>
-        <p className="text-sm text-gray-700">
-          {t("customer.domain", { domain: org.primaryDomain })} · {countryName(org.country, locale)} · {t("customer.cloud", { cloud: t(`clouds.${org.cloud}`) })}
-        </p>
+    <ClientMessages namespaces={["support", "customerAdminRelationships", "adminRelationships", "accessAssignments"]}>
+      <div className="space-y-8">
+        <div>
+          <PageHeader title={org.name}>
+            <Link href={`/customer/${org.id}/users`} className="text-sm">
+              {t("team.navCustomer")}
+            </Link>
+          </PageHeader>
+          <p className="text-sm text-gray-700">
+            {t("customer.domain", { domain: org.primaryDomain })} · {countryName(org.country, locale)} · {t("customer.cloud", { cloud: t(`clouds.${org.cloud}`) })}
+          </p>
+        </div>
+        <Section id="partners" title={t("customer.partners")}>
+          <p className="text-sm text-gray-700">{t("customer.partnersIntro")}</p>
+          {partners.length === 0 ? (
+            <EmptyState>{t("customer.noPartners")}</EmptyState>
+          ) : (
+            <Table caption={t("customer.partners")} head={[t("customer.partner"), t("customer.partnerType"), t("customer.partnerId"), t("customer.adminRoles"), t("customer.since")]}>
+              {partners.map((p) => (
+                <tr key={p.id} data-testid={`partner-${p.name}`}>
+                  <Td className="font-medium">{p.name}</Td>
+                  <Td>
+                    {p.partnerType ? t(`partnerTypes.${p.partnerType}`) : "—"}
+                    {p.providerName && <p className="text-xs text-gray-600">{t("customer.throughProvider", { provider: p.providerName })}</p>}
+                    {p.resellerName && <p className="text-xs text-gray-600">{t("customer.viaReseller", { reseller: p.resellerName })}</p>}
+                  </Td>
+                  <Td>{p.partnerPublicId ?? "—"}</Td>
+                  <Td>{p.adminRoles.length === 0 ? t("customer.noAdminRoles") : p.adminRoles.map((r) => t(`directoryRoles.${r}.name`)).join(", ")}</Td>
+                  <Td>
+                    {format.dateTime(p.since, { dateStyle: "long" })}
+                    {hasPermission(member.roles, "customer.partners.remove") && (
+                      <Link href={`/customer/${org.id}/partners/${p.id}/remove`} className="ml-3 text-sm text-red-800">
+                        {t("removal.linkCustomer")}
+                      </Link>
+                    )}
+                  </Td>
+                </tr>
+              ))}
+            </Table>
+          )}
+        </Section>
+        <Section id="pending-requests" title={t("customerAdminRelationships.pendingTitle")}>
+          {adminRelationships.pending.length === 0 ? (
+            <EmptyState>{t("customerAdminRelationships.pendingNone")}</EmptyState>
+          ) : (
+            adminRelationships.pending.map((r) => <CustomerRelationshipCard key={r.id} customerId={org.id} row={r} canDecide={canDecide} />)
+          )}
+        </Section>
+        <Section id="admin-roles" title={t("customerAdminRelationships.activeTitle")}>
+          {adminRelationships.inForce.length === 0 ? (
+            <EmptyState>{t("customerAdminRelationships.activeNone")}</EmptyState>
+          ) : (
+            adminRelationships.inForce.map((r) => <CustomerRelationshipCard key={r.id} customerId={org.id} row={r} canDecide={canDecide} />)
+          )}
+        </Section>
+        <Section id="subscriptions" title={t("customer.subscriptions")}>
+          {canAssignSupport && <p className="text-sm text-gray-700">{t("support.intro")}</p>}
+          <SubscriptionsTable
+            rows={subscriptions}
+            caption={t("customer.subscriptions")}
+            emptyText={t("customer.noSubscriptions")}
+            supportControls={
+              canAssignSupport
+                ? (s) =>
+                    s.state !== "active" ? null : s.supportAssignmentId && s.supportPartner ? (
+                      <EndSupportButton customerId={org.id} assignmentId={s.supportAssignmentId} product={s.product} partner={s.supportPartner} />
+                    ) : supportCandidates.some((p) => p.id !== s.partnerOfRecordId) ? (
+                      <AssignSupportForm customerId={org.id} subscriptionId={s.id} product={s.product} partners={supportCandidates.filter((p) => p.id !== s.partnerOfRecordId)} />
+                    ) : (
+                      // Only partners holding admin roles here can support it, and not the one that sold it.
+                      <p className="text-xs text-gray-600">{t("support.noCandidates")}</p>
+                    )
+                : undefined
+            }
+          />
+        </Section>
+        <Section id="activity" title={t("customer.activity")}>
+          <ActivityList rows={activity} emptyText={t("customer.noActivity")} />
+          {hasPermission(member.roles, "customer.activity.read") && (
+            <Link href={`/customer/${org.id}/activity`} className="text-sm">
+              {t("activity.title")} →
+            </Link>
+          )}
+        </Section>
       </div>
-      <Section id="partners" title={t("customer.partners")}>
-        <p className="text-sm text-gray-700">{t("customer.partnersIntro")}</p>
-        {partners.length === 0 ? (
-          <EmptyState>{t("customer.noPartners")}</EmptyState>
-        ) : (
-          <Table caption={t("customer.partners")} head={[t("customer.partner"), t("customer.partnerType"), t("customer.partnerId"), t("customer.adminRoles"), t("customer.since")]}>
-            {partners.map((p) => (
-              <tr key={p.id} data-testid={`partner-${p.name}`}>
-                <Td className="font-medium">{p.name}</Td>
-                <Td>
-                  {p.partnerType ? t(`partnerTypes.${p.partnerType}`) : "—"}
-                  {p.providerName && <p className="text-xs text-gray-600">{t("customer.throughProvider", { provider: p.providerName })}</p>}
-                  {p.resellerName && <p className="text-xs text-gray-600">{t("customer.viaReseller", { reseller: p.resellerName })}</p>}
-                </Td>
-                <Td>{p.partnerPublicId ?? "—"}</Td>
-                <Td>{p.adminRoles.length === 0 ? t("customer.noAdminRoles") : p.adminRoles.map((r) => t(`directoryRoles.${r}.name`)).join(", ")}</Td>
-                <Td>
-                  {format.dateTime(p.since, { dateStyle: "long" })}
-                  {hasPermission(member.roles, "customer.partners.remove") && (
-                    <Link href={`/customer/${org.id}/partners/${p.id}/remove`} className="ml-3 text-sm text-red-800">
-                      {t("removal.linkCustomer")}
-                    </Link>
-                  )}
-                </Td>
-              </tr>
-            ))}
-          </Table>
-        )}
-      </Section>
-      <Section id="pending-requests" title={t("customerAdminRelationships.pendingTitle")}>
-        {adminRelationships.pending.length === 0 ? (
-          <EmptyState>{t("customerAdminRelationships.pendingNone")}</EmptyState>
-        ) : (
-          adminRelationships.pending.map((r) => <CustomerRelationshipCard key={r.id} customerId={org.id} row={r} canDecide={canDecide} />)
-        )}
-      </Section>
-      <Section id="admin-roles" title={t("customerAdminRelationships.activeTitle")}>
-        {adminRelationships.inForce.length === 0 ? (
-          <EmptyState>{t("customerAdminRelationships.activeNone")}</EmptyState>
-        ) : (
-          adminRelationships.inForce.map((r) => <CustomerRelationshipCard key={r.id} customerId={org.id} row={r} canDecide={canDecide} />)
-        )}
-      </Section>
-      <Section id="subscriptions" title={t("customer.subscriptions")}>
-        {canAssignSupport && <p className="text-sm text-gray-700">{t("support.intro")}</p>}
-        <SubscriptionsTable
-          rows={subscriptions}
-          caption={t("customer.subscriptions")}
-          emptyText={t("customer.noSubscriptions")}
-          supportControls={
-            canAssignSupport
-              ? (s) =>
-                  s.state !== "active" ? null : s.supportAssignmentId && s.supportPartner ? (
-                    <EndSupportButton customerId={org.id} assignmentId={s.supportAssignmentId} product={s.product} partner={s.supportPartner} />
-                  ) : supportCandidates.some((p) => p.id !== s.partnerOfRecordId) ? (
-                    <AssignSupportForm customerId={org.id} subscriptionId={s.id} product={s.product} partners={supportCandidates.filter((p) => p.id !== s.partnerOfRecordId)} />
-                  ) : (
-                    // Only partners holding admin roles here can support it, and not the one that sold it.
-                    <p className="text-xs text-gray-600">{t("support.noCandidates")}</p>
-                  )
-              : undefined
-          }
-        />
-      </Section>
-      <Section id="activity" title={t("customer.activity")}>
-        <ActivityList rows={activity} emptyText={t("customer.noActivity")} />
-        {hasPermission(member.roles, "customer.activity.read") && (
-          <Link href={`/customer/${org.id}/activity`} className="text-sm">
-            {t("activity.title")} →
-          </Link>
-        )}
-      </Section>
-    </div>
+    </ClientMessages>
   );
 }

@@ -8,6 +8,7 @@ import { listGroupsWithMembers } from "@/lib/access/queries";
 import { memberForPage } from "@/lib/auth/page-guards";
 import { hasPermission } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { ClientMessages } from "@/components/shell/client-messages";
 
 export default async function GroupsPage({ params }: { params: Promise<{ partnerId: string }> }) {
   const { partnerId } = await params;
@@ -17,26 +18,28 @@ export default async function GroupsPage({ params }: { params: Promise<{ partner
   const t = await getTranslations("groups");
   const { groups, people } = listGroupsWithMembers(db(), member);
   return (
-    <div className="space-y-6">
-      <PageHeader title={t("title")} />
-      {!canWrite && <Alert tone="info">{t("readOnly")}</Alert>}
-      {groups.map((g) => (
-        <Section key={g.id} id={`group-${g.id}`} title={g.name}>
-          {g.members.length === 0 ? (
-            <p className="text-sm text-gray-600">{t("none")}</p>
-          ) : (
-            <ul className="divide-y divide-gray-100 rounded-md border border-gray-200 bg-white text-sm">
-              {g.members.map((m) => (
-                <li key={m.userId} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
-                  <span>{m.email}</span>
-                  {canWrite && <RemoveGroupMember partnerId={partnerId} groupId={g.id} groupName={g.name} userId={m.userId} email={m.email} />}
-                </li>
-              ))}
-            </ul>
-          )}
-          {canWrite && <AddGroupMember partnerId={partnerId} groupId={g.id} groupName={g.name} people={people.filter((p) => !g.members.some((m) => m.userId === p.userId))} />}
-        </Section>
-      ))}
-    </div>
+    <ClientMessages namespaces={["groups"]}>
+      <div className="space-y-6">
+        <PageHeader title={t("title")} />
+        {!canWrite && <Alert tone="info">{t("readOnly")}</Alert>}
+        {groups.map((g) => (
+          <Section key={g.id} id={`group-${g.id}`} title={g.name}>
+            {g.members.length === 0 ? (
+              <p className="text-sm text-gray-600">{t("none")}</p>
+            ) : (
+              <ul className="divide-y divide-gray-100 rounded-md border border-gray-200 bg-white text-sm">
+                {g.members.map((m) => (
+                  <li key={m.userId} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
+                    <span>{m.email}</span>
+                    {canWrite && <RemoveGroupMember partnerId={partnerId} groupId={g.id} groupName={g.name} userId={m.userId} email={m.email} />}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {canWrite && <AddGroupMember partnerId={partnerId} groupId={g.id} groupName={g.name} people={people.filter((p) => !g.members.some((m) => m.userId === p.userId))} />}
+          </Section>
+        ))}
+      </div>
+    </ClientMessages>
   );
 }

@@ -16,6 +16,7 @@ import { db } from "@/lib/db";
 import { listPartnerInvitations } from "@/lib/invitations/queries";
 import { INVITATION_STATUSES, isOpen, type InvitationStatus } from "@/lib/invitations/status";
 import { parsePage } from "@/lib/pagination";
+import { ClientMessages } from "@/components/shell/client-messages";
 
 type Props = { params: Promise<{ partnerId: string }>; searchParams: Promise<{ page?: string; status?: string }> };
 
@@ -38,60 +39,62 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
   );
 
   return (
-    <section className="space-y-4">
-      <PageHeader title={t("partner.invitations.title")}>
-        {canWrite && (
-          <Link href={`${base}/new`} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800">
-            {t("partner.invitations.new")}
-          </Link>
+    <ClientMessages namespaces={["partner.invitations"]}>
+      <section className="space-y-4">
+        <PageHeader title={t("partner.invitations.title")}>
+          {canWrite && (
+            <Link href={`${base}/new`} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800">
+              {t("partner.invitations.new")}
+            </Link>
+          )}
+        </PageHeader>
+        {!canWrite && <Alert tone="info">{t("partner.invitations.readOnly")}</Alert>}
+        <nav aria-label={t("partner.invitations.filter")} className="flex flex-wrap gap-2">
+          {filterLink(undefined, t("partner.invitations.all"))}
+          {INVITATION_STATUSES.map((s) => filterLink(s, t(`invitationStatus.${s}`)))}
+        </nav>
+        {result.rows.length === 0 ? (
+          <EmptyState>{status ? t("partner.invitations.emptyFiltered") : t("partner.invitations.empty")}</EmptyState>
+        ) : (
+          <Table
+            caption={t("partner.invitations.title")}
+            head={[t("partner.invitations.email"), t("partner.invitations.status"), t("partner.invitations.sent"), t("partner.invitations.expires"), t("partner.invitations.customer"), t("partner.invitations.actions")]}
+          >
+            {result.rows.map((inv) => (
+              <tr key={inv.id} data-testid={`invitation-${inv.email}`}>
+                <Td>
+                  {inv.email}
+                  {inv.adminRequest && (
+                    <span className="ml-2">
+                      <Badge tone="amber">{t("partner.invitations.withAdminRoles")}</Badge>
+                    </span>
+                  )}
+                </Td>
+                <Td>
+                  <InvitationStatusBadge status={inv.status} />
+                  {inv.emailState === "failed" && (
+                    <p className="mt-1 text-xs text-red-800">
+                      <Badge tone="red">{t("partner.invitations.emailBounced")}</Badge> {t("partner.invitations.emailBouncedHint", { error: inv.emailError ?? "" })}
+                    </p>
+                  )}
+                  {inv.emailState === "pending" && (inv.emailAttempts ?? 0) > 0 && (
+                    <p className="mt-1 text-xs text-amber-900">
+                      <Badge tone="amber">{t("partner.invitations.emailDelayed")}</Badge>
+                    </p>
+                  )}
+                </Td>
+                <Td>{format.dateTime(inv.lastSentAt, { dateStyle: "medium", timeStyle: "short" })}</Td>
+                <Td>{format.dateTime(inv.expiresAt, { dateStyle: "medium" })}</Td>
+                <Td>{inv.customerId && inv.customerName ? <Link href={`/partner/${partnerId}/customers/${inv.customerId}`}>{inv.customerName}</Link> : "—"}</Td>
+                <Td>
+                  {canWrite && (isOpen(inv.status) || inv.status === "expired") ? <InvitationActions partnerId={partnerId} invitationId={inv.id} email={inv.email} /> : null}
+                </Td>
+              </tr>
+            ))}
+          </Table>
         )}
-      </PageHeader>
-      {!canWrite && <Alert tone="info">{t("partner.invitations.readOnly")}</Alert>}
-      <nav aria-label={t("partner.invitations.filter")} className="flex flex-wrap gap-2">
-        {filterLink(undefined, t("partner.invitations.all"))}
-        {INVITATION_STATUSES.map((s) => filterLink(s, t(`invitationStatus.${s}`)))}
-      </nav>
-      {result.rows.length === 0 ? (
-        <EmptyState>{status ? t("partner.invitations.emptyFiltered") : t("partner.invitations.empty")}</EmptyState>
-      ) : (
-        <Table
-          caption={t("partner.invitations.title")}
-          head={[t("partner.invitations.email"), t("partner.invitations.status"), t("partner.invitations.sent"), t("partner.invitations.expires"), t("partner.invitations.customer"), t("partner.invitations.actions")]}
-        >
-          {result.rows.map((inv) => (
-            <tr key={inv.id} data-testid={`invitation-${inv.email}`}>
-              <Td>
-                {inv.email}
-                {inv.adminRequest && (
-                  <span className="ml-2">
-                    <Badge tone="amber">{t("partner.invitations.withAdminRoles")}</Badge>
-                  </span>
-                )}
-              </Td>
-              <Td>
-                <InvitationStatusBadge status={inv.status} />
-                {inv.emailState === "failed" && (
-                  <p className="mt-1 text-xs text-red-800">
-                    <Badge tone="red">{t("partner.invitations.emailBounced")}</Badge> {t("partner.invitations.emailBouncedHint", { error: inv.emailError ?? "" })}
-                  </p>
-                )}
-                {inv.emailState === "pending" && (inv.emailAttempts ?? 0) > 0 && (
-                  <p className="mt-1 text-xs text-amber-900">
-                    <Badge tone="amber">{t("partner.invitations.emailDelayed")}</Badge>
-                  </p>
-                )}
-              </Td>
-              <Td>{format.dateTime(inv.lastSentAt, { dateStyle: "medium", timeStyle: "short" })}</Td>
-              <Td>{format.dateTime(inv.expiresAt, { dateStyle: "medium" })}</Td>
-              <Td>{inv.customerId && inv.customerName ? <Link href={`/partner/${partnerId}/customers/${inv.customerId}`}>{inv.customerName}</Link> : "—"}</Td>
-              <Td>
-                {canWrite && (isOpen(inv.status) || inv.status === "expired") ? <InvitationActions partnerId={partnerId} invitationId={inv.id} email={inv.email} /> : null}
-              </Td>
-            </tr>
-          ))}
-        </Table>
-      )}
-      <Pagination page={result.page} hasNext={result.hasNext} hrefFor={hrefFor} />
-    </section>
+        <Pagination page={result.page} hasNext={result.hasNext} hrefFor={hrefFor} />
+      </section>
+    </ClientMessages>
   );
 }

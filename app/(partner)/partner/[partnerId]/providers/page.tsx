@@ -8,6 +8,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { systemClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { listPartnerships } from "@/lib/partnerships/queries";
+import { ClientMessages } from "@/components/shell/client-messages";
 
 /** An indirect reseller's providers: the partnerships its customer invitations go through. */
 export default async function ProvidersPage({ params }: { params: Promise<{ partnerId: string }> }) {
@@ -24,10 +25,12 @@ export default async function ProvidersPage({ params }: { params: Promise<{ part
     );
   }
   return (
-    <section className="space-y-4">
-      <PageHeader title={t("providersTitle")} />
-      <p className="text-sm text-gray-700">{t("providersIntro")}</p>
-      <PartnershipsTable rows={listPartnerships(db(), member, "reseller")} organizationId={partnerId} side="reseller" canWrite={hasPermission(member.roles, "partnerships.write")} now={systemClock()} />
-    </section>
+    <ClientMessages namespaces={["partnerships"]}>
+      <section className="space-y-4">
+        <PageHeader title={t("providersTitle")} />
+        <p className="text-sm text-gray-700">{t("providersIntro")}</p>
+        <PartnershipsTable rows={listPartnerships(db(), member, "reseller")} organizationId={partnerId} side="reseller" canWrite={hasPermission(member.roles, "partnerships.write")} now={systemClock()} />
+      </section>
+    </ClientMessages>
   );
 }

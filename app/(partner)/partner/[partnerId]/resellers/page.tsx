@@ -17,6 +17,7 @@ import { db } from "@/lib/db";
 import { invitationStatus } from "@/lib/invitations/status";
 import { parsePage } from "@/lib/pagination";
 import { listInvitationsNamingProvider, listPartnerships, listResellerCustomers } from "@/lib/partnerships/queries";
+import { ClientMessages } from "@/components/shell/client-messages";
 
 type Props = { params: Promise<{ partnerId: string }>; searchParams: Promise<{ page?: string; customers?: string }> };
 
@@ -42,58 +43,60 @@ export default async function ResellersPage({ params, searchParams }: Props) {
   const invitations = listInvitationsNamingProvider(db(), member, parsePage(sp.page));
   const canWrite = hasPermission(member.roles, "partnerships.write");
   return (
-    <div className="space-y-8">
-      <PageHeader title={t("partnerships.resellersTitle")} />
-      <p className="text-sm text-gray-700">{t("partnerships.resellersIntro", { cloud: t(`clouds.${member.organization.cloud}`) })}</p>
-      {canWrite && (
-        <Section id="invite-reseller" title={t("partnerships.inviteTitle")}>
-          <InviteResellerForm providerId={partnerId} />
+    <ClientMessages namespaces={["partnerships"]}>
+      <div className="space-y-8">
+        <PageHeader title={t("partnerships.resellersTitle")} />
+        <p className="text-sm text-gray-700">{t("partnerships.resellersIntro", { cloud: t(`clouds.${member.organization.cloud}`) })}</p>
+        {canWrite && (
+          <Section id="invite-reseller" title={t("partnerships.inviteTitle")}>
+            <InviteResellerForm providerId={partnerId} />
+          </Section>
+        )}
+        <Section id="partnerships" title={t("partnerships.resellersTitle")}>
+          <PartnershipsTable rows={partnerships} organizationId={partnerId} side="provider" canWrite={canWrite} now={now} />
         </Section>
-      )}
-      <Section id="partnerships" title={t("partnerships.resellersTitle")}>
-        <PartnershipsTable rows={partnerships} organizationId={partnerId} side="provider" canWrite={canWrite} now={now} />
-      </Section>
-      <Section id="reseller-customers" title={t("partnerships.customersTitle")}>
-        {customers.rows.length === 0 ? (
-          <EmptyState>{t("partnerships.noCustomers")}</EmptyState>
-        ) : (
-          <Table caption={t("partnerships.customersTitle")} head={[t("partnerships.reseller"), t("partnerships.customer"), t("partnerships.status"), t("partnerships.since")]}>
-            {customers.rows.map((c) => (
-              <tr key={`${c.resellerId}-${c.customerId}-${c.since.getTime()}`}>
-                <Td>
-                  {c.resellerName}
-                  {!activeResellers.includes(c.resellerId) && <span className="ml-2 text-xs text-gray-600">({t("partnerships.partnershipEnded")})</span>}
-                </Td>
-                <Td className="font-medium">
-                  <Link href={`/partner/${partnerId}/customers/${c.customerId}`}>{c.customerName}</Link>
-                </Td>
-                <Td>{t(`relationshipStates.${c.state}`)}</Td>
-                <Td>{format.dateTime(c.since, { dateStyle: "medium" })}</Td>
-              </tr>
-            ))}
-          </Table>
-        )}
-        <Pagination page={customers.page} hasNext={customers.hasNext} hrefFor={(p) => `${base}?customers=${p}#reseller-customers`} />
-      </Section>
-      <Section id="reseller-invitations" title={t("partnerships.invitationsTitle")}>
-        {invitations.rows.length === 0 ? (
-          <EmptyState>{t("partnerships.noInvitations")}</EmptyState>
-        ) : (
-          <Table caption={t("partnerships.invitationsTitle")} head={[t("partnerships.reseller"), t("partner.invitations.email"), t("partner.invitations.status"), t("partner.invitations.sent")]}>
-            {invitations.rows.map((i) => (
-              <tr key={i.id}>
-                <Td>{i.resellerName}</Td>
-                <Td>{i.email}</Td>
-                <Td>
-                  <InvitationStatusBadge status={invitationStatus(i, now)} />
-                </Td>
-                <Td>{format.dateTime(i.createdAt, { dateStyle: "medium" })}</Td>
-              </tr>
-            ))}
-          </Table>
-        )}
-        <Pagination page={invitations.page} hasNext={invitations.hasNext} hrefFor={(p) => `${base}?page=${p}#reseller-invitations`} />
-      </Section>
-    </div>
+        <Section id="reseller-customers" title={t("partnerships.customersTitle")}>
+          {customers.rows.length === 0 ? (
+            <EmptyState>{t("partnerships.noCustomers")}</EmptyState>
+          ) : (
+            <Table caption={t("partnerships.customersTitle")} head={[t("partnerships.reseller"), t("partnerships.customer"), t("partnerships.status"), t("partnerships.since")]}>
+              {customers.rows.map((c) => (
+                <tr key={`${c.resellerId}-${c.customerId}-${c.since.getTime()}`}>
+                  <Td>
+                    {c.resellerName}
+                    {!activeResellers.includes(c.resellerId) && <span className="ml-2 text-xs text-gray-600">({t("partnerships.partnershipEnded")})</span>}
+                  </Td>
+                  <Td className="font-medium">
+                    <Link href={`/partner/${partnerId}/customers/${c.customerId}`}>{c.customerName}</Link>
+                  </Td>
+                  <Td>{t(`relationshipStates.${c.state}`)}</Td>
+                  <Td>{format.dateTime(c.since, { dateStyle: "medium" })}</Td>
+                </tr>
+              ))}
+            </Table>
+          )}
+          <Pagination page={customers.page} hasNext={customers.hasNext} hrefFor={(p) => `${base}?customers=${p}#reseller-customers`} />
+        </Section>
+        <Section id="reseller-invitations" title={t("partnerships.invitationsTitle")}>
+          {invitations.rows.length === 0 ? (
+            <EmptyState>{t("partnerships.noInvitations")}</EmptyState>
+          ) : (
+            <Table caption={t("partnerships.invitationsTitle")} head={[t("partnerships.reseller"), t("partner.invitations.email"), t("partner.invitations.status"), t("partner.invitations.sent")]}>
+              {invitations.rows.map((i) => (
+                <tr key={i.id}>
+                  <Td>{i.resellerName}</Td>
+                  <Td>{i.email}</Td>
+                  <Td>
+                    <InvitationStatusBadge status={invitationStatus(i, now)} />
+                  </Td>
+                  <Td>{format.dateTime(i.createdAt, { dateStyle: "medium" })}</Td>
+                </tr>
+              ))}
+            </Table>
+          )}
+          <Pagination page={invitations.page} hasNext={invitations.hasNext} hrefFor={(p) => `${base}?page=${p}#reseller-invitations`} />
+        </Section>
+      </div>
+    </ClientMessages>
   );
 }

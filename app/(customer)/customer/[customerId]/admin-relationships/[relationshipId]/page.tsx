@@ -9,6 +9,7 @@ import { memberForPage } from "@/lib/auth/page-guards";
 import { hasPermission } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { isDomainError } from "@/lib/errors";
+import { ClientMessages } from "@/components/shell/client-messages";
 
 type Props = { params: Promise<{ customerId: string; relationshipId: string }> };
 
@@ -26,12 +27,14 @@ export default async function CustomerAdminRelationshipPage({ params }: Props) {
   }
   const t = await getTranslations("customerAdminRelationships");
   return (
-    <section className="max-w-3xl space-y-4">
-      <Link href={`/customer/${customerId}`} className="text-sm">
-        ← {t("backToDashboard")}
-      </Link>
-      <PageHeader title={t("detailTitle", { name: row.name })} />
-      <CustomerRelationshipCard customerId={customerId} row={row} canDecide={hasPermission(member.roles, "customer.admin_relationships.approve")} />
-    </section>
+    <ClientMessages namespaces={["customerAdminRelationships", "adminRelationships", "accessAssignments"]}>
+      <section className="max-w-3xl space-y-4">
+        <Link href={`/customer/${customerId}`} className="text-sm">
+          ← {t("backToDashboard")}
+        </Link>
+        <PageHeader title={t("detailTitle", { name: row.name })} />
+        <CustomerRelationshipCard customerId={customerId} row={row} canDecide={hasPermission(member.roles, "customer.admin_relationships.approve")} />
+      </section>
+    </ClientMessages>
   );
 }

@@ -28,6 +28,7 @@ import { isDomainError } from "@/lib/errors";
 import { channelNames, getPartnerCustomerOrThrow } from "@/lib/partners/queries";
 import { listSupportedSubscriptions } from "@/lib/support/queries";
 import { RecordSupportActionForm } from "@/components/support/support-forms";
+import { ClientMessages } from "@/components/shell/client-messages";
 
 type Props = { params: Promise<{ partnerId: string; customerId: string }> };
 
@@ -60,104 +61,106 @@ export default async function PartnerCustomerPage({ params }: Props) {
   const channel = channelNames(db(), relationship);
 
   return (
-    <div className="space-y-8">
-      <div>
-        <Link href={`/partner/${partnerId}/customers`} className="text-sm">
-          ← {t("partner.customer.backToList")}
-        </Link>
-        <PageHeader title={customer.name} />
-        <p className="text-sm text-gray-700">
-          {customer.primaryDomain} · {countryName(customer.country, locale)} · {t(`clouds.${customer.cloud}`)}
-        </p>
+    <ClientMessages namespaces={["support", "adminRelationships", "customerAdminRelationships", "accessAssignments"]}>
+      <div className="space-y-8">
+        <div>
+          <Link href={`/partner/${partnerId}/customers`} className="text-sm">
+            ← {t("partner.customer.backToList")}
+          </Link>
+          <PageHeader title={customer.name} />
+          <p className="text-sm text-gray-700">
+            {customer.primaryDomain} · {countryName(customer.country, locale)} · {t(`clouds.${customer.cloud}`)}
+          </p>
+        </div>
+        <Section id="relationship" title={t("partner.customer.relationship")}>
+          <p className="flex items-center gap-2 text-sm">
+            <Badge tone={relationship.state === "active" ? "green" : "gray"}>{t(`relationshipStates.${relationship.state}`)}</Badge>
+            {t("partner.customer.since", { date: format.dateTime(relationship.since, { dateStyle: "long" }) })}
+          </p>
+          <p className="text-sm text-gray-700">{t("partner.customer.otherPartners", { count: otherPartnerCount })}</p>
+          {channel.provider && <p className="text-sm text-gray-700">{t("partner.customer.throughProvider", { provider: channel.provider })}</p>}
+          {channel.reseller && <p className="text-sm text-gray-700">{t("partner.customer.viaReseller", { reseller: channel.reseller })}</p>}
+          {relationship.state === "active" && hasPermission(member.roles, "relationships.remove") && (
+            <Link href={`/partner/${partnerId}/customers/${customer.id}/remove`} className="text-sm text-red-800">
+              {t("removal.link")}
+            </Link>
+          )}
+        </Section>
+        <Section id="effective-roles" title={t("effectiveRoles.title")}>
+          <EffectiveRoles roles={myRoles} />
+        </Section>
+        <Section id="admin-relationships" title={t("adminRelationships.title")}>
+          <p className="text-sm text-gray-700">{available ? t("adminRelationships.intro") : t("adminRelationships.unavailable", { cloud: t(`clouds.${customer.cloud}`) })}</p>
+          {canManage && available && relationship.state === "active" && (
+            <Link href={`/partner/${partnerId}/customers/${customer.id}/admin-relationships/new`} className="inline-block rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800">
+              {t("adminRelationships.request")}
+            </Link>
+          )}
+          {adminRelationships.length === 0 ? (
+            <EmptyState>{t("adminRelationships.none")}</EmptyState>
+          ) : (
+            <Table caption={t("adminRelationships.title")} head={[t("adminRelationships.name"), t("adminRelationships.roles"), t("adminRelationships.state"), t("adminRelationships.ends"), t("partner.invitations.actions")]}>
+              {adminRelationships.map((r) => (
+                <tr key={r.id} data-testid={`admin-relationship-${r.name}`}>
+                  <Td className="font-medium">{r.name}</Td>
+                  <Td>{r.roles.map((role) => t(`directoryRoles.${role}.name`)).join(", ")}</Td>
+                  <Td>
+                    <AdminRelationshipStateBadge state={r.state} />
+                  </Td>
+                  <Td>{r.endsAt ? format.dateTime(r.endsAt, { dateStyle: "medium" }) : t("adminRelationships.durationDays", { days: r.durationDays })}</Td>
+                  <Td>
+                    <div className="flex flex-wrap items-start gap-2">
+                      {canManage && available && relationship.state === "active" && (
+                        <Link href={`/partner/${partnerId}/customers/${customer.id}/admin-relationships/new?replaces=${r.id}`} className="rounded-md border border-gray-300 px-3 py-1.5 text-sm no-underline hover:bg-gray-50">
+                          {t("adminRelationships.replace")}
+                        </Link>
+                      )}
+                      {canManage && isInForce(r.state) ? <TerminateForm organizationId={member.organization.id} relationshipId={r.id} name={r.name} partnerName={member.organization.name} side="partner" /> : null}
+                    </div>
+                  </Td>
+                </tr>
+              ))}
+            </Table>
+          )}
+          {adminRelationships.length > 0 && <p className="text-xs text-gray-600">{t("adminRelationships.replaceHint")}</p>}
+          {inForce.map((r) => (
+            <RelationshipAccess key={r.id} partnerId={partnerId} relationship={r} assignments={assignments.filter((a) => a.relationshipId === r.id)} groups={groups} canManage={canManage} />
+          ))}
+        </Section>
+        <Section id="subscriptions" title={t("partner.customer.subscriptions")}>
+          <SubscriptionsTable rows={subscriptions} caption={t("partner.customer.subscriptions")} emptyText={t("partner.customer.noSubscriptions")} />
+        </Section>
+        <Section id="supported" title={t("support.partnerTitle")}>
+          <p className="text-sm text-gray-700">{t("support.partnerIntro")}</p>
+          {supported.length === 0 ? (
+            <EmptyState>{t("support.partnerNone")}</EmptyState>
+          ) : (
+            supported.map((s) => (
+              <article key={s.assignmentId} className="space-y-3 rounded-md border border-gray-200 bg-white p-4" data-testid={`supported-${s.product}`}>
+                <h3 className="flex flex-wrap items-center gap-2 font-medium">
+                  {s.product} <Badge tone="blue">{t("support.notSold")}</Badge>
+                </h3>
+                <p className="text-sm text-gray-700">
+                  {t("support.channel", { channel: t(`channels.${s.purchaseChannel}`), seats: s.seats })} · {t("support.since", { date: format.dateTime(s.since, { dateStyle: "medium" }) })}
+                </p>
+                {s.actions.length > 0 && (
+                  <ul className="space-y-1 text-sm">
+                    {s.actions.map((a) => (
+                      <li key={a.id}>
+                        <span className="text-gray-600">{format.dateTime(a.createdAt, { dateStyle: "medium", timeStyle: "short" })} · {a.by}:</span> {a.note}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {canSupport && <RecordSupportActionForm partnerId={partnerId} assignmentId={s.assignmentId} />}
+              </article>
+            ))
+          )}
+        </Section>
+        <Section id="activity" title={t("partner.customer.activity")}>
+          <ActivityList rows={activity} emptyText={t("partner.customer.noActivity")} />
+        </Section>
       </div>
-      <Section id="relationship" title={t("partner.customer.relationship")}>
-        <p className="flex items-center gap-2 text-sm">
-          <Badge tone={relationship.state === "active" ? "green" : "gray"}>{t(`relationshipStates.${relationship.state}`)}</Badge>
-          {t("partner.customer.since", { date: format.dateTime(relationship.since, { dateStyle: "long" }) })}
-        </p>
-        <p className="text-sm text-gray-700">{t("partner.customer.otherPartners", { count: otherPartnerCount })}</p>
-        {channel.provider && <p className="text-sm text-gray-700">{t("partner.customer.throughProvider", { provider: channel.provider })}</p>}
-        {channel.reseller && <p className="text-sm text-gray-700">{t("partner.customer.viaReseller", { reseller: channel.reseller })}</p>}
-        {relationship.state === "active" && hasPermission(member.roles, "relationships.remove") && (
-          <Link href={`/partner/${partnerId}/customers/${customer.id}/remove`} className="text-sm text-red-800">
-            {t("removal.link")}
-          </Link>
-        )}
-      </Section>
-      <Section id="effective-roles" title={t("effectiveRoles.title")}>
-        <EffectiveRoles roles={myRoles} />
-      </Section>
-      <Section id="admin-relationships" title={t("adminRelationships.title")}>
-        <p className="text-sm text-gray-700">{available ? t("adminRelationships.intro") : t("adminRelationships.unavailable", { cloud: t(`clouds.${customer.cloud}`) })}</p>
-        {canManage && available && relationship.state === "active" && (
-          <Link href={`/partner/${partnerId}/customers/${customer.id}/admin-relationships/new`} className="inline-block rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800">
-            {t("adminRelationships.request")}
-          </Link>
-        )}
-        {adminRelationships.length === 0 ? (
-          <EmptyState>{t("adminRelationships.none")}</EmptyState>
-        ) : (
-          <Table caption={t("adminRelationships.title")} head={[t("adminRelationships.name"), t("adminRelationships.roles"), t("adminRelationships.state"), t("adminRelationships.ends"), t("partner.invitations.actions")]}>
-            {adminRelationships.map((r) => (
-              <tr key={r.id} data-testid={`admin-relationship-${r.name}`}>
-                <Td className="font-medium">{r.name}</Td>
-                <Td>{r.roles.map((role) => t(`directoryRoles.${role}.name`)).join(", ")}</Td>
-                <Td>
-                  <AdminRelationshipStateBadge state={r.state} />
-                </Td>
-                <Td>{r.endsAt ? format.dateTime(r.endsAt, { dateStyle: "medium" }) : t("adminRelationships.durationDays", { days: r.durationDays })}</Td>
-                <Td>
-                  <div className="flex flex-wrap items-start gap-2">
-                    {canManage && available && relationship.state === "active" && (
-                      <Link href={`/partner/${partnerId}/customers/${customer.id}/admin-relationships/new?replaces=${r.id}`} className="rounded-md border border-gray-300 px-3 py-1.5 text-sm no-underline hover:bg-gray-50">
-                        {t("adminRelationships.replace")}
-                      </Link>
-                    )}
-                    {canManage && isInForce(r.state) ? <TerminateForm organizationId={member.organization.id} relationshipId={r.id} name={r.name} partnerName={member.organization.name} side="partner" /> : null}
-                  </div>
-                </Td>
-              </tr>
-            ))}
-          </Table>
-        )}
-        {adminRelationships.length > 0 && <p className="text-xs text-gray-600">{t("adminRelationships.replaceHint")}</p>}
-        {inForce.map((r) => (
-          <RelationshipAccess key={r.id} partnerId={partnerId} relationship={r} assignments={assignments.filter((a) => a.relationshipId === r.id)} groups={groups} canManage={canManage} />
-        ))}
-      </Section>
-      <Section id="subscriptions" title={t("partner.customer.subscriptions")}>
-        <SubscriptionsTable rows={subscriptions} caption={t("partner.customer.subscriptions")} emptyText={t("partner.customer.noSubscriptions")} />
-      </Section>
-      <Section id="supported" title={t("support.partnerTitle")}>
-        <p className="text-sm text-gray-700">{t("support.partnerIntro")}</p>
-        {supported.length === 0 ? (
-          <EmptyState>{t("support.partnerNone")}</EmptyState>
-        ) : (
-          supported.map((s) => (
-            <article key={s.assignmentId} className="space-y-3 rounded-md border border-gray-200 bg-white p-4" data-testid={`supported-${s.product}`}>
-              <h3 className="flex flex-wrap items-center gap-2 font-medium">
-                {s.product} <Badge tone="blue">{t("support.notSold")}</Badge>
-              </h3>
-              <p className="text-sm text-gray-700">
-                {t("support.channel", { channel: t(`channels.${s.purchaseChannel}`), seats: s.seats })} · {t("support.since", { date: format.dateTime(s.since, { dateStyle: "medium" }) })}
-              </p>
-              {s.actions.length > 0 && (
-                <ul className="space-y-1 text-sm">
-                  {s.actions.map((a) => (
-                    <li key={a.id}>
-                      <span className="text-gray-600">{format.dateTime(a.createdAt, { dateStyle: "medium", timeStyle: "short" })} · {a.by}:</span> {a.note}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {canSupport && <RecordSupportActionForm partnerId={partnerId} assignmentId={s.assignmentId} />}
-            </article>
-          ))
-        )}
-      </Section>
-      <Section id="activity" title={t("partner.customer.activity")}>
-        <ActivityList rows={activity} emptyText={t("partner.customer.noActivity")} />
-      </Section>
-    </div>
+    </ClientMessages>
   );
 }

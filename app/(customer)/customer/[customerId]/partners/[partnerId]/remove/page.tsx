@@ -10,6 +10,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { getCustomerPartnerRelationship } from "@/lib/customers/queries";
 import { db } from "@/lib/db";
 import { removalPreview } from "@/lib/relationships/removal";
+import { ClientMessages } from "@/components/shell/client-messages";
 
 type Props = { params: Promise<{ customerId: string; partnerId: string }> };
 
@@ -32,13 +33,15 @@ export default async function RemovePartnerPage({ params }: Props) {
   }
   const preview = removalPreview(db(), partner.id, member.organization.id, "customer");
   return (
-    <section className="max-w-2xl space-y-6">
-      <Link href={back} className="text-sm">
-        ← {t("back")}
-      </Link>
-      <PageHeader title={t("customerTitle", { partner: partner.name })} />
-      <RemovalEffects partnerName={partner.name} customerName={member.organization.name} endingAdminRelationships={preview.endingAdminRelationships} endingSupport={preview.endingSupport} endingResellers={preview.endingResellers} />
-      <RemovePartnerForm customerId={member.organization.id} partnerId={partner.id} />
-    </section>
+    <ClientMessages namespaces={["removal"]}>
+      <section className="max-w-2xl space-y-6">
+        <Link href={back} className="text-sm">
+          ← {t("back")}
+        </Link>
+        <PageHeader title={t("customerTitle", { partner: partner.name })} />
+        <RemovalEffects partnerName={partner.name} customerName={member.organization.name} endingAdminRelationships={preview.endingAdminRelationships} endingSupport={preview.endingSupport} endingResellers={preview.endingResellers} />
+        <RemovePartnerForm customerId={member.organization.id} partnerId={partner.id} />
+      </section>
+    </ClientMessages>
   );
 }

@@ -13,6 +13,7 @@ import { db } from "@/lib/db";
 import { isDomainError } from "@/lib/errors";
 import { getPartnerCustomerOrThrow } from "@/lib/partners/queries";
 import { removalPreview } from "@/lib/relationships/removal";
+import { ClientMessages } from "@/components/shell/client-messages";
 
 type Props = { params: Promise<{ partnerId: string; customerId: string }> };
 
@@ -41,32 +42,34 @@ export default async function RemoveCustomerPage({ params }: Props) {
   const preview = removalPreview(db(), member.organization.id, customer.id);
   const reseller = member.organization.partnerType === "indirect_reseller";
   return (
-    <section className="max-w-2xl space-y-6">
-      <Link href={back} className="text-sm">
-        ← {t("removal.back")}
-      </Link>
-      <PageHeader title={t("removal.partnerTitle", { customer: customer.name })} />
-      <RemovalEffects partnerName={member.organization.name} customerName={customer.name} endingAdminRelationships={preview.endingAdminRelationships} endingSupport={preview.endingSupport} endingResellers={preview.endingResellers} />
-      {reseller ? (
-        <Alert tone="warning" role="alert">
-          {t("removal.resellerCannot")}
-        </Alert>
-      ) : preview.blockers.length > 0 ? (
-        <Section id="removal-blockers" title={t("removal.blockersTitle")}>
-          <p className="text-sm">{t("removal.blockersIntro")}</p>
-          <ul className="list-disc pl-6 text-sm">
-            {preview.blockers.map((b) => (
-              <li key={b.id}>
-                <Link href={`${back}#subscriptions`}>
-                  {b.product} ({b.seats})
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </Section>
-      ) : (
-        <RemoveCustomerForm partnerId={partnerId} customerId={customer.id} />
-      )}
-    </section>
+    <ClientMessages namespaces={["removal"]}>
+      <section className="max-w-2xl space-y-6">
+        <Link href={back} className="text-sm">
+          ← {t("removal.back")}
+        </Link>
+        <PageHeader title={t("removal.partnerTitle", { customer: customer.name })} />
+        <RemovalEffects partnerName={member.organization.name} customerName={customer.name} endingAdminRelationships={preview.endingAdminRelationships} endingSupport={preview.endingSupport} endingResellers={preview.endingResellers} />
+        {reseller ? (
+          <Alert tone="warning" role="alert">
+            {t("removal.resellerCannot")}
+          </Alert>
+        ) : preview.blockers.length > 0 ? (
+          <Section id="removal-blockers" title={t("removal.blockersTitle")}>
+            <p className="text-sm">{t("removal.blockersIntro")}</p>
+            <ul className="list-disc pl-6 text-sm">
+              {preview.blockers.map((b) => (
+                <li key={b.id}>
+                  <Link href={`${back}#subscriptions`}>
+                    {b.product} ({b.seats})
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </Section>
+        ) : (
+          <RemoveCustomerForm partnerId={partnerId} customerId={customer.id} />
+        )}
+      </section>
+    </ClientMessages>
   );
 }

@@ -13,6 +13,7 @@ import { db } from "@/lib/db";
 import { isDomainError } from "@/lib/errors";
 import { getPartnerCustomerOrThrow } from "@/lib/partners/queries";
 import { RequestForm } from "./request-form";
+import { ClientMessages } from "@/components/shell/client-messages";
 
 type Props = { params: Promise<{ partnerId: string; customerId: string }>; searchParams: Promise<{ replaces?: string }> };
 
@@ -33,22 +34,24 @@ export default async function RequestAdminRelationshipPage({ params, searchParam
   const old = typeof sp.replaces === "string" ? listPartnerAdminRelationships(db(), member, customerId).find((r) => r.id === sp.replaces) : undefined;
   const replaces = old ? { id: old.id, roles: old.roles, durationDays: old.durationDays } : undefined;
   return (
-    <section className="max-w-2xl space-y-4">
-      <Link href={back} className="text-sm">
-        ← {t("requestAdminRelationship.backToCustomer", { customer: customer.name })}
-      </Link>
-      <PageHeader title={t("requestAdminRelationship.title", { customer: customer.name })} />
-      {CLOUD_RULES[customer.cloud].adminRelationships ? (
-        <>
-          <p className="text-sm text-gray-700">{t("requestAdminRelationship.intro")}</p>
-          {old && <Alert tone="info">{t("adminRelationships.replacing", { name: old.name })}</Alert>}
-          <RequestForm partnerId={partnerId} customerId={customerId} customerName={customer.name} roles={roles} replaces={replaces} />
-        </>
-      ) : (
-        <Alert tone="warning" role="alert">
-          {t("adminRelationships.unavailable", { cloud: t(`clouds.${customer.cloud}`) })}
-        </Alert>
-      )}
-    </section>
+    <ClientMessages namespaces={["requestAdminRelationship"]}>
+      <section className="max-w-2xl space-y-4">
+        <Link href={back} className="text-sm">
+          ← {t("requestAdminRelationship.backToCustomer", { customer: customer.name })}
+        </Link>
+        <PageHeader title={t("requestAdminRelationship.title", { customer: customer.name })} />
+        {CLOUD_RULES[customer.cloud].adminRelationships ? (
+          <>
+            <p className="text-sm text-gray-700">{t("requestAdminRelationship.intro")}</p>
+            {old && <Alert tone="info">{t("adminRelationships.replacing", { name: old.name })}</Alert>}
+            <RequestForm partnerId={partnerId} customerId={customerId} customerName={customer.name} roles={roles} replaces={replaces} />
+          </>
+        ) : (
+          <Alert tone="warning" role="alert">
+            {t("adminRelationships.unavailable", { cloud: t(`clouds.${customer.cloud}`) })}
+          </Alert>
+        )}
+      </section>
+    </ClientMessages>
   );
 }
