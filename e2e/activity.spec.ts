@@ -65,6 +65,42 @@ test.describe("activity log", () => {
     expect(other.status()).toBe(404);
   });
 
+  test("a partner narrows its log to one customer by typing its name or domain", async ({ page }) => {
+    await signIn(page, "maria.admin@fabrikam-experts.com", "/partner");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Activity" }).click();
+    await expect(page.getByRole("heading", { name: "Activity log" })).toBeVisible();
+    const customer = page.getByLabel("Customer", { exact: true });
+    const table = page.getByRole("table", { name: "Activity log" });
+
+    // Both of Fabrikam's customers' domains end in .com: it asks which one.
+    await customer.fill(".com");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "More than one customer matches “.com”" })).toBeVisible();
+    await expect(table).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Export CSV" })).toHaveCount(0);
+    await page.getByRole("link", { name: "Northwind Cloud Services (Corporate)" }).click();
+    await expect(page).toHaveURL(/customer=org_/);
+    await expect(customer).toHaveValue("Northwind Cloud Services (Corporate)");
+    await expect(table.locator("tbody tr").first()).toBeVisible();
+    let rows = await exportedRows(page);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r[3]))).toEqual(new Set(["Northwind Cloud Services (Corporate)"]));
+
+    // One match filters at once.
+    await customer.fill("adventure-works");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(customer).toHaveValue("Adventure Works Cycles");
+    rows = await exportedRows(page);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r[3]))).toEqual(new Set(["Adventure Works Cycles"]));
+
+    // No match: said so, and no events shown as if unfiltered.
+    await customer.fill("no such customer");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "No customer matches “no such customer”." })).toBeVisible();
+    await expect(table).toHaveCount(0);
+  });
+
   test("a customer sees every partner's activity in its tenant", async ({ page }) => {
     await signIn(page, "olivia.it@adventure-works.com", "/");
     await page.getByRole("link", { name: /Adventure Works Cycles/ }).click();

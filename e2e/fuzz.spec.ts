@@ -150,7 +150,7 @@ function routes(w: World): { name: string; request: fc.Arbitrary<{ method: "GET"
     request: fc.record({ q: query(keys), seg: one }).map(({ q, seg }) => ({ method: "GET" as const, url: path(q, encodeURIComponent(seg || "x")), cookie })),
   });
   const LIST = ["q", "sort", "page", "status", "window", "customers", "replaces"];
-  const ACTIVITY = ["action", "actor", "from", "to", "customer", "before"];
+  const ACTIVITY = ["action", "actor", "from", "to", "customer", "customerName", "before"];
   return [
     get("partner lists", (q) => `/partner/${w.P}/customers?${q}`, LIST, w.partnerCookie),
     get("partner invitations", (q) => `/partner/${w.P}/invitations?${q}`, LIST, w.partnerCookie),

@@ -14,22 +14,28 @@ type Props = {
   nextBefore: number | null;
   intro: string;
   /** A partner's log can be narrowed to one customer. */
-  customers?: { id: string; name: string }[];
+  customer?: CustomerFilter;
 };
 
+/** What was typed in the customer filter, and the customers to choose from when it did not name exactly one. */
+export type CustomerFilter = { typed: string; matches: { id: string; name: string }[] | null };
+
 /** The activity log of either side: filters (a plain GET form), the events, keyset paging and CSV export. */
-export async function ActivityLog({ base, filters, rows, nextBefore, intro, customers }: Props) {
+export async function ActivityLog({ base, filters, rows, nextBefore, intro, customer }: Props) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const label = t as unknown as (key: string, values: Record<string, string>) => string;
   const query = filtersToParams(filters).toString();
   const field = "space-y-1 text-sm";
+  const choices = customer?.matches ?? null;
   return (
     <section className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t("activity.title")}</h1>
-        <a href={`${base}/export${query ? `?${query}` : ""}`} className="rounded-md border border-gray-300 bg-white px-3 py-2 text-sm no-underline hover:bg-gray-50" title={t("activity.exportHint")}>
-          {t("activity.export")}
-        </a>
+        {!choices && (
+          <a href={`${base}/export${query ? `?${query}` : ""}`} className="rounded-md border border-gray-300 bg-white px-3 py-2 text-sm no-underline hover:bg-gray-50" title={t("activity.exportHint")}>
+            {t("activity.export")}
+          </a>
+        )}
       </div>
       <p className="text-sm text-gray-700">{intro}</p>
       <form method="get" action={base} aria-label={t("activity.filters")} className="flex flex-wrap items-end gap-3 rounded-md border border-gray-200 bg-white p-3">
@@ -64,19 +70,12 @@ export async function ActivityLog({ base, filters, rows, nextBefore, intro, cust
           </label>
           <input id="f-to" name="to" type="date" defaultValue={filters.to ?? ""} className={inputClass} />
         </div>
-        {customers && (
+        {customer && (
           <div className={field}>
             <label htmlFor="f-customer" className="block font-medium">
               {t("activity.customer")}
             </label>
-            <select id="f-customer" name="customer" defaultValue={filters.customer ?? ""} className={inputClass}>
-              <option value="">{t("activity.allCustomers")}</option>
-              {customers.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
+            <input id="f-customer" name="customerName" type="search" defaultValue={customer.typed} placeholder={t("activity.customerHint")} maxLength={200} className={inputClass} />
           </div>
         )}
         <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
@@ -86,7 +85,20 @@ export async function ActivityLog({ base, filters, rows, nextBefore, intro, cust
           {t("activity.reset")}
         </Link>
       </form>
-      {rows.length === 0 ? (
+      {choices ? (
+        <div role="status" className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm">
+          <p>{choices.length === 0 ? t("activity.customerNone", { q: customer!.typed }) : t("activity.customerChoose", { q: customer!.typed })}</p>
+          {choices.length > 0 && (
+            <ul className="list-disc space-y-1 pl-5">
+              {choices.map((c) => (
+                <li key={c.id}>
+                  <Link href={`${base}?${filtersToParams({ ...filters, customer: c.id })}`}>{c.name}</Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ) : rows.length === 0 ? (
         <EmptyState>{t("activity.empty")}</EmptyState>
       ) : (
         <Table caption={t("activity.title")} head={[t("activity.when"), t("activity.who"), t("activity.organization"), t("activity.what")]}>

@@ -12,7 +12,7 @@ import { listCustomerActivity, listPartnerActivityForCustomer } from "@/lib/audi
 import { getMember, type Member } from "@/lib/auth/membership";
 import { listCustomerPartners, listSubscriptionsOf } from "@/lib/customers/queries";
 import { listPartnerInvitations } from "@/lib/invitations/queries";
-import { CUSTOMER_SORTS, getPartnerCustomerOrThrow, listCustomerOptions, listPartnerCustomers } from "@/lib/partners/queries";
+import { CUSTOMER_SORTS, customerNameOf, getPartnerCustomerOrThrow, listPartnerCustomers, matchCustomers } from "@/lib/partners/queries";
 import { listInvitationsNamingProvider, listPartnerships, listResellerCustomers } from "@/lib/partnerships/queries";
 import { listSupportedSubscriptions } from "@/lib/support/queries";
 import { listMembers, listPendingMemberInvitations } from "@/lib/team/queries";
@@ -77,7 +77,8 @@ beforeAll(() => {
   run("activity (action)", () => listActivity(db, partner, { action: "invitation.sent" }));
   run("activity (customer)", () => listActivity(db, partner, { customer: BENCH_CUSTOMER_ID }));
   run("activity (older page)", () => listActivity(db, partner, { before: 500_000 }));
-  run("activity customer options", () => listCustomerOptions(db, partner));
+  run("activity customer filter", () => matchCustomers(db, partner, "Works"));
+  run("activity customer name", () => customerNameOf(db, partner, BENCH_CUSTOMER_ID));
   run("resellers", () => listPartnerships(db, partner, "provider"));
   run("reseller customers", () => listResellerCustomers(db, partner, 1));
   run("invitations naming provider", () => listInvitationsNamingProvider(db, partner, 1));

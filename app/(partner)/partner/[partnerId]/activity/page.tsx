@@ -1,12 +1,12 @@
 import { getTranslations } from "next-intl/server";
-import { ActivityLog } from "@/components/activity/activity-log";
+import { ActivityLog, type CustomerFilter } from "@/components/activity/activity-log";
 import { Forbidden } from "@/components/shell/forbidden";
 import { listActivity } from "@/lib/audit/activity";
 import { parseActivityFilters } from "@/lib/audit/filters";
 import { memberForPage } from "@/lib/auth/page-guards";
 import { hasPermission } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { listCustomerOptions } from "@/lib/partners/queries";
+import { customerNameOf, matchCustomers } from "@/lib/partners/queries";
 
 type Props = { params: Promise<{ partnerId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -17,6 +17,15 @@ export default async function PartnerActivityPage({ params, searchParams }: Prop
   if (!hasPermission(member.roles, "activity.read")) return <Forbidden orgName={member.organization.name} />;
   const t = await getTranslations("activity");
   const filters = parseActivityFilters(sp);
-  const { rows, nextBefore } = listActivity(db(), member, filters);
-  return <ActivityLog base={base} filters={filters} rows={rows} nextBefore={nextBefore} intro={t("intro")} customers={listCustomerOptions(db(), member)} />;
+  // The customer filter is typed (a name or a domain): one match filters by it, several ask which.
+  const typed = typeof sp.customerName === "string" ? sp.customerName.trim().slice(0, 200) : "";
+  const customer: CustomerFilter = { typed, matches: null };
+  if (!filters.customer && typed) {
+    const matches = matchCustomers(db(), member, typed);
+    if (matches.length === 1) filters.customer = matches[0].id;
+    else customer.matches = matches;
+  }
+  if (filters.customer) customer.typed = customerNameOf(db(), member, filters.customer) ?? typed;
+  const { rows, nextBefore } = customer.matches ? { rows: [], nextBefore: null } : listActivity(db(), member, filters);
+  return <ActivityLog base={base} filters={filters} rows={rows} nextBefore={nextBefore} intro={t("intro")} customer={customer} />;
 }
