@@ -61,7 +61,7 @@ export function seedLarge(sqlite: Database.Database, opts: { scale?: number; now
     user: sqlite.prepare("insert into users (id, email, name, email_verified, locale, created_at) values (?, ?, ?, ?, 'en', ?)"),
     member: sqlite.prepare("insert into memberships (id, organization_id, user_id, roles, created_at) values (?, ?, ?, ?, ?)"),
     group: sqlite.prepare("insert into security_groups (id, partner_id, name, name_key, created_at) values (?, ?, ?, ?, ?)"),
-    rel: sqlite.prepare("insert into reseller_relationships (id, partner_id, customer_id, state, created_at, ended_at, customer_name) values (?, ?, ?, ?, ?, ?, ?)"),
+    rel: sqlite.prepare("insert into reseller_relationships (id, partner_id, customer_id, state, created_at, ended_at, customer_name, customer_domain) values (?, ?, ?, ?, ?, ?, ?, ?)"),
     admin: sqlite.prepare(
       "insert into admin_relationships (id, partner_id, customer_id, name, name_key, roles, duration_days, auto_extend, state, created_by_user_id, created_at, requested_at, activated_at, ends_at, ended_at) values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)",
     ),
@@ -74,7 +74,7 @@ export function seedLarge(sqlite: Database.Database, opts: { scale?: number; now
 
   type Org = { id: string; name: string; cloud: Cloud; admin: string; adminEmail: string };
   const partners: (Org & { type: PartnerType })[] = [];
-  const customers: Org[] = [];
+  const customers: (Org & { domain: string })[] = [];
   const byCloud = new Map<Cloud, (Org & { type: PartnerType })[]>();
 
   sqlite.transaction(() => {
@@ -100,16 +100,17 @@ export function seedLarge(sqlite: Database.Database, opts: { scale?: number; now
       // Every other customer is global and the bench partner's: half of all customers.
       const cloud = i % 2 === 0 ? "global" : cloudOf(random());
       const name = `${pick(WORDS)} ${pick(SUFFIXES)} ${i}`;
-      insert.org.run(id, "customer", name, cloud, "US", `customer${i}.example`, null, null, 0, now - 1500 * DAY);
+      const domain = `customer${i}.example`;
+      insert.org.run(id, "customer", name, cloud, "US", domain, null, null, 0, now - 1500 * DAY);
       const ga = `usr_C${pad(i)}`;
       insert.user.run(ga, `ga@customer${i}.example`, `Global admin ${i}`, now, now);
       insert.member.run(`mem_C${pad(i)}`, id, ga, JSON.stringify(["global_admin"]), now);
-      customers.push({ id, name, cloud, admin: ga, adminEmail: `ga@customer${i}.example` });
+      customers.push({ id, name, domain, cloud, admin: ga, adminEmail: `ga@customer${i}.example` });
     }
   })();
 
   /** Each customer's partners: the bench partner for every other customer, the rest from its own cloud (rule 7). */
-  const links: { partner: Org; customer: Org }[] = [];
+  const links: { partner: Org; customer: Org & { domain: string } }[] = [];
   const seen = new Set<string>();
   for (let i = 0; links.length < RESELLER_RELATIONSHIPS && i < RESELLER_RELATIONSHIPS * 3; i++) {
     const customer = customers[i % customers.length];
@@ -123,7 +124,7 @@ export function seedLarge(sqlite: Database.Database, opts: { scale?: number; now
     links.forEach(({ partner, customer }, i) => {
       const created = now - Math.floor(random() * 1400) * DAY;
       const ended = i % 10 === 9;
-      insert.rel.run(`rel_L${pad(i)}`, partner.id, customer.id, ended ? "ended" : "active", created, ended ? created + 200 * DAY : null, customer.name);
+      insert.rel.run(`rel_L${pad(i)}`, partner.id, customer.id, ended ? "ended" : "active", created, ended ? created + 200 * DAY : null, customer.name, customer.domain);
     });
     for (let i = 0; i < ADMIN_RELATIONSHIPS; i++) {
       const { partner, customer } = links[i % links.length];

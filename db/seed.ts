@@ -212,7 +212,7 @@ export function seedDemo(db: Db, now = new Date()): DemoAccount[] {
       const relId = id("rel");
       tx.insert(resellerRelationships)
         .values({
-          id: relId, partnerId: ids.get(partner)!, customerId: ids.get(customer)!, state: "active", invitationId, createdAt: at, customerName: ORGS.find((o) => o.key === customer)!.name,
+          id: relId, partnerId: ids.get(partner)!, customerId: ids.get(customer)!, state: "active", invitationId, createdAt: at, customerName: ORGS.find((o) => o.key === customer)!.name, customerDomain: ORGS.find((o) => o.key === customer)!.domain,
           providerId: channel?.provider ? ids.get(channel.provider)! : null, resellerId: channel?.reseller ? ids.get(channel.reseller)! : null,
         })
         .run();

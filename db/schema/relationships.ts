@@ -28,12 +28,16 @@ export const resellerRelationships = sqliteTable(
     // The customer's name, copied here (organizations are never renamed) so the partner's
     // customer list sorts and pages by name on an index instead of sorting thousands of rows.
     customerName: text("customer_name").notNull(),
+    // Its primary domain too (never changed either): a search by name or domain then reads
+    // the paging index alone, with no lookup of every customer's organization.
+    customerDomain: text("customer_domain").notNull(),
   },
   (t) => [
     uniqueIndex("reseller_relationships_active_uq").on(t.partnerId, t.customerId).where(sql`state = 'active'`),
-    index("reseller_relationships_partner_created_idx").on(t.partnerId, t.createdAt, t.id),
+    // The paging indexes carry the name and domain after the id: a search reads only the index.
+    index("reseller_relationships_partner_created_idx").on(t.partnerId, t.createdAt, t.id, t.customerName, t.customerDomain),
     index("reseller_relationships_customer_idx").on(t.customerId, t.createdAt),
     index("reseller_relationships_provider_idx").on(t.providerId, t.createdAt, t.id),
-    index("reseller_relationships_partner_name_idx").on(t.partnerId, t.customerName, t.id),
+    index("reseller_relationships_partner_name_idx").on(t.partnerId, t.customerName, t.id, t.customerDomain),
   ],
 );

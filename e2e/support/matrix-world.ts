@@ -56,8 +56,8 @@ export function buildWorld(): World {
     run("insert or ignore into organizations (id, kind, name, cloud, country, primary_domain, partner_type, partner_public_id, is_csp_transaction_tenant, created_at) values ('org_matrix_p3', 'partner', 'Ended Partner Ltd', 'global', 'US', 'ended-partner.example', 'direct', '9999001', 1, ?)", t);
     const P3 = "org_matrix_p3";
     run("insert or ignore into organizations (id, kind, name, cloud, country, primary_domain, partner_type, partner_public_id, is_csp_transaction_tenant, created_at) values ('org_matrix_p4', 'partner', 'Disposable Partner Ltd', 'global', 'US', 'disposable-partner.example', 'direct', '9999002', 1, ?)", t);
-    run("insert or ignore into reseller_relationships (id, partner_id, customer_id, state, created_at, customer_name) values ('rel_matrix_disposable', 'org_matrix_p4', ?, 'active', ?, 'Adventure Works Cycles')", C, t);
-    run("insert or ignore into reseller_relationships (id, partner_id, customer_id, state, created_at, ended_at, customer_name) values ('rel_matrix_ended', ?, ?, 'ended', ?, ?, 'Adventure Works Cycles')", P3, C, t - 100 * 86_400_000, t - 86_400_000);
+    run("insert or ignore into reseller_relationships (id, partner_id, customer_id, state, created_at, customer_name, customer_domain) values ('rel_matrix_disposable', 'org_matrix_p4', ?, 'active', ?, 'Adventure Works Cycles', 'adventure-works.com')", C, t);
+    run("insert or ignore into reseller_relationships (id, partner_id, customer_id, state, created_at, ended_at, customer_name, customer_domain) values ('rel_matrix_ended', ?, ?, 'ended', ?, ?, 'Adventure Works Cycles', 'adventure-works.com')", P3, C, t - 100 * 86_400_000, t - 86_400_000);
 
     const member = (org: string, email: string, roles: string[]) => memberFor(db, org, email, roles);
     const tenants: Record<Tenant, string> = { P, P2, P3, C, C2 };

@@ -137,7 +137,7 @@ function linkProvider(ctx: ServiceContext, tx: Tx, p: { inv: InvitationRow; rese
     .get();
   if (already) return provider;
   const id = newId("rel");
-  tx.insert(resellerRelationships).values({ id, partnerId: provider.id, customerId: p.customer.id, state: "active", invitationId: p.inv.id, createdAt: p.now, resellerId: p.reseller.id, customerName: p.customer.name }).run();
+  tx.insert(resellerRelationships).values({ id, partnerId: provider.id, customerId: p.customer.id, state: "active", invitationId: p.inv.id, createdAt: p.now, resellerId: p.reseller.id, customerName: p.customer.name, customerDomain: p.customer.primaryDomain }).run();
   const details = { partner: provider.name, customer: p.customer.name, reseller: p.reseller.name };
   recordAudit(tx, { organizationId: provider.id, customerId: p.customer.id, actor: p.actor, action: "reseller_relationship.created", targetType: "reseller_relationship", targetId: id, details, at: p.now });
   for (const to of membersWith(tx, [provider.id], "partnerships.write")) {
@@ -194,7 +194,7 @@ export function acceptInvitation(ctx: ServiceContext, actor: Actor, input: Accep
       if (!customer) throw new DomainError("VALIDATION");
       closeInvitation(tx, inv, "accepted", actor, now, customer.id);
       const relationshipId = newId("rel");
-      insertResellerRelationship(tx).run({ id: relationshipId, partnerId: partner.id, customerId: customer.id, state: "active", invitationId: inv.id, createdAt: now, providerId: inv.providerId, resellerId: null, customerName: customer.name });
+      insertResellerRelationship(tx).run({ id: relationshipId, partnerId: partner.id, customerId: customer.id, state: "active", invitationId: inv.id, createdAt: now, providerId: inv.providerId, resellerId: null, customerName: customer.name, customerDomain: customer.primaryDomain });
       const details = { partner: partner.name, customer: customer.name, email: inv.email };
       recordAudit(tx, { organizationId: partner.id, customerId: customer.id, actor, action: "invitation.accepted", targetType: "invitation", targetId: inv.id, details, at: now });
       recordAudit(tx, { organizationId: partner.id, customerId: customer.id, actor, action: "reseller_relationship.created", targetType: "reseller_relationship", targetId: relationshipId, details, at: now });

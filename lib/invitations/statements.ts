@@ -72,7 +72,7 @@ export const insertResellerRelationship = (db: Conn) =>
   prepared(db, "resellerRelationships.insert", (d) =>
     d
       .insert(resellerRelationships)
-      .values(placeholders("id", "partnerId", "customerId", "state", "invitationId", "createdAt", "providerId", "resellerId", "customerName"))
+      .values(placeholders("id", "partnerId", "customerId", "state", "invitationId", "createdAt", "providerId", "resellerId", "customerName", "customerDomain"))
       .prepare(),
   );
 

@@ -35,7 +35,7 @@ export function listPartnerCustomers(db: Db, member: Member, opts: { page: numbe
     .where(
       and(
         eq(resellerRelationships.partnerId, member.organization.id),
-        pattern ? or(like(resellerRelationships.customerName, pattern), like(organizations.primaryDomain, pattern)) : undefined,
+        pattern ? or(like(resellerRelationships.customerName, pattern), like(resellerRelationships.customerDomain, pattern)) : undefined,
       ),
     )
     .orderBy(...customerOrder(opts.sort ?? "newest"))
