@@ -33,6 +33,7 @@ import { getMember, type Member } from "../lib/auth/membership";
 import { listSubscriptionsOf } from "../lib/customers/queries";
 import { startCaptureServer } from "../lib/email/capture-server";
 import { acceptInvitation } from "../lib/invitations/respond";
+import { listPartnerInvitations } from "../lib/invitations/queries";
 import { createInvitation } from "../lib/invitations/service";
 import { channelNames, getPartnerCustomerOrThrow, listPartnerCustomers, matchCustomers } from "../lib/partners/queries";
 import { listSupportedSubscriptions } from "../lib/support/queries";
@@ -129,6 +130,7 @@ function databaseTimes(db: Db, member: Member) {
       expiryCounts(db, member, now);
       listExpiring(db, member, "30", { page: 1, now });
     },
+    "invitations, a rare search by email": () => listPartnerInvitations(db, member, { page: 1, now, q: "customer4999.", sort: "email" }),
     activity: () => listActivity(db, member, {}),
     "activity, a customer typed": () => {
       const [match] = matchCustomers(db, member, "Datum Motors 2132");

@@ -35,8 +35,10 @@ export const invitations = sqliteTable(
     providerId: text("provider_id").references(() => organizations.id),
   },
   (t) => [
-    index("invitations_partner_created_idx").on(t.partnerId, t.createdAt, t.id),
-    index("invitations_partner_email_idx").on(t.partnerId, t.email),
+    // The partner's list, newest or oldest first and by email; each carries what its filters
+    // read (email, state, expiry), so a search or a status filter reads the index alone.
+    index("invitations_partner_created_idx").on(t.partnerId, t.createdAt, t.id, t.email, t.state, t.expiresAt),
+    index("invitations_partner_email_idx").on(t.partnerId, t.email, t.id, t.state, t.expiresAt),
     index("invitations_provider_created_idx").on(t.providerId, t.createdAt, t.id),
   ],
 );

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, desc, eq, gt, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { emailOutbox, invitations, organizations, users } from "@/db/schema";
 import type { Member } from "@/lib/auth/membership";
 import { PAGE_SIZE, toPage } from "@/lib/pagination";
 import type { ServiceContext } from "@/lib/context";
+import { contains } from "@/lib/search";
 import { findInvitationByToken } from "./respond";
 import { invitationStatus, type InvitationStatus } from "./status";
 
@@ -15,7 +16,23 @@ function statusFilter(status: InvitationStatus | undefined, now: Date): SQL | un
   return eq(invitations.state, status);
 }
 
-export function listPartnerInvitations(db: Db, member: Member, opts: { page: number; status?: InvitationStatus; now: Date }) {
+export const INVITATION_SORTS = ["newest", "oldest", "email"] as const;
+export type InvitationSort = (typeof INVITATION_SORTS)[number];
+
+/** Each order walks an index that starts with the partner and ends with the id, and carries the email for a search. */
+function invitationOrder(sort: InvitationSort) {
+  switch (sort) {
+    case "oldest":
+      return [asc(invitations.createdAt), asc(invitations.id)];
+    case "email":
+      return [asc(invitations.email), asc(invitations.id)];
+    default:
+      return [desc(invitations.createdAt), desc(invitations.id)];
+  }
+}
+
+export function listPartnerInvitations(db: Db, member: Member, opts: { page: number; status?: InvitationStatus; now: Date; q?: string; sort?: InvitationSort }) {
+  const q = opts.q?.trim();
   const rows = db
     .select({
       id: invitations.id,
@@ -34,8 +51,8 @@ export function listPartnerInvitations(db: Db, member: Member, opts: { page: num
     .from(invitations)
     .leftJoin(organizations, eq(organizations.id, invitations.customerId))
     .leftJoin(emailOutbox, eq(emailOutbox.idempotencyKey, sql`'invitation.' || ${invitations.id} || '.' || ${invitations.sendCount}`))
-    .where(and(eq(invitations.partnerId, member.organization.id), statusFilter(opts.status, opts.now)))
-    .orderBy(desc(invitations.createdAt), desc(invitations.id))
+    .where(and(eq(invitations.partnerId, member.organization.id), statusFilter(opts.status, opts.now), q ? contains(invitations.email, q) : undefined))
+    .orderBy(...invitationOrder(opts.sort ?? "newest"))
     .limit(PAGE_SIZE + 1)
     .offset((opts.page - 1) * PAGE_SIZE)
     .all()

@@ -1,14 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq, like, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organizations, resellerRelationships } from "@/db/schema";
 import type { Member } from "@/lib/auth/membership";
 import { DomainError } from "@/lib/errors";
 import { PAGE_SIZE, toPage } from "@/lib/pagination";
-
-function escapeLike(q: string): string {
-  return q.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
+import { contains } from "@/lib/search";
 
 export const CUSTOMER_SORTS = ["newest", "oldest", "name", "name_desc"] as const;
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
@@ -20,7 +17,6 @@ export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
  */
 export function listPartnerCustomers(db: Db, member: Member, opts: { page: number; q?: string; sort?: CustomerSort }) {
   const q = opts.q?.trim();
-  const pattern = q ? `%${escapeLike(q)}%` : null;
   const rows = db
     .select({
       id: organizations.id,
@@ -35,7 +31,7 @@ export function listPartnerCustomers(db: Db, member: Member, opts: { page: numbe
     .where(
       and(
         eq(resellerRelationships.partnerId, member.organization.id),
-        pattern ? or(like(resellerRelationships.customerName, pattern), like(resellerRelationships.customerDomain, pattern)) : undefined,
+        q ? or(contains(resellerRelationships.customerName, q), contains(resellerRelationships.customerDomain, q)) : undefined,
       ),
     )
     .orderBy(...customerOrder(opts.sort ?? "newest"))

@@ -11,7 +11,7 @@ import { listActivity } from "@/lib/audit/activity";
 import { listCustomerActivity, listPartnerActivityForCustomer } from "@/lib/audit/queries";
 import { getMember, type Member } from "@/lib/auth/membership";
 import { listCustomerPartners, listSubscriptionsOf } from "@/lib/customers/queries";
-import { listPartnerInvitations } from "@/lib/invitations/queries";
+import { INVITATION_SORTS, listPartnerInvitations } from "@/lib/invitations/queries";
 import { CUSTOMER_SORTS, customerNameOf, getPartnerCustomerOrThrow, listPartnerCustomers, matchCustomers } from "@/lib/partners/queries";
 import { listInvitationsNamingProvider, listPartnerships, listResellerCustomers } from "@/lib/partnerships/queries";
 import { listSupportedSubscriptions } from "@/lib/support/queries";
@@ -71,6 +71,11 @@ beforeAll(() => {
   run("invitations", () => listPartnerInvitations(db, partner, { page: 1, now }));
   run("invitations (expired)", () => listPartnerInvitations(db, partner, { page: 1, status: "expired", now }));
   run("invitations (accepted, page 10)", () => listPartnerInvitations(db, partner, { page: 10, status: "accepted", now }));
+  for (const sort of INVITATION_SORTS) {
+    run(`invitations (${sort}, page 5)`, () => listPartnerInvitations(db, partner, { page: 5, now, sort }));
+    run(`invitations search (${sort})`, () => listPartnerInvitations(db, partner, { page: 1, now, sort, q: "customer1" }));
+    run(`invitations search (${sort}, expired)`, () => listPartnerInvitations(db, partner, { page: 1, now, sort, q: "customer1", status: "expired" }));
+  }
   run("expiring counts", () => expiryCounts(db, partner, now));
   for (const window of ["1", "7", "30", "expired"] as const) run(`expiring ${window}`, () => listExpiring(db, partner, window, { page: 1, now }));
   run("activity", () => listActivity(db, partner, {}));

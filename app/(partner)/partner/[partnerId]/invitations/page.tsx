@@ -6,6 +6,7 @@ import { Forbidden } from "@/components/shell/forbidden";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td } from "@/components/ui/table";
@@ -13,12 +14,12 @@ import { memberForPage } from "@/lib/auth/page-guards";
 import { hasPermission } from "@/lib/auth/permissions";
 import { systemClock } from "@/lib/clock";
 import { db } from "@/lib/db";
-import { listPartnerInvitations } from "@/lib/invitations/queries";
+import { INVITATION_SORTS, listPartnerInvitations } from "@/lib/invitations/queries";
 import { INVITATION_STATUSES, isOpen, type InvitationStatus } from "@/lib/invitations/status";
 import { parsePage } from "@/lib/pagination";
 import { ClientMessages } from "@/components/shell/client-messages";
 
-type Props = { params: Promise<{ partnerId: string }>; searchParams: Promise<{ page?: string; status?: string }> };
+type Props = { params: Promise<{ partnerId: string }>; searchParams: Promise<{ page?: string; status?: string; q?: string; sort?: string }> };
 
 export default async function InvitationsPage({ params, searchParams }: Props) {
   const [{ partnerId }, sp] = await Promise.all([params, searchParams]);
@@ -29,11 +30,18 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const status = INVITATION_STATUSES.find((s) => s === sp.status) as InvitationStatus | undefined;
   const page = parsePage(sp.page);
+  const q = typeof sp.q === "string" ? sp.q.slice(0, 100) : "";
+  const sort = INVITATION_SORTS.find((s) => s === sp.sort) ?? "newest";
   const now = systemClock();
-  const result = listPartnerInvitations(db(), member, { page, status, now });
-  const hrefFor = (p: number) => `${base}?${new URLSearchParams({ ...(status ? { status } : {}), page: String(p) })}`;
+  const result = listPartnerInvitations(db(), member, { page, status, now, q, sort });
+  // Links keep the search and the order; a new status or search starts at page 1.
+  const query = (over: { status?: InvitationStatus; page?: number }) => {
+    const p = new URLSearchParams({ ...(q ? { q } : {}), ...(sort !== "newest" ? { sort } : {}), ...(over.status ? { status: over.status } : {}), ...(over.page ? { page: String(over.page) } : {}) }).toString();
+    return p ? `${base}?${p}` : base;
+  };
+  const hrefFor = (p: number) => query({ status, page: p });
   const filterLink = (s: InvitationStatus | undefined, label: string) => (
-    <Link key={label} href={s ? `${base}?status=${s}` : base} aria-current={s === status ? "page" : undefined} className={`rounded-full px-3 py-1 text-sm no-underline ${s === status ? "bg-blue-700 text-white" : "bg-white text-gray-800 border border-gray-300"}`}>
+    <Link key={label} href={query({ status: s })} aria-current={s === status ? "page" : undefined} className={`rounded-full px-3 py-1 text-sm no-underline ${s === status ? "bg-blue-700 text-white" : "bg-white text-gray-800 border border-gray-300"}`}>
       {label}
     </Link>
   );
@@ -49,12 +57,32 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
           )}
         </PageHeader>
         {!canWrite && <Alert tone="info">{t("partner.invitations.readOnly")}</Alert>}
+        <form role="search" method="get" action={base} className="flex flex-wrap gap-2">
+          {status && <input type="hidden" name="status" value={status} />}
+          <label htmlFor="q" className="sr-only">
+            {t("partner.invitations.search")}
+          </label>
+          <input id="q" name="q" type="search" defaultValue={q} placeholder={t("partner.invitations.searchPlaceholder")} className={`${inputClass} w-64`} />
+          <label htmlFor="sort" className="sr-only">
+            {t("partner.invitations.sort")}
+          </label>
+          <select id="sort" name="sort" defaultValue={sort} className={`${inputClass} w-44`}>
+            {INVITATION_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`partner.invitations.sorts.${s}`)}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="rounded-md border border-gray-300 bg-white px-3 py-2 text-sm hover:bg-gray-50">
+            {t("partner.invitations.searchSubmit")}
+          </button>
+        </form>
         <nav aria-label={t("partner.invitations.filter")} className="flex flex-wrap gap-2">
           {filterLink(undefined, t("partner.invitations.all"))}
           {INVITATION_STATUSES.map((s) => filterLink(s, t(`invitationStatus.${s}`)))}
         </nav>
         {result.rows.length === 0 ? (
-          <EmptyState>{status ? t("partner.invitations.emptyFiltered") : t("partner.invitations.empty")}</EmptyState>
+          <EmptyState>{q ? t("partner.invitations.emptySearch", { q }) : status ? t("partner.invitations.emptyFiltered") : t("partner.invitations.empty")}</EmptyState>
         ) : (
           <Table
             caption={t("partner.invitations.title")}
