@@ -134,6 +134,20 @@ test.describe("granular delegated admin relationships", () => {
     await tiles.getByRole("link", { name: /Expired in the last year/ }).click();
     await expect(partner.getByRole("table", { name: "Expired in the last year" }).getByText("Adventure Works onboarding 2025")).toBeVisible();
     await expect(partner.getByText("In force with Global Administrator")).toBeVisible();
+
+    // A search narrows a tile's list, and stays when another tile is chosen.
+    await tiles.getByRole("link", { name: /Ending within 30 days/ }).click();
+    await partner.getByLabel("Search this list").fill("security");
+    await partner.getByRole("button", { name: "Search" }).click();
+    const thirty = partner.getByRole("table", { name: "Ending within 30 days" });
+    await expect(thirty.getByText("Adventure Works security")).toBeVisible();
+    await expect(thirty.getByText("Adventure Works helpdesk")).toHaveCount(0);
+    await tiles.getByRole("link", { name: /Ending within 7 days/ }).click();
+    await expect(partner).toHaveURL(/window=7.*q=security/);
+    await expect(partner.getByRole("table", { name: "Ending within 7 days" }).getByText("Adventure Works security")).toBeVisible();
+    await partner.getByLabel("Search this list").fill("no such relationship");
+    await partner.getByRole("button", { name: "Search" }).click();
+    await expect(partner.getByText("Nothing in this list matches “no such relationship”.")).toBeVisible();
   });
 
   test("admin roles ride along with the reseller invitation: one email, one acceptance", async ({ browser }) => {

@@ -130,6 +130,7 @@ function databaseTimes(db: Db, member: Member) {
       expiryCounts(db, member, now);
       listExpiring(db, member, "30", { page: 1, now });
     },
+    "expiring, a rare search": () => listExpiring(db, member, "30", { page: 1, now, q: "Motors 2132" }),
     "invitations, a rare search by email": () => listPartnerInvitations(db, member, { page: 1, now, q: "customer4999.", sort: "email" }),
     activity: () => listActivity(db, member, {}),
     "activity, a customer typed": () => {

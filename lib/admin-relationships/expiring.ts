@@ -1,9 +1,10 @@
 import "server-only";
-import { and, asc, desc, eq, gt, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { adminRelationships, organizations } from "@/db/schema";
 import type { Member } from "@/lib/auth/membership";
 import { PAGE_SIZE, toPage } from "@/lib/pagination";
+import { contains } from "@/lib/search";
 import { IN_FORCE } from "./states";
 
 const DAY = 86_400_000;
@@ -30,7 +31,9 @@ export function expiryCounts(db: Db, member: Member, now: Date) {
   };
 }
 
-export function listExpiring(db: Db, member: Member, window: ExpiryWindow, opts: { page: number; now: Date }) {
+/** One tile's list, in end-date order; `q` narrows it to a customer or relationship name containing it. */
+export function listExpiring(db: Db, member: Member, window: ExpiryWindow, opts: { page: number; now: Date; q?: string }) {
+  const q = opts.q?.trim();
   const rows = db
     .select({
       id: adminRelationships.id,
@@ -43,7 +46,7 @@ export function listExpiring(db: Db, member: Member, window: ExpiryWindow, opts:
     })
     .from(adminRelationships)
     .innerJoin(organizations, eq(organizations.id, adminRelationships.customerId))
-    .where(and(eq(adminRelationships.partnerId, member.organization.id), windowWhere(window, opts.now)))
+    .where(and(eq(adminRelationships.partnerId, member.organization.id), windowWhere(window, opts.now), q ? or(contains(organizations.name, q), contains(adminRelationships.name, q)) : undefined))
     .orderBy(...(window === "expired" ? [desc(adminRelationships.endsAt), desc(adminRelationships.id)] : [asc(adminRelationships.endsAt), asc(adminRelationships.id)]))
     .limit(PAGE_SIZE + 1)
     .offset((opts.page - 1) * PAGE_SIZE)

@@ -77,7 +77,10 @@ beforeAll(() => {
     run(`invitations search (${sort}, expired)`, () => listPartnerInvitations(db, partner, { page: 1, now, sort, q: "customer1", status: "expired" }));
   }
   run("expiring counts", () => expiryCounts(db, partner, now));
-  for (const window of ["1", "7", "30", "expired"] as const) run(`expiring ${window}`, () => listExpiring(db, partner, window, { page: 1, now }));
+  for (const window of ["1", "7", "30", "expired"] as const) {
+    run(`expiring ${window}`, () => listExpiring(db, partner, window, { page: 1, now }));
+    run(`expiring ${window} search`, () => listExpiring(db, partner, window, { page: 1, now, q: "Works" }));
+  }
   run("activity", () => listActivity(db, partner, {}));
   run("activity (action)", () => listActivity(db, partner, { action: "invitation.sent" }));
   run("activity (customer)", () => listActivity(db, partner, { customer: BENCH_CUSTOMER_ID }));

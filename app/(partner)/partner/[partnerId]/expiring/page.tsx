@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { AdminRelationshipStateBadge } from "@/components/admin-relationships/state-badge";
 import { Forbidden } from "@/components/shell/forbidden";
 import { EmptyState } from "@/components/ui/empty-state";
+import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td } from "@/components/ui/table";
@@ -13,7 +14,7 @@ import { systemClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { parsePage } from "@/lib/pagination";
 
-type Props = { params: Promise<{ partnerId: string }>; searchParams: Promise<{ window?: string; page?: string }> };
+type Props = { params: Promise<{ partnerId: string }>; searchParams: Promise<{ window?: string; page?: string; q?: string }> };
 
 export default async function ExpiringPage({ params, searchParams }: Props) {
   const [{ partnerId }, sp] = await Promise.all([params, searchParams]);
@@ -24,7 +25,9 @@ export default async function ExpiringPage({ params, searchParams }: Props) {
   const now = systemClock();
   const window: ExpiryWindow = WINDOWS.find((w) => w === sp.window) ?? "30";
   const counts = expiryCounts(db(), member, now);
-  const result = listExpiring(db(), member, window, { page: parsePage(sp.page), now });
+  const q = typeof sp.q === "string" ? sp.q.slice(0, 100) : "";
+  const result = listExpiring(db(), member, window, { page: parsePage(sp.page), now, q });
+  const href = (w: ExpiryWindow, page?: number) => `${base}?${new URLSearchParams({ window: w, ...(q ? { q } : {}), ...(page ? { page: String(page) } : {}) })}`;
   const label = (w: ExpiryWindow) => (w === "expired" ? t("expiring.expiredYear") : t("expiring.within", { days: Number(w) }));
 
   return (
@@ -34,7 +37,7 @@ export default async function ExpiringPage({ params, searchParams }: Props) {
         {WINDOWS.map((w) => (
           <Link
             key={w}
-            href={`${base}?window=${w}`}
+            href={href(w)}
             aria-current={w === window ? "page" : undefined}
             className={`rounded-lg border p-4 no-underline ${w === window ? "border-blue-700 bg-blue-50" : "border-gray-200 bg-white hover:bg-gray-50"}`}
           >
@@ -47,9 +50,21 @@ export default async function ExpiringPage({ params, searchParams }: Props) {
           <span className="text-sm text-red-900">{t("expiring.globalAdmin")}</span>
         </div>
       </nav>
-      <h2 className="text-lg font-semibold">{label(window)}</h2>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 className="text-lg font-semibold">{label(window)}</h2>
+        <form role="search" method="get" action={base} className="flex gap-2">
+          <input type="hidden" name="window" value={window} />
+          <label htmlFor="q" className="sr-only">
+            {t("expiring.search")}
+          </label>
+          <input id="q" name="q" type="search" defaultValue={q} placeholder={t("expiring.searchPlaceholder")} className={`${inputClass} w-72`} />
+          <button type="submit" className="rounded-md border border-gray-300 bg-white px-3 py-2 text-sm hover:bg-gray-50">
+            {t("expiring.searchSubmit")}
+          </button>
+        </form>
+      </div>
       {result.rows.length === 0 ? (
-        <EmptyState>{t("expiring.empty")}</EmptyState>
+        <EmptyState>{q ? t("expiring.emptySearch", { q }) : t("expiring.empty")}</EmptyState>
       ) : (
         <Table caption={label(window)} head={[t("partner.customers.name"), t("adminRelationships.name"), t("adminRelationships.roles"), t("adminRelationships.state"), t("adminRelationships.ends")]}>
           {result.rows.map((r) => (
@@ -67,7 +82,7 @@ export default async function ExpiringPage({ params, searchParams }: Props) {
           ))}
         </Table>
       )}
-      <Pagination page={result.page} hasNext={result.hasNext} hrefFor={(p) => `${base}?window=${window}&page=${p}`} />
+      <Pagination page={result.page} hasNext={result.hasNext} hrefFor={(p) => href(window, p)} />
     </section>
   );
 }
