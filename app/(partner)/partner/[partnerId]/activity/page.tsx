@@ -20,12 +20,13 @@ export default async function PartnerActivityPage({ params, searchParams }: Prop
   // The customer filter is typed (a name or a domain): one match filters by it, several ask which.
   const typed = typeof sp.customerName === "string" ? sp.customerName.trim().slice(0, 200) : "";
   const customer: CustomerFilter = { typed, matches: null };
-  if (!filters.customer && typed) {
+  if (filters.customer) {
+    customer.typed = customerNameOf(db(), member, filters.customer) ?? "";
+  } else if (typed) {
     const matches = matchCustomers(db(), member, typed);
-    if (matches.length === 1) filters.customer = matches[0].id;
+    if (matches.length === 1) [filters.customer, customer.typed] = [matches[0].id, matches[0].name];
     else customer.matches = matches;
   }
-  if (filters.customer) customer.typed = customerNameOf(db(), member, filters.customer) ?? typed;
   const { rows, nextBefore } = customer.matches ? { rows: [], nextBefore: null } : listActivity(db(), member, filters);
   return <ActivityLog base={base} filters={filters} rows={rows} nextBefore={nextBefore} intro={t("intro")} customer={customer} />;
 }

@@ -3,7 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { inputClass } from "@/components/ui/field";
+import { SearchForm } from "@/components/ui/search-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td } from "@/components/ui/table";
@@ -31,25 +31,14 @@ export default async function CustomersPage({ params, searchParams }: Props) {
   return (
     <section>
       <PageHeader title={t("partner.customers.title")}>
-        <form role="search" method="get" action={base} className="flex gap-2">
-          <label htmlFor="q" className="sr-only">
-            {t("partner.customers.search")}
-          </label>
-          <input id="q" name="q" type="search" defaultValue={q} placeholder={t("partner.customers.searchPlaceholder")} className={`${inputClass} w-64`} />
-          <label htmlFor="sort" className="sr-only">
-            {t("partner.customers.sort")}
-          </label>
-          <select id="sort" name="sort" defaultValue={sort} className={`${inputClass} w-44`}>
-            {CUSTOMER_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`partner.customers.sorts.${s}`)}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="rounded-md border border-gray-300 bg-white px-3 py-2 text-sm hover:bg-gray-50">
-            {t("partner.customers.searchSubmit")}
-          </button>
-        </form>
+        <SearchForm
+          action={base}
+          label={t("partner.customers.search")}
+          placeholder={t("partner.customers.searchPlaceholder")}
+          submit={t("partner.customers.searchSubmit")}
+          q={q}
+          sort={{ label: t("partner.customers.sort"), value: sort, options: CUSTOMER_SORTS.map((s) => ({ value: s, label: t(`partner.customers.sorts.${s}`) })) }}
+        />
       </PageHeader>
       {result.rows.length === 0 ? (
         <EmptyState>{q ? t("partner.customers.emptySearch", { q }) : t("partner.customers.empty")}</EmptyState>

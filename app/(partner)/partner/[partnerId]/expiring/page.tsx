@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { AdminRelationshipStateBadge } from "@/components/admin-relationships/state-badge";
 import { Forbidden } from "@/components/shell/forbidden";
 import { EmptyState } from "@/components/ui/empty-state";
-import { inputClass } from "@/components/ui/field";
+import { SearchForm } from "@/components/ui/search-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td } from "@/components/ui/table";
@@ -52,16 +52,7 @@ export default async function ExpiringPage({ params, searchParams }: Props) {
       </nav>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 className="text-lg font-semibold">{label(window)}</h2>
-        <form role="search" method="get" action={base} className="flex gap-2">
-          <input type="hidden" name="window" value={window} />
-          <label htmlFor="q" className="sr-only">
-            {t("expiring.search")}
-          </label>
-          <input id="q" name="q" type="search" defaultValue={q} placeholder={t("expiring.searchPlaceholder")} className={`${inputClass} w-72`} />
-          <button type="submit" className="rounded-md border border-gray-300 bg-white px-3 py-2 text-sm hover:bg-gray-50">
-            {t("expiring.searchSubmit")}
-          </button>
-        </form>
+        <SearchForm action={base} label={t("expiring.search")} placeholder={t("expiring.searchPlaceholder")} submit={t("expiring.searchSubmit")} q={q} keep={{ window }} />
       </div>
       {result.rows.length === 0 ? (
         <EmptyState>{q ? t("expiring.emptySearch", { q }) : t("expiring.empty")}</EmptyState>

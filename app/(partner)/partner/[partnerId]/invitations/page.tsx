@@ -6,7 +6,7 @@ import { Forbidden } from "@/components/shell/forbidden";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { inputClass } from "@/components/ui/field";
+import { SearchForm } from "@/components/ui/search-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td } from "@/components/ui/table";
@@ -57,26 +57,15 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
           )}
         </PageHeader>
         {!canWrite && <Alert tone="info">{t("partner.invitations.readOnly")}</Alert>}
-        <form role="search" method="get" action={base} className="flex flex-wrap gap-2">
-          {status && <input type="hidden" name="status" value={status} />}
-          <label htmlFor="q" className="sr-only">
-            {t("partner.invitations.search")}
-          </label>
-          <input id="q" name="q" type="search" defaultValue={q} placeholder={t("partner.invitations.searchPlaceholder")} className={`${inputClass} w-64`} />
-          <label htmlFor="sort" className="sr-only">
-            {t("partner.invitations.sort")}
-          </label>
-          <select id="sort" name="sort" defaultValue={sort} className={`${inputClass} w-44`}>
-            {INVITATION_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`partner.invitations.sorts.${s}`)}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="rounded-md border border-gray-300 bg-white px-3 py-2 text-sm hover:bg-gray-50">
-            {t("partner.invitations.searchSubmit")}
-          </button>
-        </form>
+        <SearchForm
+          action={base}
+          label={t("partner.invitations.search")}
+          placeholder={t("partner.invitations.searchPlaceholder")}
+          submit={t("partner.invitations.searchSubmit")}
+          q={q}
+          sort={{ label: t("partner.invitations.sort"), value: sort, options: INVITATION_SORTS.map((s) => ({ value: s, label: t(`partner.invitations.sorts.${s}`) })) }}
+          keep={{ status }}
+        />
         <nav aria-label={t("partner.invitations.filter")} className="flex flex-wrap gap-2">
           {filterLink(undefined, t("partner.invitations.all"))}
           {INVITATION_STATUSES.map((s) => filterLink(s, t(`invitationStatus.${s}`)))}
