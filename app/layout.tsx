@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { pickMessages } from "@/lib/i18n/client-messages";
-import type { Messages } from "@/lib/i18n/messages";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/shell/client-messages";
 import { AppHeader } from "@/components/shell/app-header";
 import { FlashRegion } from "@/components/ui/flash";
 import "./globals.css";
@@ -14,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, t, messages] = await Promise.all([getLocale(), getTranslations("common"), getMessages()]);
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("common")]);
   return (
     <html lang={locale}>
       <body className="min-h-screen">
@@ -22,13 +20,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t("skipToContent")}
         </a>
         {/* Only `common` for every page; pages add what their client components translate (ClientMessages). */}
-        <NextIntlClientProvider messages={pickMessages(messages as Messages, ["common"])}>
+        <ClientMessages namespaces={[]}>
           <AppHeader />
           <main id="main" className="mx-auto max-w-6xl px-4 py-8">
             <FlashRegion dismissLabel={t("dismiss")} />
             {children}
           </main>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -1,6 +1,6 @@
 import type { Messages } from "./messages";
 
-type Tree = { [key: string]: string | Tree | unknown };
+type Tree = Record<string, unknown>;
 
 /**
  * The catalog cut down to the given key paths ("team", "partner.invite", "common.cancel"),
