@@ -16,7 +16,7 @@
 import autocannon from "autocannon";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, existsSync, fdatasyncSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -185,6 +185,28 @@ function invitationsPerSecond(where: "file" | "memory"): number {
   return perSecond;
 }
 
+/**
+ * What one durable commit costs the disk alone: the median time of appending 4 kB to a file
+ * and fdatasync-ing it, as SQLite does to the WAL at each commit with synchronous=FULL.
+ * Create + accept are two commits, so a file database cannot pass 1e6 / (2 × this) pairs
+ * per second however little the service does.
+ */
+function commitSyncMicros(): number {
+  const dir = mkdtempSync(path.join(tmpdir(), "prc-bench-"));
+  const fd = openSync(path.join(dir, "sync.bin"), "w");
+  const page = Buffer.alloc(4096, 1);
+  const times: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const t = performance.now();
+    writeSync(fd, page, 0, page.length, i * page.length);
+    fdatasyncSync(fd);
+    times.push((performance.now() - t) * 1000);
+  }
+  closeSync(fd);
+  rmSync(dir, { recursive: true, force: true });
+  return times.sort((a, b) => a - b)[times.length >> 1];
+}
+
 /** First-load JavaScript of every route, gzip, from the build's own per-route chunk lists. */
 function firstLoadJs(): Record<string, number> {
   const stats = JSON.parse(readFileSync(".next/diagnostics/route-bundle-stats.json", "utf8")) as { route: string; firstLoadChunkPaths: string[] }[];
@@ -248,6 +270,7 @@ async function main() {
     const dbTimes = databaseTimes(db, member);
     const perSecond = invitationsPerSecond("file");
     const perSecondMemory = invitationsPerSecond("memory");
+    const syncMicros = commitSyncMicros();
     const js = firstLoadJs();
 
     console.log(`\nBenchmark: ${customers} customers for ${BENCH_PARTNER_ID}, ${DURATION} s per route, ${CONNECTIONS} connections, ${process.platform} ${process.arch}, node ${process.version}\n`);
@@ -261,6 +284,7 @@ async function main() {
     const heaviest = Object.entries(js).sort((a, b) => b[1] - a[1]);
     console.log(`first-load JS (gzip): largest ${heaviest[0][0]} ${round(heaviest[0][1])} kB, smallest ${heaviest.at(-1)![0]} ${round(heaviest.at(-1)![1])} kB`);
     console.log(`service layer: ${Math.round(perSecond)} invitations created and accepted per second (file database), ${Math.round(perSecondMemory)} (in memory)`);
+    console.log(`disk: a 4 kB append + fdatasync takes ${Math.round(syncMicros)} µs (median), so two durable commits per pair cap a file database at ${Math.round(1e6 / (2 * syncMicros))} pairs per second`);
     console.log(
       JSON.stringify({
         static_rps: round(http.static.rps),
@@ -276,6 +300,8 @@ async function main() {
         db_ms_per_page_p95: round(Math.max(...Object.values(dbTimes)), 2),
         invitations_per_s: Math.round(perSecond),
         invitations_per_s_memory: Math.round(perSecondMemory),
+        commit_fsync_us: Math.round(syncMicros),
+        invitations_per_s_fsync_ceiling: Math.round(1e6 / (2 * syncMicros)),
         max_first_load_js_kb: round(heaviest[0][1]),
       }),
     );

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { prepared } from "@/db/prepared";
 import { rateLimits } from "@/db/schema";
 import type { Tx } from "@/lib/audit/record";
 import { DomainError } from "@/lib/errors";
@@ -15,14 +16,21 @@ export const DAY = 86_400_000;
  */
 export function consume(db: Db | Tx, p: { key: string; limit: number; windowMs: number; now: Date }): void {
   const windowStart = Math.floor(p.now.getTime() / p.windowMs) * p.windowMs;
-  const row = db
-    .insert(rateLimits)
-    .values({ key: p.key, windowStart, count: 1 })
-    .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } })
-    .returning({ count: rateLimits.count })
-    .get();
-  if (row.count > p.limit) throw new DomainError("RATE_LIMITED", { at: new Date(windowStart + p.windowMs).toISOString() });
+  // An upsert with RETURNING always returns its row.
+  const { count } = countAttempt(db).get({ key: p.key, windowStart })!;
+  if (count > p.limit) throw new DomainError("RATE_LIMITED", { at: new Date(windowStart + p.windowMs).toISOString() });
 }
+
+// Every invitation sent and every sign-in passes here: prepared once per connection (db/prepared.ts).
+const countAttempt = (db: Db | Tx) =>
+  prepared(db, "rateLimits.count", (d) =>
+    d
+      .insert(rateLimits)
+      .values({ key: sql.placeholder("key"), windowStart: sql.placeholder("windowStart"), count: 1 })
+      .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } })
+      .returning({ count: rateLimits.count })
+      .prepare(),
+  );
 
 /** Counters of windows that ended more than a day ago are of no further use. */
 export function purgeOldRateLimits(db: Db, now: Date): number {
