@@ -10,9 +10,21 @@ export function isCountryCode(value: string): boolean {
   return (COUNTRY_CODES as readonly string[]).includes(value);
 }
 
+// Creating an Intl.DisplayNames costs ten times a lookup, and a customer list asks 50 times a page: one per language.
+const regionNames = new Map<string, Intl.DisplayNames | null>();
+
 export function countryName(code: string, locale: string): string {
+  let names = regionNames.get(locale);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([locale], { type: "region" });
+    } catch {
+      names = null;
+    }
+    regionNames.set(locale, names);
+  }
   try {
-    return new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
+    return names?.of(code) ?? code;
   } catch {
     return code;
   }

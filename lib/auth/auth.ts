@@ -11,6 +11,7 @@ import { signInEmail } from "@/lib/email/templates";
 import { kickOutbox } from "@/lib/email/worker";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
+import { usesSecureCookies } from "./session-cookie";
 
 /**
  * Email magic links through the same outbox and SMTP path as every other email.
@@ -23,6 +24,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     adapter: DrizzleAdapter(db(), { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
     secret: e.AUTH_SECRET,
     trustHost: true,
+    useSecureCookies: usesSecureCookies(),
     session: { strategy: "database" },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
     providers: [

@@ -50,12 +50,18 @@ export function requirePermission(db: Db, actor: Actor, organizationId: string, 
   return member;
 }
 
+/** Every organization the person belongs to: the header's switcher asks on every page. */
 export function listMemberships(db: Db, userId: string) {
-  return db
-    .select({ id: organizations.id, name: organizations.name, kind: organizations.kind, cloud: organizations.cloud, roles: memberships.roles })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(organizations.kind, organizations.name)
-    .all();
+  return membershipsOf(db).all({ userId });
 }
+
+const membershipsOf = (db: Db) =>
+  prepared(db, "membership.all", (d) =>
+    d
+      .select({ id: organizations.id, name: organizations.name, kind: organizations.kind, cloud: organizations.cloud, roles: memberships.roles })
+      .from(memberships)
+      .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+      .where(eq(memberships.userId, sql.placeholder("userId")))
+      .orderBy(organizations.kind, organizations.name)
+      .prepare(),
+  );

@@ -1,0 +1,28 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { sessions, users } from "@/db/schema";
+import { addUser, DAY, testContext } from "@/lib/testing/fixtures";
+import { sessionActor } from "./session";
+
+describe("sessionActor (getActor's read of Auth.js's database session)", () => {
+  const { db } = testContext().ctx;
+  const now = new Date("2026-11-22T10:00:00Z");
+  const alice = addUser(db, "alice@northwind.example");
+  db.insert(sessions).values({ sessionToken: "live", userId: alice.userId, expires: new Date(now.getTime() + DAY) }).run();
+  db.insert(sessions).values({ sessionToken: "old", userId: alice.userId, expires: new Date(now.getTime() - 1) }).run();
+
+  it("signs in the session's person while it lasts", () => {
+    expect(sessionActor(db, "live", now)).toEqual({ userId: alice.userId, email: "alice@northwind.example" });
+    expect(sessionActor(db, "live", new Date(now.getTime() + DAY))).toBeUndefined();
+  });
+
+  it("signs in nobody for an expired, unknown or deleted session, or a deleted person", () => {
+    expect(sessionActor(db, "old", now)).toBeUndefined();
+    expect(sessionActor(db, "forged", now)).toBeUndefined();
+    db.delete(sessions).where(eq(sessions.sessionToken, "live")).run();
+    expect(sessionActor(db, "live", now)).toBeUndefined();
+    db.insert(sessions).values({ sessionToken: "again", userId: alice.userId, expires: new Date(now.getTime() + DAY) }).run();
+    db.delete(users).where(eq(users.id, alice.userId)).run();
+    expect(sessionActor(db, "again", now)).toBeUndefined();
+  });
+});
