@@ -1,9 +1,19 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import type { DirectoryRoleId } from "../../lib/admin-relationships/directory-roles";
+import { sql, type SQL } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { GLOBAL_ADMINISTRATOR, type DirectoryRoleId } from "../../lib/admin-relationships/directory-roles";
 import { ADMIN_RELATIONSHIP_STATES } from "../../lib/admin-relationships/states";
 import { users } from "./auth";
 import { timestamp } from "./columns";
 import { organizations } from "./organizations";
+
+/**
+ * Whether the roles include Global Administrator. The column holds a JSON array of role ids
+ * written by us, so the quoted id matches that one element exactly. `instr` rather than
+ * `json_each`, and a literal rather than a parameter, because a partial index allows only
+ * plain functions and is used only for the very same expression; and it is that index
+ * that lets the expiring page count these without reading every relationship.
+ */
+export const holdsGlobalAdministrator = (roles: AnySQLiteColumn): SQL => sql`instr(${roles}, ${sql.raw(`'"${GLOBAL_ADMINISTRATOR}"'`)}) > 0`;
 
 /**
  * A granular delegated admin relationship: a named, time-limited set of directory roles a
@@ -41,5 +51,7 @@ export const adminRelationships = sqliteTable(
     // "Ending within N days" spans two states: one range on this index, already in order.
     index("admin_relationships_partner_ends_idx").on(t.partnerId, t.endsAt, t.id),
     index("admin_relationships_customer_state_idx").on(t.customerId, t.state),
+    // The expiring page's "Global Administrator in force" count reads only this small index.
+    index("admin_relationships_partner_global_admin_idx").on(t.partnerId, t.state).where(holdsGlobalAdministrator(t.roles)),
   ],
 );

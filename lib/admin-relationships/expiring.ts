@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gt, gte, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { adminRelationships, organizations } from "@/db/schema";
+import { holdsGlobalAdministrator } from "@/db/schema/admin-relationships";
 import type { Member } from "@/lib/auth/membership";
 import { PAGE_SIZE, toPage } from "@/lib/pagination";
 import { contains } from "@/lib/search";
@@ -17,8 +18,6 @@ function windowWhere(window: ExpiryWindow, now: Date) {
   return and(inArray(adminRelationships.state, [...IN_FORCE]), gt(adminRelationships.endsAt, now), lte(adminRelationships.endsAt, new Date(now.getTime() + Number(window) * DAY)));
 }
 
-const holdsGlobalAdmin = sql`exists (select 1 from json_each(${adminRelationships.roles}) where value = 'global_administrator')`;
-
 export function expiryCounts(db: Db, member: Member, now: Date) {
   const count = (where: ReturnType<typeof and>) =>
     db.select({ n: sql<number>`count(*)` }).from(adminRelationships).where(and(eq(adminRelationships.partnerId, member.organization.id), where)).get()?.n ?? 0;
@@ -27,7 +26,7 @@ export function expiryCounts(db: Db, member: Member, now: Date) {
     "7": count(windowWhere("7", now)),
     "30": count(windowWhere("30", now)),
     expired: count(windowWhere("expired", now)),
-    globalAdmin: count(and(inArray(adminRelationships.state, [...IN_FORCE]), holdsGlobalAdmin)),
+    globalAdmin: count(and(inArray(adminRelationships.state, [...IN_FORCE]), holdsGlobalAdministrator(adminRelationships.roles))),
   };
 }
 

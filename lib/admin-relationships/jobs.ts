@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { adminRelationships } from "@/db/schema";
+import { holdsGlobalAdministrator } from "@/db/schema/admin-relationships";
 import type { Tx } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context";
 import { deleteAssignmentsOf } from "@/lib/access/assignments";
@@ -109,6 +110,6 @@ function noticeDue(now: Date): SQL | undefined {
     [...NOTICE_DAYS].reverse().map((d) => sql`when ${r.endsAt} <= ${due(d)} then ${`${d}d.`} || ${r.endsAt}`),
     sql` `,
   )} end`;
-  const mayNotExtend = or(eq(r.autoExtend, false), sql`exists (select 1 from json_each(${r.roles}) where value = ${GLOBAL_ADMINISTRATOR})`);
+  const mayNotExtend = or(eq(r.autoExtend, false), holdsGlobalAdministrator(r.roles));
   return and(eq(r.state, "expiring"), lte(r.endsAt, new Date(due(NOTICE_DAYS[0]))), or(isNull(r.lastNoticeKey), ne(r.lastNoticeKey, key)), mayNotExtend);
 }

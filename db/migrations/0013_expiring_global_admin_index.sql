@@ -1,0 +1,1 @@
+CREATE INDEX `admin_relationships_partner_global_admin_idx` ON `admin_relationships` (`partner_id`,`state`) WHERE instr("admin_relationships"."roles", '"global_administrator"') > 0;
