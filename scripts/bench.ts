@@ -225,7 +225,7 @@ async function main() {
   const user = db.$client.prepare("select id from users where email = ?").get(BENCH_ADMIN_EMAIL) as { id: string } | undefined;
   if (!user) throw new Error(`${DB_FILE} has no ${BENCH_ADMIN_EMAIL}: run npm run seed:large`);
   const sessionToken = randomBytes(32).toString("hex");
-  // Thirty days, as Auth.js gives one: a shorter session would be refreshed (written) on every request.
+  // Thirty days, as Auth.js gives one.
   db.$client.prepare("insert into sessions (session_token, user_id, expires) values (?, ?, ?)").run(sessionToken, user.id, Date.now() + 30 * 86_400_000);
   const cookie = `authjs.session-token=${sessionToken}`;
   const member = getMember(db, { userId: user.id, email: BENCH_ADMIN_EMAIL }, BENCH_PARTNER_ID)!;

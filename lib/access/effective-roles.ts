@@ -1,5 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { prepared } from "@/db/prepared";
 import { accessAssignments, adminRelationships, securityGroupMembers } from "@/db/schema";
 import { DIRECTORY_ROLE_IDS, type DirectoryRoleId } from "@/lib/admin-relationships/directory-roles";
 import { IN_FORCE } from "@/lib/admin-relationships/states";
@@ -9,21 +10,27 @@ import { IN_FORCE } from "@/lib/admin-relationships/states";
  * the user's groups, counting only active assignments in relationships still in force.
  */
 export function effectiveRoles(db: Db, partnerId: string, userId: string, customerId: string): DirectoryRoleId[] {
-  const rows = db
-    .select({ roles: accessAssignments.roles })
-    .from(securityGroupMembers)
-    .innerJoin(accessAssignments, and(eq(accessAssignments.groupId, securityGroupMembers.groupId), eq(accessAssignments.state, "active")))
-    .innerJoin(adminRelationships, eq(adminRelationships.id, accessAssignments.adminRelationshipId))
-    .where(
-      and(
-        eq(securityGroupMembers.partnerId, partnerId),
-        eq(securityGroupMembers.userId, userId),
-        eq(adminRelationships.partnerId, partnerId),
-        eq(adminRelationships.customerId, customerId),
-        inArray(adminRelationships.state, [...IN_FORCE]),
-      ),
-    )
-    .all();
+  const rows = assignedRoles(db).all({ partnerId, userId, customerId });
   const held = new Set(rows.flatMap((r) => r.roles));
   return DIRECTORY_ROLE_IDS.filter((r) => held.has(r));
 }
+
+// The partner's page of a customer asks on every visit: prepared once per connection (db/prepared.ts).
+const assignedRoles = (db: Db) =>
+  prepared(db, "access.assignedRoles", (d) =>
+    d
+      .select({ roles: accessAssignments.roles })
+      .from(securityGroupMembers)
+      .innerJoin(accessAssignments, and(eq(accessAssignments.groupId, securityGroupMembers.groupId), eq(accessAssignments.state, "active")))
+      .innerJoin(adminRelationships, eq(adminRelationships.id, accessAssignments.adminRelationshipId))
+      .where(
+        and(
+          eq(securityGroupMembers.partnerId, sql.placeholder("partnerId")),
+          eq(securityGroupMembers.userId, sql.placeholder("userId")),
+          eq(adminRelationships.partnerId, sql.placeholder("partnerId")),
+          eq(adminRelationships.customerId, sql.placeholder("customerId")),
+          inArray(adminRelationships.state, [...IN_FORCE]),
+        ),
+      )
+      .prepare(),
+  );

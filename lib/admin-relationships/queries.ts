@@ -1,6 +1,7 @@
 import "server-only";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { prepared } from "@/db/prepared";
 import { adminRelationships, organizations } from "@/db/schema";
 import type { Member } from "@/lib/auth/membership";
 import { DomainError } from "@/lib/errors";
@@ -22,15 +23,21 @@ const columns = {
 
 /** The partner's admin relationships with one customer, newest first (every state). */
 export function listPartnerAdminRelationships(db: Db, member: Member, customerId: string) {
-  return db
-    .select(columns)
-    .from(adminRelationships)
-    .innerJoin(organizations, eq(organizations.id, adminRelationships.partnerId))
-    .where(and(eq(adminRelationships.partnerId, member.organization.id), eq(adminRelationships.customerId, customerId)))
-    .orderBy(desc(adminRelationships.createdAt))
-    .limit(100)
-    .all();
+  return partnerRelationshipsWith(db).all({ partnerId: member.organization.id, customerId });
 }
+
+// The partner's page of a customer lists these on every visit: prepared once per connection (db/prepared.ts).
+const partnerRelationshipsWith = (db: Db) =>
+  prepared(db, "adminRelationships.ofPartnerWithCustomer", (d) =>
+    d
+      .select(columns)
+      .from(adminRelationships)
+      .innerJoin(organizations, eq(organizations.id, adminRelationships.partnerId))
+      .where(and(eq(adminRelationships.partnerId, sql.placeholder("partnerId")), eq(adminRelationships.customerId, sql.placeholder("customerId"))))
+      .orderBy(desc(adminRelationships.createdAt))
+      .limit(100)
+      .prepare(),
+  );
 
 /** A customer's requests waiting for approval and the relationships in force, across all its partners. */
 export function listCustomerAdminRelationships(db: Db, member: Member) {

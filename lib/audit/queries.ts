@@ -1,6 +1,7 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { prepared } from "@/db/prepared";
 import { auditEvents } from "@/db/schema";
 
 const columns = {
@@ -18,11 +19,17 @@ export function listCustomerActivity(db: Db, customerId: string, limit = 20) {
 
 /** A partner's own events about one of its customers (a partner sees only its own organization's events). */
 export function listPartnerActivityForCustomer(db: Db, partnerId: string, customerId: string, limit = 20) {
-  return db
-    .select(columns)
-    .from(auditEvents)
-    .where(and(eq(auditEvents.organizationId, partnerId), eq(auditEvents.customerId, customerId)))
-    .orderBy(desc(auditEvents.id))
-    .limit(limit)
-    .all();
+  return partnerActivityFor(db).all({ partnerId, customerId, limit });
 }
+
+// The partner's page of a customer shows these on every visit: prepared once per connection (db/prepared.ts).
+const partnerActivityFor = (db: Db) =>
+  prepared(db, "audit.partnerActivityForCustomer", (d) =>
+    d
+      .select(columns)
+      .from(auditEvents)
+      .where(and(eq(auditEvents.organizationId, sql.placeholder("partnerId")), eq(auditEvents.customerId, sql.placeholder("customerId"))))
+      .orderBy(desc(auditEvents.id))
+      .limit(sql.placeholder("limit"))
+      .prepare(),
+  );

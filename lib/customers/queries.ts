@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
+import { prepared } from "@/db/prepared";
 import { adminRelationships, memberships, organizations, resellerRelationships, subscriptions, supportAssignments } from "@/db/schema";
 import { IN_FORCE } from "@/lib/admin-relationships/states";
 import type { DirectoryRoleId } from "@/lib/admin-relationships/directory-roles";
@@ -45,29 +46,35 @@ const supportPartner = alias(organizations, "support_partner");
 
 /** Subscriptions of a customer with their partner of record and their support partner ("supported, not sold"). Called only after the caller proved access to that customer. */
 export function listSubscriptionsOf(db: Db, customerId: string) {
-  return db
-    .select({
-      id: subscriptions.id,
-      product: subscriptions.product,
-      seats: subscriptions.seats,
-      state: subscriptions.state,
-      purchaseChannel: subscriptions.purchaseChannel,
-      termEndsAt: subscriptions.termEndsAt,
-      partnerOfRecordId: subscriptions.partnerOfRecordId,
-      partnerOfRecord: partnerOfRecord.name,
-      supportAssignmentId: supportAssignments.id,
-      supportPartnerId: supportPartner.id,
-      supportPartner: supportPartner.name,
-    })
-    .from(subscriptions)
-    .leftJoin(partnerOfRecord, eq(partnerOfRecord.id, subscriptions.partnerOfRecordId))
-    .leftJoin(supportAssignments, and(eq(supportAssignments.subscriptionId, subscriptions.id), eq(supportAssignments.state, "active")))
-    .leftJoin(supportPartner, eq(supportPartner.id, supportAssignments.partnerId))
-    .where(eq(subscriptions.customerId, customerId))
-    .orderBy(asc(subscriptions.product), desc(subscriptions.createdAt))
-    .limit(200)
-    .all();
+  return subscriptionsOf(db).all({ customerId });
 }
+
+// Both sides' customer pages list these: prepared once per connection (db/prepared.ts).
+const subscriptionsOf = (db: Db) =>
+  prepared(db, "customers.subscriptionsOf", (d) =>
+    d
+      .select({
+        id: subscriptions.id,
+        product: subscriptions.product,
+        seats: subscriptions.seats,
+        state: subscriptions.state,
+        purchaseChannel: subscriptions.purchaseChannel,
+        termEndsAt: subscriptions.termEndsAt,
+        partnerOfRecordId: subscriptions.partnerOfRecordId,
+        partnerOfRecord: partnerOfRecord.name,
+        supportAssignmentId: supportAssignments.id,
+        supportPartnerId: supportPartner.id,
+        supportPartner: supportPartner.name,
+      })
+      .from(subscriptions)
+      .leftJoin(partnerOfRecord, eq(partnerOfRecord.id, subscriptions.partnerOfRecordId))
+      .leftJoin(supportAssignments, and(eq(supportAssignments.subscriptionId, subscriptions.id), eq(supportAssignments.state, "active")))
+      .leftJoin(supportPartner, eq(supportPartner.id, supportAssignments.partnerId))
+      .where(eq(subscriptions.customerId, sql.placeholder("customerId")))
+      .orderBy(asc(subscriptions.product), desc(subscriptions.createdAt))
+      .limit(200)
+      .prepare(),
+  );
 
 /** Customer organizations where the user is a Global administrator: where they may accept an invitation. */
 export function listAcceptableTenants(db: Db, userId: string) {

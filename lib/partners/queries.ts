@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { prepared } from "@/db/prepared";
 import { organizations, resellerRelationships } from "@/db/schema";
 import type { Member } from "@/lib/auth/membership";
 import { DomainError } from "@/lib/errors";
@@ -57,25 +58,38 @@ function customerOrder(sort: CustomerSort) {
 
 /** One of the partner's customers; any other id is "not found". */
 export function getPartnerCustomerOrThrow(db: Db, member: Member, customerId: string) {
-  const row = db
-    .select({ customer: organizations, relationship: resellerRelationships })
-    .from(resellerRelationships)
-    .innerJoin(organizations, eq(organizations.id, resellerRelationships.customerId))
-    .where(and(eq(resellerRelationships.partnerId, member.organization.id), eq(resellerRelationships.customerId, customerId)))
-    .orderBy(desc(resellerRelationships.createdAt))
-    .get();
+  const ids = { partnerId: member.organization.id, customerId };
+  const row = latestRelationship(db).get(ids);
   if (!row) throw new DomainError("NOT_FOUND");
-  const otherPartners = db
-    .select({ n: sql<number>`count(distinct ${resellerRelationships.partnerId})` })
-    .from(resellerRelationships)
-    .where(and(eq(resellerRelationships.customerId, customerId), eq(resellerRelationships.state, "active"), ne(resellerRelationships.partnerId, member.organization.id)))
-    .get();
+  const otherPartners = otherActivePartners(db).get(ids);
   return {
     customer: { id: row.customer.id, name: row.customer.name, primaryDomain: row.customer.primaryDomain, country: row.customer.country, cloud: row.customer.cloud },
     relationship: { id: row.relationship.id, state: row.relationship.state, since: row.relationship.createdAt, providerId: row.relationship.providerId, resellerId: row.relationship.resellerId },
     otherPartnerCount: otherPartners?.n ?? 0,
   };
 }
+
+// Every page about one customer asks these first: prepared once per connection (db/prepared.ts).
+const latestRelationship = (db: Db) =>
+  prepared(db, "partners.latestRelationship", (d) =>
+    d
+      .select({ customer: organizations, relationship: resellerRelationships })
+      .from(resellerRelationships)
+      .innerJoin(organizations, eq(organizations.id, resellerRelationships.customerId))
+      .where(and(eq(resellerRelationships.partnerId, sql.placeholder("partnerId")), eq(resellerRelationships.customerId, sql.placeholder("customerId"))))
+      .orderBy(desc(resellerRelationships.createdAt))
+      .limit(1)
+      .prepare(),
+  );
+
+const otherActivePartners = (db: Db) =>
+  prepared(db, "partners.otherActivePartners", (d) =>
+    d
+      .select({ n: sql<number>`count(distinct ${resellerRelationships.partnerId})` })
+      .from(resellerRelationships)
+      .where(and(eq(resellerRelationships.customerId, sql.placeholder("customerId")), eq(resellerRelationships.state, "active"), ne(resellerRelationships.partnerId, sql.placeholder("partnerId"))))
+      .prepare(),
+  );
 
 /**
  * Customer names for a filter drop-down (at most 500; the log also takes a customer id from

@@ -1,24 +1,12 @@
 import "server-only";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { prepared } from "@/db/prepared";
 import { subscriptions, supportActions, supportAssignments, users } from "@/db/schema";
 
 /** Subscriptions a customer assigned to this partner for support, with the actions recorded on them. */
 export function listSupportedSubscriptions(db: Db, partnerId: string, customerId: string) {
-  const rows = db
-    .select({
-      assignmentId: supportAssignments.id,
-      since: supportAssignments.createdAt,
-      product: subscriptions.product,
-      seats: subscriptions.seats,
-      purchaseChannel: subscriptions.purchaseChannel,
-      subscriptionId: subscriptions.id,
-    })
-    .from(supportAssignments)
-    .innerJoin(subscriptions, eq(subscriptions.id, supportAssignments.subscriptionId))
-    .where(and(eq(supportAssignments.partnerId, partnerId), eq(supportAssignments.customerId, customerId), eq(supportAssignments.state, "active")))
-    .orderBy(subscriptions.product)
-    .all();
+  const rows = supportedBy(db).all({ partnerId, customerId });
   const actions = rows.length
     ? db
         .select({ id: supportActions.id, assignmentId: supportActions.assignmentId, note: supportActions.note, createdAt: supportActions.createdAt, by: users.email })
@@ -31,3 +19,22 @@ export function listSupportedSubscriptions(db: Db, partnerId: string, customerId
     : [];
   return rows.map((r) => ({ ...r, actions: actions.filter((a) => a.assignmentId === r.assignmentId) }));
 }
+
+// The partner's page of a customer asks on every visit: prepared once per connection (db/prepared.ts).
+const supportedBy = (db: Db) =>
+  prepared(db, "support.supportedBy", (d) =>
+    d
+      .select({
+        assignmentId: supportAssignments.id,
+        since: supportAssignments.createdAt,
+        product: subscriptions.product,
+        seats: subscriptions.seats,
+        purchaseChannel: subscriptions.purchaseChannel,
+        subscriptionId: subscriptions.id,
+      })
+      .from(supportAssignments)
+      .innerJoin(subscriptions, eq(subscriptions.id, supportAssignments.subscriptionId))
+      .where(and(eq(supportAssignments.partnerId, sql.placeholder("partnerId")), eq(supportAssignments.customerId, sql.placeholder("customerId")), eq(supportAssignments.state, "active")))
+      .orderBy(subscriptions.product)
+      .prepare(),
+  );
