@@ -16,9 +16,10 @@ import { usesSecureCookies } from "./session-cookie";
 /**
  * Email magic links through the same outbox and SMTP path as every other email.
  * Database sessions (not JWTs), so removing a session row signs a person out at once.
- * The config is built on first request, so `next build` needs no secret.
+ * The config is built on first request, so `next build` needs no secret. Pages and actions
+ * read the session with getActor (lib/auth/session.ts), not Auth.js's auth().
  */
-export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+export const { handlers, signIn, signOut } = NextAuth(() => {
   const e = env();
   return {
     adapter: DrizzleAdapter(db(), { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),

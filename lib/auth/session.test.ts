@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { sessions, users } from "@/db/schema";
 import { addUser, DAY, testContext } from "@/lib/testing/fixtures";
-import { sessionActor } from "./session";
+import { purgeExpiredSessions, sessionActor } from "./session";
 
 describe("sessionActor (getActor's read of Auth.js's database session)", () => {
   const { db } = testContext().ctx;
@@ -24,5 +24,16 @@ describe("sessionActor (getActor's read of Auth.js's database session)", () => {
     db.insert(sessions).values({ sessionToken: "again", userId: alice.userId, expires: new Date(now.getTime() + DAY) }).run();
     db.delete(users).where(eq(users.id, alice.userId)).run();
     expect(sessionActor(db, "again", now)).toBeUndefined();
+  });
+
+  it("the scheduled job's purge deletes expired sessions only", () => {
+    const bob = addUser(db, "bob@northwind.example");
+    db.insert(sessions).values({ sessionToken: "bob-live", userId: bob.userId, expires: new Date(now.getTime() + DAY) }).run();
+    db.insert(sessions).values({ sessionToken: "bob-old", userId: bob.userId, expires: new Date(now.getTime() - DAY) }).run();
+    expect(purgeExpiredSessions(db, now)).toBeGreaterThanOrEqual(1);
+    const left = db.select({ token: sessions.sessionToken }).from(sessions).all().map((r) => r.token);
+    expect(left).toContain("bob-live");
+    expect(left).not.toContain("bob-old");
+    expect(sessionActor(db, "bob-live", now)?.email).toBe("bob@northwind.example");
   });
 });

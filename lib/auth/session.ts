@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, lte, sql } from "drizzle-orm";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import type { Db } from "@/db/client";
@@ -44,6 +44,14 @@ const actorBySession = (database: Db) =>
       .where(and(eq(sessions.sessionToken, sql.placeholder("token")), gt(sessions.expires, sql.placeholder("nowMs"))))
       .prepare(),
   );
+
+/**
+ * Sessions past their expiry. Auth.js deleted one when its cookie came back; getActor only
+ * refuses it, so the scheduled job clears them.
+ */
+export function purgeExpiredSessions(database: Db, now: Date): number {
+  return database.delete(sessions).where(lte(sessions.expires, now)).run().changes;
+}
 
 export async function requireActor(): Promise<Actor> {
   const actor = await getActor();

@@ -4,7 +4,7 @@ import { _createCache, _createIntlFormatters, type MessageKeys, type NestedKeyOf
 import { MESSAGES, type Messages } from "./messages";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "./locales";
 
-export type MessageKey = MessageKeys<Messages, NestedKeyOf<Messages>>;
+type MessageKey = MessageKeys<Messages, NestedKeyOf<Messages>>;
 type Values = Record<string, string | number | Date>;
 
 /*

@@ -1,6 +1,7 @@
 import "server-only";
 import { activatePendingAssignments } from "@/lib/access/assignments";
 import { runAdminRelationshipJobs } from "@/lib/admin-relationships/jobs";
+import { purgeExpiredSessions } from "@/lib/auth/session";
 import { kickOutbox } from "@/lib/email/worker";
 import { purgeOldRateLimits } from "@/lib/rate-limits/limiter";
 import { env } from "@/lib/env";
@@ -17,6 +18,7 @@ export function startScheduledJobs(): void {
       const report = runAdminRelationshipJobs(ctx);
       activatePendingAssignments(ctx.db);
       purgeOldRateLimits(ctx.db, ctx.now());
+      purgeExpiredSessions(ctx.db, ctx.now());
       if (Object.values(report).some((n) => n > 0)) void kickOutbox();
     } catch (error) {
       console.error("scheduled job failed", error);

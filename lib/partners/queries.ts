@@ -91,11 +91,7 @@ const otherActivePartners = (db: Db) =>
       .prepare(),
   );
 
-/**
- * Customer names for a filter drop-down (at most 500; the log also takes a customer id from
- * a link), read in name order from the (partner, customer_name) index and de-duplicated
- * here (a customer may have had more than one relationship with the partner).
- */
+/** How many customers the activity log's typed filter offers at most. */
 export const CUSTOMER_MATCHES = 10;
 
 /**
