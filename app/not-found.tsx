@@ -1,13 +1,11 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { AppShell } from "@/components/shell/app-shell";
+import { NotFoundMessage } from "@/components/shell/not-found-message";
 
-export default async function NotFound() {
-  const t = await getTranslations("common");
+/** An address that matches no page: rendered in the root layout alone, so it brings the shell itself. */
+export default function NotFound() {
   return (
-    <div className="space-y-3">
-      <h1 className="text-2xl font-semibold">{t("notFoundTitle")}</h1>
-      <p>{t("notFoundBody")}</p>
-      <Link href="/">{t("home")}</Link>
-    </div>
+    <AppShell>
+      <NotFoundMessage />
+    </AppShell>
   );
 }
