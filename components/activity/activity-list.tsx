@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
-import { auditValues, type AuditAction } from "@/lib/audit/actions";
+import { auditValues, unnamedActor, type AuditAction } from "@/lib/audit/actions";
 
 type Row = { id: number; action: AuditAction; actorEmail: string | null; details: Record<string, string | number | boolean | null> | null; createdAt: Date };
 
@@ -16,7 +16,7 @@ export async function ActivityList({ rows, emptyText }: { rows: Row[]; emptyText
           <li key={e.id} className="flex flex-wrap justify-between gap-2 px-4 py-2">
             <span>{auditLabel(`audit.${e.action}`, auditValues(e.details))}</span>
             <span className="text-gray-600">
-              {e.actorEmail ?? t("activity.anonymous")} · <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+              {e.actorEmail ?? t(`activity.${unnamedActor(e.action)}`)} · <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
             </span>
           </li>
         );

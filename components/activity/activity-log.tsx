@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { inputClass } from "@/components/ui/field";
 import { Table, Td } from "@/components/ui/table";
-import { AUDIT_ACTIONS, auditValues } from "@/lib/audit/actions";
+import { AUDIT_ACTIONS, auditValues, unnamedActor } from "@/lib/audit/actions";
 import type { ActivityRow } from "@/lib/audit/activity";
 import { filtersToParams, type ActivityFilters } from "@/lib/audit/filters";
 
@@ -108,7 +108,7 @@ export async function ActivityLog({ base, filters, rows, nextBefore, intro, cust
                 <Td className="whitespace-nowrap">
                   <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
                 </Td>
-                <Td>{e.actorEmail ?? t("activity.anonymous")}</Td>
+                <Td>{e.actorEmail ?? t(`activity.${unnamedActor(e.action)}`)}</Td>
                 <Td>{e.organizationName ?? e.organizationId}</Td>
                 <Td>{label(`audit.${e.action}`, auditValues(e.details))}</Td>
               </tr>

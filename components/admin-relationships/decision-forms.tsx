@@ -23,7 +23,7 @@ export function DecisionForms({ customerId, relationshipId, name, partnerName }:
   );
   const decided = approved?.ok || rejected?.ok;
   return (
-    <div className="space-y-2">
+    <div>
       {!decided && (
         <div className="flex flex-wrap items-start gap-2">
           <form action={approve}>

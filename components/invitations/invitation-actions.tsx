@@ -19,22 +19,22 @@ export function InvitationActions({ partnerId, invitationId, email }: { partnerI
     </>
   );
   return (
-    <div className="space-y-2">
+    <div>
       <div className="flex flex-wrap items-start gap-2">
         <form action={resend}>
           {hidden}
           <SubmitButton label={t("partner.invitations.resend")} pendingLabel={t("common.working")} variant="secondary" />
         </form>
-          <ConfirmForm
-            action={revoke}
-            trigger={t("partner.invitations.revoke")}
-            question={t("partner.invitations.confirmRevoke", { email })}
-            confirmLabel={t("partner.invitations.confirm")}
-            cancelLabel={t("common.cancel")}
-            pendingLabel={t("common.working")}
-          >
-            {hidden}
-          </ConfirmForm>
+        <ConfirmForm
+          action={revoke}
+          trigger={t("partner.invitations.revoke")}
+          question={t("partner.invitations.confirmRevoke", { email })}
+          confirmLabel={t("partner.invitations.confirm")}
+          cancelLabel={t("common.cancel")}
+          pendingLabel={t("common.working")}
+        >
+          {hidden}
+        </ConfirmForm>
       </div>
       <ActionMessage result={revoked ?? resent} />
     </div>

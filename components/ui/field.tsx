@@ -42,5 +42,9 @@ export function FieldErrors({ id, messages }: { id: string; messages?: string[] 
   );
 }
 
-export const inputClass =
-  "block w-full rounded-md border border-gray-300 px-3 py-2 text-sm shadow-sm focus:border-blue-600 focus:outline-none focus:ring-1 focus:ring-blue-600 aria-[invalid=true]:border-red-600";
+/** A field's look without its width, for fields sized by their row (a list's search box). */
+export const fieldLookClass =
+  "rounded-md border border-gray-300 px-3 py-2 text-sm shadow-sm focus:border-blue-600 focus:outline-none focus:ring-1 focus:ring-blue-600 aria-[invalid=true]:border-red-600";
+
+/** A form's field: the whole width of its column. */
+export const inputClass = `block w-full ${fieldLookClass}`;

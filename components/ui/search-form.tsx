@@ -1,4 +1,4 @@
-import { inputClass } from "./field";
+import { fieldLookClass } from "./field";
 
 type Option = { value: string; label: string };
 
@@ -21,13 +21,13 @@ export function SearchForm(p: {
       <label htmlFor="q" className="sr-only">
         {p.label}
       </label>
-      <input id="q" name="q" type="search" defaultValue={p.q} placeholder={p.placeholder} maxLength={100} className={`${inputClass} w-64`} />
+      <input id="q" name="q" type="search" defaultValue={p.q} placeholder={p.placeholder} maxLength={100} className={`${fieldLookClass} w-64 max-w-full`} />
       {p.sort && (
         <>
           <label htmlFor="sort" className="sr-only">
             {p.sort.label}
           </label>
-          <select id="sort" name="sort" defaultValue={p.sort.value} className={`${inputClass} w-44`}>
+          <select id="sort" name="sort" defaultValue={p.sort.value} className={`${fieldLookClass} w-44`}>
             {p.sort.options.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { adminRelationships, emailOutbox } from "@/db/schema";
+import { adminRelationships, auditEvents, emailOutbox } from "@/db/schema";
+import { unnamedActor } from "@/lib/audit/actions";
 import type { Actor } from "@/lib/auth/membership";
 import { addSubscription, DAY, dumpTable, relatedPartnerAndCustomer, testContext } from "@/lib/testing/fixtures";
 import { canAutoExtend, runAdminRelationshipJobs } from "./jobs";
@@ -103,5 +104,26 @@ describe("the admin relationship job", () => {
     expect(runAdminRelationshipJobs(t.ctx).lapsed).toBe(1);
     expect(stateOf(id).state).toBe("lapsed");
     expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
+  });
+
+  it("records its changes with no person behind them, which the activity log shows as the system", () => {
+    request("Ignored");
+    approve(request("Sixty days"));
+    approve(request("Auto", { autoExtend: "on" }));
+    const people = t.ctx.db.select({ id: auditEvents.id }).from(auditEvents).all().length;
+    t.advance(30 * DAY);
+    runAdminRelationshipJobs(t.ctx); // both approved ones: expiring
+    t.advance(30 * DAY);
+    runAdminRelationshipJobs(t.ctx); // one expires, one extends
+    t.advance(30 * DAY);
+    runAdminRelationshipJobs(t.ctx); // the unanswered request lapses
+    const byJob = t.ctx.db.select().from(auditEvents).all().slice(people);
+    expect(new Set(byJob.map((e) => e.action))).toEqual(new Set(["admin_relationship.expiring", "admin_relationship.expired", "admin_relationship.extended", "admin_relationship.lapsed"]));
+    for (const e of byJob) {
+      expect(e.actorUserId).toBeNull();
+      expect(unnamedActor(e.action)).toBe("system");
+    }
+    // The one row without a person that is not the job's: someone opened an emailed link.
+    expect(unnamedActor("invitation.opened")).toBe("anonymous");
   });
 });

@@ -38,6 +38,17 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+/** What the scheduled job does on its own (lib/admin-relationships/jobs.ts): rows with no person behind them. */
+const SYSTEM_ACTIONS: ReadonlySet<AuditAction> = new Set(["admin_relationship.expiring", "admin_relationship.extended", "admin_relationship.expired", "admin_relationship.lapsed"]);
+
+/**
+ * Who to show for a row without a person: the system (the scheduled job), or someone who
+ * opened an emailed link without signing in.
+ */
+export function unnamedActor(action: AuditAction): "system" | "anonymous" {
+  return SYSTEM_ACTIONS.has(action) ? "system" : "anonymous";
+}
+
 const AUDIT_PLACEHOLDERS = ["email", "customer", "partner", "name", "group", "domain", "provider", "reseller", "product", "note", "by"] as const;
 
 /** Every placeholder the `audit.*` catalog texts use, `blank` unless the event's details fill it. */

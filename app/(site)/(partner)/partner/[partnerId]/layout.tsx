@@ -32,7 +32,7 @@ export default async function PartnerLayout({ children, params }: Props) {
             {member.roles.map((r) => t(`roles.${r}`)).join(", ")}
           </p>
         </div>
-        <nav aria-label={t("nav.main")} className="flex gap-4 text-sm">
+        <nav aria-label={t("nav.main")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {links.map((l) => (
             <Link key={l.href} href={l.href}>
               {l.label}

@@ -111,7 +111,7 @@ export default async function PartnerCustomerPage({ params }: Props) {
                   <Td>
                     <div className="flex flex-wrap items-start gap-2">
                       {canManage && available && relationship.state === "active" && (
-                        <Link href={`/partner/${partnerId}/customers/${customer.id}/admin-relationships/new?replaces=${r.id}`} className="rounded-md border border-gray-300 px-3 py-1.5 text-sm no-underline hover:bg-gray-50">
+                        <Link href={`/partner/${partnerId}/customers/${customer.id}/admin-relationships/new?replaces=${r.id}`} className="rounded-md border border-gray-300 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-gray-50">
                           {t("adminRelationships.replace")}
                         </Link>
                       )}
