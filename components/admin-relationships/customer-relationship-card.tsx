@@ -22,9 +22,13 @@ export async function CustomerRelationshipCard({ customerId, row, canDecide }: P
         <AdminRelationshipStateBadge state={row.state} />
       </header>
       <p className="text-sm text-gray-700">
-        {pending && row.requestedAt ? t("requestedOn", { date: format.dateTime(row.requestedAt, { dateStyle: "long" }), partner: row.partnerName }) : null}{" "}
-        {pending ? t("duration", { days: row.durationDays }) : null}
-        {inForce && row.endsAt ? t("until", { date: format.dateTime(row.endsAt, { dateStyle: "long" }) }) : null}
+        {[
+          pending && row.requestedAt ? t("requestedOn", { date: format.dateTime(row.requestedAt, { dateStyle: "long" }), partner: row.partnerName }) : null,
+          pending ? t("duration", { days: row.durationDays }) : null,
+          inForce && row.endsAt ? t("until", { date: format.dateTime(row.endsAt, { dateStyle: "long" }) }) : null,
+        ]
+          .filter(Boolean)
+          .join(" · ")}
       </p>
       {row.autoExtend && <p className="text-sm text-gray-700">{t("autoExtend")}</p>}
       <RoleList roles={row.roles} />

@@ -30,6 +30,7 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
   const adminRelationships = listCustomerAdminRelationships(db(), member);
   const canDecide = hasPermission(member.roles, "customer.admin_relationships.approve");
   const canAssignSupport = hasPermission(member.roles, "customer.support.assign");
+  const canRemove = hasPermission(member.roles, "customer.partners.remove");
   // Support goes to partners holding admin roles here (the service checks it again).
   const supportCandidates = partners.filter((p) => p.adminRoles.length > 0);
 
@@ -51,7 +52,7 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
           {partners.length === 0 ? (
             <EmptyState>{t("customer.noPartners")}</EmptyState>
           ) : (
-            <Table caption={t("customer.partners")} head={[t("customer.partner"), t("customer.partnerType"), t("customer.partnerId"), t("customer.adminRoles"), t("customer.since")]}>
+            <Table caption={t("customer.partners")} head={[t("customer.partner"), t("customer.partnerType"), t("customer.partnerId"), t("customer.adminRoles"), t("customer.since"), canRemove ? t("partner.invitations.actions") : ""].filter(Boolean)}>
               {partners.map((p) => (
                 <tr key={p.id} data-testid={`partner-${p.name}`}>
                   <Td className="font-medium">{p.name}</Td>
@@ -62,14 +63,14 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
                   </Td>
                   <Td>{p.partnerPublicId ?? "—"}</Td>
                   <Td>{p.adminRoles.length === 0 ? t("customer.noAdminRoles") : p.adminRoles.map((r) => t(`directoryRoles.${r}.name`)).join(", ")}</Td>
-                  <Td>
-                    {format.dateTime(p.since, { dateStyle: "long" })}
-                    {hasPermission(member.roles, "customer.partners.remove") && (
-                      <Link href={`/customer/${org.id}/partners/${p.id}/remove`} className="ml-3 text-sm text-red-800">
+                  <Td>{format.dateTime(p.since, { dateStyle: "long" })}</Td>
+                  {canRemove && (
+                    <Td>
+                      <Link href={`/customer/${org.id}/partners/${p.id}/remove`} className="whitespace-nowrap text-sm text-red-800">
                         {t("removal.linkCustomer")}
                       </Link>
-                    )}
-                  </Td>
+                    </Td>
+                  )}
                 </tr>
               ))}
             </Table>
