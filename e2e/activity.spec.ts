@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { sessionCookieFor, userFor, withDb } from "./support/db";
 import { signIn } from "./support/mail";
 
 /** Minimal CSV reader for the export (quoted fields may hold commas, quotes and newlines). */
@@ -110,5 +111,25 @@ test.describe("activity log", () => {
     await expect(table.getByText("Fabrikam Azure Experts").first()).toBeVisible();
     const rows = await exportedRows(page);
     expect(rows.map((r) => r[3]).every((c) => c === "Adventure Works Cycles")).toBe(true);
+  });
+
+  test("the export answers like a page: sign in first, and a refusal in the person's language", async ({ request }) => {
+    const { partnerId, billing } = withDb((db) => ({
+      partnerId: (db.prepare("select id from organizations where name = 'Northwind Cloud Services'").get() as { id: string }).id,
+      billing: sessionCookieFor(db, userFor(db, "bill.billing@northwindcloud.com")),
+    }));
+    const url = `/partner/${partnerId}/activity/export`;
+
+    const signedOut = await request.get(url, { maxRedirects: 0 });
+    expect(signedOut.status()).toBe(307);
+    expect(signedOut.headers()["location"]).toBe(`/signin?redirectTo=${encodeURIComponent(`/partner/${partnerId}/activity`)}`);
+
+    // A Billing admin may not read the activity log.
+    const refused = await request.get(url, { headers: { cookie: billing, "accept-language": "de-DE" } });
+    expect(refused.status()).toBe(403);
+    expect(await refused.text()).toBe("Ihre Rolle in Northwind Cloud Services erlaubt dies nicht. Wenden Sie sich an einen Kontoadministrator Ihrer Organisation.");
+    const notMine = await request.get("/partner/org_not_mine/activity/export", { headers: { cookie: billing, "accept-language": "de-DE" } });
+    expect(notMine.status()).toBe(404);
+    expect(await notMine.text()).toBe("Diese Seite existiert nicht, oder Sie haben keinen Zugriff darauf.");
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireMember } from "@/lib/auth/membership";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
@@ -15,18 +16,22 @@ import { parseActivityFilters } from "./filters";
  * memory. Checks the session and the permission itself, like every server entry point.
  */
 export async function exportActivity(request: Request, organizationId: string, kind: OrganizationKind, permission: Permission): Promise<Response> {
+  const url = new URL(request.url);
   const actor = await getActor();
-  if (!actor) return new Response("Sign in first.", { status: 401 });
+  // Like a page: sign in, then back to the log this export came from.
+  if (!actor) redirect(`/signin?redirectTo=${encodeURIComponent(url.pathname.replace(/\/export$/, ""))}`);
+  const common = await getTranslations("common");
+  const refuse = (status: number, text: string) => new Response(text, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
   let member;
   try {
     member = requireMember(db(), actor, organizationId, kind);
   } catch (error) {
-    if (isDomainError(error, "NOT_FOUND")) return new Response("Not found.", { status: 404 });
+    if (isDomainError(error, "NOT_FOUND")) return refuse(404, common("notFoundBody"));
     throw error;
   }
-  if (!hasPermission(member.roles, permission)) return new Response("Not allowed.", { status: 403 });
+  if (!hasPermission(member.roles, permission)) return refuse(403, common("forbiddenBody", { org: member.organization.name }));
 
-  const filters = parseActivityFilters(Object.fromEntries(new URL(request.url).searchParams));
+  const filters = parseActivityFilters(Object.fromEntries(url.searchParams));
   const t = await getTranslations("activity");
   const rows = iterateActivity(db(), member, { ...filters, before: undefined });
   const encoder = new TextEncoder();
