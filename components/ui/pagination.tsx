@@ -1,15 +1,18 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { PAGE_SIZE } from "@/lib/pagination";
 
 type Props = {
   page: number;
   hasNext: boolean;
   /** Builds the href for a page number, keeping the current filters. */
   hrefFor: (page: number) => string;
+  /** Rows in all pages, when the list counts them: "Page 3 of 206". */
+  total?: number;
 };
 
 /** Previous / next links for server-paginated lists; nothing when everything fits on one page. */
-export async function Pagination({ page, hasNext, hrefFor }: Props) {
+export async function Pagination({ page, hasNext, hrefFor, total }: Props) {
   if (page === 1 && !hasNext) return null;
   const t = await getTranslations("common");
   const link = "rounded-md border border-gray-300 px-3 py-1.5 text-sm hover:bg-gray-50";
@@ -21,7 +24,7 @@ export async function Pagination({ page, hasNext, hrefFor }: Props) {
         </Link>
       ) : null}
       <span className="text-sm text-gray-600" aria-current="page">
-        {t("pageOf", { page })}
+        {total === undefined ? t("pageOf", { page }) : t("pageOfTotal", { page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) })}
       </span>
       {hasNext ? (
         <Link className={link} href={hrefFor(page + 1)} rel="next">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Badge } from "@/components/ui/badge";
@@ -11,7 +12,7 @@ import { memberForPage } from "@/lib/auth/page-guards";
 import { hasPermission } from "@/lib/auth/permissions";
 import { countryName } from "@/lib/countries";
 import { db } from "@/lib/db";
-import { parsePage } from "@/lib/pagination";
+import { PAGE_SIZE, parsePage } from "@/lib/pagination";
 import { CUSTOMER_SORTS, listPartnerCustomers } from "@/lib/partners/queries";
 
 type Props = { params: Promise<{ partnerId: string }>; searchParams: Promise<{ page?: string; q?: string; sort?: string }> };
@@ -27,10 +28,15 @@ export default async function CustomersPage({ params, searchParams }: Props) {
   const sort = CUSTOMER_SORTS.find((s) => s === sp.sort) ?? "newest";
   const result = listPartnerCustomers(db(), member, { page, q, sort });
   const hrefFor = (p: number) => `${base}?${new URLSearchParams({ ...(q ? { q } : {}), ...(sort !== "newest" ? { sort } : {}), page: String(p) })}`;
+  // A page past the end (an old link, a list that shrank) goes to the last one.
+  if (result.rows.length === 0 && result.total > 0) redirect(hrefFor(Math.ceil(result.total / PAGE_SIZE)));
 
   return (
     <section>
-      <PageHeader title={t("partner.customers.title")}>
+      <PageHeader
+        title={t("partner.customers.title")}
+        note={result.total === 0 ? undefined : q ? t("partner.customers.matchCount", { count: result.total }) : t("partner.customers.count", { count: result.total })}
+      >
         <SearchForm
           action={base}
           label={t("partner.customers.search")}
@@ -62,7 +68,7 @@ export default async function CustomersPage({ params, searchParams }: Props) {
           ))}
         </Table>
       )}
-      <Pagination page={result.page} hasNext={result.hasNext} hrefFor={hrefFor} />
+      <Pagination page={result.page} hasNext={result.hasNext} hrefFor={hrefFor} total={result.total} />
     </section>
   );
 }
