@@ -35,5 +35,10 @@ test.describe("a partner's invitations", () => {
     await page.getByLabel("Search invitations").fill("nobody-here");
     await page.getByRole("button", { name: "Search" }).click();
     await expect(page.getByText("No invitation matches “nobody-here”.")).toBeVisible();
+
+    // A page past the end (an old link) is not mistaken for an empty list: back to page 1.
+    await page.goto(page.url().replace(/\/invitations.*$/, "/invitations?sort=email&page=999"));
+    await expect(page).toHaveURL(/sort=email&page=1$/);
+    expect((await emails()).length).toBeGreaterThan(0);
   });
 });

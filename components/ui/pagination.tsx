@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PAGE_SIZE } from "@/lib/pagination";
 
@@ -33,4 +34,12 @@ export async function Pagination({ page, hasNext, hrefFor, total }: Props) {
       ) : null}
     </nav>
   );
+}
+
+/**
+ * A page past the end of a list (an old link, a list that shrank) goes to page 1: its empty
+ * state would say the list is empty. (The customer list counts, and goes to its last page.)
+ */
+export function leavePastEnd(list: { rows: unknown[]; page: number }, hrefFor: (page: number) => string): void {
+  if (list.rows.length === 0 && list.page > 1) redirect(hrefFor(1));
 }

@@ -5,7 +5,7 @@ import { Forbidden } from "@/components/shell/forbidden";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SearchForm } from "@/components/ui/search-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
+import { leavePastEnd, Pagination } from "@/components/ui/pagination";
 import { Table, Td } from "@/components/ui/table";
 import { expiryCounts, listExpiring, WINDOWS, type ExpiryWindow } from "@/lib/admin-relationships/expiring";
 import { memberForPage } from "@/lib/auth/page-guards";
@@ -28,6 +28,7 @@ export default async function ExpiringPage({ params, searchParams }: Props) {
   const q = typeof sp.q === "string" ? sp.q.slice(0, 100) : "";
   const result = listExpiring(db(), member, window, { page: parsePage(sp.page), now, q });
   const href = (w: ExpiryWindow, page?: number) => `${base}?${new URLSearchParams({ window: w, ...(q ? { q } : {}), ...(page ? { page: String(page) } : {}) })}`;
+  leavePastEnd(result, (p) => href(window, p));
   const label = (w: ExpiryWindow) => (w === "expired" ? t("expiring.expiredYear") : t("expiring.within", { days: Number(w) }));
 
   return (

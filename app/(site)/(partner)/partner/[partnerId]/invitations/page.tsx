@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SearchForm } from "@/components/ui/search-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
+import { leavePastEnd, Pagination } from "@/components/ui/pagination";
 import { Table, Td } from "@/components/ui/table";
 import { memberForPage } from "@/lib/auth/page-guards";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -40,6 +40,7 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
     return p ? `${base}?${p}` : base;
   };
   const hrefFor = (p: number) => query({ status, page: p });
+  leavePastEnd(result, hrefFor);
   const filterLink = (s: InvitationStatus | undefined, label: string) => (
     <Link key={label} href={query({ status: s })} aria-current={s === status ? "page" : undefined} className={`rounded-full px-3 py-1 text-sm no-underline ${s === status ? "bg-blue-700 text-white" : "bg-white text-gray-800 border border-gray-300"}`}>
       {label}

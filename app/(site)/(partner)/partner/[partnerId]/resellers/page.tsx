@@ -7,7 +7,7 @@ import { Forbidden } from "@/components/shell/forbidden";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
+import { leavePastEnd, Pagination } from "@/components/ui/pagination";
 import { Section } from "@/components/ui/section";
 import { Table, Td } from "@/components/ui/table";
 import { memberForPage } from "@/lib/auth/page-guards";
@@ -41,6 +41,8 @@ export default async function ResellersPage({ params, searchParams }: Props) {
   const activeResellers = partnerships.filter((p) => p.state === "active").map((p) => p.otherId);
   const customers = listResellerCustomers(db(), member, parsePage(sp.customers));
   const invitations = listInvitationsNamingProvider(db(), member, parsePage(sp.page));
+  leavePastEnd(customers, () => base);
+  leavePastEnd(invitations, () => base);
   const canWrite = hasPermission(member.roles, "partnerships.write");
   return (
     <ClientMessages namespaces={["partnerships"]}>
