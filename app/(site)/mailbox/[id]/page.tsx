@@ -41,7 +41,7 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
       </section>
       <section>
         <h2 className="text-sm font-medium">{t("text")}</h2>
-        <pre className="whitespace-pre-wrap rounded-md border border-gray-200 bg-white p-4 text-sm">{message.text}</pre>
+        <pre className="whitespace-pre-wrap wrap-anywhere rounded-md border border-gray-200 bg-white p-4 text-sm">{message.text}</pre>
       </section>
     </article>
   );
