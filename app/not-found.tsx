@@ -1,11 +1,14 @@
-import { AppShell } from "@/components/shell/app-shell";
 import { NotFoundMessage } from "@/components/shell/not-found-message";
+import { MAIN_CLASS } from "@/components/shell/main-class";
 
-/** An address that matches no page: rendered in the root layout alone, so it brings the shell itself. */
+/**
+ * Only what is outside app/(site) can end here (unknown addresses go to app/(site)/[...missing]):
+ * the message alone, with nothing that reads the database.
+ */
 export default function NotFound() {
   return (
-    <AppShell>
+    <main id="main" className={MAIN_CLASS}>
       <NotFoundMessage />
-    </AppShell>
+    </main>
   );
 }
