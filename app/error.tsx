@@ -1,16 +1,16 @@
 "use client";
 
-import { ErrorMessage } from "@/components/shell/error-message";
-import { MAIN_CLASS } from "@/components/shell/main-class";
+import { useTranslations } from "next-intl";
 
-/**
- * A failure of the shell itself (the header reads the session and the memberships): the
- * page has no header then, only the message, in the user's language.
- */
-export default function ShellErrorPage({ reset }: { reset: () => void }) {
+/** Unexpected errors show a plain message; details stay in the server log, never on the page. */
+export default function ErrorPage({ reset }: { reset: () => void }) {
+  const t = useTranslations("common");
   return (
-    <main id="main" className={MAIN_CLASS}>
-      <ErrorMessage reset={reset} />
-    </main>
+    <div className="space-y-3" role="alert">
+      <p>{t("unexpected")}</p>
+      <button type="button" onClick={reset} className="rounded-md border border-gray-300 px-3 py-1.5 text-sm">
+        {t("back")}
+      </button>
+    </div>
   );
 }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/shell/client-messages";
+import { AppHeader } from "@/components/shell/app-header";
+import { FlashRegion } from "@/components/ui/flash";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -9,11 +11,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("appName") };
 }
 
-/**
- * The document, its language and the messages every page gets; nothing here reads the
- * database, so `app/error.tsx` can show any failure below it in the user's language
- * (the header and the pages are in `app/(site)/layout.tsx`).
- */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, t] = await Promise.all([getLocale(), getTranslations("common")]);
   return (
@@ -23,7 +20,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t("skipToContent")}
         </a>
         {/* Only `common` for every page; pages add what their client components translate (ClientMessages). */}
-        <ClientMessages namespaces={[]}>{children}</ClientMessages>
+        <ClientMessages namespaces={[]}>
+          <AppHeader />
+          <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+            <FlashRegion dismissLabel={t("dismiss")} />
+            {children}
+          </main>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -1,14 +1,13 @@
-import { NotFoundMessage } from "@/components/shell/not-found-message";
-import { MAIN_CLASS } from "@/components/shell/main-class";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-/**
- * Only what is outside app/(site) can end here (unknown addresses go to app/(site)/[...missing]):
- * the message alone, with nothing that reads the database.
- */
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("common");
   return (
-    <main id="main" className={MAIN_CLASS}>
-      <NotFoundMessage />
-    </main>
+    <div className="space-y-3">
+      <h1 className="text-2xl font-semibold">{t("notFoundTitle")}</h1>
+      <p>{t("notFoundBody")}</p>
+      <Link href="/">{t("home")}</Link>
+    </div>
   );
 }

@@ -133,8 +133,6 @@ const PAGES: Record<string, PageRow> = {
   "/signin/error": publicPage("/signin/error"),
   "/signin/continue": publicPage("/signin/continue?token=x&email=nobody%40example.org"),
   "/mailbox": publicPage("/mailbox"),
-  // Any address no page matches is "not found", for everyone (own: a path under the partner's own pages).
-  "/[...missing]": { url: (w, c) => (c === "own" ? `/partner/${w.P}/no-such-page` : "/no-such-page"), expect: () => "not found" },
   "/mailbox/[id]": { url: () => "/mailbox/1", expect: anyone },
   "/invite/[token]": { url: (w) => `/invite/${w.openToken}`, expect: anyone },
   "/invite/[token]/done": { url: (w) => `/invite/${w.openToken}/done`, expect: anyone },

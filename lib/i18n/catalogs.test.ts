@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MESSAGES } from "./messages";
+import { FALLBACK_MESSAGES } from "./fallback-messages";
 import { LOCALES, matchAcceptLanguage } from "./locales";
 
 function flatten(obj: object, prefix = ""): Map<string, string> {
@@ -20,6 +21,12 @@ function argumentsOf(message: string): string[] {
 const english = flatten(MESSAGES.en);
 
 describe("translation catalogs", () => {
+  it("the last-resort error page says what the catalogs say, in every language", () => {
+    for (const locale of LOCALES) {
+      expect(FALLBACK_MESSAGES[locale], locale).toEqual({ unexpected: MESSAGES[locale].common.unexpected, back: MESSAGES[locale].common.back });
+    }
+  });
+
   for (const locale of LOCALES) {
     it(`${locale} has every key, no empty text, and the same placeholders as English`, () => {
       const catalog = flatten(MESSAGES[locale]);

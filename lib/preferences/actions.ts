@@ -12,7 +12,8 @@ export async function setLocaleAction(form: FormData): Promise<void> {
   // A crafted request can send anything as the argument; only a form is read.
   const locale = form instanceof FormData ? form.get("locale") : null;
   if (!isLocale(locale)) return;
-  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 86_400, sameSite: "lax", httpOnly: true });
+  // Readable by scripts: app/global-error.tsx picks its language from it (a preference, nothing secret).
+  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 86_400, sameSite: "lax", httpOnly: false });
   const actor = await getActor();
   if (actor) db().update(users).set({ locale }).where(eq(users.id, actor.userId)).run();
 }
