@@ -12,3 +12,8 @@ export function parsePage(raw: string | string[] | undefined): number {
 export function toPage<T>(rows: T[], page: number, size = PAGE_SIZE): Page<T> {
   return { rows: rows.slice(0, size), page, hasNext: rows.length > size };
 }
+
+/** How many pages `total` rows fill (at least one, so an empty list is "page 1 of 1"). */
+export function pageCount(total: number, size = PAGE_SIZE): number {
+  return Math.max(1, Math.ceil(total / size));
+}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { PAGE_SIZE } from "@/lib/pagination";
+import { pageCount } from "@/lib/pagination";
 
 type Props = {
   page: number;
@@ -25,7 +25,7 @@ export async function Pagination({ page, hasNext, hrefFor, total }: Props) {
         </Link>
       ) : null}
       <span className="text-sm text-gray-600" aria-current="page">
-        {total === undefined ? t("pageOf", { page }) : t("pageOfTotal", { page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) })}
+        {total === undefined ? t("pageOf", { page }) : t("pageOfTotal", { page, pages: pageCount(total) })}
       </span>
       {hasNext ? (
         <Link className={link} href={hrefFor(page + 1)} rel="next">
@@ -37,9 +37,9 @@ export async function Pagination({ page, hasNext, hrefFor, total }: Props) {
 }
 
 /**
- * A page past the end of a list (an old link, a list that shrank) goes to page 1: its empty
- * state would say the list is empty. (The customer list counts, and goes to its last page.)
+ * A page past the end of a list (an old link, a list that shrank) goes to the last page when
+ * the list counts its rows, else to page 1: its empty state would say the list is empty.
  */
-export function leavePastEnd(list: { rows: unknown[]; page: number }, hrefFor: (page: number) => string): void {
-  if (list.rows.length === 0 && list.page > 1) redirect(hrefFor(1));
+export function leavePastEnd(list: { rows: unknown[]; page: number; total?: number }, hrefFor: (page: number) => string): void {
+  if (list.rows.length === 0 && list.page > 1) redirect(hrefFor(list.total === undefined ? 1 : pageCount(list.total)));
 }

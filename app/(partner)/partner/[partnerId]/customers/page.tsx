@@ -1,18 +1,17 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SearchForm } from "@/components/ui/search-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
+import { leavePastEnd, Pagination } from "@/components/ui/pagination";
 import { Table, Td } from "@/components/ui/table";
 import { memberForPage } from "@/lib/auth/page-guards";
 import { hasPermission } from "@/lib/auth/permissions";
 import { countryName } from "@/lib/countries";
 import { db } from "@/lib/db";
-import { PAGE_SIZE, parsePage } from "@/lib/pagination";
+import { parsePage } from "@/lib/pagination";
 import { CUSTOMER_SORTS, listPartnerCustomers } from "@/lib/partners/queries";
 
 type Props = { params: Promise<{ partnerId: string }>; searchParams: Promise<{ page?: string; q?: string; sort?: string }> };
@@ -28,8 +27,7 @@ export default async function CustomersPage({ params, searchParams }: Props) {
   const sort = CUSTOMER_SORTS.find((s) => s === sp.sort) ?? "newest";
   const result = listPartnerCustomers(db(), member, { page, q, sort });
   const hrefFor = (p: number) => `${base}?${new URLSearchParams({ ...(q ? { q } : {}), ...(sort !== "newest" ? { sort } : {}), page: String(p) })}`;
-  // A page past the end (an old link, a list that shrank) goes to the last one.
-  if (result.rows.length === 0 && result.total > 0) redirect(hrefFor(Math.ceil(result.total / PAGE_SIZE)));
+  leavePastEnd(result, hrefFor);
 
   return (
     <section>
