@@ -1,10 +1,13 @@
 import { defineConfig } from "@playwright/test";
-import { E2E } from "./e2e/support/ports";
+import { E2E, PRODUCTION } from "./e2e/support/ports";
 
 /**
  * End-to-end tests in Debian's Chromium (never a downloaded browser) against the built app,
- * started with a fresh database and a real SMTP capture server by scripts/serve.ts.
+ * started by scripts/serve.ts with a real SMTP capture server: the seeded test server for
+ * most specs, and a second server in production mode on an empty database for e2e/production/.
  */
+const serve = (args: string) => `node node_modules/tsx/dist/cli.mjs scripts/serve.ts ${args}`;
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
@@ -14,20 +17,34 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {
-    baseURL: E2E.baseUrl,
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
-  webServer: {
-    command: `node node_modules/tsx/dist/cli.mjs scripts/serve.ts --mode test --fresh --db ${E2E.dbPath} --port ${E2E.port} --smtp-port ${E2E.smtpPort} --mailbox-port ${E2E.mailboxPort}`,
-    url: `${E2E.baseUrl}/signin`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  projects: [
+    { name: "chromium", testIgnore: "production/**", use: { browserName: "chromium", baseURL: E2E.baseUrl } },
+    { name: "production", testMatch: "production/**/*.spec.ts", use: { browserName: "chromium", baseURL: PRODUCTION.baseUrl } },
+  ],
+  webServer: [
+    {
+      command: serve(`--mode test --fresh --db ${E2E.dbPath} --port ${E2E.port} --smtp-port ${E2E.smtpPort} --mailbox-port ${E2E.mailboxPort}`),
+      url: `${E2E.baseUrl}/signin`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      command: serve(`--mode production --fresh --db ${PRODUCTION.dbPath} --port ${PRODUCTION.port} --smtp-port ${PRODUCTION.smtpPort} --mailbox-port ${PRODUCTION.mailboxPort}`),
+      url: `${PRODUCTION.baseUrl}/signin`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      // What a production start needs and the demo's defaults do not give (lib/env.ts).
+      env: { AUTH_SECRET: "e2e-production-secret-0123456789-abcdefghij", MAIL_FROM: "Partner Program <no-reply@program.example>" },
+    },
+  ],
 });

@@ -21,7 +21,7 @@ export default defineConfig({
     // longer through `npm run test:invariants -- --runs N` (which sets these).
     provide: {
       invariantRuns: Number(process.env.INVARIANT_RUNS ?? 40),
-      invariantSeed: Number(process.env.INVARIANT_SEED ?? 20261121),
+      invariantSeed: Number(process.env.INVARIANT_SEED ?? 20261201),
     },
   },
 });

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { orgHref } from "@/components/shell/app-header";
+import { orgHref } from "@/lib/organizations/href";
 import { listMemberships } from "@/lib/auth/membership";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -12,9 +12,12 @@ export default async function HomePage() {
       <div className="max-w-2xl space-y-4">
         <h1 className="text-3xl font-semibold">{t("home.title")}</h1>
         <p className="text-gray-700">{t("home.lead")}</p>
-        <Link href="/signin" className="inline-block rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800">
-          {t("common.signIn")}
-        </Link>
+        <div className="flex flex-wrap items-center gap-4">
+          <Link href="/signin" className="inline-block rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800">
+            {t("common.signIn")}
+          </Link>
+          <Link href="/enroll">{t("home.enroll")}</Link>
+        </div>
       </div>
     );
   }
@@ -24,7 +27,12 @@ export default async function HomePage() {
       <h1 className="text-2xl font-semibold">{t("home.chooseOrg")}</h1>
       <p className="text-sm text-gray-600">{t("home.signedInAs", { email: actor.email })}</p>
       {orgs.length === 0 ? (
-        <p>{t("home.noOrgs")}</p>
+        <div className="space-y-2">
+          <p>{t("home.noOrgs")}</p>
+          <p>
+            <Link href="/enroll">{t("home.enrollLead")}</Link>
+          </p>
+        </div>
       ) : (
         <ul className="divide-y divide-gray-200 rounded-md border border-gray-200 bg-white">
           {orgs.map((o) => (

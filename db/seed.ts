@@ -1,7 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import { randomBytes, createHash } from "node:crypto";
 import type { Db } from "./client";
-import { accessAssignments, adminRelationships, auditEvents, invitations, memberships, organizations, resellerRelationships, securityGroupMembers, securityGroups, subscriptions, supportAssignments, partnerships, users } from "./schema";
+import { accessAssignments, adminRelationships, auditEvents, invitations, memberships, organizations, partnerApplications, products, resellerRelationships, securityGroupMembers, securityGroups, subscriptions, supportAssignments, partnerships, users } from "./schema";
+import { CLOUD_RULES } from "../lib/clouds";
+import { OPERATOR_DOMAIN } from "../lib/operator/bootstrap";
 import { ensureDefaultGroups } from "../lib/access/groups";
 import type { DirectoryRoleId } from "../lib/admin-relationships/directory-roles";
 import type { AdminRelationshipState } from "../lib/admin-relationships/states";
@@ -18,11 +20,20 @@ type OrgSeed = {
   country: string;
   domain: string;
   partner?: { type: PartnerType; publicId: string; cspTenant: boolean };
+  /** The program operator (one per instance): its people run the console at /operator. */
+  operator?: true;
   corporateOf?: string;
   members: { email: string; name: string; roles: MemberRole[] }[];
 };
 
 const ORGS: OrgSeed[] = [
+  {
+    key: "operator", name: "Cloud Partner Program", cloud: "global", country: "US", domain: OPERATOR_DOMAIN, operator: true,
+    members: [
+      { email: "priya.ops@partner-program.example", name: "Priya Raman", roles: ["operator_admin"] },
+      { email: "tom.partners@partner-program.example", name: "Tom Berg", roles: ["partner_manager"] },
+    ],
+  },
   {
     key: "northwind", name: "Northwind Cloud Services", cloud: "global", country: "US", domain: "northwindcloud.com",
     partner: { type: "direct", publicId: "4810231", cspTenant: true },
@@ -126,6 +137,27 @@ const SUBSCRIPTIONS: [string, string, number, PurchaseChannel, string | null, "a
   ["coho", "Office 365 E1", 60, "partner", "wingtip", "suspended"],
 ];
 
+/** The catalog: [cloud, product, can be supported by another partner]. Every seeded subscription names one of these. */
+const PRODUCTS: [Cloud, string, boolean][] = [
+  ["global", "Microsoft 365 Business Premium", true],
+  ["global", "Microsoft 365 Business Standard", true],
+  ["global", "Microsoft 365 E3", true],
+  ["global", "Microsoft 365 E5", true],
+  ["global", "Microsoft Defender for Endpoint P2", true],
+  ["global", "Office 365 E3", true],
+  ["global", "Power BI Pro", true],
+  ["global", "Dynamics 365 Sales Enterprise", true],
+  ["global", "Azure plan", false],
+  ["usgov", "Microsoft 365 G3", true],
+  ["germany", "Microsoft 365 E3", true],
+  ["germany", "Office 365 E1", true],
+  ["china", "Office 365 E1", true],
+  ["china", "Office 365 E3", true],
+];
+
+/** A company waiting for the operator's decision: [company, domain, applicant, cloud, type]. */
+const APPLICATIONS: [string, string, string, Cloud, PartnerType][] = [["Tailwind Traders Cloud", "tailwindtraders-cloud.example", "mia.lopez@tailwindtraders-cloud.example", "global", "direct"]];
+
 /** [partner, customer, name, roles, duration days, days since approval (null: pending, requested 2 days ago), state] */
 const ADMIN_RELATIONSHIPS: [string, string, string, DirectoryRoleId[], number, number | null, AdminRelationshipState][] = [
   ["northwind", "adventure", "Adventure Works helpdesk", ["helpdesk_administrator", "user_administrator", "global_reader"], 730, 700, "active"],
@@ -153,7 +185,7 @@ export function seedDemo(db: Db, now = new Date()): DemoAccount[] {
       tx.insert(organizations)
         .values({
           id: ids.get(o.key)!,
-          kind: o.partner ? "partner" : "customer",
+          kind: o.operator ? "operator" : o.partner ? "partner" : "customer",
           name: o.name,
           cloud: o.cloud,
           country: o.country,
@@ -240,11 +272,25 @@ export function seedDemo(db: Db, now = new Date()): DemoAccount[] {
         tx.insert(accessAssignments).values({ id: id("asg"), partnerId: ids.get(partner)!, adminRelationshipId: relId, groupId: group.id, roles: ["helpdesk_administrator", "global_reader"], state: "active", createdAt: approved! }).run();
       }
     }
+    const productIds = new Map<string, string>();
+    for (const [cloud, name, supportable] of PRODUCTS) {
+      const productId = id("prd");
+      productIds.set(`${cloud}:${name}`, productId);
+      tx.insert(products).values({ id: productId, cloud, name, nameKey: name.toLowerCase(), supportable, available: true, createdAt: new Date(now.getTime() - 900 * DAY) }).run();
+    }
+    for (const [company, domain, email, cloud, partnerType] of APPLICATIONS) {
+      const userId = id("usr");
+      tx.insert(users).values({ id: userId, email, name: null, emailVerified: now, createdAt: now }).run();
+      tx.insert(partnerApplications)
+        .values({ id: id("app"), applicantUserId: userId, applicantEmail: email, companyName: company, primaryDomain: domain, country: "US", cloud, partnerType, corporateDomain: null, agreementVersion: CLOUD_RULES[cloud].partnerAgreement.version, locale: "en", state: "pending", createdAt: new Date(now.getTime() - DAY) })
+        .run();
+    }
     for (const [customer, product, seats, channel, por, state] of SUBSCRIPTIONS) {
       const subId = id("sub");
+      const cloud = ORGS.find((o) => o.key === customer)!.cloud;
       tx.insert(subscriptions)
         .values({
-          id: subId, customerId: ids.get(customer)!, product, seats, state, purchaseChannel: channel,
+          id: subId, customerId: ids.get(customer)!, product, productId: productIds.get(`${cloud}:${product}`) ?? null, seats, state, purchaseChannel: channel,
           partnerOfRecordId: por ? ids.get(por)! : null, termEndsAt: new Date(now.getTime() + (30 + seats) * DAY), createdAt: new Date(now.getTime() - 365 * DAY),
         })
         .run();

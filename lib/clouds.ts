@@ -10,7 +10,16 @@ type CloudRules = {
   /** The customer agreement acknowledged on acceptance: catalog key for its title, and its link. */
   agreementKey: string;
   agreementUrl: string;
+  /** Companies may apply to become partners here. */
+  newPartners: boolean;
+  /**
+   * The partner agreement an applicant accepts: its text is `partnerAgreements.<key>` in the
+   * catalogs, and the version stored with the application says which text it was.
+   */
+  partnerAgreement: { key: "global" | "china"; version: string; url: string };
 };
+
+const MPA = { key: "global", version: "2026-10", url: "https://www.microsoft.com/licensing/docs/view/Microsoft-Partner-Agreement" } as const;
 
 /** Every per-cloud rule reads this table (rule 7); there are no scattered cloud ifs. */
 export const CLOUD_RULES: Record<Cloud, CloudRules> = {
@@ -20,6 +29,8 @@ export const CLOUD_RULES: Record<Cloud, CloudRules> = {
     newCustomers: true,
     agreementKey: "customerAgreement",
     agreementUrl: "https://www.microsoft.com/licensing/docs/customeragreement",
+    newPartners: true,
+    partnerAgreement: MPA,
   },
   usgov: {
     nameKey: "usgov",
@@ -27,6 +38,8 @@ export const CLOUD_RULES: Record<Cloud, CloudRules> = {
     newCustomers: true,
     agreementKey: "customerAgreement",
     agreementUrl: "https://www.microsoft.com/licensing/docs/customeragreement",
+    newPartners: true,
+    partnerAgreement: MPA,
   },
   germany: {
     nameKey: "germany",
@@ -34,6 +47,9 @@ export const CLOUD_RULES: Record<Cloud, CloudRules> = {
     newCustomers: false,
     agreementKey: "customerAgreement",
     agreementUrl: "https://www.microsoft.com/licensing/docs/customeragreement",
+    // A closed cloud: it takes no new customers and no new partners.
+    newPartners: false,
+    partnerAgreement: MPA,
   },
   china: {
     nameKey: "china",
@@ -41,5 +57,7 @@ export const CLOUD_RULES: Record<Cloud, CloudRules> = {
     newCustomers: true,
     agreementKey: "customerAgreementChina",
     agreementUrl: "https://www.21vbluecloud.com/ostpt/",
+    newPartners: true,
+    partnerAgreement: { key: "china", version: "2026-07", url: "https://www.21vbluecloud.com/ostpt/" },
   },
 };

@@ -3,7 +3,11 @@
  * capture server on loopback, `next start`. Used by `npm run demo` and by the end-to-end
  * tests (Playwright's webServer). Ctrl-C stops both.
  *
- *   tsx scripts/serve.ts [--mode demo|test] [--db FILE] [--port N] [--smtp-port N] [--mailbox-port N] [--fresh]
+ * `--mode production` seeds nothing and runs the app exactly as production does (AUTH_SECRET
+ * from the environment, no mailbox page): the capture server only stands in for the SMTP
+ * relay, so the end-to-end suite can walk a program from an empty database.
+ *
+ *   tsx scripts/serve.ts [--mode demo|test|production] [--db FILE] [--port N] [--smtp-port N] [--mailbox-port N] [--fresh]
  */
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -23,8 +27,8 @@ const { values } = parseArgs({
   },
 });
 
-const mode = values.mode === "test" ? "test" : "demo";
-const dbPath = values.db ?? (mode === "test" ? "data/e2e.db" : "data/demo.db");
+const mode = values.mode === "test" ? "test" : values.mode === "production" ? "production" : "demo";
+const dbPath = values.db ?? (mode === "test" ? "data/e2e.db" : mode === "production" ? "data/production.db" : "data/demo.db");
 const port = Number(values.port);
 const baseUrl = `http://localhost:${port}`;
 
@@ -40,7 +44,7 @@ async function main() {
   if (values.fresh) for (const suffix of ["", "-wal", "-shm"]) rmSync(`${dbPath}${suffix}`, { force: true });
   const db = openDatabase(dbPath);
   migrateDatabase(db);
-  seedDemo(db);
+  if (mode !== "production") seedDemo(db);
   const accounts = listAccounts(db);
   db.$client.close();
 
@@ -52,12 +56,14 @@ async function main() {
       APP_MODE: mode,
       DATABASE_PATH: dbPath,
       SMTP_URL: capture.smtpUrl,
-      MAILBOX_API_URL: capture.apiUrl,
+      // Production never shows the mailbox page; the capture's API is still there for the tests.
+      MAILBOX_API_URL: mode === "production" ? "" : capture.apiUrl,
       PUBLIC_BASE_URL: baseUrl,
-      OUTBOX_POLL_MS: mode === "test" ? "500" : "2000",
+      OUTBOX_POLL_MS: mode === "demo" ? "2000" : "500",
     },
   });
-  printAccounts(accounts, `${baseUrl}/mailbox`);
+  if (mode === "production") console.log(`\nProduction mode on ${dbPath} (${accounts.length} accounts). Mail is captured at ${capture.apiUrl}/messages.\nThe first operator: DATABASE_PATH=${dbPath} npm run operator:add -- you@example.com\n`);
+  else printAccounts(accounts, `${baseUrl}/mailbox`);
 
   let stopping = false;
   const stop = async (code: number) => {

@@ -5,11 +5,8 @@ import { getActor } from "@/lib/auth/session";
 import { signOutAction } from "@/lib/auth/actions";
 import { db } from "@/lib/db";
 import { env, isBuildPhase } from "@/lib/env";
+import { orgHref } from "@/lib/organizations/href";
 import { LanguagePicker } from "./language-picker";
-
-export function orgHref(o: { id: string; kind: "partner" | "customer" }): string {
-  return o.kind === "partner" ? `/partner/${o.id}/customers` : `/customer/${o.id}`;
-}
 
 export async function AppHeader() {
   const [t, actor] = await Promise.all([getTranslations(), getActor()]);

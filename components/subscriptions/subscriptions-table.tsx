@@ -22,17 +22,20 @@ type Props<R extends Row> = {
   emptyText: string;
   /** The customer's Global administrator manages support here; others just read who supports it. */
   supportControls?: (row: R) => ReactNode;
+  /** Seats, suspend, reactivate, cancel: for the rows the viewer may change (the rest get nothing). */
+  actions?: (row: R) => ReactNode;
 };
 
 /** Subscriptions with their partner of record and support partner, as both dashboards show them. */
-export async function SubscriptionsTable<R extends Row>({ rows, caption, emptyText, supportControls }: Props<R>) {
+export async function SubscriptionsTable<R extends Row>({ rows, caption, emptyText, supportControls, actions }: Props<R>) {
   const [t, format] = await Promise.all([getTranslations("subscriptions"), getFormatter()]);
   const tAll = await getTranslations();
   if (rows.length === 0) return <EmptyState>{emptyText}</EmptyState>;
   return (
-    <Table caption={caption} head={[t("product"), t("seats"), t("status"), t("channel"), t("partnerOfRecord"), t("support"), t("termEnds")]}>
+    <Table caption={caption} head={[t("product"), t("seats"), t("status"), t("channel"), t("partnerOfRecord"), t("support"), t("termEnds"), ...(actions ? [t("actions")] : [])]}>
       {rows.map((s) => (
-        <tr key={s.id}>
+        // The removal page's blockers link here, to the row's own controls.
+        <tr key={s.id} id={`subscription-${s.id}`} data-testid={`subscription-${s.product}`}>
           <Td>{s.product}</Td>
           <Td>{format.number(s.seats)}</Td>
           <Td>
@@ -47,6 +50,7 @@ export async function SubscriptionsTable<R extends Row>({ rows, caption, emptyTe
             </div>
           </Td>
           <Td>{format.dateTime(s.termEndsAt, { dateStyle: "medium" })}</Td>
+          {actions && <Td>{actions(s)}</Td>}
         </tr>
       ))}
     </Table>

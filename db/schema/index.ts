@@ -3,6 +3,7 @@ export * from "./organizations";
 export * from "./memberships";
 export * from "./invitations";
 export * from "./relationships";
+export * from "./enrollment";
 export * from "./subscriptions";
 export * from "./audit";
 export * from "./outbox";

@@ -7,3 +7,15 @@ export const E2E = {
   mailboxApi: "http://127.0.0.1:2680",
   dbPath: "data/e2e.db",
 };
+
+/** The second server: production mode on an empty database (e2e/production/), with the SMTP capture as its relay. */
+export const PRODUCTION = {
+  port: 3200,
+  smtpPort: 2725,
+  mailboxPort: 2780,
+  baseUrl: "http://localhost:3200",
+  mailboxApi: "http://127.0.0.1:2780",
+  dbPath: "data/e2e-production.db",
+};
+
+export type Server = typeof E2E;

@@ -4,6 +4,7 @@ import { requirePermission, type Actor, type Member } from "@/lib/auth/membershi
 import type { Tx } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
+import { assertInGoodStanding } from "@/lib/partners/standing";
 import { newId } from "@/lib/ids";
 import { deleteAssignmentsOf } from "@/lib/access/assignments";
 import { endSupportWithoutAdminAccess } from "@/lib/support/service";
@@ -22,6 +23,7 @@ const DAY = 86_400_000;
  */
 export function requestAdminRelationship(ctx: ServiceContext, actor: Actor, input: RequestAdminRelationshipInput) {
   const member = requirePermission(ctx.db, actor, input.partnerId, "admin_relationships.write");
+  assertInGoodStanding(member.organization);
   const customer = ctx.db
     .select({ org: organizations })
     .from(resellerRelationships)
@@ -83,11 +85,14 @@ export function approveAdminRelationship(ctx: ServiceContext, actor: Actor, ref:
   const now = ctx.now();
   return ctx.db.transaction(
     (tx) => {
+      // Read in the transaction: a partner suspended or offboarded since it asked gains nothing.
+      const partner = tx.select({ name: organizations.name, partnerState: organizations.partnerState }).from(organizations).where(eq(organizations.id, row.partnerId)).get();
+      if (!partner) throw new DomainError("NOT_FOUND");
+      assertInGoodStanding(partner);
       const active = apply(tx, row, "approve", "customer", { activatedAt: now, endsAt: new Date(now.getTime() + row.durationDays * DAY), decidedByUserId: actor.userId });
       audit(tx, active, actor, "admin_relationship.approved", now);
       notifyAdminRelationship(ctx, tx, "approved", active, now);
-      const partner = tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, active.partnerId)).get();
-      return { ...active, endsAt: active.endsAt!, partnerName: partner?.name ?? "" };
+      return { ...active, endsAt: active.endsAt!, partnerName: partner.name };
     },
     { behavior: "immediate" },
   );

@@ -19,6 +19,9 @@ const ALLOWED: [string, AdminRelationshipEvent, Side, string][] = [
   ["expiring", "requestTermination", "partner", "terminationRequested"],
   ["expiring", "requestTermination", "customer", "terminationRequested"],
   ["terminationRequested", "completeTermination", "system", "terminated"],
+  // Offboarding a partner ends its unanswered requests too.
+  ["created", "withdraw", "system", "terminated"],
+  ["approvalPending", "withdraw", "system", "terminated"],
 ];
 
 const SIDES: Side[] = ["partner", "customer", "system"];

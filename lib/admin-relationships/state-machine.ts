@@ -18,6 +18,8 @@ export const TRANSITIONS = {
   expire: { from: ["active", "expiring"], to: "expired", by: ["system"] },
   requestTermination: { from: ["active", "expiring"], to: "terminationRequested", by: ["partner", "customer"] },
   completeTermination: { from: ["terminationRequested"], to: "terminated", by: ["system"] },
+  // A request nobody answered ends with its partner (offboarded by the program operator).
+  withdraw: { from: ["created", "approvalPending"], to: "terminated", by: ["system"] },
 } as const satisfies Record<string, { from: readonly AdminRelationshipState[]; to: AdminRelationshipState; by: readonly Side[] }>;
 
 export type AdminRelationshipEvent = keyof typeof TRANSITIONS;

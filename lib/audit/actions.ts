@@ -35,11 +35,32 @@ export const AUDIT_ACTIONS = [
   "member.invitation_revoked",
   "member.roles_changed",
   "member.removed",
+  "operator.added",
+  "application.submitted",
+  "application.approved",
+  "application.rejected",
+  "partner.enrolled",
+  "partner.suspended",
+  "partner.reinstated",
+  "partner.offboarded",
+  "product.added",
+  "product.changed",
+  "product.removed",
+  "subscription.created",
+  "subscription.seats_changed",
+  "subscription.suspended",
+  "subscription.reactivated",
+  "subscription.cancelled",
+  "subscription.recorded",
+  "subscription.imported",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-/** What the scheduled job does on its own (lib/admin-relationships/jobs.ts): rows with no person behind them. */
-const SYSTEM_ACTIONS: ReadonlySet<AuditAction> = new Set(["admin_relationship.expiring", "admin_relationship.extended", "admin_relationship.expired", "admin_relationship.lapsed"]);
+/**
+ * What the scheduled job does on its own (lib/admin-relationships/jobs.ts), and the first
+ * operator made on the command line: rows with no person behind them.
+ */
+const SYSTEM_ACTIONS: ReadonlySet<AuditAction> = new Set(["admin_relationship.expiring", "admin_relationship.extended", "admin_relationship.expired", "admin_relationship.lapsed", "operator.added"]);
 
 /**
  * Who to show for a row without a person: the system (the scheduled job), or someone who
@@ -49,7 +70,7 @@ export function unnamedActor(action: AuditAction): "system" | "anonymous" {
   return SYSTEM_ACTIONS.has(action) ? "system" : "anonymous";
 }
 
-const AUDIT_PLACEHOLDERS = ["email", "customer", "partner", "name", "group", "domain", "provider", "reseller", "product", "note", "by"] as const;
+const AUDIT_PLACEHOLDERS = ["email", "customer", "partner", "name", "group", "domain", "provider", "reseller", "product", "note", "by", "seats", "from", "to", "reason", "cloud", "count"] as const;
 
 /** Every placeholder the `audit.*` catalog texts use, `blank` unless the event's details fill it. */
 export function auditValues(details: Record<string, unknown> | null, blank = ""): Record<string, string> {

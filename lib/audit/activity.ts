@@ -10,11 +10,11 @@ const DAY = 86_400_000;
 export const ACTIVITY_PAGE = 50;
 
 /**
- * Whose log this is decides what it may contain: a partner sees the events of its own
- * organization; a customer sees every event that touches its tenant, whoever acted.
+ * Whose log this is decides what it may contain: a partner (and the operator) sees the events
+ * of its own organization; a customer sees every event that touches its tenant, whoever acted.
  */
 function scope(member: Member): SQL {
-  return member.organization.kind === "partner" ? eq(auditEvents.organizationId, member.organization.id) : eq(auditEvents.customerId, member.organization.id);
+  return member.organization.kind === "customer" ? eq(auditEvents.customerId, member.organization.id) : eq(auditEvents.organizationId, member.organization.id);
 }
 
 function where(member: Member, f: ActivityFilters, before?: number) {

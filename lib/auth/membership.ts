@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { memberships, organizations } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
 import type { OrganizationKind } from "@/lib/organizations/kinds";
-import { CUSTOMER_PERMISSIONS, hasPermission, type Permission } from "./permissions";
+import { CUSTOMER_PERMISSIONS, hasPermission, OPERATOR_PERMISSIONS, type Permission } from "./permissions";
 import type { MemberRole } from "./roles";
 
 /** Who is acting: the signed-in user, as the session says. */
@@ -40,6 +40,7 @@ export function requireMember(db: Db, actor: Actor, organizationId: string, kind
 }
 
 function kindOf(permission: Permission): OrganizationKind {
+  if (permission in OPERATOR_PERMISSIONS) return "operator";
   return permission in CUSTOMER_PERMISSIONS ? "customer" : "partner";
 }
 

@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { isDomainError } from "@/lib/errors";
 import type { OrganizationKind } from "@/lib/organizations/kinds";
+import { operatorOrganization } from "@/lib/operator/bootstrap";
 import { requireMember, type Member } from "./membership";
 import { getActor } from "./session";
 
@@ -20,4 +21,14 @@ export async function memberForPage(organizationId: string, kind: OrganizationKi
     if (isDomainError(error, "NOT_FOUND")) notFound();
     throw error;
   }
+}
+
+/**
+ * For the operator console: the signed-in operator, or a redirect to sign in, or "not found"
+ * for everyone else (the console's addresses carry no organization id: there is one operator).
+ */
+export async function operatorForPage(returnTo: string): Promise<Member> {
+  const operator = operatorOrganization(db());
+  if (!operator) notFound();
+  return memberForPage(operator.id, "operator", returnTo);
 }

@@ -1,10 +1,14 @@
-import type { CustomerRole, MemberRole, PartnerRole } from "./roles";
+import type { CustomerRole, MemberRole, OperatorRole, PartnerRole } from "./roles";
 
 /**
  * Permissions are data: each names the roles that hold it. Code asks for a permission,
  * never for a role name, so changing who may do what is a one-line change here.
  */
 export const PARTNER_PERMISSIONS = {
+  "organization.notices": {
+    roles: ["account_admin"],
+    description: "Receive the program's notices about the organization (enrollment, suspension, offboarding)",
+  },
   "customers.read": {
     roles: ["account_admin", "admin_agent", "sales_agent", "helpdesk_agent"],
     description: "See customers, their relationships and activity",
@@ -53,6 +57,10 @@ export const PARTNER_PERMISSIONS = {
     roles: ["account_admin", "admin_agent", "sales_agent", "billing_admin", "helpdesk_agent"],
     description: "See customers' subscriptions",
   },
+  "subscriptions.write": {
+    roles: ["admin_agent", "sales_agent"],
+    description: "Create, change, suspend, reactivate, cancel and import the subscriptions the organization sells",
+  },
 } as const satisfies Record<string, { roles: readonly PartnerRole[]; description: string }>;
 
 export const CUSTOMER_PERMISSIONS = {
@@ -84,13 +92,41 @@ export const CUSTOMER_PERMISSIONS = {
     roles: ["global_admin"],
     description: "Approve, reject and remove partners' admin relationships",
   },
+  "customer.subscriptions.write": {
+    roles: ["global_admin"],
+    description: "Record subscriptions bought elsewhere (directly, under an enterprise agreement), change and cancel them",
+  },
 } as const satisfies Record<string, { roles: readonly CustomerRole[]; description: string }>;
+
+export const OPERATOR_PERMISSIONS = {
+  "operator.console.read": {
+    roles: ["operator_admin", "partner_manager", "operator_viewer"],
+    description: "See applications, partners, customers, the catalog and the operator's activity",
+  },
+  "operator.applications.decide": {
+    roles: ["operator_admin", "partner_manager"],
+    description: "Approve or reject partner enrollment applications",
+  },
+  "operator.partners.manage": {
+    roles: ["operator_admin", "partner_manager"],
+    description: "Suspend, reinstate and offboard partners",
+  },
+  "operator.catalog.write": {
+    roles: ["operator_admin"],
+    description: "Add, change and remove products in each cloud's catalog",
+  },
+  "operator.users.write": {
+    roles: ["operator_admin"],
+    description: "Invite operators, change their roles, remove them",
+  },
+} as const satisfies Record<string, { roles: readonly OperatorRole[]; description: string }>;
 
 export type PartnerPermission = keyof typeof PARTNER_PERMISSIONS;
 export type CustomerPermission = keyof typeof CUSTOMER_PERMISSIONS;
-export type Permission = PartnerPermission | CustomerPermission;
+export type OperatorPermission = keyof typeof OPERATOR_PERMISSIONS;
+export type Permission = PartnerPermission | CustomerPermission | OperatorPermission;
 
-const ALL: Record<Permission, { roles: readonly MemberRole[] }> = { ...PARTNER_PERMISSIONS, ...CUSTOMER_PERMISSIONS };
+const ALL: Record<Permission, { roles: readonly MemberRole[] }> = { ...PARTNER_PERMISSIONS, ...CUSTOMER_PERMISSIONS, ...OPERATOR_PERMISSIONS };
 
 /** True when any of the member's roles holds the permission. */
 export function hasPermission(roles: readonly MemberRole[], permission: Permission): boolean {

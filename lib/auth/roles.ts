@@ -13,4 +13,11 @@ export type PartnerRole = (typeof PARTNER_ROLES)[number];
 export const CUSTOMER_ROLES = ["global_admin", "billing_administrator", "user"] as const;
 export type CustomerRole = (typeof CUSTOMER_ROLES)[number];
 
-export type MemberRole = PartnerRole | CustomerRole;
+/** Roles of the program operator's people (the console at /operator). */
+export const OPERATOR_ROLES = ["operator_admin", "partner_manager", "operator_viewer"] as const;
+export type OperatorRole = (typeof OPERATOR_ROLES)[number];
+
+export type MemberRole = PartnerRole | CustomerRole | OperatorRole;
+
+/** Which roles a member of each kind of organization can hold: nothing else fits. */
+export const ROLES_OF_KIND = { partner: PARTNER_ROLES, customer: CUSTOMER_ROLES, operator: OPERATOR_ROLES } as const satisfies Record<"partner" | "customer" | "operator", readonly MemberRole[]>;

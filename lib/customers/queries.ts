@@ -22,6 +22,7 @@ export function listCustomerPartners(db: Db, member: Member) {
       name: organizations.name,
       partnerType: organizations.partnerType,
       partnerPublicId: organizations.partnerPublicId,
+      partnerState: organizations.partnerState,
       since: resellerRelationships.createdAt,
       providerName: provider.name,
       resellerName: reseller.name,

@@ -110,7 +110,27 @@ export function relationshipEndedEmail(p: { locale: string; partnerName: string;
 }
 
 /** The short notices (partnerships, support): one heading, one sentence, one button; keys under `email.<kind>`. */
-export type NoticeKind = "partnershipInvitation" | "partnershipAuthorized" | "partnershipDeclined" | "partnershipEnded" | "supportAssigned" | "supportEnded" | "customerViaReseller";
+export type NoticeKind =
+  | "partnershipInvitation"
+  | "partnershipAuthorized"
+  | "partnershipDeclined"
+  | "partnershipEnded"
+  | "supportAssigned"
+  | "supportEnded"
+  | "customerViaReseller"
+  | "applicationReceived"
+  | "applicationApproved"
+  | "applicationRejected"
+  | "partnerSuspended"
+  | "partnerReinstated"
+  | "partnerOffboarded"
+  | "subscriptionCreated"
+  | "subscriptionSeats"
+  | "subscriptionSuspended"
+  | "subscriptionReactivated"
+  | "subscriptionCancelled"
+  | "subscriptionRecorded"
+  | "subscriptionsImported";
 
 export function noticeEmail(p: { locale: string; kind: NoticeKind; vars: Record<string, string>; url: string; expiresAt?: Date }): Mail {
   const { t, locale } = translatorFor(p.locale);

@@ -13,7 +13,9 @@ import type { Cloud, PartnerType } from "@/lib/organizations/kinds";
 import { authorizePartnership, declinePartnership, endPartnership, invitePartnership } from "@/lib/partnerships/service";
 import { removeCustomer, removePartner } from "@/lib/relationships/removal";
 import { assignSupport, endSupport, recordSupportAction } from "@/lib/support/service";
-import { addCustomer, addMember, addPartner, addSubscription, addUser, DAY, testContext } from "@/lib/testing/fixtures";
+import { changeSeats, changeSubscriptionState, createSubscription, recordSubscription } from "@/lib/subscriptions/service";
+import { addCustomer, addMember, addPartner, addProduct, addSubscription, addUser, DAY, testContext } from "@/lib/testing/fixtures";
+import { CLOUDS } from "@/lib/organizations/kinds";
 
 /*
  * The world and the operations of the relationship invariant test
@@ -60,7 +62,20 @@ export function buildWorld() {
   }
   db.$client.prepare("update subscriptions set purchase_channel = 'enterprise_agreement' where product like 'Direct product for c1%'").run();
   const strangers = [addUser(db, "new1@fresh.example"), addUser(db, "new2@fresh.example")];
-  const w = { t, partners, customers, strangers, tokens: [] as { id: string; token: string; email: string }[], partnershipTokens: [] as { token: string; email: string }[], domains: 0 };
+  // Two catalog products per cloud: what the subscription operations sell and record.
+  const products = CLOUDS.flatMap((cloud) => ["Suite", "Analytics"].map((name) => ({ cloud, id: addProduct(db, { name: `${name} (${cloud})`, cloud }) })));
+  const w = {
+    t,
+    partners,
+    customers,
+    strangers,
+    products,
+    tokens: [] as { id: string; token: string; email: string }[],
+    partnershipTokens: [] as { token: string; email: string }[],
+    domains: 0,
+    /** Who the last subscription operation acted for: the invariant allows it to change only its own. */
+    subscriptionActor: null as { side: "partner" | "customer"; id: string } | null,
+  };
   // A starting point reached through the real flows: every customer works with its cloud's
   // direct partner, and the global reseller sells to c2 through its provider.
   const byKey = (key: string) => partners.find((p) => p.key === key)!;
@@ -108,8 +123,13 @@ export const op = fc.oneof(
   fc.record({ kind: fc.constant("removeCustomer" as const), i: idx, wild }),
   fc.record({ kind: fc.constant("removePartner" as const), i: idx, everything: fc.boolean(), wild }),
   fc.record({ kind: fc.constant("time" as const), days: fc.integer({ min: 1, max: 60 }) }),
+  // The subscription operations: the only ones allowed to change a subscription.
+  { arbitrary: fc.record({ kind: fc.constant("sell" as const), i: idx, product: idx, seats: fc.integer({ min: 1, max: 500 }), wild }), weight: 2 },
+  fc.record({ kind: fc.constant("record" as const), c: idx, product: idx, wild }),
+  { arbitrary: fc.record({ kind: fc.constant("changeSubscription" as const), i: idx, change: fc.constantFrom("seats" as const, "suspend" as const, "reactivate" as const, "cancel" as const), byCustomer: fc.boolean(), seats: fc.integer({ min: 1, max: 500 }), wild }), weight: 2 },
 );
-export const OP_KINDS = ["invite", "accept", "decline", "revoke", "request", "decide", "terminate", "assignGroup", "invitePartnership", "answerPartnership", "endPartnership", "assignSupport", "supportAction", "removeCustomer", "removePartner", "time"];
+export const OP_KINDS = ["invite", "accept", "decline", "revoke", "request", "decide", "terminate", "assignGroup", "invitePartnership", "answerPartnership", "endPartnership", "assignSupport", "supportAction", "removeCustomer", "removePartner", "time", "sell", "record", "changeSubscription"];
+export const SUBSCRIPTION_OPS: ReadonlySet<string> = new Set(["sell", "record", "changeSubscription"]);
 export type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 
 function actorByEmail(w: World, email: string): Actor | undefined {
@@ -266,6 +286,37 @@ export function run(w: World, o: Op): boolean {
     case "time": {
       w.t.advance(o.days * DAY);
       runAdminRelationshipJobs(ctx);
+      return true;
+    }
+    case "sell": {
+      const everyPair = w.partners.flatMap((p) => w.customers.map((c) => ({ partnerId: p.id, customerId: c.id })));
+      const pair = choose(activeRelationships(), everyPair, o.i, o.wild)!;
+      const p = partnerOf(w, pair.partnerId);
+      const product = choose(w.products.filter((x) => x.cloud === p.cloud), w.products, o.product, o.wild)!;
+      w.subscriptionActor = { side: "partner", id: p.id };
+      createSubscription(ctx, p.admin, { partnerId: p.id, customerId: pair.customerId, productId: product.id, seats: o.seats, term: "P1Y" });
+      return true;
+    }
+    case "record": {
+      const c = pick(w.customers, o.c)!;
+      const product = choose(w.products.filter((x) => x.cloud === c.cloud), w.products, o.product, o.wild)!;
+      w.subscriptionActor = { side: "customer", id: c.id };
+      recordSubscription(ctx, c.ga, { customerId: c.id, productId: product.id, seats: 10, channel: "direct", termEndsAt: new Date(ctx.now().getTime() + 365 * DAY) });
+      return true;
+    }
+    case "changeSubscription": {
+      const subs = db.select().from(subscriptions).orderBy(inOrder).all();
+      const mine = subs.filter((x) => (o.byCustomer ? x.partnerOfRecordId === null : x.partnerOfRecordId !== null));
+      const sub = choose(mine, subs, o.i, o.wild);
+      if (!sub) return false;
+      // The acting side: the customer for what it recorded, else the partner of record (or, wild, any partner).
+      const c = customerOf(w, sub.customerId);
+      const partner = sub.partnerOfRecordId && !o.wild ? partnerOf(w, sub.partnerOfRecordId) : pick(w.partners, o.i)!;
+      const [actor, organizationId, side] = o.byCustomer && c ? [c.ga, c.id, "customer" as const] : [partner.admin, partner.id, "partner" as const];
+      w.subscriptionActor = { side, id: organizationId };
+      const ref = { organizationId, subscriptionId: sub.id };
+      if (o.change === "seats") changeSeats(ctx, actor, { ...ref, seats: o.seats });
+      else changeSubscriptionState(ctx, actor, { ...ref, event: o.change });
       return true;
     }
   }

@@ -3,6 +3,7 @@ import { invitations, memberships, organizations, resellerRelationships } from "
 import type { Actor, Organization } from "@/lib/auth/membership";
 import { recordAudit, type Tx } from "@/lib/audit/record";
 import { CLOUD_RULES } from "@/lib/clouds";
+import { assertInGoodStanding } from "@/lib/partners/standing";
 import type { ServiceContext } from "@/lib/context";
 import { normalizeDomain } from "@/lib/email/normalize";
 import { enqueueEmail } from "@/lib/email/outbox";
@@ -161,6 +162,8 @@ export function acceptInvitation(ctx: ServiceContext, actor: Actor, input: Accep
   const inv = requireAnswerable(ctx, actor, input.token);
   const partner = organizationById(ctx.db).get({ id: inv.partnerId });
   if (!partner) throw new DomainError("INVITATION_INVALID");
+  // A suspended or offboarded partner gains no customer, whenever its invitation was sent.
+  assertInGoodStanding(partner);
   if (inv.providerId && !activePartnership(ctx.db, inv.providerId, partner.id)) throw new DomainError("PROVIDER_UNAVAILABLE");
 
   const newDomain = input.target === "new" ? normalizeDomain(input.primaryDomain) : null;
@@ -184,6 +187,7 @@ export function acceptInvitation(ctx: ServiceContext, actor: Actor, input: Accep
           partnerType: null,
           partnerPublicId: null,
           isCspTransactionTenant: false,
+          partnerState: "active",
           corporateOfPartnerId: null,
           createdAt: now,
         } satisfies Organization;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCountryCode } from "@/lib/countries";
+import { agreementField, countryField, domainField, organizationNameField } from "@/lib/validation/fields";
 import { adminRequestSchema, type AdminRequest } from "@/lib/admin-relationships/schemas";
 import { LOCALES } from "@/lib/i18n/locales";
 
@@ -51,15 +51,8 @@ export type InvitationRef = z.infer<typeof invitationRefSchema>;
 
 const token = z.string({ error: "required" }).min(1, "required").max(100, "invalid");
 
-const domain = z
-  .string({ error: "required" })
-  .trim()
-  .toLowerCase()
-  .min(1, "required")
-  .max(253, "domainInvalid")
-  .regex(/^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/, "domainInvalid");
-
-const agreement = z.literal("on", { error: "agreementRequired" });
+const domain = domainField;
+const agreement = agreementField;
 
 export const acceptInvitationSchema = z.discriminatedUnion(
   "target",
@@ -68,9 +61,9 @@ export const acceptInvitationSchema = z.discriminatedUnion(
     z.object({
       token,
       target: z.literal("new"),
-      name: z.string({ error: "required" }).trim().min(2, "nameTooShort").max(120, "nameTooLong"),
+      name: organizationNameField,
       primaryDomain: domain,
-      country: z.string({ error: "required" }).refine(isCountryCode, "countryInvalid"),
+      country: countryField,
       agreement,
     }),
   ],

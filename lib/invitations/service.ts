@@ -14,6 +14,7 @@ import { newId } from "@/lib/ids";
 import { consume, DAY } from "@/lib/rate-limits/limiter";
 import { insertInvitation, memberByEmail } from "./statements";
 import { activePartnership } from "@/lib/partnerships/service";
+import { assertInGoodStanding } from "@/lib/partners/standing";
 import type { Organization } from "@/lib/auth/membership";
 import type { InvitationRef, InviteCustomerInput } from "./schemas";
 import { invitationStatus } from "./status";
@@ -78,6 +79,7 @@ function checkProvider(ctx: ServiceContext, partner: Organization, providerId: s
  */
 export function createInvitation(ctx: ServiceContext, actor: Actor, input: InviteCustomerInput) {
   const member = requirePermission(ctx.db, actor, input.partnerId, "invitations.write");
+  assertInGoodStanding(member.organization);
   const email = normalizeEmail(input.email);
   const ownMember = memberByEmail(ctx.db).get({ organizationId: member.organization.id, email });
   // A partner can never resell to itself (rule 4): its own people are not customers.
@@ -132,6 +134,7 @@ function getOwnInvitationOrThrow(ctx: ServiceContext, member: Member, invitation
 /** Sends a fresh link: a new token replaces the old one (which stops working) and the clock restarts. */
 export function resendInvitation(ctx: ServiceContext, actor: Actor, ref: InvitationRef) {
   const member = requirePermission(ctx.db, actor, ref.partnerId, "invitations.write");
+  assertInGoodStanding(member.organization);
   const inv = getOwnInvitationOrThrow(ctx, member, ref.invitationId);
   const now = ctx.now();
   const status = invitationStatus(inv, now);

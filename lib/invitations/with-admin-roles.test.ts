@@ -73,7 +73,7 @@ describe("admin roles riding along with a reseller invitation", () => {
   it("leaves every subscription row as it was", () => {
     const customer = addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
     const olivia = addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
-    t.ctx.db.$client.prepare("insert into subscriptions values ('sub_1', ?, 'Microsoft 365 E3', 10, 'active', 'direct', null, 1800000000000, 1700000000000)").run(customer);
+    t.ctx.db.$client.prepare("insert into subscriptions (id, customer_id, product, seats, state, purchase_channel, partner_of_record_id, term_ends_at, created_at) values ('sub_1', ?, 'Microsoft 365 E3', 10, 'active', 'direct', null, 1800000000000, 1700000000000)").run(customer);
     const before = dumpTable(t.ctx.db, "subscriptions");
     const { token } = createInvitation(t.ctx, agent, form({ email: olivia.email }));
     acceptInvitation(t.ctx, olivia, { token, target: "existing", customerId: customer, agreement: "on" });

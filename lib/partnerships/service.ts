@@ -9,6 +9,7 @@ import { normalizeEmail } from "@/lib/email/normalize";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { noticeEmail, type NoticeKind } from "@/lib/email/templates";
 import { DomainError } from "@/lib/errors";
+import { assertInGoodStanding } from "@/lib/partners/standing";
 import { newId } from "@/lib/ids";
 import { assertAnswerable } from "@/lib/invitations/answerable";
 import { expiryFrom, hashToken, isWellFormedToken, newInvitationToken } from "@/lib/invitations/tokens";
@@ -43,6 +44,7 @@ function resellerInCloud(ctx: ServiceContext, provider: Organization, publicId: 
 export function invitePartnership(ctx: ServiceContext, actor: Actor, input: InvitePartnershipInput) {
   const member = requirePermission(ctx.db, actor, input.providerId, "partnerships.write");
   const provider = member.organization;
+  assertInGoodStanding(provider);
   if (provider.partnerType !== "indirect_provider") throw new DomainError("NOT_A_PROVIDER");
   const reseller = resellerInCloud(ctx, provider, input.resellerPartnerId);
   const email = normalizeEmail(input.email);
@@ -209,22 +211,22 @@ export function endPartnership(ctx: ServiceContext, actor: Actor, ref: Partnersh
   const member = requirePermission(ctx.db, actor, ref.organizationId, "partnerships.write");
   const row = ownPartnershipOrThrow(ctx, member, ref.partnershipId);
   const now = ctx.now();
-  return ctx.db.transaction(
-    (tx) => {
-      const changed = tx
-        .update(partnerships)
-        .set({ state: "ended", endedAt: now, endedByOrganizationId: member.organization.id })
-        .where(and(eq(partnerships.id, row.id), eq(partnerships.state, "active")))
-        .run().changes;
-      if (changed !== 1) throw new DomainError("PARTNERSHIP_NOT_ACTIVE");
-      const { provider, reseller } = namesOf(tx, row);
-      const details = { provider: provider.name, reseller: reseller.name, by: member.organization.name };
-      for (const organizationId of [provider.id, reseller.id]) recordAudit(tx, { organizationId, actor, action: "partnership.ended", targetType: "partnership", targetId: row.id, details, at: now });
-      notify(ctx, tx, row, "partnershipEnded", [provider.id, reseller.id], now);
-      return { provider, reseller };
-    },
-    { behavior: "immediate" },
-  );
+  return ctx.db.transaction((tx) => endPartnershipIn(ctx, tx, actor, row, { byOrganizationId: member.organization.id, byName: member.organization.name, now }), { behavior: "immediate" });
+}
+
+/** Ends one active partnership in the caller's transaction (a side ending it, or the operator offboarding one of them), audited on both sides. */
+export function endPartnershipIn(ctx: ServiceContext, tx: Tx, actor: Actor | null, row: PartnershipRow, p: { byOrganizationId: string; byName: string; now: Date }) {
+  const changed = tx
+    .update(partnerships)
+    .set({ state: "ended", endedAt: p.now, endedByOrganizationId: p.byOrganizationId })
+    .where(and(eq(partnerships.id, row.id), eq(partnerships.state, "active")))
+    .run().changes;
+  if (changed !== 1) throw new DomainError("PARTNERSHIP_NOT_ACTIVE");
+  const { provider, reseller } = namesOf(tx, row);
+  const details = { provider: provider.name, reseller: reseller.name, by: p.byName };
+  for (const organizationId of [provider.id, reseller.id]) recordAudit(tx, { organizationId, actor, action: "partnership.ended", targetType: "partnership", targetId: row.id, details, at: p.now });
+  notify(ctx, tx, row, "partnershipEnded", [provider.id, reseller.id], p.now);
+  return { provider, reseller };
 }
 
 /** The reseller's active partnership with this provider, or null: what an invitation naming the provider needs. */

@@ -6,6 +6,7 @@ import type { Tx } from "@/lib/audit/record";
 import { DomainError } from "@/lib/errors";
 
 export const MINUTE = 60_000;
+export const HOUR = 3_600_000;
 export const DAY = 86_400_000;
 
 /**

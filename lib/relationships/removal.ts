@@ -6,6 +6,7 @@ import { relationshipEndedEmail } from "@/lib/email/templates";
 import { deleteAssignmentsOf } from "@/lib/access/assignments";
 import { notifyAdminRelationship } from "@/lib/admin-relationships/notify";
 import { IN_FORCE } from "@/lib/admin-relationships/states";
+import { fromStates } from "@/lib/admin-relationships/state-machine";
 import { apply, audit } from "@/lib/admin-relationships/transitions";
 import { requirePermission, type Actor } from "@/lib/auth/membership";
 import { membersWith } from "@/lib/auth/recipients";
@@ -69,25 +70,66 @@ function activeRelationshipOrThrow(db: Db, partnerId: string, customerId: string
   return rel;
 }
 
-/** Ends a partner's admin relationships in the tenant, their access assignments and its support assignments, in the caller's transaction. */
-function endAdminAccess(ctx: ServiceContext, tx: Tx, actor: Actor, partnerId: string, customerId: string, by: Side, now: Date): number {
+/**
+ * Ends a partner's admin relationships in the tenant (those in force, and the requests still
+ * waiting for an answer: rule 9), their access assignments and its support assignments, in
+ * the caller's transaction. `auditOrg` is whose log records the acting side.
+ */
+export function endAdminAccess(ctx: ServiceContext, tx: Tx, actor: Actor | null, p: { partnerId: string; customerId: string; by: Side; auditOrg: string; now: Date }): number {
+  const { partnerId, customerId, by, now } = p;
   const ending = tx.select().from(adminRelationships).where(and(eq(adminRelationships.partnerId, partnerId), eq(adminRelationships.customerId, customerId), inArray(adminRelationships.state, [...IN_FORCE]))).all();
   for (const row of ending) {
     const requested = apply(tx, row, "requestTermination", by, {});
     const terminated = apply(tx, requested, "completeTermination", "system", { endedAt: now });
     deleteAssignmentsOf(tx, terminated.id, now);
-    audit(tx, terminated, actor, "admin_relationship.terminated", now, by === "partner" ? partnerId : customerId);
+    audit(tx, terminated, actor, "admin_relationship.terminated", now, p.auditOrg);
     notifyAdminRelationship(ctx, tx, "terminated", terminated, now);
   }
+  const waiting = tx.select().from(adminRelationships).where(and(eq(adminRelationships.partnerId, partnerId), eq(adminRelationships.customerId, customerId), inArray(adminRelationships.state, fromStates("withdraw")))).all();
+  for (const row of waiting) {
+    const withdrawn = apply(tx, row, "withdraw", "system", { endedAt: now });
+    audit(tx, withdrawn, actor, "admin_relationship.terminated", now, p.auditOrg);
+  }
   endSupportWithoutAdminAccess(ctx, tx, partnerId, customerId, actor, now);
-  return ending.length;
+  return ending.length + waiting.length;
 }
 
 /**
- * Ends the reseller relationships (the partner's, and its resellers' for a provider) and
- * everything that hangs on them in one transaction, and tells both sides. Subscriptions,
- * their partner of record and every other partner stay exactly as they were (rules 1 and 3).
+ * Ends one active reseller relationship and everything that hangs on it, in the caller's
+ * transaction, and tells both sides. Subscriptions, their partner of record and every other
+ * partner stay exactly as they were (rules 1 and 3).
  */
+export function endRelationshipIn(
+  ctx: ServiceContext,
+  tx: Tx,
+  actor: Actor | null,
+  p: { partnerId: string; customerId: string; by: Side; auditOrg: string; attestation: string | null; names: Map<string, string>; now: Date; reason?: string },
+): void {
+  const { partnerId, customerId, names, now } = p;
+  const rel = tx.select().from(resellerRelationships).where(and(eq(resellerRelationships.partnerId, partnerId), eq(resellerRelationships.customerId, customerId), eq(resellerRelationships.state, "active"))).get();
+  const changed = rel ? tx.update(resellerRelationships).set({ state: "ended", endedAt: now }).where(and(eq(resellerRelationships.id, rel.id), eq(resellerRelationships.state, "active"))).run().changes : 0;
+  if (!rel || changed !== 1) throw new DomainError("NOT_FOUND");
+  const adminRelationshipsEnded = endAdminAccess(ctx, tx, actor, { partnerId, customerId, by: p.by, auditOrg: p.auditOrg, now });
+  recordAudit(tx, {
+    organizationId: p.auditOrg,
+    customerId,
+    actor,
+    action: "reseller_relationship.removed",
+    targetType: "reseller_relationship",
+    targetId: rel.id,
+    details: { by: p.reason ?? p.by, partner: names.get(partnerId) ?? "", adminRelationships: adminRelationshipsEnded, attestation: p.attestation },
+    at: now,
+  });
+  // Both sides hear of it: the partner's people who can remove, the customer's Global administrators.
+  const recipients = [...membersWith(tx, [partnerId], "relationships.remove"), ...membersWith(tx, [customerId], "customer.partners.remove")];
+  for (const to of recipients) {
+    const url = to.organizationId === customerId ? `${ctx.config.publicBaseUrl}/customer/${customerId}` : `${ctx.config.publicBaseUrl}/partner/${partnerId}/customers`;
+    const vars = { locale: to.locale, partnerName: names.get(partnerId) ?? "", customerName: names.get(customerId) ?? "", url };
+    enqueueEmail(tx, { idempotencyKey: `reseller_relationship.${rel.id}.removed.${to.email}`, kind: "reseller_relationship.removed", to: to.email, organizationId: to.organizationId, relatedId: rel.id, ...relationshipEndedEmail(vars) }, now);
+  }
+}
+
+/** Ends the reseller relationships (the partner's, and its resellers' for a provider) in one transaction. */
 function endRelationships(ctx: ServiceContext, actor: Actor, partnerId: string, customerId: string, by: Side, attestation: string | null) {
   activeRelationshipOrThrow(ctx.db, partnerId, customerId);
   const now = ctx.now();
@@ -96,27 +138,7 @@ function endRelationships(ctx: ServiceContext, actor: Actor, partnerId: string, 
       const ending = partnersEnding(tx, partnerId, customerId, by);
       const names = new Map(tx.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, [...ending, customerId])).all().map((o) => [o.id, o.name]));
       for (const endingPartner of ending) {
-        const rel = tx.select().from(resellerRelationships).where(and(eq(resellerRelationships.partnerId, endingPartner), eq(resellerRelationships.customerId, customerId), eq(resellerRelationships.state, "active"))).get();
-        const changed = rel ? tx.update(resellerRelationships).set({ state: "ended", endedAt: now }).where(and(eq(resellerRelationships.id, rel.id), eq(resellerRelationships.state, "active"))).run().changes : 0;
-        if (!rel || changed !== 1) throw new DomainError("NOT_FOUND");
-        const adminRelationshipsEnded = endAdminAccess(ctx, tx, actor, endingPartner, customerId, by, now);
-        recordAudit(tx, {
-          organizationId: by === "partner" ? partnerId : customerId,
-          customerId,
-          actor,
-          action: "reseller_relationship.removed",
-          targetType: "reseller_relationship",
-          targetId: rel.id,
-          details: { by, partner: names.get(endingPartner) ?? "", adminRelationships: adminRelationshipsEnded, attestation },
-          at: now,
-        });
-        // Both sides hear of it: the partner's people who can remove, the customer's Global administrators.
-        const recipients = [...membersWith(tx, [endingPartner], "relationships.remove"), ...membersWith(tx, [customerId], "customer.partners.remove")];
-        for (const to of recipients) {
-          const url = to.organizationId === customerId ? `${ctx.config.publicBaseUrl}/customer/${customerId}` : `${ctx.config.publicBaseUrl}/partner/${endingPartner}/customers`;
-          const vars = { locale: to.locale, partnerName: names.get(endingPartner) ?? "", customerName: names.get(customerId) ?? "", url };
-          enqueueEmail(tx, { idempotencyKey: `reseller_relationship.${rel.id}.removed.${to.email}`, kind: "reseller_relationship.removed", to: to.email, organizationId: to.organizationId, relatedId: rel.id, ...relationshipEndedEmail(vars) }, now);
-        }
+        endRelationshipIn(ctx, tx, actor, { partnerId: endingPartner, customerId, by, auditOrg: by === "partner" ? partnerId : customerId, attestation, names, now });
       }
       return { partnerName: names.get(partnerId) ?? "", customerName: names.get(customerId) ?? "", resellersEnded: ending.length - 1 };
     },
@@ -145,6 +167,6 @@ export function removePartner(ctx: ServiceContext, actor: Actor, input: { custom
   if (input.scope === "everything") return endRelationships(ctx, actor, input.partnerId, customerId, "customer", null);
   activeRelationshipOrThrow(ctx.db, input.partnerId, customerId);
   const partnerName = ctx.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, input.partnerId)).get()?.name ?? "";
-  const ended = ctx.db.transaction((tx) => endAdminAccess(ctx, tx, actor, input.partnerId, customerId, "customer", ctx.now()), { behavior: "immediate" });
+  const ended = ctx.db.transaction((tx) => endAdminAccess(ctx, tx, actor, { partnerId: input.partnerId, customerId, by: "customer", auditOrg: customerId, now: ctx.now() }), { behavior: "immediate" });
   return { partnerName, customerName: member.organization.name, resellersEnded: 0, adminRelationshipsEnded: ended };
 }

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { adminRelationships, organizations, resellerRelationships, subscriptions, supportActions, supportAssignments } from "@/db/schema";
+import { adminRelationships, organizations, products, resellerRelationships, subscriptions, supportActions, supportAssignments } from "@/db/schema";
 import { IN_FORCE } from "@/lib/admin-relationships/states";
 import { requirePermission, type Actor } from "@/lib/auth/membership";
 import { membersWith } from "@/lib/auth/recipients";
@@ -50,6 +50,9 @@ export function assignSupport(ctx: ServiceContext, actor: Actor, input: AssignSu
   const sub = ctx.db.select().from(subscriptions).where(and(eq(subscriptions.id, input.subscriptionId), eq(subscriptions.customerId, customer.id))).get();
   if (!sub) throw new DomainError("NOT_FOUND");
   if (sub.state !== "active") throw new DomainError("SUBSCRIPTION_NOT_ACTIVE", { product: sub.product });
+  // The catalog says which products another partner may support (multi-channel).
+  const product = sub.productId ? ctx.db.select({ supportable: products.supportable }).from(products).where(eq(products.id, sub.productId)).get() : undefined;
+  if (product && !product.supportable) throw new DomainError("NOT_SUPPORTABLE", { product: sub.product });
   // Only a partner this customer works with; any other id is "not found".
   const partner = ctx.db
     .select({ id: organizations.id, name: organizations.name })
@@ -79,7 +82,7 @@ export function assignSupport(ctx: ServiceContext, actor: Actor, input: AssignSu
   );
 }
 
-function endAssignment(ctx: ServiceContext, tx: Tx, a: Assignment, actor: Actor | null, now: Date, reason: "customer" | "reassigned" | "access_ended") {
+function endAssignment(ctx: ServiceContext, tx: Tx, a: Assignment, actor: Actor | null, now: Date, reason: "customer" | "reassigned" | "access_ended" | "cancelled") {
   const changed = tx.update(supportAssignments).set({ state: "ended", endedAt: now }).where(and(eq(supportAssignments.id, a.id), eq(supportAssignments.state, "active"))).run().changes;
   if (changed !== 1) return false;
   const product = tx.select({ product: subscriptions.product }).from(subscriptions).where(eq(subscriptions.id, a.subscriptionId)).get()?.product ?? "";
@@ -99,6 +102,12 @@ export function endSupport(ctx: ServiceContext, actor: Actor, input: EndSupportI
   const ended = ctx.db.transaction((tx) => endAssignment(ctx, tx, a, actor, ctx.now(), "customer"), { behavior: "immediate" });
   if (!ended) throw new DomainError("SUPPORT_ENDED");
   return a;
+}
+
+/** A cancelled subscription needs no support: its assignment ends in the cancelling transaction. */
+export function endSupportOfSubscription(ctx: ServiceContext, tx: Tx, subscriptionId: string, actor: Actor | null, now: Date): void {
+  const a = tx.select().from(supportAssignments).where(and(eq(supportAssignments.subscriptionId, subscriptionId), eq(supportAssignments.state, "active"))).get();
+  if (a) endAssignment(ctx, tx, a, actor, now, "cancelled");
 }
 
 /**

@@ -6,6 +6,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { runAction } from "@/lib/actions/run-action";
 import { runTokenAction } from "@/lib/actions/run-token-action";
 import { kickOutbox } from "@/lib/email/worker";
+import { orgHref } from "@/lib/organizations/href";
 import { serviceContext } from "@/lib/server-context";
 import { inviteMemberSchema, memberInvitationRefSchema, memberRefSchema, memberRolesSchema, memberTokenSchema } from "./schemas";
 import { acceptMemberInvitation, changeMemberRoles, declineMemberInvitation, inviteMember, removeMember, revokeMemberInvitation } from "./service";
@@ -48,7 +49,7 @@ export async function revokeMemberInvitationAction(_: ActionResult, form: FormDa
 export async function acceptMemberInvitationAction(_: ActionResult<{ to: string }>, form: FormData): Promise<ActionResult<{ to: string }>> {
   const result = await runTokenAction(memberTokenSchema, form, (input, actor) => {
     const joined = acceptMemberInvitation(serviceContext(), actor, input.token);
-    return { ok: true, data: { to: joined.kind === "partner" ? `/partner/${joined.organizationId}/customers` : `/customer/${joined.organizationId}` } };
+    return { ok: true, data: { to: orgHref({ id: joined.organizationId, kind: joined.kind }) } };
   });
   if (result?.ok && result.data) redirect(result.data.to);
   return result;

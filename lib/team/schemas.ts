@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { CUSTOMER_ROLES, PARTNER_ROLES, type MemberRole } from "@/lib/auth/roles";
+import { CUSTOMER_ROLES, OPERATOR_ROLES, PARTNER_ROLES, type MemberRole } from "@/lib/auth/roles";
 import { LOCALES } from "@/lib/i18n/locales";
 
 const id = z.string({ error: "required" }).trim().min(1, "required").max(64, "invalid");
-const ALL_ROLES: readonly string[] = [...PARTNER_ROLES, ...CUSTOMER_ROLES];
+const ALL_ROLES: readonly string[] = [...PARTNER_ROLES, ...CUSTOMER_ROLES, ...OPERATOR_ROLES];
 
 // Which roles fit the organization's kind is checked by the service, which knows the kind.
 const roles = z.preprocess(

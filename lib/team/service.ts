@@ -2,7 +2,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import { memberInvitations, memberships, organizations, securityGroupMembers, sessions, users } from "@/db/schema";
 import { requirePermission, type Actor, type Member, type Organization } from "@/lib/auth/membership";
 import type { Permission } from "@/lib/auth/permissions";
-import { CUSTOMER_ROLES, PARTNER_ROLES, type MemberRole } from "@/lib/auth/roles";
+import { ROLES_OF_KIND, type MemberRole } from "@/lib/auth/roles";
+import type { OrganizationKind } from "@/lib/organizations/kinds";
 import { recordAudit } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context";
 import { normalizeEmail } from "@/lib/email/normalize";
@@ -15,20 +16,23 @@ import { expiryFrom, hashToken, isWellFormedToken, newInvitationToken } from "@/
 import type { InviteMemberInput, MemberInvitationRef, MemberRef, MemberRolesInput } from "./schemas";
 
 /** The role that must always have a holder: nobody may remove the last one. */
-const ADMIN_ROLE = { partner: "account_admin", customer: "global_admin" } as const;
+const ADMIN_ROLE = { partner: "account_admin", customer: "global_admin", operator: "operator_admin" } as const;
+
+/** Who manages the people of each kind of organization. */
+export const TEAM_PERMISSION = { partner: "users.write", customer: "customer.users.write", operator: "operator.users.write" } as const satisfies Record<OrganizationKind, Permission>;
 
 function teamPermission(organizationId: string, ctx: ServiceContext): Permission {
   const org = ctx.db.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, organizationId)).get();
-  return org?.kind === "customer" ? "customer.users.write" : "users.write";
+  return TEAM_PERMISSION[org?.kind ?? "partner"];
 }
 
 function requireTeamAdmin(ctx: ServiceContext, actor: Actor, organizationId: string): Member {
   return requirePermission(ctx.db, actor, organizationId, teamPermission(organizationId, ctx));
 }
 
-/** Partner roles in partner organizations, customer roles in customer organizations; nothing else. */
+/** Partner roles in partner organizations, customer roles in customer organizations, operator roles for operators; nothing else. */
 function checkRolesFit(org: Organization, roles: MemberRole[]) {
-  const allowed: readonly string[] = org.kind === "partner" ? PARTNER_ROLES : CUSTOMER_ROLES;
+  const allowed: readonly string[] = ROLES_OF_KIND[org.kind];
   if (roles.some((r) => !allowed.includes(r))) throw new DomainError("VALIDATION", {}, { roles: ["invalid"] });
 }
 

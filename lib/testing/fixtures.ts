@@ -1,5 +1,5 @@
 import { openTestDatabase, type Db } from "@/db/client";
-import { memberships, organizations, subscriptions, users } from "@/db/schema";
+import { memberships, organizations, products, subscriptions, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/membership";
 import type { MemberRole } from "@/lib/auth/roles";
 import type { ServiceContext } from "@/lib/context";
@@ -8,6 +8,8 @@ import { acceptInvitation } from "@/lib/invitations/respond";
 import { createInvitation } from "@/lib/invitations/service";
 import { authorizePartnership, invitePartnership } from "@/lib/partnerships/service";
 import { newId } from "@/lib/ids";
+import { addOperator, operatorOrganization } from "@/lib/operator/bootstrap";
+import { and, eq } from "drizzle-orm";
 import type { Cloud, PartnerType } from "@/lib/organizations/kinds";
 
 /** A service context on a fresh in-memory database with the real migrations, and a clock tests can move. */
@@ -56,6 +58,23 @@ export function addMember(db: Db, organizationId: string, email: string, roles: 
   return { userId: user.id, email };
 }
 
+/** One of the operator's people with these roles; the first call makes the operator organization (as `npm run operator:add` does). */
+export function addOperatorMember(db: Db, email: string, roles: MemberRole[] = ["operator_admin"]): Actor {
+  const existing = operatorOrganization(db);
+  if (existing) return addMember(db, existing.id, email, roles);
+  const { organizationId } = addOperator(db, email, new Date("2026-01-01T00:00:00Z"));
+  const user = db.select().from(users).where(eq(users.email, email)).get()!;
+  db.update(memberships).set({ roles }).where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, user.id))).run();
+  return { userId: user.id, email };
+}
+
+/** A product in a cloud's catalog. */
+export function addProduct(db: Db, o: { name: string; cloud?: Cloud; supportable?: boolean }) {
+  const id = newId("prd");
+  db.insert(products).values({ id, cloud: o.cloud ?? "global", name: o.name, nameKey: o.name.toLowerCase(), supportable: o.supportable ?? true, available: true, createdAt: new Date() }).run();
+  return id;
+}
+
 /** A signed-in person with no membership anywhere (someone who just followed an email link). */
 export function addUser(db: Db, email: string): Actor {
   const id = newId("usr");
@@ -64,9 +83,11 @@ export function addUser(db: Db, email: string): Actor {
 }
 
 export function addSubscription(db: Db, customerId: string, product: string, partnerOfRecordId: string | null) {
+  const id = newId("sub");
   db.insert(subscriptions)
-    .values({ id: newId("sub"), customerId, product, seats: 10, state: "active", purchaseChannel: partnerOfRecordId ? "partner" : "direct", partnerOfRecordId, termEndsAt: new Date("2027-01-01T00:00:00Z"), createdAt: new Date("2025-01-01T00:00:00Z") })
+    .values({ id, customerId, product, seats: 10, state: "active", purchaseChannel: partnerOfRecordId ? "partner" : "direct", partnerOfRecordId, termEndsAt: new Date("2027-01-01T00:00:00Z"), createdAt: new Date("2025-01-01T00:00:00Z") })
     .run();
+  return id;
 }
 
 /** Every stored value of a table, in a stable order: compare two of these to prove nothing changed. */

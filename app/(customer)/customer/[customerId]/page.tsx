@@ -17,6 +17,10 @@ import { countryName } from "@/lib/countries";
 import { listCustomerPartners, listSubscriptionsOf } from "@/lib/customers/queries";
 import { db } from "@/lib/db";
 import { ClientMessages } from "@/components/shell/client-messages";
+import { PartnerStateBadge } from "@/components/operator/partner-state-badge";
+import { RecordSubscriptionForm } from "@/components/subscriptions/new-subscription-forms";
+import { SubscriptionControls } from "@/components/subscriptions/subscription-controls";
+import { listOffered } from "@/lib/catalog/queries";
 
 export default async function CustomerDashboard({ params }: { params: Promise<{ customerId: string }> }) {
   const { customerId } = await params;
@@ -31,11 +35,13 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
   const canDecide = hasPermission(member.roles, "customer.admin_relationships.approve");
   const canAssignSupport = hasPermission(member.roles, "customer.support.assign");
   const canRemove = hasPermission(member.roles, "customer.partners.remove");
+  const canRecord = hasPermission(member.roles, "customer.subscriptions.write");
+  const offered = canRecord ? listOffered(db(), org.cloud) : [];
   // Support goes to partners holding admin roles here (the service checks it again).
   const supportCandidates = partners.filter((p) => p.adminRoles.length > 0);
 
   return (
-    <ClientMessages namespaces={["support", "customerAdminRelationships", "adminRelationships", "accessAssignments"]}>
+    <ClientMessages namespaces={["support", "customerAdminRelationships", "adminRelationships", "accessAssignments", "subscriptionOps"]}>
       <div className="space-y-8">
         <div>
           <PageHeader title={org.name}>
@@ -55,7 +61,9 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
             <Table caption={t("customer.partners")} head={[t("customer.partner"), t("customer.partnerType"), t("customer.partnerId"), t("customer.adminRoles"), t("customer.since"), canRemove ? t("partner.invitations.actions") : ""].filter(Boolean)}>
               {partners.map((p) => (
                 <tr key={p.id} data-testid={`partner-${p.name}`}>
-                  <Td className="font-medium">{p.name}</Td>
+                  <Td className="font-medium">
+                    {p.name} {p.partnerState !== "active" && <PartnerStateBadge state={p.partnerState} />}
+                  </Td>
                   <Td>
                     {p.partnerType ? t(`partnerTypes.${p.partnerType}`) : "—"}
                     {p.providerName && <p className="text-xs text-gray-600">{t("customer.throughProvider", { provider: p.providerName })}</p>}
@@ -96,6 +104,7 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
             rows={subscriptions}
             caption={t("customer.subscriptions")}
             emptyText={t("customer.noSubscriptions")}
+            actions={canRecord ? (s) => (s.partnerOfRecordId === null ? <SubscriptionControls organizationId={org.id} subscription={s} /> : null) : undefined}
             supportControls={
               canAssignSupport
                 ? (s) =>
@@ -111,6 +120,12 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
             }
           />
         </Section>
+        {canRecord && (
+          <Section id="record-subscription" title={t("subscriptionOps.recordTitle")}>
+            <p className="text-sm text-gray-700">{t("subscriptionOps.recordIntro")}</p>
+            {offered.length === 0 ? <p className="text-sm text-gray-600">{t("subscriptionOps.noProducts")}</p> : <RecordSubscriptionForm customerId={org.id} products={offered} />}
+          </Section>
+        )}
         <Section id="activity" title={t("customer.activity")}>
           <ActivityList rows={activity} emptyText={t("customer.noActivity")} />
           {hasPermission(member.roles, "customer.activity.read") && (

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/alert";
 import { memberForPage } from "@/lib/auth/page-guards";
 import { hasPermission } from "@/lib/auth/permissions";
 
@@ -15,7 +16,7 @@ export default async function PartnerLayout({ children, params }: Props) {
     hasPermission(member.roles, "customers.read") && { href: `${base}/customers`, label: t("nav.customers") },
     hasPermission(member.roles, "customers.read") && { href: `${base}/expiring`, label: t("expiring.nav") },
     hasPermission(member.roles, "invitations.read") && { href: `${base}/invitations`, label: t("nav.invitations") },
-    hasPermission(member.roles, "invitations.write") && { href: `${base}/invitations/new`, label: t("nav.inviteCustomer") },
+    hasPermission(member.roles, "invitations.write") && org.partnerState === "active" && { href: `${base}/invitations/new`, label: t("nav.inviteCustomer") },
     org.partnerType === "indirect_provider" && hasPermission(member.roles, "partnerships.read") && { href: `${base}/resellers`, label: t("partnerships.navResellers") },
     org.partnerType === "indirect_reseller" && hasPermission(member.roles, "partnerships.read") && { href: `${base}/providers`, label: t("partnerships.navProviders") },
     (hasPermission(member.roles, "customers.read") || hasPermission(member.roles, "groups.write")) && { href: `${base}/groups`, label: t("groups.nav") },
@@ -40,6 +41,11 @@ export default async function PartnerLayout({ children, params }: Props) {
           ))}
         </nav>
       </div>
+      {org.partnerState !== "active" && (
+        <Alert tone="warning" role="status">
+          {org.partnerState === "suspended" ? t("partnerStates.suspendedNotice") : t("partnerStates.offboardedNotice")}
+        </Alert>
+      )}
       {children}
     </div>
   );

@@ -29,6 +29,9 @@ import { channelNames, getPartnerCustomerOrThrow } from "@/lib/partners/queries"
 import { listSupportedSubscriptions } from "@/lib/support/queries";
 import { RecordSupportActionForm } from "@/components/support/support-forms";
 import { ClientMessages } from "@/components/shell/client-messages";
+import { CreateSubscriptionForm } from "@/components/subscriptions/new-subscription-forms";
+import { SubscriptionControls } from "@/components/subscriptions/subscription-controls";
+import { listOffered } from "@/lib/catalog/queries";
 
 type Props = { params: Promise<{ partnerId: string; customerId: string }> };
 
@@ -59,9 +62,13 @@ export default async function PartnerCustomerPage({ params }: Props) {
   const supported = listSupportedSubscriptions(db(), member.organization.id, customer.id);
   const canSupport = hasPermission(member.roles, "support.write");
   const channel = channelNames(db(), relationship);
+  // Selling needs the permission and a relationship in force; a suspended partner manages what it sold but sells nothing new.
+  const canSell = hasPermission(member.roles, "subscriptions.write") && relationship.state === "active";
+  const inGoodStanding = member.organization.partnerState === "active";
+  const offered = canSell && inGoodStanding ? listOffered(db(), customer.cloud) : [];
 
   return (
-    <ClientMessages namespaces={["support", "adminRelationships", "customerAdminRelationships", "accessAssignments"]}>
+    <ClientMessages namespaces={["support", "adminRelationships", "customerAdminRelationships", "accessAssignments", "subscriptionOps"]}>
       <div className="space-y-8">
         <div>
           <Link href={`/partner/${partnerId}/customers`} className="text-sm">
@@ -128,7 +135,18 @@ export default async function PartnerCustomerPage({ params }: Props) {
           ))}
         </Section>
         <Section id="subscriptions" title={t("partner.customer.subscriptions")}>
-          <SubscriptionsTable rows={subscriptions} caption={t("partner.customer.subscriptions")} emptyText={t("partner.customer.noSubscriptions")} />
+          <SubscriptionsTable
+            rows={subscriptions}
+            caption={t("partner.customer.subscriptions")}
+            emptyText={t("partner.customer.noSubscriptions")}
+            actions={canSell ? (s) => (s.partnerOfRecordId === member.organization.id ? <SubscriptionControls organizationId={member.organization.id} subscription={s} /> : null) : undefined}
+          />
+          {canSell && inGoodStanding && (offered.length === 0 ? <p className="text-sm text-gray-600">{t("subscriptionOps.noProducts")}</p> : <CreateSubscriptionForm partnerId={member.organization.id} customerId={customer.id} products={offered} />)}
+          {canSell && (
+            <Link href={`/partner/${partnerId}/subscriptions/import`} className="text-sm">
+              {t("subscriptionOps.importLink")}
+            </Link>
+          )}
         </Section>
         <Section id="supported" title={t("support.partnerTitle")}>
           <p className="text-sm text-gray-700">{t("support.partnerIntro")}</p>

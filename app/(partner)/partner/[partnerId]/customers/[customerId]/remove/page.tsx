@@ -59,9 +59,7 @@ export default async function RemoveCustomerPage({ params }: Props) {
             <ul className="list-disc pl-6 text-sm">
               {preview.blockers.map((b) => (
                 <li key={b.id}>
-                  <Link href={`${back}#subscriptions`}>
-                    {b.product} ({b.seats})
-                  </Link>
+                  <Link href={`${back}#subscription-${b.id}`}>{t("removal.blockerLink", { product: b.product, seats: b.seats })}</Link>
                 </li>
               ))}
             </ul>

@@ -1,0 +1,7 @@
+import { exportActivity } from "@/lib/audit/export";
+import { db } from "@/lib/db";
+import { operatorOrganization } from "@/lib/operator/bootstrap";
+
+export async function GET(request: Request) {
+  return exportActivity(request, operatorOrganization(db())?.id ?? "", "operator", "operator.console.read");
+}

@@ -1,0 +1,22 @@
+import { getTranslations } from "next-intl/server";
+import { ActivityLog } from "@/components/activity/activity-log";
+import { Forbidden } from "@/components/shell/forbidden";
+import { listActivity } from "@/lib/audit/activity";
+import { parseActivityFilters } from "@/lib/audit/filters";
+import { operatorForPage } from "@/lib/auth/page-guards";
+import { hasPermission } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The operator's own activity: applications decided, partners suspended, the catalog changed. */
+export default async function OperatorActivityPage({ searchParams }: Props) {
+  const sp = await searchParams;
+  const base = "/operator/activity";
+  const member = await operatorForPage(base);
+  if (!hasPermission(member.roles, "operator.console.read")) return <Forbidden orgName={member.organization.name} />;
+  const t = await getTranslations("operator");
+  const filters = parseActivityFilters(sp);
+  const { rows, nextBefore } = listActivity(db(), member, filters);
+  return <ActivityLog base={base} filters={filters} rows={rows} nextBefore={nextBefore} intro={t("activityIntro")} />;
+}

@@ -1,0 +1,76 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ApplicationStateBadge } from "@/components/enrollment/application-state-badge";
+import { ClientMessages } from "@/components/shell/client-messages";
+import { Forbidden } from "@/components/shell/forbidden";
+import { PageHeader } from "@/components/ui/page-header";
+import { operatorForPage } from "@/lib/auth/page-guards";
+import { hasPermission } from "@/lib/auth/permissions";
+import { countryName } from "@/lib/countries";
+import { db } from "@/lib/db";
+import { isDomainError } from "@/lib/errors";
+import { getApplicationOrThrow } from "@/lib/operator/queries";
+import { DecisionForms } from "./decision-forms";
+
+type Props = { params: Promise<{ applicationId: string }> };
+
+export default async function ApplicationPage({ params }: Props) {
+  const { applicationId } = await params;
+  const member = await operatorForPage(`/operator/applications/${applicationId}`);
+  if (!hasPermission(member.roles, "operator.console.read")) return <Forbidden orgName={member.organization.name} />;
+  let app;
+  try {
+    app = getApplicationOrThrow(db(), member, applicationId);
+  } catch (error) {
+    if (isDomainError(error, "NOT_FOUND")) notFound();
+    throw error;
+  }
+  const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
+  const facts: [string, string][] = [
+    [t("enroll.primaryDomain"), app.primaryDomain],
+    [t("enroll.country"), countryName(app.country, locale)],
+    [t("enroll.cloud"), t(`clouds.${app.cloud}`)],
+    [t("enroll.partnerType"), t(`partnerTypes.${app.partnerType}`)],
+    [t("enroll.corporateDomain"), app.corporateDomain ?? "—"],
+    [t("operator.applications.applicant"), app.applicantEmail],
+    [t("operator.applications.agreement"), app.agreementVersion],
+    [t("enroll.submittedOn"), format.dateTime(app.createdAt, { dateStyle: "long", timeStyle: "short" })],
+  ];
+  return (
+    <div className="space-y-6">
+      <Link href="/operator/applications" className="text-sm">
+        ← {t("operator.applications.back")}
+      </Link>
+      <PageHeader title={app.companyName}>
+        <ApplicationStateBadge state={app.state} />
+      </PageHeader>
+      <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+        {facts.map(([k, v]) => (
+          <div key={k} className="contents">
+            <dt className="font-medium text-gray-700">{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      {app.state !== "pending" ? (
+        <p className="text-sm text-gray-700" role="status">
+          {t("operator.applications.decided", { by: app.decidedBy ?? "—", date: app.decidedAt ? format.dateTime(app.decidedAt, { dateStyle: "long" }) : "—" })}
+          {app.rejectionReason ? ` ${t("enroll.reason", { reason: app.rejectionReason })}` : ""}
+          {app.partnerId && (
+            <>
+              {" "}
+              <Link href={`/operator/partners/${app.partnerId}`}>{t("operator.applications.openPartner")}</Link>
+            </>
+          )}
+        </p>
+      ) : hasPermission(member.roles, "operator.applications.decide") ? (
+        <ClientMessages namespaces={["operator"]}>
+          <DecisionForms applicationId={app.id} company={app.companyName} />
+        </ClientMessages>
+      ) : (
+        <p className="text-sm text-gray-700">{t("operator.applications.readOnly")}</p>
+      )}
+    </div>
+  );
+}

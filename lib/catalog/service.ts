@@ -1,0 +1,85 @@
+import { and, eq, ne } from "drizzle-orm";
+import { products, subscriptions } from "@/db/schema";
+import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
+import { recordAudit } from "@/lib/audit/record";
+import type { ServiceContext } from "@/lib/context";
+import { DomainError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { operatorOrganization } from "@/lib/operator/bootstrap";
+import type { AddProductInput, ChangeProductInput } from "./schemas";
+
+type Product = typeof products.$inferSelect;
+
+/** Names are unique per cloud whatever their case or width. */
+export function productKey(name: string): string {
+  return name.normalize("NFKC").trim().toLocaleLowerCase();
+}
+
+function requireCatalogEditor(ctx: ServiceContext, actor: Actor): Member {
+  const operator = operatorOrganization(ctx.db);
+  if (!operator) throw new DomainError("NOT_FOUND");
+  return requirePermission(ctx.db, actor, operator.id, "operator.catalog.write");
+}
+
+function productOrThrow(ctx: ServiceContext, id: string): Product {
+  const product = ctx.db.select().from(products).where(eq(products.id, id)).get();
+  if (!product) throw new DomainError("NOT_FOUND");
+  return product;
+}
+
+function assertNameFree(ctx: ServiceContext, cloud: Product["cloud"], name: string, except?: string) {
+  const clash = ctx.db.select({ id: products.id }).from(products).where(and(eq(products.cloud, cloud), eq(products.nameKey, productKey(name)), except ? ne(products.id, except) : undefined)).get();
+  if (clash) throw new DomainError("PRODUCT_TAKEN", { name }, { name: ["productTaken"] });
+}
+
+export function addProduct(ctx: ServiceContext, actor: Actor, input: AddProductInput): Product {
+  const operator = requireCatalogEditor(ctx, actor);
+  assertNameFree(ctx, input.cloud, input.name);
+  const now = ctx.now();
+  const product: Product = { id: newId("prd"), cloud: input.cloud, name: input.name, nameKey: productKey(input.name), supportable: input.supportable, available: true, createdAt: now };
+  ctx.db.transaction(
+    (tx) => {
+      tx.insert(products).values(product).run();
+      recordAudit(tx, { organizationId: operator.organization.id, actor, action: "product.added", targetType: "product", targetId: product.id, details: { product: product.name, cloud: product.cloud }, at: now });
+    },
+    { behavior: "immediate" },
+  );
+  return product;
+}
+
+/**
+ * Renames a product, says whether another partner may support it, or stops offering it.
+ * Subscriptions already sold keep the name they were sold under.
+ */
+export function changeProduct(ctx: ServiceContext, actor: Actor, input: ChangeProductInput): Product {
+  const operator = requireCatalogEditor(ctx, actor);
+  const product = productOrThrow(ctx, input.productId);
+  assertNameFree(ctx, product.cloud, input.name, product.id);
+  const now = ctx.now();
+  const next = { ...product, name: input.name, nameKey: productKey(input.name), supportable: input.supportable, available: input.available };
+  ctx.db.transaction(
+    (tx) => {
+      tx.update(products).set({ name: next.name, nameKey: next.nameKey, supportable: next.supportable, available: next.available }).where(eq(products.id, product.id)).run();
+      recordAudit(tx, { organizationId: operator.organization.id, actor, action: "product.changed", targetType: "product", targetId: product.id, details: { product: next.name, from: product.name, cloud: product.cloud }, at: now });
+    },
+    { behavior: "immediate" },
+  );
+  return next;
+}
+
+/** Removes a product no subscription was ever sold from; one in use can only stop being offered. */
+export function removeProduct(ctx: ServiceContext, actor: Actor, productId: string): Product {
+  const operator = requireCatalogEditor(ctx, actor);
+  const product = productOrThrow(ctx, productId);
+  const now = ctx.now();
+  ctx.db.transaction(
+    (tx) => {
+      const used = tx.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.productId, product.id)).limit(1).get();
+      if (used) throw new DomainError("PRODUCT_IN_USE", { name: product.name });
+      tx.delete(products).where(eq(products.id, product.id)).run();
+      recordAudit(tx, { organizationId: operator.organization.id, actor, action: "product.removed", targetType: "product", targetId: product.id, details: { product: product.name, cloud: product.cloud }, at: now });
+    },
+    { behavior: "immediate" },
+  );
+  return product;
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { desc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { organizations, partnerApplications } from "@/db/schema";
+import type { Actor } from "@/lib/auth/membership";
+
+/** The signed-in person's own applications, newest first: what the enrollment page shows them. */
+export function listMyApplications(db: Db, actor: Actor) {
+  return db
+    .select({
+      id: partnerApplications.id,
+      companyName: partnerApplications.companyName,
+      primaryDomain: partnerApplications.primaryDomain,
+      cloud: partnerApplications.cloud,
+      partnerType: partnerApplications.partnerType,
+      state: partnerApplications.state,
+      createdAt: partnerApplications.createdAt,
+      rejectionReason: partnerApplications.rejectionReason,
+      partnerId: partnerApplications.partnerId,
+    })
+    .from(partnerApplications)
+    .where(eq(partnerApplications.applicantUserId, actor.userId))
+    .orderBy(desc(partnerApplications.createdAt))
+    .limit(20)
+    .all();
+}
+
+/** Whether anyone runs the program yet: without an operator there is nobody to review an application. */
+export function enrollmentOpen(db: Db): boolean {
+  return !!db.select({ id: organizations.id }).from(organizations).where(eq(organizations.kind, "operator")).get();
+}

@@ -1,0 +1,124 @@
+import { and, eq, inArray, or } from "drizzle-orm";
+import { invitations, organizations, partnerships, resellerRelationships } from "@/db/schema";
+import { requirePermission, type Actor, type Member, type Organization } from "@/lib/auth/membership";
+import { membersWith } from "@/lib/auth/recipients";
+import { recordAudit, type Tx } from "@/lib/audit/record";
+import type { ServiceContext } from "@/lib/context";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { noticeEmail, type NoticeKind } from "@/lib/email/templates";
+import { DomainError } from "@/lib/errors";
+import type { PartnerState } from "@/lib/organizations/kinds";
+import { endPartnershipIn } from "@/lib/partnerships/service";
+import { endRelationshipIn } from "@/lib/relationships/removal";
+import { operatorOrganization } from "./bootstrap";
+import type { OffboardPartnerInput, PartnerStandingInput } from "./schemas";
+
+function requireManager(ctx: ServiceContext, actor: Actor): Member {
+  const operator = operatorOrganization(ctx.db);
+  if (!operator) throw new DomainError("NOT_FOUND");
+  return requirePermission(ctx.db, actor, operator.id, "operator.partners.manage");
+}
+
+function partnerOrThrow(ctx: ServiceContext, partnerId: string): Organization {
+  const partner = ctx.db.select().from(organizations).where(and(eq(organizations.id, partnerId), eq(organizations.kind, "partner"))).get();
+  if (!partner) throw new DomainError("NOT_FOUND");
+  return partner;
+}
+
+/** One conditional update on the state read, so two operators acting at once cannot both win. */
+function moveState(tx: Tx, partner: Organization, from: PartnerState[], to: PartnerState) {
+  if (!from.includes(partner.partnerState)) throw new DomainError("PARTNER_STATE", { name: partner.name });
+  const changed = tx.update(organizations).set({ partnerState: to }).where(and(eq(organizations.id, partner.id), inArray(organizations.partnerState, from))).run().changes;
+  if (changed !== 1) throw new DomainError("PARTNER_STATE", { name: partner.name });
+}
+
+function tellPartner(ctx: ServiceContext, tx: Tx, partner: Organization, kind: NoticeKind, reason: string, now: Date) {
+  for (const to of membersWith(tx, [partner.id], "organization.notices")) {
+    enqueueEmail(
+      tx,
+      {
+        idempotencyKey: `partner.${partner.id}.${kind}.${now.getTime()}.${to.email}`,
+        kind: `partner.${kind}`,
+        to: to.email,
+        organizationId: partner.id,
+        relatedId: partner.id,
+        ...noticeEmail({ locale: to.locale, kind, vars: { partner: partner.name, reason }, url: `${ctx.config.publicBaseUrl}/partner/${partner.id}/customers` }),
+      },
+      now,
+    );
+  }
+}
+
+/** Both sides' logs: the operator's, and the partner's own. */
+function auditBoth(tx: Tx, operator: Member, partner: Organization, actor: Actor, action: "partner.suspended" | "partner.reinstated" | "partner.offboarded", details: Record<string, string | number>, now: Date) {
+  for (const organizationId of [operator.organization.id, partner.id]) {
+    recordAudit(tx, { organizationId, actor, action, targetType: "organization", targetId: partner.id, details: { partner: partner.name, ...details }, at: now });
+  }
+}
+
+/** Suspends a partner: its people still sign in and see, but send no invitation and request no roles (lib/partners/standing.ts). */
+export function suspendPartner(ctx: ServiceContext, actor: Actor, input: PartnerStandingInput) {
+  const operator = requireManager(ctx, actor);
+  const partner = partnerOrThrow(ctx, input.partnerId);
+  const now = ctx.now();
+  ctx.db.transaction(
+    (tx) => {
+      moveState(tx, partner, ["active"], "suspended");
+      auditBoth(tx, operator, partner, actor, "partner.suspended", { reason: input.reason.slice(0, 200) }, now);
+      tellPartner(ctx, tx, partner, "partnerSuspended", input.reason, now);
+    },
+    { behavior: "immediate" },
+  );
+  return partner;
+}
+
+export function reinstatePartner(ctx: ServiceContext, actor: Actor, input: PartnerStandingInput) {
+  const operator = requireManager(ctx, actor);
+  const partner = partnerOrThrow(ctx, input.partnerId);
+  const now = ctx.now();
+  ctx.db.transaction(
+    (tx) => {
+      moveState(tx, partner, ["suspended"], "active");
+      auditBoth(tx, operator, partner, actor, "partner.reinstated", { reason: input.reason.slice(0, 200) }, now);
+      tellPartner(ctx, tx, partner, "partnerReinstated", input.reason, now);
+    },
+    { behavior: "immediate" },
+  );
+  return partner;
+}
+
+/**
+ * Offboards a partner for good, in one transaction: each reseller relationship ends as a
+ * customer's removal ends it (its admin relationships and unanswered requests, access and
+ * support assignments too; both sides emailed), its two-tier partnerships end, and its open
+ * invitations are withdrawn. Subscriptions are not touched (rule 3): their partner of record
+ * stays, for the customer and the operator to settle.
+ */
+export function offboardPartner(ctx: ServiceContext, actor: Actor, input: OffboardPartnerInput) {
+  const operator = requireManager(ctx, actor);
+  const partner = partnerOrThrow(ctx, input.partnerId);
+  if (input.confirmName.trim().toLocaleLowerCase() !== partner.name.trim().toLocaleLowerCase()) throw new DomainError("VALIDATION", {}, { confirmName: ["confirmNameMismatch"] });
+  const now = ctx.now();
+  return ctx.db.transaction(
+    (tx) => {
+      moveState(tx, partner, ["active", "suspended"], "offboarded");
+      const relationships = tx
+        .select({ customerId: resellerRelationships.customerId, customerName: resellerRelationships.customerName })
+        .from(resellerRelationships)
+        .where(and(eq(resellerRelationships.partnerId, partner.id), eq(resellerRelationships.state, "active")))
+        .all();
+      const names = new Map<string, string>([[partner.id, partner.name], ...relationships.map((r) => [r.customerId, r.customerName] as [string, string])]);
+      for (const r of relationships) {
+        endRelationshipIn(ctx, tx, actor, { partnerId: partner.id, customerId: r.customerId, by: "partner", auditOrg: partner.id, attestation: null, names, now, reason: "operator" });
+      }
+      const live = tx.select().from(partnerships).where(and(or(eq(partnerships.providerId, partner.id), eq(partnerships.resellerId, partner.id)), eq(partnerships.state, "active"))).all();
+      for (const row of live) endPartnershipIn(ctx, tx, actor, row, { byOrganizationId: operator.organization.id, byName: operator.organization.name, now });
+      tx.update(partnerships).set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId }).where(and(eq(partnerships.providerId, partner.id), eq(partnerships.state, "invited"))).run();
+      const withdrawn = tx.update(invitations).set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId }).where(and(eq(invitations.partnerId, partner.id), inArray(invitations.state, ["sent", "opened"]))).run().changes;
+      auditBoth(tx, operator, partner, actor, "partner.offboarded", { reason: input.reason.slice(0, 200), count: relationships.length, to: withdrawn }, now);
+      tellPartner(ctx, tx, partner, "partnerOffboarded", input.reason, now);
+      return { partner, customersEnded: relationships.length, partnershipsEnded: live.length, invitationsWithdrawn: withdrawn };
+    },
+    { behavior: "immediate" },
+  );
+}

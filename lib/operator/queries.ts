@@ -1,0 +1,109 @@
+import "server-only";
+import { and, asc, count, desc, eq, inArray, or, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { adminRelationships, auditEvents, memberships, organizations, partnerApplications, resellerRelationships, users } from "@/db/schema";
+import { IN_FORCE } from "@/lib/admin-relationships/states";
+import type { Member } from "@/lib/auth/membership";
+import { hasPermission } from "@/lib/auth/permissions";
+import type { ApplicationState } from "@/lib/enrollment/states";
+import { DomainError } from "@/lib/errors";
+import type { Cloud, PartnerState, PartnerType } from "@/lib/organizations/kinds";
+import { PAGE_SIZE, toPage } from "@/lib/pagination";
+import { contains } from "@/lib/search";
+
+/*
+ * The operator console's reads. Each takes the operator member (from operatorForPage) and
+ * checks the permission itself: the console sees every cloud, and nobody else sees it.
+ */
+
+function requireConsole(member: Member) {
+  if (member.organization.kind !== "operator") throw new DomainError("NOT_FOUND");
+  if (!hasPermission(member.roles, "operator.console.read")) throw new DomainError("FORBIDDEN");
+}
+
+export function listApplications(db: Db, member: Member, opts: { state?: ApplicationState; page: number }) {
+  requireConsole(member);
+  const rows = db
+    .select()
+    .from(partnerApplications)
+    .where(opts.state ? eq(partnerApplications.state, opts.state) : undefined)
+    .orderBy(desc(partnerApplications.createdAt), desc(partnerApplications.id))
+    .limit(PAGE_SIZE + 1)
+    .offset((opts.page - 1) * PAGE_SIZE)
+    .all();
+  return toPage(rows, opts.page);
+}
+
+export function countPendingApplications(db: Db, member: Member): number {
+  requireConsole(member);
+  return db.select({ n: count() }).from(partnerApplications).where(eq(partnerApplications.state, "pending")).get()!.n;
+}
+
+export function getApplicationOrThrow(db: Db, member: Member, applicationId: string) {
+  requireConsole(member);
+  const app = db.select().from(partnerApplications).where(eq(partnerApplications.id, applicationId)).get();
+  if (!app) throw new DomainError("NOT_FOUND");
+  const decidedBy = app.decidedByUserId ? (db.select({ email: users.email }).from(users).where(eq(users.id, app.decidedByUserId)).get()?.email ?? null) : null;
+  return { ...app, decidedBy };
+}
+
+export type PartnerFilters = { q?: string; type?: PartnerType; cloud?: Cloud; state?: PartnerState; page: number };
+
+function organizationFilter(kind: "partner" | "customer", f: { q?: string; type?: PartnerType; cloud?: Cloud; state?: PartnerState }): SQL | undefined {
+  const term = f.q?.trim();
+  return and(
+    eq(organizations.kind, kind),
+    term ? or(contains(organizations.name, term), contains(organizations.primaryDomain, term), kind === "partner" ? eq(organizations.partnerPublicId, term) : undefined) : undefined,
+    f.type ? eq(organizations.partnerType, f.type) : undefined,
+    f.cloud ? eq(organizations.cloud, f.cloud) : undefined,
+    f.state ? eq(organizations.partnerState, f.state) : undefined,
+  );
+}
+
+/** Partners of every cloud, by name, filtered and paged, with how many match. */
+export function listPartners(db: Db, member: Member, f: PartnerFilters) {
+  requireConsole(member);
+  const where = organizationFilter("partner", f);
+  const rows = db.select().from(organizations).where(where).orderBy(asc(organizations.name), asc(organizations.id)).limit(PAGE_SIZE + 1).offset((f.page - 1) * PAGE_SIZE).all();
+  const total = db.select({ n: count() }).from(organizations).where(where).get()!.n;
+  return { ...toPage(rows, f.page), total };
+}
+
+/** Customers of every cloud, read only: the operator sees them, it never acts in their tenants. */
+export function listCustomers(db: Db, member: Member, f: { q?: string; cloud?: Cloud; page: number }) {
+  requireConsole(member);
+  const where = organizationFilter("customer", f);
+  const rows = db.select().from(organizations).where(where).orderBy(asc(organizations.name), asc(organizations.id)).limit(PAGE_SIZE + 1).offset((f.page - 1) * PAGE_SIZE).all();
+  const ids = rows.map((r) => r.id);
+  const partners = ids.length
+    ? db.select({ customerId: resellerRelationships.customerId, n: count() }).from(resellerRelationships).where(and(inArray(resellerRelationships.customerId, ids), eq(resellerRelationships.state, "active"))).groupBy(resellerRelationships.customerId).all()
+    : [];
+  const partnerCount = new Map(partners.map((p) => [p.customerId, p.n]));
+  const total = db.select({ n: count() }).from(organizations).where(where).get()!.n;
+  return { ...toPage(rows.map((r) => ({ ...r, partnerCount: partnerCount.get(r.id) ?? 0 })), f.page), total };
+}
+
+/** One partner as the operator sees it: who its people are, how many customers and admin relationships in force, its latest activity. */
+export function getPartnerForOperator(db: Db, member: Member, partnerId: string) {
+  requireConsole(member);
+  const partner = db.select().from(organizations).where(and(eq(organizations.id, partnerId), eq(organizations.kind, "partner"))).get();
+  if (!partner) throw new DomainError("NOT_FOUND");
+  const members = db
+    .select({ email: users.email, roles: memberships.roles, since: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.organizationId, partner.id))
+    .orderBy(asc(users.email))
+    .limit(200)
+    .all();
+  const customers = db.select({ n: count() }).from(resellerRelationships).where(and(eq(resellerRelationships.partnerId, partner.id), eq(resellerRelationships.state, "active"))).get()!.n;
+  const adminInForce = db.select({ n: count() }).from(adminRelationships).where(and(eq(adminRelationships.partnerId, partner.id), inArray(adminRelationships.state, [...IN_FORCE]))).get()!.n;
+  const activity = db
+    .select({ id: auditEvents.id, action: auditEvents.action, actorEmail: auditEvents.actorEmail, details: auditEvents.details, createdAt: auditEvents.createdAt })
+    .from(auditEvents)
+    .where(eq(auditEvents.organizationId, partner.id))
+    .orderBy(desc(auditEvents.id))
+    .limit(20)
+    .all();
+  return { partner, members, customers, adminInForce, activity };
+}

@@ -1,0 +1,68 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/membership";
+import { addMember, addProduct, codeOf, count, dumpTable, relatedPartnerAndCustomer, testContext } from "@/lib/testing/fixtures";
+import { importSubscriptions, planImport } from "./import";
+
+let t: ReturnType<typeof testContext>;
+let world: ReturnType<typeof relatedPartnerAndCustomer>;
+let sales: Actor;
+
+beforeEach(() => {
+  t = testContext();
+  world = relatedPartnerAndCustomer(t.ctx);
+  sales = addMember(t.ctx.db, world.partner, "sam@northwind.example", ["sales_agent"]);
+  addProduct(t.ctx.db, { name: "Microsoft 365 E3" });
+  addProduct(t.ctx.db, { name: "Power BI Pro" });
+});
+
+const GOOD = `customer_domain,product,seats,term_ends,status
+adventure.example,Microsoft 365 E3,25,2027-06-30,active
+ADVENTURE.example,"power bi pro",5,2027-03-31,suspended`;
+
+describe("importing subscriptions from CSV", () => {
+  it("the dry run shows each row's errors and writes nothing", () => {
+    // adventure2.example is another partner's customer: not this partner's to import for.
+    relatedPartnerAndCustomer(t.ctx, { suffix: "2" });
+    const csv = `customer_domain;product;seats;term_ends
+adventure.example;Microsoft 365 E3;25;2027-06-30
+adventure2.example;Microsoft 365 E3;0;2025-01-01
+adventure.example;Not A Product;ten;31/12/2027
+adventure.example;"Power BI Pro";3;2027-01-01`;
+    const before = dumpTable(t.ctx.db, "subscriptions");
+    const plan = planImport(t.ctx, sales, { partnerId: world.partner, csv });
+    expect(plan.fileErrors).toEqual([]);
+    expect(plan.rows.map((r) => [r.line, r.errors])).toEqual([
+      [2, []],
+      [3, ["importCustomerUnknown", "seatsInvalid", "dateInPast"]],
+      [4, ["importProductUnknown", "seatsInvalid", "dateInvalid"]],
+      [5, []],
+    ]);
+    // Importing a file with errors writes none of it.
+    expect(importSubscriptions(t.ctx, sales, { partnerId: world.partner, csv }).imported).toBe(0);
+    expect(dumpTable(t.ctx.db, "subscriptions")).toBe(before);
+  });
+
+  it("a clean file imports every row, with the partner as partner of record, audited, one email per customer", () => {
+    const r = importSubscriptions(t.ctx, sales, { partnerId: world.partner, csv: GOOD });
+    expect(r.imported).toBe(2);
+    const rows = t.ctx.db.$client.prepare("select product, seats, state, partner_of_record_id as por, purchase_channel as ch from subscriptions order by product").all();
+    expect(rows).toEqual([
+      { product: "Microsoft 365 E3", seats: 25, state: "active", por: world.partner, ch: "partner" },
+      { product: "Power BI Pro", seats: 5, state: "suspended", por: world.partner, ch: "partner" },
+    ]);
+    expect(t.ctx.db.$client.prepare("select count(*) from audit_events where action = 'subscription.imported' and customer_id = ?").pluck().get(world.customer)).toBe(2);
+    expect(t.ctx.db.$client.prepare("select count(*) from email_outbox where kind = 'subscription.subscriptionsImported'").pluck().get()).toBe(1);
+  });
+
+  it("refuses files it cannot read, and people who may not sell", () => {
+    expect(planImport(t.ctx, sales, { partnerId: world.partner, csv: 'customer_domain,product\n"unclosed,x' }).fileErrors).toEqual(["csvInvalid"]);
+    expect(planImport(t.ctx, sales, { partnerId: world.partner, csv: "domain,product,seats\nx,y,1" }).fileErrors).toEqual(["csvColumns"]);
+    expect(planImport(t.ctx, sales, { partnerId: world.partner, csv: "customer_domain,product,seats,term_ends\n" }).fileErrors).toEqual(["csvEmpty"]);
+    const many = ["customer_domain,product,seats,term_ends", ...Array.from({ length: 1001 }, () => "adventure.example,Power BI Pro,1,2027-01-01")].join("\n");
+    expect(planImport(t.ctx, sales, { partnerId: world.partner, csv: many }).fileErrors).toEqual(["csvTooManyRows"]);
+    const helpdesk = addMember(t.ctx.db, world.partner, "h@northwind.example", ["helpdesk_agent"]);
+    expect(codeOf(() => importSubscriptions(t.ctx, helpdesk, { partnerId: world.partner, csv: GOOD }))).toBe("FORBIDDEN");
+    expect(codeOf(() => importSubscriptions(t.ctx, world.ga, { partnerId: world.partner, csv: GOOD }))).toBe("NOT_FOUND");
+    expect(count(t.ctx.db, "subscriptions")).toBe(0);
+  });
+});

@@ -1,0 +1,138 @@
+import { parse } from "csv-parse/sync";
+import { and, eq } from "drizzle-orm";
+import { products, resellerRelationships, subscriptions } from "@/db/schema";
+import { requirePermission, type Actor } from "@/lib/auth/membership";
+import { membersWith } from "@/lib/auth/recipients";
+import { recordAudit } from "@/lib/audit/record";
+import type { ServiceContext } from "@/lib/context";
+import { normalizeDomain } from "@/lib/email/normalize";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { noticeEmail } from "@/lib/email/templates";
+import { DomainError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { assertInGoodStanding } from "@/lib/partners/standing";
+import { productKey } from "@/lib/catalog/service";
+import { MAX_SEATS } from "./kinds";
+
+/** The columns an import file has, in its header row (any order; `status` may be left out). */
+export const IMPORT_COLUMNS = ["customer_domain", "product", "seats", "term_ends", "status"] as const;
+export const MAX_IMPORT_ROWS = 1000;
+export const MAX_IMPORT_BYTES = 512 * 1024;
+
+export type PlannedRow = {
+  line: number;
+  customerDomain: string;
+  customerName: string | null;
+  product: string;
+  seats: string;
+  termEnds: string;
+  status: string;
+  /** Message keys under `validation.`: empty when the row can be imported. */
+  errors: string[];
+  /** What would be written, when the row is valid. */
+  value?: { customerId: string; productId: string; productName: string; seats: number; termEndsAt: Date; state: "active" | "suspended" };
+};
+
+type Sheet = { rows: PlannedRow[]; fileErrors: string[] };
+
+function readCsv(csv: string): { records: Record<string, string>[]; fileErrors: string[] } {
+  if (Buffer.byteLength(csv, "utf8") > MAX_IMPORT_BYTES) return { records: [], fileErrors: ["csvTooLarge"] };
+  let records: Record<string, string>[];
+  try {
+    // A well-kept parser: quoting, escaped quotes, BOM, CRLF and ragged rows are its business.
+    records = parse(csv, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, delimiter: [",", ";"] });
+  } catch {
+    return { records: [], fileErrors: ["csvInvalid"] };
+  }
+  if (records.length === 0) return { records, fileErrors: ["csvEmpty"] };
+  if (records.length > MAX_IMPORT_ROWS) return { records: [], fileErrors: ["csvTooManyRows"] };
+  const missing = IMPORT_COLUMNS.filter((c) => c !== "status" && !(c in records[0]));
+  return { records, fileErrors: missing.length ? ["csvColumns"] : [] };
+}
+
+/**
+ * The dry run: every row with its own errors, nothing written. A row is importable when its
+ * customer is this partner's customer now (by primary domain), its product is in the cloud's
+ * catalog, its seats are a whole number from 1 to 100,000, its term ends on a future date,
+ * and its status (if given) is active or suspended.
+ */
+export function planImport(ctx: ServiceContext, actor: Actor, input: { partnerId: string; csv: string }): Sheet {
+  const member = requirePermission(ctx.db, actor, input.partnerId, "subscriptions.write");
+  assertInGoodStanding(member.organization);
+  const { records, fileErrors } = readCsv(input.csv);
+  if (fileErrors.length) return { rows: [], fileErrors };
+  const customers = new Map(
+    ctx.db
+      .select({ id: resellerRelationships.customerId, name: resellerRelationships.customerName, domain: resellerRelationships.customerDomain })
+      .from(resellerRelationships)
+      .where(and(eq(resellerRelationships.partnerId, member.organization.id), eq(resellerRelationships.state, "active")))
+      .all()
+      .map((c) => [c.domain, c]),
+  );
+  const catalog = new Map(ctx.db.select().from(products).where(eq(products.cloud, member.organization.cloud)).all().map((p) => [p.nameKey, p]));
+  const now = ctx.now();
+  const rows = records.map((r, i): PlannedRow => {
+    const errors: string[] = [];
+    const domain = normalizeDomain(r.customer_domain ?? "");
+    const customer = customers.get(domain);
+    if (!customer) errors.push("importCustomerUnknown");
+    const product = catalog.get(productKey(r.product ?? ""));
+    if (!product) errors.push("importProductUnknown");
+    const seats = Number(r.seats);
+    if (!/^\d+$/.test(r.seats ?? "") || seats < 1 || seats > MAX_SEATS) errors.push("seatsInvalid");
+    const termEndsAt = /^\d{4}-\d{2}-\d{2}$/.test(r.term_ends ?? "") ? new Date(`${r.term_ends}T00:00:00Z`) : null;
+    if (!termEndsAt || Number.isNaN(termEndsAt.getTime())) errors.push("dateInvalid");
+    else if (termEndsAt.getTime() <= now.getTime()) errors.push("dateInPast");
+    const status = (r.status ?? "").toLowerCase() || "active";
+    if (status !== "active" && status !== "suspended") errors.push("importStatusInvalid");
+    const row: PlannedRow = { line: i + 2, customerDomain: r.customer_domain ?? "", customerName: customer?.name ?? null, product: r.product ?? "", seats: r.seats ?? "", termEnds: r.term_ends ?? "", status, errors };
+    if (errors.length === 0) row.value = { customerId: customer!.id, productId: product!.id, productName: product!.name, seats, termEndsAt: termEndsAt!, state: status as "active" | "suspended" };
+    return row;
+  });
+  return { rows, fileErrors: [] };
+}
+
+/**
+ * Writes the planned rows in one transaction, all or nothing: a file with any row in error
+ * writes none (the dry run shows which). Each subscription is audited on both sides; each
+ * customer gets one email naming how many were recorded.
+ */
+export function importSubscriptions(ctx: ServiceContext, actor: Actor, input: { partnerId: string; csv: string }): Sheet & { imported: number } {
+  const sheet = planImport(ctx, actor, input);
+  if (sheet.fileErrors.length || sheet.rows.some((r) => r.errors.length)) return { ...sheet, imported: 0 };
+  const member = requirePermission(ctx.db, actor, input.partnerId, "subscriptions.write");
+  const now = ctx.now();
+  ctx.db.transaction(
+    (tx) => {
+      const perCustomer = new Map<string, number>();
+      for (const row of sheet.rows) {
+        const v = row.value!;
+        // Still this partner's customer at the moment of writing.
+        const live = tx.select({ id: resellerRelationships.id }).from(resellerRelationships).where(and(eq(resellerRelationships.partnerId, member.organization.id), eq(resellerRelationships.customerId, v.customerId), eq(resellerRelationships.state, "active"))).get();
+        if (!live) throw new DomainError("NOT_FOUND");
+        const id = newId("sub");
+        tx.insert(subscriptions).values({ id, customerId: v.customerId, product: v.productName, productId: v.productId, seats: v.seats, state: v.state, purchaseChannel: "partner", partnerOfRecordId: member.organization.id, term: null, termEndsAt: v.termEndsAt, createdAt: now }).run();
+        recordAudit(tx, { organizationId: member.organization.id, customerId: v.customerId, actor, action: "subscription.imported", targetType: "subscription", targetId: id, details: { product: v.productName, seats: v.seats, partner: member.organization.name }, at: now });
+        perCustomer.set(v.customerId, (perCustomer.get(v.customerId) ?? 0) + 1);
+      }
+      for (const [customerId, n] of perCustomer) {
+        for (const to of membersWith(tx, [customerId], "customer.dashboard.read")) {
+          enqueueEmail(
+            tx,
+            {
+              idempotencyKey: `subscriptions.import.${member.organization.id}.${now.getTime()}.${customerId}.${to.email}`,
+              kind: "subscription.subscriptionsImported",
+              to: to.email,
+              organizationId: customerId,
+              relatedId: customerId,
+              ...noticeEmail({ locale: to.locale, kind: "subscriptionsImported", vars: { partner: member.organization.name, count: String(n) }, url: `${ctx.config.publicBaseUrl}/customer/${customerId}#subscriptions` }),
+            },
+            now,
+          );
+        }
+      }
+    },
+    { behavior: "immediate" },
+  );
+  return { ...sheet, imported: sheet.rows.length };
+}

@@ -1,0 +1,193 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { products, resellerRelationships, subscriptions } from "@/db/schema";
+import { getMember, requirePermission, type Actor, type Member } from "@/lib/auth/membership";
+import { membersWith } from "@/lib/auth/recipients";
+import type { AuditAction } from "@/lib/audit/actions";
+import { recordAudit, type Tx } from "@/lib/audit/record";
+import type { ServiceContext } from "@/lib/context";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { noticeEmail, type NoticeKind } from "@/lib/email/templates";
+import { DomainError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { assertInGoodStanding } from "@/lib/partners/standing";
+import { endSupportOfSubscription } from "@/lib/support/service";
+import { TERM_MONTHS } from "./kinds";
+import { SUBSCRIPTION_TRANSITIONS, subscriptionTransition, type SubscriptionEvent } from "./lifecycle";
+import type { ChangeSeatsInput, CreateSubscriptionInput, RecordSubscriptionInput, SubscriptionRef } from "./schemas";
+
+/*
+ * The only code that writes subscriptions (rule 3: relationship operations never do).
+ * A partner acts on the subscriptions it is partner of record of, while its reseller
+ * relationship with the customer is active; a customer's Global administrator acts on those
+ * it recorded itself (bought directly or under an enterprise agreement). Every change is
+ * audited on both sides and emailed to the customer's administrators.
+ */
+
+type Subscription = typeof subscriptions.$inferSelect;
+
+function addMonths(from: Date, months: number): Date {
+  const d = new Date(from.getTime());
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d;
+}
+
+function activeRelationship(db: ServiceContext["db"] | Tx, partnerId: string, customerId: string) {
+  return db
+    .select({ id: resellerRelationships.id, customerName: resellerRelationships.customerName })
+    .from(resellerRelationships)
+    .where(and(eq(resellerRelationships.partnerId, partnerId), eq(resellerRelationships.customerId, customerId), eq(resellerRelationships.state, "active")))
+    .get();
+}
+
+/** A product of the customer's cloud that is offered now; anything else reads as a field error. */
+function offeredProduct(ctx: ServiceContext, cloud: string, productId: string) {
+  const product = ctx.db.select().from(products).where(eq(products.id, productId)).get();
+  if (!product || product.cloud !== cloud || !product.available) throw new DomainError("PRODUCT_UNAVAILABLE", {}, { productId: ["productUnavailable"] });
+  return product;
+}
+
+function tellCustomer(ctx: ServiceContext, tx: Tx, sub: Subscription, kind: NoticeKind, by: string, now: Date) {
+  for (const to of membersWith(tx, [sub.customerId], "customer.dashboard.read")) {
+    enqueueEmail(
+      tx,
+      {
+        idempotencyKey: `subscription.${sub.id}.${kind}.${now.getTime()}.${to.email}`,
+        kind: `subscription.${kind}`,
+        to: to.email,
+        organizationId: sub.customerId,
+        relatedId: sub.id,
+        ...noticeEmail({ locale: to.locale, kind, vars: { product: sub.product, seats: String(sub.seats), partner: by }, url: `${ctx.config.publicBaseUrl}/customer/${sub.customerId}#subscriptions` }),
+      },
+      now,
+    );
+  }
+}
+
+function auditChange(tx: Tx, member: Member, actor: Actor, sub: Subscription, action: AuditAction, details: Record<string, string | number>, now: Date) {
+  recordAudit(tx, { organizationId: member.organization.id, customerId: sub.customerId, actor, action, targetType: "subscription", targetId: sub.id, details: { product: sub.product, seats: sub.seats, ...details }, at: now });
+}
+
+/** The partner of record sells a subscription from its cloud's catalog to one of its customers. */
+export function createSubscription(ctx: ServiceContext, actor: Actor, input: CreateSubscriptionInput): Subscription {
+  const member = requirePermission(ctx.db, actor, input.partnerId, "subscriptions.write");
+  assertInGoodStanding(member.organization);
+  const rel = activeRelationship(ctx.db, member.organization.id, input.customerId);
+  if (!rel) throw new DomainError("NOT_FOUND");
+  const product = offeredProduct(ctx, member.organization.cloud, input.productId);
+  const now = ctx.now();
+  const sub: Subscription = {
+    id: newId("sub"),
+    customerId: input.customerId,
+    product: product.name,
+    productId: product.id,
+    seats: input.seats,
+    state: "active",
+    purchaseChannel: "partner",
+    partnerOfRecordId: member.organization.id,
+    term: input.term,
+    termEndsAt: addMonths(now, TERM_MONTHS[input.term]),
+    createdAt: now,
+  };
+  ctx.db.transaction(
+    (tx) => {
+      tx.insert(subscriptions).values(sub).run();
+      auditChange(tx, member, actor, sub, "subscription.created", { customer: rel.customerName, partner: member.organization.name }, now);
+      tellCustomer(ctx, tx, sub, "subscriptionCreated", member.organization.name, now);
+    },
+    { behavior: "immediate" },
+  );
+  return sub;
+}
+
+/** The customer's Global administrator records a subscription it bought elsewhere, so it can be assigned for support (rule 6). */
+export function recordSubscription(ctx: ServiceContext, actor: Actor, input: RecordSubscriptionInput): Subscription {
+  const member = requirePermission(ctx.db, actor, input.customerId, "customer.subscriptions.write");
+  const product = offeredProduct(ctx, member.organization.cloud, input.productId);
+  const now = ctx.now();
+  if (input.termEndsAt.getTime() <= now.getTime()) throw new DomainError("VALIDATION", {}, { termEndsAt: ["dateInPast"] });
+  const sub: Subscription = {
+    id: newId("sub"),
+    customerId: member.organization.id,
+    product: product.name,
+    productId: product.id,
+    seats: input.seats,
+    state: "active",
+    purchaseChannel: input.channel,
+    partnerOfRecordId: null,
+    term: null,
+    termEndsAt: input.termEndsAt,
+    createdAt: now,
+  };
+  ctx.db.transaction(
+    (tx) => {
+      tx.insert(subscriptions).values(sub).run();
+      auditChange(tx, member, actor, sub, "subscription.recorded", { customer: member.organization.name }, now);
+      tellCustomer(ctx, tx, sub, "subscriptionRecorded", member.organization.name, now);
+    },
+    { behavior: "immediate" },
+  );
+  return sub;
+}
+
+/**
+ * The subscription the acting organization may change, or "not found": for a partner, one it
+ * is partner of record of, with the customer still its customer (an ended relationship gives
+ * nothing); for a customer, one of its own that no partner sold.
+ */
+function ownSubscription(ctx: ServiceContext, actor: Actor, ref: SubscriptionRef): { member: Member; sub: Subscription } {
+  const kind = getMember(ctx.db, actor, ref.organizationId)?.organization.kind;
+  if (kind !== "partner" && kind !== "customer") throw new DomainError("NOT_FOUND");
+  const member = requirePermission(ctx.db, actor, ref.organizationId, kind === "partner" ? "subscriptions.write" : "customer.subscriptions.write");
+  const org = member.organization.id;
+  const sub = ctx.db
+    .select()
+    .from(subscriptions)
+    .where(and(eq(subscriptions.id, ref.subscriptionId), kind === "partner" ? eq(subscriptions.partnerOfRecordId, org) : and(eq(subscriptions.customerId, org), isNull(subscriptions.partnerOfRecordId))))
+    .get();
+  if (!sub) throw new DomainError("NOT_FOUND");
+  if (kind === "partner" && !activeRelationship(ctx.db, org, sub.customerId)) throw new DomainError("NOT_FOUND");
+  return { member, sub };
+}
+
+/** Sets the seat count of an active subscription. A suspended partner sells nothing more. */
+export function changeSeats(ctx: ServiceContext, actor: Actor, input: ChangeSeatsInput): Subscription {
+  const { member, sub } = ownSubscription(ctx, actor, input);
+  if (member.organization.kind === "partner") assertInGoodStanding(member.organization);
+  if (sub.state !== "active") throw new DomainError("SUBSCRIPTION_STATE", { from: sub.state, event: "seats" });
+  const now = ctx.now();
+  const next = { ...sub, seats: input.seats };
+  ctx.db.transaction(
+    (tx) => {
+      const changed = tx.update(subscriptions).set({ seats: input.seats }).where(and(eq(subscriptions.id, sub.id), eq(subscriptions.state, "active"), eq(subscriptions.seats, sub.seats))).run().changes;
+      if (changed !== 1) throw new DomainError("SUBSCRIPTION_STATE", { from: sub.state, event: "seats" });
+      auditChange(tx, member, actor, next, "subscription.seats_changed", { from: sub.seats, to: input.seats }, now);
+      tellCustomer(ctx, tx, next, "subscriptionSeats", member.organization.name, now);
+    },
+    { behavior: "immediate" },
+  );
+  return next;
+}
+
+/**
+ * Suspends, reactivates or cancels, with a conditional update on the state read. Reactivating
+ * sells again, which a suspended partner may not; suspending and cancelling it always may
+ * (that is what a removal asks of it first). A cancelled subscription's support ends with it.
+ */
+export function changeSubscriptionState(ctx: ServiceContext, actor: Actor, input: SubscriptionRef & { event: SubscriptionEvent }): Subscription {
+  const { member, sub } = ownSubscription(ctx, actor, input);
+  if (input.event === "reactivate" && member.organization.kind === "partner") assertInGoodStanding(member.organization);
+  const rule = SUBSCRIPTION_TRANSITIONS[input.event];
+  const next = { ...sub, state: subscriptionTransition(sub.state, input.event) };
+  const now = ctx.now();
+  ctx.db.transaction(
+    (tx) => {
+      const changed = tx.update(subscriptions).set({ state: next.state }).where(and(eq(subscriptions.id, sub.id), eq(subscriptions.state, sub.state))).run().changes;
+      if (changed !== 1) throw new DomainError("SUBSCRIPTION_STATE", { from: sub.state, event: input.event });
+      if (next.state === "cancelled") endSupportOfSubscription(ctx, tx, sub.id, actor, now);
+      auditChange(tx, member, actor, next, rule.action, {}, now);
+      tellCustomer(ctx, tx, next, rule.notice, member.organization.name, now);
+    },
+    { behavior: "immediate" },
+  );
+  return next;
+}
