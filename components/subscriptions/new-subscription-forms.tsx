@@ -34,7 +34,10 @@ export function CreateSubscriptionForm({ partnerId, customerId, products }: { pa
   const { state, pending, formProps } = useActionForm(createSubscriptionAction, { resetOnSuccess: true });
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form {...formProps} className="grid gap-4 rounded-md border border-gray-200 bg-white p-4 sm:grid-cols-3" aria-label={t("createTitle")} noValidate>
+    <form {...formProps} className="grid gap-4 rounded-md border border-gray-200 bg-white p-4 sm:grid-cols-3" aria-labelledby="create-subscription-title" noValidate>
+      <h3 id="create-subscription-title" className="font-medium sm:col-span-3">
+        {t("createTitle")}
+      </h3>
       <input type="hidden" name="partnerId" value={partnerId} />
       <input type="hidden" name="customerId" value={customerId} />
       <ProductField products={products} errors={errors?.productId} />

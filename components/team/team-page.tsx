@@ -5,29 +5,37 @@ import { Section } from "@/components/ui/section";
 import { Table, Td } from "@/components/ui/table";
 import type { Member } from "@/lib/auth/membership";
 import { hasPermission } from "@/lib/auth/permissions";
-import { CUSTOMER_ROLES, PARTNER_ROLES } from "@/lib/auth/roles";
+import { ROLES_OF_KIND } from "@/lib/auth/roles";
 import { systemClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { listMembers, listPendingMemberInvitations } from "@/lib/team/queries";
+import { TEAM_PERMISSION } from "@/lib/team/service";
 import { InviteMemberForm, MemberRolesForm, RemoveMemberForm, RevokeMemberInvitationForm } from "./member-forms";
 import { ClientMessages } from "@/components/shell/client-messages";
 
-/** The people of one organization: partner team or customer users, with their roles. */
+/** The page's words for each kind of organization. */
+const TEXTS = {
+  partner: { title: "team.title", readOnly: "team.readOnly", invite: "team.inviteTitle" },
+  customer: { title: "team.titleCustomer", readOnly: "team.readOnlyCustomer", invite: "team.inviteTitleCustomer" },
+  operator: { title: "team.titleOperator", readOnly: "team.readOnlyOperator", invite: "team.inviteTitleOperator" },
+} as const;
+
+/** The people of one organization: partner team, customer users or the program's operators, with their roles. */
 export async function TeamPage({ member }: { member: Member }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const org = member.organization;
-  const partner = org.kind === "partner";
-  const canWrite = hasPermission(member.roles, partner ? "users.write" : "customer.users.write");
+  const texts = TEXTS[org.kind];
+  const canWrite = hasPermission(member.roles, TEAM_PERMISSION[org.kind]);
   const roleName = t as unknown as (key: string) => string;
-  const roles = (partner ? PARTNER_ROLES : CUSTOMER_ROLES).map((r) => ({ id: r, name: roleName(`roles.${r}`) }));
+  const roles = ROLES_OF_KIND[org.kind].map((r) => ({ id: r, name: roleName(`roles.${r}`) }));
   const members = listMembers(db(), member);
   const pending = canWrite ? listPendingMemberInvitations(db(), member, systemClock()) : [];
 
   return (
     <ClientMessages namespaces={["team"]}>
       <div className="space-y-8">
-        <PageHeader title={partner ? t("team.title") : t("team.titleCustomer")} />
-        {!canWrite && <Alert tone="info">{partner ? t("team.readOnly") : t("team.readOnlyCustomer")}</Alert>}
+        <PageHeader title={t(texts.title)} />
+        {!canWrite && <Alert tone="info">{t(texts.readOnly)}</Alert>}
         <Table caption={t("team.members")} head={[t("team.email"), t("team.roles"), t("team.since"), canWrite ? t("partner.invitations.actions") : ""].filter(Boolean)}>
           {members.map((m) => (
             <tr key={m.userId} data-testid={`member-${m.email}`}>
@@ -52,7 +60,7 @@ export async function TeamPage({ member }: { member: Member }) {
         </Table>
         {canWrite && (
           <>
-            <InviteMemberForm organizationId={org.id} roles={roles} title={partner ? t("team.inviteTitle") : t("team.inviteTitleCustomer")} />
+            <InviteMemberForm organizationId={org.id} roles={roles} title={t(texts.invite)} />
             <Section id="pending-members" title={t("team.pending")}>
               {pending.length === 0 ? (
                 <p className="text-sm text-gray-600">{t("team.pendingNone")}</p>
