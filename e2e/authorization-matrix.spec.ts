@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { actionIds, exportedActions, pageRoutes, postAction, type Fields } from "./support/actions";
-import { buildWorld, PARTNER_ROLES, PERSONAS, restoreWorld, type Persona, type Tenant, type World } from "./support/matrix-world";
+import { buildWorld, OPERATOR_ROLES, PARTNER_ROLES, PERSONAS, restoreWorld, type Persona, type Tenant, type World } from "./support/matrix-world";
 
 /**
  * Every server action and every page, for every persona, against the persona's own
@@ -25,6 +25,10 @@ function expected(p: Persona, tenant: Tenant, roles: string[], objectElsewhere: 
 }
 
 const partnerSide = (p: Persona) => p.org === null || p.org.startsWith("P");
+/** A partner the program suspended or offboarded: it acts on its own organization and is refused there. */
+const outOfStanding = (p: Persona) => p.org === "PS" || p.org === "PX";
+const OPERATOR_DECIDES = ["operator_admin", "partner_manager"];
+const SELLS = ["admin_agent", "sales_agent"];
 
 type ActionRow = {
   /** Plain form actions take the form alone; useActionState actions take (previous state, form). */
@@ -41,19 +45,25 @@ const eitherSide = (partnerRoles: string[], customerRoles: string[]) => (p: Pers
 const byToken = (p: Persona, c: Column): Outcome => (!p.org ? "sign in" : c === "own" ? "refused" : "not found");
 const anyone = (): Outcome => "allowed";
 const orgOf = (w: World, p: Persona) => (partnerSide(p) ? w.P : w.C);
+/** The partner an outreach action names in its own column: the persona's own when it is out of standing, else Northwind. */
+const reachingOut = (w: World, p: Persona, c: Column) => (outOfStanding(p) && c === "own" ? w[p.org as "PS" | "PX"] : w.P);
+/** Outreach (inviting, asking for roles, selling): refused on its own organization to a partner out of standing. */
+const standing = (rule: (p: Persona, c: Column) => Outcome) => (p: Persona, c: Column): Outcome => (outOfStanding(p) ? (c === "own" ? "refused" : "not found") : rule(p, c));
+const onOperator = (roles: string[]) => (p: Persona, c: Column) => expected(p, "O", roles, c === "foreign");
+const signedInAnyone = (p: Persona): Outcome => (p.org ? "allowed" : "sign in");
 
 const ACTIONS: Record<string, ActionRow> = {
   inviteCustomerAction: {
-    fields: (w, _p, c) => ({ partnerId: c === "own" ? w.P : w.P2, email: `matrix-${Math.random().toString(36).slice(2)}@example.org`, locale: "en" }),
-    expect: (p, c) => (c === "own" ? expected(p, "P", ["account_admin", "admin_agent", "sales_agent"], false) : !p.org ? "sign in" : p.org === "P2" ? "allowed" : "not found"),
+    fields: (w, p, c) => ({ partnerId: c === "own" ? reachingOut(w, p, c) : w.P2, email: `matrix-${Math.random().toString(36).slice(2)}@example.org`, locale: "en" }),
+    expect: standing((p, c) => (c === "own" ? expected(p, "P", ["account_admin", "admin_agent", "sales_agent"], false) : !p.org ? "sign in" : p.org === "P2" ? "allowed" : "not found")),
   },
   resendInvitationAction: { fields: (w, _p, c) => ({ partnerId: w.P, invitationId: c === "own" ? w.invitationP : w.invitationP2 }), expect: onPartner(["account_admin", "admin_agent", "sales_agent"]) },
   revokeInvitationAction: { fields: (w, _p, c) => ({ partnerId: w.P, invitationId: c === "own" ? w.invitationP : w.invitationP2 }), expect: onPartner(["account_admin", "admin_agent", "sales_agent"]) },
   acceptInvitationAction: { fields: (w, _p, c) => ({ token: c === "own" ? w.openToken : "x".repeat(43), target: "new", name: "Matrix Co", primaryDomain: "matrix.example", country: "US", agreement: "on" }), expect: byToken },
   declineInvitationAction: { fields: (w, _p, c) => ({ token: c === "own" ? w.openToken : "x".repeat(43) }), expect: byToken },
   requestAdminRelationshipAction: {
-    fields: (w, _p, c) => ({ partnerId: w.P, customerId: c === "own" ? w.C : w.C2, name: `Matrix ${Math.random().toString(36).slice(2)}`, durationDays: "30", roles: ["global_reader"] }),
-    expect: onPartner(["admin_agent"]),
+    fields: (w, p, c) => ({ partnerId: reachingOut(w, p, c), customerId: c === "own" ? w.C : w.C2, name: `Matrix ${Math.random().toString(36).slice(2)}`, durationDays: "30", roles: ["global_reader"] }),
+    expect: standing(onPartner(["admin_agent"])),
   },
   approveAdminRelationshipAction: { fields: (w, _p, c) => ({ organizationId: w.C, relationshipId: c === "own" ? w.relTerminatedPC : w.relTerminatedC2 }), expect: onCustomer(CUSTOMER_ADMIN) },
   rejectAdminRelationshipAction: { fields: (w, _p, c) => ({ organizationId: w.C, relationshipId: c === "own" ? w.relTerminatedPC : w.relTerminatedC2 }), expect: onCustomer(CUSTOMER_ADMIN) },
@@ -95,8 +105,8 @@ const ACTIONS: Record<string, ActionRow> = {
   removePartnerAction: { fields: (w, _p, c) => ({ customerId: w.C, partnerId: c === "own" ? w.disposablePartner : w.litware, scope: "everything" }), expect: onCustomer(CUSTOMER_ADMIN) },
   // Northwind is a direct partner: an authorized invitation is refused after authorization (not a provider).
   invitePartnershipAction: {
-    fields: (w, _p, c) => ({ providerId: c === "own" ? w.P : w.P2, email: "nobody-matrix@example.org", resellerPartnerId: "9999003", locale: "en" }),
-    expect: (p, c) => (c === "own" ? expected(p, "P", ["account_admin"], false) : !p.org ? "sign in" : p.org === "P2" ? "allowed" : "not found"),
+    fields: (w, p, c) => ({ providerId: c === "own" ? reachingOut(w, p, c) : w.P2, email: "nobody-matrix@example.org", resellerPartnerId: "9999003", locale: "en" }),
+    expect: standing((p, c) => (c === "own" ? expected(p, "P", ["account_admin"], false) : !p.org ? "sign in" : p.org === "P2" ? "allowed" : "not found")),
   },
   authorizePartnershipAction: { fields: (w, _p, c) => ({ token: c === "own" ? w.openPartnershipToken : "x".repeat(43) }), expect: byToken },
   declinePartnershipAction: { fields: (w, _p, c) => ({ token: c === "own" ? w.openPartnershipToken : "x".repeat(43) }), expect: byToken },
@@ -108,6 +118,51 @@ const ACTIONS: Record<string, ActionRow> = {
   recordSupportActionAction: { fields: (w, _p, c) => ({ partnerId: w.P, assignmentId: c === "own" ? w.supportC : w.supportC2, note: "Matrix support note" }), expect: onPartner(["account_admin", "admin_agent", "helpdesk_agent"]) },
   acceptMemberInvitationAction: { fields: (w, _p, c) => ({ token: c === "own" ? w.openMemberToken : "x".repeat(43) }), expect: byToken },
   declineMemberInvitationAction: { fields: (w, _p, c) => ({ token: c === "own" ? w.openMemberToken : "x".repeat(43) }), expect: byToken },
+  // Enrollment: anyone signed in may apply (a taken domain or a pending one fails after that); only the applicant withdraws.
+  applyAction: {
+    fields: (_w, p) => ({ companyName: "Matrix Applicant", primaryDomain: p.email.split("@")[1] ?? "nobody.example", country: "US", cloud: "global", partnerType: "direct", agreement: "on", agreementVersion: "2026-10", locale: "en" }),
+    expect: signedInAnyone,
+  },
+  withdrawApplicationAction: {
+    fields: (w, _p, c) => ({ applicationId: c === "own" ? w.applicantApplication : w.otherApplication }),
+    expect: (p, c) => (!p.org ? "sign in" : p.org === "A" && c === "own" ? "allowed" : "not found"),
+  },
+  // The operator: decided applications, an offboarded partner and a product in use, so an authorized call fails after authorization.
+  approveApplicationAction: { fields: (w, _p, c) => ({ applicationId: c === "own" ? w.decidedApplication : "app_matrix_nonexistent", cspTransactionTenant: "on" }), expect: onOperator(OPERATOR_DECIDES) },
+  rejectApplicationAction: { fields: (w, _p, c) => ({ applicationId: c === "own" ? w.decidedApplication : "app_matrix_nonexistent", reason: "Matrix says no." }), expect: onOperator(OPERATOR_DECIDES) },
+  suspendPartnerAction: { fields: (w, _p, c) => ({ partnerId: c === "own" ? w.PX : w.C, reason: "Matrix suspension." }), expect: onOperator(OPERATOR_DECIDES) },
+  reinstatePartnerAction: { fields: (w, _p, c) => ({ partnerId: c === "own" ? w.PX : w.C, reason: "Matrix reinstatement." }), expect: onOperator(OPERATOR_DECIDES) },
+  offboardPartnerAction: { fields: (w, _p, c) => ({ partnerId: c === "own" ? w.PX : w.C, reason: "Matrix offboarding.", confirmName: "Offboarded Partner Ltd" }), expect: onOperator(OPERATOR_DECIDES) },
+  addProductAction: { fields: (w) => ({ cloud: "global", name: w.productRetiredName }), expect: (p) => expected(p, "O", ["operator_admin"], false) },
+  changeProductAction: { fields: (w, _p, c) => ({ productId: c === "own" ? w.productRetired : "prd_matrix_nonexistent", name: w.productRetiredName }), expect: onOperator(["operator_admin"]) },
+  removeProductAction: { fields: (w, _p, c) => ({ productId: c === "own" ? w.productInUse : "prd_matrix_nonexistent" }), expect: onOperator(["operator_admin"]) },
+  // Subscriptions: a retired product and cancelled subscriptions, so an authorized call fails after authorization.
+  createSubscriptionAction: {
+    fields: (w, p, c) => ({ partnerId: reachingOut(w, p, c), customerId: c === "own" ? w.C : w.C2, productId: w.productRetired, seats: "5", term: "P1Y" }),
+    expect: standing(onPartner(SELLS)),
+  },
+  recordSubscriptionAction: { fields: (w) => ({ customerId: w.C, productId: w.productRetired, seats: "5", channel: "direct", termEndsAt: "2030-01-01" }), expect: (p) => expected(p, "C", CUSTOMER_ADMIN, false) },
+  changeSeatsAction: {
+    fields: (w, p, c) => ({ organizationId: orgOf(w, p), subscriptionId: c === "own" ? (partnerSide(p) ? w.cancelledByP : w.cancelledByC) : partnerSide(p) ? w.soldByP2 : w.subscriptionC2, seats: "7" }),
+    expect: eitherSide(SELLS, CUSTOMER_ADMIN),
+  },
+  suspendSubscriptionAction: {
+    fields: (w, p, c) => ({ organizationId: orgOf(w, p), subscriptionId: c === "own" ? (partnerSide(p) ? w.cancelledByP : w.cancelledByC) : partnerSide(p) ? w.soldByP2 : w.subscriptionC2 }),
+    expect: eitherSide(SELLS, CUSTOMER_ADMIN),
+  },
+  reactivateSubscriptionAction: {
+    fields: (w, p, c) => ({ organizationId: orgOf(w, p), subscriptionId: c === "own" ? (partnerSide(p) ? w.cancelledByP : w.cancelledByC) : partnerSide(p) ? w.soldByP2 : w.subscriptionC2 }),
+    expect: eitherSide(SELLS, CUSTOMER_ADMIN),
+  },
+  cancelSubscriptionAction: {
+    fields: (w, p, c) => ({ organizationId: orgOf(w, p), subscriptionId: c === "own" ? (partnerSide(p) ? w.cancelledByP : w.cancelledByC) : partnerSide(p) ? w.soldByP2 : w.subscriptionC2 }),
+    expect: eitherSide(SELLS, CUSTOMER_ADMIN),
+  },
+  // A dry run writes nothing.
+  importSubscriptionsAction: {
+    fields: (w, p, c) => ({ partnerId: c === "own" ? reachingOut(w, p, c) : w.P2, csv: "customer_domain,product,seats,term_ends\nnobody.example,Matrix Product,1,2030-01-01", mode: "dry-run" }),
+    expect: standing((p, c) => (c === "own" ? expected(p, "P", SELLS, false) : !p.org ? "sign in" : p.org === "P2" ? "allowed" : "not found")),
+  },
   // Public: they touch no tenant's data.
   setLocaleAction: { formOnly: true, fields: () => ({ locale: "en" }), expect: anyone },
   signInAction: { fields: () => ({ email: "matrix-signin@example.org", redirectTo: "/" }), expect: anyone },
@@ -124,6 +179,8 @@ const customerPage = (suffix: (w: World, c: Column) => string, foreign: "org" | 
   expect: (p: Persona, c: Column) => (foreign === "org" && c === "foreign" ? expected(p, "C2", CUSTOMER_READ, false) : expected(p, "C", CUSTOMER_READ, c === "foreign")),
 });
 const publicPage = (url: string) => ({ url: () => url, expect: anyone });
+/** The operator console: one operator organization, so the foreign column names another object (or none). */
+const operatorPage = (suffix: (w: World, c: Column) => string) => ({ url: (w: World, c: Column) => `/operator${suffix(w, c)}`, expect: (p: Persona, c: Column) => expected(p, "O", OPERATOR_ROLES, c === "foreign") });
 
 const PAGES: Record<string, PageRow> = {
   "/": publicPage("/"),
@@ -156,6 +213,17 @@ const PAGES: Record<string, PageRow> = {
     url: (w, c) => `/customer/${w.C}/partners/${c === "own" ? w.disposablePartner : w.litware}/remove`,
     expect: (p, c) => expected(p, "C", CUSTOMER_ADMIN, c === "foreign"),
   },
+  "/enroll": publicPage("/enroll"),
+  "/operator": { url: () => "/operator", expect: (p) => expected(p, "O", OPERATOR_ROLES, false) },
+  "/operator/applications": { url: () => "/operator/applications", expect: (p) => expected(p, "O", OPERATOR_ROLES, false) },
+  "/operator/applications/[applicationId]": operatorPage((w, c) => `/applications/${c === "own" ? w.decidedApplication : "app_matrix_nonexistent"}`),
+  "/operator/partners": { url: () => "/operator/partners", expect: (p) => expected(p, "O", OPERATOR_ROLES, false) },
+  "/operator/partners/[partnerId]": operatorPage((w, c) => `/partners/${c === "own" ? w.P : w.C}`),
+  "/operator/customers": { url: () => "/operator/customers", expect: (p) => expected(p, "O", OPERATOR_ROLES, false) },
+  "/operator/catalog": { url: () => "/operator/catalog", expect: (p) => expected(p, "O", OPERATOR_ROLES, false) },
+  "/operator/team": { url: () => "/operator/team", expect: (p) => expected(p, "O", OPERATOR_ROLES, false) },
+  "/operator/activity": { url: () => "/operator/activity", expect: (p) => expected(p, "O", OPERATOR_ROLES, false) },
+  "/partner/[partnerId]/subscriptions/import": partnerPage(() => "/subscriptions/import", SELLS, "org"),
   "/customer/[customerId]": customerPage(() => "", "org"),
   "/customer/[customerId]/activity": customerPage(() => "/activity", "org"),
   "/customer/[customerId]/users": customerPage(() => "/users", "org"),
@@ -176,7 +244,7 @@ async function callAction(request: APIRequestContext, id: string, fields: Fields
   const code = res.result.code;
   if (code === "UNEXPECTED") throw new Error(`unexpected failure: ${res.body.slice(0, 300)}`);
   if (code === "UNAUTHENTICATED") return "sign in";
-  if (code === "FORBIDDEN" || code === "WRONG_ACCOUNT") return "refused";
+  if (code === "FORBIDDEN" || code === "WRONG_ACCOUNT" || code === "PARTNER_SUSPENDED" || code === "PARTNER_OFFBOARDED") return "refused";
   if (code === "NOT_FOUND" || code === "INVITATION_INVALID") return "not found";
   return "allowed"; // failed for a reason after authorization (already revoked, terminated, …)
 }
@@ -200,7 +268,7 @@ test.describe("authorization matrix", () => {
   });
 
   test("every cell: persona × entry point × own or another tenant's object", async ({ request }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(480_000);
     const world = buildWorld();
     const ids = actionIds();
     const failures: string[] = [];

@@ -53,6 +53,23 @@ const FIELDS: Record<string, string[]> = {
   recordSupportActionAction: ["partnerId", "assignmentId", "note"],
   acceptMemberInvitationAction: ["token"],
   declineMemberInvitationAction: ["token"],
+  applyAction: ["companyName", "primaryDomain", "country", "cloud", "partnerType", "corporateDomain", "agreement", "agreementVersion", "locale"],
+  withdrawApplicationAction: ["applicationId"],
+  approveApplicationAction: ["applicationId", "partnerPublicId", "cspTransactionTenant"],
+  rejectApplicationAction: ["applicationId", "reason"],
+  suspendPartnerAction: ["partnerId", "reason"],
+  reinstatePartnerAction: ["partnerId", "reason"],
+  offboardPartnerAction: ["partnerId", "reason", "confirmName"],
+  addProductAction: ["cloud", "name", "supportable"],
+  changeProductAction: ["productId", "name", "supportable", "available"],
+  removeProductAction: ["productId"],
+  createSubscriptionAction: ["partnerId", "customerId", "productId", "seats", "term"],
+  recordSubscriptionAction: ["customerId", "productId", "seats", "channel", "termEndsAt"],
+  changeSeatsAction: ["organizationId", "subscriptionId", "seats"],
+  suspendSubscriptionAction: ["organizationId", "subscriptionId"],
+  reactivateSubscriptionAction: ["organizationId", "subscriptionId"],
+  cancelSubscriptionAction: ["organizationId", "subscriptionId"],
+  importSubscriptionsAction: ["partnerId", "csv", "mode"],
   setLocaleAction: ["locale"],
   signInAction: ["email", "redirectTo"],
   signOutAction: ["redirectTo"],
@@ -61,7 +78,7 @@ const FIELDS: Record<string, string[]> = {
 const FORM_ONLY = new Set(["setLocaleAction", "signOutAction"]);
 const isIdField = (f: string) => /Id$/.test(f) || f === "token";
 
-type World = { P: string; C: string; foreignIds: string[]; partnerCookie: string; customerCookie: string; translatedCodes: Set<string> };
+type World = { P: string; C: string; foreignIds: string[]; partnerCookie: string; customerCookie: string; operatorCookie: string; translatedCodes: Set<string> };
 
 function arrange(): World {
   return withDb((db) => {
@@ -79,6 +96,7 @@ function arrange(): World {
       foreignIds: [...foreignOrgs, ...foreignObjects],
       partnerCookie: session(P, "fuzz-partner@northwindcloud.com", ["account_admin", "admin_agent", "sales_agent", "billing_admin", "helpdesk_agent", "user_management_admin"]),
       customerCookie: session(C, "fuzz-ga@adventure-works.com", ["global_admin"]),
+      operatorCookie: session((db.prepare("select id from organizations where kind = 'operator'").get() as { id: string }).id, "fuzz-operator@partner-program.example", ["operator_viewer"]),
       translatedCodes: new Set(Object.keys(en.errors)),
     };
   });
@@ -159,6 +177,14 @@ function routes(w: World): { name: string; request: fc.Arbitrary<{ method: "GET"
     get("partner activity export", (q) => `/partner/${w.P}/activity/export?${q}`, ACTIVITY, w.partnerCookie),
     get("customer activity export", (q) => `/customer/${w.C}/activity/export?${q}`, ACTIVITY, w.customerCookie),
     get("a customer's page by any id", (_q, seg) => `/partner/${w.P}/customers/${seg}`, [], w.partnerCookie),
+    get("enrollment", () => "/enroll", [], w.customerCookie),
+    get("operator applications", (q) => `/operator/applications?${q}`, ["state", "page"], w.operatorCookie),
+    get("an application by any id", (_q, seg) => `/operator/applications/${seg}`, [], w.operatorCookie),
+    get("operator partners", (q) => `/operator/partners?${q}`, ["q", "type", "cloud", "state", "page"], w.operatorCookie),
+    get("a partner by any id", (_q, seg) => `/operator/partners/${seg}`, [], w.operatorCookie),
+    get("operator customers", (q) => `/operator/customers?${q}`, ["q", "page"], w.operatorCookie),
+    get("operator activity", (q) => `/operator/activity?${q}`, ACTIVITY, w.operatorCookie),
+    get("operator activity export", (q) => `/operator/activity/export?${q}`, ACTIVITY, w.operatorCookie),
     get("invitation links", (_q, seg) => `/invite/${seg}`, [], w.customerCookie),
     get("team links", (_q, seg) => `/join/${seg}`, [], ""),
     get("partnership links", (_q, seg) => `/partnership/${seg}`, [], ""),

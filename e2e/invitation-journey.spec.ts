@@ -84,6 +84,8 @@ test.describe("reseller invitation journey", () => {
 
     await expect((await invitationRow(partner, email)).getByText("Accepted")).toBeVisible();
     await partner.getByRole("link", { name: "Customers" }).first().click();
+    // Read the list's address only once the click has arrived there (reading it earlier raced the navigation).
+    await expect(partner).toHaveURL(/\/customers$/);
     // The list counts what it finds, and a page past its end goes to its last page.
     await partner.goto(`${partner.url().replace(/\?.*$/, "")}?${new URLSearchParams({ q: domain, page: "5" })}`);
     await expect(partner).toHaveURL(/page=1$/);

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Field, FieldErrors, inputClass } from "@/components/ui/field";
+import { CountryField } from "@/components/ui/country-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { EmailLocaleField } from "@/components/ui/email-locale-field";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -29,18 +30,7 @@ export function EnrollForm({ email, clouds, countries, partnerTypes }: Props) {
       <Field id="primaryDomain" label={t("primaryDomain")} hint={t("primaryDomainHint", { email })} errors={errors?.primaryDomain}>
         {(aria) => <input {...aria} name="primaryDomain" defaultValue={domain} autoComplete="off" maxLength={253} className={inputClass} />}
       </Field>
-      <Field id="country" label={t("country")} errors={errors?.country}>
-        {(aria) => (
-          <select {...aria} name="country" defaultValue="" className={inputClass}>
-            <option value="">{t("chooseCountry")}</option>
-            {countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <CountryField label={t("country")} choose={t("chooseCountry")} countries={countries} errors={errors?.country} />
       <Field id="cloud" label={t("cloud")} hint={t("cloudHint")} errors={errors?.cloud}>
         {(aria) => (
           <select {...aria} name="cloud" value={cloudId} onChange={(e) => setCloudId(e.target.value)} className={inputClass}>

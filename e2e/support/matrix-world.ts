@@ -1,11 +1,13 @@
 import { createHash, randomBytes } from "node:crypto";
-import { memberFor, sessionCookieFor, withDb } from "./db";
+import { memberFor, sessionCookieFor, userFor, withDb } from "./db";
 
 /** Who asks. `org` is the tenant the persona belongs to (none for the anonymous visitor). */
 export type Persona = { key: string; email: string; org: Tenant | null; roles: string[] };
-export type Tenant = "P" | "P2" | "P3" | "C" | "C2";
+export type Tenant = "P" | "P2" | "P3" | "C" | "C2" | "O" | "A" | "PS" | "PX";
 
 export const PARTNER_ROLES = ["account_admin", "admin_agent", "sales_agent", "billing_admin", "helpdesk_agent", "user_management_admin"];
+
+export const OPERATOR_ROLES = ["operator_admin", "partner_manager", "operator_viewer"];
 
 export const PERSONAS: Persona[] = [
   { key: "anonymous", email: "", org: null, roles: [] },
@@ -15,7 +17,13 @@ export const PERSONAS: Persona[] = [
   { key: "customer user", email: "matrix-user@adventure-works.com", org: "C", roles: ["user"] },
   { key: "member of another customer", email: "matrix-ga@fourthcoffee.com", org: "C2", roles: ["global_admin"] },
   { key: "partner whose relationship ended", email: "matrix-ended@ended-partner.example", org: "P3", roles: ["account_admin", "admin_agent"] },
+  ...OPERATOR_ROLES.map((r) => ({ key: `operator ${r}`, email: `matrix-${r}@partner-program.example`, org: "O" as const, roles: [r] })),
+  // Signed in, a member of nothing: someone applying to become a partner.
+  { key: "applicant", email: "matrix-applicant@applicant-matrix.example", org: "A", roles: [] },
+  { key: "suspended partner", email: "matrix-admin@suspended-partner.example", org: "PS", roles: ["account_admin", "admin_agent", "sales_agent"] },
+  { key: "offboarded partner", email: "matrix-admin@offboarded-partner.example", org: "PX", roles: ["account_admin", "admin_agent", "sales_agent"] },
 ];
+
 
 export type World = Record<Tenant, string> & {
   /** A partner of C that exists only to be removed (and put back) by the matrix. */
@@ -28,6 +36,11 @@ export type World = Record<Tenant, string> & {
   openToken: string; openMemberToken: string; openPartnershipToken: string;
   partnershipP: string; partnershipOther: string;
   subscriptionC: string; subscriptionC2: string; supportC: string; supportC2: string;
+  /** Operator objects in states where an authorized call fails after authorization. */
+  decidedApplication: string; applicantApplication: string; otherApplication: string;
+  productInUse: string; productRetired: string; productRetiredName: string;
+  /** Cancelled subscriptions of C: one Northwind sold, one the customer recorded. */
+  cancelledByP: string; cancelledByC: string; soldByP2: string;
   /** Each persona's Cookie header for its session. */
   sessions: Record<string, string>;
 };
@@ -59,13 +72,32 @@ export function buildWorld(): World {
     run("insert or ignore into reseller_relationships (id, partner_id, customer_id, state, created_at, customer_name, customer_domain) values ('rel_matrix_disposable', 'org_matrix_p4', ?, 'active', ?, 'Adventure Works Cycles', 'adventure-works.com')", C, t);
     run("insert or ignore into reseller_relationships (id, partner_id, customer_id, state, created_at, ended_at, customer_name, customer_domain) values ('rel_matrix_ended', ?, ?, 'ended', ?, ?, 'Adventure Works Cycles', 'adventure-works.com')", P3, C, t - 100 * 86_400_000, t - 86_400_000);
 
+    const O = one<{ id: string }>("select id from organizations where kind = 'operator'").id;
+    const partnerIn = (id: string, name: string, domain: string, publicId: string, state: string) =>
+      run("insert or ignore into organizations (id, kind, name, cloud, country, primary_domain, partner_type, partner_public_id, is_csp_transaction_tenant, partner_state, created_at) values (?, 'partner', ?, 'global', 'US', ?, 'direct', ?, 1, ?, ?)", id, name, domain, publicId, state, t);
+    partnerIn("org_matrix_ps", "Suspended Partner Ltd", "suspended-partner.example", "9999004", "suspended");
+    partnerIn("org_matrix_px", "Offboarded Partner Ltd", "offboarded-partner.example", "9999005", "offboarded");
+
     const member = (org: string, email: string, roles: string[]) => memberFor(db, org, email, roles);
-    const tenants: Record<Tenant, string> = { P, P2, P3, C, C2 };
+    // The applicant's "tenant" is no organization at all: it matches nothing.
+    const tenants: Record<Tenant, string> = { P, P2, P3, C, C2, O, A: "org_matrix_none", PS: "org_matrix_ps", PX: "org_matrix_px" };
     const sessions: Record<string, string> = {};
     for (const p of PERSONAS) {
       if (!p.org) continue;
-      sessions[p.key] = sessionCookieFor(db, member(tenants[p.org], p.email, p.roles));
+      sessions[p.key] = sessionCookieFor(db, p.org === "A" ? userFor(db, p.email) : member(tenants[p.org], p.email, p.roles));
     }
+    const applicant = userFor(db, PERSONAS.find((p) => p.org === "A")!.email);
+    const application = (id: string, userId: string, email: string, domain: string, state: string) =>
+      run("insert or ignore into partner_applications (id, applicant_user_id, applicant_email, company_name, primary_domain, country, cloud, partner_type, agreement_version, locale, state, created_at) values (?, ?, ?, 'Matrix Applicant', ?, 'US', 'global', 'direct', '2026-10', 'en', ?, ?)", id, userId, email, domain, state, t);
+    application("app_matrix_withdrawn", applicant, "matrix-applicant@applicant-matrix.example", "applicant-matrix.example", "withdrawn");
+    const product = (id: string, name: string, available: number) =>
+      run("insert or ignore into products (id, cloud, name, name_key, supportable, available, created_at) values (?, 'global', ?, ?, 1, ?, ?)", id, name, name.toLowerCase(), available, t);
+    product("prd_matrix_retired", "Matrix Retired Product", 0);
+    const productInUse = one<{ id: string }>("select product_id as id from subscriptions where product_id is not null limit 1").id;
+    const subscription = (id: string, customer: string, por: string | null, state: string) =>
+      run("insert or ignore into subscriptions (id, customer_id, product, seats, state, purchase_channel, partner_of_record_id, term_ends_at, created_at) values (?, ?, 'Matrix Product', 5, ?, ?, ?, ?, ?)", id, customer, state, por ? "partner" : "direct", por, t + 365 * 86_400_000, t);
+    subscription("sub_matrix_cancelled_p", C, P, "cancelled");
+    subscription("sub_matrix_cancelled_c", C, null, "cancelled");
 
     const adminRel = (id: string, partner: string, customer: string, state: string) =>
       run("insert or ignore into admin_relationships (id, partner_id, customer_id, name, name_key, roles, duration_days, auto_extend, state, created_by_user_id, created_at, requested_at, ended_at) values (?, ?, ?, ?, ?, '[\"global_reader\"]', 30, 0, ?, (select id from users limit 1), ?, ?, ?)", id, partner, customer, id, id, state, t, t, t);
@@ -114,6 +146,15 @@ export function buildWorld(): World {
       partnershipOther,
       subscriptionC,
       subscriptionC2,
+      decidedApplication: "app_matrix_withdrawn",
+      applicantApplication: "app_matrix_withdrawn",
+      otherApplication: one<{ id: string }>("select id from partner_applications where applicant_email <> 'matrix-applicant@applicant-matrix.example' limit 1").id,
+      productInUse,
+      productRetired: "prd_matrix_retired",
+      productRetiredName: "Matrix Retired Product",
+      cancelledByP: "sub_matrix_cancelled_p",
+      cancelledByC: "sub_matrix_cancelled_c",
+      soldByP2: one<{ id: string }>("select id from subscriptions where customer_id = ? and partner_of_record_id = ? limit 1", C, P2).id,
       supportC: "sup_matrix_c",
       supportC2: "sup_matrix_c2",
       disposablePartner: "org_matrix_p4",

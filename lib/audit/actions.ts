@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = [
   "application.submitted",
   "application.approved",
   "application.rejected",
+  "application.withdrawn",
   "partner.enrolled",
   "partner.suspended",
   "partner.reinstated",

@@ -105,7 +105,7 @@ export function withdrawApplication(ctx: ServiceContext, actor: Actor, applicati
   ctx.db.transaction(
     (tx) => {
       decide(tx, app, { state: "withdrawn", decidedAt: now, decidedByUserId: actor.userId });
-      if (operator) recordAudit(tx, { organizationId: operator.id, actor, action: "application.rejected", targetType: "partner_application", targetId: app.id, details: { name: app.companyName, domain: app.primaryDomain, reason: "withdrawn" }, at: now });
+      if (operator) recordAudit(tx, { organizationId: operator.id, actor, action: "application.withdrawn", targetType: "partner_application", targetId: app.id, details: { name: app.companyName, domain: app.primaryDomain }, at: now });
     },
     { behavior: "immediate" },
   );

@@ -50,7 +50,7 @@ export function addOperator(db: Db, rawEmail: string, now: Date, name = DEFAULT_
         membership = "promoted";
       }
       if (membership !== "existing") {
-        recordAudit(tx, { organizationId: org.id, actor: null, action: "operator.added", targetType: "user", targetId: user.id, details: { email, by: "command line" }, at: now });
+        recordAudit(tx, { organizationId: org.id, actor: null, action: "operator.added", targetType: "user", targetId: user.id, details: { email }, at: now });
       }
       return { organization: orgCreated ? "created" : "existing", user: userCreated ? "created" : "existing", membership, organizationId: org.id, email };
     },

@@ -56,35 +56,29 @@ function auditBoth(tx: Tx, operator: Member, partner: Organization, actor: Actor
   }
 }
 
-/** Suspends a partner: its people still sign in and see, but send no invitation and request no roles (lib/partners/standing.ts). */
-export function suspendPartner(ctx: ServiceContext, actor: Actor, input: PartnerStandingInput) {
+/** One conditional move between active and suspended, audited on both sides and told to the partner. */
+function changeStanding(ctx: ServiceContext, actor: Actor, input: PartnerStandingInput, move: { from: PartnerState; to: PartnerState; action: "partner.suspended" | "partner.reinstated"; notice: NoticeKind }) {
   const operator = requireManager(ctx, actor);
   const partner = partnerOrThrow(ctx, input.partnerId);
   const now = ctx.now();
   ctx.db.transaction(
     (tx) => {
-      moveState(tx, partner, ["active"], "suspended");
-      auditBoth(tx, operator, partner, actor, "partner.suspended", { reason: input.reason.slice(0, 200) }, now);
-      tellPartner(ctx, tx, partner, "partnerSuspended", input.reason, now);
+      moveState(tx, partner, [move.from], move.to);
+      auditBoth(tx, operator, partner, actor, move.action, { reason: input.reason.slice(0, 200) }, now);
+      tellPartner(ctx, tx, partner, move.notice, input.reason, now);
     },
     { behavior: "immediate" },
   );
   return partner;
 }
 
+/** Suspends a partner: its people still sign in and see, but send no invitation and request no roles (lib/partners/standing.ts). */
+export function suspendPartner(ctx: ServiceContext, actor: Actor, input: PartnerStandingInput) {
+  return changeStanding(ctx, actor, input, { from: "active", to: "suspended", action: "partner.suspended", notice: "partnerSuspended" });
+}
+
 export function reinstatePartner(ctx: ServiceContext, actor: Actor, input: PartnerStandingInput) {
-  const operator = requireManager(ctx, actor);
-  const partner = partnerOrThrow(ctx, input.partnerId);
-  const now = ctx.now();
-  ctx.db.transaction(
-    (tx) => {
-      moveState(tx, partner, ["suspended"], "active");
-      auditBoth(tx, operator, partner, actor, "partner.reinstated", { reason: input.reason.slice(0, 200) }, now);
-      tellPartner(ctx, tx, partner, "partnerReinstated", input.reason, now);
-    },
-    { behavior: "immediate" },
-  );
-  return partner;
+  return changeStanding(ctx, actor, input, { from: "suspended", to: "active", action: "partner.reinstated", notice: "partnerReinstated" });
 }
 
 /**

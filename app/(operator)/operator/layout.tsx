@@ -1,6 +1,6 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
+import { OrgBar, type NavLink } from "@/components/shell/org-bar";
 import { operatorForPage } from "@/lib/auth/page-guards";
 import { hasPermission } from "@/lib/auth/permissions";
 
@@ -15,24 +15,10 @@ export default async function OperatorLayout({ children }: { children: ReactNode
     reads && { href: "/operator/catalog", label: t("operator.nav.catalog") },
     { href: "/operator/team", label: t("operator.nav.team") },
     reads && { href: "/operator/activity", label: t("activity.nav") },
-  ].filter((l): l is { href: string; label: string } => Boolean(l));
+  ].filter((l): l is NavLink => Boolean(l));
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-gray-200 pb-3">
-        <div>
-          <p className="text-lg font-semibold">{member.organization.name}</p>
-          <p className="text-xs text-gray-600">
-            {t("operator.console")} · {member.roles.map((r) => t(`roles.${r}`)).join(", ")}
-          </p>
-        </div>
-        <nav aria-label={t("nav.main")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-          {links.map((l) => (
-            <Link key={l.href} href={l.href}>
-              {l.label}
-            </Link>
-          ))}
-        </nav>
-      </div>
+      <OrgBar name={member.organization.name} subtitle={[t("operator.console"), member.roles.map((r) => t(`roles.${r}`)).join(", ")].join(" · ")} links={links} navLabel={t("nav.main")} />
       {children}
     </div>
   );

@@ -6,6 +6,7 @@ import { useAction } from "@/components/ui/use-action";
 import { ActionMessage } from "@/components/ui/action-message";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { Field, FieldErrors, inputClass } from "@/components/ui/field";
+import { CountryField } from "@/components/ui/country-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { acceptInvitationAction, declineInvitationAction } from "@/lib/invitations/actions";
@@ -61,18 +62,7 @@ export function AcceptForm({ token, partnerName, cloudName, tenants, countries, 
             <Field id="primaryDomain" label={t("primaryDomain")} hint={t("primaryDomainHint")} errors={errors?.primaryDomain}>
               {(aria) => <input {...aria} name="primaryDomain" autoComplete="off" className={inputClass} />}
             </Field>
-            <Field id="country" label={t("country")} errors={errors?.country}>
-              {(aria) => (
-                <select {...aria} name="country" defaultValue="" className={inputClass}>
-                  <option value="">{t("chooseCountry")}</option>
-                  {countries.map((c) => (
-                    <option key={c.code} value={c.code}>
-                      {c.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <CountryField label={t("country")} choose={t("chooseCountry")} countries={countries} errors={errors?.country} />
           </div>
         )}
 

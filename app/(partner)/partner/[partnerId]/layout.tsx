@@ -1,6 +1,6 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
+import { OrgBar, type NavLink } from "@/components/shell/org-bar";
 import { Alert } from "@/components/ui/alert";
 import { memberForPage } from "@/lib/auth/page-guards";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -22,25 +22,15 @@ export default async function PartnerLayout({ children, params }: Props) {
     (hasPermission(member.roles, "customers.read") || hasPermission(member.roles, "groups.write")) && { href: `${base}/groups`, label: t("groups.nav") },
     hasPermission(member.roles, "activity.read") && { href: `${base}/activity`, label: t("activity.nav") },
     { href: `${base}/team`, label: t("team.nav") },
-  ].filter((l): l is { href: string; label: string } => Boolean(l));
+  ].filter((l): l is NavLink => Boolean(l));
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-gray-200 pb-3">
-        <div>
-          <p className="text-lg font-semibold">{org.name}</p>
-          <p className="text-xs text-gray-600">
-            {org.partnerType ? t(`partnerTypes.${org.partnerType}`) : null} · {t(`clouds.${org.cloud}`)} · {org.partnerPublicId} ·{" "}
-            {member.roles.map((r) => t(`roles.${r}`)).join(", ")}
-          </p>
-        </div>
-        <nav aria-label={t("nav.main")} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-          {links.map((l) => (
-            <Link key={l.href} href={l.href}>
-              {l.label}
-            </Link>
-          ))}
-        </nav>
-      </div>
+      <OrgBar
+        name={org.name}
+        subtitle={[org.partnerType ? t(`partnerTypes.${org.partnerType}`) : null, t(`clouds.${org.cloud}`), org.partnerPublicId, member.roles.map((r) => t(`roles.${r}`)).join(", ")].filter(Boolean).join(" · ")}
+        links={links}
+        navLabel={t("nav.main")}
+      />
       {org.partnerState !== "active" && (
         <Alert tone="warning" role="status">
           {org.partnerState === "suspended" ? t("partnerStates.suspendedNotice") : t("partnerStates.offboardedNotice")}
