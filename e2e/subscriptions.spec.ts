@@ -33,10 +33,10 @@ test.describe("subscriptions", () => {
     await waitForEmail(OLIVIA, /New subscription: Microsoft 365 E3/, since);
 
     const row = partner.getByTestId("subscription-Microsoft 365 E3");
-    await row.getByLabel("Seats").fill("0");
+    await row.getByRole("spinbutton", { name: "Seats" }).fill("0");
     await row.getByRole("button", { name: "Set seats" }).click();
     await expect(row.getByText("Seats are a whole number from 1 to 100,000.")).toBeVisible();
-    await row.getByLabel("Seats").fill("5");
+    await row.getByRole("spinbutton", { name: "Seats" }).fill("5");
     await row.getByRole("button", { name: "Set seats" }).click();
     await expect(partner.getByRole("status").getByText("Microsoft 365 E3 now has 5 seats.", { exact: false })).toBeVisible();
     await expect(row.getByRole("cell", { name: "5", exact: true })).toBeVisible();

@@ -12,10 +12,13 @@ export const dayField = z
   .transform((v) => new Date(`${v}T00:00:00Z`))
   .refine((d) => !Number.isNaN(d.getTime()), "dateInvalid");
 
-export const createSubscriptionSchema = z.object({ partnerId: idField, customerId: idField, productId: idField, seats: seatsField, term: z.enum(TERMS, { error: "termInvalid" }) });
+/** A product chosen from the list: nothing chosen reads as "choose one", not "required". */
+const productField = z.string({ error: "productUnavailable" }).trim().min(1, "productUnavailable").max(64, "invalid");
+
+export const createSubscriptionSchema = z.object({ partnerId: idField, customerId: idField, productId: productField, seats: seatsField, term: z.enum(TERMS, { error: "termInvalid" }) });
 export type CreateSubscriptionInput = z.infer<typeof createSubscriptionSchema>;
 
-export const recordSubscriptionSchema = z.object({ customerId: idField, productId: idField, seats: seatsField, channel: z.enum(OUTSIDE_CHANNELS, { error: "channelInvalid" }), termEndsAt: dayField });
+export const recordSubscriptionSchema = z.object({ customerId: idField, productId: productField, seats: seatsField, channel: z.enum(OUTSIDE_CHANNELS, { error: "channelInvalid" }), termEndsAt: dayField });
 export type RecordSubscriptionInput = z.infer<typeof recordSubscriptionSchema>;
 
 /** Acting on a subscription from either side: `organizationId` is the partner of record, or the customer for what it recorded itself. */
