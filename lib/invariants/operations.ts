@@ -12,8 +12,8 @@ import { createInvitation, revokeInvitation } from "@/lib/invitations/service";
 import type { Cloud, PartnerType } from "@/lib/organizations/kinds";
 import { authorizePartnership, declinePartnership, endPartnership, invitePartnership } from "@/lib/partnerships/service";
 import { removeCustomer, removePartner } from "@/lib/relationships/removal";
+import { runSubscriptionOp } from "./subscription-operations";
 import { assignSupport, endSupport, recordSupportAction } from "@/lib/support/service";
-import { changeSeats, changeSubscriptionState, createSubscription, recordSubscription } from "@/lib/subscriptions/service";
 import { addCustomer, addMember, addPartner, addProduct, addSubscription, addUser, DAY, testContext } from "@/lib/testing/fixtures";
 import { CLOUDS } from "@/lib/organizations/kinds";
 
@@ -93,14 +93,14 @@ export function buildWorld() {
   return w;
 }
 
-const inOrder = sql`rowid`;
-const pick = <T,>(list: T[], i: number): T | undefined => (list.length ? list[i % list.length] : undefined);
+export const inOrder = sql`rowid`;
+export const pick = <T,>(list: T[], i: number): T | undefined => (list.length ? list[i % list.length] : undefined);
 
 /**
  * Mostly an operation the rules should allow (so sequences reach deep states), sometimes
  * ("wild") any target at all, across tenants and clouds, which the rules must refuse.
  */
-const choose = <T,>(valid: T[], all: T[], i: number, wild: boolean): T | undefined => pick(wild || valid.length === 0 ? all : valid, i);
+export const choose = <T,>(valid: T[], all: T[], i: number, wild: boolean): T | undefined => pick(wild || valid.length === 0 ? all : valid, i);
 
 const wild = fc.integer({ min: 0, max: 4 }).map((n) => n === 0);
 const idx = fc.nat();
@@ -136,8 +136,8 @@ function actorByEmail(w: World, email: string): Actor | undefined {
   return [...w.partners.map((p) => p.admin), ...w.customers.map((c) => c.ga), ...w.strangers].find((a) => a.email === email);
 }
 
-const partnerOf = (w: World, id: string) => w.partners.find((x) => x.id === id)!;
-const customerOf = (w: World, id: string) => w.customers.find((x) => x.id === id);
+export const partnerOf = (w: World, id: string) => w.partners.find((x) => x.id === id)!;
+export const customerOf = (w: World, id: string) => w.customers.find((x) => x.id === id);
 
 /** Runs one operation; false when it had nothing to act on (no invitation yet, …). */
 export function run(w: World, o: Op): boolean {
@@ -288,37 +288,10 @@ export function run(w: World, o: Op): boolean {
       runAdminRelationshipJobs(ctx);
       return true;
     }
-    case "sell": {
-      const everyPair = w.partners.flatMap((p) => w.customers.map((c) => ({ partnerId: p.id, customerId: c.id })));
-      const pair = choose(activeRelationships(), everyPair, o.i, o.wild)!;
-      const p = partnerOf(w, pair.partnerId);
-      const product = choose(w.products.filter((x) => x.cloud === p.cloud), w.products, o.product, o.wild)!;
-      w.subscriptionActor = { side: "partner", id: p.id };
-      createSubscription(ctx, p.admin, { partnerId: p.id, customerId: pair.customerId, productId: product.id, seats: o.seats, term: "P1Y" });
-      return true;
-    }
-    case "record": {
-      const c = pick(w.customers, o.c)!;
-      const product = choose(w.products.filter((x) => x.cloud === c.cloud), w.products, o.product, o.wild)!;
-      w.subscriptionActor = { side: "customer", id: c.id };
-      recordSubscription(ctx, c.ga, { customerId: c.id, productId: product.id, seats: 10, channel: "direct", termEndsAt: new Date(ctx.now().getTime() + 365 * DAY) });
-      return true;
-    }
-    case "changeSubscription": {
-      const subs = db.select().from(subscriptions).orderBy(inOrder).all();
-      const mine = subs.filter((x) => (o.byCustomer ? x.partnerOfRecordId === null : x.partnerOfRecordId !== null));
-      const sub = choose(mine, subs, o.i, o.wild);
-      if (!sub) return false;
-      // The acting side: the customer for what it recorded, else the partner of record (or, wild, any partner).
-      const c = customerOf(w, sub.customerId);
-      const partner = sub.partnerOfRecordId && !o.wild ? partnerOf(w, sub.partnerOfRecordId) : pick(w.partners, o.i)!;
-      const [actor, organizationId, side] = o.byCustomer && c ? [c.ga, c.id, "customer" as const] : [partner.admin, partner.id, "partner" as const];
-      w.subscriptionActor = { side, id: organizationId };
-      const ref = { organizationId, subscriptionId: sub.id };
-      if (o.change === "seats") changeSeats(ctx, actor, { ...ref, seats: o.seats });
-      else changeSubscriptionState(ctx, actor, { ...ref, event: o.change });
-      return true;
-    }
+    case "sell":
+    case "record":
+    case "changeSubscription":
+      return runSubscriptionOp(w, o);
   }
 }
 

@@ -1,0 +1,52 @@
+import { subscriptions } from "@/db/schema";
+import { changeSeats, changeSubscriptionState, createSubscription, recordSubscription } from "@/lib/subscriptions/service";
+import { DAY } from "@/lib/testing/fixtures";
+import { choose, customerOf, inOrder, partnerOf, pick, type Op, type World } from "./operations";
+
+/*
+ * The subscription operations of the invariant test: the only operations allowed to change a
+ * subscription. Each notes whose behalf it acted on (w.subscriptionActor), so the test can
+ * check it changed only one of that organization's own.
+ */
+type SubscriptionOp = Extract<Op, { kind: "sell" | "record" | "changeSubscription" }>;
+
+const activeRelationships = (w: World) =>
+  w.t.ctx.db.$client.prepare("select partner_id as partnerId, customer_id as customerId from reseller_relationships where state = 'active' order by rowid").all() as { partnerId: string; customerId: string }[];
+
+export function runSubscriptionOp(w: World, o: SubscriptionOp): boolean {
+  const ctx = w.t.ctx;
+  const db = ctx.db;
+  switch (o.kind) {
+    case "sell": {
+      const everyPair = w.partners.flatMap((p) => w.customers.map((c) => ({ partnerId: p.id, customerId: c.id })));
+      const pair = choose(activeRelationships(w), everyPair, o.i, o.wild)!;
+      const p = partnerOf(w, pair.partnerId);
+      const product = choose(w.products.filter((x) => x.cloud === p.cloud), w.products, o.product, o.wild)!;
+      w.subscriptionActor = { side: "partner", id: p.id };
+      createSubscription(ctx, p.admin, { partnerId: p.id, customerId: pair.customerId, productId: product.id, seats: o.seats, term: "P1Y" });
+      return true;
+    }
+    case "record": {
+      const c = pick(w.customers, o.c)!;
+      const product = choose(w.products.filter((x) => x.cloud === c.cloud), w.products, o.product, o.wild)!;
+      w.subscriptionActor = { side: "customer", id: c.id };
+      recordSubscription(ctx, c.ga, { customerId: c.id, productId: product.id, seats: 10, channel: "direct", termEndsAt: new Date(ctx.now().getTime() + 365 * DAY) });
+      return true;
+    }
+    case "changeSubscription": {
+      const subs = db.select().from(subscriptions).orderBy(inOrder).all();
+      const mine = subs.filter((x) => (o.byCustomer ? x.partnerOfRecordId === null : x.partnerOfRecordId !== null));
+      const sub = choose(mine, subs, o.i, o.wild);
+      if (!sub) return false;
+      // The acting side: the customer for what it recorded, else the partner of record (or, wild, any partner).
+      const c = customerOf(w, sub.customerId);
+      const partner = sub.partnerOfRecordId && !o.wild ? partnerOf(w, sub.partnerOfRecordId) : pick(w.partners, o.i)!;
+      const [actor, organizationId, side] = o.byCustomer && c ? [c.ga, c.id, "customer" as const] : [partner.admin, partner.id, "partner" as const];
+      w.subscriptionActor = { side, id: organizationId };
+      const ref = { organizationId, subscriptionId: sub.id };
+      if (o.change === "seats") changeSeats(ctx, actor, { ...ref, seats: o.seats });
+      else changeSubscriptionState(ctx, actor, { ...ref, event: o.change });
+      return true;
+    }
+  }
+}
