@@ -1,39 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
+import { parse } from "csv-parse/sync";
 import { sessionCookieFor, userFor, withDb } from "./support/db";
 import { signIn } from "./support/mail";
 
-/** Minimal CSV reader for the export (quoted fields may hold commas, quotes and newlines). */
+/** The export read back by a well-kept parser, as a spreadsheet would split it. */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c === '"') {
-      quoted = true;
-    } else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else if (c !== "\r") {
-      field += c;
-    }
-  }
-  return rows;
+  return parse(text, { bom: true, relax_quotes: false }) as string[][];
 }
 
 async function exportedRows(page: Page) {

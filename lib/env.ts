@@ -29,6 +29,8 @@ const envSchema = z
     INVITATIONS_PER_PARTNER_PER_DAY: z.coerce.number().int().min(1).max(100_000),
     SIGNIN_ATTEMPTS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000),
     TOKEN_FAILURES_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000),
+    TEAM_INVITATIONS_PER_ORG_PER_DAY: z.coerce.number().int().min(1).max(100_000),
+    PARTNERSHIP_INVITATIONS_PER_ORG_PER_DAY: z.coerce.number().int().min(1).max(100_000),
     ENROLLMENTS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000),
     ENROLLMENTS_PER_DOMAIN_PER_DAY: z.coerce.number().int().min(1).max(100_000),
   })
@@ -45,7 +47,7 @@ const envSchema = z
 export type Env = z.infer<typeof envSchema>;
 
 function defaultsFor(mode: AppMode): Partial<Record<keyof Env, string>> {
-  const limits = { INVITATIONS_PER_PARTNER_PER_DAY: "50", SIGNIN_ATTEMPTS_PER_IP_PER_MINUTE: "10", TOKEN_FAILURES_PER_IP_PER_MINUTE: "30", ENROLLMENTS_PER_IP_PER_HOUR: "5", ENROLLMENTS_PER_DOMAIN_PER_DAY: "3" };
+  const limits = { INVITATIONS_PER_PARTNER_PER_DAY: "50", SIGNIN_ATTEMPTS_PER_IP_PER_MINUTE: "10", TOKEN_FAILURES_PER_IP_PER_MINUTE: "30", ENROLLMENTS_PER_IP_PER_HOUR: "5", ENROLLMENTS_PER_DOMAIN_PER_DAY: "3", TEAM_INVITATIONS_PER_ORG_PER_DAY: "50", PARTNERSHIP_INVITATIONS_PER_ORG_PER_DAY: "20" };
   if (mode === "production") return { INVITATION_TTL_DAYS: "14", OUTBOX_POLL_MS: "5000", JOBS_INTERVAL_MS: "60000", ...limits };
   return {
     DATABASE_PATH: mode === "test" ? "data/test.db" : "data/demo.db",

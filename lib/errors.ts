@@ -56,6 +56,10 @@ export const ERROR_CODES = [
   "NOT_SUPPORTABLE",
   "SUBSCRIPTION_STATE",
   "NOT_PARTNER_OF_RECORD",
+  "CANNOT_GRANT",
+  "OWN_ROLES",
+  "GROUP_NEEDS_TOP_ADMIN",
+  "RELATIONSHIP_ENDED",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

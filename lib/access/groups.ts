@@ -1,5 +1,9 @@
-import { and, eq } from "drizzle-orm";
-import { memberships, securityGroupMembers, securityGroups, users } from "@/db/schema";
+import { and, eq, ne } from "drizzle-orm";
+import { accessAssignments, memberships, securityGroupMembers, securityGroups, users } from "@/db/schema";
+import { GRANT_NOTICES, isTopAdmin } from "@/lib/auth/grants";
+import { membersWith } from "@/lib/auth/recipients";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { noticeEmail } from "@/lib/email/templates";
 import { requirePermission, type Actor } from "@/lib/auth/membership";
 import { recordAudit, type Tx } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context";
@@ -41,14 +45,37 @@ export function addGroupMember(ctx: ServiceContext, actor: Actor, input: GroupMe
   const now = ctx.now();
   ctx.db.transaction(
     (tx) => {
+      // A group that holds roles in customers' tenants gives them to whoever joins it: only an
+      // Account admin adds people to one (rule 9), and the Account admins hear of it. Read in
+      // the transaction, so an assignment made meanwhile counts.
+      const carriesCustomerRoles = !!tx.select({ id: accessAssignments.id }).from(accessAssignments).where(and(eq(accessAssignments.groupId, group.id), ne(accessAssignments.state, "deleted"))).limit(1).get();
+      if (carriesCustomerRoles && !isTopAdmin(member.roles, "partner")) throw new DomainError("GROUP_NEEDS_TOP_ADMIN", { group: group.name });
       const added = tx.insert(securityGroupMembers).values({ partnerId: member.organization.id, groupId: group.id, userId: user.id, createdAt: now }).onConflictDoNothing().run().changes;
       if (added === 1) {
         recordAudit(tx, { organizationId: member.organization.id, actor, action: "security_group.member_added", targetType: "security_group", targetId: group.id, details: { group: group.name, email: user.email }, at: now });
+        if (carriesCustomerRoles) tellAccountAdmins(ctx, tx, member.organization.id, { actor: actor.email, email: user.email, group: group.name }, now);
       }
     },
     { behavior: "immediate" },
   );
   return { group: group.name, email: user.email };
+}
+
+function tellAccountAdmins(ctx: ServiceContext, tx: Tx, partnerId: string, vars: { actor: string; email: string; group: string }, now: Date) {
+  for (const to of membersWith(tx, [partnerId], GRANT_NOTICES.partner)) {
+    enqueueEmail(
+      tx,
+      {
+        idempotencyKey: `group.${partnerId}.${vars.group}.${vars.email}.${now.getTime()}.${to.email}`,
+        kind: "security_group.access_granted",
+        to: to.email,
+        organizationId: partnerId,
+        relatedId: partnerId,
+        ...noticeEmail({ locale: to.locale, kind: "groupAccessGranted", vars, url: `${ctx.config.publicBaseUrl}/partner/${partnerId}/groups` }),
+      },
+      now,
+    );
+  }
 }
 
 export function removeGroupMember(ctx: ServiceContext, actor: Actor, input: GroupMemberInput) {

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { adminRelationships, memberships, organizations, users } from "@/db/schema";
-import type { MemberRole } from "@/lib/auth/roles";
+import { adminRelationships, organizations } from "@/db/schema";
+import { membersWith } from "@/lib/auth/recipients";
 import type { Tx } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context";
 import { enqueueEmail } from "@/lib/email/outbox";
@@ -8,18 +8,7 @@ import { adminRelationshipEmail, type AdminRelationshipEmailKind } from "@/lib/e
 
 type Row = typeof adminRelationships.$inferSelect;
 
-/** Members of an organization holding a role, with the language they read email in. */
-function membersWithRole(tx: Tx, organizationId: string, role: MemberRole) {
-  return tx
-    .select({ email: users.email, locale: users.locale, roles: memberships.roles })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.organizationId, organizationId))
-    .all()
-    .filter((m) => m.roles.includes(role));
-}
-
-/** Who hears about each event: the customer's Global administrators, the partner's Admin agents, or both. */
+/** Who hears about each event: those who decide on the customer's side, those who manage it on the partner's, or both. */
 const AUDIENCE: Record<AdminRelationshipEmailKind, ("customer" | "partner")[]> = {
   requested: ["customer"],
   approved: ["partner", "customer"],
@@ -39,7 +28,8 @@ export function notifyAdminRelationship(ctx: ServiceContext, tx: Tx, kind: Admin
   const partnerName = nameOf(r.partnerId);
   const customerName = nameOf(r.customerId);
   for (const side of AUDIENCE[kind]) {
-    const recipients = side === "customer" ? membersWithRole(tx, r.customerId, "global_admin") : membersWithRole(tx, r.partnerId, "admin_agent");
+    // By permission, never by role name: whoever may approve or manage admin relationships hears of them.
+    const recipients = side === "customer" ? membersWith(tx, [r.customerId], "customer.admin_relationships.approve") : membersWith(tx, [r.partnerId], "admin_relationships.write");
     const url =
       side === "customer"
         ? `${ctx.config.publicBaseUrl}/customer/${r.customerId}/admin-relationships/${r.id}`
@@ -53,7 +43,7 @@ export function notifyAdminRelationship(ctx: ServiceContext, tx: Tx, kind: Admin
           to: to.email,
           organizationId: side === "customer" ? r.customerId : r.partnerId,
           relatedId: r.id,
-          ...adminRelationshipEmail({ kind, locale: to.locale ?? "en", partnerName, customerName, relationship: r, url, daysLeft: notice?.daysLeft }),
+          ...adminRelationshipEmail({ kind, locale: to.locale, partnerName, customerName, relationship: r, url, daysLeft: notice?.daysLeft }),
         },
         now,
       );

@@ -89,6 +89,9 @@ export function approveAdminRelationship(ctx: ServiceContext, actor: Actor, ref:
       const partner = tx.select({ name: organizations.name, partnerState: organizations.partnerState }).from(organizations).where(eq(organizations.id, row.partnerId)).get();
       if (!partner) throw new DomainError("NOT_FOUND");
       assertInGoodStanding(partner);
+      // Which moment: a partner the customer removed since it asked gains nothing (rule 9).
+      const working = tx.select({ id: resellerRelationships.id }).from(resellerRelationships).where(and(eq(resellerRelationships.partnerId, row.partnerId), eq(resellerRelationships.customerId, row.customerId), eq(resellerRelationships.state, "active"))).get();
+      if (!working) throw new DomainError("RELATIONSHIP_ENDED", { partner: partner.name });
       const active = apply(tx, row, "approve", "customer", { activatedAt: now, endsAt: new Date(now.getTime() + row.durationDays * DAY), decidedByUserId: actor.userId });
       audit(tx, active, actor, "admin_relationship.approved", now);
       notifyAdminRelationship(ctx, tx, "approved", active, now);

@@ -4,7 +4,7 @@ import { getMember } from "@/lib/auth/membership";
 import { addCustomer, addMember, addPartner, DAY, testContext } from "@/lib/testing/fixtures";
 import { iterateActivity, listActivity } from "./activity";
 import type { AuditAction } from "./actions";
-import { csvField, csvLine } from "./csv";
+import { csvLine, defuse } from "./csv";
 import { parseActivityFilters } from "./filters";
 import { recordAudit } from "./record";
 
@@ -85,11 +85,12 @@ describe("activity log", () => {
 
 describe("CSV", () => {
   it("quotes what needs quoting and defuses formulas", () => {
-    expect(csvField('say "hi", then\nleave')).toBe('"say ""hi"", then\nleave"');
-    expect(csvField("=HYPERLINK(\"http://evil\")")).toBe("\"'=HYPERLINK(\"\"http://evil\"\")\"");
-    expect(csvField("+1")).toBe("'+1");
-    expect(csvField("@SUM(A1)")).toBe("'@SUM(A1)");
-    expect(csvField(null)).toBe("");
-    expect(csvLine(["a", 1, "b,c"])).toBe('a,1,"b,c"\r\n');
+    expect(csvLine(['say "hi", then\nleave'])).toBe('"say ""hi"", then\nleave"\r\n');
+    expect(csvLine(["=HYPERLINK(\"http://evil\")"])).toBe("\"'=HYPERLINK(\"\"http://evil\"\")\"\r\n");
+    expect(csvLine(["+1", "@SUM(A1)", null])).toBe(`"'+1","'@SUM(A1)",""\r\n`);
+    // A separator that German Excel splits on, then a formula: the whole cell is defused, and quoted.
+    expect(csvLine(["Acme;=1+1", "Acme, -2", "Acme\t=3"])).toBe(`"'Acme;=1+1","'Acme, -2","'Acme\t=3"\r\n`);
+    expect(csvLine(["a", 1, "b,c"])).toBe('"a","1","b,c"\r\n');
+    expect(defuse("plain text - with a dash")).toBe("plain text - with a dash");
   });
 });

@@ -1,13 +1,25 @@
+import { stringify } from "csv-stringify/sync";
+
+type Cell = string | number | null | undefined;
+
 /**
- * One CSV field (RFC 4180). A field a spreadsheet would run as a formula (=, +, -, @, tab,
- * carriage return first) gets a leading apostrophe, so an exported log cannot attack whoever opens it.
+ * A cell a spreadsheet could run as a formula: one that starts with =, +, -, @, a tab or a
+ * carriage return, or has one right after a separator a spreadsheet may split on (a comma, a
+ * semicolon in German Excel, a tab) — so "Acme;=1+1" is as dangerous as "=1+1".
  */
-export function csvField(value: string | number | null | undefined): string {
-  let s = value === null || value === undefined ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+const FORMULA = /(^|[,;\t])\s*[=+\-@\t\r]/;
+
+/** The cell's text, with a leading apostrophe when it could be read as a formula. */
+export function defuse(value: Cell): string {
+  const s = value === null || value === undefined ? "" : String(value);
+  return FORMULA.test(s) ? `'${s}` : s;
 }
 
-export function csvLine(values: (string | number | null | undefined)[]): string {
-  return `${values.map(csvField).join(",")}\r\n`;
+/**
+ * One CSV line (RFC 4180, CRLF) by csv-stringify: every field quoted, so no separator inside
+ * a value can start a new cell in any locale, and every cell defused, so an exported log
+ * cannot attack whoever opens it.
+ */
+export function csvLine(values: Cell[]): string {
+  return stringify([values.map(defuse)], { quoted: true, quoted_empty: true, record_delimiter: "windows" });
 }

@@ -5,9 +5,9 @@ import type { CustomerRole, MemberRole, OperatorRole, PartnerRole } from "./role
  * never for a role name, so changing who may do what is a one-line change here.
  */
 export const PARTNER_PERMISSIONS = {
-  "organization.notices": {
+  "organization.manage": {
     roles: ["account_admin"],
-    description: "Receive the program's notices about the organization (enrollment, suspension, offboarding)",
+    description: "Represent the organization to the program: its notices (enrollment, suspension, offboarding, grants of admin roles)",
   },
   "customers.read": {
     roles: ["account_admin", "admin_agent", "sales_agent", "helpdesk_agent"],

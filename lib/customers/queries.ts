@@ -7,6 +7,7 @@ import { adminRelationships, memberships, organizations, resellerRelationships, 
 import { IN_FORCE } from "@/lib/admin-relationships/states";
 import type { DirectoryRoleId } from "@/lib/admin-relationships/directory-roles";
 import type { Member } from "@/lib/auth/membership";
+import { hasPermission } from "@/lib/auth/permissions";
 
 const provider = alias(organizations, "provider");
 const reseller = alias(organizations, "reseller");
@@ -86,7 +87,8 @@ export function listAcceptableTenants(db: Db, userId: string) {
     .where(eq(memberships.userId, userId))
     .orderBy(asc(organizations.name))
     .all()
-    .filter((o) => (o.kind === "customer" && o.roles.includes("global_admin")) || (o.kind === "partner" && o.roles.includes("account_admin")));
+    // A partner tenant is offered too, so the landing page can say why it cannot be one (rule 4).
+    .filter((o) => (o.kind === "customer" && hasPermission(o.roles, "customer.relationships.accept")) || (o.kind === "partner" && hasPermission(o.roles, "organization.manage")));
 }
 
 /** The customer's latest reseller relationship with one partner (active or ended), or null if there never was one. */

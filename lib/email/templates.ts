@@ -130,7 +130,9 @@ export type NoticeKind =
   | "subscriptionReactivated"
   | "subscriptionCancelled"
   | "subscriptionRecorded"
-  | "subscriptionsImported";
+  | "subscriptionsImported"
+  | "rolesGranted"
+  | "groupAccessGranted";
 
 export function noticeEmail(p: { locale: string; kind: NoticeKind; vars: Record<string, string>; url: string; expiresAt?: Date }): Mail {
   const { t, locale } = translatorFor(p.locale);

@@ -52,6 +52,16 @@ function orphanedSupport(w: World): string[] {
   ).map((r) => r.id);
 }
 
+/** Rule 9 over time: admin roles in force only with an active reseller relationship; access assignments in force only with an admin relationship in force. */
+function rightsOutlivingTheirGround(w: World): string[] {
+  const q = (sql: string) => (w.t.ctx.db.$client.prepare(sql).all() as { id: string }[]).map((r) => r.id);
+  return [
+    ...q(`select a.id from admin_relationships a where a.state in ('active', 'expiring') and not exists (
+            select 1 from reseller_relationships r where r.partner_id = a.partner_id and r.customer_id = a.customer_id and r.state = 'active')`),
+    ...q(`select x.id from access_assignments x join admin_relationships a on a.id = x.admin_relationship_id where x.state <> 'deleted' and a.state not in ('active', 'expiring')`),
+  ];
+}
+
 type SubscriptionRow = { id: string; customer_id: string; partner_of_record_id: string | null };
 
 function subscriptionRows(w: World): Map<string, { json: string; row: SubscriptionRow }> {
@@ -102,6 +112,7 @@ describe("the relationship invariant", () => {
           }
           expect(crossCloudRows(w), `a relationship crossed clouds after ${o.kind}`).toEqual([]);
           expect(orphanedSupport(w), `support outlived admin roles after ${o.kind}`).toEqual([]);
+          expect(rightsOutlivingTheirGround(w), `admin roles or access outlived what grants them after ${o.kind}`).toEqual([]);
         }
       }),
       { numRuns: RUNS, seed: SEED },

@@ -3,6 +3,7 @@ import { invitations, memberships, organizations, resellerRelationships } from "
 import type { Actor, Organization } from "@/lib/auth/membership";
 import { recordAudit, type Tx } from "@/lib/audit/record";
 import { CLOUD_RULES } from "@/lib/clouds";
+import { hasPermission } from "@/lib/auth/permissions";
 import { assertInGoodStanding } from "@/lib/partners/standing";
 import type { ServiceContext } from "@/lib/context";
 import { normalizeDomain } from "@/lib/email/normalize";
@@ -95,8 +96,8 @@ function checkExistingTarget(ctx: ServiceContext, actor: Actor, partner: Organiz
     if (org.isCspTransactionTenant) throw new DomainError("CSP_TRANSACTION_TENANT", { name: org.name });
     throw new DomainError("NOT_A_CUSTOMER_TENANT", { name: org.name });
   }
-  // Only a Global administrator may accept for the organization.
-  if (!roles.includes("global_admin")) throw new DomainError("FORBIDDEN");
+  // Only who holds the permission (a Global administrator) may accept for the organization.
+  if (!hasPermission(roles, "customer.relationships.accept")) throw new DomainError("FORBIDDEN");
   if (org.cloud !== partner.cloud) throw new DomainError("CLOUD_MISMATCH");
   const active = ctx.db
     .select({ id: resellerRelationships.id })

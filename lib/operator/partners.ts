@@ -33,7 +33,7 @@ function moveState(tx: Tx, partner: Organization, from: PartnerState[], to: Part
 }
 
 function tellPartner(ctx: ServiceContext, tx: Tx, partner: Organization, kind: NoticeKind, reason: string, now: Date) {
-  for (const to of membersWith(tx, [partner.id], "organization.notices")) {
+  for (const to of membersWith(tx, [partner.id], "organization.manage")) {
     enqueueEmail(
       tx,
       {

@@ -10,6 +10,7 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { noticeEmail, type NoticeKind } from "@/lib/email/templates";
 import { DomainError } from "@/lib/errors";
 import { assertInGoodStanding } from "@/lib/partners/standing";
+import { consume, DAY } from "@/lib/rate-limits/limiter";
 import { newId } from "@/lib/ids";
 import { assertAnswerable } from "@/lib/invitations/answerable";
 import { expiryFrom, hashToken, isWellFormedToken, newInvitationToken } from "@/lib/invitations/tokens";
@@ -68,6 +69,8 @@ export function invitePartnership(ctx: ServiceContext, actor: Actor, input: Invi
   };
   ctx.db.transaction(
     (tx) => {
+      // Each partnership invitation counts against the provider's daily allowance, like customer invitations.
+      consume(tx, { key: `partnership-invitations:${provider.id}`, limit: ctx.config.partnershipInvitationsPerOrgPerDay ?? 20, windowMs: DAY, now });
       // An expired invitation no longer holds the pair: retire it so a new one can be sent.
       tx.update(partnerships)
         .set({ state: "revoked", respondedAt: now })

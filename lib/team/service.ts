@@ -3,6 +3,8 @@ import { memberInvitations, memberships, organizations, securityGroupMembers, se
 import { requirePermission, type Actor, type Member, type Organization } from "@/lib/auth/membership";
 import type { Permission } from "@/lib/auth/permissions";
 import { ROLES_OF_KIND, type MemberRole } from "@/lib/auth/roles";
+import { mayGrant, TOP_ROLE, ungrantable } from "@/lib/auth/grants";
+import { announceGrant } from "./grant-notice";
 import type { OrganizationKind } from "@/lib/organizations/kinds";
 import { recordAudit } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context";
@@ -11,12 +13,11 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { memberInvitationEmail } from "@/lib/email/templates";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
+import { consume, DAY } from "@/lib/rate-limits/limiter";
 import { assertAnswerable } from "@/lib/invitations/answerable";
 import { expiryFrom, hashToken, isWellFormedToken, newInvitationToken } from "@/lib/invitations/tokens";
 import type { InviteMemberInput, MemberInvitationRef, MemberRef, MemberRolesInput } from "./schemas";
 
-/** The role that must always have a holder: nobody may remove the last one. */
-const ADMIN_ROLE = { partner: "account_admin", customer: "global_admin", operator: "operator_admin" } as const;
 
 /** Who manages the people of each kind of organization. */
 export const TEAM_PERMISSION = { partner: "users.write", customer: "customer.users.write", operator: "operator.users.write" } as const satisfies Record<OrganizationKind, Permission>;
@@ -40,6 +41,8 @@ export function inviteMember(ctx: ServiceContext, actor: Actor, input: InviteMem
   const member = requireTeamAdmin(ctx, actor, input.organizationId);
   const org = member.organization;
   checkRolesFit(org, input.roles);
+  // Nobody invites someone into more than they could give them (rule 9).
+  if (ungrantable(member.roles, org.kind, input.roles).length) throw new DomainError("CANNOT_GRANT", {}, { roles: ["cannotGrant"] });
   const email = normalizeEmail(input.email);
   const existing = ctx.db
     .select({ id: memberships.id })
@@ -55,6 +58,8 @@ export function inviteMember(ctx: ServiceContext, actor: Actor, input: InviteMem
   const expiresAt = expiryFrom(now, ctx.config.invitationTtlDays);
   ctx.db.transaction(
     (tx) => {
+      // Each team invitation email counts against the organization's daily allowance, like customer invitations.
+      consume(tx, { key: `team-invitations:${org.id}`, limit: ctx.config.teamInvitationsPerOrgPerDay ?? 50, windowMs: DAY, now });
       tx.insert(memberInvitations).values({ id, organizationId: org.id, email, roles: input.roles, locale: input.locale, tokenHash: hash, state: "sent", createdByUserId: actor.userId, createdAt: now, expiresAt }).run();
       recordAudit(tx, { organizationId: org.id, actor, action: "member.invited", targetType: "member_invitation", targetId: id, details: { email, roles: input.roles.join(",") }, at: now });
       enqueueEmail(
@@ -90,6 +95,11 @@ export function acceptMemberInvitation(ctx: ServiceContext, actor: Actor, token:
   const now = ctx.now();
   return ctx.db.transaction(
     (tx) => {
+      // What the inviter could give when they invited, they must still be able to give now: an
+      // invitation from someone since removed or demoted gives nothing (rule 9).
+      const inviter = tx.select({ roles: memberships.roles, email: users.email }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(and(eq(memberships.organizationId, inv.organizationId), eq(memberships.userId, inv.createdByUserId))).get();
+      const kind = tx.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, inv.organizationId)).get()!.kind;
+      if (!inviter || inv.roles.some((r) => !mayGrant(inviter.roles, kind, r))) throw new DomainError("INVITATION_REVOKED");
       const changed = tx
         .update(memberInvitations)
         .set({ state: "accepted", respondedAt: now, respondedByUserId: actor.userId })
@@ -100,8 +110,8 @@ export function acceptMemberInvitation(ctx: ServiceContext, actor: Actor, token:
       if (already) throw new DomainError("ALREADY_MEMBER", { email: inv.email });
       tx.insert(memberships).values({ id: newId("mem"), organizationId: inv.organizationId, userId: actor.userId, roles: inv.roles, createdAt: now }).run();
       recordAudit(tx, { organizationId: inv.organizationId, actor, action: "member.joined", targetType: "user", targetId: actor.userId, details: { email: inv.email, roles: inv.roles.join(",") }, at: now });
-      const org = tx.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, inv.organizationId)).get()!;
-      return { organizationId: inv.organizationId, kind: org.kind };
+      announceGrant(ctx, tx, { organizationId: inv.organizationId, actor: { userId: inv.createdByUserId, email: inviter.email }, email: inv.email, granted: inv.roles, now, key: `joined.${inv.id}` });
+      return { organizationId: inv.organizationId, kind };
     },
     { behavior: "immediate" },
   );
@@ -138,23 +148,35 @@ export function revokeMemberInvitation(ctx: ServiceContext, actor: Actor, ref: M
 
 /** Counts the holders of the organization's must-have role, inside the caller's transaction. */
 function adminCount(tx: Parameters<Parameters<ServiceContext["db"]["transaction"]>[0]>[0], org: Organization): number {
-  const role = ADMIN_ROLE[org.kind];
+  const role = TOP_ROLE[org.kind];
   return tx.select({ roles: memberships.roles }).from(memberships).where(eq(memberships.organizationId, org.id)).all().filter((m) => m.roles.includes(role)).length;
+}
+
+/**
+ * The roles a change adds or takes away: a person may do either only with roles they could
+ * grant, so nobody raises a colleague above themselves or strips one who stands above them.
+ */
+function changedRoles(from: readonly MemberRole[], to: readonly MemberRole[]): MemberRole[] {
+  return [...to.filter((r) => !from.includes(r)), ...from.filter((r) => !to.includes(r))];
 }
 
 export function changeMemberRoles(ctx: ServiceContext, actor: Actor, input: MemberRolesInput) {
   const member = requireTeamAdmin(ctx, actor, input.organizationId);
   const org = member.organization;
   checkRolesFit(org, input.roles);
+  // Nobody changes their own roles (rule 9): another administrator must.
+  if (input.userId === actor.userId) throw new DomainError("OWN_ROLES", {}, { roles: ["ownRoles"] });
   const now = ctx.now();
   return ctx.db.transaction(
     (tx) => {
       const target = tx.select({ m: memberships, email: users.email }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, input.userId))).get();
       if (!target) throw new DomainError("NOT_FOUND");
+      if (ungrantable(member.roles, org.kind, changedRoles(target.m.roles, input.roles)).length) throw new DomainError("CANNOT_GRANT", {}, { roles: ["cannotGrant"] });
       tx.update(memberships).set({ roles: input.roles }).where(eq(memberships.id, target.m.id)).run();
       // Checked after the change, in the same transaction: the organization keeps an admin.
       if (adminCount(tx, org) === 0) throw new DomainError("LAST_ADMIN");
       recordAudit(tx, { organizationId: org.id, actor, action: "member.roles_changed", targetType: "user", targetId: input.userId, details: { email: target.email, from: target.m.roles.join(","), to: input.roles.join(",") }, at: now });
+      announceGrant(ctx, tx, { organizationId: org.id, actor, email: target.email, granted: input.roles.filter((r) => !target.m.roles.includes(r)), now, key: newId("grant") });
       return { email: target.email };
     },
     { behavior: "immediate" },
@@ -174,6 +196,8 @@ export function removeMember(ctx: ServiceContext, actor: Actor, ref: MemberRef) 
     (tx) => {
       const target = tx.select({ m: memberships, email: users.email }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, ref.userId))).get();
       if (!target) throw new DomainError("NOT_FOUND");
+      // Leaving is always allowed; removing someone else takes rights over every role they hold.
+      if (ref.userId !== actor.userId && ungrantable(member.roles, org.kind, target.m.roles).length) throw new DomainError("CANNOT_GRANT");
       tx.delete(memberships).where(eq(memberships.id, target.m.id)).run();
       if (adminCount(tx, org) === 0) throw new DomainError("LAST_ADMIN");
       tx.delete(securityGroupMembers).where(and(eq(securityGroupMembers.partnerId, org.id), eq(securityGroupMembers.userId, ref.userId))).run();

@@ -50,7 +50,9 @@ export default async function PartnerCustomerPage({ params }: Props) {
   if (!hasPermission(member.roles, "customers.read")) return <Forbidden orgName={member.organization.name} />;
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
   const { customer, relationship, otherPartnerCount } = loadCustomer(db(), member, customerId);
-  const subscriptions = hasPermission(member.roles, "subscriptions.read") ? listSubscriptionsOf(db(), customer.id) : [];
+  // Ended means ended (rule 9): an ex-partner sees its own history with the customer, nothing of the customer's today.
+  const current = relationship.state === "active";
+  const subscriptions = current && hasPermission(member.roles, "subscriptions.read") ? listSubscriptionsOf(db(), customer.id) : [];
   const activity = listPartnerActivityForCustomer(db(), member.organization.id, customer.id);
   const adminRelationships = listPartnerAdminRelationships(db(), member, customer.id);
   const canManage = hasPermission(member.roles, "admin_relationships.write");
@@ -59,7 +61,7 @@ export default async function PartnerCustomerPage({ params }: Props) {
   const assignments = listAssignments(db(), member, inForce.map((r) => r.id));
   const groups = canManage ? listGroups(db(), member) : [];
   const myRoles = effectiveRoles(db(), member.organization.id, member.userId, customer.id);
-  const supported = listSupportedSubscriptions(db(), member.organization.id, customer.id);
+  const supported = current ? listSupportedSubscriptions(db(), member.organization.id, customer.id) : [];
   const canSupport = hasPermission(member.roles, "support.write");
   const channel = channelNames(db(), relationship);
   // Selling needs the permission and a relationship in force; a suspended partner manages what it sold but sells nothing new.
@@ -84,7 +86,7 @@ export default async function PartnerCustomerPage({ params }: Props) {
             <Badge tone={relationship.state === "active" ? "green" : "gray"}>{t(`relationshipStates.${relationship.state}`)}</Badge>
             {t("partner.customer.since", { date: format.dateTime(relationship.since, { dateStyle: "long" }) })}
           </p>
-          <p className="text-sm text-gray-700">{t("partner.customer.otherPartners", { count: otherPartnerCount })}</p>
+          {current ? <p className="text-sm text-gray-700">{t("partner.customer.otherPartners", { count: otherPartnerCount })}</p> : <p className="text-sm text-gray-700">{t("partner.customer.endedNotice")}</p>}
           {channel.provider && <p className="text-sm text-gray-700">{t("partner.customer.throughProvider", { provider: channel.provider })}</p>}
           {channel.reseller && <p className="text-sm text-gray-700">{t("partner.customer.viaReseller", { reseller: channel.reseller })}</p>}
           {relationship.state === "active" && hasPermission(member.roles, "relationships.remove") && (
@@ -134,47 +136,51 @@ export default async function PartnerCustomerPage({ params }: Props) {
             <RelationshipAccess key={r.id} partnerId={partnerId} relationship={r} assignments={assignments.filter((a) => a.relationshipId === r.id)} groups={groups} canManage={canManage} />
           ))}
         </Section>
-        <Section id="subscriptions" title={t("partner.customer.subscriptions")}>
-          <SubscriptionsTable
-            rows={subscriptions}
-            caption={t("partner.customer.subscriptions")}
-            emptyText={t("partner.customer.noSubscriptions")}
-            actions={canSell ? (s) => (s.partnerOfRecordId === member.organization.id ? <SubscriptionControls organizationId={member.organization.id} subscription={s} /> : null) : undefined}
-          />
-          {canSell && inGoodStanding && (offered.length === 0 ? <p className="text-sm text-gray-600">{t("subscriptionOps.noProducts")}</p> : <CreateSubscriptionForm partnerId={member.organization.id} customerId={customer.id} products={offered} />)}
-          {canSell && (
-            <Link href={`/partner/${partnerId}/subscriptions/import`} className="text-sm">
-              {t("subscriptionOps.importLink")}
-            </Link>
-          )}
-        </Section>
-        <Section id="supported" title={t("support.partnerTitle")}>
-          <p className="text-sm text-gray-700">{t("support.partnerIntro")}</p>
-          {supported.length === 0 ? (
-            <EmptyState>{t("support.partnerNone")}</EmptyState>
-          ) : (
-            supported.map((s) => (
-              <article key={s.assignmentId} className="space-y-3 rounded-md border border-gray-200 bg-white p-4" data-testid={`supported-${s.product}`}>
-                <h3 className="flex flex-wrap items-center gap-2 font-medium">
-                  {s.product} <Badge tone="blue">{t("support.notSold")}</Badge>
-                </h3>
-                <p className="text-sm text-gray-700">
-                  {t("support.channel", { channel: t(`channels.${s.purchaseChannel}`), seats: s.seats })} · {t("support.since", { date: format.dateTime(s.since, { dateStyle: "medium" }) })}
-                </p>
-                {s.actions.length > 0 && (
-                  <ul className="space-y-1 text-sm">
-                    {s.actions.map((a) => (
-                      <li key={a.id}>
-                        <span className="text-gray-600">{format.dateTime(a.createdAt, { dateStyle: "medium", timeStyle: "short" })} · {a.by}:</span> {a.note}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-                {canSupport && <RecordSupportActionForm partnerId={partnerId} assignmentId={s.assignmentId} />}
-              </article>
-            ))
-          )}
-        </Section>
+        {current && (
+          <Section id="subscriptions" title={t("partner.customer.subscriptions")}>
+            <SubscriptionsTable
+              rows={subscriptions}
+              caption={t("partner.customer.subscriptions")}
+              emptyText={t("partner.customer.noSubscriptions")}
+              actions={canSell ? (s) => (s.partnerOfRecordId === member.organization.id ? <SubscriptionControls organizationId={member.organization.id} subscription={s} /> : null) : undefined}
+            />
+            {canSell && inGoodStanding && (offered.length === 0 ? <p className="text-sm text-gray-600">{t("subscriptionOps.noProducts")}</p> : <CreateSubscriptionForm partnerId={member.organization.id} customerId={customer.id} products={offered} />)}
+            {canSell && (
+              <Link href={`/partner/${partnerId}/subscriptions/import`} className="text-sm">
+                {t("subscriptionOps.importLink")}
+              </Link>
+            )}
+          </Section>
+        )}
+        {current && (
+          <Section id="supported" title={t("support.partnerTitle")}>
+            <p className="text-sm text-gray-700">{t("support.partnerIntro")}</p>
+            {supported.length === 0 ? (
+              <EmptyState>{t("support.partnerNone")}</EmptyState>
+            ) : (
+              supported.map((s) => (
+                <article key={s.assignmentId} className="space-y-3 rounded-md border border-gray-200 bg-white p-4" data-testid={`supported-${s.product}`}>
+                  <h3 className="flex flex-wrap items-center gap-2 font-medium">
+                    {s.product} <Badge tone="blue">{t("support.notSold")}</Badge>
+                  </h3>
+                  <p className="text-sm text-gray-700">
+                    {t("support.channel", { channel: t(`channels.${s.purchaseChannel}`), seats: s.seats })} · {t("support.since", { date: format.dateTime(s.since, { dateStyle: "medium" }) })}
+                  </p>
+                  {s.actions.length > 0 && (
+                    <ul className="space-y-1 text-sm">
+                      {s.actions.map((a) => (
+                        <li key={a.id}>
+                          <span className="text-gray-600">{format.dateTime(a.createdAt, { dateStyle: "medium", timeStyle: "short" })} · {a.by}:</span> {a.note}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  {canSupport && <RecordSupportActionForm partnerId={partnerId} assignmentId={s.assignmentId} />}
+                </article>
+              ))
+            )}
+          </Section>
+        )}
         <Section id="activity" title={t("partner.customer.activity")}>
           <ActivityList rows={activity} emptyText={t("partner.customer.noActivity")} />
         </Section>

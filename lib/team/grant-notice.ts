@@ -1,0 +1,40 @@
+import { eq } from "drizzle-orm";
+import { organizations } from "@/db/schema";
+import { ANNOUNCED_ROLES, GRANT_NOTICES } from "@/lib/auth/grants";
+import type { Actor } from "@/lib/auth/membership";
+import { membersWith } from "@/lib/auth/recipients";
+import type { MemberRole } from "@/lib/auth/roles";
+import type { Tx } from "@/lib/audit/record";
+import type { ServiceContext } from "@/lib/context";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { noticeEmail } from "@/lib/email/templates";
+import { translatorFor } from "@/lib/i18n/translator";
+
+/**
+ * Every grant of an admin role (or of the power to manage people) is told to the
+ * organization's top admins, in their language, in the transaction that grants it: a person
+ * who quietly raised someone is seen doing it. Grants of other roles pass without a word.
+ */
+export function announceGrant(ctx: ServiceContext, tx: Tx, p: { organizationId: string; actor: Actor; email: string; granted: readonly MemberRole[]; now: Date; key: string }) {
+  const announced = p.granted.filter((r) => ANNOUNCED_ROLES.includes(r));
+  if (announced.length === 0) return;
+  const org = tx.select({ name: organizations.name, kind: organizations.kind }).from(organizations).where(eq(organizations.id, p.organizationId)).get();
+  if (!org) return;
+  for (const to of membersWith(tx, [p.organizationId], GRANT_NOTICES[org.kind])) {
+    const { t } = translatorFor(to.locale);
+    const roleName = t as unknown as (key: string) => string;
+    const roles = announced.map((r) => roleName(`roles.${r}`)).join(", ");
+    enqueueEmail(
+      tx,
+      {
+        idempotencyKey: `grant.${p.key}.${to.email}`,
+        kind: "member.roles_granted",
+        to: to.email,
+        organizationId: p.organizationId,
+        relatedId: p.organizationId,
+        ...noticeEmail({ locale: to.locale, kind: "rolesGranted", vars: { actor: p.actor.email, email: p.email, organization: org.name, roles }, url: `${ctx.config.publicBaseUrl}${org.kind === "operator" ? "/operator/team" : org.kind === "partner" ? `/partner/${p.organizationId}/team` : `/customer/${p.organizationId}/users`}` }),
+      },
+      p.now,
+    );
+  }
+}
