@@ -11,6 +11,14 @@ describe("configuration", () => {
     expect(parseEnv({ ...prod, AUTH_SECRET: "x".repeat(40) }).INVITATION_TTL_DAYS).toBe(14);
   });
 
+  it("production sends links over https only (plain http for localhost, to try it out)", () => {
+    const prod = { APP_MODE: "production", DATABASE_PATH: "/var/lib/prc.db", SMTP_URL: "smtp://mail:25", MAIL_FROM: "PRC <prc@example.com>", AUTH_SECRET: "x".repeat(40) };
+    expect(() => parseEnv({ ...prod, PUBLIC_BASE_URL: "http://partners.example.com" })).toThrow(/PUBLIC_BASE_URL: must be https/);
+    expect(parseEnv({ ...prod, PUBLIC_BASE_URL: "http://localhost:3000" }).PUBLIC_BASE_URL).toBe("http://localhost:3000");
+    expect(parseEnv({ ...prod, PUBLIC_BASE_URL: "https://partners.example.com" }).SIGNIN_LINK_TTL_MINUTES).toBe(15);
+    expect(() => parseEnv({ ...prod, PUBLIC_BASE_URL: "https://partners.example.com", SIGNIN_LINK_TTL_MINUTES: "2" })).toThrow(/SIGNIN_LINK_TTL_MINUTES/);
+  });
+
   it("the demo and tests get safe defaults", () => {
     const demo = parseEnv({ APP_MODE: "demo" });
     expect(demo.DATABASE_PATH).toBe("data/demo.db");

@@ -20,6 +20,8 @@ const envSchema = z
     PUBLIC_BASE_URL: z.url().transform((u) => u.replace(/\/+$/, "")),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
     INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90),
+    // How long an emailed sign-in link works: short, since a link in a mailbox signs anyone in.
+    SIGNIN_LINK_TTL_MINUTES: z.coerce.number().int().min(5).max(1440),
     // Where the built-in SMTP capture serves what it received; set only by the demo and tests.
     MAILBOX_API_URL: z.url().optional(),
     OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(600_000),
@@ -42,13 +44,18 @@ const envSchema = z
     if (env.MAILBOX_API_URL) {
       ctx.addIssue({ code: "custom", path: ["MAILBOX_API_URL"], message: "the built-in mailbox never runs in production" });
     }
+    // Links in emails carry sign-in and invitation tokens: over plain http only to try it out on this machine.
+    const base = new URL(env.PUBLIC_BASE_URL);
+    if (base.protocol !== "https:" && !["localhost", "127.0.0.1", "[::1]"].includes(base.hostname)) {
+      ctx.addIssue({ code: "custom", path: ["PUBLIC_BASE_URL"], message: "must be https in production (plain http only for localhost)" });
+    }
   });
 
 export type Env = z.infer<typeof envSchema>;
 
 function defaultsFor(mode: AppMode): Partial<Record<keyof Env, string>> {
   const limits = { INVITATIONS_PER_PARTNER_PER_DAY: "50", SIGNIN_ATTEMPTS_PER_IP_PER_MINUTE: "10", TOKEN_FAILURES_PER_IP_PER_MINUTE: "30", ENROLLMENTS_PER_IP_PER_HOUR: "5", ENROLLMENTS_PER_DOMAIN_PER_DAY: "3", TEAM_INVITATIONS_PER_ORG_PER_DAY: "50", PARTNERSHIP_INVITATIONS_PER_ORG_PER_DAY: "20" };
-  if (mode === "production") return { INVITATION_TTL_DAYS: "14", OUTBOX_POLL_MS: "5000", JOBS_INTERVAL_MS: "60000", ...limits };
+  if (mode === "production") return { INVITATION_TTL_DAYS: "14", SIGNIN_LINK_TTL_MINUTES: "15", OUTBOX_POLL_MS: "5000", JOBS_INTERVAL_MS: "60000", ...limits };
   return {
     DATABASE_PATH: mode === "test" ? "data/test.db" : "data/demo.db",
     SMTP_URL: "smtp://127.0.0.1:2525",
@@ -56,6 +63,7 @@ function defaultsFor(mode: AppMode): Partial<Record<keyof Env, string>> {
     PUBLIC_BASE_URL: "http://localhost:3000",
     AUTH_SECRET: DEMO_SECRET,
     INVITATION_TTL_DAYS: "14",
+    SIGNIN_LINK_TTL_MINUTES: "15",
     OUTBOX_POLL_MS: "2000",
     JOBS_INTERVAL_MS: "60000",
     ...limits,

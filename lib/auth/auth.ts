@@ -32,7 +32,7 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
       Nodemailer({
         server: e.SMTP_URL,
         from: e.MAIL_FROM,
-        maxAge: 24 * 60 * 60,
+        maxAge: e.SIGNIN_LINK_TTL_MINUTES * 60,
         normalizeIdentifier: normalizeEmail,
         async sendVerificationRequest({ identifier, url }) {
           // Links are built from the configured public URL, never from the request's Host header.
@@ -42,7 +42,7 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
           const link = new URL("/signin/continue", e.PUBLIC_BASE_URL);
           link.search = callback.search;
           const locale = await getLocale().catch(() => "en");
-          enqueueEmail(db(), { idempotencyKey: newId("signin"), kind: "sign_in", to: identifier, ...signInEmail({ locale, url: link.toString() }) }, new Date());
+          enqueueEmail(db(), { idempotencyKey: newId("signin"), kind: "sign_in", to: identifier, ...signInEmail({ locale, url: link.toString(), minutes: e.SIGNIN_LINK_TTL_MINUTES }) }, new Date());
           await kickOutbox();
         },
       }),

@@ -69,14 +69,14 @@ export function invitationAnsweredEmail(p: { locale: string; accepted: boolean; 
   };
 }
 
-export function signInEmail(p: { locale: string; url: string }): Mail {
+export function signInEmail(p: { locale: string; url: string; minutes: number }): Mail {
   const { t, locale } = translatorFor(p.locale);
   return {
     subject: t("email.signIn.subject"),
     ...renderEmail({
       lang: locale,
       heading: t("email.signIn.heading"),
-      paragraphs: [t("email.signIn.body")],
+      paragraphs: [t("email.signIn.body", { minutes: p.minutes })],
       button: { label: t("email.signIn.button"), url: p.url },
       footer: t("email.signIn.footer"),
     }),
