@@ -2,8 +2,6 @@ import { and, eq, ne } from "drizzle-orm";
 import { accessAssignments, memberships, securityGroupMembers, securityGroups, users } from "@/db/schema";
 import { GRANT_NOTICES, isTopAdmin } from "@/lib/auth/grants";
 import { membersWith } from "@/lib/auth/recipients";
-import { enqueueEmail } from "@/lib/email/outbox";
-import { noticeEmail } from "@/lib/email/templates";
 import { requirePermission, type Actor } from "@/lib/auth/membership";
 import { recordAudit, type Tx } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context";
@@ -11,6 +9,7 @@ import type { Db } from "@/db/client";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import type { GroupMemberInput } from "./schemas";
+import { enqueueNotices } from "@/lib/email/notices";
 
 export const DEFAULT_GROUPS = ["Admin Agents", "Helpdesk Agents"] as const;
 
@@ -62,20 +61,7 @@ export function addGroupMember(ctx: ServiceContext, actor: Actor, input: GroupMe
 }
 
 function tellAccountAdmins(ctx: ServiceContext, tx: Tx, partnerId: string, vars: { actor: string; email: string; group: string }, now: Date) {
-  for (const to of membersWith(tx, [partnerId], GRANT_NOTICES.partner)) {
-    enqueueEmail(
-      tx,
-      {
-        idempotencyKey: `group.${partnerId}.${vars.group}.${vars.email}.${now.getTime()}.${to.email}`,
-        kind: "security_group.access_granted",
-        to: to.email,
-        organizationId: partnerId,
-        relatedId: partnerId,
-        ...noticeEmail({ locale: to.locale, kind: "groupAccessGranted", vars, url: `${ctx.config.publicBaseUrl}/partner/${partnerId}/groups` }),
-      },
-      now,
-    );
-  }
+  enqueueNotices(tx, membersWith(tx, [partnerId], GRANT_NOTICES.partner), { kind: "groupAccessGranted", outboxKind: "security_group.access_granted", key: `group.${partnerId}.${vars.group}.${vars.email}.${now.getTime()}`, vars, url: `${ctx.config.publicBaseUrl}/partner/${partnerId}/groups`, relatedId: partnerId, now });
 }
 
 export function removeGroupMember(ctx: ServiceContext, actor: Actor, input: GroupMemberInput) {

@@ -14,6 +14,7 @@ import { operatorOrganization } from "@/lib/operator/bootstrap";
 import type { Cloud } from "@/lib/organizations/kinds";
 import { consume, DAY, HOUR } from "@/lib/rate-limits/limiter";
 import type { ApplyInput, ApproveApplicationInput, RejectApplicationInput } from "./schemas";
+import { enqueueNotices } from "@/lib/email/notices";
 
 type Application = typeof partnerApplications.$inferSelect;
 
@@ -76,20 +77,15 @@ export function submitApplication(ctx: ServiceContext, actor: Actor, input: Appl
       consume(tx, { key: `enroll-domain:${input.cloud}:${input.primaryDomain}`, limit: ctx.config.enrollmentsPerDomainPerDay ?? 3, windowMs: DAY, now });
       tx.insert(partnerApplications).values(application).run();
       recordAudit(tx, { organizationId: operator.id, actor, action: "application.submitted", targetType: "partner_application", targetId: application.id, details: { name: input.companyName, domain: input.primaryDomain, cloud: input.cloud }, at: now });
-      for (const to of membersWith(tx, [operator.id], "operator.applications.decide")) {
-        enqueueEmail(
-          tx,
-          {
-            idempotencyKey: `application.${application.id}.received.${to.email}`,
-            kind: "application.received",
-            to: to.email,
-            organizationId: operator.id,
-            relatedId: application.id,
-            ...noticeEmail({ locale: to.locale, kind: "applicationReceived", vars: { company: input.companyName, domain: input.primaryDomain }, url: `${ctx.config.publicBaseUrl}/operator/applications/${application.id}` }),
-          },
-          now,
-        );
-      }
+      enqueueNotices(tx, membersWith(tx, [operator.id], "operator.applications.decide"), {
+        kind: "applicationReceived",
+        outboxKind: "application.received",
+        key: `application.${application.id}.received`,
+        vars: { company: input.companyName, domain: input.primaryDomain },
+        url: `${ctx.config.publicBaseUrl}/operator/applications/${application.id}`,
+        relatedId: application.id,
+        now,
+      });
     },
     { behavior: "immediate" },
   );

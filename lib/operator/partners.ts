@@ -4,14 +4,14 @@ import { requirePermission, type Actor, type Member, type Organization } from "@
 import { membersWith } from "@/lib/auth/recipients";
 import { recordAudit, type Tx } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context";
-import { enqueueEmail } from "@/lib/email/outbox";
-import { noticeEmail, type NoticeKind } from "@/lib/email/templates";
+import type { NoticeKind } from "@/lib/email/templates";
 import { DomainError } from "@/lib/errors";
 import type { PartnerState } from "@/lib/organizations/kinds";
 import { endPartnershipIn } from "@/lib/partnerships/service";
 import { endRelationshipIn } from "@/lib/relationships/removal";
 import { operatorOrganization } from "./bootstrap";
 import type { OffboardPartnerInput, PartnerStandingInput } from "./schemas";
+import { enqueueNotices } from "@/lib/email/notices";
 
 function requireManager(ctx: ServiceContext, actor: Actor): Member {
   const operator = operatorOrganization(ctx.db);
@@ -33,20 +33,7 @@ function moveState(tx: Tx, partner: Organization, from: PartnerState[], to: Part
 }
 
 function tellPartner(ctx: ServiceContext, tx: Tx, partner: Organization, kind: NoticeKind, reason: string, now: Date) {
-  for (const to of membersWith(tx, [partner.id], "organization.manage")) {
-    enqueueEmail(
-      tx,
-      {
-        idempotencyKey: `partner.${partner.id}.${kind}.${now.getTime()}.${to.email}`,
-        kind: `partner.${kind}`,
-        to: to.email,
-        organizationId: partner.id,
-        relatedId: partner.id,
-        ...noticeEmail({ locale: to.locale, kind, vars: { partner: partner.name, reason }, url: `${ctx.config.publicBaseUrl}/partner/${partner.id}/customers` }),
-      },
-      now,
-    );
-  }
+  enqueueNotices(tx, membersWith(tx, [partner.id], "organization.manage"), { kind, outboxKind: `partner.${kind}`, key: `partner.${partner.id}.${kind}.${now.getTime()}`, vars: { partner: partner.name, reason }, url: `${ctx.config.publicBaseUrl}/partner/${partner.id}/customers`, relatedId: partner.id, now });
 }
 
 /** Both sides' logs: the operator's, and the partner's own. */

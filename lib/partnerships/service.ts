@@ -15,6 +15,7 @@ import { newId } from "@/lib/ids";
 import { assertAnswerable } from "@/lib/invitations/answerable";
 import { expiryFrom, hashToken, isWellFormedToken, newInvitationToken } from "@/lib/invitations/tokens";
 import type { InvitePartnershipInput, PartnershipRef } from "./schemas";
+import { enqueueNotices } from "@/lib/email/notices";
 
 type PartnershipRow = typeof partnerships.$inferSelect;
 
@@ -125,21 +126,15 @@ function namesOf(db: Db | Tx, row: Pick<PartnershipRow, "providerId" | "reseller
 
 function notify(ctx: ServiceContext, tx: Tx, row: PartnershipRow, kind: NoticeKind, organizationIds: string[], now: Date) {
   const { provider, reseller } = namesOf(tx, row);
-  for (const to of membersWith(tx, organizationIds, "partnerships.write")) {
-    const page = to.organizationId === provider.id ? "resellers" : "providers";
-    enqueueEmail(
-      tx,
-      {
-        idempotencyKey: `partnership.${row.id}.${kind}.${to.email}`,
-        kind: `partnership.${kind}`,
-        to: to.email,
-        organizationId: to.organizationId,
-        relatedId: row.id,
-        ...noticeEmail({ locale: to.locale, kind, vars: { provider: provider.name, reseller: reseller.name }, url: `${ctx.config.publicBaseUrl}/partner/${to.organizationId}/${page}` }),
-      },
-      now,
-    );
-  }
+  enqueueNotices(tx, membersWith(tx, organizationIds, "partnerships.write"), {
+    kind,
+    outboxKind: `partnership.${kind}`,
+    key: `partnership.${row.id}.${kind}`,
+    vars: { provider: provider.name, reseller: reseller.name },
+    url: (to) => `${ctx.config.publicBaseUrl}/partner/${to.organizationId}/${to.organizationId === provider.id ? "resellers" : "providers"}`,
+    relatedId: row.id,
+    now,
+  });
 }
 
 /**

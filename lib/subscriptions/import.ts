@@ -6,13 +6,12 @@ import { membersWith } from "@/lib/auth/recipients";
 import { recordAudit } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context";
 import { normalizeDomain } from "@/lib/email/normalize";
-import { enqueueEmail } from "@/lib/email/outbox";
-import { noticeEmail } from "@/lib/email/templates";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { assertInGoodStanding } from "@/lib/partners/standing";
 import { productKey } from "@/lib/catalog/service";
 import { MAX_SEATS } from "./kinds";
+import { enqueueNotices } from "@/lib/email/notices";
 
 /** The columns an import file has, in its header row (any order; `status` may be left out). */
 export const IMPORT_COLUMNS = ["customer_domain", "product", "seats", "term_ends", "status"] as const;
@@ -116,20 +115,15 @@ export function importSubscriptions(ctx: ServiceContext, actor: Actor, input: { 
         perCustomer.set(v.customerId, (perCustomer.get(v.customerId) ?? 0) + 1);
       }
       for (const [customerId, n] of perCustomer) {
-        for (const to of membersWith(tx, [customerId], "customer.dashboard.read")) {
-          enqueueEmail(
-            tx,
-            {
-              idempotencyKey: `subscriptions.import.${member.organization.id}.${now.getTime()}.${customerId}.${to.email}`,
-              kind: "subscription.subscriptionsImported",
-              to: to.email,
-              organizationId: customerId,
-              relatedId: customerId,
-              ...noticeEmail({ locale: to.locale, kind: "subscriptionsImported", vars: { partner: member.organization.name, count: String(n) }, url: `${ctx.config.publicBaseUrl}/customer/${customerId}#subscriptions` }),
-            },
-            now,
-          );
-        }
+        enqueueNotices(tx, membersWith(tx, [customerId], "customer.dashboard.read"), {
+          kind: "subscriptionsImported",
+          outboxKind: "subscription.subscriptionsImported",
+          key: `subscriptions.import.${member.organization.id}.${now.getTime()}.${customerId}`,
+          vars: { partner: member.organization.name, count: String(n) },
+          url: `${ctx.config.publicBaseUrl}/customer/${customerId}#subscriptions`,
+          relatedId: customerId,
+          now,
+        });
       }
     },
     { behavior: "immediate" },

@@ -5,8 +5,7 @@ import { membersWith } from "@/lib/auth/recipients";
 import type { AuditAction } from "@/lib/audit/actions";
 import { recordAudit, type Tx } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context";
-import { enqueueEmail } from "@/lib/email/outbox";
-import { noticeEmail, type NoticeKind } from "@/lib/email/templates";
+import type { NoticeKind } from "@/lib/email/templates";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { assertInGoodStanding } from "@/lib/partners/standing";
@@ -14,6 +13,7 @@ import { endSupportOfSubscription } from "@/lib/support/service";
 import { TERM_MONTHS } from "./kinds";
 import { SUBSCRIPTION_TRANSITIONS, subscriptionTransition, type SubscriptionEvent } from "./lifecycle";
 import type { ChangeSeatsInput, CreateSubscriptionInput, RecordSubscriptionInput, SubscriptionRef } from "./schemas";
+import { enqueueNotices } from "@/lib/email/notices";
 
 /*
  * The only code that writes subscriptions (rule 3: relationship operations never do).
@@ -47,20 +47,15 @@ function offeredProduct(ctx: ServiceContext, cloud: string, productId: string) {
 }
 
 function tellCustomer(ctx: ServiceContext, tx: Tx, sub: Subscription, kind: NoticeKind, by: string, now: Date) {
-  for (const to of membersWith(tx, [sub.customerId], "customer.dashboard.read")) {
-    enqueueEmail(
-      tx,
-      {
-        idempotencyKey: `subscription.${sub.id}.${kind}.${now.getTime()}.${to.email}`,
-        kind: `subscription.${kind}`,
-        to: to.email,
-        organizationId: sub.customerId,
-        relatedId: sub.id,
-        ...noticeEmail({ locale: to.locale, kind, vars: { product: sub.product, seats: String(sub.seats), partner: by }, url: `${ctx.config.publicBaseUrl}/customer/${sub.customerId}#subscriptions` }),
-      },
-      now,
-    );
-  }
+  enqueueNotices(tx, membersWith(tx, [sub.customerId], "customer.dashboard.read"), {
+    kind,
+    outboxKind: `subscription.${kind}`,
+    key: `subscription.${sub.id}.${kind}.${now.getTime()}`,
+    vars: { product: sub.product, seats: String(sub.seats), partner: by },
+    url: `${ctx.config.publicBaseUrl}/customer/${sub.customerId}#subscriptions`,
+    relatedId: sub.id,
+    now,
+  });
 }
 
 function auditChange(tx: Tx, member: Member, actor: Actor, sub: Subscription, action: AuditAction, details: Record<string, string | number>, now: Date) {

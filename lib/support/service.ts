@@ -5,11 +5,10 @@ import { requirePermission, type Actor } from "@/lib/auth/membership";
 import { membersWith } from "@/lib/auth/recipients";
 import { recordAudit, type Tx } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context";
-import { enqueueEmail } from "@/lib/email/outbox";
-import { noticeEmail } from "@/lib/email/templates";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import type { AssignSupportInput, EndSupportInput, RecordSupportActionInput } from "./schemas";
+import { enqueueNotices } from "@/lib/email/notices";
 
 type Assignment = typeof supportAssignments.$inferSelect;
 
@@ -22,20 +21,7 @@ function hasAdminAccess(tx: Tx | ServiceContext["db"], partnerId: string, custom
 }
 
 function tellPartner(ctx: ServiceContext, tx: Tx, a: Assignment, kind: "supportAssigned" | "supportEnded", vars: Record<string, string>, now: Date) {
-  for (const to of membersWith(tx, [a.partnerId], "support.write")) {
-    enqueueEmail(
-      tx,
-      {
-        idempotencyKey: `support.${a.id}.${kind}.${to.email}`,
-        kind: `support.${kind}`,
-        to: to.email,
-        organizationId: a.partnerId,
-        relatedId: a.id,
-        ...noticeEmail({ locale: to.locale, kind, vars, url: `${ctx.config.publicBaseUrl}/partner/${a.partnerId}/customers/${a.customerId}#supported` }),
-      },
-      now,
-    );
-  }
+  enqueueNotices(tx, membersWith(tx, [a.partnerId], "support.write"), { kind, outboxKind: `support.${kind}`, key: `support.${a.id}.${kind}`, vars, url: `${ctx.config.publicBaseUrl}/partner/${a.partnerId}/customers/${a.customerId}#supported`, relatedId: a.id, now });
 }
 
 /**

@@ -6,9 +6,8 @@ import { membersWith } from "@/lib/auth/recipients";
 import type { MemberRole } from "@/lib/auth/roles";
 import type { Tx } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context";
-import { enqueueEmail } from "@/lib/email/outbox";
-import { noticeEmail } from "@/lib/email/templates";
 import { translatorFor } from "@/lib/i18n/translator";
+import { enqueueNotices } from "@/lib/email/notices";
 
 /**
  * Every grant of an admin role (or of the power to manage people) is told to the
@@ -20,21 +19,18 @@ export function announceGrant(ctx: ServiceContext, tx: Tx, p: { organizationId: 
   if (announced.length === 0) return;
   const org = tx.select({ name: organizations.name, kind: organizations.kind }).from(organizations).where(eq(organizations.id, p.organizationId)).get();
   if (!org) return;
-  for (const to of membersWith(tx, [p.organizationId], GRANT_NOTICES[org.kind])) {
-    const { t } = translatorFor(to.locale);
-    const roleName = t as unknown as (key: string) => string;
-    const roles = announced.map((r) => roleName(`roles.${r}`)).join(", ");
-    enqueueEmail(
-      tx,
-      {
-        idempotencyKey: `grant.${p.key}.${to.email}`,
-        kind: "member.roles_granted",
-        to: to.email,
-        organizationId: p.organizationId,
-        relatedId: p.organizationId,
-        ...noticeEmail({ locale: to.locale, kind: "rolesGranted", vars: { actor: p.actor.email, email: p.email, organization: org.name, roles }, url: `${ctx.config.publicBaseUrl}${org.kind === "operator" ? "/operator/team" : org.kind === "partner" ? `/partner/${p.organizationId}/team` : `/customer/${p.organizationId}/users`}` }),
-      },
-      p.now,
-    );
-  }
+  const team = org.kind === "operator" ? "/operator/team" : org.kind === "partner" ? `/partner/${p.organizationId}/team` : `/customer/${p.organizationId}/users`;
+  enqueueNotices(tx, membersWith(tx, [p.organizationId], GRANT_NOTICES[org.kind]), {
+    kind: "rolesGranted",
+    outboxKind: "member.roles_granted",
+    key: `grant.${p.key}`,
+    // The roles are named in each recipient's own language.
+    vars: (to) => {
+      const roleName = translatorFor(to.locale).t as unknown as (key: string) => string;
+      return { actor: p.actor.email, email: p.email, organization: org.name, roles: announced.map((r) => roleName(`roles.${r}`)).join(", ") };
+    },
+    url: `${ctx.config.publicBaseUrl}${team}`,
+    relatedId: p.organizationId,
+    now: p.now,
+  });
 }
