@@ -72,6 +72,34 @@ test.describe("abuse limits", () => {
     expect((await messagesTo("olivia.it@adventure-works.com")).filter((m) => m.id > since)).toHaveLength(0);
   });
 
+  test("Auth.js's own sign-in endpoint checks what the form checks: one address, the per-client and the per-address limits", async ({ request }) => {
+    const ip = someAddress();
+    const headers = { "x-forwarded-for": ip };
+    // A valid CSRF token and its cookie, as a script would fetch them: the checks must hold anyway.
+    const post = async (email: string) => {
+      const { csrfToken } = (await (await request.get("/api/auth/csrf", { headers })).json()) as { csrfToken: string };
+      return request.post("/api/auth/signin/nodemailer", { headers, form: { email, csrfToken, callbackUrl: "/" }, maxRedirects: 0 });
+    };
+    const refused = (res: Awaited<ReturnType<typeof post>>) => res.status() === 303 && (res.headers()["location"] ?? "").includes("/signin/error");
+    const since = await mailCursor();
+    const victim = `victim-${Date.now()}@adventure-works.com`;
+
+    // A list of addresses is not an address: nodemailer never sees it.
+    expect(refused(await post(`${victim},attacker@evil.example`))).toBe(true);
+    // One address passes.
+    expect(refused(await post(victim))).toBe(false);
+    // The per-address limit (a victim's inbox cannot be flooded) and the per-client limit hold here too.
+    await arrangeCounter(`sign-in-address:${victim}`, TEST_MODE_PER_MINUTE, 15 * MINUTE);
+    expect(refused(await post(victim))).toBe(true);
+    await arrangeCounter(`sign-in:${ip}`, TEST_MODE_PER_MINUTE, MINUTE);
+    expect(refused(await post(`other-${victim}`))).toBe(true);
+
+    await new Promise((r) => setTimeout(r, 1_500)); // the outbox would have sent them by now
+    expect((await messagesTo(victim)).filter((m) => m.id > since)).toHaveLength(1);
+    expect((await messagesTo("attacker@evil.example")).filter((m) => m.id > since)).toHaveLength(0);
+    expect((await messagesTo(`other-${victim}`)).filter((m) => m.id > since)).toHaveLength(0);
+  });
+
   test("invitations per partner per day: the 51st is refused with the time to try again, and nothing is created", async ({ page }) => {
     await signIn(page, "maria.admin@fabrikam-experts.com", "/partner");
     const partnerId = new URL(page.url()).pathname.split("/")[2];

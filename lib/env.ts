@@ -30,6 +30,7 @@ const envSchema = z
     // Abuse limits (held in SQLite, so restarts do not reset them).
     INVITATIONS_PER_PARTNER_PER_DAY: z.coerce.number().int().min(1).max(100_000),
     SIGNIN_ATTEMPTS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000),
+    SIGNIN_LINKS_PER_ADDRESS_PER_15_MINUTES: z.coerce.number().int().min(1).max(100_000),
     TOKEN_FAILURES_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000),
     TEAM_INVITATIONS_PER_ORG_PER_DAY: z.coerce.number().int().min(1).max(100_000),
     PARTNERSHIP_INVITATIONS_PER_ORG_PER_DAY: z.coerce.number().int().min(1).max(100_000),
@@ -54,7 +55,7 @@ const envSchema = z
 export type Env = z.infer<typeof envSchema>;
 
 function defaultsFor(mode: AppMode): Partial<Record<keyof Env, string>> {
-  const limits = { INVITATIONS_PER_PARTNER_PER_DAY: "50", SIGNIN_ATTEMPTS_PER_IP_PER_MINUTE: "10", TOKEN_FAILURES_PER_IP_PER_MINUTE: "30", ENROLLMENTS_PER_IP_PER_HOUR: "5", ENROLLMENTS_PER_DOMAIN_PER_DAY: "3", TEAM_INVITATIONS_PER_ORG_PER_DAY: "50", PARTNERSHIP_INVITATIONS_PER_ORG_PER_DAY: "20" };
+  const limits = { INVITATIONS_PER_PARTNER_PER_DAY: "50", SIGNIN_ATTEMPTS_PER_IP_PER_MINUTE: "10", SIGNIN_LINKS_PER_ADDRESS_PER_15_MINUTES: "5", TOKEN_FAILURES_PER_IP_PER_MINUTE: "30", ENROLLMENTS_PER_IP_PER_HOUR: "5", ENROLLMENTS_PER_DOMAIN_PER_DAY: "3", TEAM_INVITATIONS_PER_ORG_PER_DAY: "50", PARTNERSHIP_INVITATIONS_PER_ORG_PER_DAY: "20" };
   if (mode === "production") return { INVITATION_TTL_DAYS: "14", SIGNIN_LINK_TTL_MINUTES: "15", OUTBOX_POLL_MS: "5000", JOBS_INTERVAL_MS: "60000", ...limits };
   return {
     DATABASE_PATH: mode === "test" ? "data/test.db" : "data/demo.db",
@@ -68,7 +69,7 @@ function defaultsFor(mode: AppMode): Partial<Record<keyof Env, string>> {
     JOBS_INTERVAL_MS: "60000",
     ...limits,
     // The end-to-end suite signs in and opens links from one address far faster than a person.
-    ...(mode === "test" ? { SIGNIN_ATTEMPTS_PER_IP_PER_MINUTE: "1000", TOKEN_FAILURES_PER_IP_PER_MINUTE: "1000", ENROLLMENTS_PER_IP_PER_HOUR: "1000" } : {}),
+    ...(mode === "test" ? { SIGNIN_ATTEMPTS_PER_IP_PER_MINUTE: "1000", SIGNIN_LINKS_PER_ADDRESS_PER_15_MINUTES: "1000", TOKEN_FAILURES_PER_IP_PER_MINUTE: "1000", ENROLLMENTS_PER_IP_PER_HOUR: "1000" } : {}),
   };
 }
 

@@ -2,17 +2,10 @@
 
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
 import { errorValues, translateFieldErrors } from "@/lib/actions/run-action";
-import { isDomainError } from "@/lib/errors";
-import { consumeSignInAttempt } from "@/lib/rate-limits/request";
+import { admitSignInRequest } from "./sign-in-request";
 import { signIn, signOut } from "./auth";
-
-const signInSchema = z.object({
-  email: z.string().trim().min(1, "required").max(254, "emailTooLong").pipe(z.email({ error: "emailInvalid" })),
-  redirectTo: z.string().optional(),
-});
 
 /** Only same-site paths: a crafted sign-in link cannot send someone to another site. */
 function safeRedirect(path: string | undefined): string {
@@ -22,18 +15,12 @@ function safeRedirect(path: string | undefined): string {
 export async function signInAction(_: ActionResult, form: FormData): Promise<ActionResult> {
   const t = await getTranslations();
   if (!(form instanceof FormData)) return { ok: false, error: t("errors.VALIDATION"), code: "VALIDATION" };
-  const parsed = signInSchema.safeParse({ email: form.get("email") ?? "", redirectTo: form.get("redirectTo") ?? undefined });
-  if (!parsed.success) {
-    return { ok: false, error: t("errors.VALIDATION"), code: "VALIDATION", fieldErrors: translateFieldErrors(t, { email: parsed.error.issues.map((i) => i.message) }) };
-  }
-  try {
-    await consumeSignInAttempt();
-  } catch (error) {
-    if (isDomainError(error, "RATE_LIMITED")) return { ok: false, error: t("errors.RATE_LIMITED", errorValues(error.params)), code: "RATE_LIMITED" };
-    throw error;
-  }
+  const admitted = await admitSignInRequest(form.get("email"));
+  if (!admitted.ok && admitted.code === "VALIDATION") return { ok: false, error: t("errors.VALIDATION"), code: "VALIDATION", fieldErrors: translateFieldErrors(t, { email: admitted.messages }) };
+  if (!admitted.ok) return { ok: false, error: t("errors.RATE_LIMITED", errorValues({ at: admitted.at })), code: "RATE_LIMITED" };
+  const redirectTo = form.get("redirectTo");
   // Throws Next's redirect to the "check your email" page on success.
-  await signIn("nodemailer", { email: parsed.data.email, redirectTo: safeRedirect(parsed.data.redirectTo) });
+  await signIn("nodemailer", { email: admitted.email, redirectTo: safeRedirect(typeof redirectTo === "string" ? redirectTo : undefined) });
   return null;
 }
 

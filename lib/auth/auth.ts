@@ -12,6 +12,7 @@ import { kickOutbox } from "@/lib/email/worker";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import { usesSecureCookies } from "./session-cookie";
+import { signInEmailSchema } from "./sign-in-request";
 
 /**
  * Email magic links through the same outbox and SMTP path as every other email.
@@ -33,7 +34,12 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
         server: e.SMTP_URL,
         from: e.MAIL_FROM,
         maxAge: e.SIGNIN_LINK_TTL_MINUTES * 60,
-        normalizeIdentifier: normalizeEmail,
+        // A second line of defence behind admitSignInRequest: nothing but one address reaches nodemailer.
+        normalizeIdentifier(raw) {
+          const email = normalizeEmail(raw);
+          if (!signInEmailSchema.safeParse(email).success) throw new Error("Not one email address");
+          return email;
+        },
         async sendVerificationRequest({ identifier, url }) {
           // Links are built from the configured public URL, never from the request's Host header.
           // The email points at a page that asks for a press before the single-use callback:
