@@ -32,3 +32,13 @@ export async function operatorForPage(returnTo: string): Promise<Member> {
   if (!operator) notFound();
   return memberForPage(operator.id, "operator", returnTo);
 }
+
+/** For pages: a read that may answer "not found" (another tenant's id, or none) shows the 404 page. */
+export function orNotFound<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (isDomainError(error, "NOT_FOUND")) notFound();
+    throw error;
+  }
+}

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
 import { prepared } from "@/db/prepared";
-import { adminRelationships, memberships, organizations, resellerRelationships, subscriptions, supportAssignments } from "@/db/schema";
+import { adminRelationships, memberships, organizations, products, resellerRelationships, subscriptions, supportAssignments } from "@/db/schema";
 import { IN_FORCE } from "@/lib/admin-relationships/states";
 import type { DirectoryRoleId } from "@/lib/admin-relationships/directory-roles";
 import type { Member } from "@/lib/auth/membership";
@@ -67,8 +67,11 @@ const subscriptionsOf = (db: Db) =>
         supportAssignmentId: supportAssignments.id,
         supportPartnerId: supportPartner.id,
         supportPartner: supportPartner.name,
+        // Whether the catalog lets another partner support it (null for products sold before the catalog).
+        supportable: products.supportable,
       })
       .from(subscriptions)
+      .leftJoin(products, eq(products.id, subscriptions.productId))
       .leftJoin(partnerOfRecord, eq(partnerOfRecord.id, subscriptions.partnerOfRecordId))
       .leftJoin(supportAssignments, and(eq(supportAssignments.subscriptionId, subscriptions.id), eq(supportAssignments.state, "active")))
       .leftJoin(supportPartner, eq(supportPartner.id, supportAssignments.partnerId))

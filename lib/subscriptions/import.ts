@@ -1,7 +1,8 @@
 import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
 import { products, resellerRelationships, subscriptions } from "@/db/schema";
-import { requirePermission, type Actor } from "@/lib/auth/membership";
+import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
+import type { Tx } from "@/lib/audit/record";
 import { membersWith } from "@/lib/auth/recipients";
 import { recordAudit } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context";
@@ -32,7 +33,16 @@ export type PlannedRow = {
   value?: { customerId: string; productId: string; productName: string; seats: number; termEndsAt: Date; state: "active" | "suspended" };
 };
 
-type Sheet = { rows: PlannedRow[]; fileErrors: string[] };
+type Sheet = { rows: PlannedRow[]; fileErrors: string[]; member: Member };
+
+function activeCustomerIds(db: ServiceContext["db"] | Tx, partnerId: string): string[] {
+  return db
+    .select({ id: resellerRelationships.customerId })
+    .from(resellerRelationships)
+    .where(and(eq(resellerRelationships.partnerId, partnerId), eq(resellerRelationships.state, "active")))
+    .all()
+    .map((r) => r.id);
+}
 
 function readCsv(csv: string): { records: Record<string, string>[]; fileErrors: string[] } {
   if (Buffer.byteLength(csv, "utf8") > MAX_IMPORT_BYTES) return { records: [], fileErrors: ["csvTooLarge"] };
@@ -59,7 +69,7 @@ export function planImport(ctx: ServiceContext, actor: Actor, input: { partnerId
   const member = requirePermission(ctx.db, actor, input.partnerId, "subscriptions.write");
   assertInGoodStanding(member.organization);
   const { records, fileErrors } = readCsv(input.csv);
-  if (fileErrors.length) return { rows: [], fileErrors };
+  if (fileErrors.length) return { rows: [], fileErrors, member };
   const customers = new Map(
     ctx.db
       .select({ id: resellerRelationships.customerId, name: resellerRelationships.customerName, domain: resellerRelationships.customerDomain })
@@ -88,7 +98,7 @@ export function planImport(ctx: ServiceContext, actor: Actor, input: { partnerId
     if (errors.length === 0) row.value = { customerId: customer!.id, productId: product!.id, productName: product!.name, seats, termEndsAt: termEndsAt!, state: status as "active" | "suspended" };
     return row;
   });
-  return { rows, fileErrors: [] };
+  return { rows, fileErrors: [], member };
 }
 
 /**
@@ -99,16 +109,16 @@ export function planImport(ctx: ServiceContext, actor: Actor, input: { partnerId
 export function importSubscriptions(ctx: ServiceContext, actor: Actor, input: { partnerId: string; csv: string }): Sheet & { imported: number } {
   const sheet = planImport(ctx, actor, input);
   if (sheet.fileErrors.length || sheet.rows.some((r) => r.errors.length)) return { ...sheet, imported: 0 };
-  const member = requirePermission(ctx.db, actor, input.partnerId, "subscriptions.write");
+  const { member } = sheet;
   const now = ctx.now();
   ctx.db.transaction(
     (tx) => {
       const perCustomer = new Map<string, number>();
+      // Still this partner's customers at the moment of writing: read once, in the transaction.
+      const live = new Set(activeCustomerIds(tx, member.organization.id));
       for (const row of sheet.rows) {
         const v = row.value!;
-        // Still this partner's customer at the moment of writing.
-        const live = tx.select({ id: resellerRelationships.id }).from(resellerRelationships).where(and(eq(resellerRelationships.partnerId, member.organization.id), eq(resellerRelationships.customerId, v.customerId), eq(resellerRelationships.state, "active"))).get();
-        if (!live) throw new DomainError("NOT_FOUND");
+        if (!live.has(v.customerId)) throw new DomainError("NOT_FOUND");
         const id = newId("sub");
         tx.insert(subscriptions).values({ id, customerId: v.customerId, product: v.productName, productId: v.productId, seats: v.seats, state: v.state, purchaseChannel: "partner", partnerOfRecordId: member.organization.id, term: null, termEndsAt: v.termEndsAt, createdAt: now }).run();
         recordAudit(tx, { organizationId: member.organization.id, customerId: v.customerId, actor, action: "subscription.imported", targetType: "subscription", targetId: id, details: { product: v.productName, seats: v.seats, partner: member.organization.name }, at: now });

@@ -108,7 +108,10 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
             supportControls={
               canAssignSupport
                 ? (s) =>
-                    s.state !== "active" ? null : s.supportAssignmentId && s.supportPartner ? (
+                    s.state !== "active" ? null : s.supportable === false ? (
+                      // The catalog says no other partner may support this product (the service refuses it too).
+                      <p className="text-xs text-gray-600">{t("support.notSupportable")}</p>
+                    ) : s.supportAssignmentId && s.supportPartner ? (
                       <EndSupportButton customerId={org.id} assignmentId={s.supportAssignmentId} product={s.product} partner={s.supportPartner} />
                     ) : supportCandidates.some((p) => p.id !== s.partnerOfRecordId) ? (
                       <AssignSupportForm customerId={org.id} subscriptionId={s.id} product={s.product} partners={supportCandidates.filter((p) => p.id !== s.partnerOfRecordId)} />

@@ -1,15 +1,13 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ApplicationStateBadge } from "@/components/enrollment/application-state-badge";
 import { ClientMessages } from "@/components/shell/client-messages";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
-import { operatorForPage } from "@/lib/auth/page-guards";
+import { operatorForPage, orNotFound } from "@/lib/auth/page-guards";
 import { hasPermission } from "@/lib/auth/permissions";
 import { countryName } from "@/lib/countries";
 import { db } from "@/lib/db";
-import { isDomainError } from "@/lib/errors";
 import { getApplicationOrThrow } from "@/lib/operator/queries";
 import { DecisionForms } from "./decision-forms";
 
@@ -19,13 +17,7 @@ export default async function ApplicationPage({ params }: Props) {
   const { applicationId } = await params;
   const member = await operatorForPage(`/operator/applications/${applicationId}`);
   if (!hasPermission(member.roles, "operator.console.read")) return <Forbidden orgName={member.organization.name} />;
-  let app;
-  try {
-    app = getApplicationOrThrow(db(), member, applicationId);
-  } catch (error) {
-    if (isDomainError(error, "NOT_FOUND")) notFound();
-    throw error;
-  }
+  const app = orNotFound(() => getApplicationOrThrow(db(), member, applicationId));
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
   const facts: [string, string][] = [
     [t("enroll.primaryDomain"), app.primaryDomain],

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ActivityList } from "@/components/activity/activity-list";
 import { PartnerStateBadge } from "@/components/operator/partner-state-badge";
@@ -8,11 +7,10 @@ import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { Table, Td } from "@/components/ui/table";
-import { operatorForPage } from "@/lib/auth/page-guards";
+import { operatorForPage, orNotFound } from "@/lib/auth/page-guards";
 import { hasPermission } from "@/lib/auth/permissions";
 import { countryName } from "@/lib/countries";
 import { db } from "@/lib/db";
-import { isDomainError } from "@/lib/errors";
 import { getPartnerForOperator } from "@/lib/operator/queries";
 import { StandingForms } from "./standing-forms";
 
@@ -22,13 +20,7 @@ export default async function OperatorPartnerPage({ params }: Props) {
   const { partnerId } = await params;
   const member = await operatorForPage(`/operator/partners/${partnerId}`);
   if (!hasPermission(member.roles, "operator.console.read")) return <Forbidden orgName={member.organization.name} />;
-  let found;
-  try {
-    found = getPartnerForOperator(db(), member, partnerId);
-  } catch (error) {
-    if (isDomainError(error, "NOT_FOUND")) notFound();
-    throw error;
-  }
+  const found = orNotFound(() => getPartnerForOperator(db(), member, partnerId));
   const { partner, members, customers, adminInForce, activity } = found;
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
   const roleName = t as unknown as (key: string) => string;

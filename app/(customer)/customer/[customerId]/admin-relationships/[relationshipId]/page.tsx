@@ -1,14 +1,12 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CustomerRelationshipCard } from "@/components/admin-relationships/customer-relationship-card";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { getCustomerAdminRelationshipOrThrow } from "@/lib/admin-relationships/queries";
-import { memberForPage } from "@/lib/auth/page-guards";
+import { memberForPage, orNotFound } from "@/lib/auth/page-guards";
 import { hasPermission } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { isDomainError } from "@/lib/errors";
 import { ClientMessages } from "@/components/shell/client-messages";
 
 type Props = { params: Promise<{ customerId: string; relationshipId: string }> };
@@ -18,13 +16,7 @@ export default async function CustomerAdminRelationshipPage({ params }: Props) {
   const { customerId, relationshipId } = await params;
   const member = await memberForPage(customerId, "customer", `/customer/${customerId}/admin-relationships/${relationshipId}`);
   if (!hasPermission(member.roles, "customer.dashboard.read")) return <Forbidden orgName={member.organization.name} />;
-  let row;
-  try {
-    row = getCustomerAdminRelationshipOrThrow(db(), member, relationshipId);
-  } catch (error) {
-    if (isDomainError(error, "NOT_FOUND")) notFound();
-    throw error;
-  }
+  const row = orNotFound(() => getCustomerAdminRelationshipOrThrow(db(), member, relationshipId));
   const t = await getTranslations("customerAdminRelationships");
   return (
     <ClientMessages namespaces={["customerAdminRelationships", "adminRelationships", "accessAssignments"]}>

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { EffectiveRoles } from "@/components/access/effective-roles";
 import { RelationshipAccess } from "@/components/access/relationship-access";
@@ -19,12 +18,11 @@ import { listPartnerAdminRelationships } from "@/lib/admin-relationships/queries
 import { isInForce } from "@/lib/admin-relationships/states";
 import { listPartnerActivityForCustomer } from "@/lib/audit/queries";
 import { CLOUD_RULES } from "@/lib/clouds";
-import { memberForPage } from "@/lib/auth/page-guards";
+import { memberForPage, orNotFound } from "@/lib/auth/page-guards";
 import { hasPermission } from "@/lib/auth/permissions";
 import { countryName } from "@/lib/countries";
 import { listSubscriptionsOf } from "@/lib/customers/queries";
 import { db } from "@/lib/db";
-import { isDomainError } from "@/lib/errors";
 import { channelNames, getPartnerCustomerOrThrow } from "@/lib/partners/queries";
 import { listSupportedSubscriptions } from "@/lib/support/queries";
 import { RecordSupportActionForm } from "@/components/support/support-forms";
@@ -35,21 +33,12 @@ import { listOffered } from "@/lib/catalog/queries";
 
 type Props = { params: Promise<{ partnerId: string; customerId: string }> };
 
-function loadCustomer(...args: Parameters<typeof getPartnerCustomerOrThrow>) {
-  try {
-    return getPartnerCustomerOrThrow(...args);
-  } catch (error) {
-    if (isDomainError(error, "NOT_FOUND")) notFound();
-    throw error;
-  }
-}
-
 export default async function PartnerCustomerPage({ params }: Props) {
   const { partnerId, customerId } = await params;
   const member = await memberForPage(partnerId, "partner", `/partner/${partnerId}/customers/${customerId}`);
   if (!hasPermission(member.roles, "customers.read")) return <Forbidden orgName={member.organization.name} />;
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
-  const { customer, relationship, otherPartnerCount } = loadCustomer(db(), member, customerId);
+  const { customer, relationship, otherPartnerCount } = orNotFound(() => getPartnerCustomerOrThrow(db(), member, customerId));
   // Ended means ended (rule 9): an ex-partner sees its own history with the customer, nothing of the customer's today.
   const current = relationship.state === "active";
   const subscriptions = current && hasPermission(member.roles, "subscriptions.read") ? listSubscriptionsOf(db(), customer.id) : [];

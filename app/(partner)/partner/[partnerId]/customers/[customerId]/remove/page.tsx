@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RemovalEffects } from "@/components/relationships/removal-preview";
 import { RemoveCustomerForm } from "@/components/relationships/remove-forms";
@@ -7,10 +6,9 @@ import { Forbidden } from "@/components/shell/forbidden";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
-import { memberForPage } from "@/lib/auth/page-guards";
+import { memberForPage, orNotFound } from "@/lib/auth/page-guards";
 import { hasPermission } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { isDomainError } from "@/lib/errors";
 import { getPartnerCustomerOrThrow } from "@/lib/partners/queries";
 import { removalPreview } from "@/lib/relationships/removal";
 import { ClientMessages } from "@/components/shell/client-messages";
@@ -22,13 +20,7 @@ export default async function RemoveCustomerPage({ params }: Props) {
   const back = `/partner/${partnerId}/customers/${customerId}`;
   const member = await memberForPage(partnerId, "partner", `${back}/remove`);
   if (!hasPermission(member.roles, "relationships.remove")) return <Forbidden orgName={member.organization.name} />;
-  let found;
-  try {
-    found = getPartnerCustomerOrThrow(db(), member, customerId);
-  } catch (error) {
-    if (isDomainError(error, "NOT_FOUND")) notFound();
-    throw error;
-  }
+  const found = orNotFound(() => getPartnerCustomerOrThrow(db(), member, customerId));
   const customer = found.customer;
   const t = await getTranslations();
   if (found.relationship.state !== "active") {

@@ -1,16 +1,14 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { pickerRoles } from "@/components/admin-relationships/picker-roles";
 import { listPartnerAdminRelationships } from "@/lib/admin-relationships/queries";
-import { memberForPage } from "@/lib/auth/page-guards";
+import { memberForPage, orNotFound } from "@/lib/auth/page-guards";
 import { hasPermission } from "@/lib/auth/permissions";
 import { CLOUD_RULES } from "@/lib/clouds";
 import { db } from "@/lib/db";
-import { isDomainError } from "@/lib/errors";
 import { getPartnerCustomerOrThrow } from "@/lib/partners/queries";
 import { RequestForm } from "./request-form";
 import { ClientMessages } from "@/components/shell/client-messages";
@@ -22,13 +20,7 @@ export default async function RequestAdminRelationshipPage({ params, searchParam
   const back = `/partner/${partnerId}/customers/${customerId}`;
   const member = await memberForPage(partnerId, "partner", `${back}/admin-relationships/new`);
   if (!hasPermission(member.roles, "admin_relationships.write")) return <Forbidden orgName={member.organization.name} />;
-  let customer;
-  try {
-    customer = getPartnerCustomerOrThrow(db(), member, customerId).customer;
-  } catch (error) {
-    if (isDomainError(error, "NOT_FOUND")) notFound();
-    throw error;
-  }
+  const customer = orNotFound(() => getPartnerCustomerOrThrow(db(), member, customerId).customer);
   const [t, roles] = await Promise.all([getTranslations(), pickerRoles()]);
   // "Replace with a new relationship": start from the old one's roles and duration.
   const old = typeof sp.replaces === "string" ? listPartnerAdminRelationships(db(), member, customerId).find((r) => r.id === sp.replaces) : undefined;
