@@ -44,7 +44,8 @@ export default defineConfig({
       stdout: "pipe",
       stderr: "pipe",
       // What a production start needs and the demo's defaults do not give (lib/env.ts).
-      env: { AUTH_SECRET: "e2e-production-secret-0123456789-abcdefghij", MAIL_FROM: "Partner Program <no-reply@program.example>" },
+      // The tests reach it directly, as a server with no proxy in front is reached.
+      env: { AUTH_SECRET: "e2e-production-secret-0123456789-abcdefghij", MAIL_FROM: "Partner Program <no-reply@program.example>", TRUSTED_PROXY_HOPS: "0" },
     },
   ],
 });

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { linkIn, mailCursor, signIn, waitForEmail } from "./support/mail";
+import { withDb } from "./support/db";
+import { followSignInLink, linkIn, mailCursor, signIn, waitForEmail } from "./support/mail";
 
 const ALICE = "alice.admin@northwindcloud.com"; // Admin agent of Northwind Cloud Services
 const OLIVIA = "olivia.it@adventure-works.com"; // Global administrator of Adventure Works Cycles
@@ -87,6 +88,38 @@ test.describe("granular delegated admin relationships", () => {
     // Ending admin roles keeps the reseller relationship.
     await expect(partner.getByText("Since", { exact: false }).first()).toBeVisible();
     await expect(partner.getByRole("region", { name: "Reseller relationship" }).getByText("Active", { exact: true })).toBeVisible();
+  });
+
+  test("approving Global Administrator needs a sign-in from the last 15 minutes; the fresh link comes back to the request", async ({ browser }) => {
+    const name = `Rebuild ${Date.now()}`;
+    const partner = await signedIn(browser, ALICE, "/partner");
+    await openCustomer(partner);
+    await partner.getByRole("link", { name: "Request admin relationship" }).click();
+    await partner.getByLabel("Name", { exact: true }).fill(name);
+    await partner.getByLabel("Duration in days").fill("30");
+    await partner.getByPlaceholder("Filter roles").fill("global admin");
+    await partner.getByLabel(/^Global Administrator/).check();
+    const since = await mailCursor();
+    await partner.getByRole("button", { name: "Send request" }).click();
+    await expect(partner.getByText(`Request “${name}” sent to Adventure Works Cycles for approval.`)).toBeVisible();
+    const path = linkIn(await waitForEmail(OLIVIA, /asks for admin roles/, since), "/customer/").replace(/^https?:\/\/[^/]+/, "");
+
+    const olivia = await signedIn(browser, OLIVIA, path);
+    // Twenty minutes later (her sessions' sign-in moved back, as the clock would have).
+    withDb((db) => db.prepare("update sessions set signed_in_at = ? where user_id = (select id from users where email = ?)").run(Date.now() - 20 * 60_000, OLIVIA));
+    await olivia.reload();
+    const card = olivia.getByRole("article", { name: `Northwind Cloud Services asks for “${name}”` });
+    await expect(card.getByText(/Approving it needs a sign-in from the last 15 minutes/)).toBeVisible();
+    await expect(card.getByRole("button", { name: "Approve" })).toHaveCount(0);
+    await expect(card.getByRole("button", { name: "Reject" })).toBeVisible();
+
+    const linkSent = await mailCursor();
+    await card.getByRole("button", { name: "Email me a sign-in link" }).click();
+    await expect(olivia.getByRole("heading", { name: "Check your email" })).toBeVisible();
+    await followSignInLink(olivia, await waitForEmail(OLIVIA, /sign-in link/i, linkSent));
+    await olivia.waitForURL((url) => url.pathname === path);
+    await card.getByRole("button", { name: "Approve" }).click();
+    await expect(olivia.getByText(new RegExp(`“${name}” is approved.`))).toBeVisible();
   });
 
   test("a rejection is shown to the partner", async ({ browser }) => {

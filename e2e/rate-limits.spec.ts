@@ -3,8 +3,8 @@ import { withDb } from "./support/db";
 import { mailCursor, messagesTo, signIn } from "./support/mail";
 
 /*
- * The abuse limits over HTTP. Each test comes from its own client address (X-Forwarded-For,
- * which the app reads as the proxy's report) and arranges its counter in SQLite a few
+ * The abuse limits over HTTP. Each test comes from its own client address (X-Forwarded-For:
+ * the test mode trusts one proxy, which the tests play, so the rightmost entry is the client) and arranges its counter in SQLite a few
  * attempts short of the limit, as earlier requests would have left it; the last attempts
  * are real requests. A window about to end is waited out first, so the test's requests
  * all fall in the window it arranged.
@@ -70,6 +70,17 @@ test.describe("abuse limits", () => {
     await expect(page.getByRole("heading", { name: "Check your email" })).toHaveCount(0);
     await new Promise((r) => setTimeout(r, 1_500)); // the outbox would have sent it by now
     expect((await messagesTo("olivia.it@adventure-works.com")).filter((m) => m.id > since)).toHaveLength(0);
+  });
+
+  test("a client cannot choose its address: entries it writes into X-Forwarded-For itself are not believed", async ({ request }) => {
+    const ip = someAddress();
+    await arrangeCounter(`token-failures:${ip}`, TEST_MODE_PER_MINUTE, MINUTE);
+    // The client writes a fresh address each time; the proxy (trusted, one hop) appends the real one.
+    for (let i = 0; i < 3; i++) {
+      const spoofed = `192.0.2.${1 + Math.floor(Math.random() * 250)}`;
+      const res = await request.get(`/invite/guess-${i}`, { headers: { "x-forwarded-for": `${spoofed}, ${ip}`, "x-real-ip": spoofed } });
+      expect(await res.text()).toMatch(tryAgain);
+    }
   });
 
   test("Auth.js's own sign-in endpoint checks what the form checks: one address, the per-client and the per-address limits", async ({ request }) => {

@@ -27,6 +27,9 @@ const envSchema = z
     OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(600_000),
     // How often the scheduled job moves admin relationships through time.
     JOBS_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000),
+    // How many reverse proxies in front of the app append to X-Forwarded-For (0: none, the socket is the client).
+    // No default in production: a wrong guess either lets clients choose their address or counts every client as the proxy.
+    TRUSTED_PROXY_HOPS: z.coerce.number({ error: "required: how many reverse proxies in front of the app append to X-Forwarded-For (0 if none)" }).int().min(0).max(10),
     // Abuse limits (held in SQLite, so restarts do not reset them).
     INVITATIONS_PER_PARTNER_PER_DAY: z.coerce.number().int().min(1).max(100_000),
     SIGNIN_ATTEMPTS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000),
@@ -68,6 +71,8 @@ function defaultsFor(mode: AppMode): Partial<Record<keyof Env, string>> {
     OUTBOX_POLL_MS: "2000",
     JOBS_INTERVAL_MS: "60000",
     ...limits,
+    // The demo is reached directly; the end-to-end suite plays one proxy, naming each client in X-Forwarded-For.
+    TRUSTED_PROXY_HOPS: mode === "test" ? "1" : "0",
     // The end-to-end suite signs in and opens links from one address far faster than a person.
     ...(mode === "test" ? { SIGNIN_ATTEMPTS_PER_IP_PER_MINUTE: "1000", SIGNIN_LINKS_PER_ADDRESS_PER_15_MINUTES: "1000", TOKEN_FAILURES_PER_IP_PER_MINUTE: "1000", ENROLLMENTS_PER_IP_PER_HOUR: "1000" } : {}),
   };

@@ -60,6 +60,7 @@ export const ERROR_CODES = [
   "OWN_ROLES",
   "GROUP_NEEDS_TOP_ADMIN",
   "RELATIONSHIP_ENDED",
+  "REAUTH_REQUIRED",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

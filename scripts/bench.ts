@@ -226,13 +226,13 @@ async function main() {
   if (!user) throw new Error(`${DB_FILE} has no ${BENCH_ADMIN_EMAIL}: run npm run seed:large`);
   const sessionToken = randomBytes(32).toString("hex");
   // Thirty days, as Auth.js gives one.
-  db.$client.prepare("insert into sessions (session_token, user_id, expires) values (?, ?, ?)").run(sessionToken, user.id, Date.now() + 30 * 86_400_000);
+  db.$client.prepare("insert into sessions (session_token, user_id, expires, signed_in_at) values (?, ?, ?, ?)").run(sessionToken, user.id, Date.now() + 30 * 86_400_000, Date.now());
   const cookie = `authjs.session-token=${sessionToken}`;
   const member = getMember(db, { userId: user.id, email: BENCH_ADMIN_EMAIL }, BENCH_PARTNER_ID)!;
   const customers = (db.$client.prepare("select count(*) as n from reseller_relationships where partner_id = ?").get(BENCH_PARTNER_ID) as { n: number }).n;
 
   const capture = await startCaptureServer({ smtpPort: 2725, apiPort: 2780 });
-  const server = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(PORT), "-H", "localhost"], {
+  const server = spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/start.ts", "-p", String(PORT), "-H", "localhost"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, APP_MODE: "demo", DATABASE_PATH: DB_FILE, SMTP_URL: capture.smtpUrl, MAILBOX_API_URL: capture.apiUrl, PUBLIC_BASE_URL: BASE, NODE_ENV: "production" },
   });

@@ -1,6 +1,6 @@
 /**
  * Starts the built app with the built-in SMTP capture beside it: migrate, seed if empty,
- * capture server on loopback, `next start`. Used by `npm run demo` and by the end-to-end
+ * capture server on loopback, the app server (scripts/start.ts) on loopback. Used by `npm run demo` and by the end-to-end
  * tests (Playwright's webServer). Ctrl-C stops both.
  *
  * `--mode production` seeds nothing and runs the app exactly as production does (AUTH_SECRET
@@ -49,7 +49,7 @@ async function main() {
   db.$client.close();
 
   const capture = await startCaptureServer({ smtpPort: Number(values["smtp-port"]), apiPort: Number(values["mailbox-port"]) });
-  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "localhost"], {
+  const child = spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/start.ts", "-p", String(port), "-H", "localhost"], {
     stdio: "inherit",
     env: {
       ...process.env,

@@ -1,19 +1,25 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { GLOBAL_ADMINISTRATOR } from "@/lib/admin-relationships/directory-roles";
 import type { AdminRelationshipRow } from "@/lib/admin-relationships/queries";
 import { DecisionForms } from "./decision-forms";
 import { RoleList } from "./role-list";
 import { AdminRelationshipStateBadge } from "./state-badge";
 import { TerminateForm } from "./terminate-form";
 
-type Props = { customerId: string; row: AdminRelationshipRow; canDecide: boolean };
+/** `signIn`: who is looking, and whether their sign-in is recent enough to give Global Administrator. */
+type Props = { customerId: string; row: AdminRelationshipRow; canDecide: boolean; signIn: { email: string; recent: boolean } };
 
 /**
  * One partner's request or relationship as the customer sees it: who, which roles (with
  * what each allows), for how long; and, for a Global administrator, the decision to make.
  */
-export async function CustomerRelationshipCard({ customerId, row, canDecide }: Props) {
-  const [t, format] = await Promise.all([getTranslations("customerAdminRelationships"), getFormatter()]);
+export async function CustomerRelationshipCard({ customerId, row, canDecide, signIn }: Props) {
+  const [t, ts, format] = await Promise.all([getTranslations("customerAdminRelationships"), getTranslations("signIn"), getFormatter()]);
   const pending = row.state === "approvalPending";
+  const freshSignIn =
+    pending && row.roles.includes(GLOBAL_ADMINISTRATOR) && !signIn.recent
+      ? { email: signIn.email, returnTo: `/customer/${customerId}/admin-relationships/${row.id}`, text: { body: t("freshSignInBody"), button: ts("submit"), pending: ts("pending") } }
+      : null;
   const inForce = row.state === "active" || row.state === "expiring";
   return (
     <article className="space-y-3 rounded-md border border-gray-200 bg-white p-4" aria-label={t("request", { partner: row.partnerName, name: row.name })}>
@@ -32,7 +38,7 @@ export async function CustomerRelationshipCard({ customerId, row, canDecide }: P
       </p>
       {row.autoExtend && <p className="text-sm text-gray-700">{t("autoExtend")}</p>}
       <RoleList roles={row.roles} />
-      {canDecide && pending && <DecisionForms customerId={customerId} relationshipId={row.id} name={row.name} partnerName={row.partnerName} />}
+      {canDecide && pending && <DecisionForms customerId={customerId} relationshipId={row.id} name={row.name} partnerName={row.partnerName} freshSignIn={freshSignIn} />}
       {canDecide && inForce && <TerminateForm organizationId={customerId} relationshipId={row.id} name={row.name} partnerName={row.partnerName} side="customer" />}
       {!canDecide && (pending || inForce) && <p className="text-xs text-gray-600">{t("onlyGlobalAdmin")}</p>}
     </article>

@@ -31,6 +31,6 @@ export function memberFor(db: Database.Database, organizationId: string, email: 
 /** A live database session for the user, as after signing in: the Cookie header that carries it. */
 export function sessionCookieFor(db: Database.Database, userId: string): string {
   const token = randomBytes(32).toString("base64url");
-  db.prepare("insert into sessions (session_token, user_id, expires) values (?, ?, ?)").run(token, userId, Date.now() + 30 * 86_400_000);
+  db.prepare("insert into sessions (session_token, user_id, expires, signed_in_at) values (?, ?, ?, ?)").run(token, userId, Date.now() + 30 * 86_400_000, Date.now());
   return `authjs.session-token=${token}`;
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/membership";
 import { getMember } from "@/lib/auth/membership";
-import { addMember, addPartner, DAY, relatedPartnerAndCustomer, testContext } from "@/lib/testing/fixtures";
+import { addMember, addPartner, DAY, relatedPartnerAndCustomer, signedInAt, testContext } from "@/lib/testing/fixtures";
 import { expiryCounts, listExpiring } from "./expiring";
 import { runAdminRelationshipJobs } from "./jobs";
 import { requestAdminRelationshipSchema } from "./schemas";
@@ -20,7 +20,7 @@ beforeEach(() => {
 
 function active(name: string, days: number, roles = ["global_reader"]) {
   const { id } = requestAdminRelationship(t.ctx, agent, requestAdminRelationshipSchema.parse({ partnerId: partner, customerId: customer, name, durationDays: String(days), roles }));
-  approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id });
+  approveAdminRelationship(t.ctx, signedInAt(ga, t.ctx.now()), { organizationId: customer, relationshipId: id });
 }
 
 describe("expiring soon", () => {

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { adminRelationships, auditEvents, emailOutbox } from "@/db/schema";
 import { unnamedActor } from "@/lib/audit/actions";
 import type { Actor } from "@/lib/auth/membership";
-import { addSubscription, DAY, dumpTable, relatedPartnerAndCustomer, testContext } from "@/lib/testing/fixtures";
+import { addSubscription, DAY, dumpTable, relatedPartnerAndCustomer, signedInAt, testContext } from "@/lib/testing/fixtures";
 import { canAutoExtend, runAdminRelationshipJobs } from "./jobs";
 import { requestAdminRelationshipSchema } from "./schemas";
 import { approveAdminRelationship, requestAdminRelationship } from "./service";
@@ -24,7 +24,7 @@ function request(name: string, over: Record<string, unknown> = {}) {
   const input = requestAdminRelationshipSchema.parse({ partnerId: partner, customerId: customer, name, durationDays: "60", roles: ["global_reader"], ...over });
   return requestAdminRelationship(t.ctx, agent, input).id;
 }
-const approve = (id: string) => approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id });
+const approve = (id: string) => approveAdminRelationship(t.ctx, signedInAt(ga, t.ctx.now()), { organizationId: customer, relationshipId: id });
 const stateOf = (id: string) => t.ctx.db.select().from(adminRelationships).where(eq(adminRelationships.id, id)).get()!;
 const notices = () =>
   t.ctx.db

@@ -3,6 +3,7 @@ import { adminRelationships, organizations, resellerRelationships } from "@/db/s
 import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
 import type { Tx } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context";
+import { needsFreshSignIn } from "@/lib/auth/recent-sign-in";
 import { DomainError } from "@/lib/errors";
 import { assertInGoodStanding } from "@/lib/partners/standing";
 import { newId } from "@/lib/ids";
@@ -83,6 +84,8 @@ export function approveAdminRelationship(ctx: ServiceContext, actor: Actor, ref:
   const member = requirePermission(ctx.db, actor, ref.organizationId, "customer.admin_relationships.approve");
   const row = getOwnOrThrow(ctx, member, ref.relationshipId);
   const now = ctx.now();
+  // Global Administrator hands over the whole tenant: only from a sign-in of the last 15 minutes.
+  if (needsFreshSignIn(row.roles, actor, now)) throw new DomainError("REAUTH_REQUIRED");
   return ctx.db.transaction(
     (tx) => {
       // Read in the transaction: a partner suspended or offboarded since it asked gains nothing.

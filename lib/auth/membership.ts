@@ -7,8 +7,8 @@ import type { OrganizationKind } from "@/lib/organizations/kinds";
 import { CUSTOMER_PERMISSIONS, hasPermission, OPERATOR_PERMISSIONS, type Permission } from "./permissions";
 import type { MemberRole } from "./roles";
 
-/** Who is acting: the signed-in user, as the session says. */
-export type Actor = { userId: string; email: string };
+/** Who is acting: the signed-in user, as the session says, and when that session began. */
+export type Actor = { userId: string; email: string; signedInAt?: Date | null };
 
 export type Organization = typeof organizations.$inferSelect;
 export type Member = { userId: string; email: string; roles: MemberRole[]; organization: Organization };

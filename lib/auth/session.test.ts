@@ -8,11 +8,11 @@ describe("sessionActor (getActor's read of Auth.js's database session)", () => {
   const { db } = testContext().ctx;
   const now = new Date("2026-11-22T10:00:00Z");
   const alice = addUser(db, "alice@northwind.example");
-  db.insert(sessions).values({ sessionToken: "live", userId: alice.userId, expires: new Date(now.getTime() + DAY) }).run();
+  db.insert(sessions).values({ sessionToken: "live", userId: alice.userId, expires: new Date(now.getTime() + DAY), signedInAt: new Date(now.getTime() - 60_000) }).run();
   db.insert(sessions).values({ sessionToken: "old", userId: alice.userId, expires: new Date(now.getTime() - 1) }).run();
 
   it("signs in the session's person while it lasts", () => {
-    expect(sessionActor(db, "live", now)).toEqual({ userId: alice.userId, email: "alice@northwind.example" });
+    expect(sessionActor(db, "live", now)).toEqual({ userId: alice.userId, email: "alice@northwind.example", signedInAt: new Date(now.getTime() - 60_000) });
     expect(sessionActor(db, "live", new Date(now.getTime() + DAY))).toBeUndefined();
   });
 

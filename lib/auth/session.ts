@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { isBuildPhase } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import type { Actor } from "./membership";
+import { signedInRecently } from "./recent-sign-in";
 import { sessionCookieName } from "./session-cookie";
 
 /**
@@ -37,7 +38,7 @@ export function sessionActor(database: Db, token: string, now: Date): Actor | un
 const actorBySession = (database: Db) =>
   prepared(database, "auth.actorBySession", (d) =>
     d
-      .select({ userId: users.id, email: users.email })
+      .select({ userId: users.id, email: users.email, signedInAt: sessions.signedInAt })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       // The expiry is compared in milliseconds: prepared WHERE values skip the column's conversion.
@@ -51,6 +52,12 @@ const actorBySession = (database: Db) =>
  */
 export function purgeExpiredSessions(database: Db, now: Date): number {
   return database.delete(sessions).where(lte(sessions.expires, now)).run().changes;
+}
+
+/** Who is looking and whether their sign-in is recent enough for the most powerful steps (lib/auth/recent-sign-in.ts). */
+export async function signInFreshness(): Promise<{ email: string; recent: boolean }> {
+  const actor = await requireActor();
+  return { email: actor.email, recent: signedInRecently(actor, new Date()) };
 }
 
 export async function requireActor(): Promise<Actor> {

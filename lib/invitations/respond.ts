@@ -11,6 +11,7 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { invitationAnsweredEmail, noticeEmail } from "@/lib/email/templates";
 import { membersWith } from "@/lib/auth/recipients";
 import { activePartnership } from "@/lib/partnerships/service";
+import { needsFreshSignIn } from "@/lib/auth/recent-sign-in";
 import { DomainError } from "@/lib/errors";
 import { grantWithInvitation } from "@/lib/admin-relationships/service";
 import { newId } from "@/lib/ids";
@@ -166,6 +167,8 @@ export function acceptInvitation(ctx: ServiceContext, actor: Actor, input: Accep
   // A suspended or offboarded partner gains no customer, whenever its invitation was sent.
   assertInGoodStanding(partner);
   if (inv.providerId && !activePartnership(ctx.db, inv.providerId, partner.id)) throw new DomainError("PROVIDER_UNAVAILABLE");
+  // Accepting grants the admin roles asked for with it: Global Administrator only from a recent sign-in.
+  if (inv.adminRequest && needsFreshSignIn(inv.adminRequest.roles, actor, ctx.now())) throw new DomainError("REAUTH_REQUIRED");
 
   const newDomain = input.target === "new" ? normalizeDomain(input.primaryDomain) : null;
   const existing = input.target === "existing" ? checkExistingTarget(ctx, actor, partner, input.customerId, inv.providerId) : null;

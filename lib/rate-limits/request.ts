@@ -5,13 +5,12 @@ import { env } from "@/lib/env";
 import { blockedUntil, consume, MINUTE } from "./limiter";
 
 /**
- * The client's address as the reverse proxy in front of the app reports it (the first
- * X-Forwarded-For entry; Next fills it from the socket when no proxy set it). docs/security.md
- * says why production must run behind a proxy that overwrites this header.
+ * The client's address: scripts/start.ts replaces X-Forwarded-For, before Next sees the
+ * request, with the one address TRUSTED_PROXY_HOPS and the socket give (lib/http/client-address.ts).
  */
 export async function requestIp(): Promise<string> {
   const h = await headers();
-  return (h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown").slice(0, 64);
+  return (h.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown").slice(0, 64);
 }
 
 const tokenKey = (ip: string) => `token-failures:${ip}`;

@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/auth/membership";
 import { getMember } from "@/lib/auth/membership";
 import { removePartner } from "@/lib/relationships/removal";
 import { invitePartnership } from "@/lib/partnerships/service";
-import { addMember, addOperatorMember, addPartner, addUser, codeOf, partneredProviderAndReseller, relatedPartnerAndCustomer, testContext } from "@/lib/testing/fixtures";
+import { addMember, addOperatorMember, addPartner, addUser, codeOf, partneredProviderAndReseller, relatedPartnerAndCustomer, signedInAt, testContext } from "@/lib/testing/fixtures";
 import { acceptMemberInvitation, changeMemberRoles, inviteMember, removeMember } from "./service";
 
 /*
@@ -69,7 +69,7 @@ describe("privilege inside a tenant", () => {
   it("joining a group that holds customer roles needs an Account admin, who is told", () => {
     const group = t.ctx.db.select().from(securityGroups).where(eq(securityGroups.partnerId, world.partner)).all()[0];
     const rel = requestAdminRelationship(t.ctx, world.agent, requestAdminRelationshipSchema.parse({ partnerId: world.partner, customerId: world.customer, name: "Helpdesk", durationDays: "90", roles: ["global_administrator"] }));
-    approveAdminRelationship(t.ctx, world.ga, { organizationId: world.customer, relationshipId: rel.id });
+    approveAdminRelationship(t.ctx, signedInAt(world.ga, t.ctx.now()), { organizationId: world.customer, relationshipId: rel.id });
     t.ctx.db.insert(accessAssignments).values({ id: "asg_1", partnerId: world.partner, adminRelationshipId: rel.id, groupId: group.id, roles: ["global_administrator"], state: "active", createdAt: new Date() }).run();
     expect(codeOf(() => addGroupMember(t.ctx, uma, { partnerId: world.partner, groupId: group.id, userId: uma.userId }))).toBe("GROUP_NEEDS_TOP_ADMIN");
     addGroupMember(t.ctx, accountAdmin, { partnerId: world.partner, groupId: group.id, userId: world.agent.userId });
@@ -99,7 +99,7 @@ describe("privilege over time", () => {
       removePartner(t.ctx, world.ga, { customerId: world.customer, partnerId: world.partner, scope });
       expect(stateOf(pending.id)).toBe("terminated");
       // Refused either way: the partner is gone (everything), or the request has ended (admin roles only).
-      expect(codeOf(() => approveAdminRelationship(t.ctx, world.ga, { organizationId: world.customer, relationshipId: pending.id }))).toBe(scope === "everything" ? "RELATIONSHIP_ENDED" : "INVALID_TRANSITION");
+      expect(codeOf(() => approveAdminRelationship(t.ctx, signedInAt(world.ga, t.ctx.now()), { organizationId: world.customer, relationshipId: pending.id }))).toBe(scope === "everything" ? "RELATIONSHIP_ENDED" : "INVALID_TRANSITION");
       expect(stateOf(pending.id)).toBe("terminated");
     });
   }
@@ -108,7 +108,7 @@ describe("privilege over time", () => {
     const pending = ask("Asked before the end");
     // The relationship ends without the removal flow (as a concurrent removal would leave it):
     t.ctx.db.$client.prepare("update reseller_relationships set state = 'ended' where partner_id = ? and customer_id = ?").run(world.partner, world.customer);
-    expect(codeOf(() => approveAdminRelationship(t.ctx, world.ga, { organizationId: world.customer, relationshipId: pending.id }))).toBe("RELATIONSHIP_ENDED");
+    expect(codeOf(() => approveAdminRelationship(t.ctx, signedInAt(world.ga, t.ctx.now()), { organizationId: world.customer, relationshipId: pending.id }))).toBe("RELATIONSHIP_ENDED");
     expect(stateOf(pending.id)).toBe("approvalPending");
   });
 });

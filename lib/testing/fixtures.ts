@@ -75,6 +75,11 @@ export function addProduct(db: Db, o: { name: string; cloud?: Cloud; supportable
   return id;
 }
 
+/** The same person as just signed in by an emailed link: what approving Global Administrator asks for. */
+export function signedInAt(actor: Actor, when: Date): Actor {
+  return { ...actor, signedInAt: when };
+}
+
 /** A signed-in person with no membership anywhere (someone who just followed an email link). */
 export function addUser(db: Db, email: string): Actor {
   const id = newId("usr");

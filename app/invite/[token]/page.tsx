@@ -5,6 +5,9 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { RoleList } from "@/components/admin-relationships/role-list";
 import { AccountGate } from "@/components/invitations/account-gate";
 import { getActor } from "@/lib/auth/session";
+import { signedInRecently } from "@/lib/auth/recent-sign-in";
+import { GLOBAL_ADMINISTRATOR } from "@/lib/admin-relationships/directory-roles";
+import { FreshSignIn } from "@/components/auth/fresh-sign-in";
 import { CLOUD_RULES } from "@/lib/clouds";
 import { Alert } from "@/components/ui/alert";
 import { COUNTRY_CODES, countryName } from "@/lib/countries";
@@ -97,6 +100,9 @@ export default async function InvitePage({ params }: Props) {
               {elsewhere.length > 0 && (
                 <Alert tone="info">{t("invite.otherCloudTenants", { names: elsewhere.map((o) => `${o.name} (${t(`clouds.${o.cloud}`)})`).join(", "), cloud: cloudName })}</Alert>
               )}
+              {landing.adminRequest?.roles.includes(GLOBAL_ADMINISTRATOR) && !signedInRecently(actor, new Date()) ? (
+                <FreshSignIn email={actor.email} returnTo={here} text={{ body: t("invite.freshSignInBody", { partner }), button: t("signIn.submit"), pending: t("signIn.pending") }} />
+              ) : (
               <AcceptForm
                 token={token}
                 partnerName={partner}
@@ -105,6 +111,7 @@ export default async function InvitePage({ params }: Props) {
                 countries={COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) => a.name.localeCompare(b.name, locale))}
                 agreement={{ title: t(`agreements.${rules.agreementKey as "customerAgreement" | "customerAgreementChina"}`), url: rules.agreementUrl }}
               />
+              )}
             </div>
           )}
         </AccountGate>

@@ -13,6 +13,7 @@ import { listCustomerAdminRelationships } from "@/lib/admin-relationships/querie
 import { listCustomerActivity } from "@/lib/audit/queries";
 import { memberForPage } from "@/lib/auth/page-guards";
 import { hasPermission } from "@/lib/auth/permissions";
+import { signInFreshness } from "@/lib/auth/session";
 import { countryName } from "@/lib/countries";
 import { listCustomerPartners, listSubscriptionsOf } from "@/lib/customers/queries";
 import { db } from "@/lib/db";
@@ -26,7 +27,7 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
   const { customerId } = await params;
   const member = await memberForPage(customerId, "customer", `/customer/${customerId}`);
   if (!hasPermission(member.roles, "customer.dashboard.read")) return <Forbidden orgName={member.organization.name} />;
-  const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
+  const [t, format, locale, signIn] = await Promise.all([getTranslations(), getFormatter(), getLocale(), signInFreshness()]);
   const org = member.organization;
   const partners = listCustomerPartners(db(), member);
   const subscriptions = listSubscriptionsOf(db(), org.id);
@@ -88,14 +89,14 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
           {adminRelationships.pending.length === 0 ? (
             <EmptyState>{t("customerAdminRelationships.pendingNone")}</EmptyState>
           ) : (
-            adminRelationships.pending.map((r) => <CustomerRelationshipCard key={r.id} customerId={org.id} row={r} canDecide={canDecide} />)
+            adminRelationships.pending.map((r) => <CustomerRelationshipCard key={r.id} customerId={org.id} row={r} canDecide={canDecide} signIn={signIn} />)
           )}
         </Section>
         <Section id="admin-roles" title={t("customerAdminRelationships.activeTitle")}>
           {adminRelationships.inForce.length === 0 ? (
             <EmptyState>{t("customerAdminRelationships.activeNone")}</EmptyState>
           ) : (
-            adminRelationships.inForce.map((r) => <CustomerRelationshipCard key={r.id} customerId={org.id} row={r} canDecide={canDecide} />)
+            adminRelationships.inForce.map((r) => <CustomerRelationshipCard key={r.id} customerId={org.id} row={r} canDecide={canDecide} signIn={signIn} />)
           )}
         </Section>
         <Section id="subscriptions" title={t("customer.subscriptions")}>

@@ -1,5 +1,6 @@
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/auth";
+import { csrfCookieName, csrfTokenMatches } from "@/lib/auth/csrf";
 import { admitSignInRequest } from "@/lib/auth/sign-in-request";
 
 /**
@@ -15,8 +16,44 @@ function guarded(handler: (request: NextRequest) => Promise<Response>) {
   };
 }
 
-// A relative Location: never built from the request's Host header.
-const toErrorPage = () => new Response(null, { status: 303, headers: { location: "/signin/error?error=Verification" } });
+// Relative Locations: never built from the request's Host header.
+const toErrorPage = (error = "Verification") => new Response(null, { status: 303, headers: { location: `/signin/error?error=${error}` } });
+const LINK_PARAMS = ["token", "email", "callbackUrl"] as const;
+
+const isCallback = (request: NextRequest) => request.nextUrl.pathname.includes("/api/auth/callback/");
+
+/**
+ * A sign-in link's callback never completes by GET: a link an attacker sends, carrying the
+ * attacker's own token, would sign the victim into the attacker's account (login CSRF).
+ * A GET goes to the page that shows whose account it is and asks for a press.
+ */
+function callbackByGet(request: NextRequest): Response {
+  const params = new URLSearchParams();
+  for (const name of LINK_PARAMS) {
+    const value = request.nextUrl.searchParams.get(name);
+    if (value !== null) params.set(name, value);
+  }
+  return new Response(null, { status: 303, headers: { location: `/signin/continue?${params}` } });
+}
+
+/**
+ * The only way the callback completes: a POST from the continue page carrying the token of
+ * this browser's CSRF cookie (lib/auth/csrf.ts). Auth.js's email callback reads the link's
+ * values from the query and checks no CSRF token, so we check it and then hand Auth.js
+ * the link as it expects it, with the visitor's own cookies.
+ */
+async function callbackByPost(request: NextRequest): Promise<Response> {
+  const form = await request.formData().catch(() => null);
+  if (!form || !(await csrfTokenMatches(request.cookies.get(csrfCookieName())?.value, form.get("csrfToken")))) return toErrorPage("ExpiredPage");
+  const url = new URL(request.nextUrl.pathname, request.nextUrl.origin);
+  for (const name of LINK_PARAMS) {
+    const value = form.get(name);
+    if (typeof value === "string") url.searchParams.set(name, value);
+  }
+  const headers = new Headers(request.headers);
+  for (const name of ["content-type", "content-length"]) headers.delete(name);
+  return guarded(handlers.GET)(new NextRequest(url, { method: "GET", headers }));
+}
 
 /**
  * Auth.js's own sign-in endpoint (POST /api/auth/signin/nodemailer) skips our form: it passes
@@ -24,7 +61,6 @@ const toErrorPage = () => new Response(null, { status: 303, headers: { location:
  * Auth.js sees it. Our pages never post here; a script that does is answered like a bad link.
  */
 async function signInEndpoint(request: NextRequest): Promise<Response> {
-  if (!request.nextUrl.pathname.endsWith("/signin/nodemailer")) return guarded(handlers.POST)(request);
   const form = await request
     .clone()
     .formData()
@@ -34,5 +70,12 @@ async function signInEndpoint(request: NextRequest): Promise<Response> {
   return guarded(handlers.POST)(request);
 }
 
-export const GET = guarded(handlers.GET);
-export const POST = signInEndpoint;
+export async function GET(request: NextRequest): Promise<Response> {
+  return isCallback(request) ? callbackByGet(request) : guarded(handlers.GET)(request);
+}
+
+export async function POST(request: NextRequest): Promise<Response> {
+  if (isCallback(request)) return callbackByPost(request);
+  if (request.nextUrl.pathname.endsWith("/signin/nodemailer")) return signInEndpoint(request);
+  return guarded(handlers.POST)(request);
+}

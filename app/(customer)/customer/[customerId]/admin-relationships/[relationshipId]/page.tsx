@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getCustomerAdminRelationshipOrThrow } from "@/lib/admin-relationships/queries";
 import { memberForPage, orNotFound } from "@/lib/auth/page-guards";
 import { hasPermission } from "@/lib/auth/permissions";
+import { signInFreshness } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { ClientMessages } from "@/components/shell/client-messages";
 
@@ -17,7 +18,7 @@ export default async function CustomerAdminRelationshipPage({ params }: Props) {
   const member = await memberForPage(customerId, "customer", `/customer/${customerId}/admin-relationships/${relationshipId}`);
   if (!hasPermission(member.roles, "customer.dashboard.read")) return <Forbidden orgName={member.organization.name} />;
   const row = orNotFound(() => getCustomerAdminRelationshipOrThrow(db(), member, relationshipId));
-  const t = await getTranslations("customerAdminRelationships");
+  const [t, signIn] = await Promise.all([getTranslations("customerAdminRelationships"), signInFreshness()]);
   return (
     <ClientMessages namespaces={["customerAdminRelationships", "adminRelationships", "accessAssignments"]}>
       <section className="max-w-3xl space-y-4">
@@ -25,7 +26,7 @@ export default async function CustomerAdminRelationshipPage({ params }: Props) {
           ← {t("backToDashboard")}
         </Link>
         <PageHeader title={t("detailTitle", { name: row.name })} />
-        <CustomerRelationshipCard customerId={customerId} row={row} canDecide={hasPermission(member.roles, "customer.admin_relationships.approve")} />
+        <CustomerRelationshipCard customerId={customerId} row={row} canDecide={hasPermission(member.roles, "customer.admin_relationships.approve")} signIn={signIn} />
       </section>
     </ClientMessages>
   );

@@ -1,0 +1,64 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { adminRelationships, resellerRelationships } from "@/db/schema";
+import { requestAdminRelationshipSchema } from "@/lib/admin-relationships/schemas";
+import { approveAdminRelationship, requestAdminRelationship } from "@/lib/admin-relationships/service";
+import { acceptInvitation } from "@/lib/invitations/respond";
+import { inviteCustomerSchema } from "@/lib/invitations/schemas";
+import { createInvitation } from "@/lib/invitations/service";
+import { addMember, addPartner, addUser, codeOf, relatedPartnerAndCustomer, signedInAt, testContext } from "@/lib/testing/fixtures";
+import { RECENT_SIGN_IN_MS } from "./recent-sign-in";
+
+/*
+ * The moment of the most powerful step: Global Administrator is given only by someone who
+ * used an emailed link in the last 15 minutes (issue 16). A session's age comes from its row
+ * (sessions.signed_in_at, read by getActor); here the actor carries it as getActor returns it.
+ */
+let t: ReturnType<typeof testContext>;
+let world: ReturnType<typeof relatedPartnerAndCustomer>;
+
+beforeEach(() => {
+  t = testContext();
+  world = relatedPartnerAndCustomer(t.ctx);
+});
+
+const ask = (name: string, roles: string[]) => requestAdminRelationship(t.ctx, world.agent, requestAdminRelationshipSchema.parse({ partnerId: world.partner, customerId: world.customer, name, durationDays: "90", roles })).id;
+const approve = (actor: typeof world.ga, id: string) => approveAdminRelationship(t.ctx, actor, { organizationId: world.customer, relationshipId: id });
+const stateOf = (id: string) => t.ctx.db.select({ state: adminRelationships.state }).from(adminRelationships).where(eq(adminRelationships.id, id)).get()!.state;
+
+describe("approving Global Administrator needs a recent sign-in", () => {
+  it("a session of unknown age, or older than 15 minutes, is refused and nothing changes", () => {
+    const id = ask("Tenant rebuild", ["global_administrator"]);
+    expect(codeOf(() => approve(world.ga, id))).toBe("REAUTH_REQUIRED");
+    const signedIn = t.ctx.now();
+    t.advance(RECENT_SIGN_IN_MS + 1);
+    expect(codeOf(() => approve(signedInAt(world.ga, signedIn), id))).toBe("REAUTH_REQUIRED");
+    expect(stateOf(id)).toBe("approvalPending");
+  });
+
+  it("a sign-in within the window approves it", () => {
+    const id = ask("Tenant rebuild", ["global_administrator", "global_reader"]);
+    const signedIn = t.ctx.now();
+    t.advance(RECENT_SIGN_IN_MS);
+    approve(signedInAt(world.ga, signedIn), id);
+    expect(stateOf(id)).toBe("active");
+  });
+
+  it("other roles need no fresh sign-in", () => {
+    const id = ask("Helpdesk", ["helpdesk_administrator"]);
+    approve(world.ga, id);
+    expect(stateOf(id)).toBe("active");
+  });
+
+  it("accepting an invitation that carries Global Administrator asks the same", () => {
+    const partner = addPartner(t.ctx.db, { name: "Contoso", domain: "contoso.example" });
+    const agent = addMember(t.ctx.db, partner, "agent@contoso.example", ["admin_agent"]);
+    const { token } = createInvitation(t.ctx, agent, inviteCustomerSchema.parse({ partnerId: partner, email: "grace@newco.example", locale: "en", includeAdmin: "on", name: "NewCo rebuild", durationDays: "90", roles: ["global_administrator"] }));
+    const grace = addUser(t.ctx.db, "grace@newco.example");
+    const input = { token, target: "new" as const, name: "NewCo", primaryDomain: "newco.example", country: "US", agreement: "on" as const };
+    expect(codeOf(() => acceptInvitation(t.ctx, grace, input))).toBe("REAUTH_REQUIRED");
+    expect(t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.partnerId, partner)).all()).toHaveLength(0);
+    acceptInvitation(t.ctx, signedInAt(grace, t.ctx.now()), input);
+    expect(t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.partnerId, partner)).all()).toHaveLength(1);
+  });
+});
