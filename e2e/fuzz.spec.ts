@@ -159,8 +159,19 @@ async function fuzzAction(request: APIRequestContext, action: string, id: string
   return problems;
 }
 
+type Csrf = { token: string; cookie: string };
+
+/** Auth.js's CSRF token and the cookie that carries it, fetched as any script can. */
+async function csrfPair(request: APIRequestContext): Promise<Csrf> {
+  const res = await request.get("/api/auth/csrf", { headers: { cookie: "" } });
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const cookie = res.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.includes("authjs.csrf-token="))?.value.split(";")[0];
+  expect(cookie, "Auth.js set its CSRF cookie").toBeTruthy();
+  return { token: csrfToken, cookie: cookie! };
+}
+
 /** Form routes and pages that read what a visitor sends: query strings, path segments, posted forms. */
-function routes(w: World): { name: string; request: fc.Arbitrary<{ method: "GET" | "POST"; url: string; form?: Record<string, string>; cookie: string }> }[] {
+function routes(w: World, csrf: Csrf): { name: string; request: fc.Arbitrary<{ method: "GET" | "POST"; url: string; form?: Record<string, string>; cookie: string }> }[] {
   const one = fc.oneof(fc.constantFrom(""), hostileValue.map((v) => (Array.isArray(v) ? v[0] : v).slice(0, 2_000)));
   const query = (keys: string[]) => fc.record(Object.fromEntries(keys.map((k) => [k, one]))).map((q) => new URLSearchParams(q).toString());
   const get = (name: string, path: (q: string, seg: string) => string, keys: string[], cookie: string) => ({
@@ -195,6 +206,19 @@ function routes(w: World): { name: string; request: fc.Arbitrary<{ method: "GET"
       name: "sign-in form post",
       request: fc.record({ email: notAnEmail, csrfToken: one, callbackUrl: one }).map((form) => ({ method: "POST" as const, url: "/api/auth/signin/nodemailer", form, cookie: "" })),
     },
+    // With a valid CSRF token and its cookie, as a script would fetch them: past Auth.js's own check, into ours.
+    {
+      name: "sign-in endpoint with a valid CSRF token",
+      request: fc.record({ email: notAnEmail, callbackUrl: one }).map((form) => ({ method: "POST" as const, url: "/api/auth/signin/nodemailer", form: { ...form, csrfToken: csrf.token }, cookie: csrf.cookie })),
+    },
+    {
+      name: "sign-in callback post with a valid CSRF token",
+      request: fc.record({ token: one, email: one, callbackUrl: one }).map((form) => ({ method: "POST" as const, url: "/api/auth/callback/nodemailer", form: { ...form, csrfToken: csrf.token }, cookie: csrf.cookie })),
+    },
+    {
+      name: "sign-out post with a valid CSRF token",
+      request: fc.record({ callbackUrl: one }).map((form) => ({ method: "POST" as const, url: "/api/auth/signout", form: { ...form, csrfToken: csrf.token }, cookie: csrf.cookie })),
+    },
   ];
 }
 
@@ -220,7 +244,11 @@ test.describe("hostile input", () => {
     const w = arrange();
     const problems: string[] = [];
     const before = databaseDigest();
-    const all = routes(w);
+    const csrf = await csrfPair(request);
+    // The pair is valid: the callback's CSRF check lets it through to Auth.js (which refuses the made-up link).
+    const probe = await request.post("/api/auth/callback/nodemailer", { headers: { cookie: csrf.cookie, "x-forwarded-for": FUZZ_IP }, form: { token: "x", email: "a@b.example", csrfToken: csrf.token }, maxRedirects: 0 });
+    expect(probe.headers()["location"]).toMatch(/\/signin\/error\?error=Verification$/);
+    const all = routes(w, csrf);
     for (const route of all) {
       const samples = fc.sample(route.request, { numRuns: PAYLOADS, seed: 20261121 });
       for (let i = 0; i < samples.length; i += 8) {
