@@ -37,7 +37,8 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      command: serve(`--mode production --fresh --db ${PRODUCTION.dbPath} --port ${PRODUCTION.port} --smtp-port ${PRODUCTION.smtpPort} --mailbox-port ${PRODUCTION.mailboxPort}`),
+      // Its ports come from PORT, SMTP_PORT and MAILBOX_PORT (not flags), so every run proves those settings.
+      command: serve(`--mode production --fresh --db ${PRODUCTION.dbPath}`),
       url: `${PRODUCTION.baseUrl}/signin`,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -45,7 +46,7 @@ export default defineConfig({
       stderr: "pipe",
       // What a production start needs and the demo's defaults do not give (lib/env.ts).
       // The tests reach it directly, as a server with no proxy in front is reached.
-      env: { AUTH_SECRET: "e2e-production-secret-0123456789-abcdefghij", MAIL_FROM: "Partner Program <no-reply@program.example>", TRUSTED_PROXY_HOPS: "0" },
+      env: { AUTH_SECRET: "e2e-production-secret-0123456789-abcdefghij", MAIL_FROM: "Partner Program <no-reply@program.example>", TRUSTED_PROXY_HOPS: "0", PORT: String(PRODUCTION.port), SMTP_PORT: String(PRODUCTION.smtpPort), MAILBOX_PORT: String(PRODUCTION.mailboxPort) },
     },
   ],
 });

@@ -68,5 +68,5 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Pages only: not the build's static files, not Auth.js's endpoints.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|\.well-known/|api/).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
 };

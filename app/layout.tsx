@@ -8,7 +8,8 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
-  return { title: t("appName") };
+  // One description for every page (pages with tokens in their URL also say noindex); the icon is public/icon.svg.
+  return { title: t("appName"), description: t("metaDescription"), icons: { icon: { url: "/icon.svg", type: "image/svg+xml" } } };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

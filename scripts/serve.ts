@@ -8,6 +8,9 @@
  * relay, so the end-to-end suite can walk a program from an empty database.
  *
  *   tsx scripts/serve.ts [--mode demo|test|production] [--db FILE] [--port N] [--smtp-port N] [--mailbox-port N] [--fresh]
+ *
+ * The ports also come from PORT, SMTP_PORT and MAILBOX_PORT (3000, 2525, 2580), as
+ * `PORT=4000 npm run demo` expects; a port in use is said in one line.
  */
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -20,9 +23,9 @@ const { values } = parseArgs({
   options: {
     mode: { type: "string", default: "demo" },
     db: { type: "string" },
-    port: { type: "string", default: "3000" },
-    "smtp-port": { type: "string", default: "2525" },
-    "mailbox-port": { type: "string", default: "2580" },
+    port: { type: "string", default: process.env.PORT || "3000" },
+    "smtp-port": { type: "string", default: process.env.SMTP_PORT || "2525" },
+    "mailbox-port": { type: "string", default: process.env.MAILBOX_PORT || "2580" },
     fresh: { type: "boolean", default: false },
   },
 });
@@ -89,7 +92,10 @@ function listAccounts(db: ReturnType<typeof openDatabase>): DemoAccount[] {
   return rows.map((r) => ({ email: r.email, organization: r.organization, roles: JSON.parse(r.roles) }));
 }
 
-main().catch((error) => {
-  console.error(error);
+const PORT_SETTING: Record<string, string> = { [values.port]: "PORT or --port", [values["smtp-port"]]: "SMTP_PORT or --smtp-port (the built-in mailbox's SMTP)", [values["mailbox-port"]]: "MAILBOX_PORT or --mailbox-port (the built-in mailbox's API)" };
+
+main().catch((error: NodeJS.ErrnoException & { port?: number }) => {
+  if (error.code === "EADDRINUSE") console.error(`Port ${error.port} is already in use: stop what runs there, or choose another with ${PORT_SETTING[String(error.port)] ?? "another port"}.`);
+  else console.error(error);
   process.exit(1);
 });
