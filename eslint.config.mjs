@@ -12,7 +12,10 @@ const config = [
     },
   },
   // NEXT_RUNTIME is how Next tells instrumentation which runtime it is in; not configuration.
-  { files: ["lib/env.ts", "scripts/**", "e2e/**", "*.config.*", "next.config.js", "instrumentation.ts"], rules: { "no-restricted-properties": "off" } },
+  {
+    files: ["lib/env.ts", "scripts/**", "e2e/**", "*.config.*", "next.config.js", "instrumentation.ts"],
+    rules: { "no-restricted-properties": "off" },
+  },
   { files: ["next.config.js"], rules: { "@typescript-eslint/no-require-imports": "off" } },
 ];
 

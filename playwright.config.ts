@@ -20,7 +20,16 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+      ],
     },
   },
   projects: [
@@ -29,7 +38,9 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: serve(`--mode test --fresh --db ${E2E.dbPath} --port ${E2E.port} --smtp-port ${E2E.smtpPort} --mailbox-port ${E2E.mailboxPort}`),
+      command: serve(
+        `--mode test --fresh --db ${E2E.dbPath} --port ${E2E.port} --smtp-port ${E2E.smtpPort} --mailbox-port ${E2E.mailboxPort}`,
+      ),
       url: `${E2E.baseUrl}/signin`,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -46,7 +57,14 @@ export default defineConfig({
       stderr: "pipe",
       // What a production start needs and the demo's defaults do not give (lib/env.ts).
       // The tests reach it directly, as a server with no proxy in front is reached.
-      env: { AUTH_SECRET: "e2e-production-secret-0123456789-abcdefghij", MAIL_FROM: "Partner Program <no-reply@program.example>", TRUSTED_PROXY_HOPS: "0", PORT: String(PRODUCTION.port), SMTP_PORT: String(PRODUCTION.smtpPort), MAILBOX_PORT: String(PRODUCTION.mailboxPort) },
+      env: {
+        AUTH_SECRET: "e2e-production-secret-0123456789-abcdefghij",
+        MAIL_FROM: "Partner Program <no-reply@program.example>",
+        TRUSTED_PROXY_HOPS: "0",
+        PORT: String(PRODUCTION.port),
+        SMTP_PORT: String(PRODUCTION.smtpPort),
+        MAILBOX_PORT: String(PRODUCTION.mailboxPort),
+      },
     },
   ],
 });

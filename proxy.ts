@@ -10,7 +10,18 @@ import { usesSecureCookies } from "@/lib/auth/session-cookie";
 async function refuseMalformedAction(request: NextRequest): Promise<NextResponse | null> {
   if (request.method !== "POST" || !request.headers.has("next-action")) return null;
   const multipart = request.headers.get("content-type")?.startsWith("multipart/form-data");
-  const encoded = multipart ? await request.clone().formData().then((f) => f.get("0"), () => null) : await request.clone().text().catch(() => null);
+  const encoded = multipart
+    ? await request
+        .clone()
+        .formData()
+        .then(
+          (f) => f.get("0"),
+          () => null,
+        )
+    : await request
+        .clone()
+        .text()
+        .catch(() => null);
   return isPlausibleActionEnvelope(encoded) ? null : new NextResponse("Invalid Server Action request.", { status: 400 });
 }
 
@@ -68,5 +79,10 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Pages only: not the build's static files, not Auth.js's endpoints.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|\.well-known/|api/).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|\.well-known/|api/).*)",
+      missing: [{ type: "header", key: "next-router-prefetch" }],
+    },
+  ],
 };

@@ -13,7 +13,10 @@ export default async function HomePage() {
         <h1 className="text-3xl font-semibold">{t("home.title")}</h1>
         <p className="text-gray-700">{t("home.lead")}</p>
         <div className="flex flex-wrap items-center gap-4">
-          <Link href="/signin" className="inline-block rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800">
+          <Link
+            href="/signin"
+            className="inline-block rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800"
+          >
             {t("common.signIn")}
           </Link>
           <Link href="/enroll">{t("home.enroll")}</Link>
@@ -42,7 +45,9 @@ export default async function HomePage() {
                 <span className="text-sm text-gray-600">
                   · {t(`home.kind.${o.kind}`)} · {t(`clouds.${o.cloud}`)}
                 </span>
-                <span className="block text-xs text-gray-500">{t("home.roles", { roles: o.roles.map((r) => t(`roles.${r}`)).join(", ") })}</span>
+                <span className="block text-xs text-gray-500">
+                  {t("home.roles", { roles: o.roles.map((r) => t(`roles.${r}`)).join(", ") })}
+                </span>
               </Link>
             </li>
           ))}

@@ -29,7 +29,10 @@ function startWriter(file: string) {
 const rows = (file: string) => {
   const db = new Database(file, { readonly: true });
   try {
-    return db.prepare("select id, target_id from audit_events where organization_id = 'org_backup' order by id").all() as { id: number; target_id: string }[];
+    return db.prepare("select id, target_id from audit_events where organization_id = 'org_backup' order by id").all() as {
+      id: number;
+      target_id: string;
+    }[];
   } finally {
     db.close();
   }

@@ -19,11 +19,83 @@ export const BENCH_ADMIN_EMAIL = "bench.admin@contoso-large.example";
 export const BENCH_CUSTOMER_ID = "org_C0000000";
 
 const DAY = 86_400_000;
-const STATES: AdminRelationshipState[] = ["active", "active", "active", "expiring", "expired", "terminated", "approvalPending", "rejected", "lapsed", "terminationRequested"];
-const ROLE_SETS: DirectoryRoleId[][] = [["global_reader"], ["helpdesk_administrator", "user_administrator"], ["security_reader", "security_administrator"], ["license_administrator"], ["global_administrator"]];
-const PRODUCTS = ["Microsoft 365 Business Premium", "Microsoft 365 E3", "Microsoft 365 E5", "Office 365 E1", "Azure plan", "Dynamics 365 Sales", "Power BI Pro", "Defender for Endpoint P2"];
-const WORDS = ["Alpine", "Blue", "Coho", "Datum", "Contoso", "Fabrikam", "Fourth", "Graphic", "Humongous", "Litware", "Lucerne", "Margie", "Northwind", "Proseware", "Relecloud", "Southridge", "Tailspin", "Trey", "Wide World", "Wingtip", "Woodgrove", "Adatum", "Bellows", "Consolidated"];
-const SUFFIXES = ["Airlines", "Bank", "Cycles", "Design", "Energy", "Foods", "Health", "Insurance", "Labs", "Logistics", "Media", "Motors", "Partners", "Retail", "Studios", "Systems", "Traders", "Travel", "Winery", "Works"];
+const STATES: AdminRelationshipState[] = [
+  "active",
+  "active",
+  "active",
+  "expiring",
+  "expired",
+  "terminated",
+  "approvalPending",
+  "rejected",
+  "lapsed",
+  "terminationRequested",
+];
+const ROLE_SETS: DirectoryRoleId[][] = [
+  ["global_reader"],
+  ["helpdesk_administrator", "user_administrator"],
+  ["security_reader", "security_administrator"],
+  ["license_administrator"],
+  ["global_administrator"],
+];
+const PRODUCTS = [
+  "Microsoft 365 Business Premium",
+  "Microsoft 365 E3",
+  "Microsoft 365 E5",
+  "Office 365 E1",
+  "Azure plan",
+  "Dynamics 365 Sales",
+  "Power BI Pro",
+  "Defender for Endpoint P2",
+];
+const WORDS = [
+  "Alpine",
+  "Blue",
+  "Coho",
+  "Datum",
+  "Contoso",
+  "Fabrikam",
+  "Fourth",
+  "Graphic",
+  "Humongous",
+  "Litware",
+  "Lucerne",
+  "Margie",
+  "Northwind",
+  "Proseware",
+  "Relecloud",
+  "Southridge",
+  "Tailspin",
+  "Trey",
+  "Wide World",
+  "Wingtip",
+  "Woodgrove",
+  "Adatum",
+  "Bellows",
+  "Consolidated",
+];
+const SUFFIXES = [
+  "Airlines",
+  "Bank",
+  "Cycles",
+  "Design",
+  "Energy",
+  "Foods",
+  "Health",
+  "Insurance",
+  "Labs",
+  "Logistics",
+  "Media",
+  "Motors",
+  "Partners",
+  "Retail",
+  "Studios",
+  "Systems",
+  "Traders",
+  "Travel",
+  "Winery",
+  "Works",
+];
 
 /** mulberry32: a tiny seeded generator, so every run builds the same world. */
 function rng(seed: number) {
@@ -57,19 +129,27 @@ export function seedLarge(sqlite: Database.Database, opts: { scale?: number; now
   const AUDIT = n(1_000_000);
 
   const insert = {
-    org: sqlite.prepare("insert into organizations (id, kind, name, cloud, country, primary_domain, partner_type, partner_public_id, is_csp_transaction_tenant, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+    org: sqlite.prepare(
+      "insert into organizations (id, kind, name, cloud, country, primary_domain, partner_type, partner_public_id, is_csp_transaction_tenant, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    ),
     user: sqlite.prepare("insert into users (id, email, name, email_verified, locale, created_at) values (?, ?, ?, ?, 'en', ?)"),
     member: sqlite.prepare("insert into memberships (id, organization_id, user_id, roles, created_at) values (?, ?, ?, ?, ?)"),
     group: sqlite.prepare("insert into security_groups (id, partner_id, name, name_key, created_at) values (?, ?, ?, ?, ?)"),
-    rel: sqlite.prepare("insert into reseller_relationships (id, partner_id, customer_id, state, created_at, ended_at, customer_name, customer_domain) values (?, ?, ?, ?, ?, ?, ?, ?)"),
+    rel: sqlite.prepare(
+      "insert into reseller_relationships (id, partner_id, customer_id, state, created_at, ended_at, customer_name, customer_domain) values (?, ?, ?, ?, ?, ?, ?, ?)",
+    ),
     admin: sqlite.prepare(
       "insert into admin_relationships (id, partner_id, customer_id, name, name_key, roles, duration_days, auto_extend, state, created_by_user_id, created_at, requested_at, activated_at, ends_at, ended_at) values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)",
     ),
-    sub: sqlite.prepare("insert into subscriptions (id, customer_id, product, seats, state, purchase_channel, partner_of_record_id, term_ends_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+    sub: sqlite.prepare(
+      "insert into subscriptions (id, customer_id, product, seats, state, purchase_channel, partner_of_record_id, term_ends_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    ),
     inv: sqlite.prepare(
       "insert into invitations (id, partner_id, email, locale, token_hash, state, send_count, created_by_user_id, created_at, last_sent_at, expires_at, customer_id) values (?, ?, ?, 'en', ?, ?, 1, ?, ?, ?, ?, ?)",
     ),
-    audit: sqlite.prepare("insert into audit_events (organization_id, customer_id, actor_user_id, actor_email, action, target_type, target_id, details, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+    audit: sqlite.prepare(
+      "insert into audit_events (organization_id, customer_id, actor_user_id, actor_email, action, target_type, target_id, details, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    ),
   };
 
   type Org = { id: string; name: string; cloud: Cloud; admin: string; adminEmail: string };
@@ -80,7 +160,13 @@ export function seedLarge(sqlite: Database.Database, opts: { scale?: number; now
   sqlite.transaction(() => {
     for (let i = 0; i < PARTNERS; i++) {
       const bench = i === 0;
-      const type: PartnerType = bench ? "indirect_provider" : i % 10 < 6 ? "direct" : i % 10 < 7 ? "indirect_provider" : "indirect_reseller";
+      const type: PartnerType = bench
+        ? "indirect_provider"
+        : i % 10 < 6
+          ? "direct"
+          : i % 10 < 7
+            ? "indirect_provider"
+            : "indirect_reseller";
       const cloud = bench ? "global" : cloudOf(random());
       const id = `org_L${pad(i)}`;
       const name = bench ? "Contoso Distribution (large)" : `${pick(WORDS)} ${pick(SUFFIXES)} Partner ${i}`;
@@ -124,7 +210,16 @@ export function seedLarge(sqlite: Database.Database, opts: { scale?: number; now
     links.forEach(({ partner, customer }, i) => {
       const created = now - Math.floor(random() * 1400) * DAY;
       const ended = i % 10 === 9;
-      insert.rel.run(`rel_L${pad(i)}`, partner.id, customer.id, ended ? "ended" : "active", created, ended ? created + 200 * DAY : null, customer.name, customer.domain);
+      insert.rel.run(
+        `rel_L${pad(i)}`,
+        partner.id,
+        customer.id,
+        ended ? "ended" : "active",
+        created,
+        ended ? created + 200 * DAY : null,
+        customer.name,
+        customer.domain,
+      );
     });
     for (let i = 0; i < ADMIN_RELATIONSHIPS; i++) {
       const { partner, customer } = links[i % links.length];
@@ -133,21 +228,63 @@ export function seedLarge(sqlite: Database.Database, opts: { scale?: number; now
       const requested = now - Math.floor(random() * 700) * DAY;
       const active = state !== "approvalPending" && state !== "rejected" && state !== "lapsed";
       // Relationships in force end between today and their full duration, so the expiring views are populated.
-      const endsAt = active ? (state === "expired" || state === "terminated" ? requested + duration * DAY : now + Math.floor(random() * (state === "expiring" ? 30 : duration)) * DAY + 3_600_000) : null;
+      const endsAt = active
+        ? state === "expired" || state === "terminated"
+          ? requested + duration * DAY
+          : now + Math.floor(random() * (state === "expiring" ? 30 : duration)) * DAY + 3_600_000
+        : null;
       const name = `Admin ${i} for ${customer.name}`.slice(0, 50);
-      insert.admin.run(`gdap_L${pad(i)}`, partner.id, customer.id, name, name.toLowerCase(), JSON.stringify(pick(ROLE_SETS)), duration, state, partner.admin, requested, requested, active ? requested + DAY : null, endsAt, state === "expired" || state === "terminated" || state === "rejected" || state === "lapsed" ? (endsAt ?? requested + 10 * DAY) : null);
+      insert.admin.run(
+        `gdap_L${pad(i)}`,
+        partner.id,
+        customer.id,
+        name,
+        name.toLowerCase(),
+        JSON.stringify(pick(ROLE_SETS)),
+        duration,
+        state,
+        partner.admin,
+        requested,
+        requested,
+        active ? requested + DAY : null,
+        endsAt,
+        state === "expired" || state === "terminated" || state === "rejected" || state === "lapsed"
+          ? (endsAt ?? requested + 10 * DAY)
+          : null,
+      );
     }
     for (let i = 0; i < SUBSCRIPTIONS; i++) {
       const { partner, customer } = links[(i * 7) % links.length];
       const channel = i % 6 === 0 ? "direct" : i % 6 === 1 ? "enterprise_agreement" : "partner";
-      insert.sub.run(`sub_L${pad(i)}`, customer.id, pick(PRODUCTS), 1 + Math.floor(random() * 500), i % 20 === 0 ? "suspended" : "active", channel, channel === "partner" ? partner.id : null, now + Math.floor(random() * 365) * DAY, now - 400 * DAY);
+      insert.sub.run(
+        `sub_L${pad(i)}`,
+        customer.id,
+        pick(PRODUCTS),
+        1 + Math.floor(random() * 500),
+        i % 20 === 0 ? "suspended" : "active",
+        channel,
+        channel === "partner" ? partner.id : null,
+        now + Math.floor(random() * 365) * DAY,
+        now - 400 * DAY,
+      );
     }
     for (let i = 0; i < INVITATIONS; i++) {
       const { partner, customer } = links[(i * 3) % links.length];
       const created = now - Math.floor(random() * 60) * DAY;
       const state = pick(["sent", "opened", "accepted", "accepted", "declined", "revoked"] as const);
       const hash = createHash("sha256").update(`large-${i}`).digest("hex");
-      insert.inv.run(`inv_L${pad(i)}`, partner.id, `it${i}@${customer.id.toLowerCase()}.example`, hash, state, partner.admin, created, created, created + 14 * DAY, state === "accepted" ? customer.id : null);
+      insert.inv.run(
+        `inv_L${pad(i)}`,
+        partner.id,
+        `it${i}@${customer.id.toLowerCase()}.example`,
+        hash,
+        state,
+        partner.admin,
+        created,
+        created,
+        created + 14 * DAY,
+        state === "accepted" ? customer.id : null,
+      );
     }
   })();
 
@@ -160,7 +297,17 @@ export function seedLarge(sqlite: Database.Database, opts: { scale?: number; now
         const { partner, customer } = i % 5 === 0 ? benchLinks[(i / 5) % benchLinks.length] : links[i % links.length];
         const org = i % 5 === 0 ? partners[0] : partner;
         const action = AUDIT_ACTIONS[i % AUDIT_ACTIONS.length];
-        insert.audit.run(org.id, customer.id, org.admin, org.adminEmail, action, "organization", customer.id, JSON.stringify({ customer: customer.name, partner: org.name, email: customer.adminEmail }), now - (AUDIT - i) * 60_000);
+        insert.audit.run(
+          org.id,
+          customer.id,
+          org.admin,
+          org.adminEmail,
+          action,
+          "organization",
+          customer.id,
+          JSON.stringify({ customer: customer.name, partner: org.name, email: customer.adminEmail }),
+          now - (AUDIT - i) * 60_000,
+        );
       }
     })();
   }
@@ -174,6 +321,8 @@ export function seedLarge(sqlite: Database.Database, opts: { scale?: number; now
     subscriptions: count("subscriptions"),
     invitations: count("invitations"),
     audit_events: count("audit_events"),
-    bench_partner_customers: (sqlite.prepare("select count(*) as n from reseller_relationships where partner_id = ?").get(BENCH_PARTNER_ID) as { n: number }).n,
+    bench_partner_customers: (
+      sqlite.prepare("select count(*) as n from reseller_relationships where partner_id = ?").get(BENCH_PARTNER_ID) as { n: number }
+    ).n,
   };
 }

@@ -1,7 +1,23 @@
 import { and, eq, sql } from "drizzle-orm";
 import { randomBytes, createHash } from "node:crypto";
 import type { Db } from "./client";
-import { accessAssignments, adminRelationships, auditEvents, invitations, memberships, organizations, partnerApplications, products, resellerRelationships, securityGroupMembers, securityGroups, subscriptions, supportAssignments, partnerships, users } from "./schema";
+import {
+  accessAssignments,
+  adminRelationships,
+  auditEvents,
+  invitations,
+  memberships,
+  organizations,
+  partnerApplications,
+  products,
+  resellerRelationships,
+  securityGroupMembers,
+  securityGroups,
+  subscriptions,
+  supportAssignments,
+  partnerships,
+  users,
+} from "./schema";
 import { CLOUD_RULES } from "../lib/clouds";
 import { ensureDefaultGroups } from "../lib/access/groups";
 import type { MemberRole } from "../lib/auth/roles";
@@ -13,7 +29,10 @@ export type DemoAccount = { email: string; organization: string; roles: MemberRo
 
 /** Fills an empty database with the demo organizations. Returns the accounts to sign in with; [] if data exists. */
 export function seedDemo(db: Db, now = new Date()): DemoAccount[] {
-  const existing = db.select({ n: sql<number>`count(*)` }).from(organizations).get();
+  const existing = db
+    .select({ n: sql<number>`count(*)` })
+    .from(organizations)
+    .get();
   if ((existing?.n ?? 0) > 0) return [];
   const ids = new Map<string, string>();
   const userIds = new Map<string, string>();
@@ -46,12 +65,20 @@ export function seedDemo(db: Db, now = new Date()): DemoAccount[] {
           userIds.set(m.email, userId);
           tx.insert(users).values({ id: userId, email: m.email, name: m.name, emailVerified: now, createdAt: now }).run();
         }
-        tx.insert(memberships).values({ id: id("mem"), organizationId: ids.get(o.key)!, userId: userIds.get(m.email)!, roles: m.roles, createdAt: now }).run();
+        tx.insert(memberships)
+          .values({ id: id("mem"), organizationId: ids.get(o.key)!, userId: userIds.get(m.email)!, roles: m.roles, createdAt: now })
+          .run();
         // Agents start in the matching standard group.
         const groupName = m.roles.includes("admin_agent") ? "admin agents" : m.roles.includes("helpdesk_agent") ? "helpdesk agents" : null;
         if (o.partner && groupName) {
-          const group = tx.select({ id: securityGroups.id }).from(securityGroups).where(and(eq(securityGroups.partnerId, ids.get(o.key)!), eq(securityGroups.nameKey, groupName))).get()!;
-          tx.insert(securityGroupMembers).values({ partnerId: ids.get(o.key)!, groupId: group.id, userId: userIds.get(m.email)!, createdAt: now }).run();
+          const group = tx
+            .select({ id: securityGroups.id })
+            .from(securityGroups)
+            .where(and(eq(securityGroups.partnerId, ids.get(o.key)!), eq(securityGroups.nameKey, groupName)))
+            .get()!;
+          tx.insert(securityGroupMembers)
+            .values({ partnerId: ids.get(o.key)!, groupId: group.id, userId: userIds.get(m.email)!, createdAt: now })
+            .run();
         }
         accounts.push({ email: m.email, organization: o.name, roles: m.roles });
       }
@@ -61,10 +88,18 @@ export function seedDemo(db: Db, now = new Date()): DemoAccount[] {
       const invitee = ORGS.find((o) => o.key === reseller)!.members[0];
       tx.insert(partnerships)
         .values({
-          id: id("ptn"), providerId: ids.get(provider)!, resellerId: ids.get(reseller)!, email: invitee.email, locale: "en",
-          tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"), state: "active",
-          createdByUserId: userIds.get(ORGS.find((o) => o.key === provider)!.members[0].email)!, createdAt: new Date(at.getTime() - DAY),
-          expiresAt: new Date(at.getTime() + 13 * DAY), respondedAt: at, respondedByUserId: userIds.get(invitee.email)!,
+          id: id("ptn"),
+          providerId: ids.get(provider)!,
+          resellerId: ids.get(reseller)!,
+          email: invitee.email,
+          locale: "en",
+          tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
+          state: "active",
+          createdByUserId: userIds.get(ORGS.find((o) => o.key === provider)!.members[0].email)!,
+          createdAt: new Date(at.getTime() - DAY),
+          expiresAt: new Date(at.getTime() + 13 * DAY),
+          respondedAt: at,
+          respondedByUserId: userIds.get(invitee.email)!,
         })
         .run();
     }
@@ -77,22 +112,51 @@ export function seedDemo(db: Db, now = new Date()): DemoAccount[] {
       // Historical invitations: their tokens were never kept, so these links cannot be used.
       tx.insert(invitations)
         .values({
-          id: invitationId, partnerId: ids.get(partner)!, email: invitee.email, message: null, locale: "en",
-          tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"), state: "accepted", sendCount: 1,
-          createdByUserId: inviter, createdAt: new Date(at.getTime() - 2 * DAY), lastSentAt: new Date(at.getTime() - 2 * DAY),
-          expiresAt: new Date(at.getTime() + 12 * DAY), respondedAt: at, respondedByUserId: userIds.get(invitee.email)!, customerId: ids.get(customer)!,
+          id: invitationId,
+          partnerId: ids.get(partner)!,
+          email: invitee.email,
+          message: null,
+          locale: "en",
+          tokenHash: createHash("sha256").update(randomBytes(32)).digest("hex"),
+          state: "accepted",
+          sendCount: 1,
+          createdByUserId: inviter,
+          createdAt: new Date(at.getTime() - 2 * DAY),
+          lastSentAt: new Date(at.getTime() - 2 * DAY),
+          expiresAt: new Date(at.getTime() + 12 * DAY),
+          respondedAt: at,
+          respondedByUserId: userIds.get(invitee.email)!,
+          customerId: ids.get(customer)!,
         })
         .run();
       const relId = id("rel");
       tx.insert(resellerRelationships)
         .values({
-          id: relId, partnerId: ids.get(partner)!, customerId: ids.get(customer)!, state: "active", invitationId, createdAt: at, customerName: ORGS.find((o) => o.key === customer)!.name, customerDomain: ORGS.find((o) => o.key === customer)!.domain,
-          providerId: channel?.provider ? ids.get(channel.provider)! : null, resellerId: channel?.reseller ? ids.get(channel.reseller)! : null,
+          id: relId,
+          partnerId: ids.get(partner)!,
+          customerId: ids.get(customer)!,
+          state: "active",
+          invitationId,
+          createdAt: at,
+          customerName: ORGS.find((o) => o.key === customer)!.name,
+          customerDomain: ORGS.find((o) => o.key === customer)!.domain,
+          providerId: channel?.provider ? ids.get(channel.provider)! : null,
+          resellerId: channel?.reseller ? ids.get(channel.reseller)! : null,
         })
         .run();
       const details = { partner: partnerOrg.name, customer: ORGS.find((o) => o.key === customer)!.name, email: invitee.email };
       tx.insert(auditEvents)
-        .values({ organizationId: ids.get(partner)!, customerId: ids.get(customer)!, actorUserId: userIds.get(invitee.email)!, actorEmail: invitee.email, action: "reseller_relationship.created", targetType: "reseller_relationship", targetId: relId, details, createdAt: at })
+        .values({
+          organizationId: ids.get(partner)!,
+          customerId: ids.get(customer)!,
+          actorUserId: userIds.get(invitee.email)!,
+          actorEmail: invitee.email,
+          action: "reseller_relationship.created",
+          targetType: "reseller_relationship",
+          targetId: relId,
+          details,
+          createdAt: at,
+        })
         .run();
     }
     // Admin relationships at different points of their life; the scheduled job at start-up
@@ -104,27 +168,78 @@ export function seedDemo(db: Db, now = new Date()): DemoAccount[] {
       const endsAt = approved ? new Date(approved.getTime() + durationDays * DAY) : null;
       tx.insert(adminRelationships)
         .values({
-          id: relId, partnerId: ids.get(partner)!, customerId: ids.get(customer)!, name, nameKey: name.toLowerCase(), roles, durationDays, autoExtend: false, state,
-          createdByUserId: userIds.get(ORGS.find((o) => o.key === partner)!.members[0].email)!, createdAt: requested, requestedAt: requested,
-          activatedAt: approved, endsAt, endedAt: state === "expired" ? endsAt : null, decidedByUserId: approved ? userIds.get("olivia.it@adventure-works.com")! : null,
+          id: relId,
+          partnerId: ids.get(partner)!,
+          customerId: ids.get(customer)!,
+          name,
+          nameKey: name.toLowerCase(),
+          roles,
+          durationDays,
+          autoExtend: false,
+          state,
+          createdByUserId: userIds.get(ORGS.find((o) => o.key === partner)!.members[0].email)!,
+          createdAt: requested,
+          requestedAt: requested,
+          activatedAt: approved,
+          endsAt,
+          endedAt: state === "expired" ? endsAt : null,
+          decidedByUserId: approved ? userIds.get("olivia.it@adventure-works.com")! : null,
         })
         .run();
       if (name === "Adventure Works helpdesk") {
-        const group = tx.select({ id: securityGroups.id }).from(securityGroups).where(and(eq(securityGroups.partnerId, ids.get(partner)!), eq(securityGroups.nameKey, "admin agents"))).get()!;
-        tx.insert(accessAssignments).values({ id: id("asg"), partnerId: ids.get(partner)!, adminRelationshipId: relId, groupId: group.id, roles: ["helpdesk_administrator", "global_reader"], state: "active", createdAt: approved! }).run();
+        const group = tx
+          .select({ id: securityGroups.id })
+          .from(securityGroups)
+          .where(and(eq(securityGroups.partnerId, ids.get(partner)!), eq(securityGroups.nameKey, "admin agents")))
+          .get()!;
+        tx.insert(accessAssignments)
+          .values({
+            id: id("asg"),
+            partnerId: ids.get(partner)!,
+            adminRelationshipId: relId,
+            groupId: group.id,
+            roles: ["helpdesk_administrator", "global_reader"],
+            state: "active",
+            createdAt: approved!,
+          })
+          .run();
       }
     }
     const productIds = new Map<string, string>();
     for (const [cloud, name, supportable] of PRODUCTS) {
       const productId = id("prd");
       productIds.set(`${cloud}:${name}`, productId);
-      tx.insert(products).values({ id: productId, cloud, name, nameKey: name.toLowerCase(), supportable, available: true, createdAt: new Date(now.getTime() - 900 * DAY) }).run();
+      tx.insert(products)
+        .values({
+          id: productId,
+          cloud,
+          name,
+          nameKey: name.toLowerCase(),
+          supportable,
+          available: true,
+          createdAt: new Date(now.getTime() - 900 * DAY),
+        })
+        .run();
     }
     for (const [company, domain, email, cloud, partnerType] of APPLICATIONS) {
       const userId = id("usr");
       tx.insert(users).values({ id: userId, email, name: null, emailVerified: now, createdAt: now }).run();
       tx.insert(partnerApplications)
-        .values({ id: id("app"), applicantUserId: userId, applicantEmail: email, companyName: company, primaryDomain: domain, country: "US", cloud, partnerType, corporateDomain: null, agreementVersion: CLOUD_RULES[cloud].partnerAgreement.version, locale: "en", state: "pending", createdAt: new Date(now.getTime() - DAY) })
+        .values({
+          id: id("app"),
+          applicantUserId: userId,
+          applicantEmail: email,
+          companyName: company,
+          primaryDomain: domain,
+          country: "US",
+          cloud,
+          partnerType,
+          corporateDomain: null,
+          agreementVersion: CLOUD_RULES[cloud].partnerAgreement.version,
+          locale: "en",
+          state: "pending",
+          createdAt: new Date(now.getTime() - DAY),
+        })
         .run();
     }
     for (const [customer, product, seats, channel, por, state] of SUBSCRIPTIONS) {
@@ -132,14 +247,30 @@ export function seedDemo(db: Db, now = new Date()): DemoAccount[] {
       const cloud = ORGS.find((o) => o.key === customer)!.cloud;
       tx.insert(subscriptions)
         .values({
-          id: subId, customerId: ids.get(customer)!, product, productId: productIds.get(`${cloud}:${product}`) ?? null, seats, state, purchaseChannel: channel,
-          partnerOfRecordId: por ? ids.get(por)! : null, termEndsAt: new Date(now.getTime() + (30 + seats) * DAY), createdAt: new Date(now.getTime() - 365 * DAY),
+          id: subId,
+          customerId: ids.get(customer)!,
+          product,
+          productId: productIds.get(`${cloud}:${product}`) ?? null,
+          seats,
+          state,
+          purchaseChannel: channel,
+          partnerOfRecordId: por ? ids.get(por)! : null,
+          termEndsAt: new Date(now.getTime() + (30 + seats) * DAY),
+          createdAt: new Date(now.getTime() - 365 * DAY),
         })
         .run();
       // Multi-channel: the directly bought Dynamics subscription is supported by Northwind ("supported, not sold").
       if (product === "Dynamics 365 Sales Enterprise") {
         tx.insert(supportAssignments)
-          .values({ id: id("sup"), customerId: ids.get(customer)!, subscriptionId: subId, partnerId: ids.get("northwind")!, state: "active", assignedByUserId: userIds.get("olivia.it@adventure-works.com")!, createdAt: new Date(now.getTime() - 30 * DAY) })
+          .values({
+            id: id("sup"),
+            customerId: ids.get(customer)!,
+            subscriptionId: subId,
+            partnerId: ids.get("northwind")!,
+            state: "active",
+            assignedByUserId: userIds.get("olivia.it@adventure-works.com")!,
+            createdAt: new Date(now.getTime() - 30 * DAY),
+          })
           .run();
       }
     }

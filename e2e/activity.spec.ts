@@ -34,7 +34,12 @@ test.describe("activity log", () => {
     expect(new Set(rows.map((r) => r[4]))).toEqual(new Set(["reseller_relationship.created"]));
     expect(new Set(rows.map((r) => r[2]))).toEqual(new Set(["Northwind Cloud Services"]));
     // The export refuses another partner's log.
-    const other = await page.request.get(page.url().replace(/\/partner\/[^/]+\//, "/partner/org_not_mine/").replace("/activity?", "/activity/export?"));
+    const other = await page.request.get(
+      page
+        .url()
+        .replace(/\/partner\/[^/]+\//, "/partner/org_not_mine/")
+        .replace("/activity?", "/activity/export?"),
+    );
     expect(other.status()).toBe(404);
   });
 
@@ -99,8 +104,12 @@ test.describe("activity log", () => {
     // A Billing admin may not read the activity log.
     const refused = await request.get(url, { headers: { cookie: billing, "accept-language": "de-DE" } });
     expect(refused.status()).toBe(403);
-    expect(await refused.text()).toBe("Ihre Rolle in Northwind Cloud Services erlaubt dies nicht. Wenden Sie sich an einen Kontoadministrator Ihrer Organisation.");
-    const notMine = await request.get("/partner/org_not_mine/activity/export", { headers: { cookie: billing, "accept-language": "de-DE" } });
+    expect(await refused.text()).toBe(
+      "Ihre Rolle in Northwind Cloud Services erlaubt dies nicht. Wenden Sie sich an einen Kontoadministrator Ihrer Organisation.",
+    );
+    const notMine = await request.get("/partner/org_not_mine/activity/export", {
+      headers: { cookie: billing, "accept-language": "de-DE" },
+    });
     expect(notMine.status()).toBe(404);
     expect(await notMine.text()).toBe("Diese Seite existiert nicht, oder Sie haben keinen Zugriff darauf.");
   });

@@ -84,13 +84,17 @@ test.describe("granular delegated admin relationships", () => {
     await expect(partner.getByTestId(`admin-relationship-${name}`).getByText("Terminated", { exact: true })).toBeVisible();
     // Its access assignments went with it.
     await expect(partner.getByRole("article", { name: `Access assignments: ${name}` })).toHaveCount(0);
-    await expect(partner.getByRole("region", { name: "What can I do here?" }).getByText("License Administrator", { exact: true })).toHaveCount(0);
+    await expect(
+      partner.getByRole("region", { name: "What can I do here?" }).getByText("License Administrator", { exact: true }),
+    ).toHaveCount(0);
     // Ending admin roles keeps the reseller relationship.
     await expect(partner.getByText("Since", { exact: false }).first()).toBeVisible();
     await expect(partner.getByRole("region", { name: "Reseller relationship" }).getByText("Active", { exact: true })).toBeVisible();
   });
 
-  test("approving Global Administrator needs a sign-in from the last 15 minutes; the fresh link comes back to the request", async ({ browser }) => {
+  test("approving Global Administrator needs a sign-in from the last 15 minutes; the fresh link comes back to the request", async ({
+    browser,
+  }) => {
     const name = `Rebuild ${Date.now()}`;
     const partner = await signedIn(browser, ALICE, "/partner");
     await openCustomer(partner);
@@ -106,7 +110,11 @@ test.describe("granular delegated admin relationships", () => {
 
     const olivia = await signedIn(browser, OLIVIA, path);
     // Twenty minutes later (her sessions' sign-in moved back, as the clock would have).
-    withDb((db) => db.prepare("update sessions set signed_in_at = ? where user_id = (select id from users where email = ?)").run(Date.now() - 20 * 60_000, OLIVIA));
+    withDb((db) =>
+      db
+        .prepare("update sessions set signed_in_at = ? where user_id = (select id from users where email = ?)")
+        .run(Date.now() - 20 * 60_000, OLIVIA),
+    );
     await olivia.reload();
     const card = olivia.getByRole("article", { name: `Northwind Cloud Services asks for “${name}”` });
     await expect(card.getByText(/Approving it needs a sign-in from the last 15 minutes/)).toBeVisible();
@@ -165,7 +173,9 @@ test.describe("granular delegated admin relationships", () => {
     await expect(list.getByText("Adventure Works security")).toBeVisible();
     await expect(list.getByText("Expiring", { exact: true })).toBeVisible();
     await tiles.getByRole("link", { name: /Expired in the last year/ }).click();
-    await expect(partner.getByRole("table", { name: "Expired in the last year" }).getByText("Adventure Works onboarding 2025")).toBeVisible();
+    await expect(
+      partner.getByRole("table", { name: "Expired in the last year" }).getByText("Adventure Works onboarding 2025"),
+    ).toBeVisible();
     await expect(partner.getByText("In force with Global Administrator")).toBeVisible();
 
     // A search narrows a tile's list, and stays when another tile is chosen.

@@ -1,6 +1,13 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { actionIds, postAction, type Fields } from "./support/actions";
-import { buildBoundariesWorld, COLLEAGUE_ROLE, resetColleagues, type BoundariesWorld, type Kind, type Person } from "./support/boundaries-world";
+import {
+  buildBoundariesWorld,
+  COLLEAGUE_ROLE,
+  resetColleagues,
+  type BoundariesWorld,
+  type Kind,
+  type Person,
+} from "./support/boundaries-world";
 
 /**
  * The boundaries the main matrix does not see (issue 16): inside a tenant (each role acting
@@ -15,7 +22,11 @@ const TOP: Record<Kind, string> = { partner: "account_admin", customer: "global_
 /** A role short of the top one, held by whoever grants it: Account admins grant it, and so do the holders themselves. */
 const LESSER: Record<Kind, string> = { partner: "user_management_admin", customer: "billing_administrator", operator: "partner_manager" };
 /** Who manages people at all (role changes, invitations) in each kind of organization. */
-const MANAGES_PEOPLE: Record<Kind, string[]> = { partner: ["account_admin", "user_management_admin"], customer: ["global_admin"], operator: ["operator_admin"] };
+const MANAGES_PEOPLE: Record<Kind, string[]> = {
+  partner: ["account_admin", "user_management_admin"],
+  customer: ["global_admin"],
+  operator: ["operator_admin"],
+};
 
 const may = (p: Person, roles: string[]): Outcome => (roles.includes(p.role) ? "allowed" : "refused");
 /** A grant: by the top role, or by someone who manages people and holds the role granted (never Account admin, Admin agent, Global administrator, operator admin). */
@@ -27,21 +38,80 @@ const grant = (p: Person, role: string): Outcome => {
 
 const both = (a: Outcome, b: Outcome): Outcome => (a === "allowed" && b === "allowed" ? "allowed" : "refused");
 
-type Cell = { name: string; action: string; fields: (w: BoundariesWorld, p: Person) => Fields; expect: (p: Person) => Outcome; kinds?: Kind[] };
+type Cell = {
+  name: string;
+  action: string;
+  fields: (w: BoundariesWorld, p: Person) => Fields;
+  expect: (p: Person) => Outcome;
+  kinds?: Kind[];
+};
 const email = () => `bnd-${Math.random().toString(36).slice(2)}@example.org`;
 
 const SELF_AND_COLLEAGUES: Cell[] = [
-  { name: "own roles, raised to the top", action: "changeMemberRolesAction", fields: (w, p) => ({ organizationId: w.org[p.kind], userId: p.userId, roles: [TOP[p.kind], p.role] }), expect: () => "refused" },
-  { name: "own roles, given up", action: "changeMemberRolesAction", fields: (w, p) => ({ organizationId: w.org[p.kind], userId: p.userId, roles: [COLLEAGUE_ROLE[p.kind]] }), expect: () => "refused" },
-  { name: "a colleague, to the top role", action: "changeMemberRolesAction", fields: (w, p) => ({ organizationId: w.org[p.kind], userId: w.colleague[p.kind], roles: [TOP[p.kind]] }), expect: (p) => grant(p, TOP[p.kind]) },
-  { name: "a colleague, to Admin agent", kinds: ["partner"], action: "changeMemberRolesAction", fields: (w, p) => ({ organizationId: w.org[p.kind], userId: w.colleague[p.kind], roles: ["admin_agent"] }), expect: (p) => grant(p, "admin_agent") },
+  {
+    name: "own roles, raised to the top",
+    action: "changeMemberRolesAction",
+    fields: (w, p) => ({ organizationId: w.org[p.kind], userId: p.userId, roles: [TOP[p.kind], p.role] }),
+    expect: () => "refused",
+  },
+  {
+    name: "own roles, given up",
+    action: "changeMemberRolesAction",
+    fields: (w, p) => ({ organizationId: w.org[p.kind], userId: p.userId, roles: [COLLEAGUE_ROLE[p.kind]] }),
+    expect: () => "refused",
+  },
+  {
+    name: "a colleague, to the top role",
+    action: "changeMemberRolesAction",
+    fields: (w, p) => ({ organizationId: w.org[p.kind], userId: w.colleague[p.kind], roles: [TOP[p.kind]] }),
+    expect: (p) => grant(p, TOP[p.kind]),
+  },
+  {
+    name: "a colleague, to Admin agent",
+    kinds: ["partner"],
+    action: "changeMemberRolesAction",
+    fields: (w, p) => ({ organizationId: w.org[p.kind], userId: w.colleague[p.kind], roles: ["admin_agent"] }),
+    expect: (p) => grant(p, "admin_agent"),
+  },
   // A change grants the new roles and takes away the old: both must be the changer's to give.
-  { name: "a colleague, a lesser role instead of theirs", action: "changeMemberRolesAction", fields: (w, p) => ({ organizationId: w.org[p.kind], userId: w.colleague[p.kind], roles: [LESSER[p.kind]] }), expect: (p) => both(grant(p, LESSER[p.kind]), grant(p, COLLEAGUE_ROLE[p.kind])) },
-  { name: "a colleague, a lesser role besides theirs", action: "changeMemberRolesAction", fields: (w, p) => ({ organizationId: w.org[p.kind], userId: w.colleague[p.kind], roles: [COLLEAGUE_ROLE[p.kind], LESSER[p.kind]] }), expect: (p) => grant(p, LESSER[p.kind]) },
-  { name: "an outsider invited to the top role", action: "inviteMemberAction", fields: (w, p) => ({ organizationId: w.org[p.kind], email: email(), roles: [TOP[p.kind]], locale: "en" }), expect: (p) => grant(p, TOP[p.kind]) },
-  { name: "an outsider invited to a lesser role", action: "inviteMemberAction", fields: (w, p) => ({ organizationId: w.org[p.kind], email: email(), roles: [LESSER[p.kind]], locale: "en" }), expect: (p) => grant(p, LESSER[p.kind]) },
-  { name: "oneself into a group holding customer roles", kinds: ["partner"], action: "addGroupMemberAction", fields: (w, p) => ({ partnerId: w.org.partner, groupId: w.privilegedGroup, userId: p.userId }), expect: (p) => may(p, ["account_admin"]) },
-  { name: "a colleague into a group holding customer roles", kinds: ["partner"], action: "addGroupMemberAction", fields: (w) => ({ partnerId: w.org.partner, groupId: w.privilegedGroup, userId: w.colleague.partner }), expect: (p) => may(p, ["account_admin"]) },
+  {
+    name: "a colleague, a lesser role instead of theirs",
+    action: "changeMemberRolesAction",
+    fields: (w, p) => ({ organizationId: w.org[p.kind], userId: w.colleague[p.kind], roles: [LESSER[p.kind]] }),
+    expect: (p) => both(grant(p, LESSER[p.kind]), grant(p, COLLEAGUE_ROLE[p.kind])),
+  },
+  {
+    name: "a colleague, a lesser role besides theirs",
+    action: "changeMemberRolesAction",
+    fields: (w, p) => ({ organizationId: w.org[p.kind], userId: w.colleague[p.kind], roles: [COLLEAGUE_ROLE[p.kind], LESSER[p.kind]] }),
+    expect: (p) => grant(p, LESSER[p.kind]),
+  },
+  {
+    name: "an outsider invited to the top role",
+    action: "inviteMemberAction",
+    fields: (w, p) => ({ organizationId: w.org[p.kind], email: email(), roles: [TOP[p.kind]], locale: "en" }),
+    expect: (p) => grant(p, TOP[p.kind]),
+  },
+  {
+    name: "an outsider invited to a lesser role",
+    action: "inviteMemberAction",
+    fields: (w, p) => ({ organizationId: w.org[p.kind], email: email(), roles: [LESSER[p.kind]], locale: "en" }),
+    expect: (p) => grant(p, LESSER[p.kind]),
+  },
+  {
+    name: "oneself into a group holding customer roles",
+    kinds: ["partner"],
+    action: "addGroupMemberAction",
+    fields: (w, p) => ({ partnerId: w.org.partner, groupId: w.privilegedGroup, userId: p.userId }),
+    expect: (p) => may(p, ["account_admin"]),
+  },
+  {
+    name: "a colleague into a group holding customer roles",
+    kinds: ["partner"],
+    action: "addGroupMemberAction",
+    fields: (w) => ({ partnerId: w.org.partner, groupId: w.privilegedGroup, userId: w.colleague.partner }),
+    expect: (p) => may(p, ["account_admin"]),
+  },
 ];
 
 const REFUSALS = new Set(["FORBIDDEN", "OWN_ROLES", "CANNOT_GRANT", "GROUP_NEEDS_TOP_ADMIN"]);
@@ -62,7 +132,11 @@ test.describe("authorization boundaries: inside a tenant and over time", () => {
     test.setTimeout(240_000);
     const w = buildBoundariesWorld();
     const ids = actionIds();
-    const id = (name: string) => ids.get(name) ?? (() => { throw new Error(`${name} is not in the build`); })();
+    const id = (name: string) =>
+      ids.get(name) ??
+      (() => {
+        throw new Error(`${name} is not in the build`);
+      })();
     const failures: string[] = [];
     const cells: Record<string, number> = {};
     const check = (dimension: string, label: string, got: string, want: string) => {
@@ -73,7 +147,12 @@ test.describe("authorization boundaries: inside a tenant and over time", () => {
     for (const cell of SELF_AND_COLLEAGUES) {
       for (const p of w.people.filter((x) => !cell.kinds || cell.kinds.includes(x.kind))) {
         resetColleagues(w);
-        check("self and colleagues", `${cell.name} / ${p.key}`, await call(request, id(cell.action), cell.fields(w, p), p.cookie, true), cell.expect(p));
+        check(
+          "self and colleagues",
+          `${cell.name} / ${p.key}`,
+          await call(request, id(cell.action), cell.fields(w, p), p.cookie, true),
+          cell.expect(p),
+        );
       }
     }
     resetColleagues(w);
@@ -81,7 +160,11 @@ test.describe("authorization boundaries: inside a tenant and over time", () => {
     // A member removed from the partner: the session lives on, the organization is gone for them.
     const agent = w.people.find((p) => p.key === "partner admin_agent")!;
     const removedTries: [string, string, Fields][] = [
-      ["changes a colleague's roles", "changeMemberRolesAction", { organizationId: w.org.partner, userId: w.colleague.partner, roles: ["sales_agent"] }],
+      [
+        "changes a colleague's roles",
+        "changeMemberRolesAction",
+        { organizationId: w.org.partner, userId: w.colleague.partner, roles: ["sales_agent"] },
+      ],
       ["invites a customer", "inviteCustomerAction", { partnerId: w.org.partner, email: email(), locale: "en" }],
       ["joins a privileged group", "addGroupMemberAction", { partnerId: w.org.partner, groupId: w.privilegedGroup, userId: agent.userId }],
     ];
@@ -94,27 +177,81 @@ test.describe("authorization boundaries: inside a tenant and over time", () => {
     }
 
     // Admin relationships that ended (terminated, expired) give the partner nothing to assign.
-    for (const [label, rel] of [["terminated", w.terminatedAdminRelationship], ["expired", w.expiredAdminRelationship]] as const) {
+    for (const [label, rel] of [
+      ["terminated", w.terminatedAdminRelationship],
+      ["expired", w.expiredAdminRelationship],
+    ] as const) {
       const fields = { partnerId: w.org.partner, relationshipId: rel, groupId: w.privilegedGroup, roles: ["global_reader"] };
-      check(`${label} admin relationship`, "access assignment", await call(request, id("createAccessAssignmentAction"), fields, agent.cookie, false), "nothing");
+      check(
+        `${label} admin relationship`,
+        "access assignment",
+        await call(request, id("createAccessAssignmentAction"), fields, agent.cookie, false),
+        "nothing",
+      );
       const ga = w.people.find((p) => p.key === "customer global_admin")!;
-      check(`${label} admin relationship`, "approved again", await call(request, id("approveAdminRelationshipAction"), { organizationId: w.org.customer, relationshipId: rel }, ga.cookie, false), "nothing");
+      check(
+        `${label} admin relationship`,
+        "approved again",
+        await call(
+          request,
+          id("approveAdminRelationshipAction"),
+          { organizationId: w.org.customer, relationshipId: rel },
+          ga.cookie,
+          false,
+        ),
+        "nothing",
+      );
     }
 
     // The customer removes a partner (its own page action), which had a request pending.
     const ga = w.people.find((p) => p.key === "customer global_admin")!;
-    const pending = await call(request, id("requestAdminRelationshipAction"), { partnerId: w.removed.partner, customerId: w.org.customer, name: `Pending ${Date.now()}`, durationDays: "30", roles: ["global_reader"] }, w.removed.cookie, true);
+    const pending = await call(
+      request,
+      id("requestAdminRelationshipAction"),
+      {
+        partnerId: w.removed.partner,
+        customerId: w.org.customer,
+        name: `Pending ${Date.now()}`,
+        durationDays: "30",
+        roles: ["global_reader"],
+      },
+      w.removed.cookie,
+      true,
+    );
     expect(pending, "the partner could ask while it worked with the customer").toBe("allowed");
-    expect(await call(request, id("removePartnerAction"), { customerId: w.org.customer, partnerId: w.removed.partner, scope: "everything" }, ga.cookie, true)).toBe("allowed");
+    expect(
+      await call(
+        request,
+        id("removePartnerAction"),
+        { customerId: w.org.customer, partnerId: w.removed.partner, scope: "everything" },
+        ga.cookie,
+        true,
+      ),
+    ).toBe("allowed");
 
-    for (const [dimension, ex] of [["ended relationship", w.ended], ["removed relationship", w.removed]] as const) {
+    for (const [dimension, ex] of [
+      ["ended relationship", w.ended],
+      ["removed relationship", w.removed],
+    ] as const) {
       const tries: [string, string, Fields][] = [
-        ["asks for admin roles", "requestAdminRelationshipAction", { partnerId: ex.partner, customerId: w.org.customer, name: `After ${Date.now()}`, durationDays: "30", roles: ["global_reader"] }],
-        ["sells a subscription", "createSubscriptionAction", { partnerId: ex.partner, customerId: w.org.customer, productId: w.offeredProduct, seats: "5", term: "P1Y" }],
+        [
+          "asks for admin roles",
+          "requestAdminRelationshipAction",
+          { partnerId: ex.partner, customerId: w.org.customer, name: `After ${Date.now()}`, durationDays: "30", roles: ["global_reader"] },
+        ],
+        [
+          "sells a subscription",
+          "createSubscriptionAction",
+          { partnerId: ex.partner, customerId: w.org.customer, productId: w.offeredProduct, seats: "5", term: "P1Y" },
+        ],
       ];
-      for (const [label, action, fields] of tries) check(dimension, label, await call(request, id(action), fields, ex.cookie, false), "nothing");
+      for (const [label, action, fields] of tries)
+        check(dimension, label, await call(request, id(action), fields, ex.cookie, false), "nothing");
       // Its page of the customer renders its own history and none of the customer's live data.
-      const res = await request.get(`/partner/${ex.partner}/customers/${w.org.customer}`, { headers: { cookie: ex.cookie }, maxRedirects: 0 });
+      const res = await request.get(`/partner/${ex.partner}/customers/${w.org.customer}`, {
+        headers: { cookie: ex.cookie },
+        maxRedirects: 0,
+      });
       check(dimension, "customer page renders", String(res.status()), "200");
       const html = await res.text();
       check(dimension, "customer page names the customer", String(html.includes("Adventure Works Cycles")), "true");
@@ -122,10 +259,19 @@ test.describe("authorization boundaries: inside a tenant and over time", () => {
     }
     // The request pending at the removal ended with it: approving it now gives nothing.
     const stale = await request.get(`/customer/${w.org.customer}`, { headers: { cookie: ga.cookie } });
-    check("removed relationship", "its pending request is gone from the customer's page", String((await stale.text()).includes("Boundary Removed Ltd asks for")), "false");
+    check(
+      "removed relationship",
+      "its pending request is gone from the customer's page",
+      String((await stale.text()).includes("Boundary Removed Ltd asks for")),
+      "false",
+    );
 
     const total = Object.values(cells).reduce((a, b) => a + b, 0);
-    console.log(`authorization boundaries: ${total} cells: ${Object.entries(cells).map(([d, n]) => `${d} ${n}`).join(", ")}`);
+    console.log(
+      `authorization boundaries: ${total} cells: ${Object.entries(cells)
+        .map(([d, n]) => `${d} ${n}`)
+        .join(", ")}`,
+    );
     expect(failures).toEqual([]);
   });
 });

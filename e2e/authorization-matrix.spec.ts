@@ -1,6 +1,15 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { actionIds, exportedActions, pageRoutes, postAction, type Fields } from "./support/actions";
-import { buildWorld, OPERATOR_ROLES, PARTNER_ROLES, PERSONAS, restoreWorld, type Persona, type Tenant, type World } from "./support/matrix-world";
+import {
+  buildWorld,
+  OPERATOR_ROLES,
+  PARTNER_ROLES,
+  PERSONAS,
+  restoreWorld,
+  type Persona,
+  type Tenant,
+  type World,
+} from "./support/matrix-world";
 
 /**
  * Every server action and every page, for every persona, against the persona's own
@@ -48,79 +57,196 @@ const orgOf = (w: World, p: Persona) => (partnerSide(p) ? w.P : w.C);
 /** The partner an outreach action names in its own column: the persona's own when it is out of standing, else Northwind. */
 const reachingOut = (w: World, p: Persona, c: Column) => (outOfStanding(p) && c === "own" ? w[p.org as "PS" | "PX"] : w.P);
 /** Outreach (inviting, asking for roles, selling): refused on its own organization to a partner out of standing. */
-const standing = (rule: (p: Persona, c: Column) => Outcome) => (p: Persona, c: Column): Outcome => (outOfStanding(p) ? (c === "own" ? "refused" : "not found") : rule(p, c));
+const standing =
+  (rule: (p: Persona, c: Column) => Outcome) =>
+  (p: Persona, c: Column): Outcome =>
+    outOfStanding(p) ? (c === "own" ? "refused" : "not found") : rule(p, c);
 const onOperator = (roles: string[]) => (p: Persona, c: Column) => expected(p, "O", roles, c === "foreign");
 const signedInAnyone = (p: Persona): Outcome => (p.org ? "allowed" : "sign in");
 
 const ACTIONS: Record<string, ActionRow> = {
   inviteCustomerAction: {
-    fields: (w, p, c) => ({ partnerId: c === "own" ? reachingOut(w, p, c) : w.P2, email: `matrix-${Math.random().toString(36).slice(2)}@example.org`, locale: "en" }),
-    expect: standing((p, c) => (c === "own" ? expected(p, "P", ["account_admin", "admin_agent", "sales_agent"], false) : !p.org ? "sign in" : p.org === "P2" ? "allowed" : "not found")),
+    fields: (w, p, c) => ({
+      partnerId: c === "own" ? reachingOut(w, p, c) : w.P2,
+      email: `matrix-${Math.random().toString(36).slice(2)}@example.org`,
+      locale: "en",
+    }),
+    expect: standing((p, c) =>
+      c === "own"
+        ? expected(p, "P", ["account_admin", "admin_agent", "sales_agent"], false)
+        : !p.org
+          ? "sign in"
+          : p.org === "P2"
+            ? "allowed"
+            : "not found",
+    ),
   },
-  resendInvitationAction: { fields: (w, _p, c) => ({ partnerId: w.P, invitationId: c === "own" ? w.invitationP : w.invitationP2 }), expect: onPartner(["account_admin", "admin_agent", "sales_agent"]) },
-  revokeInvitationAction: { fields: (w, _p, c) => ({ partnerId: w.P, invitationId: c === "own" ? w.invitationP : w.invitationP2 }), expect: onPartner(["account_admin", "admin_agent", "sales_agent"]) },
-  acceptInvitationAction: { fields: (w, _p, c) => ({ token: c === "own" ? w.openToken : "x".repeat(43), target: "new", name: "Matrix Co", primaryDomain: "matrix.example", country: "US", agreement: "on" }), expect: byToken },
+  resendInvitationAction: {
+    fields: (w, _p, c) => ({ partnerId: w.P, invitationId: c === "own" ? w.invitationP : w.invitationP2 }),
+    expect: onPartner(["account_admin", "admin_agent", "sales_agent"]),
+  },
+  revokeInvitationAction: {
+    fields: (w, _p, c) => ({ partnerId: w.P, invitationId: c === "own" ? w.invitationP : w.invitationP2 }),
+    expect: onPartner(["account_admin", "admin_agent", "sales_agent"]),
+  },
+  acceptInvitationAction: {
+    fields: (w, _p, c) => ({
+      token: c === "own" ? w.openToken : "x".repeat(43),
+      target: "new",
+      name: "Matrix Co",
+      primaryDomain: "matrix.example",
+      country: "US",
+      agreement: "on",
+    }),
+    expect: byToken,
+  },
   declineInvitationAction: { fields: (w, _p, c) => ({ token: c === "own" ? w.openToken : "x".repeat(43) }), expect: byToken },
   requestAdminRelationshipAction: {
-    fields: (w, p, c) => ({ partnerId: reachingOut(w, p, c), customerId: c === "own" ? w.C : w.C2, name: `Matrix ${Math.random().toString(36).slice(2)}`, durationDays: "30", roles: ["global_reader"] }),
+    fields: (w, p, c) => ({
+      partnerId: reachingOut(w, p, c),
+      customerId: c === "own" ? w.C : w.C2,
+      name: `Matrix ${Math.random().toString(36).slice(2)}`,
+      durationDays: "30",
+      roles: ["global_reader"],
+    }),
     expect: standing(onPartner(["admin_agent"])),
   },
-  approveAdminRelationshipAction: { fields: (w, _p, c) => ({ organizationId: w.C, relationshipId: c === "own" ? w.relTerminatedPC : w.relTerminatedC2 }), expect: onCustomer(CUSTOMER_ADMIN) },
-  rejectAdminRelationshipAction: { fields: (w, _p, c) => ({ organizationId: w.C, relationshipId: c === "own" ? w.relTerminatedPC : w.relTerminatedC2 }), expect: onCustomer(CUSTOMER_ADMIN) },
+  approveAdminRelationshipAction: {
+    fields: (w, _p, c) => ({ organizationId: w.C, relationshipId: c === "own" ? w.relTerminatedPC : w.relTerminatedC2 }),
+    expect: onCustomer(CUSTOMER_ADMIN),
+  },
+  rejectAdminRelationshipAction: {
+    fields: (w, _p, c) => ({ organizationId: w.C, relationshipId: c === "own" ? w.relTerminatedPC : w.relTerminatedC2 }),
+    expect: onCustomer(CUSTOMER_ADMIN),
+  },
   terminateAdminRelationshipAction: {
-    fields: (w, p, c) => ({ organizationId: orgOf(w, p), relationshipId: c === "own" ? w.relTerminatedPC : partnerSide(p) ? w.relOtherPartnerC : w.relTerminatedC2 }),
+    fields: (w, p, c) => ({
+      organizationId: orgOf(w, p),
+      relationshipId: c === "own" ? w.relTerminatedPC : partnerSide(p) ? w.relOtherPartnerC : w.relTerminatedC2,
+    }),
     expect: eitherSide(["admin_agent"], CUSTOMER_ADMIN),
   },
   createAccessAssignmentAction: {
-    fields: (w, _p, c) => ({ partnerId: w.P, relationshipId: c === "own" ? w.relTerminatedPC : w.relOtherPartnerC, groupId: w.groupP, roles: ["global_reader"] }),
+    fields: (w, _p, c) => ({
+      partnerId: w.P,
+      relationshipId: c === "own" ? w.relTerminatedPC : w.relOtherPartnerC,
+      groupId: w.groupP,
+      roles: ["global_reader"],
+    }),
     expect: onPartner(["admin_agent"]),
   },
-  removeAccessAssignmentAction: { fields: (w, _p, c) => ({ partnerId: w.P, assignmentId: c === "own" ? w.assignmentP : w.assignmentP2 }), expect: onPartner(["admin_agent"]) },
-  addGroupMemberAction: { fields: (w, _p, c) => ({ partnerId: w.P, groupId: c === "own" ? w.groupP : w.groupP2, userId: w.dummyP }), expect: onPartner(["account_admin", "user_management_admin"]) },
-  removeGroupMemberAction: { fields: (w, _p, c) => ({ partnerId: w.P, groupId: c === "own" ? w.groupP : w.groupP2, userId: w.dummyP }), expect: onPartner(["account_admin", "user_management_admin"]) },
+  removeAccessAssignmentAction: {
+    fields: (w, _p, c) => ({ partnerId: w.P, assignmentId: c === "own" ? w.assignmentP : w.assignmentP2 }),
+    expect: onPartner(["admin_agent"]),
+  },
+  addGroupMemberAction: {
+    fields: (w, _p, c) => ({ partnerId: w.P, groupId: c === "own" ? w.groupP : w.groupP2, userId: w.dummyP }),
+    expect: onPartner(["account_admin", "user_management_admin"]),
+  },
+  removeGroupMemberAction: {
+    fields: (w, _p, c) => ({ partnerId: w.P, groupId: c === "own" ? w.groupP : w.groupP2, userId: w.dummyP }),
+    expect: onPartner(["account_admin", "user_management_admin"]),
+  },
   inviteMemberAction: {
-    fields: (w, p, c) => ({ organizationId: c === "own" ? orgOf(w, p) : partnerSide(p) ? w.P2 : w.C2, email: `matrix-${Math.random().toString(36).slice(2)}@example.org`, roles: partnerSide(p) ? ["sales_agent"] : ["user"], locale: "en" }),
+    fields: (w, p, c) => ({
+      organizationId: c === "own" ? orgOf(w, p) : partnerSide(p) ? w.P2 : w.C2,
+      email: `matrix-${Math.random().toString(36).slice(2)}@example.org`,
+      roles: partnerSide(p) ? ["sales_agent"] : ["user"],
+      locale: "en",
+    }),
     expect: (p, c) => {
       const tenant: Tenant = c === "own" ? (partnerSide(p) ? "P" : "C") : partnerSide(p) ? "P2" : "C2";
       return expected(p, tenant, tenant.startsWith("P") ? ["account_admin", "user_management_admin"] : CUSTOMER_ADMIN, false);
     },
   },
   changeMemberRolesAction: {
-    fields: (w, p, c) => ({ organizationId: orgOf(w, p), userId: c === "own" ? (partnerSide(p) ? w.dummyP : w.dummyC) : partnerSide(p) ? w.userP2 : w.userC2, roles: partnerSide(p) ? ["sales_agent"] : ["user"] }),
+    fields: (w, p, c) => ({
+      organizationId: orgOf(w, p),
+      userId: c === "own" ? (partnerSide(p) ? w.dummyP : w.dummyC) : partnerSide(p) ? w.userP2 : w.userC2,
+      roles: partnerSide(p) ? ["sales_agent"] : ["user"],
+    }),
     expect: eitherSide(["account_admin", "user_management_admin"], CUSTOMER_ADMIN),
   },
   removeMemberAction: {
-    fields: (w, p, c) => ({ organizationId: orgOf(w, p), userId: c === "own" ? (partnerSide(p) ? w.dummyP : w.dummyC) : partnerSide(p) ? w.userP2 : w.userC2 }),
+    fields: (w, p, c) => ({
+      organizationId: orgOf(w, p),
+      userId: c === "own" ? (partnerSide(p) ? w.dummyP : w.dummyC) : partnerSide(p) ? w.userP2 : w.userC2,
+    }),
     expect: eitherSide(["account_admin", "user_management_admin"], CUSTOMER_ADMIN),
   },
   revokeMemberInvitationAction: {
-    fields: (w, p, c) => ({ organizationId: orgOf(w, p), invitationId: c === "own" ? (partnerSide(p) ? w.memberInvP : w.memberInvC) : partnerSide(p) ? w.memberInvP2 : w.memberInvC2 }),
+    fields: (w, p, c) => ({
+      organizationId: orgOf(w, p),
+      invitationId: c === "own" ? (partnerSide(p) ? w.memberInvP : w.memberInvC) : partnerSide(p) ? w.memberInvP2 : w.memberInvC2,
+    }),
     expect: eitherSide(["account_admin", "user_management_admin"], CUSTOMER_ADMIN),
   },
   removeCustomerAction: {
     // Northwind is partner of record of active subscriptions of C: an allowed call is refused by that rule, and nothing changes.
-    fields: (w, _p, c) => ({ partnerId: w.P, customerId: c === "own" ? w.C : w.C2, attestation: "The customer asked us to end the relationship." }),
+    fields: (w, _p, c) => ({
+      partnerId: w.P,
+      customerId: c === "own" ? w.C : w.C2,
+      attestation: "The customer asked us to end the relationship.",
+    }),
     expect: onPartner(["account_admin", "admin_agent"]),
   },
-  removePartnerAction: { fields: (w, _p, c) => ({ customerId: w.C, partnerId: c === "own" ? w.disposablePartner : w.litware, scope: "everything" }), expect: onCustomer(CUSTOMER_ADMIN) },
+  removePartnerAction: {
+    fields: (w, _p, c) => ({ customerId: w.C, partnerId: c === "own" ? w.disposablePartner : w.litware, scope: "everything" }),
+    expect: onCustomer(CUSTOMER_ADMIN),
+  },
   // Northwind is a direct partner: an authorized invitation is refused after authorization (not a provider).
   invitePartnershipAction: {
-    fields: (w, p, c) => ({ providerId: c === "own" ? reachingOut(w, p, c) : w.P2, email: "nobody-matrix@example.org", resellerPartnerId: "9999003", locale: "en" }),
-    expect: standing((p, c) => (c === "own" ? expected(p, "P", ["account_admin"], false) : !p.org ? "sign in" : p.org === "P2" ? "allowed" : "not found")),
+    fields: (w, p, c) => ({
+      providerId: c === "own" ? reachingOut(w, p, c) : w.P2,
+      email: "nobody-matrix@example.org",
+      resellerPartnerId: "9999003",
+      locale: "en",
+    }),
+    expect: standing((p, c) =>
+      c === "own" ? expected(p, "P", ["account_admin"], false) : !p.org ? "sign in" : p.org === "P2" ? "allowed" : "not found",
+    ),
   },
   authorizePartnershipAction: { fields: (w, _p, c) => ({ token: c === "own" ? w.openPartnershipToken : "x".repeat(43) }), expect: byToken },
   declinePartnershipAction: { fields: (w, _p, c) => ({ token: c === "own" ? w.openPartnershipToken : "x".repeat(43) }), expect: byToken },
-  revokePartnershipInvitationAction: { fields: (w, _p, c) => ({ organizationId: w.P, partnershipId: c === "own" ? w.partnershipP : w.partnershipOther }), expect: onPartner(["account_admin"]) },
-  endPartnershipAction: { fields: (w, _p, c) => ({ organizationId: w.P, partnershipId: c === "own" ? w.partnershipP : w.partnershipOther }), expect: onPartner(["account_admin"]) },
+  revokePartnershipInvitationAction: {
+    fields: (w, _p, c) => ({ organizationId: w.P, partnershipId: c === "own" ? w.partnershipP : w.partnershipOther }),
+    expect: onPartner(["account_admin"]),
+  },
+  endPartnershipAction: {
+    fields: (w, _p, c) => ({ organizationId: w.P, partnershipId: c === "own" ? w.partnershipP : w.partnershipOther }),
+    expect: onPartner(["account_admin"]),
+  },
   // The disposable partner holds no admin roles in C: an authorized assignment is refused after authorization.
-  assignSupportAction: { fields: (w, _p, c) => ({ customerId: w.C, subscriptionId: c === "own" ? w.subscriptionC : w.subscriptionC2, partnerId: w.disposablePartner }), expect: onCustomer(CUSTOMER_ADMIN) },
-  endSupportAction: { fields: (w, _p, c) => ({ customerId: w.C, assignmentId: c === "own" ? w.supportC : w.supportC2 }), expect: onCustomer(CUSTOMER_ADMIN) },
-  recordSupportActionAction: { fields: (w, _p, c) => ({ partnerId: w.P, assignmentId: c === "own" ? w.supportC : w.supportC2, note: "Matrix support note" }), expect: onPartner(["account_admin", "admin_agent", "helpdesk_agent"]) },
+  assignSupportAction: {
+    fields: (w, _p, c) => ({
+      customerId: w.C,
+      subscriptionId: c === "own" ? w.subscriptionC : w.subscriptionC2,
+      partnerId: w.disposablePartner,
+    }),
+    expect: onCustomer(CUSTOMER_ADMIN),
+  },
+  endSupportAction: {
+    fields: (w, _p, c) => ({ customerId: w.C, assignmentId: c === "own" ? w.supportC : w.supportC2 }),
+    expect: onCustomer(CUSTOMER_ADMIN),
+  },
+  recordSupportActionAction: {
+    fields: (w, _p, c) => ({ partnerId: w.P, assignmentId: c === "own" ? w.supportC : w.supportC2, note: "Matrix support note" }),
+    expect: onPartner(["account_admin", "admin_agent", "helpdesk_agent"]),
+  },
   acceptMemberInvitationAction: { fields: (w, _p, c) => ({ token: c === "own" ? w.openMemberToken : "x".repeat(43) }), expect: byToken },
   declineMemberInvitationAction: { fields: (w, _p, c) => ({ token: c === "own" ? w.openMemberToken : "x".repeat(43) }), expect: byToken },
   // Enrollment: anyone signed in may apply (a taken domain or a pending one fails after that); only the applicant withdraws.
   applyAction: {
-    fields: (_w, p) => ({ companyName: "Matrix Applicant", primaryDomain: p.email.split("@")[1] ?? "nobody.example", country: "US", cloud: "global", partnerType: "direct", agreement: "on", agreementVersion: "2026-10", locale: "en" }),
+    fields: (_w, p) => ({
+      companyName: "Matrix Applicant",
+      primaryDomain: p.email.split("@")[1] ?? "nobody.example",
+      country: "US",
+      cloud: "global",
+      partnerType: "direct",
+      agreement: "on",
+      agreementVersion: "2026-10",
+      locale: "en",
+    }),
     expect: signedInAnyone,
   },
   withdrawApplicationAction: {
@@ -128,40 +254,92 @@ const ACTIONS: Record<string, ActionRow> = {
     expect: (p, c) => (!p.org ? "sign in" : p.org === "A" && c === "own" ? "allowed" : "not found"),
   },
   // The operator: decided applications, an offboarded partner and a product in use, so an authorized call fails after authorization.
-  approveApplicationAction: { fields: (w, _p, c) => ({ applicationId: c === "own" ? w.decidedApplication : "app_matrix_nonexistent", cspTransactionTenant: "on" }), expect: onOperator(OPERATOR_DECIDES) },
-  rejectApplicationAction: { fields: (w, _p, c) => ({ applicationId: c === "own" ? w.decidedApplication : "app_matrix_nonexistent", reason: "Matrix says no." }), expect: onOperator(OPERATOR_DECIDES) },
-  suspendPartnerAction: { fields: (w, _p, c) => ({ partnerId: c === "own" ? w.PX : w.C, reason: "Matrix suspension." }), expect: onOperator(OPERATOR_DECIDES) },
-  reinstatePartnerAction: { fields: (w, _p, c) => ({ partnerId: c === "own" ? w.PX : w.C, reason: "Matrix reinstatement." }), expect: onOperator(OPERATOR_DECIDES) },
-  offboardPartnerAction: { fields: (w, _p, c) => ({ partnerId: c === "own" ? w.PX : w.C, reason: "Matrix offboarding.", confirmName: "Offboarded Partner Ltd" }), expect: onOperator(OPERATOR_DECIDES) },
-  addProductAction: { fields: (w) => ({ cloud: "global", name: w.productRetiredName }), expect: (p) => expected(p, "O", ["operator_admin"], false) },
-  changeProductAction: { fields: (w, _p, c) => ({ productId: c === "own" ? w.productRetired : "prd_matrix_nonexistent", name: w.productRetiredName }), expect: onOperator(["operator_admin"]) },
-  removeProductAction: { fields: (w, _p, c) => ({ productId: c === "own" ? w.productInUse : "prd_matrix_nonexistent" }), expect: onOperator(["operator_admin"]) },
+  approveApplicationAction: {
+    fields: (w, _p, c) => ({ applicationId: c === "own" ? w.decidedApplication : "app_matrix_nonexistent", cspTransactionTenant: "on" }),
+    expect: onOperator(OPERATOR_DECIDES),
+  },
+  rejectApplicationAction: {
+    fields: (w, _p, c) => ({ applicationId: c === "own" ? w.decidedApplication : "app_matrix_nonexistent", reason: "Matrix says no." }),
+    expect: onOperator(OPERATOR_DECIDES),
+  },
+  suspendPartnerAction: {
+    fields: (w, _p, c) => ({ partnerId: c === "own" ? w.PX : w.C, reason: "Matrix suspension." }),
+    expect: onOperator(OPERATOR_DECIDES),
+  },
+  reinstatePartnerAction: {
+    fields: (w, _p, c) => ({ partnerId: c === "own" ? w.PX : w.C, reason: "Matrix reinstatement." }),
+    expect: onOperator(OPERATOR_DECIDES),
+  },
+  offboardPartnerAction: {
+    fields: (w, _p, c) => ({ partnerId: c === "own" ? w.PX : w.C, reason: "Matrix offboarding.", confirmName: "Offboarded Partner Ltd" }),
+    expect: onOperator(OPERATOR_DECIDES),
+  },
+  addProductAction: {
+    fields: (w) => ({ cloud: "global", name: w.productRetiredName }),
+    expect: (p) => expected(p, "O", ["operator_admin"], false),
+  },
+  changeProductAction: {
+    fields: (w, _p, c) => ({ productId: c === "own" ? w.productRetired : "prd_matrix_nonexistent", name: w.productRetiredName }),
+    expect: onOperator(["operator_admin"]),
+  },
+  removeProductAction: {
+    fields: (w, _p, c) => ({ productId: c === "own" ? w.productInUse : "prd_matrix_nonexistent" }),
+    expect: onOperator(["operator_admin"]),
+  },
   // Subscriptions: a retired product and cancelled subscriptions, so an authorized call fails after authorization.
   createSubscriptionAction: {
-    fields: (w, p, c) => ({ partnerId: reachingOut(w, p, c), customerId: c === "own" ? w.C : w.C2, productId: w.productRetired, seats: "5", term: "P1Y" }),
+    fields: (w, p, c) => ({
+      partnerId: reachingOut(w, p, c),
+      customerId: c === "own" ? w.C : w.C2,
+      productId: w.productRetired,
+      seats: "5",
+      term: "P1Y",
+    }),
     expect: standing(onPartner(SELLS)),
   },
-  recordSubscriptionAction: { fields: (w) => ({ customerId: w.C, productId: w.productRetired, seats: "5", channel: "direct", termEndsAt: "2030-01-01" }), expect: (p) => expected(p, "C", CUSTOMER_ADMIN, false) },
+  recordSubscriptionAction: {
+    fields: (w) => ({ customerId: w.C, productId: w.productRetired, seats: "5", channel: "direct", termEndsAt: "2030-01-01" }),
+    expect: (p) => expected(p, "C", CUSTOMER_ADMIN, false),
+  },
   changeSeatsAction: {
-    fields: (w, p, c) => ({ organizationId: orgOf(w, p), subscriptionId: c === "own" ? (partnerSide(p) ? w.cancelledByP : w.cancelledByC) : partnerSide(p) ? w.soldByP2 : w.subscriptionC2, seats: "7" }),
+    fields: (w, p, c) => ({
+      organizationId: orgOf(w, p),
+      subscriptionId: c === "own" ? (partnerSide(p) ? w.cancelledByP : w.cancelledByC) : partnerSide(p) ? w.soldByP2 : w.subscriptionC2,
+      seats: "7",
+    }),
     expect: eitherSide(SELLS, CUSTOMER_ADMIN),
   },
   suspendSubscriptionAction: {
-    fields: (w, p, c) => ({ organizationId: orgOf(w, p), subscriptionId: c === "own" ? (partnerSide(p) ? w.cancelledByP : w.cancelledByC) : partnerSide(p) ? w.soldByP2 : w.subscriptionC2 }),
+    fields: (w, p, c) => ({
+      organizationId: orgOf(w, p),
+      subscriptionId: c === "own" ? (partnerSide(p) ? w.cancelledByP : w.cancelledByC) : partnerSide(p) ? w.soldByP2 : w.subscriptionC2,
+    }),
     expect: eitherSide(SELLS, CUSTOMER_ADMIN),
   },
   reactivateSubscriptionAction: {
-    fields: (w, p, c) => ({ organizationId: orgOf(w, p), subscriptionId: c === "own" ? (partnerSide(p) ? w.cancelledByP : w.cancelledByC) : partnerSide(p) ? w.soldByP2 : w.subscriptionC2 }),
+    fields: (w, p, c) => ({
+      organizationId: orgOf(w, p),
+      subscriptionId: c === "own" ? (partnerSide(p) ? w.cancelledByP : w.cancelledByC) : partnerSide(p) ? w.soldByP2 : w.subscriptionC2,
+    }),
     expect: eitherSide(SELLS, CUSTOMER_ADMIN),
   },
   cancelSubscriptionAction: {
-    fields: (w, p, c) => ({ organizationId: orgOf(w, p), subscriptionId: c === "own" ? (partnerSide(p) ? w.cancelledByP : w.cancelledByC) : partnerSide(p) ? w.soldByP2 : w.subscriptionC2 }),
+    fields: (w, p, c) => ({
+      organizationId: orgOf(w, p),
+      subscriptionId: c === "own" ? (partnerSide(p) ? w.cancelledByP : w.cancelledByC) : partnerSide(p) ? w.soldByP2 : w.subscriptionC2,
+    }),
     expect: eitherSide(SELLS, CUSTOMER_ADMIN),
   },
   // A dry run writes nothing.
   importSubscriptionsAction: {
-    fields: (w, p, c) => ({ partnerId: c === "own" ? reachingOut(w, p, c) : w.P2, csv: "customer_domain,product,seats,term_ends\nnobody.example,Matrix Product,1,2030-01-01", mode: "dry-run" }),
-    expect: standing((p, c) => (c === "own" ? expected(p, "P", SELLS, false) : !p.org ? "sign in" : p.org === "P2" ? "allowed" : "not found")),
+    fields: (w, p, c) => ({
+      partnerId: c === "own" ? reachingOut(w, p, c) : w.P2,
+      csv: "customer_domain,product,seats,term_ends\nnobody.example,Matrix Product,1,2030-01-01",
+      mode: "dry-run",
+    }),
+    expect: standing((p, c) =>
+      c === "own" ? expected(p, "P", SELLS, false) : !p.org ? "sign in" : p.org === "P2" ? "allowed" : "not found",
+    ),
   },
   // Public: they touch no tenant's data.
   setLocaleAction: { formOnly: true, fields: () => ({ locale: "en" }), expect: anyone },
@@ -172,15 +350,20 @@ const ACTIONS: Record<string, ActionRow> = {
 type PageRow = { url: (w: World, c: Column) => string; expect: (p: Persona, c: Column) => Outcome };
 const partnerPage = (suffix: (w: World, c: Column) => string, roles: string[], foreign: "org" | "object") => ({
   url: (w: World, c: Column) => `/partner/${foreign === "org" && c === "foreign" ? w.P2 : w.P}${suffix(w, c)}`,
-  expect: (p: Persona, c: Column) => (foreign === "org" && c === "foreign" ? expected(p, "P2", roles, false) : expected(p, "P", roles, c === "foreign")),
+  expect: (p: Persona, c: Column) =>
+    foreign === "org" && c === "foreign" ? expected(p, "P2", roles, false) : expected(p, "P", roles, c === "foreign"),
 });
 const customerPage = (suffix: (w: World, c: Column) => string, foreign: "org" | "object") => ({
   url: (w: World, c: Column) => `/customer/${foreign === "org" && c === "foreign" ? w.C2 : w.C}${suffix(w, c)}`,
-  expect: (p: Persona, c: Column) => (foreign === "org" && c === "foreign" ? expected(p, "C2", CUSTOMER_READ, false) : expected(p, "C", CUSTOMER_READ, c === "foreign")),
+  expect: (p: Persona, c: Column) =>
+    foreign === "org" && c === "foreign" ? expected(p, "C2", CUSTOMER_READ, false) : expected(p, "C", CUSTOMER_READ, c === "foreign"),
 });
 const publicPage = (url: string) => ({ url: () => url, expect: anyone });
 /** The operator console: one operator organization, so the foreign column names another object (or none). */
-const operatorPage = (suffix: (w: World, c: Column) => string) => ({ url: (w: World, c: Column) => `/operator${suffix(w, c)}`, expect: (p: Persona, c: Column) => expected(p, "O", OPERATOR_ROLES, c === "foreign") });
+const operatorPage = (suffix: (w: World, c: Column) => string) => ({
+  url: (w: World, c: Column) => `/operator${suffix(w, c)}`,
+  expect: (p: Persona, c: Column) => expected(p, "O", OPERATOR_ROLES, c === "foreign"),
+});
 
 const PAGES: Record<string, PageRow> = {
   "/": publicPage("/"),
@@ -199,7 +382,11 @@ const PAGES: Record<string, PageRow> = {
   "/partner/[partnerId]": partnerPage(() => "", PARTNER_ROLES, "org"),
   "/partner/[partnerId]/customers": partnerPage(() => "/customers", CUSTOMERS_READ, "org"),
   "/partner/[partnerId]/customers/[customerId]": partnerPage((w, c) => `/customers/${c === "own" ? w.C : w.C2}`, CUSTOMERS_READ, "object"),
-  "/partner/[partnerId]/customers/[customerId]/admin-relationships/new": partnerPage((w, c) => `/customers/${c === "own" ? w.C : w.C2}/admin-relationships/new`, ["admin_agent"], "object"),
+  "/partner/[partnerId]/customers/[customerId]/admin-relationships/new": partnerPage(
+    (w, c) => `/customers/${c === "own" ? w.C : w.C2}/admin-relationships/new`,
+    ["admin_agent"],
+    "object",
+  ),
   "/partner/[partnerId]/invitations": partnerPage(() => "/invitations", CUSTOMERS_READ, "org"),
   "/partner/[partnerId]/invitations/new": partnerPage(() => "/invitations/new", ["account_admin", "admin_agent", "sales_agent"], "org"),
   "/partner/[partnerId]/groups": partnerPage(() => "/groups", [...CUSTOMERS_READ, "user_management_admin"], "org"),
@@ -208,7 +395,11 @@ const PAGES: Record<string, PageRow> = {
   "/partner/[partnerId]/team": partnerPage(() => "/team", PARTNER_ROLES, "org"),
   "/partner/[partnerId]/resellers": partnerPage(() => "/resellers", CUSTOMERS_READ, "org"),
   "/partner/[partnerId]/providers": partnerPage(() => "/providers", CUSTOMERS_READ, "org"),
-  "/partner/[partnerId]/customers/[customerId]/remove": partnerPage((w, c) => `/customers/${c === "own" ? w.C : w.C2}/remove`, ["account_admin", "admin_agent"], "object"),
+  "/partner/[partnerId]/customers/[customerId]/remove": partnerPage(
+    (w, c) => `/customers/${c === "own" ? w.C : w.C2}/remove`,
+    ["account_admin", "admin_agent"],
+    "object",
+  ),
   "/customer/[customerId]/partners/[partnerId]/remove": {
     url: (w, c) => `/customer/${w.C}/partners/${c === "own" ? w.disposablePartner : w.litware}/remove`,
     expect: (p, c) => expected(p, "C", CUSTOMER_ADMIN, c === "foreign"),
@@ -216,7 +407,9 @@ const PAGES: Record<string, PageRow> = {
   "/enroll": publicPage("/enroll"),
   "/operator": { url: () => "/operator", expect: (p) => expected(p, "O", OPERATOR_ROLES, false) },
   "/operator/applications": { url: () => "/operator/applications", expect: (p) => expected(p, "O", OPERATOR_ROLES, false) },
-  "/operator/applications/[applicationId]": operatorPage((w, c) => `/applications/${c === "own" ? w.decidedApplication : "app_matrix_nonexistent"}`),
+  "/operator/applications/[applicationId]": operatorPage(
+    (w, c) => `/applications/${c === "own" ? w.decidedApplication : "app_matrix_nonexistent"}`,
+  ),
   "/operator/partners": { url: () => "/operator/partners", expect: (p) => expected(p, "O", OPERATOR_ROLES, false) },
   "/operator/partners/[partnerId]": operatorPage((w, c) => `/partners/${c === "own" ? w.P : w.C}`),
   "/operator/customers": { url: () => "/operator/customers", expect: (p) => expected(p, "O", OPERATOR_ROLES, false) },
@@ -227,7 +420,10 @@ const PAGES: Record<string, PageRow> = {
   "/customer/[customerId]": customerPage(() => "", "org"),
   "/customer/[customerId]/activity": customerPage(() => "/activity", "org"),
   "/customer/[customerId]/users": customerPage(() => "/users", "org"),
-  "/customer/[customerId]/admin-relationships/[relationshipId]": customerPage((w, c) => `/admin-relationships/${c === "own" ? w.relTerminatedPC : w.relTerminatedC2}`, "object"),
+  "/customer/[customerId]/admin-relationships/[relationshipId]": customerPage(
+    (w, c) => `/admin-relationships/${c === "own" ? w.relTerminatedPC : w.relTerminatedC2}`,
+    "object",
+  ),
 };
 
 // ---- calling ----
@@ -260,11 +456,23 @@ async function outcomeOfPage(res: APIResponse): Promise<Outcome> {
 test.describe("authorization matrix", () => {
   test("every exported server action and every page has a row", () => {
     const actions = exportedActions();
-    expect([...actions.keys()].filter((a) => !(a in ACTIONS)), "actions missing from the matrix").toEqual([]);
-    expect(Object.keys(ACTIONS).filter((a) => !actions.has(a)), "matrix rows for actions that no longer exist").toEqual([]);
+    expect(
+      [...actions.keys()].filter((a) => !(a in ACTIONS)),
+      "actions missing from the matrix",
+    ).toEqual([]);
+    expect(
+      Object.keys(ACTIONS).filter((a) => !actions.has(a)),
+      "matrix rows for actions that no longer exist",
+    ).toEqual([]);
     const pages = pageRoutes();
-    expect(pages.filter((r) => !(r in PAGES)), "pages missing from the matrix").toEqual([]);
-    expect(Object.keys(PAGES).filter((r) => !pages.includes(r)), "matrix rows for pages that no longer exist").toEqual([]);
+    expect(
+      pages.filter((r) => !(r in PAGES)),
+      "pages missing from the matrix",
+    ).toEqual([]);
+    expect(
+      Object.keys(PAGES).filter((r) => !pages.includes(r)),
+      "matrix rows for pages that no longer exist",
+    ).toEqual([]);
   });
 
   test("every cell: persona × entry point × own or another tenant's object", async ({ request }) => {
@@ -282,7 +490,8 @@ test.describe("authorization matrix", () => {
           restoreWorld(world);
           let cookie = cookieFor(world, persona);
           // Signing out would delete the persona's session that the page cells below still need.
-          if (name === "signOutAction" && persona.org) cookie = cookieFor({ ...world, sessions: { ...world.sessions, [persona.key]: "authjs.session-token=not-a-session" } }, persona);
+          if (name === "signOutAction" && persona.org)
+            cookie = cookieFor({ ...world, sessions: { ...world.sessions, [persona.key]: "authjs.session-token=not-a-session" } }, persona);
           const got = await callAction(request, id!, row.fields(world, persona, column), cookie, row.formOnly);
           const want = row.expect(persona, column);
           cells++;
@@ -304,7 +513,9 @@ test.describe("authorization matrix", () => {
         }
       }
     }
-    console.log(`authorization matrix: ${cells} cells checked (${Object.keys(ACTIONS).length} actions, ${Object.keys(PAGES).length} pages, ${PERSONAS.length} personas, own and foreign): ${JSON.stringify(tally)}`);
+    console.log(
+      `authorization matrix: ${cells} cells checked (${Object.keys(ACTIONS).length} actions, ${Object.keys(PAGES).length} pages, ${PERSONAS.length} personas, own and foreign): ${JSON.stringify(tally)}`,
+    );
     expect(failures).toEqual([]);
   });
 });

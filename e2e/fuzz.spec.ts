@@ -24,7 +24,18 @@ const FUZZ_IP = "192.0.2.77";
 
 /** The fields each action reads (the matrix's, plus optional ones). */
 const FIELDS: Record<string, string[]> = {
-  inviteCustomerAction: ["partnerId", "email", "locale", "message", "providerId", "includeAdmin", "name", "durationDays", "roles", "autoExtend"],
+  inviteCustomerAction: [
+    "partnerId",
+    "email",
+    "locale",
+    "message",
+    "providerId",
+    "includeAdmin",
+    "name",
+    "durationDays",
+    "roles",
+    "autoExtend",
+  ],
   resendInvitationAction: ["partnerId", "invitationId"],
   revokeInvitationAction: ["partnerId", "invitationId"],
   acceptInvitationAction: ["token", "target", "customerId", "name", "primaryDomain", "country", "agreement"],
@@ -53,7 +64,17 @@ const FIELDS: Record<string, string[]> = {
   recordSupportActionAction: ["partnerId", "assignmentId", "note"],
   acceptMemberInvitationAction: ["token"],
   declineMemberInvitationAction: ["token"],
-  applyAction: ["companyName", "primaryDomain", "country", "cloud", "partnerType", "corporateDomain", "agreement", "agreementVersion", "locale"],
+  applyAction: [
+    "companyName",
+    "primaryDomain",
+    "country",
+    "cloud",
+    "partnerType",
+    "corporateDomain",
+    "agreement",
+    "agreementVersion",
+    "locale",
+  ],
   withdrawApplicationAction: ["applicationId"],
   approveApplicationAction: ["applicationId", "partnerPublicId", "cspTransactionTenant"],
   rejectApplicationAction: ["applicationId", "reason"],
@@ -78,7 +99,15 @@ const FIELDS: Record<string, string[]> = {
 const FORM_ONLY = new Set(["setLocaleAction", "signOutAction"]);
 const isIdField = (f: string) => /Id$/.test(f) || f === "token";
 
-type World = { P: string; C: string; foreignIds: string[]; partnerCookie: string; customerCookie: string; operatorCookie: string; translatedCodes: Set<string> };
+type World = {
+  P: string;
+  C: string;
+  foreignIds: string[];
+  partnerCookie: string;
+  customerCookie: string;
+  operatorCookie: string;
+  translatedCodes: Set<string>;
+};
 
 function arrange(): World {
   return withDb((db) => {
@@ -86,17 +115,40 @@ function arrange(): World {
     const session = (orgId: string, email: string, roles: string[]) => sessionCookieFor(db, memberFor(db, orgId, email, roles));
     const P = org("northwindcloud.com");
     const C = org("adventure-works.com");
-    const foreignOrgs = ["fabrikam-experts.com", "fourthcoffee.com", "contoso-distribution.com", "litware-solutions.com", "wingtipcloud.cn"].map(org);
+    const foreignOrgs = [
+      "fabrikam-experts.com",
+      "fourthcoffee.com",
+      "contoso-distribution.com",
+      "litware-solutions.com",
+      "wingtipcloud.cn",
+    ].map(org);
     // Objects of other tenants: what an attacker who saw an id elsewhere would send.
-    const foreignObjects = (db.prepare("select id from invitations where partner_id <> ? union all select id from admin_relationships where partner_id <> ? and customer_id <> ? limit 20").all(P, P, C) as { id: string }[]).map((r) => r.id);
+    const foreignObjects = (
+      db
+        .prepare(
+          "select id from invitations where partner_id <> ? union all select id from admin_relationships where partner_id <> ? and customer_id <> ? limit 20",
+        )
+        .all(P, P, C) as { id: string }[]
+    ).map((r) => r.id);
     const en = JSON.parse(readFileSync("lib/i18n/messages/en.json", "utf8")) as { errors: Record<string, string> };
     return {
       P,
       C,
       foreignIds: [...foreignOrgs, ...foreignObjects],
-      partnerCookie: session(P, "fuzz-partner@northwindcloud.com", ["account_admin", "admin_agent", "sales_agent", "billing_admin", "helpdesk_agent", "user_management_admin"]),
+      partnerCookie: session(P, "fuzz-partner@northwindcloud.com", [
+        "account_admin",
+        "admin_agent",
+        "sales_agent",
+        "billing_admin",
+        "helpdesk_agent",
+        "user_management_admin",
+      ]),
       customerCookie: session(C, "fuzz-ga@adventure-works.com", ["global_admin"]),
-      operatorCookie: session((db.prepare("select id from organizations where kind = 'operator'").get() as { id: string }).id, "fuzz-operator@partner-program.example", ["operator_viewer"]),
+      operatorCookie: session(
+        (db.prepare("select id from organizations where kind = 'operator'").get() as { id: string }).id,
+        "fuzz-operator@partner-program.example",
+        ["operator_viewer"],
+      ),
       translatedCodes: new Set(Object.keys(en.errors)),
     };
   });
@@ -105,8 +157,21 @@ function arrange(): World {
 /** Every table but the abuse counters (counting attempts is their job), as one digest. */
 function databaseDigest(): Record<string, string> {
   return withDb((db) => {
-    const tables = (db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name <> 'rate_limits'").all() as { name: string }[]).map((r) => r.name);
-    return Object.fromEntries(tables.map((t) => [t, createHash("sha256").update(JSON.stringify(db.prepare(`select * from "${t}" order by rowid`).raw().all())).digest("hex")]));
+    const tables = (
+      db
+        .prepare(
+          "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name <> 'rate_limits'",
+        )
+        .all() as { name: string }[]
+    ).map((r) => r.name);
+    return Object.fromEntries(
+      tables.map((t) => [
+        t,
+        createHash("sha256")
+          .update(JSON.stringify(db.prepare(`select * from "${t}" order by rowid`).raw().all()))
+          .digest("hex"),
+      ]),
+    );
   });
 }
 
@@ -118,7 +183,9 @@ function payloadFor(action: string, w: World): fc.Arbitrary<{ fields: Fields; co
     if (isIdField(name)) return fc.oneof(fc.constant(undefined), fc.constantFrom(...w.foreignIds), hostileValue);
     return fc.oneof({ weight: 1, arbitrary: fc.constant(undefined) }, { weight: 5, arbitrary: hostileValue });
   };
-  const fields = fc.record(Object.fromEntries(FIELDS[action].map((f) => [f, field(f)]))).map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as Fields);
+  const fields = fc
+    .record(Object.fromEntries(FIELDS[action].map((f) => [f, field(f)])))
+    .map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as Fields);
   // Signing out with a real session would delete it: that action gets no one's cookie.
   const cookies = action === "signOutAction" ? [""] : [w.partnerCookie, w.customerCookie, "", "authjs.session-token=forged"];
   return fc.record({
@@ -136,7 +203,12 @@ async function fuzzAction(request: APIRequestContext, action: string, id: string
   for (let i = 0; i < samples.length; i += 8) {
     await Promise.all(
       samples.slice(i, i + 8).map(async (p) => {
-        const res = await postAction(request, id, p.fields, { cookie: p.cookie, formOnly: FORM_ONLY.has(action), envelope: p.envelope, headers: { "x-forwarded-for": FUZZ_IP } });
+        const res = await postAction(request, id, p.fields, {
+          cookie: p.cookie,
+          formOnly: FORM_ONLY.has(action),
+          envelope: p.envelope,
+          headers: { "x-forwarded-for": FUZZ_IP },
+        });
         const what = `${action} ${JSON.stringify(p).slice(0, 200)}`;
         if (res.status >= 500) problems.push(`${what}: status ${res.status}`);
         else if (STACK.test(res.body)) problems.push(`${what}: a stack trace in the answer`);
@@ -148,7 +220,8 @@ async function fuzzAction(request: APIRequestContext, action: string, id: string
           // A clear error: refused with a code the catalogs translate, and a message.
           const r = res.result;
           if (res.redirect) problems.push(`${what}: succeeded (redirected to ${res.redirect})`);
-          else if (!r || r.ok !== false || !r.code || !w.translatedCodes.has(r.code) || r.code === "UNEXPECTED") problems.push(`${what}: not a clear error: ${res.body.slice(0, 200)}`);
+          else if (!r || r.ok !== false || !r.code || !w.translatedCodes.has(r.code) || r.code === "UNEXPECTED")
+            problems.push(`${what}: not a clear error: ${res.body.slice(0, 200)}`);
         }
       }),
     );
@@ -165,18 +238,29 @@ type Csrf = { token: string; cookie: string };
 async function csrfPair(request: APIRequestContext): Promise<Csrf> {
   const res = await request.get("/api/auth/csrf", { headers: { cookie: "" } });
   const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const cookie = res.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.includes("authjs.csrf-token="))?.value.split(";")[0];
+  const cookie = res
+    .headersArray()
+    .find((h) => h.name.toLowerCase() === "set-cookie" && h.value.includes("authjs.csrf-token="))
+    ?.value.split(";")[0];
   expect(cookie, "Auth.js set its CSRF cookie").toBeTruthy();
   return { token: csrfToken, cookie: cookie! };
 }
 
 /** Form routes and pages that read what a visitor sends: query strings, path segments, posted forms. */
-function routes(w: World, csrf: Csrf): { name: string; request: fc.Arbitrary<{ method: "GET" | "POST"; url: string; form?: Record<string, string>; cookie: string }> }[] {
-  const one = fc.oneof(fc.constantFrom(""), hostileValue.map((v) => (Array.isArray(v) ? v[0] : v).slice(0, 2_000)));
+function routes(
+  w: World,
+  csrf: Csrf,
+): { name: string; request: fc.Arbitrary<{ method: "GET" | "POST"; url: string; form?: Record<string, string>; cookie: string }> }[] {
+  const one = fc.oneof(
+    fc.constantFrom(""),
+    hostileValue.map((v) => (Array.isArray(v) ? v[0] : v).slice(0, 2_000)),
+  );
   const query = (keys: string[]) => fc.record(Object.fromEntries(keys.map((k) => [k, one]))).map((q) => new URLSearchParams(q).toString());
   const get = (name: string, path: (q: string, seg: string) => string, keys: string[], cookie: string) => ({
     name,
-    request: fc.record({ q: query(keys), seg: one }).map(({ q, seg }) => ({ method: "GET" as const, url: path(q, encodeURIComponent(seg || "x")), cookie })),
+    request: fc
+      .record({ q: query(keys), seg: one })
+      .map(({ q, seg }) => ({ method: "GET" as const, url: path(q, encodeURIComponent(seg || "x")), cookie })),
   });
   const LIST = ["q", "sort", "page", "status", "window", "customers", "replaces"];
   const ACTIVITY = ["action", "actor", "from", "to", "customer", "customerName", "before"];
@@ -204,20 +288,43 @@ function routes(w: World, csrf: Csrf): { name: string; request: fc.Arbitrary<{ m
     get("sign-in callback", (q) => `/api/auth/callback/nodemailer?${q}`, ["token", "email", "callbackUrl"], ""),
     {
       name: "sign-in form post",
-      request: fc.record({ email: notAnEmail, csrfToken: one, callbackUrl: one }).map((form) => ({ method: "POST" as const, url: "/api/auth/signin/nodemailer", form, cookie: "" })),
+      request: fc
+        .record({ email: notAnEmail, csrfToken: one, callbackUrl: one })
+        .map((form) => ({ method: "POST" as const, url: "/api/auth/signin/nodemailer", form, cookie: "" })),
     },
     // With a valid CSRF token and its cookie, as a script would fetch them: past Auth.js's own check, into ours.
     {
       name: "sign-in endpoint with a valid CSRF token",
-      request: fc.record({ email: notAnEmail, callbackUrl: one }).map((form) => ({ method: "POST" as const, url: "/api/auth/signin/nodemailer", form: { ...form, csrfToken: csrf.token }, cookie: csrf.cookie })),
+      request: fc
+        .record({ email: notAnEmail, callbackUrl: one })
+        .map((form) => ({
+          method: "POST" as const,
+          url: "/api/auth/signin/nodemailer",
+          form: { ...form, csrfToken: csrf.token },
+          cookie: csrf.cookie,
+        })),
     },
     {
       name: "sign-in callback post with a valid CSRF token",
-      request: fc.record({ token: one, email: one, callbackUrl: one }).map((form) => ({ method: "POST" as const, url: "/api/auth/callback/nodemailer", form: { ...form, csrfToken: csrf.token }, cookie: csrf.cookie })),
+      request: fc
+        .record({ token: one, email: one, callbackUrl: one })
+        .map((form) => ({
+          method: "POST" as const,
+          url: "/api/auth/callback/nodemailer",
+          form: { ...form, csrfToken: csrf.token },
+          cookie: csrf.cookie,
+        })),
     },
     {
       name: "sign-out post with a valid CSRF token",
-      request: fc.record({ callbackUrl: one }).map((form) => ({ method: "POST" as const, url: "/api/auth/signout", form: { ...form, csrfToken: csrf.token }, cookie: csrf.cookie })),
+      request: fc
+        .record({ callbackUrl: one })
+        .map((form) => ({
+          method: "POST" as const,
+          url: "/api/auth/signout",
+          form: { ...form, csrfToken: csrf.token },
+          cookie: csrf.cookie,
+        })),
     },
   ];
 }
@@ -227,8 +334,14 @@ test.describe("hostile input", () => {
 
   test("every server action has a row here", () => {
     const actions = [...exportedActions().keys()];
-    expect(actions.filter((a) => !(a in FIELDS)), "actions missing from the fuzz test").toEqual([]);
-    expect(Object.keys(FIELDS).filter((a) => !actions.includes(a)), "fuzz rows for actions that no longer exist").toEqual([]);
+    expect(
+      actions.filter((a) => !(a in FIELDS)),
+      "actions missing from the fuzz test",
+    ).toEqual([]);
+    expect(
+      Object.keys(FIELDS).filter((a) => !actions.includes(a)),
+      "fuzz rows for actions that no longer exist",
+    ).toEqual([]);
   });
 
   test(`${PAYLOADS} malformed payloads to every server action: refused clearly, nothing changed, no 5xx`, async ({ request }) => {
@@ -240,13 +353,19 @@ test.describe("hostile input", () => {
     expect(problems.slice(0, 20)).toEqual([]);
   });
 
-  test(`${PAYLOADS} malformed requests to every form route and page that reads input: no 5xx, no stack trace, nothing changed`, async ({ request }) => {
+  test(`${PAYLOADS} malformed requests to every form route and page that reads input: no 5xx, no stack trace, nothing changed`, async ({
+    request,
+  }) => {
     const w = arrange();
     const problems: string[] = [];
     const before = databaseDigest();
     const csrf = await csrfPair(request);
     // The pair is valid: the callback's CSRF check lets it through to Auth.js (which refuses the made-up link).
-    const probe = await request.post("/api/auth/callback/nodemailer", { headers: { cookie: csrf.cookie, "x-forwarded-for": FUZZ_IP }, form: { token: "x", email: "a@b.example", csrfToken: csrf.token }, maxRedirects: 0 });
+    const probe = await request.post("/api/auth/callback/nodemailer", {
+      headers: { cookie: csrf.cookie, "x-forwarded-for": FUZZ_IP },
+      form: { token: "x", email: "a@b.example", csrfToken: csrf.token },
+      maxRedirects: 0,
+    });
     expect(probe.headers()["location"]).toMatch(/\/signin\/error\?error=Verification$/);
     const all = routes(w, csrf);
     for (const route of all) {
@@ -255,7 +374,10 @@ test.describe("hostile input", () => {
         await Promise.all(
           samples.slice(i, i + 8).map(async (r) => {
             const headers = { "x-forwarded-for": FUZZ_IP, ...(r.cookie ? { cookie: r.cookie } : {}) };
-            const res = r.method === "GET" ? await request.get(r.url, { headers, maxRedirects: 0 }) : await request.post(r.url, { headers, form: r.form, maxRedirects: 0 });
+            const res =
+              r.method === "GET"
+                ? await request.get(r.url, { headers, maxRedirects: 0 })
+                : await request.post(r.url, { headers, form: r.form, maxRedirects: 0 });
             const body = await res.text();
             if (res.status() >= 500) problems.push(`${route.name} ${r.method} ${r.url.slice(0, 200)}: status ${res.status()}`);
             else if (STACK.test(body)) problems.push(`${route.name} ${r.url.slice(0, 200)}: a stack trace in the answer`);

@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { signIn } from "./support/mail";
 
 test.describe("security headers and cookies", () => {
-  test("every page sends a nonce-based Content-Security-Policy without 'unsafe-inline' scripts, and cannot be framed", async ({ request }) => {
+  test("every page sends a nonce-based Content-Security-Policy without 'unsafe-inline' scripts, and cannot be framed", async ({
+    request,
+  }) => {
     for (const path of ["/signin", "/about", "/invite/not-a-real-token-at-all-but-long-enough-0000000"]) {
       const res = await request.get(path);
       const csp = res.headers()["content-security-policy"] ?? "";
@@ -24,7 +26,10 @@ test.describe("security headers and cookies", () => {
     expect((await request.get("/signin")).headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   });
 
-  test("pages work under the policy without a console error or a failed request, and the session cookie is httpOnly and SameSite", async ({ page, context }) => {
+  test("pages work under the policy without a console error or a failed request, and the session cookie is httpOnly and SameSite", async ({
+    page,
+    context,
+  }) => {
     // A script the policy blocks, or any file the page asks for and does not get (the tab's icon among them).
     const problems: string[] = [];
     page.on("console", (m) => {

@@ -6,7 +6,10 @@ test.describe("a partner's invitations", () => {
     await signIn(page, "maria.admin@fabrikam-experts.com", "/partner");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Invitations", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Invitations" })).toBeVisible();
-    const emails = () => page.locator('tr[data-testid^="invitation-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute("data-testid")!.slice("invitation-".length)));
+    const emails = () =>
+      page
+        .locator('tr[data-testid^="invitation-"]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-testid")!.slice("invitation-".length)));
 
     // Sorted by email, whatever was sent first.
     await page.getByLabel("Sort by").selectOption("email");

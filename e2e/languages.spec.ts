@@ -44,7 +44,9 @@ test.describe("languages", () => {
     await expect(field).toHaveValue("not-an-email");
   });
 
-  test("a failing database shows the error in the person's language: inside the page, or alone when the header failed", async ({ browser }) => {
+  test("a failing database shows the error in the person's language: inside the page, or alone when the header failed", async ({
+    browser,
+  }) => {
     const { cookie, partnerId } = withDb((db) => ({
       cookie: sessionCookieFor(db, userFor(db, "alice.admin@northwindcloud.com")),
       partnerId: (db.prepare("select id from organizations where name = 'Northwind Cloud Services'").get() as { id: string }).id,

@@ -26,7 +26,9 @@ async function hundredAtOnce(playwright: Playwright, attempt: (i: number) => Att
   const attempts = Array.from({ length: 100 }, (_, i) => attempt(i));
   for (const a of attempts) expect(ids.get(a.action), `${a.action} is in the build`).toBeTruthy();
   const request = await playwright.request.newContext({ baseURL: E2E.baseUrl });
-  const responses = await Promise.all(attempts.map((a) => postAction(request, ids.get(a.action)!, a.fields, { cookie: a.cookie }))).finally(() => request.dispose());
+  const responses = await Promise.all(attempts.map((a) => postAction(request, ids.get(a.action)!, a.fields, { cookie: a.cookie }))).finally(
+    () => request.dispose(),
+  );
   for (const r of responses) {
     expect(r.status, r.body.slice(0, 200)).toBe(200);
     expect(r.serverError, r.body.slice(0, 200)).toBe(false);
@@ -39,14 +41,18 @@ const won = (r: ActionResponse) => Boolean(r.redirect) || r.result?.ok === true;
 test.describe("races over HTTP", () => {
   test.describe.configure({ timeout: 120_000 });
 
-  test("100 accepts of one invitation: one relationship, one accepted invitation, one activity row, one notice; 99 told it was used", async ({ playwright }) => {
+  test("100 accepts of one invitation: one relationship, one accepted invitation, one activity row, one notice; 99 told it was used", async ({
+    playwright,
+  }) => {
     const world = buildWorld();
     const t = Date.now();
     const email = `racer-${t}@race.example`;
     const token = randomBytes(32).toString("base64url");
     const invitationId = `inv_race_${t}`;
     const cookie = withDb((db) => {
-      db.prepare("insert into invitations (id, partner_id, email, locale, token_hash, state, send_count, created_by_user_id, created_at, last_sent_at, expires_at) values (?, ?, ?, 'en', ?, 'sent', 1, (select id from users limit 1), ?, ?, ?)").run(invitationId, world.P, email, hash(token), t, t, t + 86_400_000);
+      db.prepare(
+        "insert into invitations (id, partner_id, email, locale, token_hash, state, send_count, created_by_user_id, created_at, last_sent_at, expires_at) values (?, ?, ?, 'en', ?, 'sent', 1, (select id from users limit 1), ?, ?, ?)",
+      ).run(invitationId, world.P, email, hash(token), t, t, t + 86_400_000);
       return sessionCookieFor(db, userFor(db, email));
     });
     const organizationsBefore = count("select count(*) as n from organizations");
@@ -67,17 +73,26 @@ test.describe("races over HTTP", () => {
     expect(count("select count(*) as n from email_outbox where kind = 'invitation.accepted' and related_id = ?", invitationId)).toBe(1);
   });
 
-  test("100 approvals and rejections of one request, then 100 terminations from both sides: one decision, ended once", async ({ request, playwright }) => {
+  test("100 approvals and rejections of one request, then 100 terminations from both sides: one decision, ended once", async ({
+    request,
+    playwright,
+  }) => {
     const world = buildWorld();
     const partnerAgent = world.sessions["partner admin_agent"];
     const customerAdmin = world.sessions["customer Global administrator"];
     const ids = actionIds();
     const ask = async (name: string) => {
-      const res = await postAction(request, ids.get("requestAdminRelationshipAction")!, { partnerId: world.P, customerId: world.C, name, durationDays: "90", roles: ["global_reader"] }, { cookie: partnerAgent });
+      const res = await postAction(
+        request,
+        ids.get("requestAdminRelationshipAction")!,
+        { partnerId: world.P, customerId: world.C, name, durationDays: "90", roles: ["global_reader"] },
+        { cookie: partnerAgent },
+      );
       expect(res.result?.ok, res.body.slice(0, 300)).toBe(true);
       return withDb((db) => (db.prepare("select id from admin_relationships where name = ?").get(name) as { id: string }).id);
     };
-    const activity = (id: string, action: string) => count("select count(*) as n from audit_events where target_id = ? and action = ?", id, action);
+    const activity = (id: string, action: string) =>
+      count("select count(*) as n from audit_events where target_id = ? and action = ?", id, action);
 
     const contended = await ask(`Race decision ${Date.now()}`);
     // Half approve, half reject, all at once.
@@ -92,7 +107,12 @@ test.describe("races over HTTP", () => {
 
     // Both sides end one active relationship at the same instant.
     const active = await ask(`Race termination ${Date.now()}`);
-    const approved = await postAction(request, actionIds().get("approveAdminRelationshipAction")!, { organizationId: world.C, relationshipId: active }, { cookie: customerAdmin });
+    const approved = await postAction(
+      request,
+      actionIds().get("approveAdminRelationshipAction")!,
+      { organizationId: world.C, relationshipId: active },
+      { cookie: customerAdmin },
+    );
     expect(approved.result?.ok, approved.body.slice(0, 300)).toBe(true);
     const ends = await hundredAtOnce(playwright, (i) => ({
       action: "terminateAdminRelationshipAction",

@@ -13,7 +13,13 @@ async function arrangeCounter(key: string, count: number, windowMs: number) {
   const left = windowMs - (Date.now() % windowMs);
   if (left < 15_000) await new Promise((r) => setTimeout(r, left + 100));
   const start = Math.floor(Date.now() / windowMs) * windowMs;
-  withDb((db) => db.prepare("insert into rate_limits (key, window_start, count) values (?, ?, ?) on conflict (key, window_start) do update set count = excluded.count").run(key, start, count));
+  withDb((db) =>
+    db
+      .prepare(
+        "insert into rate_limits (key, window_start, count) values (?, ?, ?) on conflict (key, window_start) do update set count = excluded.count",
+      )
+      .run(key, start, count),
+  );
 }
 
 const MINUTE = 60_000;
@@ -30,7 +36,10 @@ const someAddress = () => `198.51.100.${1 + Math.floor(Math.random() * 250)}`;
 const tryAgain = /Too many attempts\. Try again after .+ UTC on /;
 
 test.describe("abuse limits", () => {
-  test("guessing emailed links: past the limit an address is told when to try again, and nothing is looked up", async ({ page, browser }) => {
+  test("guessing emailed links: past the limit an address is told when to try again, and nothing is looked up", async ({
+    page,
+    browser,
+  }) => {
     const ip = someAddress();
     await fromAddress(page, ip);
     await arrangeCounter(`token-failures:${ip}`, TEST_MODE_PER_MINUTE - 2, MINUTE);
@@ -83,7 +92,9 @@ test.describe("abuse limits", () => {
     }
   });
 
-  test("Auth.js's own sign-in endpoint checks what the form checks: one address, the per-client and the per-address limits", async ({ request }) => {
+  test("Auth.js's own sign-in endpoint checks what the form checks: one address, the per-client and the per-address limits", async ({
+    request,
+  }) => {
     const ip = someAddress();
     const headers = { "x-forwarded-for": ip };
     // A valid CSRF token and its cookie, as a script would fetch them: the checks must hold anyway.
@@ -91,7 +102,8 @@ test.describe("abuse limits", () => {
       const { csrfToken } = (await (await request.get("/api/auth/csrf", { headers })).json()) as { csrfToken: string };
       return request.post("/api/auth/signin/nodemailer", { headers, form: { email, csrfToken, callbackUrl: "/" }, maxRedirects: 0 });
     };
-    const refused = (res: Awaited<ReturnType<typeof post>>) => res.status() === 303 && (res.headers()["location"] ?? "").includes("/signin/error");
+    const refused = (res: Awaited<ReturnType<typeof post>>) =>
+      res.status() === 303 && (res.headers()["location"] ?? "").includes("/signin/error");
     const since = await mailCursor();
     const victim = `victim-${Date.now()}@adventure-works.com`;
 
@@ -116,7 +128,8 @@ test.describe("abuse limits", () => {
     const partnerId = new URL(page.url()).pathname.split("/")[2];
     expect(partnerId, "the partner's dashboard URL names it").toMatch(/^org_/);
     await arrangeCounter(`invitations:${partnerId}`, INVITATIONS_PER_DAY - 1, DAY);
-    const invitations = () => withDb((db) => (db.prepare("select count(*) as n from invitations where partner_id = ?").get(partnerId) as { n: number }).n);
+    const invitations = () =>
+      withDb((db) => (db.prepare("select count(*) as n from invitations where partner_id = ?").get(partnerId) as { n: number }).n);
     const before = invitations();
 
     const invite = async (email: string) => {

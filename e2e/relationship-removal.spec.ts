@@ -11,7 +11,11 @@ test.describe("ending relationships", () => {
     await expect(blockers.getByRole("link", { name: /Microsoft 365 Business Premium/ })).toBeVisible();
     await expect(blockers.getByRole("link", { name: /Microsoft Defender for Endpoint P2/ })).toBeVisible();
     await expect(page.getByRole("button", { name: "Remove customer" })).toHaveCount(0);
-    await expect(page.getByText("Nothing else changes: subscriptions, their partner of record, terms and the customer’s other partners stay as they are.")).toBeVisible();
+    await expect(
+      page.getByText(
+        "Nothing else changes: subscriptions, their partner of record, terms and the customer’s other partners stay as they are.",
+      ),
+    ).toBeVisible();
   });
 
   test("a customer's Global administrator removes a partner; its subscriptions keep their partner of record", async ({ page }) => {

@@ -5,7 +5,10 @@ import { linkIn, mailCursor, waitForEmail } from "./support/mail";
 const EMAIL = "bill.billing@northwindcloud.com";
 
 const sessionsOf = (email: string) =>
-  withDb((db) => (db.prepare("select count(*) as n from sessions s join users u on u.id = s.user_id where u.email = ?").get(email) as { n: number }).n);
+  withDb(
+    (db) =>
+      (db.prepare("select count(*) as n from sessions s join users u on u.id = s.user_id where u.email = ?").get(email) as { n: number }).n,
+  );
 
 test.describe("sign-in links", () => {
   test("a mail scanner fetching the emailed link signs nobody in and leaves the link working", async ({ page, request }) => {
@@ -47,7 +50,10 @@ test.describe("sign-in links", () => {
     const elsewhere = await browser.newContext();
     const { csrfToken: othersToken } = (await (await elsewhere.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
     for (const csrfToken of [undefined, "forged", othersToken]) {
-      const res = await request.post("/api/auth/callback/nodemailer", { form: { ...values, ...(csrfToken ? { csrfToken } : {}) }, maxRedirects: 0 });
+      const res = await request.post("/api/auth/callback/nodemailer", {
+        form: { ...values, ...(csrfToken ? { csrfToken } : {}) },
+        maxRedirects: 0,
+      });
       expect(res.status()).toBe(303);
       expect(res.headers()["location"]).toBe("/signin/error?error=ExpiredPage");
     }

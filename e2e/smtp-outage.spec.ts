@@ -34,7 +34,9 @@ test.describe("SMTP outages", () => {
   }
 
   for (const outage of ["down", "tempfail"] as const) {
-    test(`server ${outage === "down" ? "down" : "answering 451"}: the invitation is made, shown as delayed, and its email arrives once when the server is back`, async ({ page }) => {
+    test(`server ${outage === "down" ? "down" : "answering 451"}: the invitation is made, shown as delayed, and its email arrives once when the server is back`, async ({
+      page,
+    }) => {
       const email = `outage-${outage}-${Date.now()}@fabrikam.example`;
       await signInAsSales(page);
       await setSmtp(outage);

@@ -58,7 +58,10 @@ test.describe("subscriptions", () => {
     await signIn(page, ALICE, "/partner");
     await openAdventureWorks(page);
     await page.getByRole("link", { name: "Remove customer…" }).click();
-    await page.getByRole("region", { name: "What blocks removal" }).getByRole("link", { name: /Microsoft Defender for Endpoint P2 \(120 seats\): suspend or cancel it/ }).click();
+    await page
+      .getByRole("region", { name: "What blocks removal" })
+      .getByRole("link", { name: /Microsoft Defender for Endpoint P2 \(120 seats\): suspend or cancel it/ })
+      .click();
     await expect(page).toHaveURL(/#subscription-sub_/);
     const row = page.getByTestId("subscription-Microsoft Defender for Endpoint P2");
     await expect(row.getByRole("button", { name: "Suspend…" })).toBeVisible();
@@ -71,7 +74,9 @@ test.describe("subscriptions", () => {
     await partner.getByRole("link", { name: "Import existing subscriptions from a CSV file" }).click();
     await expect(partner.getByRole("heading", { name: "Import subscriptions" })).toBeVisible();
     const csv = partner.getByLabel("Or paste the CSV");
-    await csv.fill("customer_domain,product,seats,term_ends,status\nadventure-works.com,Office 365 E3,12,2028-03-31,active\nfourthcoffee.com,Office 365 E3,5,2028-03-31,active");
+    await csv.fill(
+      "customer_domain,product,seats,term_ends,status\nadventure-works.com,Office 365 E3,12,2028-03-31,active\nfourthcoffee.com,Office 365 E3,5,2028-03-31,active",
+    );
     await partner.getByRole("button", { name: "Check file" }).click();
     await expect(partner.getByText("1 of 2 rows have errors. Nothing was written", { exact: false })).toBeVisible();
     await expect(partner.getByTestId("import-line-2").getByText("Ready")).toBeVisible();

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { linkIn, mailCursor, signIn, waitForEmail } from "./support/mail";
 
-test("an Account admin invites a colleague as Helpdesk agent, who sees customers but cannot invite; removal ends the session", async ({ browser }) => {
+test("an Account admin invites a colleague as Helpdesk agent, who sees customers but cannot invite; removal ends the session", async ({
+  browser,
+}) => {
   const email = `helpdesk-${Date.now()}@northwindcloud.com`;
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "alice.admin@northwindcloud.com", "/partner");

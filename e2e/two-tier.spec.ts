@@ -15,7 +15,9 @@ async function openPartnerPage(page: Page, nav: string) {
 }
 
 test.describe("two-tier distribution", () => {
-  test("provider invites a reseller → reseller authorizes → reseller invites a customer naming the provider → both see the customer", async ({ browser }) => {
+  test("provider invites a reseller → reseller authorizes → reseller invites a customer naming the provider → both see the customer", async ({
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const provider = await newPage(browser);
     await signIn(provider, PROVIDER.email, "/partner");
@@ -25,7 +27,9 @@ test.describe("two-tier distribution", () => {
     await provider.getByLabel("Reseller’s partner ID").fill("8100345");
     await provider.getByLabel("Reseller’s Account admin email").fill(RESELLER.email);
     await provider.getByRole("button", { name: "Send invitation" }).click();
-    await expect(provider.getByText("No indirect reseller with this partner ID in your cloud. Partners in other national clouds cannot be invited.")).toBeVisible();
+    await expect(
+      provider.getByText("No indirect reseller with this partner ID in your cloud. Partners in other national clouds cannot be invited."),
+    ).toBeVisible();
     await expect(provider.getByTestId(`partnership-${RESELLER.name}`)).toHaveCount(0);
 
     const since = await mailCursor();
@@ -95,14 +99,26 @@ test.describe("two-tier distribution", () => {
     await expect(partners.getByTestId(`partner-${RESELLER.name}`)).toBeVisible();
   });
 
-  test("a customer assigns a directly bought subscription to a partner; the partner supports it without selling it", async ({ browser }) => {
+  test("a customer assigns a directly bought subscription to a partner; the partner supports it without selling it", async ({
+    browser,
+  }) => {
     const customer = await newPage(browser);
     await signIn(customer, "olivia.it@adventure-works.com", "/");
-    await customer.getByRole("link", { name: /Adventure Works Cycles/ }).first().click();
+    await customer
+      .getByRole("link", { name: /Adventure Works Cycles/ })
+      .first()
+      .click();
     const subscriptions = customer.getByRole("table", { name: "Subscriptions" });
-    const before = await subscriptions.getByRole("row", { name: /Power BI Pro/ }).getByRole("cell").nth(4).innerText();
+    const before = await subscriptions
+      .getByRole("row", { name: /Power BI Pro/ })
+      .getByRole("cell")
+      .nth(4)
+      .innerText();
     await customer.getByLabel("Support partner for Power BI Pro").selectOption({ label: "Northwind Cloud Services" });
-    await subscriptions.getByRole("row", { name: /Power BI Pro/ }).getByRole("button", { name: "Assign" }).click();
+    await subscriptions
+      .getByRole("row", { name: /Power BI Pro/ })
+      .getByRole("button", { name: "Assign" })
+      .click();
     await expect(customer.getByText("Power BI Pro is now supported by Northwind Cloud Services.").first()).toBeVisible();
     const row = subscriptions.getByRole("row", { name: /Power BI Pro/ });
     await expect(row.getByText("Supported by Northwind Cloud Services")).toBeVisible();
@@ -134,7 +150,11 @@ test.describe("two-tier distribution", () => {
     const customer = await newPage(browser);
     await signIn(customer, email, "/");
     await customer.goto(linkIn(mail, "/invite/"));
-    await expect(customer.getByText("Not offered: Adventure Works Cycles (Global). This invitation is from the China (21Vianet) cloud, and relationships never cross national clouds.")).toBeVisible();
+    await expect(
+      customer.getByText(
+        "Not offered: Adventure Works Cycles (Global). This invitation is from the China (21Vianet) cloud, and relationships never cross national clouds.",
+      ),
+    ).toBeVisible();
     await expect(customer.getByRole("radio", { name: /Adventure Works Cycles/ })).toHaveCount(0);
   });
 });

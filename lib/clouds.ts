@@ -19,7 +19,11 @@ type CloudRules = {
   partnerAgreement: { key: "global" | "china"; version: string; url: string };
 };
 
-const MPA = { key: "global", version: "2026-10", url: "https://www.microsoft.com/licensing/docs/view/Microsoft-Partner-Agreement" } as const;
+const MPA = {
+  key: "global",
+  version: "2026-10",
+  url: "https://www.microsoft.com/licensing/docs/view/Microsoft-Partner-Agreement",
+} as const;
 
 /** Every per-cloud rule reads this table (rule 7); there are no scattered cloud ifs. */
 export const CLOUD_RULES: Record<Cloud, CloudRules> = {

@@ -8,5 +8,13 @@ import type { Clock } from "./clock";
 export type ServiceContext = {
   db: Db;
   now: Clock;
-  config: { invitationTtlDays: number; publicBaseUrl: string; invitationsPerPartnerPerDay?: number; enrollmentsPerIpPerHour?: number; enrollmentsPerDomainPerDay?: number; teamInvitationsPerOrgPerDay?: number; partnershipInvitationsPerOrgPerDay?: number };
+  config: {
+    invitationTtlDays: number;
+    publicBaseUrl: string;
+    invitationsPerPartnerPerDay?: number;
+    enrollmentsPerIpPerHour?: number;
+    enrollmentsPerDomainPerDay?: number;
+    teamInvitationsPerOrgPerDay?: number;
+    partnershipInvitationsPerOrgPerDay?: number;
+  };
 };

@@ -3,7 +3,14 @@ import { parseEnv } from "./env";
 
 describe("configuration", () => {
   it("production refuses to start without a real AUTH_SECRET", () => {
-    const prod = { APP_MODE: "production", DATABASE_PATH: "/var/lib/prc.db", SMTP_URL: "smtp://mail:25", MAIL_FROM: "PRC <prc@example.com>", PUBLIC_BASE_URL: "https://prc.example.com", TRUSTED_PROXY_HOPS: "1" };
+    const prod = {
+      APP_MODE: "production",
+      DATABASE_PATH: "/var/lib/prc.db",
+      SMTP_URL: "smtp://mail:25",
+      MAIL_FROM: "PRC <prc@example.com>",
+      PUBLIC_BASE_URL: "https://prc.example.com",
+      TRUSTED_PROXY_HOPS: "1",
+    };
     expect(() => parseEnv(prod)).toThrow(/AUTH_SECRET/);
     expect(() => parseEnv({ ...prod, AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET/);
     expect(() => parseEnv({ ...prod, AUTH_SECRET: "demo-and-test-only-secret-never-use-in-production-0123456789" })).toThrow(/demo secret/);
@@ -12,15 +19,31 @@ describe("configuration", () => {
   });
 
   it("production sends links over https only (plain http for localhost, to try it out)", () => {
-    const prod = { APP_MODE: "production", DATABASE_PATH: "/var/lib/prc.db", SMTP_URL: "smtp://mail:25", MAIL_FROM: "PRC <prc@example.com>", AUTH_SECRET: "x".repeat(40), TRUSTED_PROXY_HOPS: "0" };
+    const prod = {
+      APP_MODE: "production",
+      DATABASE_PATH: "/var/lib/prc.db",
+      SMTP_URL: "smtp://mail:25",
+      MAIL_FROM: "PRC <prc@example.com>",
+      AUTH_SECRET: "x".repeat(40),
+      TRUSTED_PROXY_HOPS: "0",
+    };
     expect(() => parseEnv({ ...prod, PUBLIC_BASE_URL: "http://partners.example.com" })).toThrow(/PUBLIC_BASE_URL: must be https/);
     expect(parseEnv({ ...prod, PUBLIC_BASE_URL: "http://localhost:3000" }).PUBLIC_BASE_URL).toBe("http://localhost:3000");
     expect(parseEnv({ ...prod, PUBLIC_BASE_URL: "https://partners.example.com" }).SIGNIN_LINK_TTL_MINUTES).toBe(15);
-    expect(() => parseEnv({ ...prod, PUBLIC_BASE_URL: "https://partners.example.com", SIGNIN_LINK_TTL_MINUTES: "2" })).toThrow(/SIGNIN_LINK_TTL_MINUTES/);
+    expect(() => parseEnv({ ...prod, PUBLIC_BASE_URL: "https://partners.example.com", SIGNIN_LINK_TTL_MINUTES: "2" })).toThrow(
+      /SIGNIN_LINK_TTL_MINUTES/,
+    );
   });
 
   it("production refuses to start until the number of trusted proxies is said, 0 included", () => {
-    const prod = { APP_MODE: "production", DATABASE_PATH: "/var/lib/prc.db", SMTP_URL: "smtp://mail:25", MAIL_FROM: "PRC <prc@example.com>", AUTH_SECRET: "x".repeat(40), PUBLIC_BASE_URL: "https://prc.example.com" };
+    const prod = {
+      APP_MODE: "production",
+      DATABASE_PATH: "/var/lib/prc.db",
+      SMTP_URL: "smtp://mail:25",
+      MAIL_FROM: "PRC <prc@example.com>",
+      AUTH_SECRET: "x".repeat(40),
+      PUBLIC_BASE_URL: "https://prc.example.com",
+    };
     expect(() => parseEnv(prod)).toThrow(/TRUSTED_PROXY_HOPS: required/);
     expect(() => parseEnv({ ...prod, TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS/);
     expect(() => parseEnv({ ...prod, TRUSTED_PROXY_HOPS: "one" })).toThrow(/TRUSTED_PROXY_HOPS/);

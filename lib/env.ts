@@ -29,7 +29,11 @@ const envSchema = z
     JOBS_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000),
     // How many reverse proxies in front of the app append to X-Forwarded-For (0: none, the socket is the client).
     // No default in production: a wrong guess either lets clients choose their address or counts every client as the proxy.
-    TRUSTED_PROXY_HOPS: z.coerce.number({ error: "required: how many reverse proxies in front of the app append to X-Forwarded-For (0 if none)" }).int().min(0).max(10),
+    TRUSTED_PROXY_HOPS: z.coerce
+      .number({ error: "required: how many reverse proxies in front of the app append to X-Forwarded-For (0 if none)" })
+      .int()
+      .min(0)
+      .max(10),
     // Abuse limits (held in SQLite, so restarts do not reset them).
     INVITATIONS_PER_PARTNER_PER_DAY: z.coerce.number().int().min(1).max(100_000),
     SIGNIN_ATTEMPTS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000),
@@ -58,8 +62,18 @@ const envSchema = z
 export type Env = z.infer<typeof envSchema>;
 
 function defaultsFor(mode: AppMode): Partial<Record<keyof Env, string>> {
-  const limits = { INVITATIONS_PER_PARTNER_PER_DAY: "50", SIGNIN_ATTEMPTS_PER_IP_PER_MINUTE: "10", SIGNIN_LINKS_PER_ADDRESS_PER_15_MINUTES: "5", TOKEN_FAILURES_PER_IP_PER_MINUTE: "30", ENROLLMENTS_PER_IP_PER_HOUR: "5", ENROLLMENTS_PER_DOMAIN_PER_DAY: "3", TEAM_INVITATIONS_PER_ORG_PER_DAY: "50", PARTNERSHIP_INVITATIONS_PER_ORG_PER_DAY: "20" };
-  if (mode === "production") return { INVITATION_TTL_DAYS: "14", SIGNIN_LINK_TTL_MINUTES: "15", OUTBOX_POLL_MS: "5000", JOBS_INTERVAL_MS: "60000", ...limits };
+  const limits = {
+    INVITATIONS_PER_PARTNER_PER_DAY: "50",
+    SIGNIN_ATTEMPTS_PER_IP_PER_MINUTE: "10",
+    SIGNIN_LINKS_PER_ADDRESS_PER_15_MINUTES: "5",
+    TOKEN_FAILURES_PER_IP_PER_MINUTE: "30",
+    ENROLLMENTS_PER_IP_PER_HOUR: "5",
+    ENROLLMENTS_PER_DOMAIN_PER_DAY: "3",
+    TEAM_INVITATIONS_PER_ORG_PER_DAY: "50",
+    PARTNERSHIP_INVITATIONS_PER_ORG_PER_DAY: "20",
+  };
+  if (mode === "production")
+    return { INVITATION_TTL_DAYS: "14", SIGNIN_LINK_TTL_MINUTES: "15", OUTBOX_POLL_MS: "5000", JOBS_INTERVAL_MS: "60000", ...limits };
   return {
     DATABASE_PATH: mode === "test" ? "data/test.db" : "data/demo.db",
     SMTP_URL: "smtp://127.0.0.1:2525",
@@ -74,7 +88,14 @@ function defaultsFor(mode: AppMode): Partial<Record<keyof Env, string>> {
     // The demo is reached directly; the end-to-end suite plays one proxy, naming each client in X-Forwarded-For.
     TRUSTED_PROXY_HOPS: mode === "test" ? "1" : "0",
     // The end-to-end suite signs in and opens links from one address far faster than a person.
-    ...(mode === "test" ? { SIGNIN_ATTEMPTS_PER_IP_PER_MINUTE: "1000", SIGNIN_LINKS_PER_ADDRESS_PER_15_MINUTES: "1000", TOKEN_FAILURES_PER_IP_PER_MINUTE: "1000", ENROLLMENTS_PER_IP_PER_HOUR: "1000" } : {}),
+    ...(mode === "test"
+      ? {
+          SIGNIN_ATTEMPTS_PER_IP_PER_MINUTE: "1000",
+          SIGNIN_LINKS_PER_ADDRESS_PER_15_MINUTES: "1000",
+          TOKEN_FAILURES_PER_IP_PER_MINUTE: "1000",
+          ENROLLMENTS_PER_IP_PER_HOUR: "1000",
+        }
+      : {}),
   };
 }
 

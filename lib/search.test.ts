@@ -7,7 +7,9 @@ const db = openTestDatabase();
 const VALUES = ["50% off", "50 off", "a_b.example", "axb.example", "back\\slash", "Contoso"];
 const matches = (text: string) =>
   db
-    .all<{ v: string }>(sql`select v from (${sql.raw(VALUES.map((v) => `select '${v.replace(/'/g, "''")}' as v`).join(" union all "))}) where ${contains(sql`v`, text)} order by v`)
+    .all<{ v: string }>(
+      sql`select v from (${sql.raw(VALUES.map((v) => `select '${v.replace(/'/g, "''")}' as v`).join(" union all "))}) where ${contains(sql`v`, text)} order by v`,
+    )
     .map((r) => r.v);
 
 describe("contains", () => {

@@ -38,7 +38,13 @@ import { createInvitation } from "../lib/invitations/service";
 import { channelNames, getPartnerCustomerOrThrow, listPartnerCustomers, matchCustomers } from "../lib/partners/queries";
 import { listSupportedSubscriptions } from "../lib/support/queries";
 
-const { values } = parseArgs({ options: { duration: { type: "string", default: "10" }, connections: { type: "string", default: "10" }, db: { type: "string", default: "data/large.db" } } });
+const { values } = parseArgs({
+  options: {
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "10" },
+    db: { type: "string", default: "data/large.db" },
+  },
+});
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
 const DB_FILE = values.db!;
@@ -60,12 +66,20 @@ function run(cmd: string, args: string[]) {
 async function load(url: string, cookie: string, opts: { connections?: number } = {}) {
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, duration: DURATION, connections: opts.connections ?? CONNECTIONS, headers: { cookie } }, (error, r) => (error ? reject(error) : resolve(r)));
+    const instance = autocannon(
+      { url, duration: DURATION, connections: opts.connections ?? CONNECTIONS, headers: { cookie } },
+      (error, r) => (error ? reject(error) : resolve(r)),
+    );
     instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
   });
   const bad = result.non2xx + result.errors + result.timeouts;
   if (bad > 0) throw new Error(`${url}: ${bad} failed responses of ${result.requests.total}`);
-  return { rps: result.requests.average, p50: result.latency.p50, p95: p95(times), bytes: result.throughput.average / Math.max(1, result.requests.average) };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p95: p95(times),
+    bytes: result.throughput.average / Math.max(1, result.requests.average),
+  };
 }
 
 /**
@@ -81,7 +95,9 @@ async function pacedLoad(url: string, cookie: string, rate: number) {
   for (let i = 0; i < rate; i++) {
     runs.push(
       new Promise((resolve, reject) => {
-        const instance = autocannon({ url, duration: DURATION, connections: 1, connectionRate: 1, headers: { cookie } }, (error, r) => (error ? reject(error) : resolve(r)));
+        const instance = autocannon({ url, duration: DURATION, connections: 1, connectionRate: 1, headers: { cookie } }, (error, r) =>
+          error ? reject(error) : resolve(r),
+        );
         instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
       }),
     );
@@ -119,7 +135,11 @@ function databaseTimes(db: Db, member: Member) {
     "customer page": () => {
       const { relationship } = getPartnerCustomerOrThrow(db, member, BENCH_CUSTOMER_ID);
       const relationships = listPartnerAdminRelationships(db, member, BENCH_CUSTOMER_ID);
-      listAssignments(db, member, relationships.map((r) => r.id));
+      listAssignments(
+        db,
+        member,
+        relationships.map((r) => r.id),
+      );
       listSubscriptionsOf(db, BENCH_CUSTOMER_ID);
       listPartnerActivityForCustomer(db, BENCH_PARTNER_ID, BENCH_CUSTOMER_ID);
       listSupportedSubscriptions(db, BENCH_PARTNER_ID, BENCH_CUSTOMER_ID);
@@ -164,9 +184,17 @@ function invitationsPerSecond(where: "file" | "memory"): number {
   // One partner sends them all: the daily allowance is lifted for the measurement.
   const ctx = { db, now: () => new Date(), config: { invitationTtlDays: 14, publicBaseUrl: BASE, invitationsPerPartnerPerDay: 1_000_000 } };
   const t = Date.now();
-  db.$client.prepare("insert into organizations (id, kind, name, cloud, country, primary_domain, partner_type, partner_public_id, is_csp_transaction_tenant, created_at) values ('org_p', 'partner', 'Bench Partner', 'global', 'US', 'bench-partner.example', 'direct', '1', 1, ?)").run(t);
+  db.$client
+    .prepare(
+      "insert into organizations (id, kind, name, cloud, country, primary_domain, partner_type, partner_public_id, is_csp_transaction_tenant, created_at) values ('org_p', 'partner', 'Bench Partner', 'global', 'US', 'bench-partner.example', 'direct', '1', 1, ?)",
+    )
+    .run(t);
   db.$client.prepare("insert into users (id, email, created_at) values ('usr_p', 'agent@bench-partner.example', ?)").run(t);
-  db.$client.prepare(`insert into memberships (id, organization_id, user_id, roles, created_at) values ('mem_p', 'org_p', 'usr_p', '["sales_agent"]', ?)`).run(t);
+  db.$client
+    .prepare(
+      `insert into memberships (id, organization_id, user_id, roles, created_at) values ('mem_p', 'org_p', 'usr_p', '["sales_agent"]', ?)`,
+    )
+    .run(t);
   const agent = { userId: "usr_p", email: "agent@bench-partner.example" };
   const N = 3000;
   const customers = Array.from({ length: N }, (_, i) => {
@@ -177,7 +205,14 @@ function invitationsPerSecond(where: "file" | "memory"): number {
   const started = performance.now();
   customers.forEach((ga, i) => {
     const { token } = createInvitation(ctx, agent, { partnerId: "org_p", email: ga.email, message: null, locale: "en" });
-    acceptInvitation(ctx, ga, { token, target: "new", name: `Customer ${i}`, primaryDomain: `customer${i}.example`, country: "US", agreement: "on" });
+    acceptInvitation(ctx, ga, {
+      token,
+      target: "new",
+      name: `Customer ${i}`,
+      primaryDomain: `customer${i}.example`,
+      country: "US",
+      agreement: "on",
+    });
   });
   const perSecond = N / ((performance.now() - started) / 1000);
   db.$client.close();
@@ -209,7 +244,10 @@ function commitSyncMicros(): number {
 
 /** First-load JavaScript of every route, gzip, from the build's own per-route chunk lists. */
 function firstLoadJs(): Record<string, number> {
-  const stats = JSON.parse(readFileSync(".next/diagnostics/route-bundle-stats.json", "utf8")) as { route: string; firstLoadChunkPaths: string[] }[];
+  const stats = JSON.parse(readFileSync(".next/diagnostics/route-bundle-stats.json", "utf8")) as {
+    route: string;
+    firstLoadChunkPaths: string[];
+  }[];
   const gz = new Map<string, number>();
   const size = (file: string) => gz.get(file) ?? gz.set(file, gzipSync(readFileSync(file)).length).get(file)!;
   return Object.fromEntries(stats.map((s) => [s.route, s.firstLoadChunkPaths.reduce((sum, f) => sum + size(f), 0) / 1024]));
@@ -226,22 +264,36 @@ async function main() {
   if (!user) throw new Error(`${DB_FILE} has no ${BENCH_ADMIN_EMAIL}: run npm run seed:large`);
   const sessionToken = randomBytes(32).toString("hex");
   // Thirty days, as Auth.js gives one.
-  db.$client.prepare("insert into sessions (session_token, user_id, expires, signed_in_at) values (?, ?, ?, ?)").run(sessionToken, user.id, Date.now() + 30 * 86_400_000, Date.now());
+  db.$client
+    .prepare("insert into sessions (session_token, user_id, expires, signed_in_at) values (?, ?, ?, ?)")
+    .run(sessionToken, user.id, Date.now() + 30 * 86_400_000, Date.now());
   const cookie = `authjs.session-token=${sessionToken}`;
   const member = getMember(db, { userId: user.id, email: BENCH_ADMIN_EMAIL }, BENCH_PARTNER_ID)!;
-  const customers = (db.$client.prepare("select count(*) as n from reseller_relationships where partner_id = ?").get(BENCH_PARTNER_ID) as { n: number }).n;
+  const customers = (
+    db.$client.prepare("select count(*) as n from reseller_relationships where partner_id = ?").get(BENCH_PARTNER_ID) as { n: number }
+  ).n;
 
   const capture = await startCaptureServer({ smtpPort: 2725, apiPort: 2780 });
   const server = spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/start.ts", "-p", String(PORT), "-H", "localhost"], {
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, APP_MODE: "demo", DATABASE_PATH: DB_FILE, SMTP_URL: capture.smtpUrl, MAILBOX_API_URL: capture.apiUrl, PUBLIC_BASE_URL: BASE, NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      APP_MODE: "demo",
+      DATABASE_PATH: DB_FILE,
+      SMTP_URL: capture.smtpUrl,
+      MAILBOX_API_URL: capture.apiUrl,
+      PUBLIC_BASE_URL: BASE,
+      NODE_ENV: "production",
+    },
   });
   try {
     await waitForServer(server);
     // The scheduled job runs once at start; measure after it and the emails it queued are done.
-    for (let idle = 0; idle < 3; ) {
+    for (let idle = 0; idle < 3;) {
       await new Promise((r) => setTimeout(r, 1000));
-      const pending = (db.$client.prepare("select count(*) as n from email_outbox where state in ('pending', 'sending')").get() as { n: number }).n;
+      const pending = (
+        db.$client.prepare("select count(*) as n from email_outbox where state in ('pending', 'sending')").get() as { n: number }
+      ).n;
       idle = pending === 0 ? idle + 1 : 0;
     }
     const routes: Record<string, string> = {
@@ -273,18 +325,38 @@ async function main() {
     const syncMicros = commitSyncMicros();
     const js = firstLoadJs();
 
-    console.log(`\nBenchmark: ${customers} customers for ${BENCH_PARTNER_ID}, ${DURATION} s per route, ${CONNECTIONS} connections, ${process.platform} ${process.arch}, node ${process.version}\n`);
+    console.log(
+      `\nBenchmark: ${customers} customers for ${BENCH_PARTNER_ID}, ${DURATION} s per route, ${CONNECTIONS} connections, ${process.platform} ${process.arch}, node ${process.version}\n`,
+    );
     console.table(
       Object.fromEntries(
-        Object.entries(http).map(([name, r]) => [name, { "req/s": round(r.rps), "p50 ms": r.p50, "p95 ms": round(r.p95), "kB/response": round(r.bytes / 1024), "vs static": round(r.rps / http.static.rps, 2), "db p95 ms": dbTimes[name] === undefined ? "" : round(dbTimes[name], 2) }]),
+        Object.entries(http).map(([name, r]) => [
+          name,
+          {
+            "req/s": round(r.rps),
+            "p50 ms": r.p50,
+            "p95 ms": round(r.p95),
+            "kB/response": round(r.bytes / 1024),
+            "vs static": round(r.rps / http.static.rps, 2),
+            "db p95 ms": dbTimes[name] === undefined ? "" : round(dbTimes[name], 2),
+          },
+        ]),
       ),
     );
-    console.log(`customers at half load (${Math.floor(http.customers.rps / 2)} req/s, spread evenly): p50 ${round(halfLoad.p50)} ms, p95 ${round(halfLoad.p95)} ms`);
+    console.log(
+      `customers at half load (${Math.floor(http.customers.rps / 2)} req/s, spread evenly): p50 ${round(halfLoad.p50)} ms, p95 ${round(halfLoad.p95)} ms`,
+    );
     console.table(Object.fromEntries(Object.entries(dbTimes).map(([name, ms]) => [name, { "db p95 ms": round(ms, 2) }])));
     const heaviest = Object.entries(js).sort((a, b) => b[1] - a[1]);
-    console.log(`first-load JS (gzip): largest ${heaviest[0][0]} ${round(heaviest[0][1])} kB, smallest ${heaviest.at(-1)![0]} ${round(heaviest.at(-1)![1])} kB`);
-    console.log(`service layer: ${Math.round(perSecond)} invitations created and accepted per second (file database), ${Math.round(perSecondMemory)} (in memory)`);
-    console.log(`disk: a 4 kB append + fdatasync takes ${Math.round(syncMicros)} µs (median), so two durable commits per pair cap a file database at ${Math.round(1e6 / (2 * syncMicros))} pairs per second`);
+    console.log(
+      `first-load JS (gzip): largest ${heaviest[0][0]} ${round(heaviest[0][1])} kB, smallest ${heaviest.at(-1)![0]} ${round(heaviest.at(-1)![1])} kB`,
+    );
+    console.log(
+      `service layer: ${Math.round(perSecond)} invitations created and accepted per second (file database), ${Math.round(perSecondMemory)} (in memory)`,
+    );
+    console.log(
+      `disk: a 4 kB append + fdatasync takes ${Math.round(syncMicros)} µs (median), so two durable commits per pair cap a file database at ${Math.round(1e6 / (2 * syncMicros))} pairs per second`,
+    );
     console.log(
       JSON.stringify({
         static_rps: round(http.static.rps),

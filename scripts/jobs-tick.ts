@@ -15,7 +15,11 @@ async function main() {
   const e = env();
   const db = openDatabase(e.DATABASE_PATH);
   migrateDatabase(db);
-  const report = runAdminRelationshipJobs({ db, now: systemClock, config: { invitationTtlDays: e.INVITATION_TTL_DAYS, publicBaseUrl: e.PUBLIC_BASE_URL } });
+  const report = runAdminRelationshipJobs({
+    db,
+    now: systemClock,
+    config: { invitationTtlDays: e.INVITATION_TTL_DAYS, publicBaseUrl: e.PUBLIC_BASE_URL },
+  });
   console.log(`${e.DATABASE_PATH}: ${JSON.stringify(report)}`);
   try {
     const sent = await deliverDueEmails(db, smtpSender(e.SMTP_URL, e.MAIL_FROM, new URL(e.PUBLIC_BASE_URL).hostname), systemClock, 500);

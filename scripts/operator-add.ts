@@ -11,7 +11,7 @@ import { addOperator } from "../lib/operator/bootstrap";
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { name: { type: "string" }, db: { type: "string" } } });
 const email = positionals[0];
 if (!email || positionals.length > 1) {
-  console.error("usage: npm run operator:add -- someone@example.com [--name \"Program name\"] [--db FILE]");
+  console.error('usage: npm run operator:add -- someone@example.com [--name "Program name"] [--db FILE]');
   process.exit(2);
 }
 const file = values.db ?? process.env.DATABASE_PATH ?? "data/demo.db";
@@ -22,7 +22,11 @@ try {
   const said = [
     r.organization === "created" ? "created the operator organization" : "the operator organization exists",
     r.user === "created" ? `created the user ${r.email}` : `${r.email} already has an account`,
-    r.membership === "created" ? "made them an operator admin" : r.membership === "promoted" ? "gave them the operator admin role" : "they already are an operator admin: nothing changed",
+    r.membership === "created"
+      ? "made them an operator admin"
+      : r.membership === "promoted"
+        ? "gave them the operator admin role"
+        : "they already are an operator admin: nothing changed",
   ];
   console.log(`${file}: ${said.join("; ")}.`);
   console.log("Sign in at /signin with that address; the console is at /operator.");

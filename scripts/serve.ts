@@ -65,7 +65,10 @@ async function main() {
       OUTBOX_POLL_MS: mode === "demo" ? "2000" : "500",
     },
   });
-  if (mode === "production") console.log(`\nProduction mode on ${dbPath} (${accounts.length} accounts). Mail is captured at ${capture.apiUrl}/messages.\nThe first operator: DATABASE_PATH=${dbPath} npm run operator:add -- you@example.com\n`);
+  if (mode === "production")
+    console.log(
+      `\nProduction mode on ${dbPath} (${accounts.length} accounts). Mail is captured at ${capture.apiUrl}/messages.\nThe first operator: DATABASE_PATH=${dbPath} npm run operator:add -- you@example.com\n`,
+    );
   else printAccounts(accounts, `${baseUrl}/mailbox`);
 
   let stopping = false;
@@ -92,10 +95,17 @@ function listAccounts(db: ReturnType<typeof openDatabase>): DemoAccount[] {
   return rows.map((r) => ({ email: r.email, organization: r.organization, roles: JSON.parse(r.roles) }));
 }
 
-const PORT_SETTING: Record<string, string> = { [values.port]: "PORT or --port", [values["smtp-port"]]: "SMTP_PORT or --smtp-port (the built-in mailbox's SMTP)", [values["mailbox-port"]]: "MAILBOX_PORT or --mailbox-port (the built-in mailbox's API)" };
+const PORT_SETTING: Record<string, string> = {
+  [values.port]: "PORT or --port",
+  [values["smtp-port"]]: "SMTP_PORT or --smtp-port (the built-in mailbox's SMTP)",
+  [values["mailbox-port"]]: "MAILBOX_PORT or --mailbox-port (the built-in mailbox's API)",
+};
 
 main().catch((error: NodeJS.ErrnoException & { port?: number }) => {
-  if (error.code === "EADDRINUSE") console.error(`Port ${error.port} is already in use: stop what runs there, or choose another with ${PORT_SETTING[String(error.port)] ?? "another port"}.`);
+  if (error.code === "EADDRINUSE")
+    console.error(
+      `Port ${error.port} is already in use: stop what runs there, or choose another with ${PORT_SETTING[String(error.port)] ?? "another port"}.`,
+    );
   else console.error(error);
   process.exit(1);
 });

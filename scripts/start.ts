@@ -42,7 +42,11 @@ async function main() {
     void ready!.then(() => handle(req, res));
   });
   server.on("error", (error: NodeJS.ErrnoException) => {
-    console.error(error.code === "EADDRINUSE" ? `Port ${port} is already in use: stop what runs there, or choose another with -p or PORT.` : error.message);
+    console.error(
+      error.code === "EADDRINUSE"
+        ? `Port ${port} is already in use: stop what runs there, or choose another with -p or PORT.`
+        : error.message,
+    );
     process.exit(1);
   });
   server.listen(port, hostname, () => {

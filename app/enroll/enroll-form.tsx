@@ -10,8 +10,18 @@ import { EmailLocaleField } from "@/components/ui/email-locale-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { applyAction } from "@/lib/enrollment/actions";
 
-export type CloudChoice = { id: string; name: string; open: boolean; agreement: { title: string; version: string; text: string; url: string } };
-type Props = { email: string; clouds: CloudChoice[]; countries: { code: string; name: string }[]; partnerTypes: { id: string; name: string; hint: string }[] };
+export type CloudChoice = {
+  id: string;
+  name: string;
+  open: boolean;
+  agreement: { title: string; version: string; text: string; url: string };
+};
+type Props = {
+  email: string;
+  clouds: CloudChoice[];
+  countries: { code: string; name: string }[];
+  partnerTypes: { id: string; name: string; hint: string }[];
+};
 
 /** The application form; the agreement shown (and accepted) is the chosen cloud's own, at its current version. */
 export function EnrollForm({ email, clouds, countries, partnerTypes }: Props) {

@@ -29,9 +29,21 @@ export default async function EnrollPage() {
   const clouds = CLOUDS.map((c) => {
     const rules = CLOUD_RULES[c];
     const key = rules.partnerAgreement.key;
-    return { id: c, name: t(`clouds.${c}`), open: rules.newPartners, agreement: { title: t(`partnerAgreements.${key}.title`), version: rules.partnerAgreement.version, text: t(`partnerAgreements.${key}.text`), url: rules.partnerAgreement.url } };
+    return {
+      id: c,
+      name: t(`clouds.${c}`),
+      open: rules.newPartners,
+      agreement: {
+        title: t(`partnerAgreements.${key}.title`),
+        version: rules.partnerAgreement.version,
+        text: t(`partnerAgreements.${key}.text`),
+        url: rules.partnerAgreement.url,
+      },
+    };
   });
-  const countries = COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) => a.name.localeCompare(b.name, locale));
+  const countries = COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) =>
+    a.name.localeCompare(b.name, locale),
+  );
   const partnerTypes = PARTNER_TYPES.map((p) => ({ id: p, name: t(`partnerTypes.${p}`), hint: t(`enroll.typeHints.${p}`) }));
 
   return (
@@ -45,7 +57,10 @@ export default async function EnrollPage() {
       ) : !actor ? (
         <div className="space-y-3">
           <p className="text-sm">{t("enroll.signInFirst")}</p>
-          <Link href="/signin?redirectTo=/enroll" className="inline-block rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800">
+          <Link
+            href="/signin?redirectTo=/enroll"
+            className="inline-block rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800"
+          >
             {t("enroll.signInButton")}
           </Link>
         </div>
@@ -53,7 +68,16 @@ export default async function EnrollPage() {
         <ClientMessages namespaces={["enroll"]}>
           {mine.length > 0 && (
             <Section id="my-applications" title={t("enroll.mine")}>
-              <Table caption={t("enroll.mine")} head={[t("enroll.companyName"), t("enroll.cloud"), t("enroll.status"), t("enroll.submittedOn"), t("partner.invitations.actions")]}>
+              <Table
+                caption={t("enroll.mine")}
+                head={[
+                  t("enroll.companyName"),
+                  t("enroll.cloud"),
+                  t("enroll.status"),
+                  t("enroll.submittedOn"),
+                  t("partner.invitations.actions"),
+                ]}
+              >
                 {mine.map((a) => (
                   <tr key={a.id} data-testid={`application-${a.primaryDomain}`}>
                     <Td>
@@ -65,11 +89,17 @@ export default async function EnrollPage() {
                     <Td>{t(`clouds.${a.cloud}`)}</Td>
                     <Td>
                       <ApplicationStateBadge state={a.state} />
-                      {a.rejectionReason && <p className="mt-1 text-xs text-gray-700">{t("enroll.reason", { reason: a.rejectionReason })}</p>}
+                      {a.rejectionReason && (
+                        <p className="mt-1 text-xs text-gray-700">{t("enroll.reason", { reason: a.rejectionReason })}</p>
+                      )}
                     </Td>
                     <Td>{format.dateTime(a.createdAt, { dateStyle: "medium" })}</Td>
                     <Td>
-                      {a.state === "pending" ? <WithdrawApplicationForm applicationId={a.id} company={a.companyName} /> : a.partnerId ? <Link href={`/partner/${a.partnerId}/customers`}>{t("enroll.open")}</Link> : null}
+                      {a.state === "pending" ? (
+                        <WithdrawApplicationForm applicationId={a.id} company={a.companyName} />
+                      ) : a.partnerId ? (
+                        <Link href={`/partner/${a.partnerId}/customers`}>{t("enroll.open")}</Link>
+                      ) : null}
                     </Td>
                   </tr>
                 ))}

@@ -22,7 +22,12 @@ export function AssignForm({ partnerId, relationshipId, relationshipName, groups
   const errors = result && !result.ok ? result.fieldErrors : undefined;
   const id = (suffix: string) => `assign-${relationshipId}-${suffix}`;
   return (
-    <form {...formProps} className="space-y-3 rounded-md border border-dashed border-gray-300 p-3" aria-label={`${t("assign")}: ${relationshipName}`} noValidate>
+    <form
+      {...formProps}
+      className="space-y-3 rounded-md border border-dashed border-gray-300 p-3"
+      aria-label={`${t("assign")}: ${relationshipName}`}
+      noValidate
+    >
       <input type="hidden" name="partnerId" value={partnerId} />
       <input type="hidden" name="relationshipId" value={relationshipId} />
       <div className="space-y-1">

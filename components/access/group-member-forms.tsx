@@ -8,7 +8,17 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { addGroupMemberAction, removeGroupMemberAction } from "@/lib/access/actions";
 
-export function AddGroupMember({ partnerId, groupId, groupName, people }: { partnerId: string; groupId: string; groupName: string; people: { userId: string; email: string }[] }) {
+export function AddGroupMember({
+  partnerId,
+  groupId,
+  groupName,
+  people,
+}: {
+  partnerId: string;
+  groupId: string;
+  groupName: string;
+  people: { userId: string; email: string }[];
+}) {
   const t = useTranslations("groups");
   const { state: result, pending, formProps } = useActionForm(addGroupMemberAction);
   const selectId = `add-${groupId}`;
@@ -33,7 +43,19 @@ export function AddGroupMember({ partnerId, groupId, groupName, people }: { part
   );
 }
 
-export function RemoveGroupMember({ partnerId, groupId, groupName, userId, email }: { partnerId: string; groupId: string; groupName: string; userId: string; email: string }) {
+export function RemoveGroupMember({
+  partnerId,
+  groupId,
+  groupName,
+  userId,
+  email,
+}: {
+  partnerId: string;
+  groupId: string;
+  groupName: string;
+  userId: string;
+  email: string;
+}) {
   const t = useTranslations("groups");
   return (
     <ConfirmAction

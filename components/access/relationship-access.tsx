@@ -16,7 +16,10 @@ type Props = {
 export async function RelationshipAccess({ partnerId, relationship, assignments, groups, canManage }: Props) {
   const t = await getTranslations();
   return (
-    <article className="space-y-3 rounded-md border border-gray-200 bg-white p-4" aria-label={`${t("accessAssignments.title")}: ${relationship.name}`}>
+    <article
+      className="space-y-3 rounded-md border border-gray-200 bg-white p-4"
+      aria-label={`${t("accessAssignments.title")}: ${relationship.name}`}
+    >
       <h3 className="font-semibold">
         {t("accessAssignments.title")}: {relationship.name}
       </h3>
@@ -27,10 +30,13 @@ export async function RelationshipAccess({ partnerId, relationship, assignments,
           {assignments.map((a) => (
             <li key={a.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
               <span>
-                <span className="font-medium">{a.group}</span> <Badge tone={a.state === "active" ? "green" : "blue"}>{t(`accessAssignmentStates.${a.state}`)}</Badge>
+                <span className="font-medium">{a.group}</span>{" "}
+                <Badge tone={a.state === "active" ? "green" : "blue"}>{t(`accessAssignmentStates.${a.state}`)}</Badge>
                 <span className="block text-gray-700">{a.roles.map((r) => t(`directoryRoles.${r}.name`)).join(", ")}</span>
               </span>
-              {canManage && <RemoveAssignment partnerId={partnerId} assignmentId={a.id} group={a.group} relationshipName={relationship.name} />}
+              {canManage && (
+                <RemoveAssignment partnerId={partnerId} assignmentId={a.id} group={a.group} relationshipName={relationship.name} />
+              )}
             </li>
           ))}
         </ul>

@@ -4,7 +4,17 @@ import { useTranslations } from "next-intl";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { removeAccessAssignmentAction } from "@/lib/access/actions";
 
-export function RemoveAssignment({ partnerId, assignmentId, group, relationshipName }: { partnerId: string; assignmentId: string; group: string; relationshipName: string }) {
+export function RemoveAssignment({
+  partnerId,
+  assignmentId,
+  group,
+  relationshipName,
+}: {
+  partnerId: string;
+  assignmentId: string;
+  group: string;
+  relationshipName: string;
+}) {
   const t = useTranslations("accessAssignments");
   return (
     <ConfirmAction

@@ -2,7 +2,13 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { auditValues, unnamedActor, type AuditAction } from "@/lib/audit/actions";
 
-type Row = { id: number; action: AuditAction; actorEmail: string | null; details: Record<string, string | number | boolean | null> | null; createdAt: Date };
+type Row = {
+  id: number;
+  action: AuditAction;
+  actorEmail: string | null;
+  details: Record<string, string | number | boolean | null> | null;
+  createdAt: Date;
+};
 
 export async function ActivityList({ rows, emptyText }: { rows: Row[]; emptyText: string }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
@@ -16,7 +22,8 @@ export async function ActivityList({ rows, emptyText }: { rows: Row[]; emptyText
           <li key={e.id} className="flex flex-wrap justify-between gap-2 px-4 py-2">
             <span>{auditLabel(`audit.${e.action}`, auditValues(e.details))}</span>
             <span className="text-gray-600">
-              {e.actorEmail ?? t(`activity.${unnamedActor(e.action)}`)} · <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+              {e.actorEmail ?? t(`activity.${unnamedActor(e.action)}`)} ·{" "}
+              <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
             </span>
           </li>
         );

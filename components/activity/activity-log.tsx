@@ -32,13 +32,22 @@ export async function ActivityLog({ base, filters, rows, nextBefore, intro, cust
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t("activity.title")}</h1>
         {!choices && (
-          <a href={`${base}/export${query ? `?${query}` : ""}`} className="rounded-md border border-gray-300 bg-white px-3 py-2 text-sm no-underline hover:bg-gray-50" title={t("activity.exportHint")}>
+          <a
+            href={`${base}/export${query ? `?${query}` : ""}`}
+            className="rounded-md border border-gray-300 bg-white px-3 py-2 text-sm no-underline hover:bg-gray-50"
+            title={t("activity.exportHint")}
+          >
             {t("activity.export")}
           </a>
         )}
       </div>
       <p className="text-sm text-gray-700">{intro}</p>
-      <form method="get" action={base} aria-label={t("activity.filters")} className="flex flex-wrap items-end gap-3 rounded-md border border-gray-200 bg-white p-3">
+      <form
+        method="get"
+        action={base}
+        aria-label={t("activity.filters")}
+        className="flex flex-wrap items-end gap-3 rounded-md border border-gray-200 bg-white p-3"
+      >
         <div className={field}>
           <label htmlFor="f-action" className="block font-medium">
             {t("activity.action")}
@@ -75,7 +84,15 @@ export async function ActivityLog({ base, filters, rows, nextBefore, intro, cust
             <label htmlFor="f-customer" className="block font-medium">
               {t("activity.customer")}
             </label>
-            <input id="f-customer" name="customerName" type="search" defaultValue={customer.typed} placeholder={t("activity.customerHint")} maxLength={200} className={inputClass} />
+            <input
+              id="f-customer"
+              name="customerName"
+              type="search"
+              defaultValue={customer.typed}
+              placeholder={t("activity.customerHint")}
+              maxLength={200}
+              className={inputClass}
+            />
           </div>
         )}
         <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
@@ -87,7 +104,11 @@ export async function ActivityLog({ base, filters, rows, nextBefore, intro, cust
       </form>
       {choices ? (
         <div role="status" className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm">
-          <p>{choices.length === 0 ? t("activity.customerNone", { q: customer!.typed }) : t("activity.customerChoose", { q: customer!.typed })}</p>
+          <p>
+            {choices.length === 0
+              ? t("activity.customerNone", { q: customer!.typed })
+              : t("activity.customerChoose", { q: customer!.typed })}
+          </p>
           {choices.length > 0 && (
             <ul className="list-disc space-y-1 pl-5">
               {choices.map((c) => (
@@ -106,7 +127,9 @@ export async function ActivityLog({ base, filters, rows, nextBefore, intro, cust
             return (
               <tr key={e.id}>
                 <Td className="whitespace-nowrap">
-                  <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+                  <time dateTime={e.createdAt.toISOString()}>
+                    {format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                  </time>
                 </Td>
                 <Td>{e.actorEmail ?? t(`activity.${unnamedActor(e.action)}`)}</Td>
                 <Td>{e.organizationName ?? e.organizationId}</Td>
@@ -123,7 +146,11 @@ export async function ActivityLog({ base, filters, rows, nextBefore, intro, cust
           </Link>
         )}
         {nextBefore && (
-          <Link href={`${base}?${filtersToParams(filters, nextBefore)}`} rel="next" className="rounded-md border border-gray-300 px-3 py-1.5 text-sm no-underline">
+          <Link
+            href={`${base}?${filtersToParams(filters, nextBefore)}`}
+            rel="next"
+            className="rounded-md border border-gray-300 px-3 py-1.5 text-sm no-underline"
+          >
             {t("activity.older")}
           </Link>
         )}

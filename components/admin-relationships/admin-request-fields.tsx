@@ -36,11 +36,26 @@ export function AdminRequestFields({ roles, errors, customerName, defaults }: Pr
 
   return (
     <div className="space-y-5">
-      <Field id="name" label={t("name")} hint={customerName ? t("nameHint", { customer: customerName }) : t("nameHintGeneric")} errors={errors?.name}>
+      <Field
+        id="name"
+        label={t("name")}
+        hint={customerName ? t("nameHint", { customer: customerName }) : t("nameHintGeneric")}
+        errors={errors?.name}
+      >
         {(aria) => <input {...aria} name="name" maxLength={50} className={inputClass} />}
       </Field>
       <Field id="durationDays" label={t("duration")} hint={t("durationHint")} errors={errors?.durationDays}>
-        {(aria) => <input {...aria} name="durationDays" type="number" min={1} max={730} defaultValue={defaults?.durationDays ?? 730} className={`${inputClass} w-40`} />}
+        {(aria) => (
+          <input
+            {...aria}
+            name="durationDays"
+            type="number"
+            min={1}
+            max={730}
+            defaultValue={defaults?.durationDays ?? 730}
+            className={`${inputClass} w-40`}
+          />
+        )}
       </Field>
       <fieldset className="space-y-2" aria-describedby="roles-hint roles-error">
         <legend className="text-sm font-medium">{t("roles")}</legend>
@@ -50,13 +65,27 @@ export function AdminRequestFields({ roles, errors, customerName, defaults }: Pr
         <label htmlFor="role-filter" className="sr-only">
           {t("filter")}
         </label>
-        <input id="role-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={t("filter")} className={`${inputClass} max-w-sm`} />
+        <input
+          id="role-filter"
+          type="search"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          placeholder={t("filter")}
+          className={`${inputClass} max-w-sm`}
+        />
         <ul className="max-h-96 space-y-1 overflow-y-auto rounded-md border border-gray-200 p-2">
           {roles.map((r) => (
             // Hidden by the filter, not removed: a ticked role stays in the form while filtered out.
             <li key={r.id} hidden={!visible.includes(r)}>
               <label className="flex items-start gap-2 rounded px-2 py-1 text-sm hover:bg-gray-50">
-                <input type="checkbox" name="roles" value={r.id} checked={chosen.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} className="mt-1" />
+                <input
+                  type="checkbox"
+                  name="roles"
+                  value={r.id}
+                  checked={chosen.has(r.id)}
+                  onChange={(e) => toggle(r.id, e.target.checked)}
+                  className="mt-1"
+                />
                 <span>
                   <span className="font-medium">{r.name}</span>
                   <span className="block text-gray-600">{r.description}</span>

@@ -18,18 +18,27 @@ export async function CustomerRelationshipCard({ customerId, row, canDecide, sig
   const pending = row.state === "approvalPending";
   const freshSignIn =
     pending && row.roles.includes(GLOBAL_ADMINISTRATOR) && !signIn.recent
-      ? { email: signIn.email, returnTo: `/customer/${customerId}/admin-relationships/${row.id}`, text: { body: t("freshSignInBody"), button: ts("submit"), pending: ts("pending") } }
+      ? {
+          email: signIn.email,
+          returnTo: `/customer/${customerId}/admin-relationships/${row.id}`,
+          text: { body: t("freshSignInBody"), button: ts("submit"), pending: ts("pending") },
+        }
       : null;
   const inForce = row.state === "active" || row.state === "expiring";
   return (
-    <article className="space-y-3 rounded-md border border-gray-200 bg-white p-4" aria-label={t("request", { partner: row.partnerName, name: row.name })}>
+    <article
+      className="space-y-3 rounded-md border border-gray-200 bg-white p-4"
+      aria-label={t("request", { partner: row.partnerName, name: row.name })}
+    >
       <header className="flex flex-wrap items-center justify-between gap-2">
         <h3 className="font-semibold">{t("request", { partner: row.partnerName, name: row.name })}</h3>
         <AdminRelationshipStateBadge state={row.state} />
       </header>
       <p className="text-sm text-gray-700">
         {[
-          pending && row.requestedAt ? t("requestedOn", { date: format.dateTime(row.requestedAt, { dateStyle: "long" }), partner: row.partnerName }) : null,
+          pending && row.requestedAt
+            ? t("requestedOn", { date: format.dateTime(row.requestedAt, { dateStyle: "long" }), partner: row.partnerName })
+            : null,
           pending ? t("duration", { days: row.durationDays }) : null,
           inForce && row.endsAt ? t("until", { date: format.dateTime(row.endsAt, { dateStyle: "long" }) }) : null,
         ]
@@ -38,8 +47,18 @@ export async function CustomerRelationshipCard({ customerId, row, canDecide, sig
       </p>
       {row.autoExtend && <p className="text-sm text-gray-700">{t("autoExtend")}</p>}
       <RoleList roles={row.roles} />
-      {canDecide && pending && <DecisionForms customerId={customerId} relationshipId={row.id} name={row.name} partnerName={row.partnerName} freshSignIn={freshSignIn} />}
-      {canDecide && inForce && <TerminateForm organizationId={customerId} relationshipId={row.id} name={row.name} partnerName={row.partnerName} side="customer" />}
+      {canDecide && pending && (
+        <DecisionForms
+          customerId={customerId}
+          relationshipId={row.id}
+          name={row.name}
+          partnerName={row.partnerName}
+          freshSignIn={freshSignIn}
+        />
+      )}
+      {canDecide && inForce && (
+        <TerminateForm organizationId={customerId} relationshipId={row.id} name={row.name} partnerName={row.partnerName} side="customer" />
+      )}
       {!canDecide && (pending || inForce) && <p className="text-xs text-gray-600">{t("onlyGlobalAdmin")}</p>}
     </article>
   );

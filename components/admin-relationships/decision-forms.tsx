@@ -9,7 +9,13 @@ import { ConfirmForm } from "@/components/ui/confirm-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { approveAdminRelationshipAction, rejectAdminRelationshipAction } from "@/lib/admin-relationships/actions";
 
-type Props = { customerId: string; relationshipId: string; name: string; partnerName: string; freshSignIn: ComponentProps<typeof FreshSignIn> | null };
+type Props = {
+  customerId: string;
+  relationshipId: string;
+  name: string;
+  partnerName: string;
+  freshSignIn: ComponentProps<typeof FreshSignIn> | null;
+};
 
 /**
  * Approve (one explicit press) or reject (asks first) a partner's request. A request for
@@ -39,7 +45,14 @@ export function DecisionForms({ customerId, relationshipId, name, partnerName, f
               <SubmitButton label={t("approve")} pendingLabel={t("approving")} />
             </form>
           )}
-          <ConfirmForm action={reject} trigger={t("reject")} question={t("confirmReject", { name, partner: partnerName })} confirmLabel={t("confirmRejectButton")} cancelLabel={tc("cancel")} pendingLabel={tc("working")}>
+          <ConfirmForm
+            action={reject}
+            trigger={t("reject")}
+            question={t("confirmReject", { name, partner: partnerName })}
+            confirmLabel={t("confirmRejectButton")}
+            cancelLabel={tc("cancel")}
+            pendingLabel={tc("working")}
+          >
             {ref}
           </ConfirmForm>
         </div>

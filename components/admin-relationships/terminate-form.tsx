@@ -15,7 +15,11 @@ export function TerminateForm({ organizationId, relationshipId, name, partnerNam
       action={terminateAdminRelationshipAction}
       fields={{ organizationId, relationshipId }}
       trigger={partner ? t("adminRelationships.terminate") : t("customerAdminRelationships.remove")}
-      question={partner ? t("adminRelationships.confirmTerminate", { name }) : t("customerAdminRelationships.confirmRemove", { name, partner: partnerName })}
+      question={
+        partner
+          ? t("adminRelationships.confirmTerminate", { name })
+          : t("customerAdminRelationships.confirmRemove", { name, partner: partnerName })
+      }
       confirmLabel={partner ? t("adminRelationships.confirmTerminateButton") : t("customerAdminRelationships.confirmRemoveButton")}
     />
   );

@@ -11,8 +11,20 @@ export function PartnershipActions({ organizationId, partnershipId, otherName, s
   const t = useTranslations("partnerships");
   const fields = { organizationId, partnershipId };
   return state === "invited" ? (
-    <ConfirmAction action={revokePartnershipInvitationAction} fields={fields} trigger={t("revoke")} question={t("confirmRevoke", { name: otherName })} confirmLabel={t("confirmRevokeButton")} />
+    <ConfirmAction
+      action={revokePartnershipInvitationAction}
+      fields={fields}
+      trigger={t("revoke")}
+      question={t("confirmRevoke", { name: otherName })}
+      confirmLabel={t("confirmRevokeButton")}
+    />
   ) : (
-    <ConfirmAction action={endPartnershipAction} fields={fields} trigger={t("end")} question={t("confirmEnd", { name: otherName })} confirmLabel={t("confirmEndButton")} />
+    <ConfirmAction
+      action={endPartnershipAction}
+      fields={fields}
+      trigger={t("end")}
+      question={t("confirmEnd", { name: otherName })}
+      confirmLabel={t("confirmEndButton")}
+    />
   );
 }

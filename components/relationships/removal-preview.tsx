@@ -17,7 +17,11 @@ export async function RemovalEffects({ partnerName, customerName, endingAdminRel
       <ul className="list-disc space-y-1 pl-6 text-sm">
         <li>{t("effectPartner", { partner: partnerName, customer: customerName })}</li>
         {endingResellers.length > 0 && <li>{t("effectResellers", { names: endingResellers.map((r) => r.name).join(", ") })}</li>}
-        <li>{endingAdminRelationships.length === 0 ? t("effectNoAdmin") : `${t("effectAdmin")} ${endingAdminRelationships.map((r) => r.name).join(", ")}`}</li>
+        <li>
+          {endingAdminRelationships.length === 0
+            ? t("effectNoAdmin")
+            : `${t("effectAdmin")} ${endingAdminRelationships.map((r) => r.name).join(", ")}`}
+        </li>
         {endingSupport.length > 0 && <li>{t("effectSupport", { products: endingSupport.map((s) => s.product).join(", ") })}</li>}
         <li>{t("effectNothingElse")}</li>
       </ul>

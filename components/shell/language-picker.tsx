@@ -10,7 +10,12 @@ export async function LanguagePicker() {
       <label htmlFor="locale-picker" className="sr-only">
         {t("language")}
       </label>
-      <select id="locale-picker" name="locale" defaultValue={locale} className="rounded-md border border-gray-300 bg-white px-2 py-1 text-sm">
+      <select
+        id="locale-picker"
+        name="locale"
+        defaultValue={locale}
+        className="rounded-md border border-gray-300 bg-white px-2 py-1 text-sm"
+      >
         {LOCALES.map((l) => (
           <option key={l} value={l} lang={l}>
             {LOCALE_NAMES[l]}

@@ -29,12 +29,25 @@ function ProductField({ products, errors }: { products: Product[]; errors?: stri
 }
 
 /** The partner of record sells a subscription from the cloud's catalog. */
-export function CreateSubscriptionForm({ partnerId, customerId, products }: { partnerId: string; customerId: string; products: Product[] }) {
+export function CreateSubscriptionForm({
+  partnerId,
+  customerId,
+  products,
+}: {
+  partnerId: string;
+  customerId: string;
+  products: Product[];
+}) {
   const t = useTranslations("subscriptionOps");
   const { state, pending, formProps } = useActionForm(createSubscriptionAction, { resetOnSuccess: true });
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form {...formProps} className="grid gap-4 rounded-md border border-gray-200 bg-white p-4 sm:grid-cols-3" aria-labelledby="create-subscription-title" noValidate>
+    <form
+      {...formProps}
+      className="grid gap-4 rounded-md border border-gray-200 bg-white p-4 sm:grid-cols-3"
+      aria-labelledby="create-subscription-title"
+      noValidate
+    >
       <h3 id="create-subscription-title" className="font-medium sm:col-span-3">
         {t("createTitle")}
       </h3>
@@ -69,7 +82,12 @@ export function RecordSubscriptionForm({ customerId, products }: { customerId: s
   const { state, pending, formProps } = useActionForm(recordSubscriptionAction, { resetOnSuccess: true });
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form {...formProps} className="grid gap-4 rounded-md border border-gray-200 bg-white p-4 sm:grid-cols-2" aria-label={t("recordTitle")} noValidate>
+    <form
+      {...formProps}
+      className="grid gap-4 rounded-md border border-gray-200 bg-white p-4 sm:grid-cols-2"
+      aria-label={t("recordTitle")}
+      noValidate
+    >
       <input type="hidden" name="customerId" value={customerId} />
       <ProductField products={products} errors={errors?.productId} />
       <Field id="seats" label={t("seats")} errors={errors?.seats}>

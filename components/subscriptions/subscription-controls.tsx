@@ -6,7 +6,12 @@ import { ConfirmAction } from "@/components/ui/confirm-action";
 import { FieldErrors, fieldLookClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { cancelSubscriptionAction, changeSeatsAction, reactivateSubscriptionAction, suspendSubscriptionAction } from "@/lib/subscriptions/actions";
+import {
+  cancelSubscriptionAction,
+  changeSeatsAction,
+  reactivateSubscriptionAction,
+  suspendSubscriptionAction,
+} from "@/lib/subscriptions/actions";
 import type { SubscriptionState } from "@/lib/subscriptions/kinds";
 
 type Props = { organizationId: string; subscription: { id: string; product: string; seats: number; state: SubscriptionState } };
@@ -29,14 +34,31 @@ export function SubscriptionControls({ organizationId, subscription: s }: Props)
             <label htmlFor={`seats-${s.id}`} className="sr-only">
               {t("seats")}
             </label>
-            <input id={`seats-${s.id}`} name="seats" type="number" min={1} max={100000} defaultValue={s.seats} aria-describedby={`seats-${s.id}-error`} className={`${fieldLookClass} w-24`} />
+            <input
+              id={`seats-${s.id}`}
+              name="seats"
+              type="number"
+              min={1}
+              max={100000}
+              defaultValue={s.seats}
+              aria-describedby={`seats-${s.id}-error`}
+              className={`${fieldLookClass} w-24`}
+            />
             <FieldErrors id={`seats-${s.id}-error`} messages={seatErrors?.seats} />
           </div>
           <SubmitButton label={t("setSeats")} pendingLabel={t("saving")} pending={seats.pending} variant="secondary" />
           <ActionMessage result={seats.state && !seats.state.ok && !seats.state.fieldErrors ? seats.state : null} />
         </form>
       )}
-      {s.state === "active" && <ConfirmAction action={suspendSubscriptionAction} fields={fields} trigger={t("suspend")} question={t("confirmSuspend", { product: s.product })} confirmLabel={t("suspendConfirm")} />}
+      {s.state === "active" && (
+        <ConfirmAction
+          action={suspendSubscriptionAction}
+          fields={fields}
+          trigger={t("suspend")}
+          question={t("confirmSuspend", { product: s.product })}
+          confirmLabel={t("suspendConfirm")}
+        />
+      )}
       {s.state === "suspended" && (
         <form {...reactivate.formProps} aria-label={t("reactivate")}>
           <input type="hidden" name="organizationId" value={organizationId} />
@@ -45,7 +67,13 @@ export function SubscriptionControls({ organizationId, subscription: s }: Props)
           <ActionMessage result={reactivate.state && !reactivate.state.ok ? reactivate.state : null} />
         </form>
       )}
-      <ConfirmAction action={cancelSubscriptionAction} fields={fields} trigger={t("cancel")} question={t("confirmCancel", { product: s.product })} confirmLabel={t("cancelConfirm")} />
+      <ConfirmAction
+        action={cancelSubscriptionAction}
+        fields={fields}
+        trigger={t("cancel")}
+        question={t("confirmCancel", { product: s.product })}
+        confirmLabel={t("cancelConfirm")}
+      />
     </div>
   );
 }

@@ -32,14 +32,28 @@ export async function SubscriptionsTable<R extends Row>({ rows, caption, emptyTe
   const tAll = await getTranslations();
   if (rows.length === 0) return <EmptyState>{emptyText}</EmptyState>;
   return (
-    <Table caption={caption} head={[t("product"), t("seats"), t("status"), t("channel"), t("partnerOfRecord"), t("support"), t("termEnds"), ...(actions ? [t("actions")] : [])]}>
+    <Table
+      caption={caption}
+      head={[
+        t("product"),
+        t("seats"),
+        t("status"),
+        t("channel"),
+        t("partnerOfRecord"),
+        t("support"),
+        t("termEnds"),
+        ...(actions ? [t("actions")] : []),
+      ]}
+    >
       {rows.map((s) => (
         // The removal page's blockers link here, to the row's own controls.
         <tr key={s.id} id={`subscription-${s.id}`} data-testid={`subscription-${s.product}`}>
           <Td>{s.product}</Td>
           <Td>{format.number(s.seats)}</Td>
           <Td>
-            <Badge tone={s.state === "active" ? "green" : s.state === "suspended" ? "amber" : "gray"}>{tAll(`subscriptionStates.${s.state}`)}</Badge>
+            <Badge tone={s.state === "active" ? "green" : s.state === "suspended" ? "amber" : "gray"}>
+              {tAll(`subscriptionStates.${s.state}`)}
+            </Badge>
           </Td>
           <Td>{tAll(`channels.${s.purchaseChannel}`)}</Td>
           <Td>{s.partnerOfRecord ?? t("none")}</Td>

@@ -11,7 +11,17 @@ import { assignSupportAction, endSupportAction, recordSupportActionAction } from
 type Option = { id: string; name: string };
 
 /** The customer's Global administrator picks a partner to support a subscription it did not sell. */
-export function AssignSupportForm({ customerId, subscriptionId, product, partners }: { customerId: string; subscriptionId: string; product: string; partners: Option[] }) {
+export function AssignSupportForm({
+  customerId,
+  subscriptionId,
+  product,
+  partners,
+}: {
+  customerId: string;
+  subscriptionId: string;
+  product: string;
+  partners: Option[];
+}) {
   const t = useTranslations("support");
   const { state, pending, formProps } = useActionForm(assignSupportAction);
   const id = `support-partner-${subscriptionId}`;
@@ -38,9 +48,27 @@ export function AssignSupportForm({ customerId, subscriptionId, product, partner
   );
 }
 
-export function EndSupportButton({ customerId, assignmentId, product, partner }: { customerId: string; assignmentId: string; product: string; partner: string }) {
+export function EndSupportButton({
+  customerId,
+  assignmentId,
+  product,
+  partner,
+}: {
+  customerId: string;
+  assignmentId: string;
+  product: string;
+  partner: string;
+}) {
   const t = useTranslations("support");
-  return <ConfirmAction action={endSupportAction} fields={{ customerId, assignmentId }} trigger={t("end")} question={t("confirmEnd", { product, partner })} confirmLabel={t("confirmEndButton")} />;
+  return (
+    <ConfirmAction
+      action={endSupportAction}
+      fields={{ customerId, assignmentId }}
+      trigger={t("end")}
+      question={t("confirmEnd", { product, partner })}
+      confirmLabel={t("confirmEndButton")}
+    />
+  );
 }
 
 /** The supporting partner writes down what it did. */

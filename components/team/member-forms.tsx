@@ -24,7 +24,19 @@ function RoleBoxes({ roles, checked, describedBy }: { roles: Role[]; checked?: s
 }
 
 /** A member's roles, changed in place; the server keeps at least one administrator. */
-export function MemberRolesForm({ organizationId, userId, email, roles, current }: { organizationId: string; userId: string; email: string; roles: Role[]; current: string[] }) {
+export function MemberRolesForm({
+  organizationId,
+  userId,
+  email,
+  roles,
+  current,
+}: {
+  organizationId: string;
+  userId: string;
+  email: string;
+  roles: Role[];
+  current: string[];
+}) {
   const t = useTranslations("team");
   const { state, pending, formProps } = useActionForm(changeMemberRolesAction);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
@@ -40,7 +52,17 @@ export function MemberRolesForm({ organizationId, userId, email, roles, current 
   );
 }
 
-export function RemoveMemberForm({ organizationId, organizationName, userId, email }: { organizationId: string; organizationName: string; userId: string; email: string }) {
+export function RemoveMemberForm({
+  organizationId,
+  organizationName,
+  userId,
+  email,
+}: {
+  organizationId: string;
+  organizationName: string;
+  userId: string;
+  email: string;
+}) {
   const t = useTranslations("team");
   return (
     <ConfirmAction
@@ -77,7 +99,15 @@ export function InviteMemberForm({ organizationId, roles, title }: { organizatio
   );
 }
 
-export function RevokeMemberInvitationForm({ organizationId, invitationId, email }: { organizationId: string; invitationId: string; email: string }) {
+export function RevokeMemberInvitationForm({
+  organizationId,
+  invitationId,
+  email,
+}: {
+  organizationId: string;
+  invitationId: string;
+  email: string;
+}) {
   const t = useTranslations("team");
   return (
     <ConfirmAction

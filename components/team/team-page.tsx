@@ -36,7 +36,10 @@ export async function TeamPage({ member }: { member: Member }) {
       <div className="space-y-8">
         <PageHeader title={t(texts.title)} />
         {!canWrite && <Alert tone="info">{t(texts.readOnly)}</Alert>}
-        <Table caption={t("team.members")} head={[t("team.email"), t("team.roles"), t("team.since"), canWrite ? t("partner.invitations.actions") : ""].filter(Boolean)}>
+        <Table
+          caption={t("team.members")}
+          head={[t("team.email"), t("team.roles"), t("team.since"), canWrite ? t("partner.invitations.actions") : ""].filter(Boolean)}
+        >
           {members.map((m) => (
             <tr key={m.userId} data-testid={`member-${m.email}`}>
               <Td>

@@ -20,7 +20,14 @@ export function ConfirmAction({ action, fields, trigger, question, confirmLabel 
   const [result, dispatch] = useAction(action);
   return (
     <div>
-      <ConfirmForm action={dispatch} trigger={trigger} question={question} confirmLabel={confirmLabel} cancelLabel={t("cancel")} pendingLabel={t("working")}>
+      <ConfirmForm
+        action={dispatch}
+        trigger={trigger}
+        question={question}
+        confirmLabel={confirmLabel}
+        cancelLabel={t("cancel")}
+        pendingLabel={t("working")}
+      >
         {Object.entries(fields).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}

@@ -18,7 +18,11 @@ export function ConfirmForm({ action, trigger, question, confirmLabel, cancelLab
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
-      <button type="button" onClick={() => setAsking(true)} className="rounded-md border border-red-300 bg-white px-4 py-2 text-sm font-medium text-red-800 hover:bg-red-50">
+      <button
+        type="button"
+        onClick={() => setAsking(true)}
+        className="rounded-md border border-red-300 bg-white px-4 py-2 text-sm font-medium text-red-800 hover:bg-red-50"
+      >
         {trigger}
       </button>
     );
@@ -29,7 +33,12 @@ export function ConfirmForm({ action, trigger, question, confirmLabel, cancelLab
       <p className="text-sm text-red-900">{question}</p>
       <div className="flex gap-2">
         <SubmitButton label={confirmLabel} pendingLabel={pendingLabel} variant="danger" />
-        <button type="button" autoFocus onClick={() => setAsking(false)} className="rounded-md border border-gray-300 bg-white px-4 py-2 text-sm font-medium hover:bg-gray-50">
+        <button
+          type="button"
+          autoFocus
+          onClick={() => setAsking(false)}
+          className="rounded-md border border-gray-300 bg-white px-4 py-2 text-sm font-medium hover:bg-gray-50"
+        >
           {cancelLabel}
         </button>
       </div>

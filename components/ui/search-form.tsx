@@ -21,7 +21,15 @@ export function SearchForm(p: {
       <label htmlFor="q" className="sr-only">
         {p.label}
       </label>
-      <input id="q" name="q" type="search" defaultValue={p.q} placeholder={p.placeholder} maxLength={100} className={`${fieldLookClass} w-64 max-w-full`} />
+      <input
+        id="q"
+        name="q"
+        type="search"
+        defaultValue={p.q}
+        placeholder={p.placeholder}
+        maxLength={100}
+        className={`${fieldLookClass} w-64 max-w-full`}
+      />
       {p.sort && (
         <>
           <label htmlFor="sort" className="sr-only">

@@ -2,7 +2,14 @@
 
 import { useFormStatus } from "react-dom";
 
-type Props = { label: string; pendingLabel: string; variant?: "primary" | "secondary" | "danger"; name?: string; value?: string; pending?: boolean };
+type Props = {
+  label: string;
+  pendingLabel: string;
+  variant?: "primary" | "secondary" | "danger";
+  name?: string;
+  value?: string;
+  pending?: boolean;
+};
 
 const styles = {
   primary: "bg-blue-700 text-white hover:bg-blue-800 disabled:bg-blue-400",

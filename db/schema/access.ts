@@ -11,7 +11,9 @@ export const securityGroups = sqliteTable(
   "security_groups",
   {
     id: text("id").primaryKey(),
-    partnerId: text("partner_id").notNull().references(() => organizations.id),
+    partnerId: text("partner_id")
+      .notNull()
+      .references(() => organizations.id),
     name: text("name").notNull(),
     nameKey: text("name_key").notNull(),
     createdAt: timestamp("created_at").notNull(),
@@ -22,9 +24,15 @@ export const securityGroups = sqliteTable(
 export const securityGroupMembers = sqliteTable(
   "security_group_members",
   {
-    partnerId: text("partner_id").notNull().references(() => organizations.id),
-    groupId: text("group_id").notNull().references(() => securityGroups.id),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    partnerId: text("partner_id")
+      .notNull()
+      .references(() => organizations.id),
+    groupId: text("group_id")
+      .notNull()
+      .references(() => securityGroups.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index("security_group_members_partner_user_idx").on(t.partnerId, t.userId)],
@@ -40,9 +48,15 @@ export const accessAssignments = sqliteTable(
   "access_assignments",
   {
     id: text("id").primaryKey(),
-    partnerId: text("partner_id").notNull().references(() => organizations.id),
-    adminRelationshipId: text("admin_relationship_id").notNull().references(() => adminRelationships.id),
-    groupId: text("group_id").notNull().references(() => securityGroups.id),
+    partnerId: text("partner_id")
+      .notNull()
+      .references(() => organizations.id),
+    adminRelationshipId: text("admin_relationship_id")
+      .notNull()
+      .references(() => adminRelationships.id),
+    groupId: text("group_id")
+      .notNull()
+      .references(() => securityGroups.id),
     roles: text("roles", { mode: "json" }).$type<DirectoryRoleId[]>().notNull(),
     state: text("state", { enum: ACCESS_ASSIGNMENT_STATES }).notNull(),
     createdAt: timestamp("created_at").notNull(),
@@ -50,6 +64,8 @@ export const accessAssignments = sqliteTable(
   },
   (t) => [
     index("access_assignments_partner_relationship_idx").on(t.partnerId, t.adminRelationshipId),
-    uniqueIndex("access_assignments_live_uq").on(t.adminRelationshipId, t.groupId).where(sql`state <> 'deleted'`),
+    uniqueIndex("access_assignments_live_uq")
+      .on(t.adminRelationshipId, t.groupId)
+      .where(sql`state <> 'deleted'`),
   ],
 );

@@ -13,7 +13,8 @@ import { organizations } from "./organizations";
  * plain functions and is used only for the very same expression; and it is that index
  * that lets the expiring page count these without reading every relationship.
  */
-export const holdsGlobalAdministrator = (roles: AnySQLiteColumn): SQL => sql`instr(${roles}, ${sql.raw(`'"${GLOBAL_ADMINISTRATOR}"'`)}) > 0`;
+export const holdsGlobalAdministrator = (roles: AnySQLiteColumn): SQL =>
+  sql`instr(${roles}, ${sql.raw(`'"${GLOBAL_ADMINISTRATOR}"'`)}) > 0`;
 
 /**
  * A granular delegated admin relationship: a named, time-limited set of directory roles a
@@ -23,8 +24,12 @@ export const adminRelationships = sqliteTable(
   "admin_relationships",
   {
     id: text("id").primaryKey(),
-    partnerId: text("partner_id").notNull().references(() => organizations.id),
-    customerId: text("customer_id").notNull().references(() => organizations.id),
+    partnerId: text("partner_id")
+      .notNull()
+      .references(() => organizations.id),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => organizations.id),
     name: text("name").notNull(),
     // Lower-cased NFKC form of the name: what uniqueness is checked on.
     nameKey: text("name_key").notNull(),
@@ -32,7 +37,9 @@ export const adminRelationships = sqliteTable(
     durationDays: integer("duration_days").notNull(),
     autoExtend: integer("auto_extend", { mode: "boolean" }).notNull(),
     state: text("state", { enum: ADMIN_RELATIONSHIP_STATES }).notNull(),
-    createdByUserId: text("created_by_user_id").notNull().references(() => users.id),
+    createdByUserId: text("created_by_user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp("created_at").notNull(),
     requestedAt: timestamp("requested_at"),
     activatedAt: timestamp("activated_at"),

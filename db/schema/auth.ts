@@ -6,19 +6,25 @@ import { timestamp } from "./columns";
  * `users` is also the application's user table: email is stored normalized (lower case, NFKC).
  */
 export const users = sqliteTable("users", {
-  id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+  id: text("id")
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID()),
   name: text("name"),
   email: text("email").notNull().unique(),
   emailVerified: timestamp("email_verified"),
   image: text("image"),
   locale: text("locale"),
-  createdAt: timestamp("created_at").notNull().$defaultFn(() => new Date()),
+  createdAt: timestamp("created_at")
+    .notNull()
+    .$defaultFn(() => new Date()),
 });
 
 export const accounts = sqliteTable(
   "accounts",
   {
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     type: text("type").$type<"email" | "oauth" | "oidc" | "webauthn">().notNull(),
     provider: text("provider").notNull(),
     providerAccountId: text("provider_account_id").notNull(),
@@ -37,7 +43,9 @@ export const sessions = sqliteTable(
   "sessions",
   {
     sessionToken: text("session_token").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     expires: timestamp("expires").notNull(),
     // When the emailed link was used (Auth.js inserts the row then): the most powerful steps ask
     // for a recent one (lib/auth/recent-sign-in.ts). Null for sessions from before the column: of unknown age, so old.

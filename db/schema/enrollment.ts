@@ -15,7 +15,9 @@ export const partnerApplications = sqliteTable(
   "partner_applications",
   {
     id: text("id").primaryKey(),
-    applicantUserId: text("applicant_user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    applicantUserId: text("applicant_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     applicantEmail: text("applicant_email").notNull(),
     companyName: text("company_name").notNull(),
     primaryDomain: text("primary_domain").notNull(),
@@ -36,7 +38,9 @@ export const partnerApplications = sqliteTable(
   },
   (t) => [
     // One open application per domain and cloud.
-    uniqueIndex("partner_applications_pending_domain_uq").on(t.cloud, t.primaryDomain).where(sql`state = 'pending'`),
+    uniqueIndex("partner_applications_pending_domain_uq")
+      .on(t.cloud, t.primaryDomain)
+      .where(sql`state = 'pending'`),
     index("partner_applications_state_created_idx").on(t.state, t.createdAt, t.id),
     index("partner_applications_applicant_idx").on(t.applicantUserId, t.createdAt),
   ],

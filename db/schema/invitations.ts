@@ -14,14 +14,18 @@ export const invitations = sqliteTable(
   "invitations",
   {
     id: text("id").primaryKey(),
-    partnerId: text("partner_id").notNull().references(() => organizations.id),
+    partnerId: text("partner_id")
+      .notNull()
+      .references(() => organizations.id),
     email: text("email").notNull(),
     message: text("message"),
     locale: text("locale").notNull(),
     tokenHash: text("token_hash").notNull().unique(),
     state: text("state", { enum: INVITATION_STATES }).notNull(),
     sendCount: integer("send_count").notNull().default(1),
-    createdByUserId: text("created_by_user_id").notNull().references(() => users.id),
+    createdByUserId: text("created_by_user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp("created_at").notNull(),
     lastSentAt: timestamp("last_sent_at").notNull(),
     expiresAt: timestamp("expires_at").notNull(),

@@ -14,13 +14,17 @@ export const memberInvitations = sqliteTable(
   "member_invitations",
   {
     id: text("id").primaryKey(),
-    organizationId: text("organization_id").notNull().references(() => organizations.id),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id),
     email: text("email").notNull(),
     roles: text("roles", { mode: "json" }).$type<MemberRole[]>().notNull(),
     locale: text("locale").notNull(),
     tokenHash: text("token_hash").notNull().unique(),
     state: text("state", { enum: INVITATION_STATES }).notNull(),
-    createdByUserId: text("created_by_user_id").notNull().references(() => users.id),
+    createdByUserId: text("created_by_user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp("created_at").notNull(),
     expiresAt: timestamp("expires_at").notNull(),
     respondedAt: timestamp("responded_at"),

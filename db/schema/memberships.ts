@@ -9,13 +9,14 @@ export const memberships = sqliteTable(
   "memberships",
   {
     id: text("id").primaryKey(),
-    organizationId: text("organization_id").notNull().references(() => organizations.id),
-    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     roles: text("roles", { mode: "json" }).$type<MemberRole[]>().notNull(),
     createdAt: timestamp("created_at").notNull(),
   },
-  (t) => [
-    uniqueIndex("memberships_org_user_uq").on(t.organizationId, t.userId),
-    index("memberships_user_idx").on(t.userId),
-  ],
+  (t) => [uniqueIndex("memberships_org_user_uq").on(t.organizationId, t.userId), index("memberships_user_idx").on(t.userId)],
 );

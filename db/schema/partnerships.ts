@@ -15,13 +15,19 @@ export const partnerships = sqliteTable(
   "partnerships",
   {
     id: text("id").primaryKey(),
-    providerId: text("provider_id").notNull().references(() => organizations.id),
-    resellerId: text("reseller_id").notNull().references(() => organizations.id),
+    providerId: text("provider_id")
+      .notNull()
+      .references(() => organizations.id),
+    resellerId: text("reseller_id")
+      .notNull()
+      .references(() => organizations.id),
     email: text("email").notNull(),
     locale: text("locale").notNull(),
     tokenHash: text("token_hash").notNull().unique(),
     state: text("state", { enum: PARTNERSHIP_STATES }).notNull(),
-    createdByUserId: text("created_by_user_id").notNull().references(() => users.id),
+    createdByUserId: text("created_by_user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp("created_at").notNull(),
     expiresAt: timestamp("expires_at").notNull(),
     respondedAt: timestamp("responded_at"),
@@ -31,7 +37,9 @@ export const partnerships = sqliteTable(
   },
   (t) => [
     // At most one open invitation or live partnership per pair.
-    uniqueIndex("partnerships_open_uq").on(t.providerId, t.resellerId).where(sql`state in ('invited', 'active')`),
+    uniqueIndex("partnerships_open_uq")
+      .on(t.providerId, t.resellerId)
+      .where(sql`state in ('invited', 'active')`),
     index("partnerships_provider_created_idx").on(t.providerId, t.createdAt, t.id),
     index("partnerships_reseller_created_idx").on(t.resellerId, t.createdAt, t.id),
   ],

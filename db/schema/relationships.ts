@@ -15,8 +15,12 @@ export const resellerRelationships = sqliteTable(
   "reseller_relationships",
   {
     id: text("id").primaryKey(),
-    partnerId: text("partner_id").notNull().references(() => organizations.id),
-    customerId: text("customer_id").notNull().references(() => organizations.id),
+    partnerId: text("partner_id")
+      .notNull()
+      .references(() => organizations.id),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => organizations.id),
     state: text("state", { enum: RESELLER_RELATIONSHIP_STATES }).notNull(),
     invitationId: text("invitation_id").references(() => invitations.id),
     createdAt: timestamp("created_at").notNull(),
@@ -33,7 +37,9 @@ export const resellerRelationships = sqliteTable(
     customerDomain: text("customer_domain").notNull(),
   },
   (t) => [
-    uniqueIndex("reseller_relationships_active_uq").on(t.partnerId, t.customerId).where(sql`state = 'active'`),
+    uniqueIndex("reseller_relationships_active_uq")
+      .on(t.partnerId, t.customerId)
+      .where(sql`state = 'active'`),
     // The paging indexes carry the name and domain after the id: a search reads only the index.
     index("reseller_relationships_partner_created_idx").on(t.partnerId, t.createdAt, t.id, t.customerName, t.customerDomain),
     index("reseller_relationships_customer_idx").on(t.customerId, t.createdAt),

@@ -13,7 +13,9 @@ export const subscriptions = sqliteTable(
   "subscriptions",
   {
     id: text("id").primaryKey(),
-    customerId: text("customer_id").notNull().references(() => organizations.id),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => organizations.id),
     product: text("product").notNull(),
     seats: integer("seats").notNull(),
     state: text("state", { enum: SUBSCRIPTION_STATES }).notNull(),

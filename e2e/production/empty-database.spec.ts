@@ -18,7 +18,10 @@ const CUSTOMER = "it@adventure.example";
 const PARTNER = "Tailwind Traders";
 
 function operatorAdd(email: string): string {
-  return execFileSync("npm", ["run", "--silent", "operator:add", "--", email], { env: { ...process.env, DATABASE_PATH: PRODUCTION.dbPath }, encoding: "utf8" });
+  return execFileSync("npm", ["run", "--silent", "operator:add", "--", email], {
+    env: { ...process.env, DATABASE_PATH: PRODUCTION.dbPath },
+    encoding: "utf8",
+  });
 }
 
 async function signedIn(browser: Browser, email: string, to: string): Promise<Page> {
@@ -27,11 +30,15 @@ async function signedIn(browser: Browser, email: string, to: string): Promise<Pa
   return page;
 }
 
-test("from an empty database to a working program: operator, enrollment, a customer, a subscription, admin roles, suspension and offboarding", async ({ browser }) => {
+test("from an empty database to a working program: operator, enrollment, a customer, a subscription, admin roles, suspension and offboarding", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
 
   // The first operator comes from the command line; running it again changes nothing.
-  expect(operatorAdd(OPERATOR)).toMatch(/created the operator organization; created the user ops@program\.example; made them an operator admin/);
+  expect(operatorAdd(OPERATOR)).toMatch(
+    /created the operator organization; created the user ops@program\.example; made them an operator admin/,
+  );
   expect(operatorAdd(OPERATOR)).toMatch(/they already are an operator admin: nothing changed/);
 
   const operator = await signedIn(browser, OPERATOR, "/operator");
@@ -127,7 +134,10 @@ test("from an empty database to a working program: operator, enrollment, a custo
   const beforeRequest = await mailCursor();
   await agent.getByRole("button", { name: "Send request" }).click();
   await expect(agent.getByText("Request “Tailwind helpdesk” sent to Adventure Works for approval.")).toBeVisible();
-  const approval = linkIn(await waitForEmail(CUSTOMER, new RegExp(`${PARTNER} asks for admin roles in Adventure Works`), beforeRequest), "/customer/");
+  const approval = linkIn(
+    await waitForEmail(CUSTOMER, new RegExp(`${PARTNER} asks for admin roles in Adventure Works`), beforeRequest),
+    "/customer/",
+  );
   await customer.goto(path(approval));
   await customer.getByRole("button", { name: "Approve" }).click();
   await expect(customer.getByText(new RegExp(`“Tailwind helpdesk” is approved. ${PARTNER} holds these roles until`))).toBeVisible();
@@ -141,7 +151,9 @@ test("from an empty database to a working program: operator, enrollment, a custo
   const beforeSuspend = await mailCursor();
   await operator.getByRole("button", { name: "Suspend partner" }).click();
   await expect(operator.getByRole("status").getByText(`${PARTNER} is suspended.`, { exact: false })).toBeVisible();
-  expect((await waitForEmail(APPLICANT, new RegExp(`${PARTNER} has been suspended`), beforeSuspend)).text).toContain("Unpaid invoices since March.");
+  expect((await waitForEmail(APPLICANT, new RegExp(`${PARTNER} has been suspended`), beforeSuspend)).text).toContain(
+    "Unpaid invoices since March.",
+  );
   await agent.goto("/partner");
   await expect(agent.getByText("The program has suspended your organization.", { exact: false })).toBeVisible();
   await expect(agent.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Invite a customer" })).toHaveCount(0);

@@ -28,13 +28,23 @@ export function exportedActions(): Map<string, string> {
 export function pageRoutes(): string[] {
   return filesUnder("app")
     .filter((f) => f.endsWith(`${path.sep}page.tsx`))
-    .map((f) => "/" + path.dirname(path.relative("app", f)).split(path.sep).filter((s) => s !== "." && !/^\(.*\)$/.test(s)).join("/"))
+    .map(
+      (f) =>
+        "/" +
+        path
+          .dirname(path.relative("app", f))
+          .split(path.sep)
+          .filter((s) => s !== "." && !/^\(.*\)$/.test(s))
+          .join("/"),
+    )
     .map((r) => (r === "/" ? "/" : r.replace(/\/$/, "")));
 }
 
 /** The build's action ids by exported name. */
 export function actionIds(): Map<string, string> {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName: string }> };
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { exportedName: string }>;
+  };
   return new Map(Object.entries(manifest.node).map(([id, v]) => [v.exportedName, id]));
 }
 
@@ -63,7 +73,11 @@ export async function postAction(
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) form.append(`_1_${k}`, one);
   form.append("0", opts.envelope ?? (opts.formOnly ? '["$K1"]' : '[null,"$K1"]'));
-  const res = await request.post("/", { headers: { "next-action": id, ...(opts.cookie ? { cookie: opts.cookie } : {}), ...opts.headers }, multipart: form, maxRedirects: 0 });
+  const res = await request.post("/", {
+    headers: { "next-action": id, ...(opts.cookie ? { cookie: opts.cookie } : {}), ...opts.headers },
+    multipart: form,
+    maxRedirects: 0,
+  });
   const body = await res.text();
   const line = body.split("\n").find((l) => l.startsWith("1:"));
   let result: ActionResponse["result"] = null;
@@ -74,5 +88,11 @@ export async function postAction(
       result = null;
     }
   }
-  return { status: res.status(), body, redirect: res.headers()["x-action-redirect"] ?? null, result, serverError: Boolean(line?.startsWith("1:E")) };
+  return {
+    status: res.status(),
+    body,
+    redirect: res.headers()["x-action-redirect"] ?? null,
+    result,
+    serverError: Boolean(line?.startsWith("1:E")),
+  };
 }

@@ -24,13 +24,24 @@ export function userFor(db: Database.Database, email: string): string {
 /** That user, made a member of the organization with these roles; returns the user's id. */
 export function memberFor(db: Database.Database, organizationId: string, email: string, roles: string[]): string {
   const userId = userFor(db, email);
-  db.prepare("insert or ignore into memberships (id, organization_id, user_id, roles, created_at) values (?, ?, ?, ?, ?)").run(idOf("mem", organizationId + email), organizationId, userId, JSON.stringify(roles), Date.now());
+  db.prepare("insert or ignore into memberships (id, organization_id, user_id, roles, created_at) values (?, ?, ?, ?, ?)").run(
+    idOf("mem", organizationId + email),
+    organizationId,
+    userId,
+    JSON.stringify(roles),
+    Date.now(),
+  );
   return userId;
 }
 
 /** A live database session for the user, as after signing in: the Cookie header that carries it. */
 export function sessionCookieFor(db: Database.Database, userId: string): string {
   const token = randomBytes(32).toString("base64url");
-  db.prepare("insert into sessions (session_token, user_id, expires, signed_in_at) values (?, ?, ?, ?)").run(token, userId, Date.now() + 30 * 86_400_000, Date.now());
+  db.prepare("insert into sessions (session_token, user_id, expires, signed_in_at) values (?, ?, ?, ?)").run(
+    token,
+    userId,
+    Date.now() + 30 * 86_400_000,
+    Date.now(),
+  );
   return `authjs.session-token=${token}`;
 }

@@ -48,10 +48,29 @@ const text = fc.oneof(
 );
 
 /** One field's value: a hostile string, or the same field repeated (an array where one value is expected). */
-export const hostileValue: fc.Arbitrary<string | string[]> = fc.oneof({ weight: 4, arbitrary: text }, { weight: 1, arbitrary: fc.array(text, { minLength: 2, maxLength: 4 }) });
+export const hostileValue: fc.Arbitrary<string | string[]> = fc.oneof(
+  { weight: 4, arbitrary: text },
+  { weight: 1, arbitrary: fc.array(text, { minLength: 2, maxLength: 4 }) },
+);
 
 /** Strings that cannot be an email address (no "@"), for the one public action that sends mail. */
-export const notAnEmail: fc.Arbitrary<string> = fc.oneof(fc.constantFrom(...HOSTILE.filter((s) => !s.includes("@"))), fc.string({ maxLength: 40 }).filter((s) => !s.includes("@")));
+export const notAnEmail: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(...HOSTILE.filter((s) => !s.includes("@"))),
+  fc.string({ maxLength: 40 }).filter((s) => !s.includes("@")),
+);
 
 /** Envelopes React never sends: wrong argument shapes, and some Next cannot even decode. */
-export const ENVELOPES = ['["$K1"]', '[null,"$K1",1,2]', "[]", "[null,null]", '[null,"x"]', "[null,5]", '[null,"$Q1"]', '[null,"$K9"]', "[", '"x"', "null", "{}"];
+export const ENVELOPES = [
+  '["$K1"]',
+  '[null,"$K1",1,2]',
+  "[]",
+  "[null,null]",
+  '[null,"x"]',
+  "[null,5]",
+  '[null,"$Q1"]',
+  '[null,"$K9"]',
+  "[",
+  '"x"',
+  "null",
+  "{}",
+];

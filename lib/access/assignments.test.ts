@@ -31,7 +31,14 @@ beforeEach(() => {
   ga = addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
   const { token } = createInvitation(t.ctx, agent, { partnerId: partner, email: ga.email, message: null, locale: "en" });
   acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
-  groups = Object.fromEntries(t.ctx.db.select().from(securityGroups).where(eq(securityGroups.partnerId, partner)).all().map((g) => [g.name, g.id]));
+  groups = Object.fromEntries(
+    t.ctx.db
+      .select()
+      .from(securityGroups)
+      .where(eq(securityGroups.partnerId, partner))
+      .all()
+      .map((g) => [g.name, g.id]),
+  );
   addGroupMember(t.ctx, admin, { partnerId: partner, groupId: groups["Helpdesk Agents"], userId: helpdesk.userId });
   addGroupMember(t.ctx, admin, { partnerId: partner, groupId: groups["Admin Agents"], userId: agent.userId });
   addGroupMember(t.ctx, admin, { partnerId: partner, groupId: groups["Helpdesk Agents"], userId: agent.userId });
@@ -62,7 +69,12 @@ describe("access assignments", () => {
     assign(ops, "Admin Agents", ["user_administrator", "global_reader"]);
     assign(security, "Admin Agents", ["security_reader"]);
     expect(effectiveRoles(t.ctx.db, partner, helpdesk.userId, customer)).toEqual(["helpdesk_administrator"]);
-    expect(effectiveRoles(t.ctx.db, partner, agent.userId, customer)).toEqual(["global_reader", "user_administrator", "helpdesk_administrator", "security_reader"]);
+    expect(effectiveRoles(t.ctx.db, partner, agent.userId, customer)).toEqual([
+      "global_reader",
+      "user_administrator",
+      "helpdesk_administrator",
+      "security_reader",
+    ]);
     expect(effectiveRoles(t.ctx.db, partner, admin.userId, customer)).toEqual([]);
 
     t.advance(10 * DAY); // "Security" ends
@@ -74,7 +86,13 @@ describe("access assignments", () => {
     const rel = activeRelationship("Ops", ["helpdesk_administrator"]);
     assign(rel, "Helpdesk Agents", ["helpdesk_administrator"]);
     terminateAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: rel });
-    expect(t.ctx.db.select().from(accessAssignments).all().map((a) => a.state)).toEqual(["deleted"]);
+    expect(
+      t.ctx.db
+        .select()
+        .from(accessAssignments)
+        .all()
+        .map((a) => a.state),
+    ).toEqual(["deleted"]);
     expect(effectiveRoles(t.ctx.db, partner, helpdesk.userId, customer)).toEqual([]);
   });
 
@@ -83,17 +101,51 @@ describe("access assignments", () => {
     assign(rel, "Admin Agents", ["global_reader"]);
     t.advance(5 * DAY);
     runAdminRelationshipJobs(t.ctx);
-    expect(t.ctx.db.select().from(accessAssignments).all().map((a) => a.state)).toEqual(["deleted"]);
-    const pending = requestAdminRelationship(t.ctx, agent, requestAdminRelationshipSchema.parse({ partnerId: partner, customerId: customer, name: "Pending", durationDays: "5", roles: ["global_reader"] })).id;
+    expect(
+      t.ctx.db
+        .select()
+        .from(accessAssignments)
+        .all()
+        .map((a) => a.state),
+    ).toEqual(["deleted"]);
+    const pending = requestAdminRelationship(
+      t.ctx,
+      agent,
+      requestAdminRelationshipSchema.parse({
+        partnerId: partner,
+        customerId: customer,
+        name: "Pending",
+        durationDays: "5",
+        roles: ["global_reader"],
+      }),
+    ).id;
     expect(codeOf(() => assign(pending, "Admin Agents", ["global_reader"]))).toBe("INVALID_TRANSITION");
   });
 
   it("only the partner's Admin agents assign; another partner's groups and relationships are not found", () => {
     const rel = activeRelationship("Ops", ["global_reader"]);
-    expect(codeOf(() => createAccessAssignment(t.ctx, helpdesk, { partnerId: partner, relationshipId: rel, groupId: groups["Admin Agents"], roles: ["global_reader"] }))).toBe("FORBIDDEN");
+    expect(
+      codeOf(() =>
+        createAccessAssignment(t.ctx, helpdesk, {
+          partnerId: partner,
+          relationshipId: rel,
+          groupId: groups["Admin Agents"],
+          roles: ["global_reader"],
+        }),
+      ),
+    ).toBe("FORBIDDEN");
     const other = addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
     const otherAgent = addMember(t.ctx.db, other, "agent@fabrikam.example", ["admin_agent"]);
-    expect(codeOf(() => createAccessAssignment(t.ctx, otherAgent, { partnerId: other, relationshipId: rel, groupId: groups["Admin Agents"], roles: ["global_reader"] }))).toBe("NOT_FOUND");
+    expect(
+      codeOf(() =>
+        createAccessAssignment(t.ctx, otherAgent, {
+          partnerId: other,
+          relationshipId: rel,
+          groupId: groups["Admin Agents"],
+          roles: ["global_reader"],
+        }),
+      ),
+    ).toBe("NOT_FOUND");
     const { id } = assign(rel, "Admin Agents", ["global_reader"]);
     expect(codeOf(() => removeAccessAssignment(t.ctx, otherAgent, { partnerId: other, assignmentId: id }))).toBe("NOT_FOUND");
     removeAccessAssignment(t.ctx, agent, { partnerId: partner, assignmentId: id });
@@ -102,7 +154,11 @@ describe("access assignments", () => {
 
   it("groups hold only the partner's own people", () => {
     const stranger = addMember(t.ctx.db, customer, "ben@adventure.example", ["billing_administrator"]);
-    expect(codeOf(() => addGroupMember(t.ctx, admin, { partnerId: partner, groupId: groups["Admin Agents"], userId: stranger.userId }))).toBe("NOT_FOUND");
-    expect(codeOf(() => addGroupMember(t.ctx, helpdesk, { partnerId: partner, groupId: groups["Admin Agents"], userId: helpdesk.userId }))).toBe("FORBIDDEN");
+    expect(
+      codeOf(() => addGroupMember(t.ctx, admin, { partnerId: partner, groupId: groups["Admin Agents"], userId: stranger.userId })),
+    ).toBe("NOT_FOUND");
+    expect(
+      codeOf(() => addGroupMember(t.ctx, helpdesk, { partnerId: partner, groupId: groups["Admin Agents"], userId: helpdesk.userId })),
+    ).toBe("FORBIDDEN");
   });
 });

@@ -16,10 +16,18 @@ import type { AccessAssignmentRef, CreateAccessAssignmentInput } from "./schemas
 export function createAccessAssignment(ctx: ServiceContext, actor: Actor, input: CreateAccessAssignmentInput) {
   const member = requirePermission(ctx.db, actor, input.partnerId, "admin_relationships.write");
   const partnerId = member.organization.id;
-  const relationship = ctx.db.select().from(adminRelationships).where(and(eq(adminRelationships.id, input.relationshipId), eq(adminRelationships.partnerId, partnerId))).get();
+  const relationship = ctx.db
+    .select()
+    .from(adminRelationships)
+    .where(and(eq(adminRelationships.id, input.relationshipId), eq(adminRelationships.partnerId, partnerId)))
+    .get();
   if (!relationship) throw new DomainError("NOT_FOUND");
   if (!isInForce(relationship.state)) throw new DomainError("INVALID_TRANSITION", { from: relationship.state, event: "assign" });
-  const group = ctx.db.select().from(securityGroups).where(and(eq(securityGroups.id, input.groupId), eq(securityGroups.partnerId, partnerId))).get();
+  const group = ctx.db
+    .select()
+    .from(securityGroups)
+    .where(and(eq(securityGroups.id, input.groupId), eq(securityGroups.partnerId, partnerId)))
+    .get();
   if (!group) throw new DomainError("NOT_FOUND", {}, { groupId: ["chooseGroup"] });
   // A group can receive only roles the customer approved in this relationship.
   if (input.roles.some((r) => !relationship.roles.includes(r))) throw new DomainError("VALIDATION", {}, { roles: ["roleNotApproved"] });
@@ -28,10 +36,39 @@ export function createAccessAssignment(ctx: ServiceContext, actor: Actor, input:
   const id = newId("asg");
   ctx.db.transaction(
     (tx) => {
-      const live = tx.select({ id: accessAssignments.id }).from(accessAssignments).where(and(eq(accessAssignments.adminRelationshipId, relationship.id), eq(accessAssignments.groupId, group.id), ne(accessAssignments.state, "deleted"))).get();
+      const live = tx
+        .select({ id: accessAssignments.id })
+        .from(accessAssignments)
+        .where(
+          and(
+            eq(accessAssignments.adminRelationshipId, relationship.id),
+            eq(accessAssignments.groupId, group.id),
+            ne(accessAssignments.state, "deleted"),
+          ),
+        )
+        .get();
       if (live) throw new DomainError("VALIDATION", {}, { groupId: ["groupAlreadyAssigned"] });
-      tx.insert(accessAssignments).values({ id, partnerId, adminRelationshipId: relationship.id, groupId: group.id, roles: input.roles, state: "pending", createdAt: now }).run();
-      recordAudit(tx, { organizationId: partnerId, customerId: relationship.customerId, actor, action: "access_assignment.created", targetType: "access_assignment", targetId: id, details: { name: relationship.name, group: group.name, roles: input.roles.length }, at: now });
+      tx.insert(accessAssignments)
+        .values({
+          id,
+          partnerId,
+          adminRelationshipId: relationship.id,
+          groupId: group.id,
+          roles: input.roles,
+          state: "pending",
+          createdAt: now,
+        })
+        .run();
+      recordAudit(tx, {
+        organizationId: partnerId,
+        customerId: relationship.customerId,
+        actor,
+        action: "access_assignment.created",
+        targetType: "access_assignment",
+        targetId: id,
+        details: { name: relationship.name, group: group.name, roles: input.roles.length },
+        at: now,
+      });
     },
     { behavior: "immediate" },
   );
@@ -50,7 +87,11 @@ export function activatePendingAssignments(db: Db): number {
     .filter((a) => isInForce(a.state))
     .map((a) => a.id);
   if (pending.length === 0) return 0;
-  return db.update(accessAssignments).set({ state: "active" }).where(and(inArray(accessAssignments.id, pending), eq(accessAssignments.state, "pending"))).run().changes;
+  return db
+    .update(accessAssignments)
+    .set({ state: "active" })
+    .where(and(inArray(accessAssignments.id, pending), eq(accessAssignments.state, "pending")))
+    .run().changes;
 }
 
 export function removeAccessAssignment(ctx: ServiceContext, actor: Actor, ref: AccessAssignmentRef) {
@@ -66,9 +107,22 @@ export function removeAccessAssignment(ctx: ServiceContext, actor: Actor, ref: A
   const now = ctx.now();
   ctx.db.transaction(
     (tx) => {
-      const changed = tx.update(accessAssignments).set({ state: "deleted", deletedAt: now }).where(and(eq(accessAssignments.id, row.a.id), ne(accessAssignments.state, "deleted"))).run().changes;
+      const changed = tx
+        .update(accessAssignments)
+        .set({ state: "deleted", deletedAt: now })
+        .where(and(eq(accessAssignments.id, row.a.id), ne(accessAssignments.state, "deleted")))
+        .run().changes;
       if (changed !== 1) throw new DomainError("INVALID_TRANSITION", { from: "deleted", event: "remove" });
-      recordAudit(tx, { organizationId: member.organization.id, customerId: row.relationship.customerId, actor, action: "access_assignment.deleted", targetType: "access_assignment", targetId: row.a.id, details: { name: row.relationship.name, group: row.group }, at: now });
+      recordAudit(tx, {
+        organizationId: member.organization.id,
+        customerId: row.relationship.customerId,
+        actor,
+        action: "access_assignment.deleted",
+        targetType: "access_assignment",
+        targetId: row.a.id,
+        details: { name: row.relationship.name, group: row.group },
+        at: now,
+      });
     },
     { behavior: "immediate" },
   );

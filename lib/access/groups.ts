@@ -24,7 +24,11 @@ export function ensureDefaultGroups(tx: Tx | Db, partnerId: string, now: Date): 
 }
 
 function getOwnGroupOrThrow(ctx: ServiceContext, partnerId: string, groupId: string) {
-  const group = ctx.db.select().from(securityGroups).where(and(eq(securityGroups.id, groupId), eq(securityGroups.partnerId, partnerId))).get();
+  const group = ctx.db
+    .select()
+    .from(securityGroups)
+    .where(and(eq(securityGroups.id, groupId), eq(securityGroups.partnerId, partnerId)))
+    .get();
   if (!group) throw new DomainError("NOT_FOUND");
   return group;
 }
@@ -47,12 +51,31 @@ export function addGroupMember(ctx: ServiceContext, actor: Actor, input: GroupMe
       // A group that holds roles in customers' tenants gives them to whoever joins it: only an
       // Account admin adds people to one (rule 9), and the Account admins hear of it. Read in
       // the transaction, so an assignment made meanwhile counts.
-      const carriesCustomerRoles = !!tx.select({ id: accessAssignments.id }).from(accessAssignments).where(and(eq(accessAssignments.groupId, group.id), ne(accessAssignments.state, "deleted"))).limit(1).get();
-      if (carriesCustomerRoles && !isTopAdmin(member.roles, "partner")) throw new DomainError("GROUP_NEEDS_TOP_ADMIN", { group: group.name });
-      const added = tx.insert(securityGroupMembers).values({ partnerId: member.organization.id, groupId: group.id, userId: user.id, createdAt: now }).onConflictDoNothing().run().changes;
+      const carriesCustomerRoles = !!tx
+        .select({ id: accessAssignments.id })
+        .from(accessAssignments)
+        .where(and(eq(accessAssignments.groupId, group.id), ne(accessAssignments.state, "deleted")))
+        .limit(1)
+        .get();
+      if (carriesCustomerRoles && !isTopAdmin(member.roles, "partner"))
+        throw new DomainError("GROUP_NEEDS_TOP_ADMIN", { group: group.name });
+      const added = tx
+        .insert(securityGroupMembers)
+        .values({ partnerId: member.organization.id, groupId: group.id, userId: user.id, createdAt: now })
+        .onConflictDoNothing()
+        .run().changes;
       if (added === 1) {
-        recordAudit(tx, { organizationId: member.organization.id, actor, action: "security_group.member_added", targetType: "security_group", targetId: group.id, details: { group: group.name, email: user.email }, at: now });
-        if (carriesCustomerRoles) tellAccountAdmins(ctx, tx, member.organization.id, { actor: actor.email, email: user.email, group: group.name }, now);
+        recordAudit(tx, {
+          organizationId: member.organization.id,
+          actor,
+          action: "security_group.member_added",
+          targetType: "security_group",
+          targetId: group.id,
+          details: { group: group.name, email: user.email },
+          at: now,
+        });
+        if (carriesCustomerRoles)
+          tellAccountAdmins(ctx, tx, member.organization.id, { actor: actor.email, email: user.email, group: group.name }, now);
       }
     },
     { behavior: "immediate" },
@@ -60,8 +83,22 @@ export function addGroupMember(ctx: ServiceContext, actor: Actor, input: GroupMe
   return { group: group.name, email: user.email };
 }
 
-function tellAccountAdmins(ctx: ServiceContext, tx: Tx, partnerId: string, vars: { actor: string; email: string; group: string }, now: Date) {
-  enqueueNotices(tx, membersWith(tx, [partnerId], GRANT_NOTICES.partner), { kind: "groupAccessGranted", outboxKind: "security_group.access_granted", key: `group.${partnerId}.${vars.group}.${vars.email}.${now.getTime()}`, vars, url: `${ctx.config.publicBaseUrl}/partner/${partnerId}/groups`, relatedId: partnerId, now });
+function tellAccountAdmins(
+  ctx: ServiceContext,
+  tx: Tx,
+  partnerId: string,
+  vars: { actor: string; email: string; group: string },
+  now: Date,
+) {
+  enqueueNotices(tx, membersWith(tx, [partnerId], GRANT_NOTICES.partner), {
+    kind: "groupAccessGranted",
+    outboxKind: "security_group.access_granted",
+    key: `group.${partnerId}.${vars.group}.${vars.email}.${now.getTime()}`,
+    vars,
+    url: `${ctx.config.publicBaseUrl}/partner/${partnerId}/groups`,
+    relatedId: partnerId,
+    now,
+  });
 }
 
 export function removeGroupMember(ctx: ServiceContext, actor: Actor, input: GroupMemberInput) {
@@ -71,9 +108,20 @@ export function removeGroupMember(ctx: ServiceContext, actor: Actor, input: Grou
   const now = ctx.now();
   ctx.db.transaction(
     (tx) => {
-      const removed = tx.delete(securityGroupMembers).where(and(eq(securityGroupMembers.groupId, group.id), eq(securityGroupMembers.userId, input.userId))).run().changes;
+      const removed = tx
+        .delete(securityGroupMembers)
+        .where(and(eq(securityGroupMembers.groupId, group.id), eq(securityGroupMembers.userId, input.userId)))
+        .run().changes;
       if (removed !== 1) throw new DomainError("NOT_FOUND");
-      recordAudit(tx, { organizationId: member.organization.id, actor, action: "security_group.member_removed", targetType: "security_group", targetId: group.id, details: { group: group.name, email: user?.email ?? "" }, at: now });
+      recordAudit(tx, {
+        organizationId: member.organization.id,
+        actor,
+        action: "security_group.member_removed",
+        targetType: "security_group",
+        targetId: group.id,
+        details: { group: group.name, email: user?.email ?? "" },
+        at: now,
+      });
     },
     { behavior: "immediate" },
   );

@@ -7,7 +7,12 @@ import type { Member } from "@/lib/auth/membership";
 /** The partner's groups with their members, and the people who could be added. */
 export function listGroupsWithMembers(db: Db, member: Member) {
   const partnerId = member.organization.id;
-  const groups = db.select({ id: securityGroups.id, name: securityGroups.name }).from(securityGroups).where(eq(securityGroups.partnerId, partnerId)).orderBy(asc(securityGroups.name)).all();
+  const groups = db
+    .select({ id: securityGroups.id, name: securityGroups.name })
+    .from(securityGroups)
+    .where(eq(securityGroups.partnerId, partnerId))
+    .orderBy(asc(securityGroups.name))
+    .all();
   const members = db
     .select({ groupId: securityGroupMembers.groupId, userId: users.id, email: users.email, name: users.name })
     .from(securityGroupMembers)
@@ -26,17 +31,34 @@ export function listGroupsWithMembers(db: Db, member: Member) {
 }
 
 export function listGroups(db: Db, member: Member) {
-  return db.select({ id: securityGroups.id, name: securityGroups.name }).from(securityGroups).where(eq(securityGroups.partnerId, member.organization.id)).orderBy(asc(securityGroups.name)).all();
+  return db
+    .select({ id: securityGroups.id, name: securityGroups.name })
+    .from(securityGroups)
+    .where(eq(securityGroups.partnerId, member.organization.id))
+    .orderBy(asc(securityGroups.name))
+    .all();
 }
 
 /** Live assignments of the given relationships of this partner. */
 export function listAssignments(db: Db, member: Member, relationshipIds: string[]) {
   if (relationshipIds.length === 0) return [];
   return db
-    .select({ id: accessAssignments.id, relationshipId: accessAssignments.adminRelationshipId, group: securityGroups.name, roles: accessAssignments.roles, state: accessAssignments.state })
+    .select({
+      id: accessAssignments.id,
+      relationshipId: accessAssignments.adminRelationshipId,
+      group: securityGroups.name,
+      roles: accessAssignments.roles,
+      state: accessAssignments.state,
+    })
     .from(accessAssignments)
     .innerJoin(securityGroups, eq(securityGroups.id, accessAssignments.groupId))
-    .where(and(eq(accessAssignments.partnerId, member.organization.id), inArray(accessAssignments.adminRelationshipId, relationshipIds), ne(accessAssignments.state, "deleted")))
+    .where(
+      and(
+        eq(accessAssignments.partnerId, member.organization.id),
+        inArray(accessAssignments.adminRelationshipId, relationshipIds),
+        ne(accessAssignments.state, "deleted"),
+      ),
+    )
     .orderBy(asc(securityGroups.name))
     .all();
 }

@@ -3,7 +3,13 @@ import { isPlausibleActionEnvelope } from "./envelope";
 
 describe("server action envelopes", () => {
   it("lets through what React sends for our actions", () => {
-    for (const ok of ['["$K1"]', '[null,"$K1"]', '[{"ok":false,"error":"x","fieldErrors":{"email":["Required"]}},"$K1"]', '[{"ok":true,"message":"$$5 off"},"$K2"]', '["$undefined","$K1"]']) {
+    for (const ok of [
+      '["$K1"]',
+      '[null,"$K1"]',
+      '[{"ok":false,"error":"x","fieldErrors":{"email":["Required"]}},"$K1"]',
+      '[{"ok":true,"message":"$$5 off"},"$K2"]',
+      '["$undefined","$K1"]',
+    ]) {
       expect(isPlausibleActionEnvelope(ok), ok).toBe(true);
     }
   });

@@ -19,7 +19,11 @@ beforeEach(() => {
 });
 
 function active(name: string, days: number, roles = ["global_reader"]) {
-  const { id } = requestAdminRelationship(t.ctx, agent, requestAdminRelationshipSchema.parse({ partnerId: partner, customerId: customer, name, durationDays: String(days), roles }));
+  const { id } = requestAdminRelationship(
+    t.ctx,
+    agent,
+    requestAdminRelationshipSchema.parse({ partnerId: partner, customerId: customer, name, durationDays: String(days), roles }),
+  );
   approveAdminRelationship(t.ctx, signedInAt(ga, t.ctx.now()), { organizationId: customer, relationshipId: id });
 }
 
@@ -45,6 +49,12 @@ describe("expiring soon", () => {
     active("one", 1);
     const other = addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
     const otherAgent = addMember(t.ctx.db, other, "agent@fabrikam.example", ["admin_agent"]);
-    expect(expiryCounts(t.ctx.db, getMember(t.ctx.db, otherAgent, other)!, t.ctx.now())).toEqual({ "1": 0, "7": 0, "30": 0, expired: 0, globalAdmin: 0 });
+    expect(expiryCounts(t.ctx.db, getMember(t.ctx.db, otherAgent, other)!, t.ctx.now())).toEqual({
+      "1": 0,
+      "7": 0,
+      "30": 0,
+      expired: 0,
+      globalAdmin: 0,
+    });
   });
 });

@@ -14,13 +14,22 @@ export type ExpiryWindow = (typeof WINDOWS)[number];
 
 /** The condition behind each tile: ending within N days, or expired within the last year. */
 function windowWhere(window: ExpiryWindow, now: Date) {
-  if (window === "expired") return and(eq(adminRelationships.state, "expired"), gte(adminRelationships.endedAt, new Date(now.getTime() - 365 * DAY)));
-  return and(inArray(adminRelationships.state, [...IN_FORCE]), gt(adminRelationships.endsAt, now), lte(adminRelationships.endsAt, new Date(now.getTime() + Number(window) * DAY)));
+  if (window === "expired")
+    return and(eq(adminRelationships.state, "expired"), gte(adminRelationships.endedAt, new Date(now.getTime() - 365 * DAY)));
+  return and(
+    inArray(adminRelationships.state, [...IN_FORCE]),
+    gt(adminRelationships.endsAt, now),
+    lte(adminRelationships.endsAt, new Date(now.getTime() + Number(window) * DAY)),
+  );
 }
 
 export function expiryCounts(db: Db, member: Member, now: Date) {
   const count = (where: ReturnType<typeof and>) =>
-    db.select({ n: sql<number>`count(*)` }).from(adminRelationships).where(and(eq(adminRelationships.partnerId, member.organization.id), where)).get()?.n ?? 0;
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(adminRelationships)
+      .where(and(eq(adminRelationships.partnerId, member.organization.id), where))
+      .get()?.n ?? 0;
   return {
     "1": count(windowWhere("1", now)),
     "7": count(windowWhere("7", now)),
@@ -45,8 +54,18 @@ export function listExpiring(db: Db, member: Member, window: ExpiryWindow, opts:
     })
     .from(adminRelationships)
     .innerJoin(organizations, eq(organizations.id, adminRelationships.customerId))
-    .where(and(eq(adminRelationships.partnerId, member.organization.id), windowWhere(window, opts.now), q ? or(contains(organizations.name, q), contains(adminRelationships.name, q)) : undefined))
-    .orderBy(...(window === "expired" ? [desc(adminRelationships.endsAt), desc(adminRelationships.id)] : [asc(adminRelationships.endsAt), asc(adminRelationships.id)]))
+    .where(
+      and(
+        eq(adminRelationships.partnerId, member.organization.id),
+        windowWhere(window, opts.now),
+        q ? or(contains(organizations.name, q), contains(adminRelationships.name, q)) : undefined,
+      ),
+    )
+    .orderBy(
+      ...(window === "expired"
+        ? [desc(adminRelationships.endsAt), desc(adminRelationships.id)]
+        : [asc(adminRelationships.endsAt), asc(adminRelationships.id)]),
+    )
     .limit(PAGE_SIZE + 1)
     .offset((opts.page - 1) * PAGE_SIZE)
     .all();

@@ -21,10 +21,18 @@ beforeEach(() => {
 });
 
 function request(name: string, over: Record<string, unknown> = {}) {
-  const input = requestAdminRelationshipSchema.parse({ partnerId: partner, customerId: customer, name, durationDays: "60", roles: ["global_reader"], ...over });
+  const input = requestAdminRelationshipSchema.parse({
+    partnerId: partner,
+    customerId: customer,
+    name,
+    durationDays: "60",
+    roles: ["global_reader"],
+    ...over,
+  });
   return requestAdminRelationship(t.ctx, agent, input).id;
 }
-const approve = (id: string) => approveAdminRelationship(t.ctx, signedInAt(ga, t.ctx.now()), { organizationId: customer, relationshipId: id });
+const approve = (id: string) =>
+  approveAdminRelationship(t.ctx, signedInAt(ga, t.ctx.now()), { organizationId: customer, relationshipId: id });
 const stateOf = (id: string) => t.ctx.db.select().from(adminRelationships).where(eq(adminRelationships.id, id)).get()!;
 const notices = () =>
   t.ctx.db
@@ -118,7 +126,9 @@ describe("the admin relationship job", () => {
     t.advance(30 * DAY);
     runAdminRelationshipJobs(t.ctx); // the unanswered request lapses
     const byJob = t.ctx.db.select().from(auditEvents).all().slice(people);
-    expect(new Set(byJob.map((e) => e.action))).toEqual(new Set(["admin_relationship.expiring", "admin_relationship.expired", "admin_relationship.extended", "admin_relationship.lapsed"]));
+    expect(new Set(byJob.map((e) => e.action))).toEqual(
+      new Set(["admin_relationship.expiring", "admin_relationship.expired", "admin_relationship.extended", "admin_relationship.lapsed"]),
+    );
     for (const e of byJob) {
       expect(e.actorUserId).toBeNull();
       expect(unnamedActor(e.action)).toBe("system");

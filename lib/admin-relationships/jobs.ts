@@ -43,7 +43,12 @@ export function runAdminRelationshipJobs(ctx: ServiceContext): JobReport {
   };
   const select = (where: SQL | undefined) => ctx.db.select().from(adminRelationships).where(where).all();
 
-  for (const row of select(and(eq(adminRelationships.state, "approvalPending"), lte(adminRelationships.requestedAt, new Date(now.getTime() - LAPSE_AFTER_DAYS * DAY))))) {
+  for (const row of select(
+    and(
+      eq(adminRelationships.state, "approvalPending"),
+      lte(adminRelationships.requestedAt, new Date(now.getTime() - LAPSE_AFTER_DAYS * DAY)),
+    ),
+  )) {
     step(row, (tx, r) => {
       const lapsed = apply(tx, r, "lapse", "system", { endedAt: now });
       audit(tx, lapsed, null, "admin_relationship.lapsed", now);
@@ -69,7 +74,9 @@ export function runAdminRelationshipJobs(ctx: ServiceContext): JobReport {
     });
   }
 
-  for (const row of select(and(eq(adminRelationships.state, "active"), lte(adminRelationships.endsAt, new Date(now.getTime() + EXPIRING_WITHIN_DAYS * DAY))))) {
+  for (const row of select(
+    and(eq(adminRelationships.state, "active"), lte(adminRelationships.endsAt, new Date(now.getTime() + EXPIRING_WITHIN_DAYS * DAY))),
+  )) {
     step(row, (tx, r) => {
       const expiring = apply(tx, r, "markExpiring", "system", {});
       audit(tx, expiring, null, "admin_relationship.expiring", now);
@@ -88,7 +95,13 @@ export function runAdminRelationshipJobs(ctx: ServiceContext): JobReport {
     if (row.lastNoticeKey === key) continue;
     step(row, (tx, r) => {
       // Claimed first, conditionally: two runs at once send it once, and later runs skip it cheaply.
-      const claimed = tx.update(adminRelationships).set({ lastNoticeKey: key }).where(and(eq(adminRelationships.id, r.id), or(isNull(adminRelationships.lastNoticeKey), ne(adminRelationships.lastNoticeKey, key)))).run().changes;
+      const claimed = tx
+        .update(adminRelationships)
+        .set({ lastNoticeKey: key })
+        .where(
+          and(eq(adminRelationships.id, r.id), or(isNull(adminRelationships.lastNoticeKey), ne(adminRelationships.lastNoticeKey, key))),
+        )
+        .run().changes;
       if (claimed !== 1) return;
       notifyAdminRelationship(ctx, tx, "expiring", r, now, { key, daysLeft });
       report.notices++;
@@ -111,5 +124,10 @@ function noticeDue(now: Date): SQL | undefined {
     sql` `,
   )} end`;
   const mayNotExtend = or(eq(r.autoExtend, false), holdsGlobalAdministrator(r.roles));
-  return and(eq(r.state, "expiring"), lte(r.endsAt, new Date(due(NOTICE_DAYS[0]))), or(isNull(r.lastNoticeKey), ne(r.lastNoticeKey, key)), mayNotExtend);
+  return and(
+    eq(r.state, "expiring"),
+    lte(r.endsAt, new Date(due(NOTICE_DAYS[0]))),
+    or(isNull(r.lastNoticeKey), ne(r.lastNoticeKey, key)),
+    mayNotExtend,
+  );
 }

@@ -23,13 +23,24 @@ const AUDIENCE: Record<AdminRelationshipEmailKind, ("customer" | "partner")[]> =
  * `noticeKey` tells notices of the same kind apart (the 30-, 7- and 1-day expiry notices);
  * the outbox ignores a key it already holds, so a job that runs twice sends nothing twice.
  */
-export function notifyAdminRelationship(ctx: ServiceContext, tx: Tx, kind: AdminRelationshipEmailKind, r: Row, now: Date, notice?: { key: string; daysLeft: number }): void {
-  const nameOf = (id: string) => tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, id)).get()?.name ?? "";
+export function notifyAdminRelationship(
+  ctx: ServiceContext,
+  tx: Tx,
+  kind: AdminRelationshipEmailKind,
+  r: Row,
+  now: Date,
+  notice?: { key: string; daysLeft: number },
+): void {
+  const nameOf = (id: string) =>
+    tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, id)).get()?.name ?? "";
   const partnerName = nameOf(r.partnerId);
   const customerName = nameOf(r.customerId);
   for (const side of AUDIENCE[kind]) {
     // By permission, never by role name: whoever may approve or manage admin relationships hears of them.
-    const recipients = side === "customer" ? membersWith(tx, [r.customerId], "customer.admin_relationships.approve") : membersWith(tx, [r.partnerId], "admin_relationships.write");
+    const recipients =
+      side === "customer"
+        ? membersWith(tx, [r.customerId], "customer.admin_relationships.approve")
+        : membersWith(tx, [r.partnerId], "admin_relationships.write");
     const url =
       side === "customer"
         ? `${ctx.config.publicBaseUrl}/customer/${r.customerId}/admin-relationships/${r.id}`
@@ -43,7 +54,15 @@ export function notifyAdminRelationship(ctx: ServiceContext, tx: Tx, kind: Admin
           to: to.email,
           organizationId: side === "customer" ? r.customerId : r.partnerId,
           relatedId: r.id,
-          ...adminRelationshipEmail({ kind, locale: to.locale, partnerName, customerName, relationship: r, url, daysLeft: notice?.daysLeft }),
+          ...adminRelationshipEmail({
+            kind,
+            locale: to.locale,
+            partnerName,
+            customerName,
+            relationship: r,
+            url,
+            daysLeft: notice?.daysLeft,
+          }),
         },
         now,
       );

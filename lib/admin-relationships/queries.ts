@@ -33,7 +33,12 @@ const partnerRelationshipsWith = (db: Db) =>
       .select(columns)
       .from(adminRelationships)
       .innerJoin(organizations, eq(organizations.id, adminRelationships.partnerId))
-      .where(and(eq(adminRelationships.partnerId, sql.placeholder("partnerId")), eq(adminRelationships.customerId, sql.placeholder("customerId"))))
+      .where(
+        and(
+          eq(adminRelationships.partnerId, sql.placeholder("partnerId")),
+          eq(adminRelationships.customerId, sql.placeholder("customerId")),
+        ),
+      )
       .orderBy(desc(adminRelationships.createdAt))
       .limit(100)
       .prepare(),
@@ -45,7 +50,9 @@ export function listCustomerAdminRelationships(db: Db, member: Member) {
     .select(columns)
     .from(adminRelationships)
     .innerJoin(organizations, eq(organizations.id, adminRelationships.partnerId))
-    .where(and(eq(adminRelationships.customerId, member.organization.id), inArray(adminRelationships.state, ["approvalPending", ...IN_FORCE])))
+    .where(
+      and(eq(adminRelationships.customerId, member.organization.id), inArray(adminRelationships.state, ["approvalPending", ...IN_FORCE])),
+    )
     .orderBy(organizations.name, desc(adminRelationships.createdAt))
     .all();
   return { pending: rows.filter((r) => r.state === "approvalPending"), inForce: rows.filter((r) => r.state !== "approvalPending") };

@@ -22,7 +22,11 @@ export function checkAdminRequest(db: Db, partnerId: string, cloud: Cloud, reque
     throw new DomainError("AUTO_EXTEND_GLOBAL_ADMIN", {}, { autoExtend: ["autoExtendGlobalAdmin"] });
   }
   const key = nameKey(request.name);
-  const taken = db.select({ id: adminRelationships.id }).from(adminRelationships).where(and(eq(adminRelationships.partnerId, partnerId), eq(adminRelationships.nameKey, key))).get();
+  const taken = db
+    .select({ id: adminRelationships.id })
+    .from(adminRelationships)
+    .where(and(eq(adminRelationships.partnerId, partnerId), eq(adminRelationships.nameKey, key)))
+    .get();
   const reserved = db
     .select({ request: invitations.adminRequest })
     .from(invitations)

@@ -10,7 +10,11 @@ export const MAX_DAYS = 730;
 /** What a request for admin roles asks, alone or riding along with a reseller invitation. */
 export const adminRequestFields = {
   name: z.string({ error: "required" }).trim().min(1, "required").max(MAX_NAME, "nameMax50"),
-  durationDays: z.coerce.number({ error: "durationRange" }).int("durationRange").min(MIN_DAYS, "durationRange").max(MAX_DAYS, "durationRange"),
+  durationDays: z.coerce
+    .number({ error: "durationRange" })
+    .int("durationRange")
+    .min(MIN_DAYS, "durationRange")
+    .max(MAX_DAYS, "durationRange"),
   // A form sends one value per ticked box; none ticked means the key is absent.
   roles: z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),

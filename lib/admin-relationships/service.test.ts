@@ -2,7 +2,17 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { adminRelationships, emailOutbox } from "@/db/schema";
 import type { Actor } from "@/lib/auth/membership";
-import { addCustomer, addMember, addSubscription, codeOf, count, DAY, dumpTable, relatedPartnerAndCustomer, testContext } from "@/lib/testing/fixtures";
+import {
+  addCustomer,
+  addMember,
+  addSubscription,
+  codeOf,
+  count,
+  DAY,
+  dumpTable,
+  relatedPartnerAndCustomer,
+  testContext,
+} from "@/lib/testing/fixtures";
 import { requestAdminRelationshipSchema } from "./schemas";
 import { approveAdminRelationship, rejectAdminRelationship, requestAdminRelationship, terminateAdminRelationship } from "./service";
 
@@ -18,7 +28,14 @@ function related(cloud: "global" | "usgov" = "global") {
 }
 
 function request(over: Record<string, unknown> = {}) {
-  const input = requestAdminRelationshipSchema.parse({ partnerId: partner, customerId: customer, name: "Helpdesk 2027", durationDays: "365", roles: ["helpdesk_administrator", "global_reader"], ...over });
+  const input = requestAdminRelationshipSchema.parse({
+    partnerId: partner,
+    customerId: customer,
+    name: "Helpdesk 2027",
+    durationDays: "365",
+    roles: ["helpdesk_administrator", "global_reader"],
+    ...over,
+  });
   return requestAdminRelationship(t.ctx, agent, input);
 }
 
@@ -31,7 +48,12 @@ describe("requesting", () => {
   it("creates the request waiting for approval and emails the customer's Global administrators", () => {
     const { id } = request();
     const row = t.ctx.db.select().from(adminRelationships).where(eq(adminRelationships.id, id)).get()!;
-    expect(row).toMatchObject({ state: "approvalPending", durationDays: 365, autoExtend: false, roles: ["helpdesk_administrator", "global_reader"] });
+    expect(row).toMatchObject({
+      state: "approvalPending",
+      durationDays: 365,
+      autoExtend: false,
+      roles: ["helpdesk_administrator", "global_reader"],
+    });
     const mail = t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "admin_relationship.requested")).get()!;
     expect(mail.toAddress).toBe(ga.email);
     expect(mail.textBody).toContain(`/customer/${customer}/admin-relationships/${id}`);
@@ -46,21 +68,53 @@ describe("requesting", () => {
   it("keeps names unique per partner whatever their case, and at most 50 characters", () => {
     request({ name: "Helpdesk 2027" });
     expect(codeOf(() => request({ name: "HELPDESK 2027" }))).toBe("NAME_TAKEN");
-    expect(requestAdminRelationshipSchema.safeParse({ partnerId: partner, customerId: customer, name: "x".repeat(51), durationDays: "1", roles: ["global_reader"] }).success).toBe(false);
-    expect(requestAdminRelationshipSchema.safeParse({ partnerId: partner, customerId: customer, name: "x".repeat(50), durationDays: "1", roles: ["global_reader"] }).success).toBe(true);
+    expect(
+      requestAdminRelationshipSchema.safeParse({
+        partnerId: partner,
+        customerId: customer,
+        name: "x".repeat(51),
+        durationDays: "1",
+        roles: ["global_reader"],
+      }).success,
+    ).toBe(false);
+    expect(
+      requestAdminRelationshipSchema.safeParse({
+        partnerId: partner,
+        customerId: customer,
+        name: "x".repeat(50),
+        durationDays: "1",
+        roles: ["global_reader"],
+      }).success,
+    ).toBe(true);
   });
 
   it("accepts durations from 1 day to 2 years only, and at least one known role", () => {
-    const parse = (durationDays: string, roles: unknown = ["global_reader"]) => requestAdminRelationshipSchema.safeParse({ partnerId: partner, customerId: customer, name: "n", durationDays, roles }).success;
-    expect([parse("0"), parse("1"), parse("730"), parse("731"), parse("1.5"), parse("abc")]).toEqual([false, true, true, false, false, false]);
+    const parse = (durationDays: string, roles: unknown = ["global_reader"]) =>
+      requestAdminRelationshipSchema.safeParse({ partnerId: partner, customerId: customer, name: "n", durationDays, roles }).success;
+    expect([parse("0"), parse("1"), parse("730"), parse("731"), parse("1.5"), parse("abc")]).toEqual([
+      false,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
     // No box ticked: the form sends no "roles" key at all.
-    expect(requestAdminRelationshipSchema.safeParse({ partnerId: partner, customerId: customer, name: "n", durationDays: "30" }).success).toBe(false);
+    expect(
+      requestAdminRelationshipSchema.safeParse({ partnerId: partner, customerId: customer, name: "n", durationDays: "30" }).success,
+    ).toBe(false);
     expect(parse("30", ["not_a_role"])).toBe(false);
   });
 
   it("only an Admin agent of a partner related to the customer may ask", () => {
     const sales = addMember(t.ctx.db, partner, "sales@northwind-global.example", ["sales_agent"]);
-    const input = requestAdminRelationshipSchema.parse({ partnerId: partner, customerId: customer, name: "x", durationDays: "10", roles: ["global_reader"] });
+    const input = requestAdminRelationshipSchema.parse({
+      partnerId: partner,
+      customerId: customer,
+      name: "x",
+      durationDays: "10",
+      roles: ["global_reader"],
+    });
     expect(codeOf(() => requestAdminRelationship(t.ctx, sales, input))).toBe("FORBIDDEN");
     const stranger = addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
     expect(codeOf(() => requestAdminRelationship(t.ctx, agent, { ...input, customerId: stranger }))).toBe("NOT_FOUND");
@@ -79,7 +133,13 @@ describe("deciding and ending", () => {
     const active = approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id });
     expect(active.state).toBe("active");
     expect(active.endsAt!.getTime() - active.activatedAt!.getTime()).toBe(90 * DAY);
-    const approvedTo = t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "admin_relationship.approved")).all().map((m) => m.toAddress).sort();
+    const approvedTo = t.ctx.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.kind, "admin_relationship.approved"))
+      .all()
+      .map((m) => m.toAddress)
+      .sort();
     expect(approvedTo).toEqual([agent.email, ga.email].sort());
   });
 
@@ -112,7 +172,9 @@ describe("deciding and ending", () => {
     approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: second });
     expect(terminateAdminRelationship(t.ctx, agent, { organizationId: partner, relationshipId: first }).state).toBe("terminated");
     expect(terminateAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: second }).state).toBe("terminated");
-    expect(codeOf(() => terminateAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: second }))).toBe("INVALID_TRANSITION");
+    expect(codeOf(() => terminateAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: second }))).toBe(
+      "INVALID_TRANSITION",
+    );
     expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
     expect(count(t.ctx.db, "reseller_relationships")).toBe(1);
     expect(t.ctx.db.$client.prepare("select state from reseller_relationships").get()).toEqual({ state: "active" });
@@ -120,6 +182,8 @@ describe("deciding and ending", () => {
 
   it("a pending request cannot be terminated (it is rejected instead)", () => {
     const { id } = request();
-    expect(codeOf(() => terminateAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id }))).toBe("INVALID_TRANSITION");
+    expect(codeOf(() => terminateAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id }))).toBe(
+      "INVALID_TRANSITION",
+    );
   });
 });

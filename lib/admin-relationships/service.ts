@@ -29,12 +29,28 @@ export function requestAdminRelationship(ctx: ServiceContext, actor: Actor, inpu
     .select({ org: organizations })
     .from(resellerRelationships)
     .innerJoin(organizations, eq(organizations.id, resellerRelationships.customerId))
-    .where(and(eq(resellerRelationships.partnerId, member.organization.id), eq(resellerRelationships.customerId, input.customerId), eq(resellerRelationships.state, "active")))
+    .where(
+      and(
+        eq(resellerRelationships.partnerId, member.organization.id),
+        eq(resellerRelationships.customerId, input.customerId),
+        eq(resellerRelationships.state, "active"),
+      ),
+    )
     .get()?.org;
   if (!customer) throw new DomainError("NOT_FOUND");
   checkAdminRequest(ctx.db, member.organization.id, customer.cloud, input);
   if (input.replacesId) {
-    const replaced = ctx.db.select({ id: adminRelationships.id }).from(adminRelationships).where(and(eq(adminRelationships.id, input.replacesId), eq(adminRelationships.partnerId, member.organization.id), eq(adminRelationships.customerId, customer.id))).get();
+    const replaced = ctx.db
+      .select({ id: adminRelationships.id })
+      .from(adminRelationships)
+      .where(
+        and(
+          eq(adminRelationships.id, input.replacesId),
+          eq(adminRelationships.partnerId, member.organization.id),
+          eq(adminRelationships.customerId, customer.id),
+        ),
+      )
+      .get();
     if (!replaced) throw new DomainError("NOT_FOUND");
   }
   const key = nameKey(input.name);
@@ -75,7 +91,11 @@ export function requestAdminRelationship(ctx: ServiceContext, actor: Actor, inpu
 /** The relationship as seen from the acting organization; anything else is "not found". */
 function getOwnOrThrow(ctx: ServiceContext, member: Member, id: string): Row {
   const column = member.organization.kind === "partner" ? adminRelationships.partnerId : adminRelationships.customerId;
-  const row = ctx.db.select().from(adminRelationships).where(and(eq(adminRelationships.id, id), eq(column, member.organization.id))).get();
+  const row = ctx.db
+    .select()
+    .from(adminRelationships)
+    .where(and(eq(adminRelationships.id, id), eq(column, member.organization.id)))
+    .get();
   if (!row) throw new DomainError("NOT_FOUND");
   return row;
 }
@@ -89,13 +109,31 @@ export function approveAdminRelationship(ctx: ServiceContext, actor: Actor, ref:
   return ctx.db.transaction(
     (tx) => {
       // Read in the transaction: a partner suspended or offboarded since it asked gains nothing.
-      const partner = tx.select({ name: organizations.name, partnerState: organizations.partnerState }).from(organizations).where(eq(organizations.id, row.partnerId)).get();
+      const partner = tx
+        .select({ name: organizations.name, partnerState: organizations.partnerState })
+        .from(organizations)
+        .where(eq(organizations.id, row.partnerId))
+        .get();
       if (!partner) throw new DomainError("NOT_FOUND");
       assertInGoodStanding(partner);
       // Which moment: a partner the customer removed since it asked gains nothing (rule 9).
-      const working = tx.select({ id: resellerRelationships.id }).from(resellerRelationships).where(and(eq(resellerRelationships.partnerId, row.partnerId), eq(resellerRelationships.customerId, row.customerId), eq(resellerRelationships.state, "active"))).get();
+      const working = tx
+        .select({ id: resellerRelationships.id })
+        .from(resellerRelationships)
+        .where(
+          and(
+            eq(resellerRelationships.partnerId, row.partnerId),
+            eq(resellerRelationships.customerId, row.customerId),
+            eq(resellerRelationships.state, "active"),
+          ),
+        )
+        .get();
       if (!working) throw new DomainError("RELATIONSHIP_ENDED", { partner: partner.name });
-      const active = apply(tx, row, "approve", "customer", { activatedAt: now, endsAt: new Date(now.getTime() + row.durationDays * DAY), decidedByUserId: actor.userId });
+      const active = apply(tx, row, "approve", "customer", {
+        activatedAt: now,
+        endsAt: new Date(now.getTime() + row.durationDays * DAY),
+        decidedByUserId: actor.userId,
+      });
       audit(tx, active, actor, "admin_relationship.approved", now);
       notifyAdminRelationship(ctx, tx, "approved", active, now);
       return { ...active, endsAt: active.endsAt!, partnerName: partner.name };
@@ -126,7 +164,12 @@ export function rejectAdminRelationship(ctx: ServiceContext, actor: Actor, ref: 
 export function terminateAdminRelationship(ctx: ServiceContext, actor: Actor, ref: AdminRelationshipRef) {
   const org = ctx.db.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, ref.organizationId)).get();
   const side: Side = org?.kind === "customer" ? "customer" : "partner";
-  const member = requirePermission(ctx.db, actor, ref.organizationId, side === "customer" ? "customer.admin_relationships.approve" : "admin_relationships.write");
+  const member = requirePermission(
+    ctx.db,
+    actor,
+    ref.organizationId,
+    side === "customer" ? "customer.admin_relationships.approve" : "admin_relationships.write",
+  );
   const row = getOwnOrThrow(ctx, member, ref.relationshipId);
   const now = ctx.now();
   return ctx.db.transaction(
@@ -154,7 +197,15 @@ export function grantWithInvitation(
   p: { partnerId: string; customerId: string; request: AdminRequest; requestedAt: Date; requestedBy: string; actor: Actor; now: Date },
 ) {
   let name = p.request.name;
-  for (let n = 2; tx.select({ id: adminRelationships.id }).from(adminRelationships).where(and(eq(adminRelationships.partnerId, p.partnerId), eq(adminRelationships.nameKey, nameKey(name)))).get(); n++) {
+  for (
+    let n = 2;
+    tx
+      .select({ id: adminRelationships.id })
+      .from(adminRelationships)
+      .where(and(eq(adminRelationships.partnerId, p.partnerId), eq(adminRelationships.nameKey, nameKey(name))))
+      .get();
+    n++
+  ) {
     name = `${p.request.name.slice(0, 45)} (${n})`;
   }
   const created: Row = {
@@ -180,7 +231,11 @@ export function grantWithInvitation(
   const requested = { ...created, state: transition(created.state, "request", "partner") };
   tx.insert(adminRelationships).values(requested).run();
   audit(tx, requested, p.actor, "admin_relationship.requested", p.now);
-  const active = apply(tx, requested, "approve", "customer", { activatedAt: p.now, endsAt: new Date(p.now.getTime() + requested.durationDays * DAY), decidedByUserId: p.actor.userId });
+  const active = apply(tx, requested, "approve", "customer", {
+    activatedAt: p.now,
+    endsAt: new Date(p.now.getTime() + requested.durationDays * DAY),
+    decidedByUserId: p.actor.userId,
+  });
   audit(tx, active, p.actor, "admin_relationship.approved", p.now);
   notifyAdminRelationship(ctx, tx, "approved", active, p.now);
   return active;

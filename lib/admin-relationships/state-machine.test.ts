@@ -35,7 +35,11 @@ describe("admin relationship state machine", () => {
         for (const side of SIDES) {
           const allowed = ALLOWED.find(([s, e, by]) => s === state && e === event && by === side);
           if (allowed) expect(transition(state, event, side), `${state} --${event}/${side}`).toBe(allowed[3]);
-          else expect(codeOf(() => transition(state, event, side)), `${state} --${event}/${side}`).toMatch(/^(FORBIDDEN|INVALID_TRANSITION)$/);
+          else
+            expect(
+              codeOf(() => transition(state, event, side)),
+              `${state} --${event}/${side}`,
+            ).toMatch(/^(FORBIDDEN|INVALID_TRANSITION)$/);
           checked++;
         }
       }

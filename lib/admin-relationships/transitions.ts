@@ -23,9 +23,15 @@ export function apply(tx: Tx, row: Row, event: AdminRelationshipEvent, by: Side,
   return next;
 }
 
-
 /** One audit row for a relationship event, in the customer's tenant and the acting organization. */
-export function audit(tx: Tx, r: Row, actor: Actor | null, action: Extract<AuditAction, `admin_relationship.${string}`>, at: Date, organizationId = r.partnerId) {
+export function audit(
+  tx: Tx,
+  r: Row,
+  actor: Actor | null,
+  action: Extract<AuditAction, `admin_relationship.${string}`>,
+  at: Date,
+  organizationId = r.partnerId,
+) {
   recordAudit(tx, {
     organizationId,
     customerId: r.customerId,
@@ -37,4 +43,3 @@ export function audit(tx: Tx, r: Row, actor: Actor | null, action: Extract<Audit
     at,
   });
 }
-

@@ -61,7 +61,13 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
  * What the scheduled job does on its own (lib/admin-relationships/jobs.ts), and the first
  * operator made on the command line: rows with no person behind them.
  */
-const SYSTEM_ACTIONS: ReadonlySet<AuditAction> = new Set(["admin_relationship.expiring", "admin_relationship.extended", "admin_relationship.expired", "admin_relationship.lapsed", "operator.added"]);
+const SYSTEM_ACTIONS: ReadonlySet<AuditAction> = new Set([
+  "admin_relationship.expiring",
+  "admin_relationship.extended",
+  "admin_relationship.expired",
+  "admin_relationship.lapsed",
+  "operator.added",
+]);
 
 /**
  * Who to show for a row without a person: the system (the scheduled job), or someone who
@@ -71,7 +77,25 @@ export function unnamedActor(action: AuditAction): "system" | "anonymous" {
   return SYSTEM_ACTIONS.has(action) ? "system" : "anonymous";
 }
 
-const AUDIT_PLACEHOLDERS = ["email", "customer", "partner", "name", "group", "domain", "provider", "reseller", "product", "note", "by", "seats", "from", "to", "reason", "cloud", "count"] as const;
+const AUDIT_PLACEHOLDERS = [
+  "email",
+  "customer",
+  "partner",
+  "name",
+  "group",
+  "domain",
+  "provider",
+  "reseller",
+  "product",
+  "note",
+  "by",
+  "seats",
+  "from",
+  "to",
+  "reason",
+  "cloud",
+  "count",
+] as const;
 
 /** Every placeholder the `audit.*` catalog texts use, `blank` unless the event's details fill it. */
 export function auditValues(details: Record<string, unknown> | null, blank = ""): Record<string, string> {

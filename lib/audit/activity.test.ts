@@ -15,7 +15,18 @@ let adventure: string;
 let fourth: string;
 
 function event(organizationId: string, customerId: string | null, action: AuditAction, email: string, at: Date) {
-  db.transaction((tx) => recordAudit(tx, { organizationId, customerId, actor: { userId: "u", email }, action, targetType: "x", targetId: "y", details: { email }, at }));
+  db.transaction((tx) =>
+    recordAudit(tx, {
+      organizationId,
+      customerId,
+      actor: { userId: "u", email },
+      action,
+      targetType: "x",
+      targetId: "y",
+      details: { email },
+      at,
+    }),
+  );
 }
 
 beforeEach(() => {
@@ -25,12 +36,20 @@ beforeEach(() => {
   adventure = addCustomer(db, { name: "Adventure Works", domain: "adventure.example" });
   fourth = addCustomer(db, { name: "Fourth Coffee", domain: "fourth.example" });
   const day0 = new Date("2026-03-01T12:00:00Z");
-  for (let i = 0; i < 120; i++) event(northwind, i % 2 ? adventure : fourth, i % 3 ? "invitation.sent" : "invitation.revoked", i % 4 ? "alice@northwind.example" : "sam@northwind.example", new Date(day0.getTime() + i * DAY));
+  for (let i = 0; i < 120; i++)
+    event(
+      northwind,
+      i % 2 ? adventure : fourth,
+      i % 3 ? "invitation.sent" : "invitation.revoked",
+      i % 4 ? "alice@northwind.example" : "sam@northwind.example",
+      new Date(day0.getTime() + i * DAY),
+    );
   event(fabrikam, adventure, "invitation.accepted", "olivia@adventure.example", day0);
   event(fabrikam, null, "invitation.sent", "maria@fabrikam.example", day0);
 });
 
-const member = (org: string, email: string, roles: Parameters<typeof addMember>[3]) => getMember(db, addMember(db, org, email, roles), org)!;
+const member = (org: string, email: string, roles: Parameters<typeof addMember>[3]) =>
+  getMember(db, addMember(db, org, email, roles), org)!;
 
 describe("activity log", () => {
   it("a partner sees its own events; a customer sees every event touching it, from any partner; nobody else's", () => {
@@ -58,7 +77,13 @@ describe("activity log", () => {
 
   it("filters by action, actor, date range and customer, together", () => {
     const nw = member(northwind, "alice@northwind.example", ["account_admin"]);
-    const f = parseActivityFilters({ action: "invitation.revoked", actor: " SAM@northwind.example ", from: "2026-03-01", to: "2026-04-09", customer: fourth });
+    const f = parseActivityFilters({
+      action: "invitation.revoked",
+      actor: " SAM@northwind.example ",
+      from: "2026-03-01",
+      to: "2026-04-09",
+      customer: fourth,
+    });
     const rows = [...iterateActivity(db, nw, f)];
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) {
@@ -68,7 +93,13 @@ describe("activity log", () => {
       expect(r.createdAt.getTime()).toBeLessThan(Date.parse("2026-04-10T00:00:00Z"));
     }
     // Brute force over everything, to prove the filter lost nothing.
-    const all = [...iterateActivity(db, nw, {})].filter((r) => r.action === "invitation.revoked" && r.actorEmail === "sam@northwind.example" && r.customerId === fourth && r.createdAt < new Date("2026-04-10T00:00:00Z"));
+    const all = [...iterateActivity(db, nw, {})].filter(
+      (r) =>
+        r.action === "invitation.revoked" &&
+        r.actorEmail === "sam@northwind.example" &&
+        r.customerId === fourth &&
+        r.createdAt < new Date("2026-04-10T00:00:00Z"),
+    );
     expect(rows.map((r) => r.id)).toEqual(all.map((r) => r.id));
   });
 
@@ -86,7 +117,7 @@ describe("activity log", () => {
 describe("CSV", () => {
   it("quotes what needs quoting and defuses formulas", () => {
     expect(csvLine(['say "hi", then\nleave'])).toBe('"say ""hi"", then\nleave"\r\n');
-    expect(csvLine(["=HYPERLINK(\"http://evil\")"])).toBe("\"'=HYPERLINK(\"\"http://evil\"\")\"\r\n");
+    expect(csvLine(['=HYPERLINK("http://evil")'])).toBe('"\'=HYPERLINK(""http://evil"")"\r\n');
     expect(csvLine(["+1", "@SUM(A1)", null])).toBe(`"'+1","'@SUM(A1)",""\r\n`);
     // A separator that German Excel splits on, then a formula: the whole cell is defused, and quoted.
     expect(csvLine(["Acme;=1+1", "Acme, -2", "Acme\t=3"])).toBe(`"'Acme;=1+1","'Acme, -2","'Acme\t=3"\r\n`);

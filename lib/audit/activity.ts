@@ -14,7 +14,9 @@ export const ACTIVITY_PAGE = 50;
  * of its own organization; a customer sees every event that touches its tenant, whoever acted.
  */
 function scope(member: Member): SQL {
-  return member.organization.kind === "customer" ? eq(auditEvents.customerId, member.organization.id) : eq(auditEvents.organizationId, member.organization.id);
+  return member.organization.kind === "customer"
+    ? eq(auditEvents.customerId, member.organization.id)
+    : eq(auditEvents.organizationId, member.organization.id);
 }
 
 function where(member: Member, f: ActivityFilters, before?: number) {

@@ -15,7 +15,12 @@ import { parseActivityFilters } from "./filters";
  * The filtered activity log as CSV, streamed in batches so a million rows never sit in
  * memory. Checks the session and the permission itself, like every server entry point.
  */
-export async function exportActivity(request: Request, organizationId: string, kind: OrganizationKind, permission: Permission): Promise<Response> {
+export async function exportActivity(
+  request: Request,
+  organizationId: string,
+  kind: OrganizationKind,
+  permission: Permission,
+): Promise<Response> {
   const url = new URL(request.url);
   const actor = await getActor();
   // Like a page: sign in, then back to the log this export came from.
@@ -37,7 +42,11 @@ export async function exportActivity(request: Request, organizationId: string, k
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(csvLine([t("when"), t("who"), t("organization"), t("customer"), t("action"), t("targetType"), t("targetId"), t("details")])));
+      controller.enqueue(
+        encoder.encode(
+          csvLine([t("when"), t("who"), t("organization"), t("customer"), t("action"), t("targetType"), t("targetId"), t("details")]),
+        ),
+      );
     },
     pull(controller) {
       // One batch per pull keeps memory flat and lets the client's pace drive the query.
@@ -50,7 +59,16 @@ export async function exportActivity(request: Request, organizationId: string, k
           return;
         }
         const r = next.value;
-        lines += csvLine([r.createdAt.toISOString(), r.actorEmail ?? "", r.organizationName ?? r.organizationId, r.customerName ?? "", r.action, r.targetType, r.targetId, r.details ? JSON.stringify(r.details) : ""]);
+        lines += csvLine([
+          r.createdAt.toISOString(),
+          r.actorEmail ?? "",
+          r.organizationName ?? r.organizationId,
+          r.customerName ?? "",
+          r.action,
+          r.targetType,
+          r.targetId,
+          r.details ? JSON.stringify(r.details) : "",
+        ]);
       }
       controller.enqueue(encoder.encode(lines));
     },

@@ -22,7 +22,11 @@ const filtersSchema = z.object({
 export type ActivityFilters = z.infer<typeof filtersSchema>;
 
 export function parseActivityFilters(params: Record<string, string | string[] | undefined>): ActivityFilters {
-  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v !== undefined && v !== ""));
+  const flat = Object.fromEntries(
+    Object.entries(params)
+      .map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])
+      .filter(([, v]) => v !== undefined && v !== ""),
+  );
   return filtersSchema.parse(flat);
 }
 

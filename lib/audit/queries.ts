@@ -14,7 +14,13 @@ const columns = {
 
 /** Events that touch a customer tenant, by anyone (a customer sees every partner's events in it). */
 export function listCustomerActivity(db: Db, customerId: string, limit = 20) {
-  return db.select(columns).from(auditEvents).where(eq(auditEvents.customerId, customerId)).orderBy(desc(auditEvents.id)).limit(limit).all();
+  return db
+    .select(columns)
+    .from(auditEvents)
+    .where(eq(auditEvents.customerId, customerId))
+    .orderBy(desc(auditEvents.id))
+    .limit(limit)
+    .all();
 }
 
 /** A partner's own events about one of its customers (a partner sees only its own organization's events). */

@@ -19,20 +19,35 @@ export type AuditInput = {
 
 const insertAudit = (tx: Tx) =>
   prepared(tx, "audit.insert", (db) =>
-    db.insert(auditEvents).values(placeholders("organizationId", "customerId", "actorUserId", "actorEmail", "action", "targetType", "targetId", "details", "createdAt")).prepare(),
+    db
+      .insert(auditEvents)
+      .values(
+        placeholders(
+          "organizationId",
+          "customerId",
+          "actorUserId",
+          "actorEmail",
+          "action",
+          "targetType",
+          "targetId",
+          "details",
+          "createdAt",
+        ),
+      )
+      .prepare(),
   );
 
 /** Appends one audit row in the caller's transaction, so the change and its record commit together. */
 export function recordAudit(tx: Tx, e: AuditInput): void {
   insertAudit(tx).run({
-      organizationId: e.organizationId,
-      customerId: e.customerId ?? null,
-      actorUserId: e.actor?.userId ?? null,
-      actorEmail: e.actor?.email ?? null,
-      action: e.action,
-      targetType: e.targetType,
-      targetId: e.targetId,
-      details: e.details ?? null,
-      createdAt: e.at,
-    });
+    organizationId: e.organizationId,
+    customerId: e.customerId ?? null,
+    actorUserId: e.actor?.userId ?? null,
+    actorEmail: e.actor?.email ?? null,
+    action: e.action,
+    targetType: e.targetType,
+    targetId: e.targetId,
+    details: e.details ?? null,
+    createdAt: e.at,
+  });
 }

@@ -16,7 +16,13 @@ export async function signInAction(_: ActionResult, form: FormData): Promise<Act
   const t = await getTranslations();
   if (!(form instanceof FormData)) return { ok: false, error: t("errors.VALIDATION"), code: "VALIDATION" };
   const admitted = await admitSignInRequest(form.get("email"));
-  if (!admitted.ok && admitted.code === "VALIDATION") return { ok: false, error: t("errors.VALIDATION"), code: "VALIDATION", fieldErrors: translateFieldErrors(t, { email: admitted.messages }) };
+  if (!admitted.ok && admitted.code === "VALIDATION")
+    return {
+      ok: false,
+      error: t("errors.VALIDATION"),
+      code: "VALIDATION",
+      fieldErrors: translateFieldErrors(t, { email: admitted.messages }),
+    };
   if (!admitted.ok) return { ok: false, error: t("errors.RATE_LIMITED", errorValues({ at: admitted.at })), code: "RATE_LIMITED" };
   const redirectTo = form.get("redirectTo");
   // Throws Next's redirect to the "check your email" page on success.

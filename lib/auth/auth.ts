@@ -23,7 +23,12 @@ import { signInEmailSchema } from "./sign-in-request";
 export const { handlers, signIn, signOut } = NextAuth(() => {
   const e = env();
   return {
-    adapter: DrizzleAdapter(db(), { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+    adapter: DrizzleAdapter(db(), {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    }),
     secret: e.AUTH_SECRET,
     trustHost: true,
     useSecureCookies: usesSecureCookies(),
@@ -48,7 +53,16 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
           const link = new URL("/signin/continue", e.PUBLIC_BASE_URL);
           link.search = callback.search;
           const locale = await getLocale().catch(() => "en");
-          enqueueEmail(db(), { idempotencyKey: newId("signin"), kind: "sign_in", to: identifier, ...signInEmail({ locale, url: link.toString(), minutes: e.SIGNIN_LINK_TTL_MINUTES }) }, new Date());
+          enqueueEmail(
+            db(),
+            {
+              idempotencyKey: newId("signin"),
+              kind: "sign_in",
+              to: identifier,
+              ...signInEmail({ locale, url: link.toString(), minutes: e.SIGNIN_LINK_TTL_MINUTES }),
+            },
+            new Date(),
+          );
           await kickOutbox();
         },
       }),

@@ -10,16 +10,30 @@ import type { MemberRole } from "./roles";
  */
 
 /** Each kind's top role: its holders may grant every role of the kind, and one must always remain. */
-export const TOP_ROLE = { partner: "account_admin", customer: "global_admin", operator: "operator_admin" } as const satisfies Record<OrganizationKind, MemberRole>;
+export const TOP_ROLE = { partner: "account_admin", customer: "global_admin", operator: "operator_admin" } as const satisfies Record<
+  OrganizationKind,
+  MemberRole
+>;
 
 /** Granted by the top role only (Account admin, Admin agent, Global administrator, operator admin). */
 export const GRANTED_BY_TOP_ONLY: readonly MemberRole[] = ["account_admin", "admin_agent", "global_admin", "operator_admin"];
 
 /** Grants the organization's top admins are told about: admin roles, and the power to manage people. */
-export const ANNOUNCED_ROLES: readonly MemberRole[] = ["account_admin", "admin_agent", "user_management_admin", "global_admin", "operator_admin", "partner_manager"];
+export const ANNOUNCED_ROLES: readonly MemberRole[] = [
+  "account_admin",
+  "admin_agent",
+  "user_management_admin",
+  "global_admin",
+  "operator_admin",
+  "partner_manager",
+];
 
 /** Who hears of a grant in each kind of organization: the holders of the top role. */
-export const GRANT_NOTICES: Record<OrganizationKind, Permission> = { partner: "organization.manage", customer: "customer.users.write", operator: "operator.users.write" };
+export const GRANT_NOTICES: Record<OrganizationKind, Permission> = {
+  partner: "organization.manage",
+  customer: "customer.users.write",
+  operator: "operator.users.write",
+};
 
 export function mayGrant(granter: readonly MemberRole[], kind: OrganizationKind, role: MemberRole): boolean {
   if (granter.includes(TOP_ROLE[kind])) return true;

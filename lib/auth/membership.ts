@@ -59,7 +59,13 @@ export function listMemberships(db: Db, userId: string) {
 const membershipsOf = (db: Db) =>
   prepared(db, "membership.all", (d) =>
     d
-      .select({ id: organizations.id, name: organizations.name, kind: organizations.kind, cloud: organizations.cloud, roles: memberships.roles })
+      .select({
+        id: organizations.id,
+        name: organizations.name,
+        kind: organizations.kind,
+        cloud: organizations.cloud,
+        roles: memberships.roles,
+      })
       .from(memberships)
       .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
       .where(eq(memberships.userId, sql.placeholder("userId")))

@@ -11,7 +11,14 @@ describe("permissions", () => {
   });
 
   it("Helpdesk agents see customers and invitations and record support; they change no relationship", () => {
-    expect(permissionsOf(["helpdesk_agent"]).sort()).toEqual(["activity.read", "customers.read", "invitations.read", "partnerships.read", "subscriptions.read", "support.write"]);
+    expect(permissionsOf(["helpdesk_agent"]).sort()).toEqual([
+      "activity.read",
+      "customers.read",
+      "invitations.read",
+      "partnerships.read",
+      "subscriptions.read",
+      "support.write",
+    ]);
   });
 
   it("several roles hold the union of their permissions", () => {
@@ -30,8 +37,10 @@ describe("permissions", () => {
 
   it("partner and customer roles are disjoint, and neither holds the other's permissions", () => {
     expect(PARTNER_ROLES.filter((r) => (CUSTOMER_ROLES as readonly string[]).includes(r))).toEqual([]);
-    for (const p of Object.keys(CUSTOMER_PERMISSIONS) as (keyof typeof CUSTOMER_PERMISSIONS)[]) expect(hasPermission([...PARTNER_ROLES], p)).toBe(false);
-    for (const p of Object.keys(PARTNER_PERMISSIONS) as (keyof typeof PARTNER_PERMISSIONS)[]) expect(hasPermission([...CUSTOMER_ROLES], p)).toBe(false);
+    for (const p of Object.keys(CUSTOMER_PERMISSIONS) as (keyof typeof CUSTOMER_PERMISSIONS)[])
+      expect(hasPermission([...PARTNER_ROLES], p)).toBe(false);
+    for (const p of Object.keys(PARTNER_PERMISSIONS) as (keyof typeof PARTNER_PERMISSIONS)[])
+      expect(hasPermission([...CUSTOMER_ROLES], p)).toBe(false);
   });
 
   it("requirePermission: a member without it is refused, a non-member gets not found", () => {

@@ -126,7 +126,11 @@ export type CustomerPermission = keyof typeof CUSTOMER_PERMISSIONS;
 export type OperatorPermission = keyof typeof OPERATOR_PERMISSIONS;
 export type Permission = PartnerPermission | CustomerPermission | OperatorPermission;
 
-const ALL: Record<Permission, { roles: readonly MemberRole[] }> = { ...PARTNER_PERMISSIONS, ...CUSTOMER_PERMISSIONS, ...OPERATOR_PERMISSIONS };
+const ALL: Record<Permission, { roles: readonly MemberRole[] }> = {
+  ...PARTNER_PERMISSIONS,
+  ...CUSTOMER_PERMISSIONS,
+  ...OPERATOR_PERMISSIONS,
+};
 
 /** True when any of the member's roles holds the permission. */
 export function hasPermission(roles: readonly MemberRole[], permission: Permission): boolean {

@@ -22,9 +22,16 @@ beforeEach(() => {
   world = relatedPartnerAndCustomer(t.ctx);
 });
 
-const ask = (name: string, roles: string[]) => requestAdminRelationship(t.ctx, world.agent, requestAdminRelationshipSchema.parse({ partnerId: world.partner, customerId: world.customer, name, durationDays: "90", roles })).id;
-const approve = (actor: typeof world.ga, id: string) => approveAdminRelationship(t.ctx, actor, { organizationId: world.customer, relationshipId: id });
-const stateOf = (id: string) => t.ctx.db.select({ state: adminRelationships.state }).from(adminRelationships).where(eq(adminRelationships.id, id)).get()!.state;
+const ask = (name: string, roles: string[]) =>
+  requestAdminRelationship(
+    t.ctx,
+    world.agent,
+    requestAdminRelationshipSchema.parse({ partnerId: world.partner, customerId: world.customer, name, durationDays: "90", roles }),
+  ).id;
+const approve = (actor: typeof world.ga, id: string) =>
+  approveAdminRelationship(t.ctx, actor, { organizationId: world.customer, relationshipId: id });
+const stateOf = (id: string) =>
+  t.ctx.db.select({ state: adminRelationships.state }).from(adminRelationships).where(eq(adminRelationships.id, id)).get()!.state;
 
 describe("approving Global Administrator needs a recent sign-in", () => {
   it("a session of unknown age, or older than 15 minutes, is refused and nothing changes", () => {
@@ -53,7 +60,19 @@ describe("approving Global Administrator needs a recent sign-in", () => {
   it("accepting an invitation that carries Global Administrator asks the same", () => {
     const partner = addPartner(t.ctx.db, { name: "Contoso", domain: "contoso.example" });
     const agent = addMember(t.ctx.db, partner, "agent@contoso.example", ["admin_agent"]);
-    const { token } = createInvitation(t.ctx, agent, inviteCustomerSchema.parse({ partnerId: partner, email: "grace@newco.example", locale: "en", includeAdmin: "on", name: "NewCo rebuild", durationDays: "90", roles: ["global_administrator"] }));
+    const { token } = createInvitation(
+      t.ctx,
+      agent,
+      inviteCustomerSchema.parse({
+        partnerId: partner,
+        email: "grace@newco.example",
+        locale: "en",
+        includeAdmin: "on",
+        name: "NewCo rebuild",
+        durationDays: "90",
+        roles: ["global_administrator"],
+      }),
+    );
     const grace = addUser(t.ctx.db, "grace@newco.example");
     const input = { token, target: "new" as const, name: "NewCo", primaryDomain: "newco.example", country: "US", agreement: "on" as const };
     expect(codeOf(() => acceptInvitation(t.ctx, grace, input))).toBe("REAUTH_REQUIRED");

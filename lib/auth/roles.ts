@@ -20,4 +20,7 @@ export type OperatorRole = (typeof OPERATOR_ROLES)[number];
 export type MemberRole = PartnerRole | CustomerRole | OperatorRole;
 
 /** Which roles a member of each kind of organization can hold: nothing else fits. */
-export const ROLES_OF_KIND = { partner: PARTNER_ROLES, customer: CUSTOMER_ROLES, operator: OPERATOR_ROLES } as const satisfies Record<"partner" | "customer" | "operator", readonly MemberRole[]>;
+export const ROLES_OF_KIND = { partner: PARTNER_ROLES, customer: CUSTOMER_ROLES, operator: OPERATOR_ROLES } as const satisfies Record<
+  "partner" | "customer" | "operator",
+  readonly MemberRole[]
+>;

@@ -8,11 +8,17 @@ import { consume } from "@/lib/rate-limits/limiter";
 import { consumeSignInAttempt } from "@/lib/rate-limits/request";
 
 /** One address, at most 254 characters: a list ("a@x.com,b@y.com") is not an address. */
-export const signInEmailSchema = z.string({ error: "required" }).trim().min(1, "required").max(254, "emailTooLong").pipe(z.email({ error: "emailInvalid" }));
+export const signInEmailSchema = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, "required")
+  .max(254, "emailTooLong")
+  .pipe(z.email({ error: "emailInvalid" }));
 
 const ADDRESS_WINDOW_MS = 15 * 60_000;
 
-export type SignInAdmission = { ok: true; email: string } | { ok: false; code: "VALIDATION"; messages: string[] } | { ok: false; code: "RATE_LIMITED"; at: string };
+export type SignInAdmission =
+  { ok: true; email: string } | { ok: false; code: "VALIDATION"; messages: string[] } | { ok: false; code: "RATE_LIMITED"; at: string };
 
 /**
  * What every request for a sign-in link passes, by our form or by Auth.js's own endpoint
@@ -26,7 +32,12 @@ export async function admitSignInRequest(raw: unknown): Promise<SignInAdmission>
   const email = normalizeEmail(parsed.data);
   try {
     await consumeSignInAttempt();
-    consume(db(), { key: `sign-in-address:${email}`, limit: env().SIGNIN_LINKS_PER_ADDRESS_PER_15_MINUTES, windowMs: ADDRESS_WINDOW_MS, now: new Date() });
+    consume(db(), {
+      key: `sign-in-address:${email}`,
+      limit: env().SIGNIN_LINKS_PER_ADDRESS_PER_15_MINUTES,
+      windowMs: ADDRESS_WINDOW_MS,
+      now: new Date(),
+    });
   } catch (error) {
     if (isDomainError(error, "RATE_LIMITED")) return { ok: false, code: "RATE_LIMITED", at: error.params.at };
     throw error;

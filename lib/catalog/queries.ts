@@ -14,5 +14,10 @@ export function listCatalog(db: Db) {
 
 /** The products of one cloud offered for new subscriptions. */
 export function listOffered(db: Db, cloud: Cloud) {
-  return db.select({ id: products.id, name: products.name, supportable: products.supportable }).from(products).where(and(eq(products.cloud, cloud), eq(products.available, true))).orderBy(asc(products.name)).all();
+  return db
+    .select({ id: products.id, name: products.name, supportable: products.supportable })
+    .from(products)
+    .where(and(eq(products.cloud, cloud), eq(products.available, true)))
+    .orderBy(asc(products.name))
+    .all();
 }

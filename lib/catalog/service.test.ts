@@ -26,9 +26,17 @@ describe("the product catalog", () => {
     const world = relatedPartnerAndCustomer(t.ctx);
     const sold = addProduct(t.ctx, admin, { cloud: "global", name: "Power BI Pro", supportable: true });
     const unused = addProduct(t.ctx, admin, { cloud: "global", name: "Visio Plan 2", supportable: true });
-    recordSubscription(t.ctx, world.ga, { customerId: world.customer, productId: sold.id, seats: 3, channel: "direct", termEndsAt: new Date("2027-06-30T00:00:00Z") });
+    recordSubscription(t.ctx, world.ga, {
+      customerId: world.customer,
+      productId: sold.id,
+      seats: 3,
+      channel: "direct",
+      termEndsAt: new Date("2027-06-30T00:00:00Z"),
+    });
     expect(codeOf(() => removeProduct(t.ctx, admin, sold.id))).toBe("PRODUCT_IN_USE");
-    expect(changeProduct(t.ctx, admin, { productId: sold.id, name: "Power BI Pro", supportable: true, available: false }).available).toBe(false);
+    expect(changeProduct(t.ctx, admin, { productId: sold.id, name: "Power BI Pro", supportable: true, available: false }).available).toBe(
+      false,
+    );
     removeProduct(t.ctx, admin, unused.id);
     expect(count(t.ctx.db, "products")).toBe(1);
   });
@@ -45,11 +53,31 @@ describe("the product catalog", () => {
   it("a product marked not supportable cannot be assigned to another partner for support (multi-channel)", () => {
     const world = relatedPartnerAndCustomer(t.ctx);
     const fixed = addProduct(t.ctx, admin, { cloud: "global", name: "Dynamics 365 Sales", supportable: false });
-    const sub = recordSubscription(t.ctx, world.ga, { customerId: world.customer, productId: fixed.id, seats: 3, channel: "enterprise_agreement", termEndsAt: new Date("2027-06-30T00:00:00Z") });
-    const rel = requestAdminRelationship(t.ctx, world.agent, requestAdminRelationshipSchema.parse({ partnerId: world.partner, customerId: world.customer, name: "Support", durationDays: "90", roles: ["global_reader"] }));
+    const sub = recordSubscription(t.ctx, world.ga, {
+      customerId: world.customer,
+      productId: fixed.id,
+      seats: 3,
+      channel: "enterprise_agreement",
+      termEndsAt: new Date("2027-06-30T00:00:00Z"),
+    });
+    const rel = requestAdminRelationship(
+      t.ctx,
+      world.agent,
+      requestAdminRelationshipSchema.parse({
+        partnerId: world.partner,
+        customerId: world.customer,
+        name: "Support",
+        durationDays: "90",
+        roles: ["global_reader"],
+      }),
+    );
     approveAdminRelationship(t.ctx, world.ga, { organizationId: world.customer, relationshipId: rel.id });
-    expect(codeOf(() => assignSupport(t.ctx, world.ga, { customerId: world.customer, subscriptionId: sub.id, partnerId: world.partner }))).toBe("NOT_SUPPORTABLE");
+    expect(
+      codeOf(() => assignSupport(t.ctx, world.ga, { customerId: world.customer, subscriptionId: sub.id, partnerId: world.partner })),
+    ).toBe("NOT_SUPPORTABLE");
     changeProduct(t.ctx, admin, { productId: fixed.id, name: fixed.name, supportable: true, available: true });
-    expect(assignSupport(t.ctx, world.ga, { customerId: world.customer, subscriptionId: sub.id, partnerId: world.partner }).partnerName).toBe("Northwind");
+    expect(
+      assignSupport(t.ctx, world.ga, { customerId: world.customer, subscriptionId: sub.id, partnerId: world.partner }).partnerName,
+    ).toBe("Northwind");
   });
 });

@@ -28,7 +28,11 @@ function productOrThrow(ctx: ServiceContext, id: string): Product {
 }
 
 function assertNameFree(ctx: ServiceContext, cloud: Product["cloud"], name: string, except?: string) {
-  const clash = ctx.db.select({ id: products.id }).from(products).where(and(eq(products.cloud, cloud), eq(products.nameKey, productKey(name)), except ? ne(products.id, except) : undefined)).get();
+  const clash = ctx.db
+    .select({ id: products.id })
+    .from(products)
+    .where(and(eq(products.cloud, cloud), eq(products.nameKey, productKey(name)), except ? ne(products.id, except) : undefined))
+    .get();
   if (clash) throw new DomainError("PRODUCT_TAKEN", { name }, { name: ["productTaken"] });
 }
 
@@ -36,11 +40,27 @@ export function addProduct(ctx: ServiceContext, actor: Actor, input: AddProductI
   const operator = requireCatalogEditor(ctx, actor);
   assertNameFree(ctx, input.cloud, input.name);
   const now = ctx.now();
-  const product: Product = { id: newId("prd"), cloud: input.cloud, name: input.name, nameKey: productKey(input.name), supportable: input.supportable, available: true, createdAt: now };
+  const product: Product = {
+    id: newId("prd"),
+    cloud: input.cloud,
+    name: input.name,
+    nameKey: productKey(input.name),
+    supportable: input.supportable,
+    available: true,
+    createdAt: now,
+  };
   ctx.db.transaction(
     (tx) => {
       tx.insert(products).values(product).run();
-      recordAudit(tx, { organizationId: operator.organization.id, actor, action: "product.added", targetType: "product", targetId: product.id, details: { product: product.name, cloud: product.cloud }, at: now });
+      recordAudit(tx, {
+        organizationId: operator.organization.id,
+        actor,
+        action: "product.added",
+        targetType: "product",
+        targetId: product.id,
+        details: { product: product.name, cloud: product.cloud },
+        at: now,
+      });
     },
     { behavior: "immediate" },
   );
@@ -56,11 +76,28 @@ export function changeProduct(ctx: ServiceContext, actor: Actor, input: ChangePr
   const product = productOrThrow(ctx, input.productId);
   assertNameFree(ctx, product.cloud, input.name, product.id);
   const now = ctx.now();
-  const next = { ...product, name: input.name, nameKey: productKey(input.name), supportable: input.supportable, available: input.available };
+  const next = {
+    ...product,
+    name: input.name,
+    nameKey: productKey(input.name),
+    supportable: input.supportable,
+    available: input.available,
+  };
   ctx.db.transaction(
     (tx) => {
-      tx.update(products).set({ name: next.name, nameKey: next.nameKey, supportable: next.supportable, available: next.available }).where(eq(products.id, product.id)).run();
-      recordAudit(tx, { organizationId: operator.organization.id, actor, action: "product.changed", targetType: "product", targetId: product.id, details: { product: next.name, from: product.name, cloud: product.cloud }, at: now });
+      tx.update(products)
+        .set({ name: next.name, nameKey: next.nameKey, supportable: next.supportable, available: next.available })
+        .where(eq(products.id, product.id))
+        .run();
+      recordAudit(tx, {
+        organizationId: operator.organization.id,
+        actor,
+        action: "product.changed",
+        targetType: "product",
+        targetId: product.id,
+        details: { product: next.name, from: product.name, cloud: product.cloud },
+        at: now,
+      });
     },
     { behavior: "immediate" },
   );
@@ -77,7 +114,15 @@ export function removeProduct(ctx: ServiceContext, actor: Actor, productId: stri
       const used = tx.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.productId, product.id)).limit(1).get();
       if (used) throw new DomainError("PRODUCT_IN_USE", { name: product.name });
       tx.delete(products).where(eq(products.id, product.id)).run();
-      recordAudit(tx, { organizationId: operator.organization.id, actor, action: "product.removed", targetType: "product", targetId: product.id, details: { product: product.name, cloud: product.cloud }, at: now });
+      recordAudit(tx, {
+        organizationId: operator.organization.id,
+        actor,
+        action: "product.removed",
+        targetType: "product",
+        targetId: product.id,
+        details: { product: product.name, cloud: product.cloud },
+        at: now,
+      });
     },
     { behavior: "immediate" },
   );

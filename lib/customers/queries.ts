@@ -3,7 +3,15 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
 import { prepared } from "@/db/prepared";
-import { adminRelationships, memberships, organizations, products, resellerRelationships, subscriptions, supportAssignments } from "@/db/schema";
+import {
+  adminRelationships,
+  memberships,
+  organizations,
+  products,
+  resellerRelationships,
+  subscriptions,
+  supportAssignments,
+} from "@/db/schema";
 import { IN_FORCE } from "@/lib/admin-relationships/states";
 import type { DirectoryRoleId } from "@/lib/admin-relationships/directory-roles";
 import type { Member } from "@/lib/auth/membership";
@@ -40,7 +48,10 @@ export function listCustomerPartners(db: Db, member: Member) {
     .from(adminRelationships)
     .where(and(eq(adminRelationships.customerId, member.organization.id), inArray(adminRelationships.state, [...IN_FORCE])))
     .all();
-  return partners.map((p) => ({ ...p, adminRoles: [...new Set(held.filter((h) => h.partnerId === p.id).flatMap((h) => h.roles))] as DirectoryRoleId[] }));
+  return partners.map((p) => ({
+    ...p,
+    adminRoles: [...new Set(held.filter((h) => h.partnerId === p.id).flatMap((h) => h.roles))] as DirectoryRoleId[],
+  }));
 }
 
 const partnerOfRecord = alias(organizations, "partner_of_record");
@@ -83,15 +94,28 @@ const subscriptionsOf = (db: Db) =>
 
 /** Customer organizations where the user is a Global administrator: where they may accept an invitation. */
 export function listAcceptableTenants(db: Db, userId: string) {
-  return db
-    .select({ id: organizations.id, name: organizations.name, kind: organizations.kind, primaryDomain: organizations.primaryDomain, cloud: organizations.cloud, roles: memberships.roles })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(asc(organizations.name))
-    .all()
-    // A partner tenant is offered too, so the landing page can say why it cannot be one (rule 4).
-    .filter((o) => (o.kind === "customer" && hasPermission(o.roles, "customer.relationships.accept")) || (o.kind === "partner" && hasPermission(o.roles, "organization.manage")));
+  return (
+    db
+      .select({
+        id: organizations.id,
+        name: organizations.name,
+        kind: organizations.kind,
+        primaryDomain: organizations.primaryDomain,
+        cloud: organizations.cloud,
+        roles: memberships.roles,
+      })
+      .from(memberships)
+      .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+      .where(eq(memberships.userId, userId))
+      .orderBy(asc(organizations.name))
+      .all()
+      // A partner tenant is offered too, so the landing page can say why it cannot be one (rule 4).
+      .filter(
+        (o) =>
+          (o.kind === "customer" && hasPermission(o.roles, "customer.relationships.accept")) ||
+          (o.kind === "partner" && hasPermission(o.roles, "organization.manage")),
+      )
+  );
 }
 
 /** The customer's latest reseller relationship with one partner (active or ended), or null if there never was one. */

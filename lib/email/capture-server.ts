@@ -87,7 +87,8 @@ export async function startCaptureServer(opts: { smtpPort: number; apiPort: numb
     if (req.method === "PUT" && url.pathname === "/smtp") {
       const state = url.searchParams.get("state");
       const delayMs = Number(url.searchParams.get("delayMs") ?? 0);
-      if (state !== "up" && state !== "down" && state !== "tempfail" && state !== "slow") return json(400, { error: "state must be up, down, tempfail or slow" });
+      if (state !== "up" && state !== "down" && state !== "tempfail" && state !== "slow")
+        return json(400, { error: "state must be up, down, tempfail or slow" });
       const wasDown = behaviour.state === "down";
       behaviour = state === "slow" ? { state, delayMs } : { state };
       if (state === "down" && !wasDown) smtp.close();
@@ -103,7 +104,13 @@ export async function startCaptureServer(opts: { smtpPort: number; apiPort: numb
     }
     if (req.method === "GET" && url.pathname === "/messages") {
       const to = url.searchParams.get("to")?.toLowerCase();
-      return json(200, messages.filter((m) => !to || m.to.includes(to)).slice().reverse());
+      return json(
+        200,
+        messages
+          .filter((m) => !to || m.to.includes(to))
+          .slice()
+          .reverse(),
+      );
     }
     const one = /^\/messages\/(\d+)$/.exec(url.pathname);
     if (req.method === "GET" && one) {

@@ -4,7 +4,7 @@ import { enqueueEmail } from "./outbox";
 import { noticeEmail, type NoticeKind } from "./templates";
 
 type PerRecipient<T> = T | ((to: Recipient) => T);
-const each = <T,>(v: PerRecipient<T>, to: Recipient): T => (typeof v === "function" ? (v as (to: Recipient) => T)(to) : v);
+const each = <T>(v: PerRecipient<T>, to: Recipient): T => (typeof v === "function" ? (v as (to: Recipient) => T)(to) : v);
 
 /**
  * One short notice to each recipient, in their own language, queued in the caller's
@@ -14,7 +14,15 @@ const each = <T,>(v: PerRecipient<T>, to: Recipient): T => (typeof v === "functi
 export function enqueueNotices(
   tx: Tx,
   recipients: Recipient[],
-  n: { kind: NoticeKind; outboxKind: string; key: string; vars: PerRecipient<Record<string, string>>; url: PerRecipient<string>; relatedId: string; now: Date },
+  n: {
+    kind: NoticeKind;
+    outboxKind: string;
+    key: string;
+    vars: PerRecipient<Record<string, string>>;
+    url: PerRecipient<string>;
+    relatedId: string;
+    now: Date;
+  },
 ): void {
   for (const to of recipients) {
     enqueueEmail(

@@ -22,7 +22,11 @@ async function freePort(): Promise<number> {
 }
 
 function queue(t: ReturnType<typeof testContext>, key = "k1") {
-  enqueueEmail(t.ctx.db, { idempotencyKey: key, kind: "test", to: "grace@blueyonder.example", subject: "Hello", text: "Body", html: "<p>Body</p>" }, t.ctx.now());
+  enqueueEmail(
+    t.ctx.db,
+    { idempotencyKey: key, kind: "test", to: "grace@blueyonder.example", subject: "Hello", text: "Body", html: "<p>Body</p>" },
+    t.ctx.now(),
+  );
 }
 
 describe("email outbox", () => {

@@ -20,7 +20,21 @@ const insertEmail = (tx: Tx | Db) =>
   prepared(tx, "outbox.insert", (db) =>
     db
       .insert(emailOutbox)
-      .values({ ...placeholders("idempotencyKey", "kind", "toAddress", "subject", "textBody", "htmlBody", "organizationId", "relatedId", "nextAttemptAt", "createdAt"), state: "pending" })
+      .values({
+        ...placeholders(
+          "idempotencyKey",
+          "kind",
+          "toAddress",
+          "subject",
+          "textBody",
+          "htmlBody",
+          "organizationId",
+          "relatedId",
+          "nextAttemptAt",
+          "createdAt",
+        ),
+        state: "pending",
+      })
       .onConflictDoNothing({ target: emailOutbox.idempotencyKey })
       .prepare(),
   );
@@ -28,26 +42,20 @@ const insertEmail = (tx: Tx | Db) =>
 /** Queues an email inside the caller's transaction; it is sent only if that transaction commits. */
 export function enqueueEmail(tx: Tx | Db, email: OutgoingEmail, now: Date): void {
   insertEmail(tx).run({
-      idempotencyKey: email.idempotencyKey,
-      kind: email.kind,
-      toAddress: email.to,
-      subject: email.subject,
-      textBody: email.text,
-      htmlBody: email.html,
-      organizationId: email.organizationId ?? null,
-      relatedId: email.relatedId ?? null,
-      nextAttemptAt: now,
-      createdAt: now,
-    });
+    idempotencyKey: email.idempotencyKey,
+    kind: email.kind,
+    toAddress: email.to,
+    subject: email.subject,
+    textBody: email.text,
+    htmlBody: email.html,
+    organizationId: email.organizationId ?? null,
+    relatedId: email.relatedId ?? null,
+    nextAttemptAt: now,
+    createdAt: now,
+  });
 }
 
-export type SendFn = (message: {
-  messageId: string;
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-}) => Promise<void>;
+export type SendFn = (message: { messageId: string; to: string; subject: string; text: string; html: string }) => Promise<void>;
 
 export const MAX_ATTEMPTS = 8;
 /** How long a claimed message is left to its sender before another worker may retry it. */
@@ -74,12 +82,7 @@ export async function deliverDueEmails(db: Db, send: SendFn, now: () => Date, ba
   const due = db
     .select({ id: emailOutbox.id })
     .from(emailOutbox)
-    .where(
-      and(
-        inArray(emailOutbox.state, ["pending", "sending"]),
-        lte(emailOutbox.nextAttemptAt, claimedAt),
-      ),
-    )
+    .where(and(inArray(emailOutbox.state, ["pending", "sending"]), lte(emailOutbox.nextAttemptAt, claimedAt)))
     .orderBy(emailOutbox.nextAttemptAt)
     .limit(batch)
     .all()

@@ -40,7 +40,12 @@ export function invitationEmail(p: {
       quote: p.message ? { title: t("email.invitation.messageFrom", vars), text: p.message } : undefined,
       lists: [
         ...(p.adminRequest
-          ? [{ title: t("email.invitation.adminRoles", { partner: p.partnerName, days: p.adminRequest.durationDays }), items: p.adminRequest.roles.map((r) => t(`directoryRoles.${r}.name`)) }]
+          ? [
+              {
+                title: t("email.invitation.adminRoles", { partner: p.partnerName, days: p.adminRequest.durationDays }),
+                items: p.adminRequest.roles.map((r) => t(`directoryRoles.${r}.name`)),
+              },
+            ]
           : []),
         {
           title: t("email.invitation.doesNotTitle"),
@@ -53,7 +58,14 @@ export function invitationEmail(p: {
   };
 }
 
-export function invitationAnsweredEmail(p: { locale: string; accepted: boolean; customerName: string | null; email: string; partnerName: string; url: string }): Mail {
+export function invitationAnsweredEmail(p: {
+  locale: string;
+  accepted: boolean;
+  customerName: string | null;
+  email: string;
+  partnerName: string;
+  url: string;
+}): Mail {
   const { t, locale } = translatorFor(p.locale);
   const key = p.accepted ? ("email.accepted" as const) : ("email.declined" as const);
   const vars = { customer: p.customerName ?? p.email, email: p.email, partner: p.partnerName };
@@ -83,7 +95,14 @@ export function signInEmail(p: { locale: string; url: string; minutes: number })
   };
 }
 
-export function memberInvitationEmail(p: { locale: string; organizationName: string; inviterEmail: string; roles: string[]; url: string; expiresAt: Date }): Mail {
+export function memberInvitationEmail(p: {
+  locale: string;
+  organizationName: string;
+  inviterEmail: string;
+  roles: string[];
+  url: string;
+  expiresAt: Date;
+}): Mail {
   const { t, locale } = translatorFor(p.locale);
   const roleName = t as unknown as (key: string) => string;
   const vars = { organization: p.organizationName, inviter: p.inviterEmail };
@@ -105,7 +124,13 @@ export function relationshipEndedEmail(p: { locale: string; partnerName: string;
   const vars = { partner: p.partnerName, customer: p.customerName };
   return {
     subject: t("email.relationshipEnded.subject", vars),
-    ...renderEmail({ lang: locale, heading: t("email.relationshipEnded.heading"), paragraphs: [t("email.relationshipEnded.body", vars)], button: { label: t("email.relationshipEnded.button"), url: p.url }, footer: t("email.footer") }),
+    ...renderEmail({
+      lang: locale,
+      heading: t("email.relationshipEnded.heading"),
+      paragraphs: [t("email.relationshipEnded.body", vars)],
+      button: { label: t("email.relationshipEnded.button"), url: p.url },
+      footer: t("email.footer"),
+    }),
   };
 }
 

@@ -24,7 +24,12 @@ export const applicationRefSchema = z.object({ applicationId: idField });
 /** A public partner ID like an MPN ID: 6 to 10 digits. Empty means "generate one". */
 export const approveApplicationSchema = z.object({
   applicationId: idField,
-  partnerPublicId: optional(z.string().trim().regex(/^\d{6,10}$/, "partnerIdInvalid")),
+  partnerPublicId: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{6,10}$/, "partnerIdInvalid"),
+  ),
   cspTransactionTenant: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
 });
 export type ApproveApplicationInput = z.infer<typeof approveApplicationSchema>;

@@ -45,52 +45,127 @@ describe("enrolling as a partner", () => {
     // A subdomain of the company's domain is the company's.
     expect(codeOf(() => submitApplication(t.ctx, addUser(t.ctx.db, "it@de.tailwind.example"), form()))).toBe("no error");
     expect(codeOf(() => submitApplication(t.ctx, applicant, form()))).toBe("APPLICATION_PENDING");
-    expect(codeOf(() => submitApplication(t.ctx, applicant, form({ cloud: "germany", agreementVersion: CLOUD_RULES.germany.partnerAgreement.version })))).toBe("ENROLLMENT_CLOSED");
-    expect(codeOf(() => submitApplication(t.ctx, applicant, form({ cloud: "china", agreementVersion: CLOUD_RULES.global.partnerAgreement.version })))).toBe("AGREEMENT_CHANGED");
+    expect(
+      codeOf(() =>
+        submitApplication(t.ctx, applicant, form({ cloud: "germany", agreementVersion: CLOUD_RULES.germany.partnerAgreement.version })),
+      ),
+    ).toBe("ENROLLMENT_CLOSED");
+    expect(
+      codeOf(() =>
+        submitApplication(t.ctx, applicant, form({ cloud: "china", agreementVersion: CLOUD_RULES.global.partnerAgreement.version })),
+      ),
+    ).toBe("AGREEMENT_CHANGED");
     addPartner(t.ctx.db, { name: "Taken", domain: "taken.example" });
-    expect(codeOf(() => submitApplication(t.ctx, addUser(t.ctx.db, "a@taken.example"), form({ primaryDomain: "taken.example" })))).toBe("DOMAIN_TAKEN");
+    expect(codeOf(() => submitApplication(t.ctx, addUser(t.ctx.db, "a@taken.example"), form({ primaryDomain: "taken.example" })))).toBe(
+      "DOMAIN_TAKEN",
+    );
     addCustomer(t.ctx.db, { name: "Corp", domain: "corp.example" });
-    expect(codeOf(() => submitApplication(t.ctx, addUser(t.ctx.db, "a@fresh.example"), form({ primaryDomain: "fresh.example", corporateDomain: "corp.example" })))).toBe("DOMAIN_TAKEN");
-    expect(codeOf(() => submitApplication(t.ctx, addUser(t.ctx.db, "b@fresh2.example"), form({ primaryDomain: "fresh2.example", corporateDomain: "fresh2.example" })))).toBe("VALIDATION");
+    expect(
+      codeOf(() =>
+        submitApplication(
+          t.ctx,
+          addUser(t.ctx.db, "a@fresh.example"),
+          form({ primaryDomain: "fresh.example", corporateDomain: "corp.example" }),
+        ),
+      ),
+    ).toBe("DOMAIN_TAKEN");
+    expect(
+      codeOf(() =>
+        submitApplication(
+          t.ctx,
+          addUser(t.ctx.db, "b@fresh2.example"),
+          form({ primaryDomain: "fresh2.example", corporateDomain: "fresh2.example" }),
+        ),
+      ),
+    ).toBe("VALIDATION");
     // The same domain in another cloud is another company's business (rule 7).
-    expect(codeOf(() => submitApplication(t.ctx, addUser(t.ctx.db, "x@taken.example"), form({ primaryDomain: "taken.example", cloud: "china", agreementVersion: CLOUD_RULES.china.partnerAgreement.version })))).toBe("no error");
+    expect(
+      codeOf(() =>
+        submitApplication(
+          t.ctx,
+          addUser(t.ctx.db, "x@taken.example"),
+          form({ primaryDomain: "taken.example", cloud: "china", agreementVersion: CLOUD_RULES.china.partnerAgreement.version }),
+        ),
+      ),
+    ).toBe("no error");
   });
 
   it("is limited per client address and per domain, like sign-in requests", () => {
     t.ctx.config.enrollmentsPerIpPerHour = 2;
     for (const d of ["a1", "a2"]) submitApplication(t.ctx, addUser(t.ctx.db, `x@${d}.example`), form({ primaryDomain: `${d}.example` }));
-    expect(codeOf(() => submitApplication(t.ctx, addUser(t.ctx.db, "x@a3.example"), form({ primaryDomain: "a3.example" })))).toBe("RATE_LIMITED");
-    expect(codeOf(() => submitApplication(t.ctx, addUser(t.ctx.db, "y@a3.example"), form({ primaryDomain: "a3.example", clientIp: "198.51.100.1" })))).toBe("no error");
+    expect(codeOf(() => submitApplication(t.ctx, addUser(t.ctx.db, "x@a3.example"), form({ primaryDomain: "a3.example" })))).toBe(
+      "RATE_LIMITED",
+    );
+    expect(
+      codeOf(() =>
+        submitApplication(t.ctx, addUser(t.ctx.db, "y@a3.example"), form({ primaryDomain: "a3.example", clientIp: "198.51.100.1" })),
+      ),
+    ).toBe("no error");
     t.ctx.config.enrollmentsPerIpPerHour = 100;
     t.ctx.config.enrollmentsPerDomainPerDay = 1;
     const first = submitApplication(t.ctx, addUser(t.ctx.db, "x@b1.example"), form({ primaryDomain: "b1.example" }));
     withdrawApplication(t.ctx, { userId: first.applicantUserId, email: first.applicantEmail }, first.id);
-    expect(codeOf(() => submitApplication(t.ctx, addUser(t.ctx.db, "y@b1.example"), form({ primaryDomain: "b1.example", clientIp: "198.51.100.2" })))).toBe("RATE_LIMITED");
+    expect(
+      codeOf(() =>
+        submitApplication(t.ctx, addUser(t.ctx.db, "y@b1.example"), form({ primaryDomain: "b1.example", clientIp: "198.51.100.2" })),
+      ),
+    ).toBe("RATE_LIMITED");
   });
 
   it("approval makes the partner, with the applicant as its Account admin, its groups, a partner ID and its corporate tenant", () => {
     const app = submitApplication(t.ctx, applicant, form({ partnerType: "indirect_provider", corporateDomain: "tailwind-corp.example" }));
-    const { partner, corporateId } = approveApplication(t.ctx, operator, { applicationId: app.id, partnerPublicId: undefined, cspTransactionTenant: true });
-    expect(partner).toMatchObject({ kind: "partner", name: "Tailwind Cloud", cloud: "global", partnerType: "indirect_provider", isCspTransactionTenant: true, partnerState: "active" });
+    const { partner, corporateId } = approveApplication(t.ctx, operator, {
+      applicationId: app.id,
+      partnerPublicId: undefined,
+      cspTransactionTenant: true,
+    });
+    expect(partner).toMatchObject({
+      kind: "partner",
+      name: "Tailwind Cloud",
+      cloud: "global",
+      partnerType: "indirect_provider",
+      isCspTransactionTenant: true,
+      partnerState: "active",
+    });
     expect(partner.partnerPublicId).toMatch(/^\d{7}$/);
     expect(getMember(t.ctx.db, applicant, partner.id)?.roles).toEqual(["account_admin"]);
-    expect(t.ctx.db.select().from(securityGroups).where(eq(securityGroups.partnerId, partner.id)).all().map((g) => g.name).sort()).toEqual(["Admin Agents", "Helpdesk Agents"]);
+    expect(
+      t.ctx.db
+        .select()
+        .from(securityGroups)
+        .where(eq(securityGroups.partnerId, partner.id))
+        .all()
+        .map((g) => g.name)
+        .sort(),
+    ).toEqual(["Admin Agents", "Helpdesk Agents"]);
     const corporate = t.ctx.db.select().from(organizations).where(eq(organizations.id, corporateId!)).get()!;
-    expect(corporate).toMatchObject({ kind: "customer", primaryDomain: "tailwind-corp.example", corporateOfPartnerId: partner.id, isCspTransactionTenant: false });
+    expect(corporate).toMatchObject({
+      kind: "customer",
+      primaryDomain: "tailwind-corp.example",
+      corporateOfPartnerId: partner.id,
+      isCspTransactionTenant: false,
+    });
     expect(getMember(t.ctx.db, applicant, corporate.id)?.roles).toEqual(["global_admin"]);
     // The applicant hears of it in the language they applied in.
     const mail = t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "application.approved")).get()!;
     expect(mail.toAddress).toBe("ceo@tailwind.example");
     expect(mail.subject).toMatch(/Tailwind Cloud/);
     expect(mail.textBody).toMatch(/Partner/);
-    expect(codeOf(() => approveApplication(t.ctx, operator, { applicationId: app.id, partnerPublicId: undefined, cspTransactionTenant: true }))).toBe("APPLICATION_DECIDED");
+    expect(
+      codeOf(() => approveApplication(t.ctx, operator, { applicationId: app.id, partnerPublicId: undefined, cspTransactionTenant: true })),
+    ).toBe("APPLICATION_DECIDED");
   });
 
   it("a partner ID is unique within the cloud", () => {
     addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example", publicId: "4810231" });
     const app = submitApplication(t.ctx, applicant, form());
-    expect(codeOf(() => approveApplication(t.ctx, operator, { applicationId: app.id, partnerPublicId: "4810231", cspTransactionTenant: true }))).toBe("PARTNER_ID_TAKEN");
-    expect(approveApplication(t.ctx, operator, { applicationId: app.id, partnerPublicId: "4810232", cspTransactionTenant: false }).partner.partnerPublicId).toBe("4810232");
+    expect(
+      codeOf(() => approveApplication(t.ctx, operator, { applicationId: app.id, partnerPublicId: "4810231", cspTransactionTenant: true })),
+    ).toBe("PARTNER_ID_TAKEN");
+    expect(
+      approveApplication(t.ctx, operator, { applicationId: app.id, partnerPublicId: "4810232", cspTransactionTenant: false }).partner
+        .partnerPublicId,
+    ).toBe("4810232");
   });
 
   it("rejection tells the applicant why, and closes the application", () => {
@@ -105,12 +180,22 @@ describe("enrolling as a partner", () => {
   it("only an operator with the permission decides: a viewer is refused, a partner's admin finds nothing", () => {
     const app = submitApplication(t.ctx, applicant, form());
     const viewer = addOperatorMember(t.ctx.db, "viewer@program.example", ["operator_viewer"]);
-    expect(codeOf(() => approveApplication(t.ctx, viewer, { applicationId: app.id, partnerPublicId: undefined, cspTransactionTenant: true }))).toBe("FORBIDDEN");
+    expect(
+      codeOf(() => approveApplication(t.ctx, viewer, { applicationId: app.id, partnerPublicId: undefined, cspTransactionTenant: true })),
+    ).toBe("FORBIDDEN");
     const partner = addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
     const partnerAdmin = { userId: t.ctx.db.select().from(memberships).all()[0].userId, email: "x" };
     void partner;
     expect(codeOf(() => rejectApplication(t.ctx, applicant, { applicationId: app.id, reason: "I decide myself." }))).toBe("NOT_FOUND");
-    expect(codeOf(() => approveApplication(t.ctx, { ...partnerAdmin, userId: "usr_nobody" }, { applicationId: app.id, partnerPublicId: undefined, cspTransactionTenant: true }))).toBe("NOT_FOUND");
+    expect(
+      codeOf(() =>
+        approveApplication(
+          t.ctx,
+          { ...partnerAdmin, userId: "usr_nobody" },
+          { applicationId: app.id, partnerPublicId: undefined, cspTransactionTenant: true },
+        ),
+      ),
+    ).toBe("NOT_FOUND");
     // Nobody raises themselves: the applicant withdraws their own application, not another's.
     const other = submitApplication(t.ctx, addUser(t.ctx.db, "x@other.example"), form({ primaryDomain: "other.example" }));
     expect(codeOf(() => withdrawApplication(t.ctx, applicant, other.id))).toBe("NOT_FOUND");

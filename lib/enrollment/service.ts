@@ -25,11 +25,21 @@ export function emailIsAtDomain(email: string, domain: string): boolean {
 }
 
 function domainTaken(db: ServiceContext["db"] | Tx, cloud: Cloud, domain: string): boolean {
-  return !!db.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.cloud, cloud), eq(organizations.primaryDomain, domain))).get();
+  return !!db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(eq(organizations.cloud, cloud), eq(organizations.primaryDomain, domain)))
+    .get();
 }
 
 function pendingFor(db: ServiceContext["db"] | Tx, cloud: Cloud, domain: string): boolean {
-  return !!db.select({ id: partnerApplications.id }).from(partnerApplications).where(and(eq(partnerApplications.cloud, cloud), eq(partnerApplications.primaryDomain, domain), eq(partnerApplications.state, "pending"))).get();
+  return !!db
+    .select({ id: partnerApplications.id })
+    .from(partnerApplications)
+    .where(
+      and(eq(partnerApplications.cloud, cloud), eq(partnerApplications.primaryDomain, domain), eq(partnerApplications.state, "pending")),
+    )
+    .get();
 }
 
 /**
@@ -42,14 +52,17 @@ export function submitApplication(ctx: ServiceContext, actor: Actor, input: Appl
   const operator = operatorOrganization(ctx.db);
   const rules = CLOUD_RULES[input.cloud];
   if (!operator || !rules.newPartners) throw new DomainError("ENROLLMENT_CLOSED", {}, { cloud: ["enrollmentClosed"] });
-  if (input.agreementVersion !== rules.partnerAgreement.version) throw new DomainError("AGREEMENT_CHANGED", {}, { agreement: ["agreementChanged"] });
-  if (!emailIsAtDomain(actor.email, input.primaryDomain)) throw new DomainError("DOMAIN_MISMATCH", { domain: input.primaryDomain }, { primaryDomain: ["domainMismatch"] });
+  if (input.agreementVersion !== rules.partnerAgreement.version)
+    throw new DomainError("AGREEMENT_CHANGED", {}, { agreement: ["agreementChanged"] });
+  if (!emailIsAtDomain(actor.email, input.primaryDomain))
+    throw new DomainError("DOMAIN_MISMATCH", { domain: input.primaryDomain }, { primaryDomain: ["domainMismatch"] });
   if (input.corporateDomain === input.primaryDomain) throw new DomainError("VALIDATION", {}, { corporateDomain: ["corporateSameDomain"] });
   const fieldErrors: Record<string, string[]> = {};
   if (domainTaken(ctx.db, input.cloud, input.primaryDomain)) fieldErrors.primaryDomain = ["domainTaken"];
   if (input.corporateDomain && domainTaken(ctx.db, input.cloud, input.corporateDomain)) fieldErrors.corporateDomain = ["domainTaken"];
   if (Object.keys(fieldErrors).length) throw new DomainError("DOMAIN_TAKEN", { domain: input.primaryDomain }, fieldErrors);
-  if (pendingFor(ctx.db, input.cloud, input.primaryDomain)) throw new DomainError("APPLICATION_PENDING", { domain: input.primaryDomain }, { primaryDomain: ["applicationPending"] });
+  if (pendingFor(ctx.db, input.cloud, input.primaryDomain))
+    throw new DomainError("APPLICATION_PENDING", { domain: input.primaryDomain }, { primaryDomain: ["applicationPending"] });
 
   const now = ctx.now();
   const application: Application = {
@@ -74,9 +87,22 @@ export function submitApplication(ctx: ServiceContext, actor: Actor, input: Appl
   ctx.db.transaction(
     (tx) => {
       consume(tx, { key: `enroll-ip:${input.clientIp}`, limit: ctx.config.enrollmentsPerIpPerHour ?? 5, windowMs: HOUR, now });
-      consume(tx, { key: `enroll-domain:${input.cloud}:${input.primaryDomain}`, limit: ctx.config.enrollmentsPerDomainPerDay ?? 3, windowMs: DAY, now });
+      consume(tx, {
+        key: `enroll-domain:${input.cloud}:${input.primaryDomain}`,
+        limit: ctx.config.enrollmentsPerDomainPerDay ?? 3,
+        windowMs: DAY,
+        now,
+      });
       tx.insert(partnerApplications).values(application).run();
-      recordAudit(tx, { organizationId: operator.id, actor, action: "application.submitted", targetType: "partner_application", targetId: application.id, details: { name: input.companyName, domain: input.primaryDomain, cloud: input.cloud }, at: now });
+      recordAudit(tx, {
+        organizationId: operator.id,
+        actor,
+        action: "application.submitted",
+        targetType: "partner_application",
+        targetId: application.id,
+        details: { name: input.companyName, domain: input.primaryDomain, cloud: input.cloud },
+        at: now,
+      });
       enqueueNotices(tx, membersWith(tx, [operator.id], "operator.applications.decide"), {
         kind: "applicationReceived",
         outboxKind: "application.received",
@@ -94,14 +120,27 @@ export function submitApplication(ctx: ServiceContext, actor: Actor, input: Appl
 
 /** The applicant takes back an application no operator has decided yet. */
 export function withdrawApplication(ctx: ServiceContext, actor: Actor, applicationId: string) {
-  const app = ctx.db.select().from(partnerApplications).where(and(eq(partnerApplications.id, applicationId), eq(partnerApplications.applicantUserId, actor.userId))).get();
+  const app = ctx.db
+    .select()
+    .from(partnerApplications)
+    .where(and(eq(partnerApplications.id, applicationId), eq(partnerApplications.applicantUserId, actor.userId)))
+    .get();
   if (!app) throw new DomainError("NOT_FOUND");
   const operator = operatorOrganization(ctx.db);
   const now = ctx.now();
   ctx.db.transaction(
     (tx) => {
       decide(tx, app, { state: "withdrawn", decidedAt: now, decidedByUserId: actor.userId });
-      if (operator) recordAudit(tx, { organizationId: operator.id, actor, action: "application.withdrawn", targetType: "partner_application", targetId: app.id, details: { name: app.companyName, domain: app.primaryDomain }, at: now });
+      if (operator)
+        recordAudit(tx, {
+          organizationId: operator.id,
+          actor,
+          action: "application.withdrawn",
+          targetType: "partner_application",
+          targetId: app.id,
+          details: { name: app.companyName, domain: app.primaryDomain },
+          at: now,
+        });
     },
     { behavior: "immediate" },
   );
@@ -110,7 +149,11 @@ export function withdrawApplication(ctx: ServiceContext, actor: Actor, applicati
 
 /** Closes a pending application with one conditional update: two operators deciding at once cannot both win. */
 function decide(tx: Tx, app: Application, changes: Partial<Application>) {
-  const changed = tx.update(partnerApplications).set(changes).where(and(eq(partnerApplications.id, app.id), eq(partnerApplications.state, "pending"))).run().changes;
+  const changed = tx
+    .update(partnerApplications)
+    .set(changes)
+    .where(and(eq(partnerApplications.id, app.id), eq(partnerApplications.state, "pending")))
+    .run().changes;
   if (changed !== 1) throw new DomainError("APPLICATION_DECIDED");
 }
 
@@ -127,7 +170,11 @@ function getApplicationOrThrow(ctx: ServiceContext, id: string): Application {
 }
 
 function partnerIdTaken(db: ServiceContext["db"] | Tx, cloud: Cloud, publicId: string): boolean {
-  return !!db.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.cloud, cloud), eq(organizations.partnerPublicId, publicId))).get();
+  return !!db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(eq(organizations.cloud, cloud), eq(organizations.partnerPublicId, publicId)))
+    .get();
 }
 
 /** A fresh 7-digit partner ID, unique within the cloud. */
@@ -138,7 +185,15 @@ function generatePartnerId(db: ServiceContext["db"] | Tx, cloud: Cloud): string 
   }
 }
 
-function tellApplicant(ctx: ServiceContext, tx: Tx, app: Application, kind: "applicationApproved" | "applicationRejected", vars: Record<string, string>, url: string, now: Date) {
+function tellApplicant(
+  ctx: ServiceContext,
+  tx: Tx,
+  app: Application,
+  kind: "applicationApproved" | "applicationRejected",
+  vars: Record<string, string>,
+  url: string,
+  now: Date,
+) {
   const locale = tx.select({ locale: users.locale }).from(users).where(eq(users.id, app.applicantUserId)).get()?.locale ?? app.locale;
   enqueueEmail(
     tx,
@@ -166,7 +221,8 @@ export function approveApplication(ctx: ServiceContext, actor: Actor, input: App
   const app = getApplicationOrThrow(ctx, input.applicationId);
   if (app.state !== "pending") throw new DomainError("APPLICATION_DECIDED");
   if (domainTaken(ctx.db, app.cloud, app.primaryDomain)) throw new DomainError("DOMAIN_TAKEN", { domain: app.primaryDomain });
-  if (input.partnerPublicId && partnerIdTaken(ctx.db, app.cloud, input.partnerPublicId)) throw new DomainError("PARTNER_ID_TAKEN", { id: input.partnerPublicId }, { partnerPublicId: ["partnerIdTaken"] });
+  if (input.partnerPublicId && partnerIdTaken(ctx.db, app.cloud, input.partnerPublicId))
+    throw new DomainError("PARTNER_ID_TAKEN", { id: input.partnerPublicId }, { partnerPublicId: ["partnerIdTaken"] });
   const now = ctx.now();
   return ctx.db.transaction(
     (tx) => {
@@ -188,19 +244,77 @@ export function approveApplication(ctx: ServiceContext, actor: Actor, input: App
       // won the application, the conditional update throws and the whole transaction rolls back.
       tx.insert(organizations).values(partner).run();
       decide(tx, app, { state: "approved", decidedAt: now, decidedByUserId: actor.userId, partnerId: partner.id });
-      tx.insert(memberships).values({ id: newId("mem"), organizationId: partner.id, userId: app.applicantUserId, roles: ["account_admin"], createdAt: now }).run();
+      tx.insert(memberships)
+        .values({ id: newId("mem"), organizationId: partner.id, userId: app.applicantUserId, roles: ["account_admin"], createdAt: now })
+        .run();
       ensureDefaultGroups(tx, partner.id, now);
-      const details = { name: partner.name, domain: partner.primaryDomain, cloud: partner.cloud, partner: partner.partnerPublicId, email: app.applicantEmail };
-      recordAudit(tx, { organizationId: operator.organization.id, actor, action: "application.approved", targetType: "partner_application", targetId: app.id, details, at: now });
-      recordAudit(tx, { organizationId: partner.id, actor, action: "partner.enrolled", targetType: "organization", targetId: partner.id, details, at: now });
+      const details = {
+        name: partner.name,
+        domain: partner.primaryDomain,
+        cloud: partner.cloud,
+        partner: partner.partnerPublicId,
+        email: app.applicantEmail,
+      };
+      recordAudit(tx, {
+        organizationId: operator.organization.id,
+        actor,
+        action: "application.approved",
+        targetType: "partner_application",
+        targetId: app.id,
+        details,
+        at: now,
+      });
+      recordAudit(tx, {
+        organizationId: partner.id,
+        actor,
+        action: "partner.enrolled",
+        targetType: "organization",
+        targetId: partner.id,
+        details,
+        at: now,
+      });
       let corporateId: string | null = null;
       if (app.corporateDomain && !domainTaken(tx, app.cloud, app.corporateDomain)) {
         corporateId = newId("org");
-        tx.insert(organizations).values({ id: corporateId, kind: "customer", name: partner.name, cloud: app.cloud, country: app.country, primaryDomain: app.corporateDomain, partnerType: null, partnerPublicId: null, isCspTransactionTenant: false, partnerState: "active", corporateOfPartnerId: partner.id, createdAt: now }).run();
-        tx.insert(memberships).values({ id: newId("mem"), organizationId: corporateId, userId: app.applicantUserId, roles: ["global_admin"], createdAt: now }).run();
-        recordAudit(tx, { organizationId: corporateId, customerId: corporateId, actor, action: "customer.created", targetType: "organization", targetId: corporateId, details: { name: partner.name, domain: app.corporateDomain }, at: now });
+        tx.insert(organizations)
+          .values({
+            id: corporateId,
+            kind: "customer",
+            name: partner.name,
+            cloud: app.cloud,
+            country: app.country,
+            primaryDomain: app.corporateDomain,
+            partnerType: null,
+            partnerPublicId: null,
+            isCspTransactionTenant: false,
+            partnerState: "active",
+            corporateOfPartnerId: partner.id,
+            createdAt: now,
+          })
+          .run();
+        tx.insert(memberships)
+          .values({ id: newId("mem"), organizationId: corporateId, userId: app.applicantUserId, roles: ["global_admin"], createdAt: now })
+          .run();
+        recordAudit(tx, {
+          organizationId: corporateId,
+          customerId: corporateId,
+          actor,
+          action: "customer.created",
+          targetType: "organization",
+          targetId: corporateId,
+          details: { name: partner.name, domain: app.corporateDomain },
+          at: now,
+        });
       }
-      tellApplicant(ctx, tx, app, "applicationApproved", { id: partner.partnerPublicId ?? "" }, `${ctx.config.publicBaseUrl}/partner/${partner.id}/customers`, now);
+      tellApplicant(
+        ctx,
+        tx,
+        app,
+        "applicationApproved",
+        { id: partner.partnerPublicId ?? "" },
+        `${ctx.config.publicBaseUrl}/partner/${partner.id}/customers`,
+        now,
+      );
       return { partner, corporateId };
     },
     { behavior: "immediate" },
@@ -215,7 +329,15 @@ export function rejectApplication(ctx: ServiceContext, actor: Actor, input: Reje
   ctx.db.transaction(
     (tx) => {
       decide(tx, app, { state: "rejected", decidedAt: now, decidedByUserId: actor.userId, rejectionReason: input.reason });
-      recordAudit(tx, { organizationId: operator.organization.id, actor, action: "application.rejected", targetType: "partner_application", targetId: app.id, details: { name: app.companyName, domain: app.primaryDomain, reason: input.reason.slice(0, 200) }, at: now });
+      recordAudit(tx, {
+        organizationId: operator.organization.id,
+        actor,
+        action: "application.rejected",
+        targetType: "partner_application",
+        targetId: app.id,
+        details: { name: app.companyName, domain: app.primaryDomain, reason: input.reason.slice(0, 200) },
+        at: now,
+      });
       tellApplicant(ctx, tx, app, "applicationRejected", { reason: input.reason }, `${ctx.config.publicBaseUrl}/enroll`, now);
     },
     { behavior: "immediate" },

@@ -23,7 +23,10 @@ const english = flatten(MESSAGES.en);
 describe("translation catalogs", () => {
   it("the last-resort error page says what the catalogs say, in every language", () => {
     for (const locale of LOCALES) {
-      expect(FALLBACK_MESSAGES[locale], locale).toEqual({ unexpected: MESSAGES[locale].common.unexpected, back: MESSAGES[locale].common.back });
+      expect(FALLBACK_MESSAGES[locale], locale).toEqual({
+        unexpected: MESSAGES[locale].common.unexpected,
+        back: MESSAGES[locale].common.back,
+      });
     }
   });
 
@@ -44,9 +47,17 @@ describe("translation catalogs", () => {
   it("non-English catalogs are translated, not copies of English", () => {
     for (const locale of LOCALES.filter((l) => l !== "en")) {
       const catalog = flatten(MESSAGES[locale]);
-      const same = [...english].filter(([k, v]) => catalog.get(k) === v && /[a-z]{4,}/.test(v) && !k.startsWith("partnerTypes") && !k.startsWith("clouds"));
+      const same = [...english].filter(
+        ([k, v]) => catalog.get(k) === v && /[a-z]{4,}/.test(v) && !k.startsWith("partnerTypes") && !k.startsWith("clouds"),
+      );
       // A few words are the same in every language (product names); most text must differ.
-      expect(same.length, `${locale} copies: ${same.map(([k]) => k).slice(0, 10).join(", ")}`).toBeLessThan(english.size * 0.05);
+      expect(
+        same.length,
+        `${locale} copies: ${same
+          .map(([k]) => k)
+          .slice(0, 10)
+          .join(", ")}`,
+      ).toBeLessThan(english.size * 0.05);
     }
   });
 });

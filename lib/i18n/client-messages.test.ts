@@ -19,7 +19,9 @@ const isClient = (file: string) => /^["']use client["']/m.test(text(file));
 function imports(file: string): string[] {
   return [...text(file).matchAll(/^import (?!type )[^;]*? from "(@\/|\.{1,2}\/)([^"]+)";/gm)].flatMap(([, prefix, rest]) => {
     const base = prefix === "@/" ? rest : path.join(path.dirname(file), prefix + rest);
-    return [`${base}.tsx`, `${base}.ts`, path.join(base, "index.tsx")].filter((f) => SOURCES.includes(path.normalize(f))).map(path.normalize);
+    return [`${base}.tsx`, `${base}.ts`, path.join(base, "index.tsx")]
+      .filter((f) => SOURCES.includes(path.normalize(f)))
+      .map(path.normalize);
   });
 }
 
@@ -30,12 +32,19 @@ function clientKeys(file: string, seen = new Set<string>()): string[] {
   const source = text(file);
   const own = [...source.matchAll(/useTranslations\("([\w.]+)"\)/g)].map((m) => m[1]);
   if (/useTranslations\(\)/.test(source)) own.push(...[...source.matchAll(/\bt\("([\w.]+)"/g)].map((m) => m[1]));
-  return [...own, ...imports(file).filter(isClient).flatMap((f) => clientKeys(f, seen))];
+  return [
+    ...own,
+    ...imports(file)
+      .filter(isClient)
+      .flatMap((f) => clientKeys(f, seen)),
+  ];
 }
 
 /** Namespaces a server file's <ClientMessages namespaces={[…]}> name. */
 function wrapped(file: string): string[] {
-  return [...text(file).matchAll(/<ClientMessages namespaces=\{\[([^\]]*)\]\}/g)].flatMap((m) => [...m[1].matchAll(/"([\w.]+)"/g)].map((n) => n[1]));
+  return [...text(file).matchAll(/<ClientMessages namespaces=\{\[([^\]]*)\]\}/g)].flatMap((m) =>
+    [...m[1].matchAll(/"([\w.]+)"/g)].map((n) => n[1]),
+  );
 }
 
 const covered = (key: string, namespaces: string[]) => ["common", ...namespaces].some((ns) => key === ns || key.startsWith(`${ns}.`));

@@ -4,7 +4,12 @@ import { adminRelationships, invitations, partnerships, securityGroups, subscrip
 import { createAccessAssignment } from "@/lib/access/assignments";
 import { runAdminRelationshipJobs } from "@/lib/admin-relationships/jobs";
 import { requestAdminRelationshipSchema } from "@/lib/admin-relationships/schemas";
-import { approveAdminRelationship, rejectAdminRelationship, requestAdminRelationship, terminateAdminRelationship } from "@/lib/admin-relationships/service";
+import {
+  approveAdminRelationship,
+  rejectAdminRelationship,
+  requestAdminRelationship,
+  terminateAdminRelationship,
+} from "@/lib/admin-relationships/service";
 import type { Actor } from "@/lib/auth/membership";
 import type { DirectoryRoleId } from "@/lib/admin-relationships/directory-roles";
 import { acceptInvitation, declineInvitation } from "@/lib/invitations/respond";
@@ -47,7 +52,12 @@ export function buildWorld() {
   const db = t.ctx.db;
   const partners = PARTNERS.map((p, i) => {
     const id = addPartner(db, { name: p.key, domain: `${p.key}.example`, type: p.type, cloud: p.cloud, publicId: String(1000 + i) });
-    return { ...p, id, publicId: String(1000 + i), admin: addMember(db, id, `admin@${p.key}.example`, ["account_admin", "admin_agent", "sales_agent"]) };
+    return {
+      ...p,
+      id,
+      publicId: String(1000 + i),
+      admin: addMember(db, id, `admin@${p.key}.example`, ["account_admin", "admin_agent", "sales_agent"]),
+    };
   });
   const customers = CUSTOMERS.map((c) => {
     const id = addCustomer(db, { name: c.key, domain: `${c.key}.example`, cloud: c.cloud });
@@ -60,10 +70,14 @@ export function buildWorld() {
     if (c.key === "c2") addSubscription(db, c.id, "Reseller product for c2", partners.find((p) => p.key === "reseller-global")!.id);
     addSubscription(db, c.id, `Direct product for ${c.key}`, null);
   }
-  db.$client.prepare("update subscriptions set purchase_channel = 'enterprise_agreement' where product like 'Direct product for c1%'").run();
+  db.$client
+    .prepare("update subscriptions set purchase_channel = 'enterprise_agreement' where product like 'Direct product for c1%'")
+    .run();
   const strangers = [addUser(db, "new1@fresh.example"), addUser(db, "new2@fresh.example")];
   // Two catalog products per cloud: what the subscription operations sell and record.
-  const products = CLOUDS.flatMap((cloud) => ["Suite", "Analytics"].map((name) => ({ cloud, id: addProduct(db, { name: `${name} (${cloud})`, cloud }) })));
+  const products = CLOUDS.flatMap((cloud) =>
+    ["Suite", "Analytics"].map((name) => ({ cloud, id: addProduct(db, { name: `${name} (${cloud})`, cloud }) })),
+  );
   const w = {
     t,
     partners,
@@ -86,21 +100,37 @@ export function buildWorld() {
     acceptInvitation(t.ctx, c.ga, { token, target: "existing", customerId: c.id, agreement: "on" });
   }
   const [provider, reseller] = [byKey("provider-global"), byKey("reseller-global")];
-  authorizePartnership(t.ctx, reseller.admin, invitePartnership(t.ctx, provider.admin, { providerId: provider.id, email: reseller.admin.email, resellerPartnerId: reseller.publicId, locale: "en" }).token);
+  authorizePartnership(
+    t.ctx,
+    reseller.admin,
+    invitePartnership(t.ctx, provider.admin, {
+      providerId: provider.id,
+      email: reseller.admin.email,
+      resellerPartnerId: reseller.publicId,
+      locale: "en",
+    }).token,
+  );
   const c2 = customers.find((c) => c.key === "c2")!;
-  const { token } = createInvitation(t.ctx, reseller.admin, { partnerId: reseller.id, email: c2.ga.email, message: null, locale: "en", providerId: provider.id });
+  const { token } = createInvitation(t.ctx, reseller.admin, {
+    partnerId: reseller.id,
+    email: c2.ga.email,
+    message: null,
+    locale: "en",
+    providerId: provider.id,
+  });
   acceptInvitation(t.ctx, c2.ga, { token, target: "existing", customerId: c2.id, agreement: "on" });
   return w;
 }
 
 export const inOrder = sql`rowid`;
-export const pick = <T,>(list: T[], i: number): T | undefined => (list.length ? list[i % list.length] : undefined);
+export const pick = <T>(list: T[], i: number): T | undefined => (list.length ? list[i % list.length] : undefined);
 
 /**
  * Mostly an operation the rules should allow (so sequences reach deep states), sometimes
  * ("wild") any target at all, across tenants and clouds, which the rules must refuse.
  */
-export const choose = <T,>(valid: T[], all: T[], i: number, wild: boolean): T | undefined => pick(wild || valid.length === 0 ? all : valid, i);
+export const choose = <T>(valid: T[], all: T[], i: number, wild: boolean): T | undefined =>
+  pick(wild || valid.length === 0 ? all : valid, i);
 
 const wild = fc.integer({ min: 0, max: 4 }).map((n) => n === 0);
 const idx = fc.nat();
@@ -109,7 +139,10 @@ const idx = fc.nat();
 export const op = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant("accept" as const), i: idx, c: idx, asNew: fc.boolean(), wild }), weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant("request" as const), i: idx, roles: fc.subarray(ROLES, { minLength: 1 }), wild }), weight: 3 },
-  { arbitrary: fc.record({ kind: fc.constant("decide" as const), i: idx, approve: fc.integer({ min: 0, max: 3 }).map((n) => n > 0), wild }), weight: 3 },
+  {
+    arbitrary: fc.record({ kind: fc.constant("decide" as const), i: idx, approve: fc.integer({ min: 0, max: 3 }).map((n) => n > 0), wild }),
+    weight: 3,
+  },
   fc.record({ kind: fc.constant("invite" as const), p: idx, c: idx, provider: idx, admin: fc.boolean(), stranger: fc.boolean(), wild }),
   fc.record({ kind: fc.constant("decline" as const), i: idx }),
   fc.record({ kind: fc.constant("revoke" as const), i: idx, wild }),
@@ -124,11 +157,44 @@ export const op = fc.oneof(
   fc.record({ kind: fc.constant("removePartner" as const), i: idx, everything: fc.boolean(), wild }),
   fc.record({ kind: fc.constant("time" as const), days: fc.integer({ min: 1, max: 60 }) }),
   // The subscription operations: the only ones allowed to change a subscription.
-  { arbitrary: fc.record({ kind: fc.constant("sell" as const), i: idx, product: idx, seats: fc.integer({ min: 1, max: 500 }), wild }), weight: 2 },
+  {
+    arbitrary: fc.record({ kind: fc.constant("sell" as const), i: idx, product: idx, seats: fc.integer({ min: 1, max: 500 }), wild }),
+    weight: 2,
+  },
   fc.record({ kind: fc.constant("record" as const), c: idx, product: idx, wild }),
-  { arbitrary: fc.record({ kind: fc.constant("changeSubscription" as const), i: idx, change: fc.constantFrom("seats" as const, "suspend" as const, "reactivate" as const, "cancel" as const), byCustomer: fc.boolean(), seats: fc.integer({ min: 1, max: 500 }), wild }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("changeSubscription" as const),
+      i: idx,
+      change: fc.constantFrom("seats" as const, "suspend" as const, "reactivate" as const, "cancel" as const),
+      byCustomer: fc.boolean(),
+      seats: fc.integer({ min: 1, max: 500 }),
+      wild,
+    }),
+    weight: 2,
+  },
 );
-export const OP_KINDS = ["invite", "accept", "decline", "revoke", "request", "decide", "terminate", "assignGroup", "invitePartnership", "answerPartnership", "endPartnership", "assignSupport", "supportAction", "removeCustomer", "removePartner", "time", "sell", "record", "changeSubscription"];
+export const OP_KINDS = [
+  "invite",
+  "accept",
+  "decline",
+  "revoke",
+  "request",
+  "decide",
+  "terminate",
+  "assignGroup",
+  "invitePartnership",
+  "answerPartnership",
+  "endPartnership",
+  "assignSupport",
+  "supportAction",
+  "removeCustomer",
+  "removePartner",
+  "time",
+  "sell",
+  "record",
+  "changeSubscription",
+];
 export const SUBSCRIPTION_OPS: ReadonlySet<string> = new Set(["sell", "record", "changeSubscription"]);
 export type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 
@@ -145,7 +211,11 @@ export function run(w: World, o: Op): boolean {
   const db = ctx.db;
   // Rows in insertion order (ids are random): the same seed replays the same sequence.
   const activeRelationships = () =>
-    db.$client.prepare("select partner_id as partnerId, customer_id as customerId from reseller_relationships where state = 'active' order by rowid").all() as { partnerId: string; customerId: string }[];
+    db.$client
+      .prepare(
+        "select partner_id as partnerId, customer_id as customerId from reseller_relationships where state = 'active' order by rowid",
+      )
+      .all() as { partnerId: string; customerId: string }[];
   const adminRows = () => db.select().from(adminRelationships).orderBy(inOrder).all();
   switch (o.kind) {
     case "invite": {
@@ -153,22 +223,62 @@ export function run(w: World, o: Op): boolean {
       const sameCloud = w.customers.filter((c) => c.cloud === p.cloud);
       const email = o.stranger ? pick(w.strangers, o.c)!.email : choose(sameCloud, w.customers, o.c, o.wild)!.ga.email;
       const providers = w.partners.filter((x) => x.type === "indirect_provider");
-      const providerId = choose(providers.filter((x) => x.cloud === p.cloud), providers, o.provider, o.wild)?.id ?? null;
-      const adminRequest = o.admin ? { name: `Ride-along ${w.tokens.length}`, durationDays: 90, roles: ["global_reader" as const], autoExtend: false } : null;
-      const { token, invitation } = createInvitation(ctx, p.admin, { partnerId: p.id, email, message: null, locale: "en", providerId: p.type === "indirect_reseller" || o.wild ? providerId : null, adminRequest });
+      const providerId =
+        choose(
+          providers.filter((x) => x.cloud === p.cloud),
+          providers,
+          o.provider,
+          o.wild,
+        )?.id ?? null;
+      const adminRequest = o.admin
+        ? { name: `Ride-along ${w.tokens.length}`, durationDays: 90, roles: ["global_reader" as const], autoExtend: false }
+        : null;
+      const { token, invitation } = createInvitation(ctx, p.admin, {
+        partnerId: p.id,
+        email,
+        message: null,
+        locale: "en",
+        providerId: p.type === "indirect_reseller" || o.wild ? providerId : null,
+        adminRequest,
+      });
       w.tokens.push({ id: invitation.id, token, email });
       return true;
     }
     case "accept": {
-      const open = new Set(db.select().from(invitations).orderBy(inOrder).all().filter((i) => i.state === "sent" || i.state === "opened").map((i) => i.id));
-      const inv = choose(w.tokens.filter((x) => open.has(x.id)), w.tokens, o.i, o.wild);
+      const open = new Set(
+        db
+          .select()
+          .from(invitations)
+          .orderBy(inOrder)
+          .all()
+          .filter((i) => i.state === "sent" || i.state === "opened")
+          .map((i) => i.id),
+      );
+      const inv = choose(
+        w.tokens.filter((x) => open.has(x.id)),
+        w.tokens,
+        o.i,
+        o.wild,
+      );
       const actor = inv && actorByEmail(w, inv.email);
       if (!inv || !actor) return false;
       const own = w.customers.find((c) => c.ga.email === inv.email);
       if (o.asNew || !own) {
-        acceptInvitation(ctx, actor, { token: inv.token, target: "new", name: `New ${w.domains}`, primaryDomain: `new${w.domains++}.example`, country: "US", agreement: "on" });
+        acceptInvitation(ctx, actor, {
+          token: inv.token,
+          target: "new",
+          name: `New ${w.domains}`,
+          primaryDomain: `new${w.domains++}.example`,
+          country: "US",
+          agreement: "on",
+        });
       } else {
-        acceptInvitation(ctx, actor, { token: inv.token, target: "existing", customerId: o.wild ? pick(w.customers, o.c)!.id : own.id, agreement: "on" });
+        acceptInvitation(ctx, actor, {
+          token: inv.token,
+          target: "existing",
+          customerId: o.wild ? pick(w.customers, o.c)!.id : own.id,
+          agreement: "on",
+        });
       }
       return true;
     }
@@ -181,7 +291,12 @@ export function run(w: World, o: Op): boolean {
     }
     case "revoke": {
       const rows = db.select().from(invitations).orderBy(inOrder).all();
-      const inv = choose(rows.filter((i) => i.state === "sent" || i.state === "opened"), rows, o.i, o.wild);
+      const inv = choose(
+        rows.filter((i) => i.state === "sent" || i.state === "opened"),
+        rows,
+        o.i,
+        o.wild,
+      );
       if (!inv) return false;
       const p = partnerOf(w, inv.partnerId);
       revokeInvitation(ctx, p.admin, { partnerId: p.id, invitationId: inv.id });
@@ -192,12 +307,27 @@ export function run(w: World, o: Op): boolean {
       const everyPair = w.partners.flatMap((p) => w.customers.map((c) => ({ partnerId: p.id, customerId: c.id })));
       const pair = choose(pairs, everyPair, o.i, o.wild)!;
       const p = partnerOf(w, pair.partnerId);
-      requestAdminRelationship(ctx, p.admin, requestAdminRelationshipSchema.parse({ partnerId: p.id, customerId: pair.customerId, name: `Rel ${w.domains++}`, durationDays: "60", roles: o.roles }));
+      requestAdminRelationship(
+        ctx,
+        p.admin,
+        requestAdminRelationshipSchema.parse({
+          partnerId: p.id,
+          customerId: pair.customerId,
+          name: `Rel ${w.domains++}`,
+          durationDays: "60",
+          roles: o.roles,
+        }),
+      );
       return true;
     }
     case "decide": {
       const rows = adminRows();
-      const r = choose(rows.filter((x) => x.state === "approvalPending"), rows, o.i, o.wild);
+      const r = choose(
+        rows.filter((x) => x.state === "approvalPending"),
+        rows,
+        o.i,
+        o.wild,
+      );
       const c = r && customerOf(w, r.customerId);
       if (!r || !c) return false;
       const ref = { organizationId: c.id, relationshipId: r.id };
@@ -210,7 +340,12 @@ export function run(w: World, o: Op): boolean {
     }
     case "terminate": {
       const rows = adminRows();
-      const r = choose(rows.filter((x) => x.state === "active" || x.state === "expiring"), rows, o.i, o.wild);
+      const r = choose(
+        rows.filter((x) => x.state === "active" || x.state === "expiring"),
+        rows,
+        o.i,
+        o.wild,
+      );
       if (!r) return false;
       const c = customerOf(w, r.customerId);
       const p = partnerOf(w, r.partnerId);
@@ -220,7 +355,12 @@ export function run(w: World, o: Op): boolean {
     }
     case "assignGroup": {
       const rows = adminRows();
-      const r = choose(rows.filter((x) => x.state === "active" || x.state === "expiring"), rows, o.i, o.wild);
+      const r = choose(
+        rows.filter((x) => x.state === "active" || x.state === "expiring"),
+        rows,
+        o.i,
+        o.wild,
+      );
       if (!r) return false;
       const p = partnerOf(w, r.partnerId);
       const group = db.select().from(securityGroups).where(eq(securityGroups.partnerId, p.id)).orderBy(inOrder).all()[w.domains++ % 2];
@@ -231,8 +371,18 @@ export function run(w: World, o: Op): boolean {
       const providers = w.partners.filter((x) => x.type === "indirect_provider");
       const p = choose(providers, w.partners, o.p, o.wild)!;
       const resellers = w.partners.filter((x) => x.type === "indirect_reseller");
-      const r = choose(resellers.filter((x) => x.cloud === p.cloud), resellers, o.r, o.wild)!;
-      const { token } = invitePartnership(ctx, p.admin, { providerId: p.id, email: r.admin.email, resellerPartnerId: r.publicId, locale: "en" });
+      const r = choose(
+        resellers.filter((x) => x.cloud === p.cloud),
+        resellers,
+        o.r,
+        o.wild,
+      )!;
+      const { token } = invitePartnership(ctx, p.admin, {
+        providerId: p.id,
+        email: r.admin.email,
+        resellerPartnerId: r.publicId,
+        locale: "en",
+      });
       w.partnershipTokens.push({ token, email: r.admin.email });
       return true;
     }
@@ -246,7 +396,12 @@ export function run(w: World, o: Op): boolean {
     }
     case "endPartnership": {
       const rows = db.select().from(partnerships).orderBy(inOrder).all();
-      const row = choose(rows.filter((x) => x.state === "active"), rows, o.i, o.wild);
+      const row = choose(
+        rows.filter((x) => x.state === "active"),
+        rows,
+        o.i,
+        o.wild,
+      );
       if (!row) return false;
       const side = partnerOf(w, o.byReseller ? row.resellerId : row.providerId);
       endPartnership(ctx, side.admin, { organizationId: side.id, partnershipId: row.id });
@@ -258,13 +413,23 @@ export function run(w: World, o: Op): boolean {
       const pair = choose(holders, everyPair, o.i, o.wild)!;
       const c = customerOf(w, pair.customerId)!;
       const subs = db.select().from(subscriptions).where(eq(subscriptions.customerId, c.id)).orderBy(inOrder).all();
-      const sub = choose(subs.filter((x) => x.partnerOfRecordId !== pair.partnerId), subs, o.s, o.wild)!;
+      const sub = choose(
+        subs.filter((x) => x.partnerOfRecordId !== pair.partnerId),
+        subs,
+        o.s,
+        o.wild,
+      )!;
       assignSupport(ctx, c.ga, { customerId: c.id, subscriptionId: sub.id, partnerId: pair.partnerId });
       return true;
     }
     case "supportAction": {
       const rows = db.select().from(supportAssignments).orderBy(inOrder).all();
-      const a = choose(rows.filter((x) => x.state === "active"), rows, o.i, o.wild);
+      const a = choose(
+        rows.filter((x) => x.state === "active"),
+        rows,
+        o.i,
+        o.wild,
+      );
       if (!a) return false;
       const c = customerOf(w, a.customerId);
       const p = partnerOf(w, a.partnerId);
@@ -276,12 +441,21 @@ export function run(w: World, o: Op): boolean {
       const everyPair = w.partners.flatMap((p) => w.customers.map((c) => ({ partnerId: p.id, customerId: c.id })));
       const pair = choose(activeRelationships(), everyPair, o.i, o.wild)!;
       const p = partnerOf(w, pair.partnerId);
-      removeCustomer(ctx, p.admin, { partnerId: p.id, customerId: pair.customerId, attestation: "The customer asked us to end the relationship." });
+      removeCustomer(ctx, p.admin, {
+        partnerId: p.id,
+        customerId: pair.customerId,
+        attestation: "The customer asked us to end the relationship.",
+      });
       return true;
     }
     case "removePartner": {
       const everyPair = w.partners.flatMap((p) => w.customers.map((c) => ({ partnerId: p.id, customerId: c.id })));
-      const pair = choose(activeRelationships().filter((r) => customerOf(w, r.customerId)), everyPair, o.i, o.wild)!;
+      const pair = choose(
+        activeRelationships().filter((r) => customerOf(w, r.customerId)),
+        everyPair,
+        o.i,
+        o.wild,
+      )!;
       const c = customerOf(w, pair.customerId)!;
       removePartner(ctx, c.ga, { customerId: c.id, partnerId: pair.partnerId, scope: o.everything ? "everything" : "admin_roles" });
       return true;
@@ -297,4 +471,3 @@ export function run(w: World, o: Op): boolean {
       return runSubscriptionOp(w, o);
   }
 }
-

@@ -27,7 +27,10 @@ declare module "vitest" {
 /** Rows of any relationship table whose two organizations are in different clouds. */
 function crossCloudRows(w: World): string[] {
   const q = (sql: string) => (w.t.ctx.db.$client.prepare(sql).all() as { id: string }[]).map((r) => r.id);
-  const pair = (table: string, a: string, b: string) => q(`select x.id from ${table} x join organizations oa on oa.id = x.${a} join organizations ob on ob.id = x.${b} where oa.cloud <> ob.cloud`);
+  const pair = (table: string, a: string, b: string) =>
+    q(
+      `select x.id from ${table} x join organizations oa on oa.id = x.${a} join organizations ob on ob.id = x.${b} where oa.cloud <> ob.cloud`,
+    );
   return [
     ...pair("reseller_relationships", "partner_id", "customer_id"),
     ...pair("reseller_relationships", "partner_id", "provider_id"),
@@ -58,7 +61,9 @@ function rightsOutlivingTheirGround(w: World): string[] {
   return [
     ...q(`select a.id from admin_relationships a where a.state in ('active', 'expiring') and not exists (
             select 1 from reseller_relationships r where r.partner_id = a.partner_id and r.customer_id = a.customer_id and r.state = 'active')`),
-    ...q(`select x.id from access_assignments x join admin_relationships a on a.id = x.admin_relationship_id where x.state <> 'deleted' and a.state not in ('active', 'expiring')`),
+    ...q(
+      `select x.id from access_assignments x join admin_relationships a on a.id = x.admin_relationship_id where x.state <> 'deleted' and a.state not in ('active', 'expiring')`,
+    ),
   ];
 }
 
@@ -77,49 +82,56 @@ function subscriptionChanges(before: ReturnType<typeof subscriptionRows>, after:
 }
 
 describe("the relationship invariant", () => {
-  it(`holds over random sequences of every relationship operation (${RUNS} runs, seed ${SEED})`, () => {
-    let steps = 0;
-    const outcomes = { done: 0, refused: 0, skipped: 0 };
-    const doneByKind: Record<string, number> = {};
-    fc.assert(
-      fc.property(fc.array(op, { minLength: 10, maxLength: 60 }), (ops) => {
-        const w = buildWorld();
-        for (const o of ops) {
-          const before = subscriptionRows(w);
-          w.subscriptionActor = null;
-          try {
-            if (run(w, o)) {
-              outcomes.done++;
-              doneByKind[o.kind] = (doneByKind[o.kind] ?? 0) + 1;
-            } else outcomes.skipped++;
-          } catch (error) {
-            // The rules may refuse; they must refuse with a DomainError, never crash.
-            if (!isDomainError(error)) throw error;
-            outcomes.refused++;
-          }
-          steps++;
-          const { touched, removed } = subscriptionChanges(before, subscriptionRows(w));
-          expect(removed, `a subscription disappeared after ${o.kind}`).toEqual([]);
-          if (!SUBSCRIPTION_OPS.has(o.kind)) {
-            expect(touched, `subscriptions changed after ${o.kind}`).toEqual([]);
-          } else {
-            expect(touched.length, `${o.kind} changed more than one subscription`).toBeLessThanOrEqual(1);
-            const by = w.subscriptionActor!;
-            for (const r of touched) {
-              const own = by.side === "partner" ? r.partner_of_record_id === by.id : r.customer_id === by.id && r.partner_of_record_id === null;
-              expect(own, `${o.kind} by ${by.side} ${by.id} changed a subscription not its own: ${JSON.stringify(r)}`).toBe(true);
+  it(
+    `holds over random sequences of every relationship operation (${RUNS} runs, seed ${SEED})`,
+    () => {
+      let steps = 0;
+      const outcomes = { done: 0, refused: 0, skipped: 0 };
+      const doneByKind: Record<string, number> = {};
+      fc.assert(
+        fc.property(fc.array(op, { minLength: 10, maxLength: 60 }), (ops) => {
+          const w = buildWorld();
+          for (const o of ops) {
+            const before = subscriptionRows(w);
+            w.subscriptionActor = null;
+            try {
+              if (run(w, o)) {
+                outcomes.done++;
+                doneByKind[o.kind] = (doneByKind[o.kind] ?? 0) + 1;
+              } else outcomes.skipped++;
+            } catch (error) {
+              // The rules may refuse; they must refuse with a DomainError, never crash.
+              if (!isDomainError(error)) throw error;
+              outcomes.refused++;
             }
+            steps++;
+            const { touched, removed } = subscriptionChanges(before, subscriptionRows(w));
+            expect(removed, `a subscription disappeared after ${o.kind}`).toEqual([]);
+            if (!SUBSCRIPTION_OPS.has(o.kind)) {
+              expect(touched, `subscriptions changed after ${o.kind}`).toEqual([]);
+            } else {
+              expect(touched.length, `${o.kind} changed more than one subscription`).toBeLessThanOrEqual(1);
+              const by = w.subscriptionActor!;
+              for (const r of touched) {
+                const own =
+                  by.side === "partner" ? r.partner_of_record_id === by.id : r.customer_id === by.id && r.partner_of_record_id === null;
+                expect(own, `${o.kind} by ${by.side} ${by.id} changed a subscription not its own: ${JSON.stringify(r)}`).toBe(true);
+              }
+            }
+            expect(crossCloudRows(w), `a relationship crossed clouds after ${o.kind}`).toEqual([]);
+            expect(orphanedSupport(w), `support outlived admin roles after ${o.kind}`).toEqual([]);
+            expect(rightsOutlivingTheirGround(w), `admin roles or access outlived what grants them after ${o.kind}`).toEqual([]);
           }
-          expect(crossCloudRows(w), `a relationship crossed clouds after ${o.kind}`).toEqual([]);
-          expect(orphanedSupport(w), `support outlived admin roles after ${o.kind}`).toEqual([]);
-          expect(rightsOutlivingTheirGround(w), `admin roles or access outlived what grants them after ${o.kind}`).toEqual([]);
-        }
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-    // The property is only worth something if the sequences really did things: every kind of
-    // operation succeeded somewhere (the default seed was chosen so that each does).
-    if (RUNS >= 40 && SEED === 20261201) expect(Object.keys(doneByKind).sort()).toEqual([...OP_KINDS].sort());
-    console.log(`invariant: ${RUNS} runs, ${steps} steps, ${outcomes.done} done, ${outcomes.refused} refused by the rules, ${outcomes.skipped} with nothing to act on; done by kind: ${JSON.stringify(doneByKind)}`);
-  }, Math.max(600_000, RUNS * 200));
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+      // The property is only worth something if the sequences really did things: every kind of
+      // operation succeeded somewhere (the default seed was chosen so that each does).
+      if (RUNS >= 40 && SEED === 20261201) expect(Object.keys(doneByKind).sort()).toEqual([...OP_KINDS].sort());
+      console.log(
+        `invariant: ${RUNS} runs, ${steps} steps, ${outcomes.done} done, ${outcomes.refused} refused by the rules, ${outcomes.skipped} with nothing to act on; done by kind: ${JSON.stringify(doneByKind)}`,
+      );
+    },
+    Math.max(600_000, RUNS * 200),
+  );
 });

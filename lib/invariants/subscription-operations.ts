@@ -11,7 +11,9 @@ import { choose, customerOf, inOrder, partnerOf, pick, type Op, type World } fro
 type SubscriptionOp = Extract<Op, { kind: "sell" | "record" | "changeSubscription" }>;
 
 const activeRelationships = (w: World) =>
-  w.t.ctx.db.$client.prepare("select partner_id as partnerId, customer_id as customerId from reseller_relationships where state = 'active' order by rowid").all() as { partnerId: string; customerId: string }[];
+  w.t.ctx.db.$client
+    .prepare("select partner_id as partnerId, customer_id as customerId from reseller_relationships where state = 'active' order by rowid")
+    .all() as { partnerId: string; customerId: string }[];
 
 export function runSubscriptionOp(w: World, o: SubscriptionOp): boolean {
   const ctx = w.t.ctx;
@@ -21,16 +23,38 @@ export function runSubscriptionOp(w: World, o: SubscriptionOp): boolean {
       const everyPair = w.partners.flatMap((p) => w.customers.map((c) => ({ partnerId: p.id, customerId: c.id })));
       const pair = choose(activeRelationships(w), everyPair, o.i, o.wild)!;
       const p = partnerOf(w, pair.partnerId);
-      const product = choose(w.products.filter((x) => x.cloud === p.cloud), w.products, o.product, o.wild)!;
+      const product = choose(
+        w.products.filter((x) => x.cloud === p.cloud),
+        w.products,
+        o.product,
+        o.wild,
+      )!;
       w.subscriptionActor = { side: "partner", id: p.id };
-      createSubscription(ctx, p.admin, { partnerId: p.id, customerId: pair.customerId, productId: product.id, seats: o.seats, term: "P1Y" });
+      createSubscription(ctx, p.admin, {
+        partnerId: p.id,
+        customerId: pair.customerId,
+        productId: product.id,
+        seats: o.seats,
+        term: "P1Y",
+      });
       return true;
     }
     case "record": {
       const c = pick(w.customers, o.c)!;
-      const product = choose(w.products.filter((x) => x.cloud === c.cloud), w.products, o.product, o.wild)!;
+      const product = choose(
+        w.products.filter((x) => x.cloud === c.cloud),
+        w.products,
+        o.product,
+        o.wild,
+      )!;
       w.subscriptionActor = { side: "customer", id: c.id };
-      recordSubscription(ctx, c.ga, { customerId: c.id, productId: product.id, seats: 10, channel: "direct", termEndsAt: new Date(ctx.now().getTime() + 365 * DAY) });
+      recordSubscription(ctx, c.ga, {
+        customerId: c.id,
+        productId: product.id,
+        seats: 10,
+        channel: "direct",
+        termEndsAt: new Date(ctx.now().getTime() + 365 * DAY),
+      });
       return true;
     }
     case "changeSubscription": {
@@ -41,7 +65,8 @@ export function runSubscriptionOp(w: World, o: SubscriptionOp): boolean {
       // The acting side: the customer for what it recorded, else the partner of record (or, wild, any partner).
       const c = customerOf(w, sub.customerId);
       const partner = sub.partnerOfRecordId && !o.wild ? partnerOf(w, sub.partnerOfRecordId) : pick(w.partners, o.i)!;
-      const [actor, organizationId, side] = o.byCustomer && c ? [c.ga, c.id, "customer" as const] : [partner.admin, partner.id, "partner" as const];
+      const [actor, organizationId, side] =
+        o.byCustomer && c ? [c.ga, c.id, "customer" as const] : [partner.admin, partner.id, "partner" as const];
       w.subscriptionActor = { side, id: organizationId };
       const ref = { organizationId, subscriptionId: sub.id };
       if (o.change === "seats") changeSeats(ctx, actor, { ...ref, seats: o.seats });

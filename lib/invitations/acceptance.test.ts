@@ -2,7 +2,17 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { emailOutbox, memberships, organizations, resellerRelationships } from "@/db/schema";
 import type { Actor } from "@/lib/auth/membership";
-import { addCustomer, addMember, addPartner, addSubscription, addUser, codeOf, count, dumpTable, testContext } from "@/lib/testing/fixtures";
+import {
+  addCustomer,
+  addMember,
+  addPartner,
+  addSubscription,
+  addUser,
+  codeOf,
+  count,
+  dumpTable,
+  testContext,
+} from "@/lib/testing/fixtures";
 import { acceptInvitation } from "./respond";
 import { createInvitation } from "./service";
 
@@ -20,7 +30,14 @@ function invite(email: string, partnerId = northwind, by = agent) {
   return createInvitation(t.ctx, by, { partnerId, email, message: null, locale: "en" }).token;
 }
 const existing = (token: string, customerId: string) => ({ token, target: "existing" as const, customerId, agreement: "on" as const });
-const brandNew = (token: string, primaryDomain: string) => ({ token, target: "new" as const, name: "New Co", primaryDomain, country: "DE", agreement: "on" as const });
+const brandNew = (token: string, primaryDomain: string) => ({
+  token,
+  target: "new" as const,
+  name: "New Co",
+  primaryDomain,
+  country: "DE",
+  agreement: "on" as const,
+});
 
 describe("accepting an invitation", () => {
   it("with a new organization makes the person its Global administrator, in the partner's cloud", () => {
@@ -64,7 +81,9 @@ describe("accepting an invitation", () => {
     const lena = addMember(t.ctx.db, litware, "lena@litware.example", ["account_admin"]);
     expect(codeOf(() => acceptInvitation(t.ctx, lena, existing(invite("lena@litware.example"), litware)))).toBe("CSP_TRANSACTION_TENANT");
     const other = addUser(t.ctx.db, "it@litware.example");
-    expect(codeOf(() => acceptInvitation(t.ctx, other, brandNew(invite("it@litware.example"), "litware.example")))).toBe("CSP_TRANSACTION_TENANT");
+    expect(codeOf(() => acceptInvitation(t.ctx, other, brandNew(invite("it@litware.example"), "litware.example")))).toBe(
+      "CSP_TRANSACTION_TENANT",
+    );
     expect(count(t.ctx.db, "reseller_relationships")).toBe(0);
   });
 
@@ -96,7 +115,9 @@ describe("accepting an invitation", () => {
   it("refuses a domain another organization already uses", () => {
     addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
     const someone = addUser(t.ctx.db, "someone@adventure.example");
-    expect(codeOf(() => acceptInvitation(t.ctx, someone, brandNew(invite("someone@adventure.example"), "adventure.example")))).toBe("DOMAIN_TAKEN");
+    expect(codeOf(() => acceptInvitation(t.ctx, someone, brandNew(invite("someone@adventure.example"), "adventure.example")))).toBe(
+      "DOMAIN_TAKEN",
+    );
   });
 
   it("only a Global administrator may accept for an existing organization", () => {
@@ -110,7 +131,12 @@ describe("accepting an invitation", () => {
   it("creates no new customer in a cloud that accepts none (Germany)", () => {
     const tailspin = addPartner(t.ctx.db, { name: "Tailspin", domain: "tailspin.example", cloud: "germany" });
     const jonas = addMember(t.ctx.db, tailspin, "jonas@tailspin.example", ["admin_agent"]);
-    const token = createInvitation(t.ctx, jonas, { partnerId: tailspin, email: "new@proseware.example", message: null, locale: "de" }).token;
+    const token = createInvitation(t.ctx, jonas, {
+      partnerId: tailspin,
+      email: "new@proseware.example",
+      message: null,
+      locale: "de",
+    }).token;
     const someone = addUser(t.ctx.db, "new@proseware.example");
     expect(codeOf(() => acceptInvitation(t.ctx, someone, brandNew(token, "proseware.example")))).toBe("NEW_CUSTOMERS_CLOSED");
   });
@@ -118,8 +144,16 @@ describe("accepting an invitation", () => {
   it("writes the relationship, the accepted invitation and their audit rows together", () => {
     const grace = addUser(t.ctx.db, "grace@newco.example");
     const { relationshipId } = acceptInvitation(t.ctx, grace, brandNew(invite("grace@newco.example"), "newco.example"));
-    const actions = t.ctx.db.$client.prepare("select action, target_id from audit_events order by id").all() as { action: string; target_id: string }[];
-    expect(actions.map((a) => a.action)).toEqual(["invitation.sent", "customer.created", "invitation.accepted", "reseller_relationship.created"]);
+    const actions = t.ctx.db.$client.prepare("select action, target_id from audit_events order by id").all() as {
+      action: string;
+      target_id: string;
+    }[];
+    expect(actions.map((a) => a.action)).toEqual([
+      "invitation.sent",
+      "customer.created",
+      "invitation.accepted",
+      "reseller_relationship.created",
+    ]);
     expect(actions[3].target_id).toBe(relationshipId);
   });
 });

@@ -41,7 +41,10 @@ export async function revokeInvitationAction(_: ActionResult, form: FormData): P
   });
 }
 
-export async function acceptInvitationAction(_: ActionResult<{ customerId: string }>, form: FormData): Promise<ActionResult<{ customerId: string }>> {
+export async function acceptInvitationAction(
+  _: ActionResult<{ customerId: string }>,
+  form: FormData,
+): Promise<ActionResult<{ customerId: string }>> {
   const result = await runTokenAction(acceptInvitationSchema, form, (input, actor) => {
     const accepted = acceptInvitation(serviceContext(), actor, input);
     void kickOutbox();

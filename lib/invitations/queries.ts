@@ -31,7 +31,11 @@ function invitationOrder(sort: InvitationSort) {
   }
 }
 
-export function listPartnerInvitations(db: Db, member: Member, opts: { page: number; status?: InvitationStatus; now: Date; q?: string; sort?: InvitationSort }) {
+export function listPartnerInvitations(
+  db: Db,
+  member: Member,
+  opts: { page: number; status?: InvitationStatus; now: Date; q?: string; sort?: InvitationSort },
+) {
   const q = opts.q?.trim();
   const rows = db
     .select({
@@ -51,7 +55,13 @@ export function listPartnerInvitations(db: Db, member: Member, opts: { page: num
     .from(invitations)
     .leftJoin(organizations, eq(organizations.id, invitations.customerId))
     .leftJoin(emailOutbox, eq(emailOutbox.idempotencyKey, sql`'invitation.' || ${invitations.id} || '.' || ${invitations.sendCount}`))
-    .where(and(eq(invitations.partnerId, member.organization.id), statusFilter(opts.status, opts.now), q ? contains(invitations.email, q) : undefined))
+    .where(
+      and(
+        eq(invitations.partnerId, member.organization.id),
+        statusFilter(opts.status, opts.now),
+        q ? contains(invitations.email, q) : undefined,
+      ),
+    )
     .orderBy(...invitationOrder(opts.sort ?? "newest"))
     .limit(PAGE_SIZE + 1)
     .offset((opts.page - 1) * PAGE_SIZE)
@@ -67,7 +77,13 @@ export function getInvitationLanding(ctx: ServiceContext, token: string) {
   const partner = ctx.db.select().from(organizations).where(eq(organizations.id, inv.partnerId)).get();
   const inviter = ctx.db.select({ email: users.email }).from(users).where(eq(users.id, inv.createdByUserId)).get();
   if (!partner) return null;
-  const provider = inv.providerId ? ctx.db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(eq(organizations.id, inv.providerId)).get() : undefined;
+  const provider = inv.providerId
+    ? ctx.db
+        .select({ id: organizations.id, name: organizations.name })
+        .from(organizations)
+        .where(eq(organizations.id, inv.providerId))
+        .get()
+    : undefined;
   return {
     id: inv.id,
     email: inv.email,

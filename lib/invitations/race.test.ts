@@ -29,7 +29,20 @@ function freshFile() {
 async function race(dir: string, file: string, op: string, params: Record<string, unknown>): Promise<string[]> {
   const go = path.join(dir, "go");
   const workers = Array.from({ length: 10 }, (_, w) => {
-    const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "lib/testing/race-worker.ts", file, go, "10", String(w), op, JSON.stringify(params)], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(
+      process.execPath,
+      [
+        path.join("node_modules", "tsx", "dist", "cli.mjs"),
+        "lib/testing/race-worker.ts",
+        file,
+        go,
+        "10",
+        String(w),
+        op,
+        JSON.stringify(params),
+      ],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
     const ready = new Promise<void>((resolve) => child.stderr.once("data", () => resolve()));
     const done = new Promise<string[]>((resolve, reject) => {
       let out = "";
@@ -73,26 +86,64 @@ describe("racing on one object from 10 processes", () => {
   it("100 approvals and rejections of one request: one decision, one activity row, one set of emails", async () => {
     const { dir, file, db, ctx } = freshFile();
     const w = relatedPartnerAndCustomer(ctx);
-    const { id } = requestAdminRelationship(ctx, w.agent, requestAdminRelationshipSchema.parse({ partnerId: w.partner, customerId: w.customer, name: "Contended", durationDays: "90", roles: ["global_reader"] }));
+    const { id } = requestAdminRelationship(
+      ctx,
+      w.agent,
+      requestAdminRelationshipSchema.parse({
+        partnerId: w.partner,
+        customerId: w.customer,
+        name: "Contended",
+        durationDays: "90",
+        roles: ["global_reader"],
+      }),
+    );
 
     const results = await race(dir, file, "decide", { relationshipId: id, customerId: w.customer, customerActor: w.ga });
 
     expect(results.filter((r) => r === "done")).toHaveLength(1);
     expect(results.filter((r) => r !== "done").every((r) => r === "INVALID_TRANSITION")).toBe(true);
-    expect(countWhere(db, "select count(*) as n from audit_events where action in ('admin_relationship.approved', 'admin_relationship.rejected')")).toBe(1);
-    expect(countWhere(db, "select count(*) as n from email_outbox where kind in ('admin_relationship.approved', 'admin_relationship.rejected')")).toBeGreaterThan(0);
-    expect(countWhere(db, "select count(distinct kind) as n from email_outbox where kind in ('admin_relationship.approved', 'admin_relationship.rejected')")).toBe(1);
+    expect(
+      countWhere(
+        db,
+        "select count(*) as n from audit_events where action in ('admin_relationship.approved', 'admin_relationship.rejected')",
+      ),
+    ).toBe(1);
+    expect(
+      countWhere(db, "select count(*) as n from email_outbox where kind in ('admin_relationship.approved', 'admin_relationship.rejected')"),
+    ).toBeGreaterThan(0);
+    expect(
+      countWhere(
+        db,
+        "select count(distinct kind) as n from email_outbox where kind in ('admin_relationship.approved', 'admin_relationship.rejected')",
+      ),
+    ).toBe(1);
     db.$client.close();
   }, 120_000);
 
   it("100 terminations of one active relationship from both sides: terminated once", async () => {
     const { dir, file, db, ctx } = freshFile();
     const w = relatedPartnerAndCustomer(ctx);
-    const { id } = requestAdminRelationship(ctx, w.agent, requestAdminRelationshipSchema.parse({ partnerId: w.partner, customerId: w.customer, name: "Ending", durationDays: "90", roles: ["global_reader"] }));
+    const { id } = requestAdminRelationship(
+      ctx,
+      w.agent,
+      requestAdminRelationshipSchema.parse({
+        partnerId: w.partner,
+        customerId: w.customer,
+        name: "Ending",
+        durationDays: "90",
+        roles: ["global_reader"],
+      }),
+    );
     approveAdminRelationship(ctx, w.ga, { organizationId: w.customer, relationshipId: id });
     const noticesBefore = countWhere(db, "select count(*) as n from email_outbox where kind = 'admin_relationship.terminated'");
 
-    const results = await race(dir, file, "terminate", { relationshipId: id, customerId: w.customer, partnerId: w.partner, customerActor: w.ga, partnerActor: w.agent });
+    const results = await race(dir, file, "terminate", {
+      relationshipId: id,
+      customerId: w.customer,
+      partnerId: w.partner,
+      customerActor: w.ga,
+      partnerActor: w.agent,
+    });
 
     expect(results.filter((r) => r === "done")).toHaveLength(1);
     expect(results.filter((r) => r !== "done").every((r) => r === "INVALID_TRANSITION")).toBe(true);

@@ -19,7 +19,16 @@ import type { AcceptInvitationInput } from "./schemas";
 import { invitationStatus } from "./status";
 import { assertAnswerable } from "./answerable";
 import { hashToken, isWellFormedToken } from "./tokens";
-import { closeOpenInvitation, insertMembership, insertOrganization, insertResellerRelationship, invitationByTokenHash, organizationById, organizationByDomain, userById } from "./statements";
+import {
+  closeOpenInvitation,
+  insertMembership,
+  insertOrganization,
+  insertResellerRelationship,
+  invitationByTokenHash,
+  organizationById,
+  organizationByDomain,
+  userById,
+} from "./statements";
 
 type InvitationRow = typeof invitations.$inferSelect;
 
@@ -38,7 +47,14 @@ function requireAnswerable(ctx: ServiceContext, actor: Actor, token: string): In
  * update is what makes the link single-use when two answers race.
  */
 function closeInvitation(tx: Tx, inv: InvitationRow, state: "accepted" | "declined", actor: Actor, now: Date, customerId: string | null) {
-  const changed = closeOpenInvitation(tx).run({ state, respondedAtMs: now.getTime(), respondedByUserId: actor.userId, customerId, id: inv.id, nowMs: now.getTime() }).changes;
+  const changed = closeOpenInvitation(tx).run({
+    state,
+    respondedAtMs: now.getTime(),
+    respondedByUserId: actor.userId,
+    customerId,
+    id: inv.id,
+    nowMs: now.getTime(),
+  }).changes;
   if (changed !== 1) throw new DomainError("INVITATION_USED");
 }
 
@@ -55,14 +71,30 @@ export function markInvitationOpened(ctx: ServiceContext, token: string): void {
         .where(and(eq(invitations.id, inv.id), eq(invitations.state, "sent")))
         .run().changes;
       if (changed === 1) {
-        recordAudit(tx, { organizationId: inv.partnerId, actor: null, action: "invitation.opened", targetType: "invitation", targetId: inv.id, details: { email: inv.email }, at: now });
+        recordAudit(tx, {
+          organizationId: inv.partnerId,
+          actor: null,
+          action: "invitation.opened",
+          targetType: "invitation",
+          targetId: inv.id,
+          details: { email: inv.email },
+          at: now,
+        });
       }
     },
     { behavior: "immediate" },
   );
 }
 
-function notifyPartner(ctx: ServiceContext, tx: Tx, inv: InvitationRow, partner: Organization, accepted: boolean, customer: Organization | null, now: Date) {
+function notifyPartner(
+  ctx: ServiceContext,
+  tx: Tx,
+  inv: InvitationRow,
+  partner: Organization,
+  accepted: boolean,
+  customer: Organization | null,
+  now: Date,
+) {
   const inviter = userById(tx).get({ id: inv.createdByUserId });
   if (!inviter) return;
   const url = customer
@@ -76,14 +108,27 @@ function notifyPartner(ctx: ServiceContext, tx: Tx, inv: InvitationRow, partner:
       to: inviter.email,
       organizationId: partner.id,
       relatedId: inv.id,
-      ...invitationAnsweredEmail({ locale: inviter.locale ?? inv.locale, accepted, customerName: customer?.name ?? null, email: inv.email, partnerName: partner.name, url }),
+      ...invitationAnsweredEmail({
+        locale: inviter.locale ?? inv.locale,
+        accepted,
+        customerName: customer?.name ?? null,
+        email: inv.email,
+        partnerName: partner.name,
+        url,
+      }),
     },
     now,
   );
 }
 
 /** Checks the seeds' rules for an existing tenant becoming this partner's customer (rules 4 and 7). */
-function checkExistingTarget(ctx: ServiceContext, actor: Actor, partner: Organization, customerId: string, provider: string | null): Organization {
+function checkExistingTarget(
+  ctx: ServiceContext,
+  actor: Actor,
+  partner: Organization,
+  customerId: string,
+  provider: string | null,
+): Organization {
   const row = ctx.db
     .select({ org: organizations, roles: memberships.roles })
     .from(memberships)
@@ -92,7 +137,8 @@ function checkExistingTarget(ctx: ServiceContext, actor: Actor, partner: Organiz
     .get();
   if (!row) throw new DomainError("NOT_FOUND");
   const { org, roles } = row;
-  if (org.id === partner.id || org.corporateOfPartnerId === partner.id || (provider && org.corporateOfPartnerId === provider)) throw new DomainError("SELF_INVITE");
+  if (org.id === partner.id || org.corporateOfPartnerId === partner.id || (provider && org.corporateOfPartnerId === provider))
+    throw new DomainError("SELF_INVITE");
   if (org.kind === "partner") {
     if (org.isCspTransactionTenant) throw new DomainError("CSP_TRANSACTION_TENANT", { name: org.name });
     throw new DomainError("NOT_A_CUSTOMER_TENANT", { name: org.name });
@@ -103,7 +149,13 @@ function checkExistingTarget(ctx: ServiceContext, actor: Actor, partner: Organiz
   const active = ctx.db
     .select({ id: resellerRelationships.id })
     .from(resellerRelationships)
-    .where(and(eq(resellerRelationships.partnerId, partner.id), eq(resellerRelationships.customerId, org.id), eq(resellerRelationships.state, "active")))
+    .where(
+      and(
+        eq(resellerRelationships.partnerId, partner.id),
+        eq(resellerRelationships.customerId, org.id),
+        eq(resellerRelationships.state, "active"),
+      ),
+    )
     .get();
   if (active) throw new DomainError("ALREADY_RELATED", { name: org.name });
   return org;
@@ -128,7 +180,11 @@ function checkNewTarget(ctx: ServiceContext, partner: Organization, primaryDomai
  * Two-tier: the same acceptance makes the customer the named provider's customer too,
  * unless it already is. The partnership must still be active at this instant.
  */
-function linkProvider(ctx: ServiceContext, tx: Tx, p: { inv: InvitationRow; reseller: Organization; customer: Organization; actor: Actor; now: Date }): Organization {
+function linkProvider(
+  ctx: ServiceContext,
+  tx: Tx,
+  p: { inv: InvitationRow; reseller: Organization; customer: Organization; actor: Actor; now: Date },
+): Organization {
   const providerId = p.inv.providerId!;
   if (!activePartnership(tx, providerId, p.reseller.id)) throw new DomainError("PROVIDER_UNAVAILABLE");
   const provider = tx.select().from(organizations).where(eq(organizations.id, providerId)).get();
@@ -136,13 +192,40 @@ function linkProvider(ctx: ServiceContext, tx: Tx, p: { inv: InvitationRow; rese
   const already = tx
     .select({ id: resellerRelationships.id })
     .from(resellerRelationships)
-    .where(and(eq(resellerRelationships.partnerId, provider.id), eq(resellerRelationships.customerId, p.customer.id), eq(resellerRelationships.state, "active")))
+    .where(
+      and(
+        eq(resellerRelationships.partnerId, provider.id),
+        eq(resellerRelationships.customerId, p.customer.id),
+        eq(resellerRelationships.state, "active"),
+      ),
+    )
     .get();
   if (already) return provider;
   const id = newId("rel");
-  tx.insert(resellerRelationships).values({ id, partnerId: provider.id, customerId: p.customer.id, state: "active", invitationId: p.inv.id, createdAt: p.now, resellerId: p.reseller.id, customerName: p.customer.name, customerDomain: p.customer.primaryDomain }).run();
+  tx.insert(resellerRelationships)
+    .values({
+      id,
+      partnerId: provider.id,
+      customerId: p.customer.id,
+      state: "active",
+      invitationId: p.inv.id,
+      createdAt: p.now,
+      resellerId: p.reseller.id,
+      customerName: p.customer.name,
+      customerDomain: p.customer.primaryDomain,
+    })
+    .run();
   const details = { partner: provider.name, customer: p.customer.name, reseller: p.reseller.name };
-  recordAudit(tx, { organizationId: provider.id, customerId: p.customer.id, actor: p.actor, action: "reseller_relationship.created", targetType: "reseller_relationship", targetId: id, details, at: p.now });
+  recordAudit(tx, {
+    organizationId: provider.id,
+    customerId: p.customer.id,
+    actor: p.actor,
+    action: "reseller_relationship.created",
+    targetType: "reseller_relationship",
+    targetId: id,
+    details,
+    at: p.now,
+  });
   for (const to of membersWith(tx, [provider.id], "partnerships.write")) {
     enqueueEmail(
       tx,
@@ -152,7 +235,12 @@ function linkProvider(ctx: ServiceContext, tx: Tx, p: { inv: InvitationRow; rese
         to: to.email,
         organizationId: provider.id,
         relatedId: id,
-        ...noticeEmail({ locale: to.locale, kind: "customerViaReseller", vars: { provider: provider.name, reseller: p.reseller.name, customer: p.customer.name }, url: `${ctx.config.publicBaseUrl}/partner/${provider.id}/customers/${p.customer.id}` }),
+        ...noticeEmail({
+          locale: to.locale,
+          kind: "customerViaReseller",
+          vars: { provider: provider.name, reseller: p.reseller.name, customer: p.customer.name },
+          url: `${ctx.config.publicBaseUrl}/partner/${provider.id}/customers/${p.customer.id}`,
+        }),
       },
       p.now,
     );
@@ -196,23 +284,81 @@ export function acceptInvitation(ctx: ServiceContext, actor: Actor, input: Accep
           createdAt: now,
         } satisfies Organization;
         insertOrganization(tx).run(customer);
-        insertMembership(tx).run({ id: newId("mem"), organizationId: customer.id, userId: actor.userId, roles: ["global_admin"], createdAt: now });
-        recordAudit(tx, { organizationId: customer.id, customerId: customer.id, actor, action: "customer.created", targetType: "organization", targetId: customer.id, details: { name: customer.name, domain: newDomain }, at: now });
+        insertMembership(tx).run({
+          id: newId("mem"),
+          organizationId: customer.id,
+          userId: actor.userId,
+          roles: ["global_admin"],
+          createdAt: now,
+        });
+        recordAudit(tx, {
+          organizationId: customer.id,
+          customerId: customer.id,
+          actor,
+          action: "customer.created",
+          targetType: "organization",
+          targetId: customer.id,
+          details: { name: customer.name, domain: newDomain },
+          at: now,
+        });
       }
       if (!customer) throw new DomainError("VALIDATION");
       closeInvitation(tx, inv, "accepted", actor, now, customer.id);
       const relationshipId = newId("rel");
-      insertResellerRelationship(tx).run({ id: relationshipId, partnerId: partner.id, customerId: customer.id, state: "active", invitationId: inv.id, createdAt: now, providerId: inv.providerId, resellerId: null, customerName: customer.name, customerDomain: customer.primaryDomain });
+      insertResellerRelationship(tx).run({
+        id: relationshipId,
+        partnerId: partner.id,
+        customerId: customer.id,
+        state: "active",
+        invitationId: inv.id,
+        createdAt: now,
+        providerId: inv.providerId,
+        resellerId: null,
+        customerName: customer.name,
+        customerDomain: customer.primaryDomain,
+      });
       const details = { partner: partner.name, customer: customer.name, email: inv.email };
-      recordAudit(tx, { organizationId: partner.id, customerId: customer.id, actor, action: "invitation.accepted", targetType: "invitation", targetId: inv.id, details, at: now });
-      recordAudit(tx, { organizationId: partner.id, customerId: customer.id, actor, action: "reseller_relationship.created", targetType: "reseller_relationship", targetId: relationshipId, details, at: now });
+      recordAudit(tx, {
+        organizationId: partner.id,
+        customerId: customer.id,
+        actor,
+        action: "invitation.accepted",
+        targetType: "invitation",
+        targetId: inv.id,
+        details,
+        at: now,
+      });
+      recordAudit(tx, {
+        organizationId: partner.id,
+        customerId: customer.id,
+        actor,
+        action: "reseller_relationship.created",
+        targetType: "reseller_relationship",
+        targetId: relationshipId,
+        details,
+        at: now,
+      });
       // One acceptance does both: admin roles asked for with the invitation are granted now.
       const adminRelationship = inv.adminRequest
-        ? grantWithInvitation(ctx, tx, { partnerId: partner.id, customerId: customer.id, request: inv.adminRequest, requestedAt: inv.createdAt, requestedBy: inv.createdByUserId, actor, now })
+        ? grantWithInvitation(ctx, tx, {
+            partnerId: partner.id,
+            customerId: customer.id,
+            request: inv.adminRequest,
+            requestedAt: inv.createdAt,
+            requestedBy: inv.createdByUserId,
+            actor,
+            now,
+          })
         : null;
       notifyPartner(ctx, tx, inv, partner, true, customer, now);
       const provider = inv.providerId ? linkProvider(ctx, tx, { inv, reseller: partner, customer, actor, now }) : null;
-      return { customerId: customer.id, relationshipId, partnerId: partner.id, adminRelationshipId: adminRelationship?.id ?? null, providerId: provider?.id ?? null };
+      return {
+        customerId: customer.id,
+        relationshipId,
+        partnerId: partner.id,
+        adminRelationshipId: adminRelationship?.id ?? null,
+        providerId: provider?.id ?? null,
+      };
     },
     { behavior: "immediate" },
   );
@@ -226,7 +372,15 @@ export function declineInvitation(ctx: ServiceContext, actor: Actor, token: stri
   ctx.db.transaction(
     (tx) => {
       closeInvitation(tx, inv, "declined", actor, now, null);
-      recordAudit(tx, { organizationId: partner.id, actor, action: "invitation.declined", targetType: "invitation", targetId: inv.id, details: { email: inv.email }, at: now });
+      recordAudit(tx, {
+        organizationId: partner.id,
+        actor,
+        action: "invitation.declined",
+        targetType: "invitation",
+        targetId: inv.id,
+        details: { email: inv.email },
+        at: now,
+      });
       notifyPartner(ctx, tx, inv, partner, false, null, now);
     },
     { behavior: "immediate" },

@@ -12,28 +12,33 @@ const id = z.string({ error: "required" }).trim().min(1, "required").max(64, "in
  */
 export const inviteCustomerSchema = z
   .object({
-  partnerId: id,
-  email: z.string({ error: "required" }).trim().min(1, "required").max(254, "emailTooLong").pipe(z.email({ error: "emailInvalid" })),
-  message: z
-    .string()
-    .trim()
-    .max(1000, "messageTooLong")
-    .optional()
-    .transform((v) => (v ? v : null)),
-  locale: z.enum(LOCALES, { error: "invalid" }),
-  // Two-tier: the provider an indirect reseller transacts through (required for resellers, checked by the service).
-  providerId: z
-    .string()
-    .trim()
-    .max(64, "invalid")
-    .optional()
-    .transform((v) => (v ? v : null)),
-  includeAdmin: z.literal("on", { error: "invalid" }).optional(),
-  name: z.unknown().optional(),
-  durationDays: z.unknown().optional(),
-  roles: z.unknown().optional(),
-  autoExtend: z.unknown().optional(),
-})
+    partnerId: id,
+    email: z
+      .string({ error: "required" })
+      .trim()
+      .min(1, "required")
+      .max(254, "emailTooLong")
+      .pipe(z.email({ error: "emailInvalid" })),
+    message: z
+      .string()
+      .trim()
+      .max(1000, "messageTooLong")
+      .optional()
+      .transform((v) => (v ? v : null)),
+    locale: z.enum(LOCALES, { error: "invalid" }),
+    // Two-tier: the provider an indirect reseller transacts through (required for resellers, checked by the service).
+    providerId: z
+      .string()
+      .trim()
+      .max(64, "invalid")
+      .optional()
+      .transform((v) => (v ? v : null)),
+    includeAdmin: z.literal("on", { error: "invalid" }).optional(),
+    name: z.unknown().optional(),
+    durationDays: z.unknown().optional(),
+    roles: z.unknown().optional(),
+    autoExtend: z.unknown().optional(),
+  })
   .transform(({ includeAdmin, name, durationDays, roles, autoExtend, ...invitation }, ctx) => {
     if (includeAdmin !== "on") return { ...invitation, adminRequest: null };
     const admin = adminRequestSchema.safeParse({ name, durationDays, roles, autoExtend });
@@ -44,7 +49,10 @@ export const inviteCustomerSchema = z
     return { ...invitation, adminRequest: admin.data as AdminRequest };
   });
 /** What createInvitation takes: a parsed form, or the same without admin roles. */
-export type InviteCustomerInput = Omit<z.output<typeof inviteCustomerSchema>, "adminRequest" | "providerId"> & { adminRequest?: AdminRequest | null; providerId?: string | null };
+export type InviteCustomerInput = Omit<z.output<typeof inviteCustomerSchema>, "adminRequest" | "providerId"> & {
+  adminRequest?: AdminRequest | null;
+  providerId?: string | null;
+};
 
 export const invitationRefSchema = z.object({ partnerId: id, invitationId: id });
 export type InvitationRef = z.infer<typeof invitationRefSchema>;

@@ -11,7 +11,14 @@ let t: ReturnType<typeof testContext>;
 let partnerId: string;
 let agent: Actor;
 
-const newOrg = (token: string) => ({ token, target: "new" as const, name: "Blue Yonder Airlines", primaryDomain: "blueyonder.example", country: "US", agreement: "on" as const });
+const newOrg = (token: string) => ({
+  token,
+  target: "new" as const,
+  name: "Blue Yonder Airlines",
+  primaryDomain: "blueyonder.example",
+  country: "US",
+  agreement: "on" as const,
+});
 
 beforeEach(() => {
   t = testContext();
@@ -30,7 +37,13 @@ describe("createInvitation", () => {
     expect(row.state).toBe("sent");
     expect(row.tokenHash).not.toBe(token);
     expect(JSON.stringify(t.ctx.db.$client.prepare("select * from invitations").all())).not.toContain(token);
-    expect(t.ctx.db.select().from(auditEvents).all().map((e) => e.action)).toEqual(["invitation.sent"]);
+    expect(
+      t.ctx.db
+        .select()
+        .from(auditEvents)
+        .all()
+        .map((e) => e.action),
+    ).toEqual(["invitation.sent"]);
     const mail = t.ctx.db.select().from(emailOutbox).get()!;
     expect(mail.toAddress).toBe("grace@blueyonder.example");
     expect(mail.textBody).toContain(`http://localhost:3000/invite/${token}`);
@@ -54,18 +67,24 @@ describe("createInvitation", () => {
   it("is refused to roles without the permission, and changes nothing", () => {
     for (const role of ["billing_admin", "helpdesk_agent", "user_management_admin"] as const) {
       const member = addMember(t.ctx.db, partnerId, `${role}@northwind.example`, [role]);
-      expect(codeOf(() => createInvitation(t.ctx, member, { partnerId, email: "x@y.example", message: null, locale: "en" }))).toBe("FORBIDDEN");
+      expect(codeOf(() => createInvitation(t.ctx, member, { partnerId, email: "x@y.example", message: null, locale: "en" }))).toBe(
+        "FORBIDDEN",
+      );
     }
     for (const role of ["account_admin", "sales_agent"] as const) {
       const member = addMember(t.ctx.db, partnerId, `${role}@northwind.example`, [role]);
-      expect(codeOf(() => createInvitation(t.ctx, member, { partnerId, email: `${role}@y.example`, message: null, locale: "en" }))).toBe("no error");
+      expect(codeOf(() => createInvitation(t.ctx, member, { partnerId, email: `${role}@y.example`, message: null, locale: "en" }))).toBe(
+        "no error",
+      );
     }
     expect(count(t.ctx.db, "invitations")).toBe(2);
   });
 
   it("treats another partner's id as not found", () => {
     const other = addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
-    expect(codeOf(() => createInvitation(t.ctx, agent, { partnerId: other, email: "x@y.example", message: null, locale: "en" }))).toBe("NOT_FOUND");
+    expect(codeOf(() => createInvitation(t.ctx, agent, { partnerId: other, email: "x@y.example", message: null, locale: "en" }))).toBe(
+      "NOT_FOUND",
+    );
     expect(count(t.ctx.db, "invitations")).toBe(0);
   });
 
@@ -141,7 +160,13 @@ describe("token rules", () => {
     markInvitationOpened(t.ctx, token);
     markInvitationOpened(t.ctx, token);
     expect(findInvitationByToken(t.ctx, token)!.state).toBe("opened");
-    expect(t.ctx.db.select().from(auditEvents).all().map((e) => e.action)).toEqual(["invitation.sent", "invitation.opened"]);
+    expect(
+      t.ctx.db
+        .select()
+        .from(auditEvents)
+        .all()
+        .map((e) => e.action),
+    ).toEqual(["invitation.sent", "invitation.opened"]);
     expect(count(t.ctx.db, "reseller_relationships")).toBe(0);
   });
 

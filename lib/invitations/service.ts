@@ -24,7 +24,16 @@ export function invitationUrl(ctx: ServiceContext, token: string): string {
   return `${ctx.config.publicBaseUrl}/invite/${token}`;
 }
 
-type InvitationForEmail = { id: string; email: string; message: string | null; locale: string; expiresAt: Date; sendCount: number; adminRequest: AdminRequest | null; providerId: string | null };
+type InvitationForEmail = {
+  id: string;
+  email: string;
+  message: string | null;
+  locale: string;
+  expiresAt: Date;
+  sendCount: number;
+  adminRequest: AdminRequest | null;
+  providerId: string | null;
+};
 
 function queueInvitationEmail(ctx: ServiceContext, tx: Tx, member: Member, inv: InvitationForEmail, token: string, now: Date) {
   enqueueEmail(
@@ -43,7 +52,9 @@ function queueInvitationEmail(ctx: ServiceContext, tx: Tx, member: Member, inv: 
         url: invitationUrl(ctx, token),
         expiresAt: inv.expiresAt,
         adminRequest: inv.adminRequest,
-        providerName: inv.providerId ? (tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, inv.providerId)).get()?.name ?? null) : null,
+        providerName: inv.providerId
+          ? (tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, inv.providerId)).get()?.name ?? null)
+          : null,
       }),
     },
     now,
@@ -68,7 +79,8 @@ function checkProvider(ctx: ServiceContext, partner: Organization, providerId: s
     return null;
   }
   if (!providerId) throw new DomainError("PROVIDER_REQUIRED", {}, { providerId: ["providerRequired"] });
-  if (!activePartnership(ctx.db, providerId, partner.id)) throw new DomainError("PROVIDER_UNAVAILABLE", {}, { providerId: ["providerUnavailable"] });
+  if (!activePartnership(ctx.db, providerId, partner.id))
+    throw new DomainError("PROVIDER_UNAVAILABLE", {}, { providerId: ["providerUnavailable"] });
   return providerId;
 }
 
@@ -113,7 +125,15 @@ export function createInvitation(ctx: ServiceContext, actor: Actor, input: Invit
     (tx) => {
       countInvitationEmail(tx, ctx, member.organization.id, now);
       insertInvitation(tx).run(invitation);
-      recordAudit(tx, { organizationId: member.organization.id, actor, action: "invitation.sent", targetType: "invitation", targetId: invitation.id, details: { email }, at: now });
+      recordAudit(tx, {
+        organizationId: member.organization.id,
+        actor,
+        action: "invitation.sent",
+        targetType: "invitation",
+        targetId: invitation.id,
+        details: { email },
+        at: now,
+      });
       queueInvitationEmail(ctx, tx, member, invitation, token, now);
     },
     { behavior: "immediate" },
@@ -141,18 +161,41 @@ export function resendInvitation(ctx: ServiceContext, actor: Actor, ref: Invitat
   if (status !== "sent" && status !== "opened" && status !== "expired") throw new DomainError("INVITATION_NOT_OPEN");
 
   const { token, hash } = newInvitationToken();
-  const next = { ...inv, tokenHash: hash, state: "sent" as const, sendCount: inv.sendCount + 1, lastSentAt: now, expiresAt: expiryFrom(now, ctx.config.invitationTtlDays), openedAt: null };
+  const next = {
+    ...inv,
+    tokenHash: hash,
+    state: "sent" as const,
+    sendCount: inv.sendCount + 1,
+    lastSentAt: now,
+    expiresAt: expiryFrom(now, ctx.config.invitationTtlDays),
+    openedAt: null,
+  };
   ctx.db.transaction(
     (tx) => {
       // Conditional on the state we read, so a concurrent accept or revoke wins cleanly.
       const changed = tx
         .update(invitations)
-        .set({ tokenHash: next.tokenHash, state: next.state, sendCount: next.sendCount, lastSentAt: now, expiresAt: next.expiresAt, openedAt: null })
+        .set({
+          tokenHash: next.tokenHash,
+          state: next.state,
+          sendCount: next.sendCount,
+          lastSentAt: now,
+          expiresAt: next.expiresAt,
+          openedAt: null,
+        })
         .where(and(eq(invitations.id, inv.id), inArray(invitations.state, ["sent", "opened"])))
         .run().changes;
       if (changed !== 1) throw new DomainError("INVITATION_NOT_OPEN");
       countInvitationEmail(tx, ctx, member.organization.id, now);
-      recordAudit(tx, { organizationId: member.organization.id, actor, action: "invitation.resent", targetType: "invitation", targetId: inv.id, details: { email: inv.email }, at: now });
+      recordAudit(tx, {
+        organizationId: member.organization.id,
+        actor,
+        action: "invitation.resent",
+        targetType: "invitation",
+        targetId: inv.id,
+        details: { email: inv.email },
+        at: now,
+      });
       queueInvitationEmail(ctx, tx, member, next, token, now);
     },
     { behavior: "immediate" },
@@ -172,7 +215,15 @@ export function revokeInvitation(ctx: ServiceContext, actor: Actor, ref: Invitat
         .where(and(eq(invitations.id, inv.id), inArray(invitations.state, ["sent", "opened"])))
         .run().changes;
       if (changed !== 1) throw new DomainError("INVITATION_NOT_OPEN");
-      recordAudit(tx, { organizationId: member.organization.id, actor, action: "invitation.revoked", targetType: "invitation", targetId: inv.id, details: { email: inv.email }, at: now });
+      recordAudit(tx, {
+        organizationId: member.organization.id,
+        actor,
+        action: "invitation.revoked",
+        targetType: "invitation",
+        targetId: inv.id,
+        details: { email: inv.email },
+        at: now,
+      });
     },
     { behavior: "immediate" },
   );

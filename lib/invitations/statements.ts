@@ -26,16 +26,43 @@ export const insertInvitation = (db: Conn) =>
     d
       .insert(invitations)
       .values(
-        placeholders("id", "partnerId", "email", "message", "locale", "tokenHash", "state", "sendCount", "createdByUserId", "createdAt", "lastSentAt", "expiresAt", "adminRequest", "providerId"),
+        placeholders(
+          "id",
+          "partnerId",
+          "email",
+          "message",
+          "locale",
+          "tokenHash",
+          "state",
+          "sendCount",
+          "createdByUserId",
+          "createdAt",
+          "lastSentAt",
+          "expiresAt",
+          "adminRequest",
+          "providerId",
+        ),
       )
       .prepare(),
   );
 
 export const invitationByTokenHash = (db: Conn) =>
-  prepared(db, "invitations.byTokenHash", (d) => d.select().from(invitations).where(eq(invitations.tokenHash, sql.placeholder("hash"))).prepare());
+  prepared(db, "invitations.byTokenHash", (d) =>
+    d
+      .select()
+      .from(invitations)
+      .where(eq(invitations.tokenHash, sql.placeholder("hash")))
+      .prepare(),
+  );
 
 export const organizationById = (db: Conn) =>
-  prepared(db, "organizations.byId", (d) => d.select().from(organizations).where(eq(organizations.id, sql.placeholder("id"))).prepare());
+  prepared(db, "organizations.byId", (d) =>
+    d
+      .select()
+      .from(organizations)
+      .where(eq(organizations.id, sql.placeholder("id")))
+      .prepare(),
+  );
 
 export const organizationByDomain = (db: Conn) =>
   prepared(db, "organizations.byCloudDomain", (d) =>
@@ -52,8 +79,19 @@ export const closeOpenInvitation = (db: Conn) =>
     d
       .update(invitations)
       // Update values are not converted by their columns when prepared: the time goes in as milliseconds.
-      .set({ state: sql`${sql.placeholder("state")}`, respondedAt: sql`${sql.placeholder("respondedAtMs")}`, respondedByUserId: sql`${sql.placeholder("respondedByUserId")}`, customerId: sql`${sql.placeholder("customerId")}` })
-      .where(and(eq(invitations.id, sql.placeholder("id")), inArray(invitations.state, ["sent", "opened"]), gt(invitations.expiresAt, sql.placeholder("nowMs"))))
+      .set({
+        state: sql`${sql.placeholder("state")}`,
+        respondedAt: sql`${sql.placeholder("respondedAtMs")}`,
+        respondedByUserId: sql`${sql.placeholder("respondedByUserId")}`,
+        customerId: sql`${sql.placeholder("customerId")}`,
+      })
+      .where(
+        and(
+          eq(invitations.id, sql.placeholder("id")),
+          inArray(invitations.state, ["sent", "opened"]),
+          gt(invitations.expiresAt, sql.placeholder("nowMs")),
+        ),
+      )
       .prepare(),
   );
 
@@ -61,20 +99,58 @@ export const insertOrganization = (db: Conn) =>
   prepared(db, "organizations.insert", (d) =>
     d
       .insert(organizations)
-      .values(placeholders("id", "kind", "name", "cloud", "country", "primaryDomain", "partnerType", "partnerPublicId", "isCspTransactionTenant", "corporateOfPartnerId", "createdAt"))
+      .values(
+        placeholders(
+          "id",
+          "kind",
+          "name",
+          "cloud",
+          "country",
+          "primaryDomain",
+          "partnerType",
+          "partnerPublicId",
+          "isCspTransactionTenant",
+          "corporateOfPartnerId",
+          "createdAt",
+        ),
+      )
       .prepare(),
   );
 
 export const insertMembership = (db: Conn) =>
-  prepared(db, "memberships.insert", (d) => d.insert(memberships).values(placeholders("id", "organizationId", "userId", "roles", "createdAt")).prepare());
+  prepared(db, "memberships.insert", (d) =>
+    d
+      .insert(memberships)
+      .values(placeholders("id", "organizationId", "userId", "roles", "createdAt"))
+      .prepare(),
+  );
 
 export const insertResellerRelationship = (db: Conn) =>
   prepared(db, "resellerRelationships.insert", (d) =>
     d
       .insert(resellerRelationships)
-      .values(placeholders("id", "partnerId", "customerId", "state", "invitationId", "createdAt", "providerId", "resellerId", "customerName", "customerDomain"))
+      .values(
+        placeholders(
+          "id",
+          "partnerId",
+          "customerId",
+          "state",
+          "invitationId",
+          "createdAt",
+          "providerId",
+          "resellerId",
+          "customerName",
+          "customerDomain",
+        ),
+      )
       .prepare(),
   );
 
 export const userById = (db: Conn) =>
-  prepared(db, "users.byId", (d) => d.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, sql.placeholder("id"))).prepare());
+  prepared(db, "users.byId", (d) =>
+    d
+      .select({ email: users.email, locale: users.locale })
+      .from(users)
+      .where(eq(users.id, sql.placeholder("id")))
+      .prepare(),
+  );

@@ -20,7 +20,16 @@ beforeEach(() => {
 });
 
 const form = (over: Record<string, unknown> = {}) =>
-  inviteCustomerSchema.parse({ partnerId: partner, email: "grace@newco.example", locale: "en", includeAdmin: "on", name: "NewCo helpdesk", durationDays: "90", roles: ["helpdesk_administrator", "global_reader"], ...over });
+  inviteCustomerSchema.parse({
+    partnerId: partner,
+    email: "grace@newco.example",
+    locale: "en",
+    includeAdmin: "on",
+    name: "NewCo helpdesk",
+    durationDays: "90",
+    roles: ["helpdesk_administrator", "global_reader"],
+    ...over,
+  });
 
 describe("admin roles riding along with a reseller invitation", () => {
   it("one email and one acceptance create the reseller relationship and an active admin relationship", () => {
@@ -30,12 +39,31 @@ describe("admin roles riding along with a reseller invitation", () => {
     expect(mail.textBody).toContain("Helpdesk Administrator");
     t.advance(DAY);
     const grace = addUser(t.ctx.db, "grace@newco.example");
-    const { customerId, adminRelationshipId } = acceptInvitation(t.ctx, grace, { token, target: "new", name: "NewCo", primaryDomain: "newco.example", country: "US", agreement: "on" });
+    const { customerId, adminRelationshipId } = acceptInvitation(t.ctx, grace, {
+      token,
+      target: "new",
+      name: "NewCo",
+      primaryDomain: "newco.example",
+      country: "US",
+      agreement: "on",
+    });
     const rel = t.ctx.db.select().from(adminRelationships).where(eq(adminRelationships.id, adminRelationshipId!)).get()!;
-    expect(rel).toMatchObject({ state: "active", customerId, name: "NewCo helpdesk", roles: ["helpdesk_administrator", "global_reader"], decidedByUserId: grace.userId });
+    expect(rel).toMatchObject({
+      state: "active",
+      customerId,
+      name: "NewCo helpdesk",
+      roles: ["helpdesk_administrator", "global_reader"],
+      decidedByUserId: grace.userId,
+    });
     expect(rel.endsAt!.getTime() - rel.activatedAt!.getTime()).toBe(90 * DAY);
     expect(t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.customerId, customerId)).all()).toHaveLength(1);
-    const approved = t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "admin_relationship.approved")).all().map((m) => m.toAddress).sort();
+    const approved = t.ctx.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.kind, "admin_relationship.approved"))
+      .all()
+      .map((m) => m.toAddress)
+      .sort();
     expect(approved).toEqual(["agent@northwind.example", "grace@newco.example"]);
   });
 
@@ -45,7 +73,14 @@ describe("admin roles riding along with a reseller invitation", () => {
   });
 
   it("with the box ticked, the admin fields are validated like a request", () => {
-    const parsed = inviteCustomerSchema.safeParse({ partnerId: partner, email: "x@y.example", locale: "en", includeAdmin: "on", name: "", durationDays: "800" });
+    const parsed = inviteCustomerSchema.safeParse({
+      partnerId: partner,
+      email: "x@y.example",
+      locale: "en",
+      includeAdmin: "on",
+      name: "",
+      durationDays: "800",
+    });
     expect(parsed.success).toBe(false);
     expect(parsed.error!.issues.map((i) => i.path[0]).sort()).toEqual(["durationDays", "name", "roles"]);
   });
@@ -57,7 +92,9 @@ describe("admin roles riding along with a reseller invitation", () => {
   });
 
   it("the same rules as a request: Global Administrator never auto-extends; the name is reserved by the open invitation", () => {
-    expect(codeOf(() => createInvitation(t.ctx, agent, form({ roles: ["global_administrator"], autoExtend: "on" })))).toBe("AUTO_EXTEND_GLOBAL_ADMIN");
+    expect(codeOf(() => createInvitation(t.ctx, agent, form({ roles: ["global_administrator"], autoExtend: "on" })))).toBe(
+      "AUTO_EXTEND_GLOBAL_ADMIN",
+    );
     createInvitation(t.ctx, agent, form());
     expect(codeOf(() => createInvitation(t.ctx, agent, form({ email: "other@newco.example", name: "NEWCO HELPDESK" })))).toBe("NAME_TAKEN");
     // A customer already related to the partner: a separate request cannot take the reserved name either.
@@ -65,7 +102,8 @@ describe("admin roles riding along with a reseller invitation", () => {
     const olivia = addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
     const plain = createInvitation(t.ctx, agent, { partnerId: partner, email: olivia.email, message: null, locale: "en" });
     acceptInvitation(t.ctx, olivia, { token: plain.token, target: "existing", customerId: customer, agreement: "on" });
-    const request = (name: string) => requestAdminRelationshipSchema.parse({ partnerId: partner, customerId: customer, name, durationDays: "5", roles: ["global_reader"] });
+    const request = (name: string) =>
+      requestAdminRelationshipSchema.parse({ partnerId: partner, customerId: customer, name, durationDays: "5", roles: ["global_reader"] });
     expect(codeOf(() => requestAdminRelationship(t.ctx, agent, request("NewCo helpdesk")))).toBe("NAME_TAKEN");
     expect(codeOf(() => requestAdminRelationship(t.ctx, agent, request("Something else")))).toBe("no error");
   });
@@ -73,7 +111,11 @@ describe("admin roles riding along with a reseller invitation", () => {
   it("leaves every subscription row as it was", () => {
     const customer = addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
     const olivia = addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
-    t.ctx.db.$client.prepare("insert into subscriptions (id, customer_id, product, seats, state, purchase_channel, partner_of_record_id, term_ends_at, created_at) values ('sub_1', ?, 'Microsoft 365 E3', 10, 'active', 'direct', null, 1800000000000, 1700000000000)").run(customer);
+    t.ctx.db.$client
+      .prepare(
+        "insert into subscriptions (id, customer_id, product, seats, state, purchase_channel, partner_of_record_id, term_ends_at, created_at) values ('sub_1', ?, 'Microsoft 365 E3', 10, 'active', 'direct', null, 1800000000000, 1700000000000)",
+      )
+      .run(customer);
     const before = dumpTable(t.ctx.db, "subscriptions");
     const { token } = createInvitation(t.ctx, agent, form({ email: olivia.email }));
     acceptInvitation(t.ctx, olivia, { token, target: "existing", customerId: customer, agreement: "on" });

@@ -23,7 +23,16 @@ describe("npm run operator:add", () => {
     addOperator(ctx.db, "ops@program.example", new Date());
     const second = addOperator(ctx.db, "second@program.example", new Date());
     expect(second).toMatchObject({ organization: "existing", user: "created", membership: "created" });
-    expect(getMember(ctx.db, { userId: ctx.db.$client.prepare("select id from users where email = 'second@program.example'").pluck().get() as string, email: "second@program.example" }, second.organizationId)?.roles).toEqual(["operator_admin"]);
+    expect(
+      getMember(
+        ctx.db,
+        {
+          userId: ctx.db.$client.prepare("select id from users where email = 'second@program.example'").pluck().get() as string,
+          email: "second@program.example",
+        },
+        second.organizationId,
+      )?.roles,
+    ).toEqual(["operator_admin"]);
     expect(codeOf(() => addOperator(ctx.db, "a@x.com,b@y.com", new Date()))).toBe("VALIDATION");
     expect(codeOf(() => addOperator(ctx.db, "not-an-address", new Date()))).toBe("VALIDATION");
     expect(count(ctx.db, "users")).toBe(2);

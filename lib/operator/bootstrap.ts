@@ -16,7 +16,13 @@ export function operatorOrganization(db: Db) {
   return db.select().from(organizations).where(eq(organizations.kind, "operator")).get();
 }
 
-export type AddOperatorReport = { organization: "created" | "existing"; user: "created" | "existing"; membership: "created" | "promoted" | "existing"; organizationId: string; email: string };
+export type AddOperatorReport = {
+  organization: "created" | "existing";
+  user: "created" | "existing";
+  membership: "created" | "promoted" | "existing";
+  organizationId: string;
+  email: string;
+};
 
 /**
  * The first operator comes from the command line (`npm run operator:add`): creates the
@@ -25,13 +31,27 @@ export type AddOperatorReport = { organization: "created" | "existing"; user: "c
  */
 export function addOperator(db: Db, rawEmail: string, now: Date, name = DEFAULT_OPERATOR_NAME): AddOperatorReport {
   const email = normalizeEmail(rawEmail);
-  if (!/^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/.test(email) || email.length > 254) throw new DomainError("VALIDATION", {}, { email: ["emailInvalid"] });
+  if (!/^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/.test(email) || email.length > 254)
+    throw new DomainError("VALIDATION", {}, { email: ["emailInvalid"] });
   return db.transaction(
     (tx) => {
       let org = tx.select().from(organizations).where(eq(organizations.kind, "operator")).get();
       const orgCreated = !org;
       if (!org) {
-        org = { id: newId("org"), kind: "operator", name, cloud: "global", country: "US", primaryDomain: OPERATOR_DOMAIN, partnerType: null, partnerPublicId: null, isCspTransactionTenant: false, partnerState: "active", corporateOfPartnerId: null, createdAt: now };
+        org = {
+          id: newId("org"),
+          kind: "operator",
+          name,
+          cloud: "global",
+          country: "US",
+          primaryDomain: OPERATOR_DOMAIN,
+          partnerType: null,
+          partnerPublicId: null,
+          isCspTransactionTenant: false,
+          partnerState: "active",
+          corporateOfPartnerId: null,
+          createdAt: now,
+        };
         tx.insert(organizations).values(org).run();
       }
       let user = tx.select().from(users).where(eq(users.email, email)).get();
@@ -40,19 +60,42 @@ export function addOperator(db: Db, rawEmail: string, now: Date, name = DEFAULT_
         user = { id: newId("usr"), email, name: null, emailVerified: null, image: null, locale: null, createdAt: now };
         tx.insert(users).values(user).run();
       }
-      const existing = tx.select().from(memberships).where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, user.id))).get();
+      const existing = tx
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, user.id)))
+        .get();
       let membership: AddOperatorReport["membership"] = "existing";
       if (!existing) {
-        tx.insert(memberships).values({ id: newId("mem"), organizationId: org.id, userId: user.id, roles: ["operator_admin"], createdAt: now }).run();
+        tx.insert(memberships)
+          .values({ id: newId("mem"), organizationId: org.id, userId: user.id, roles: ["operator_admin"], createdAt: now })
+          .run();
         membership = "created";
       } else if (!existing.roles.includes("operator_admin")) {
-        tx.update(memberships).set({ roles: [...existing.roles, "operator_admin"] as MemberRole[] }).where(eq(memberships.id, existing.id)).run();
+        tx.update(memberships)
+          .set({ roles: [...existing.roles, "operator_admin"] as MemberRole[] })
+          .where(eq(memberships.id, existing.id))
+          .run();
         membership = "promoted";
       }
       if (membership !== "existing") {
-        recordAudit(tx, { organizationId: org.id, actor: null, action: "operator.added", targetType: "user", targetId: user.id, details: { email }, at: now });
+        recordAudit(tx, {
+          organizationId: org.id,
+          actor: null,
+          action: "operator.added",
+          targetType: "user",
+          targetId: user.id,
+          details: { email },
+          at: now,
+        });
       }
-      return { organization: orgCreated ? "created" : "existing", user: userCreated ? "created" : "existing", membership, organizationId: org.id, email };
+      return {
+        organization: orgCreated ? "created" : "existing",
+        user: userCreated ? "created" : "existing",
+        membership,
+        organizationId: org.id,
+        email,
+      };
     },
     { behavior: "immediate" },
   );

@@ -7,7 +7,18 @@ import type { Actor } from "@/lib/auth/membership";
 import { acceptInvitation } from "@/lib/invitations/respond";
 import { createInvitation } from "@/lib/invitations/service";
 import { createSubscription } from "@/lib/subscriptions/service";
-import { addMember, addOperatorMember, addProduct, addSubscription, addUser, codeOf, dumpTable, partneredProviderAndReseller, relatedPartnerAndCustomer, testContext } from "@/lib/testing/fixtures";
+import {
+  addMember,
+  addOperatorMember,
+  addProduct,
+  addSubscription,
+  addUser,
+  codeOf,
+  dumpTable,
+  partneredProviderAndReseller,
+  relatedPartnerAndCustomer,
+  testContext,
+} from "@/lib/testing/fixtures";
 import { offboardPartner, reinstatePartner, suspendPartner } from "./partners";
 
 let t: ReturnType<typeof testContext>;
@@ -15,8 +26,20 @@ let operator: Actor;
 let world: ReturnType<typeof relatedPartnerAndCustomer>;
 let admin: Actor;
 
-const ask = (name: string) => requestAdminRelationship(t.ctx, world.agent, requestAdminRelationshipSchema.parse({ partnerId: world.partner, customerId: world.customer, name, durationDays: "90", roles: ["global_reader"] }));
-const stateOf = (id: string) => t.ctx.db.select({ s: organizations.partnerState }).from(organizations).where(eq(organizations.id, id)).get()!.s;
+const ask = (name: string) =>
+  requestAdminRelationship(
+    t.ctx,
+    world.agent,
+    requestAdminRelationshipSchema.parse({
+      partnerId: world.partner,
+      customerId: world.customer,
+      name,
+      durationDays: "90",
+      roles: ["global_reader"],
+    }),
+  );
+const stateOf = (id: string) =>
+  t.ctx.db.select({ s: organizations.partnerState }).from(organizations).where(eq(organizations.id, id)).get()!.s;
 
 beforeEach(() => {
   t = testContext();
@@ -38,12 +61,39 @@ describe("suspending a partner", () => {
     expect(mail.map((m) => m.toAddress)).toEqual(["admin@northwind.example"]);
     expect(mail[0].textBody).toContain("Unpaid invoices since March.");
 
-    expect(codeOf(() => createInvitation(t.ctx, admin, { partnerId: world.partner, email: "other@tailwind.example", message: null, locale: "en" }))).toBe("PARTNER_SUSPENDED");
+    expect(
+      codeOf(() =>
+        createInvitation(t.ctx, admin, { partnerId: world.partner, email: "other@tailwind.example", message: null, locale: "en" }),
+      ),
+    ).toBe("PARTNER_SUSPENDED");
     expect(codeOf(() => ask("During the suspension"))).toBe("PARTNER_SUSPENDED");
-    expect(codeOf(() => createSubscription(t.ctx, world.agent, { partnerId: world.partner, customerId: world.customer, productId: product, seats: 5, term: "P1Y" }))).toBe("PARTNER_SUSPENDED");
+    expect(
+      codeOf(() =>
+        createSubscription(t.ctx, world.agent, {
+          partnerId: world.partner,
+          customerId: world.customer,
+          productId: product,
+          seats: 5,
+          term: "P1Y",
+        }),
+      ),
+    ).toBe("PARTNER_SUSPENDED");
     // Which moment: what it sent before the suspension gives it nothing now.
-    expect(codeOf(() => acceptInvitation(t.ctx, outsider, { token, target: "new", name: "Tailwind", primaryDomain: "tailwind.example", country: "US", agreement: "on" }))).toBe("PARTNER_SUSPENDED");
-    expect(codeOf(() => approveAdminRelationship(t.ctx, world.ga, { organizationId: world.customer, relationshipId: pending.id }))).toBe("PARTNER_SUSPENDED");
+    expect(
+      codeOf(() =>
+        acceptInvitation(t.ctx, outsider, {
+          token,
+          target: "new",
+          name: "Tailwind",
+          primaryDomain: "tailwind.example",
+          country: "US",
+          agreement: "on",
+        }),
+      ),
+    ).toBe("PARTNER_SUSPENDED");
+    expect(codeOf(() => approveAdminRelationship(t.ctx, world.ga, { organizationId: world.customer, relationshipId: pending.id }))).toBe(
+      "PARTNER_SUSPENDED",
+    );
 
     reinstatePartner(t.ctx, operator, { partnerId: world.partner, reason: "Invoices settled." });
     expect(approveAdminRelationship(t.ctx, world.ga, { organizationId: world.customer, relationshipId: pending.id }).state).toBe("active");
@@ -54,7 +104,8 @@ describe("suspending a partner", () => {
     const viewer = addOperatorMember(t.ctx.db, "viewer@program.example", ["operator_viewer"]);
     const input = { partnerId: world.partner, reason: "Trying it on." };
     expect(codeOf(() => suspendPartner(t.ctx, viewer, input))).toBe("FORBIDDEN");
-    for (const who of [admin, world.ga, addUser(t.ctx.db, "x@nowhere.example")]) expect(codeOf(() => suspendPartner(t.ctx, who, input))).toBe("NOT_FOUND");
+    for (const who of [admin, world.ga, addUser(t.ctx.db, "x@nowhere.example")])
+      expect(codeOf(() => suspendPartner(t.ctx, who, input))).toBe("NOT_FOUND");
     // A customer's id is not a partner.
     expect(codeOf(() => suspendPartner(t.ctx, operator, { partnerId: world.customer, reason: "Not a partner." }))).toBe("NOT_FOUND");
     expect(stateOf(world.partner)).toBe("active");
@@ -70,23 +121,58 @@ describe("offboarding a partner", () => {
     createInvitation(t.ctx, admin, { partnerId: world.partner, email: "someone@else.example", message: null, locale: "en" });
     const subscriptionsBefore = dumpTable(t.ctx.db, "subscriptions");
 
-    expect(codeOf(() => offboardPartner(t.ctx, operator, { partnerId: world.partner, reason: "Left the program.", confirmName: "Fabrikam" }))).toBe("VALIDATION");
+    expect(
+      codeOf(() => offboardPartner(t.ctx, operator, { partnerId: world.partner, reason: "Left the program.", confirmName: "Fabrikam" })),
+    ).toBe("VALIDATION");
     const r = offboardPartner(t.ctx, operator, { partnerId: world.partner, reason: "Left the program.", confirmName: "northwind" });
     expect(r).toMatchObject({ customersEnded: 1, invitationsWithdrawn: 1 });
     expect(stateOf(world.partner)).toBe("offboarded");
-    expect(t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.partnerId, world.partner)).all().map((x) => x.state)).toEqual(["ended"]);
-    const rels = new Map(t.ctx.db.select().from(adminRelationships).all().map((x) => [x.id, x.state]));
+    expect(
+      t.ctx.db
+        .select()
+        .from(resellerRelationships)
+        .where(eq(resellerRelationships.partnerId, world.partner))
+        .all()
+        .map((x) => x.state),
+    ).toEqual(["ended"]);
+    const rels = new Map(
+      t.ctx.db
+        .select()
+        .from(adminRelationships)
+        .all()
+        .map((x) => [x.id, x.state]),
+    );
     expect(rels.get(approved.id)).toBe("terminated");
     expect(rels.get(waiting.id)).toBe("terminated");
-    expect(t.ctx.db.select().from(invitations).where(eq(invitations.partnerId, world.partner)).all().filter((i) => i.state === "sent")).toEqual([]);
+    expect(
+      t.ctx.db
+        .select()
+        .from(invitations)
+        .where(eq(invitations.partnerId, world.partner))
+        .all()
+        .filter((i) => i.state === "sent"),
+    ).toEqual([]);
     expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptionsBefore);
-    const kinds = t.ctx.db.select().from(emailOutbox).all().map((m) => `${m.kind} ${m.toAddress}`);
+    const kinds = t.ctx.db
+      .select()
+      .from(emailOutbox)
+      .all()
+      .map((m) => `${m.kind} ${m.toAddress}`);
     expect(kinds).toContain("reseller_relationship.removed olivia@adventure.example");
     expect(kinds).toContain("partner.partnerOffboarded admin@northwind.example");
     // Both sides' logs: the operator's, the partner's, and the customer's (the ended relationship).
-    const audit = t.ctx.db.$client.prepare("select organization_id as o, customer_id as c, action as a from audit_events where action in ('partner.offboarded', 'reseller_relationship.removed')").all() as { o: string; c: string | null; a: string }[];
+    const audit = t.ctx.db.$client
+      .prepare(
+        "select organization_id as o, customer_id as c, action as a from audit_events where action in ('partner.offboarded', 'reseller_relationship.removed')",
+      )
+      .all() as { o: string; c: string | null; a: string }[];
     const operatorOrg = t.ctx.db.$client.prepare("select id from organizations where kind = 'operator'").pluck().get() as string;
-    expect(audit.filter((e) => e.a === "partner.offboarded").map((e) => e.o).sort()).toEqual([operatorOrg, world.partner].sort());
+    expect(
+      audit
+        .filter((e) => e.a === "partner.offboarded")
+        .map((e) => e.o)
+        .sort(),
+    ).toEqual([operatorOrg, world.partner].sort());
     expect(audit.some((e) => e.a === "reseller_relationship.removed" && e.c === world.customer)).toBe(true);
     // Offboarded is for good.
     expect(codeOf(() => reinstatePartner(t.ctx, operator, { partnerId: world.partner, reason: "Come back." }))).toBe("PARTNER_STATE");

@@ -20,7 +20,11 @@ function requireManager(ctx: ServiceContext, actor: Actor): Member {
 }
 
 function partnerOrThrow(ctx: ServiceContext, partnerId: string): Organization {
-  const partner = ctx.db.select().from(organizations).where(and(eq(organizations.id, partnerId), eq(organizations.kind, "partner"))).get();
+  const partner = ctx.db
+    .select()
+    .from(organizations)
+    .where(and(eq(organizations.id, partnerId), eq(organizations.kind, "partner")))
+    .get();
   if (!partner) throw new DomainError("NOT_FOUND");
   return partner;
 }
@@ -28,23 +32,56 @@ function partnerOrThrow(ctx: ServiceContext, partnerId: string): Organization {
 /** One conditional update on the state read, so two operators acting at once cannot both win. */
 function moveState(tx: Tx, partner: Organization, from: PartnerState[], to: PartnerState) {
   if (!from.includes(partner.partnerState)) throw new DomainError("PARTNER_STATE", { name: partner.name });
-  const changed = tx.update(organizations).set({ partnerState: to }).where(and(eq(organizations.id, partner.id), inArray(organizations.partnerState, from))).run().changes;
+  const changed = tx
+    .update(organizations)
+    .set({ partnerState: to })
+    .where(and(eq(organizations.id, partner.id), inArray(organizations.partnerState, from)))
+    .run().changes;
   if (changed !== 1) throw new DomainError("PARTNER_STATE", { name: partner.name });
 }
 
 function tellPartner(ctx: ServiceContext, tx: Tx, partner: Organization, kind: NoticeKind, reason: string, now: Date) {
-  enqueueNotices(tx, membersWith(tx, [partner.id], "organization.manage"), { kind, outboxKind: `partner.${kind}`, key: `partner.${partner.id}.${kind}.${now.getTime()}`, vars: { partner: partner.name, reason }, url: `${ctx.config.publicBaseUrl}/partner/${partner.id}/customers`, relatedId: partner.id, now });
+  enqueueNotices(tx, membersWith(tx, [partner.id], "organization.manage"), {
+    kind,
+    outboxKind: `partner.${kind}`,
+    key: `partner.${partner.id}.${kind}.${now.getTime()}`,
+    vars: { partner: partner.name, reason },
+    url: `${ctx.config.publicBaseUrl}/partner/${partner.id}/customers`,
+    relatedId: partner.id,
+    now,
+  });
 }
 
 /** Both sides' logs: the operator's, and the partner's own. */
-function auditBoth(tx: Tx, operator: Member, partner: Organization, actor: Actor, action: "partner.suspended" | "partner.reinstated" | "partner.offboarded", details: Record<string, string | number>, now: Date) {
+function auditBoth(
+  tx: Tx,
+  operator: Member,
+  partner: Organization,
+  actor: Actor,
+  action: "partner.suspended" | "partner.reinstated" | "partner.offboarded",
+  details: Record<string, string | number>,
+  now: Date,
+) {
   for (const organizationId of [operator.organization.id, partner.id]) {
-    recordAudit(tx, { organizationId, actor, action, targetType: "organization", targetId: partner.id, details: { partner: partner.name, ...details }, at: now });
+    recordAudit(tx, {
+      organizationId,
+      actor,
+      action,
+      targetType: "organization",
+      targetId: partner.id,
+      details: { partner: partner.name, ...details },
+      at: now,
+    });
   }
 }
 
 /** One conditional move between active and suspended, audited on both sides and told to the partner. */
-function changeStanding(ctx: ServiceContext, actor: Actor, input: PartnerStandingInput, move: { from: PartnerState; to: PartnerState; action: "partner.suspended" | "partner.reinstated"; notice: NoticeKind }) {
+function changeStanding(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: PartnerStandingInput,
+  move: { from: PartnerState; to: PartnerState; action: "partner.suspended" | "partner.reinstated"; notice: NoticeKind },
+) {
   const operator = requireManager(ctx, actor);
   const partner = partnerOrThrow(ctx, input.partnerId);
   const now = ctx.now();
@@ -78,7 +115,8 @@ export function reinstatePartner(ctx: ServiceContext, actor: Actor, input: Partn
 export function offboardPartner(ctx: ServiceContext, actor: Actor, input: OffboardPartnerInput) {
   const operator = requireManager(ctx, actor);
   const partner = partnerOrThrow(ctx, input.partnerId);
-  if (input.confirmName.trim().toLocaleLowerCase() !== partner.name.trim().toLocaleLowerCase()) throw new DomainError("VALIDATION", {}, { confirmName: ["confirmNameMismatch"] });
+  if (input.confirmName.trim().toLocaleLowerCase() !== partner.name.trim().toLocaleLowerCase())
+    throw new DomainError("VALIDATION", {}, { confirmName: ["confirmNameMismatch"] });
   const now = ctx.now();
   return ctx.db.transaction(
     (tx) => {
@@ -88,15 +126,47 @@ export function offboardPartner(ctx: ServiceContext, actor: Actor, input: Offboa
         .from(resellerRelationships)
         .where(and(eq(resellerRelationships.partnerId, partner.id), eq(resellerRelationships.state, "active")))
         .all();
-      const names = new Map<string, string>([[partner.id, partner.name], ...relationships.map((r) => [r.customerId, r.customerName] as [string, string])]);
+      const names = new Map<string, string>([
+        [partner.id, partner.name],
+        ...relationships.map((r) => [r.customerId, r.customerName] as [string, string]),
+      ]);
       for (const r of relationships) {
-        endRelationshipIn(ctx, tx, actor, { partnerId: partner.id, customerId: r.customerId, by: "partner", auditOrg: partner.id, attestation: null, names, now, reason: "operator" });
+        endRelationshipIn(ctx, tx, actor, {
+          partnerId: partner.id,
+          customerId: r.customerId,
+          by: "partner",
+          auditOrg: partner.id,
+          attestation: null,
+          names,
+          now,
+          reason: "operator",
+        });
       }
-      const live = tx.select().from(partnerships).where(and(or(eq(partnerships.providerId, partner.id), eq(partnerships.resellerId, partner.id)), eq(partnerships.state, "active"))).all();
-      for (const row of live) endPartnershipIn(ctx, tx, actor, row, { byOrganizationId: operator.organization.id, byName: operator.organization.name, now });
-      tx.update(partnerships).set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId }).where(and(eq(partnerships.providerId, partner.id), eq(partnerships.state, "invited"))).run();
-      const withdrawn = tx.update(invitations).set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId }).where(and(eq(invitations.partnerId, partner.id), inArray(invitations.state, ["sent", "opened"]))).run().changes;
-      auditBoth(tx, operator, partner, actor, "partner.offboarded", { reason: input.reason.slice(0, 200), count: relationships.length, to: withdrawn }, now);
+      const live = tx
+        .select()
+        .from(partnerships)
+        .where(and(or(eq(partnerships.providerId, partner.id), eq(partnerships.resellerId, partner.id)), eq(partnerships.state, "active")))
+        .all();
+      for (const row of live)
+        endPartnershipIn(ctx, tx, actor, row, { byOrganizationId: operator.organization.id, byName: operator.organization.name, now });
+      tx.update(partnerships)
+        .set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId })
+        .where(and(eq(partnerships.providerId, partner.id), eq(partnerships.state, "invited")))
+        .run();
+      const withdrawn = tx
+        .update(invitations)
+        .set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId })
+        .where(and(eq(invitations.partnerId, partner.id), inArray(invitations.state, ["sent", "opened"])))
+        .run().changes;
+      auditBoth(
+        tx,
+        operator,
+        partner,
+        actor,
+        "partner.offboarded",
+        { reason: input.reason.slice(0, 200), count: relationships.length, to: withdrawn },
+        now,
+      );
       tellPartner(ctx, tx, partner, "partnerOffboarded", input.reason, now);
       return { partner, customersEnded: relationships.length, partnershipsEnded: live.length, invitationsWithdrawn: withdrawn };
     },

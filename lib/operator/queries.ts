@@ -1,7 +1,15 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { adminRelationships, auditEvents, memberships, organizations, partnerApplications, resellerRelationships, users } from "@/db/schema";
+import {
+  adminRelationships,
+  auditEvents,
+  memberships,
+  organizations,
+  partnerApplications,
+  resellerRelationships,
+  users,
+} from "@/db/schema";
 import { IN_FORCE } from "@/lib/admin-relationships/states";
 import type { Member } from "@/lib/auth/membership";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -43,17 +51,28 @@ export function getApplicationOrThrow(db: Db, member: Member, applicationId: str
   requireConsole(member);
   const app = db.select().from(partnerApplications).where(eq(partnerApplications.id, applicationId)).get();
   if (!app) throw new DomainError("NOT_FOUND");
-  const decidedBy = app.decidedByUserId ? (db.select({ email: users.email }).from(users).where(eq(users.id, app.decidedByUserId)).get()?.email ?? null) : null;
+  const decidedBy = app.decidedByUserId
+    ? (db.select({ email: users.email }).from(users).where(eq(users.id, app.decidedByUserId)).get()?.email ?? null)
+    : null;
   return { ...app, decidedBy };
 }
 
 export type PartnerFilters = { q?: string; type?: PartnerType; cloud?: Cloud; state?: PartnerState; page: number };
 
-function organizationFilter(kind: "partner" | "customer", f: { q?: string; type?: PartnerType; cloud?: Cloud; state?: PartnerState }): SQL | undefined {
+function organizationFilter(
+  kind: "partner" | "customer",
+  f: { q?: string; type?: PartnerType; cloud?: Cloud; state?: PartnerState },
+): SQL | undefined {
   const term = f.q?.trim();
   return and(
     eq(organizations.kind, kind),
-    term ? or(contains(organizations.name, term), contains(organizations.primaryDomain, term), kind === "partner" ? eq(organizations.partnerPublicId, term) : undefined) : undefined,
+    term
+      ? or(
+          contains(organizations.name, term),
+          contains(organizations.primaryDomain, term),
+          kind === "partner" ? eq(organizations.partnerPublicId, term) : undefined,
+        )
+      : undefined,
     f.type ? eq(organizations.partnerType, f.type) : undefined,
     f.cloud ? eq(organizations.cloud, f.cloud) : undefined,
     f.state ? eq(organizations.partnerState, f.state) : undefined,
@@ -64,7 +83,14 @@ function organizationFilter(kind: "partner" | "customer", f: { q?: string; type?
 export function listPartners(db: Db, member: Member, f: PartnerFilters) {
   requireConsole(member);
   const where = organizationFilter("partner", f);
-  const rows = db.select().from(organizations).where(where).orderBy(asc(organizations.name), asc(organizations.id)).limit(PAGE_SIZE + 1).offset((f.page - 1) * PAGE_SIZE).all();
+  const rows = db
+    .select()
+    .from(organizations)
+    .where(where)
+    .orderBy(asc(organizations.name), asc(organizations.id))
+    .limit(PAGE_SIZE + 1)
+    .offset((f.page - 1) * PAGE_SIZE)
+    .all();
   const total = db.select({ n: count() }).from(organizations).where(where).get()!.n;
   return { ...toPage(rows, f.page), total };
 }
@@ -73,20 +99,42 @@ export function listPartners(db: Db, member: Member, f: PartnerFilters) {
 export function listCustomers(db: Db, member: Member, f: { q?: string; cloud?: Cloud; page: number }) {
   requireConsole(member);
   const where = organizationFilter("customer", f);
-  const rows = db.select().from(organizations).where(where).orderBy(asc(organizations.name), asc(organizations.id)).limit(PAGE_SIZE + 1).offset((f.page - 1) * PAGE_SIZE).all();
+  const rows = db
+    .select()
+    .from(organizations)
+    .where(where)
+    .orderBy(asc(organizations.name), asc(organizations.id))
+    .limit(PAGE_SIZE + 1)
+    .offset((f.page - 1) * PAGE_SIZE)
+    .all();
   const ids = rows.map((r) => r.id);
   const partners = ids.length
-    ? db.select({ customerId: resellerRelationships.customerId, n: count() }).from(resellerRelationships).where(and(inArray(resellerRelationships.customerId, ids), eq(resellerRelationships.state, "active"))).groupBy(resellerRelationships.customerId).all()
+    ? db
+        .select({ customerId: resellerRelationships.customerId, n: count() })
+        .from(resellerRelationships)
+        .where(and(inArray(resellerRelationships.customerId, ids), eq(resellerRelationships.state, "active")))
+        .groupBy(resellerRelationships.customerId)
+        .all()
     : [];
   const partnerCount = new Map(partners.map((p) => [p.customerId, p.n]));
   const total = db.select({ n: count() }).from(organizations).where(where).get()!.n;
-  return { ...toPage(rows.map((r) => ({ ...r, partnerCount: partnerCount.get(r.id) ?? 0 })), f.page), total };
+  return {
+    ...toPage(
+      rows.map((r) => ({ ...r, partnerCount: partnerCount.get(r.id) ?? 0 })),
+      f.page,
+    ),
+    total,
+  };
 }
 
 /** One partner as the operator sees it: who its people are, how many customers and admin relationships in force, its latest activity. */
 export function getPartnerForOperator(db: Db, member: Member, partnerId: string) {
   requireConsole(member);
-  const partner = db.select().from(organizations).where(and(eq(organizations.id, partnerId), eq(organizations.kind, "partner"))).get();
+  const partner = db
+    .select()
+    .from(organizations)
+    .where(and(eq(organizations.id, partnerId), eq(organizations.kind, "partner")))
+    .get();
   if (!partner) throw new DomainError("NOT_FOUND");
   const members = db
     .select({ email: users.email, roles: memberships.roles, since: memberships.createdAt })
@@ -96,10 +144,24 @@ export function getPartnerForOperator(db: Db, member: Member, partnerId: string)
     .orderBy(asc(users.email))
     .limit(200)
     .all();
-  const customers = db.select({ n: count() }).from(resellerRelationships).where(and(eq(resellerRelationships.partnerId, partner.id), eq(resellerRelationships.state, "active"))).get()!.n;
-  const adminInForce = db.select({ n: count() }).from(adminRelationships).where(and(eq(adminRelationships.partnerId, partner.id), inArray(adminRelationships.state, [...IN_FORCE]))).get()!.n;
+  const customers = db
+    .select({ n: count() })
+    .from(resellerRelationships)
+    .where(and(eq(resellerRelationships.partnerId, partner.id), eq(resellerRelationships.state, "active")))
+    .get()!.n;
+  const adminInForce = db
+    .select({ n: count() })
+    .from(adminRelationships)
+    .where(and(eq(adminRelationships.partnerId, partner.id), inArray(adminRelationships.state, [...IN_FORCE])))
+    .get()!.n;
   const activity = db
-    .select({ id: auditEvents.id, action: auditEvents.action, actorEmail: auditEvents.actorEmail, details: auditEvents.details, createdAt: auditEvents.createdAt })
+    .select({
+      id: auditEvents.id,
+      action: auditEvents.action,
+      actorEmail: auditEvents.actorEmail,
+      details: auditEvents.details,
+      createdAt: auditEvents.createdAt,
+    })
     .from(auditEvents)
     .where(eq(auditEvents.organizationId, partner.id))
     .orderBy(desc(auditEvents.id))

@@ -13,7 +13,18 @@ function partnerWithCustomers(n: number) {
   const other = addPartner(ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
   const relate = (partnerId: string, name: string, domain: string, i: number) => {
     const customerId = addCustomer(ctx.db, { name, domain });
-    ctx.db.insert(resellerRelationships).values({ id: newId("rr"), partnerId, customerId, state: "active", createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)), customerName: name, customerDomain: domain }).run();
+    ctx.db
+      .insert(resellerRelationships)
+      .values({
+        id: newId("rr"),
+        partnerId,
+        customerId,
+        state: "active",
+        createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)),
+        customerName: name,
+        customerDomain: domain,
+      })
+      .run();
   };
   for (let i = 1; i <= n; i++) relate(partner, `Customer ${i}`, `customer${i}.example`, i);
   relate(other, "Customer of another", "elsewhere.example", 0);

@@ -38,14 +38,18 @@ export function listPartnerCustomers(db: Db, member: Member, opts: { page: numbe
     .offset(offset)
     .all();
   const page = toPage(rows, opts.page);
-  const total = !page.hasNext && rows.length > 0 ? offset + rows.length : db.select({ n: count() }).from(resellerRelationships).where(where).get()!.n;
+  const total =
+    !page.hasNext && rows.length > 0 ? offset + rows.length : db.select({ n: count() }).from(resellerRelationships).where(where).get()!.n;
   return { ...page, total };
 }
 
 function customerFilter(member: Member, q: string | undefined) {
   const term = q?.trim();
   const r = resellerRelationships;
-  return and(eq(r.partnerId, member.organization.id), term ? or(contains(r.customerName, term), contains(r.customerDomain, term)) : undefined);
+  return and(
+    eq(r.partnerId, member.organization.id),
+    term ? or(contains(r.customerName, term), contains(r.customerDomain, term)) : undefined,
+  );
 }
 
 function customerOrder(sort: CustomerSort) {
@@ -69,8 +73,20 @@ export function getPartnerCustomerOrThrow(db: Db, member: Member, customerId: st
   if (!row) throw new DomainError("NOT_FOUND");
   const otherPartners = otherActivePartners(db).get(ids);
   return {
-    customer: { id: row.customer.id, name: row.customer.name, primaryDomain: row.customer.primaryDomain, country: row.customer.country, cloud: row.customer.cloud },
-    relationship: { id: row.relationship.id, state: row.relationship.state, since: row.relationship.createdAt, providerId: row.relationship.providerId, resellerId: row.relationship.resellerId },
+    customer: {
+      id: row.customer.id,
+      name: row.customer.name,
+      primaryDomain: row.customer.primaryDomain,
+      country: row.customer.country,
+      cloud: row.customer.cloud,
+    },
+    relationship: {
+      id: row.relationship.id,
+      state: row.relationship.state,
+      since: row.relationship.createdAt,
+      providerId: row.relationship.providerId,
+      resellerId: row.relationship.resellerId,
+    },
     otherPartnerCount: otherPartners?.n ?? 0,
   };
 }
@@ -82,7 +98,12 @@ const latestRelationship = (db: Db) =>
       .select({ customer: organizations, relationship: resellerRelationships })
       .from(resellerRelationships)
       .innerJoin(organizations, eq(organizations.id, resellerRelationships.customerId))
-      .where(and(eq(resellerRelationships.partnerId, sql.placeholder("partnerId")), eq(resellerRelationships.customerId, sql.placeholder("customerId"))))
+      .where(
+        and(
+          eq(resellerRelationships.partnerId, sql.placeholder("partnerId")),
+          eq(resellerRelationships.customerId, sql.placeholder("customerId")),
+        ),
+      )
       .orderBy(desc(resellerRelationships.createdAt))
       .limit(1)
       .prepare(),
@@ -93,7 +114,13 @@ const otherActivePartners = (db: Db) =>
     d
       .select({ n: sql<number>`count(distinct ${resellerRelationships.partnerId})` })
       .from(resellerRelationships)
-      .where(and(eq(resellerRelationships.customerId, sql.placeholder("customerId")), eq(resellerRelationships.state, "active"), ne(resellerRelationships.partnerId, sql.placeholder("partnerId"))))
+      .where(
+        and(
+          eq(resellerRelationships.customerId, sql.placeholder("customerId")),
+          eq(resellerRelationships.state, "active"),
+          ne(resellerRelationships.partnerId, sql.placeholder("partnerId")),
+        ),
+      )
       .prepare(),
   );
 
@@ -108,7 +135,8 @@ export const CUSTOMER_MATCHES = 10;
  */
 export function matchCustomers(db: Db, member: Member, typed: string): { id: string; name: string }[] {
   const seen = new Map<string, { id: string; name: string }>();
-  for (const c of listPartnerCustomers(db, member, { page: 1, q: typed, sort: "name" }).rows) if (!seen.has(c.id)) seen.set(c.id, { id: c.id, name: c.name });
+  for (const c of listPartnerCustomers(db, member, { page: 1, q: typed, sort: "name" }).rows)
+    if (!seen.has(c.id)) seen.set(c.id, { id: c.id, name: c.name });
   const all = [...seen.values()];
   const exact = all.filter((c) => c.name.toLocaleLowerCase() === typed.trim().toLocaleLowerCase());
   return (exact.length > 0 ? exact : all).slice(0, CUSTOMER_MATCHES);
@@ -128,6 +156,7 @@ export function customerNameOf(db: Db, member: Member, customerId: string): stri
 
 /** Names of the two-tier channel of a relationship: the provider a reseller sells through, or the reseller that brought a provider's customer. */
 export function channelNames(db: Db, rel: { providerId: string | null; resellerId: string | null }) {
-  const name = (id: string | null) => (id ? (db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, id)).get()?.name ?? null) : null);
+  const name = (id: string | null) =>
+    id ? (db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, id)).get()?.name ?? null) : null;
   return { provider: name(rel.providerId), reseller: name(rel.resellerId) };
 }

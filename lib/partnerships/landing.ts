@@ -9,7 +9,11 @@ import { partnershipStatus } from "./states";
 export function getPartnershipLanding(ctx: ServiceContext, token: string) {
   const row = findPartnershipByToken(ctx, token);
   if (!row) return null;
-  const orgs = ctx.db.select().from(organizations).where(or(eq(organizations.id, row.providerId), eq(organizations.id, row.resellerId))).all();
+  const orgs = ctx.db
+    .select()
+    .from(organizations)
+    .where(or(eq(organizations.id, row.providerId), eq(organizations.id, row.resellerId)))
+    .all();
   const provider = orgs.find((o) => o.id === row.providerId)!;
   const reseller = orgs.find((o) => o.id === row.resellerId)!;
   return { status: partnershipStatus(row, ctx.now()), email: row.email, expiresAt: row.expiresAt, provider, reseller };

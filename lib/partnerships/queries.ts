@@ -53,7 +53,14 @@ const reseller = alias(organizations, "reseller");
 /** The customers the provider's resellers brought through it (the resellers' own relationships naming it), newest first. */
 export function listResellerCustomers(db: Db, member: Member, page: number) {
   const rows = db
-    .select({ resellerId: reseller.id, resellerName: reseller.name, customerId: customer.id, customerName: customer.name, state: resellerRelationships.state, since: resellerRelationships.createdAt })
+    .select({
+      resellerId: reseller.id,
+      resellerName: reseller.name,
+      customerId: customer.id,
+      customerName: customer.name,
+      state: resellerRelationships.state,
+      since: resellerRelationships.createdAt,
+    })
     .from(resellerRelationships)
     .innerJoin(customer, eq(customer.id, resellerRelationships.customerId))
     .innerJoin(reseller, eq(reseller.id, resellerRelationships.partnerId))
@@ -68,7 +75,14 @@ export function listResellerCustomers(db: Db, member: Member, page: number) {
 /** Customer invitations the provider's resellers sent naming it, newest first. */
 export function listInvitationsNamingProvider(db: Db, member: Member, page: number) {
   const rows = db
-    .select({ id: invitations.id, email: invitations.email, state: invitations.state, expiresAt: invitations.expiresAt, createdAt: invitations.createdAt, resellerName: reseller.name })
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      state: invitations.state,
+      expiresAt: invitations.expiresAt,
+      createdAt: invitations.createdAt,
+      resellerName: reseller.name,
+    })
     .from(invitations)
     .innerJoin(reseller, eq(reseller.id, invitations.partnerId))
     .where(eq(invitations.providerId, member.organization.id))

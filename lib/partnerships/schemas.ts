@@ -6,7 +6,12 @@ const id = z.string({ error: "required" }).trim().min(1, "required").max(64, "in
 
 export const invitePartnershipSchema = z.object({
   providerId: id,
-  email: z.string({ error: "required" }).trim().min(1, "required").max(254, "emailTooLong").pipe(z.email({ error: "emailInvalid" })),
+  email: z
+    .string({ error: "required" })
+    .trim()
+    .min(1, "required")
+    .max(254, "emailTooLong")
+    .pipe(z.email({ error: "emailInvalid" })),
   resellerPartnerId: z.string({ error: "required" }).trim().min(1, "required").max(64, "invalid"),
   locale: z.enum(LOCALES, { error: "invalid" }),
 });

@@ -3,7 +3,17 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, emailOutbox, partnerships, resellerRelationships } from "@/db/schema";
 import { acceptInvitation } from "@/lib/invitations/respond";
 import { createInvitation } from "@/lib/invitations/service";
-import { addCustomer, addMember, addPartner, addUser, codeOf, DAY, dumpTable, partneredProviderAndReseller, testContext } from "@/lib/testing/fixtures";
+import {
+  addCustomer,
+  addMember,
+  addPartner,
+  addUser,
+  codeOf,
+  DAY,
+  dumpTable,
+  partneredProviderAndReseller,
+  testContext,
+} from "@/lib/testing/fixtures";
 import { requestAdminRelationshipSchema } from "@/lib/admin-relationships/schemas";
 import { requestAdminRelationship } from "@/lib/admin-relationships/service";
 import { effectiveRoles } from "@/lib/access/effective-roles";
@@ -17,12 +27,23 @@ beforeEach(() => {
 function providerAndReseller(resellerCloud: "global" | "germany" = "global") {
   const provider = addPartner(t.ctx.db, { name: "Contoso", domain: "contoso.example", type: "indirect_provider" });
   const providerAdmin = addMember(t.ctx.db, provider, "pieter@contoso.example", ["account_admin"]);
-  const reseller = addPartner(t.ctx.db, { name: "Trey", domain: "trey.example", type: "indirect_reseller", cloud: resellerCloud, publicId: "7400218" });
+  const reseller = addPartner(t.ctx.db, {
+    name: "Trey",
+    domain: "trey.example",
+    type: "indirect_reseller",
+    cloud: resellerCloud,
+    publicId: "7400218",
+  });
   const resellerAdmin = addMember(t.ctx.db, reseller, "ravi@trey.example", ["account_admin"]);
   return { provider, providerAdmin, reseller, resellerAdmin };
 }
 
-const invite = (providerId: string, email: string, resellerPartnerId = "7400218") => ({ providerId, email, resellerPartnerId, locale: "en" as const });
+const invite = (providerId: string, email: string, resellerPartnerId = "7400218") => ({
+  providerId,
+  email,
+  resellerPartnerId,
+  locale: "en" as const,
+});
 
 describe("inviting a reseller", () => {
   it("is checked: the inviter is a provider's Account admin, the ID names an indirect reseller in the same cloud", () => {
@@ -32,8 +53,12 @@ describe("inviting a reseller", () => {
     const providerSales = addMember(t.ctx.db, provider, "sam@contoso.example", ["sales_agent"]);
     expect(codeOf(() => invitePartnership(t.ctx, directAdmin, invite(direct, "ravi@trey.example")))).toBe("NOT_A_PROVIDER");
     expect(codeOf(() => invitePartnership(t.ctx, providerSales, invite(provider, "ravi@trey.example")))).toBe("FORBIDDEN");
-    expect(codeOf(() => invitePartnership(t.ctx, providerAdmin, invite(provider, "ravi@trey.example", "0000000")))).toBe("PARTNER_ID_UNKNOWN");
-    expect(codeOf(() => invitePartnership(t.ctx, providerAdmin, invite(provider, "alice@northwind.example", "4810231")))).toBe("NOT_A_RESELLER");
+    expect(codeOf(() => invitePartnership(t.ctx, providerAdmin, invite(provider, "ravi@trey.example", "0000000")))).toBe(
+      "PARTNER_ID_UNKNOWN",
+    );
+    expect(codeOf(() => invitePartnership(t.ctx, providerAdmin, invite(provider, "alice@northwind.example", "4810231")))).toBe(
+      "NOT_A_RESELLER",
+    );
     expect(codeOf(() => invitePartnership(t.ctx, directAdmin, invite(provider, "ravi@trey.example")))).toBe("NOT_FOUND");
   });
 
@@ -57,14 +82,28 @@ describe("answering and ending", () => {
   it("only the invited address, as the reseller's Account admin, authorizes; the link works once and both sides see it", () => {
     const { provider, providerAdmin, reseller, resellerAdmin } = providerAndReseller();
     const { token, partnership } = invitePartnership(t.ctx, providerAdmin, invite(provider, "RAVI@trey.example"));
-    expect(t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "partnership.invited")).get()!.textBody).toContain(`/partnership/${token}`);
+    expect(t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "partnership.invited")).get()!.textBody).toContain(
+      `/partnership/${token}`,
+    );
     expect(codeOf(() => authorizePartnership(t.ctx, addUser(t.ctx.db, "someone@else.example"), token))).toBe("WRONG_ACCOUNT");
     authorizePartnership(t.ctx, resellerAdmin, token);
     expect(t.ctx.db.select().from(partnerships).where(eq(partnerships.id, partnership.id)).get()!.state).toBe("active");
     expect(codeOf(() => authorizePartnership(t.ctx, resellerAdmin, token))).toBe("INVITATION_USED");
-    const audited = t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, "partnership.authorized")).all().map((e) => e.organizationId);
+    const audited = t.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "partnership.authorized"))
+      .all()
+      .map((e) => e.organizationId);
     expect(audited.sort()).toEqual([provider, reseller].sort());
-    expect(t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "partnership.partnershipAuthorized")).all().map((m) => m.toAddress)).toEqual([providerAdmin.email]);
+    expect(
+      t.ctx.db
+        .select()
+        .from(emailOutbox)
+        .where(eq(emailOutbox.kind, "partnership.partnershipAuthorized"))
+        .all()
+        .map((m) => m.toAddress),
+    ).toEqual([providerAdmin.email]);
   });
 
   it("a reseller member without the Account admin role cannot authorize, even at the invited address", () => {
@@ -91,18 +130,46 @@ describe("answering and ending", () => {
     const w = partneredProviderAndReseller(t.ctx);
     const customer = addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
     const ga = addMember(t.ctx.db, customer, "diego@fourthcoffee.example", ["global_admin"]);
-    const { token } = createInvitation(t.ctx, w.resellerAdmin, { partnerId: w.reseller, email: ga.email, message: null, locale: "en", providerId: w.provider });
+    const { token } = createInvitation(t.ctx, w.resellerAdmin, {
+      partnerId: w.reseller,
+      email: ga.email,
+      message: null,
+      locale: "en",
+      providerId: w.provider,
+    });
     acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
     const relationships = dumpTable(t.ctx.db, "reseller_relationships");
 
-    const outsider = addMember(t.ctx.db, addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example", type: "indirect_provider" }), "maria@fabrikam.example", ["account_admin"]);
+    const outsider = addMember(
+      t.ctx.db,
+      addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example", type: "indirect_provider" }),
+      "maria@fabrikam.example",
+      ["account_admin"],
+    );
     expect(codeOf(() => endPartnership(t.ctx, outsider, { organizationId: w.provider, partnershipId: w.partnershipId }))).toBe("NOT_FOUND");
     endPartnership(t.ctx, w.resellerAdmin, { organizationId: w.reseller, partnershipId: w.partnershipId });
-    expect(codeOf(() => endPartnership(t.ctx, w.providerAdmin, { organizationId: w.provider, partnershipId: w.partnershipId }))).toBe("PARTNERSHIP_NOT_ACTIVE");
+    expect(codeOf(() => endPartnership(t.ctx, w.providerAdmin, { organizationId: w.provider, partnershipId: w.partnershipId }))).toBe(
+      "PARTNERSHIP_NOT_ACTIVE",
+    );
 
     expect(dumpTable(t.ctx.db, "reseller_relationships")).toBe(relationships);
-    expect(codeOf(() => createInvitation(t.ctx, w.resellerAdmin, { partnerId: w.reseller, email: "new@customer.example", message: null, locale: "en", providerId: w.provider }))).toBe("PROVIDER_UNAVAILABLE");
-    const told = t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "partnership.partnershipEnded")).all().map((m) => m.toAddress);
+    expect(
+      codeOf(() =>
+        createInvitation(t.ctx, w.resellerAdmin, {
+          partnerId: w.reseller,
+          email: "new@customer.example",
+          message: null,
+          locale: "en",
+          providerId: w.provider,
+        }),
+      ),
+    ).toBe("PROVIDER_UNAVAILABLE");
+    const told = t.ctx.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.kind, "partnership.partnershipEnded"))
+      .all()
+      .map((m) => m.toAddress);
     expect(told.sort()).toEqual([w.providerAdmin.email, w.resellerAdmin.email].sort());
   });
 });
@@ -114,7 +181,9 @@ describe("a reseller's customer invitation naming its provider", () => {
     expect(codeOf(() => createInvitation(t.ctx, w.resellerAdmin, base))).toBe("PROVIDER_REQUIRED");
     const stranger = addPartner(t.ctx.db, { name: "Other provider", domain: "other-provider.example", type: "indirect_provider" });
     expect(codeOf(() => createInvitation(t.ctx, w.resellerAdmin, { ...base, providerId: stranger }))).toBe("PROVIDER_UNAVAILABLE");
-    expect(codeOf(() => createInvitation(t.ctx, w.providerAdmin, { ...base, partnerId: w.provider, providerId: w.provider }))).toBe("PROVIDER_UNAVAILABLE");
+    expect(codeOf(() => createInvitation(t.ctx, w.providerAdmin, { ...base, partnerId: w.provider, providerId: w.provider }))).toBe(
+      "PROVIDER_UNAVAILABLE",
+    );
   });
 
   it("one acceptance makes the customer the reseller's and the provider's, and the email says so", () => {
@@ -122,31 +191,71 @@ describe("a reseller's customer invitation naming its provider", () => {
     const customer = addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
     const ga = addMember(t.ctx.db, customer, "diego@fourthcoffee.example", ["global_admin"]);
     const subscriptions = dumpTable(t.ctx.db, "subscriptions");
-    const { token } = createInvitation(t.ctx, w.resellerAdmin, { partnerId: w.reseller, email: ga.email, message: null, locale: "en", providerId: w.provider });
+    const { token } = createInvitation(t.ctx, w.resellerAdmin, {
+      partnerId: w.reseller,
+      email: ga.email,
+      message: null,
+      locale: "en",
+      providerId: w.provider,
+    });
     expect(t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "invitation")).get()!.textBody).toContain("Contoso");
 
     const accepted = acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
     expect(accepted.providerId).toBe(w.provider);
     const rows = t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.customerId, customer)).all();
-    expect(rows.map((r) => ({ partner: r.partnerId, state: r.state, provider: r.providerId, reseller: r.resellerId })).sort((a, b) => a.partner.localeCompare(b.partner))).toEqual(
+    expect(
+      rows
+        .map((r) => ({ partner: r.partnerId, state: r.state, provider: r.providerId, reseller: r.resellerId }))
+        .sort((a, b) => a.partner.localeCompare(b.partner)),
+    ).toEqual(
       [
         { partner: w.reseller, state: "active", provider: w.provider, reseller: null },
         { partner: w.provider, state: "active", provider: null, reseller: w.reseller },
       ].sort((a, b) => a.partner.localeCompare(b.partner)),
     );
-    expect(t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "reseller_relationship.via_reseller")).all().map((m) => m.toAddress)).toEqual([w.providerAdmin.email]);
+    expect(
+      t.ctx.db
+        .select()
+        .from(emailOutbox)
+        .where(eq(emailOutbox.kind, "reseller_relationship.via_reseller"))
+        .all()
+        .map((m) => m.toAddress),
+    ).toEqual([w.providerAdmin.email]);
     expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
   });
 
   it("is refused if the partnership ended before the customer answered; nothing is created", () => {
     const w = partneredProviderAndReseller(t.ctx);
     const ga = addUser(t.ctx.db, "diego@fourthcoffee.example");
-    const { token } = createInvitation(t.ctx, w.resellerAdmin, { partnerId: w.reseller, email: ga.email, message: null, locale: "en", providerId: w.provider });
+    const { token } = createInvitation(t.ctx, w.resellerAdmin, {
+      partnerId: w.reseller,
+      email: ga.email,
+      message: null,
+      locale: "en",
+      providerId: w.provider,
+    });
     endPartnership(t.ctx, w.providerAdmin, { organizationId: w.provider, partnershipId: w.partnershipId });
     const before = dumpTable(t.ctx.db, "reseller_relationships");
-    expect(codeOf(() => acceptInvitation(t.ctx, ga, { token, target: "new", name: "Fourth Coffee", primaryDomain: "fourthcoffee.example", country: "CA", agreement: "on" }))).toBe("PROVIDER_UNAVAILABLE");
+    expect(
+      codeOf(() =>
+        acceptInvitation(t.ctx, ga, {
+          token,
+          target: "new",
+          name: "Fourth Coffee",
+          primaryDomain: "fourthcoffee.example",
+          country: "CA",
+          agreement: "on",
+        }),
+      ),
+    ).toBe("PROVIDER_UNAVAILABLE");
     expect(dumpTable(t.ctx.db, "reseller_relationships")).toBe(before);
-    expect(t.ctx.db.select().from(resellerRelationships).where(and(eq(resellerRelationships.partnerId, w.provider))).all()).toEqual([]);
+    expect(
+      t.ctx.db
+        .select()
+        .from(resellerRelationships)
+        .where(and(eq(resellerRelationships.partnerId, w.provider)))
+        .all(),
+    ).toEqual([]);
   });
 
   it("gives the provider only what its own relationships allow: another provider of the reseller sees nothing", () => {
@@ -157,10 +266,23 @@ describe("a reseller's customer invitation naming its provider", () => {
     authorizePartnership(t.ctx, w.resellerAdmin, link);
     const customer = addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
     const ga = addMember(t.ctx.db, customer, "diego@fourthcoffee.example", ["global_admin"]);
-    const { token } = createInvitation(t.ctx, w.resellerAdmin, { partnerId: w.reseller, email: ga.email, message: null, locale: "en", providerId: w.provider });
+    const { token } = createInvitation(t.ctx, w.resellerAdmin, {
+      partnerId: w.reseller,
+      email: ga.email,
+      message: null,
+      locale: "en",
+      providerId: w.provider,
+    });
     acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
 
-    const request = (partnerId: string) => requestAdminRelationshipSchema.parse({ partnerId, customerId: customer, name: `Ops ${partnerId}`, durationDays: "30", roles: ["global_reader"] });
+    const request = (partnerId: string) =>
+      requestAdminRelationshipSchema.parse({
+        partnerId,
+        customerId: customer,
+        name: `Ops ${partnerId}`,
+        durationDays: "30",
+        roles: ["global_reader"],
+      });
     expect(codeOf(() => requestAdminRelationship(t.ctx, adminB, request(providerB)))).toBe("NOT_FOUND");
     expect(codeOf(() => requestAdminRelationship(t.ctx, w.providerAdmin, request(w.provider)))).toBe("no error");
     // The reseller's own admin roles are its own: the provider's effective roles come from its relationships only.

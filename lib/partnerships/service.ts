@@ -34,7 +34,8 @@ function resellerInCloud(ctx: ServiceContext, provider: Organization, publicId: 
     .where(and(eq(organizations.cloud, provider.cloud), eq(organizations.partnerPublicId, publicId), eq(organizations.kind, "partner")))
     .get();
   if (!org) throw new DomainError("PARTNER_ID_UNKNOWN", { id: publicId }, { resellerPartnerId: ["partnerIdUnknown"] });
-  if (org.partnerType !== "indirect_reseller") throw new DomainError("NOT_A_RESELLER", { name: org.name }, { resellerPartnerId: ["notAReseller"] });
+  if (org.partnerType !== "indirect_reseller")
+    throw new DomainError("NOT_A_RESELLER", { name: org.name }, { resellerPartnerId: ["notAReseller"] });
   return org;
 }
 
@@ -71,20 +72,51 @@ export function invitePartnership(ctx: ServiceContext, actor: Actor, input: Invi
   ctx.db.transaction(
     (tx) => {
       // Each partnership invitation counts against the provider's daily allowance, like customer invitations.
-      consume(tx, { key: `partnership-invitations:${provider.id}`, limit: ctx.config.partnershipInvitationsPerOrgPerDay ?? 20, windowMs: DAY, now });
+      consume(tx, {
+        key: `partnership-invitations:${provider.id}`,
+        limit: ctx.config.partnershipInvitationsPerOrgPerDay ?? 20,
+        windowMs: DAY,
+        now,
+      });
       // An expired invitation no longer holds the pair: retire it so a new one can be sent.
       tx.update(partnerships)
         .set({ state: "revoked", respondedAt: now })
-        .where(and(eq(partnerships.providerId, provider.id), eq(partnerships.resellerId, reseller.id), eq(partnerships.state, "invited"), lte(partnerships.expiresAt, now)))
+        .where(
+          and(
+            eq(partnerships.providerId, provider.id),
+            eq(partnerships.resellerId, reseller.id),
+            eq(partnerships.state, "invited"),
+            lte(partnerships.expiresAt, now),
+          ),
+        )
         .run();
       const open = tx
         .select({ state: partnerships.state })
         .from(partnerships)
-        .where(and(eq(partnerships.providerId, provider.id), eq(partnerships.resellerId, reseller.id), or(eq(partnerships.state, "invited"), eq(partnerships.state, "active"))))
+        .where(
+          and(
+            eq(partnerships.providerId, provider.id),
+            eq(partnerships.resellerId, reseller.id),
+            or(eq(partnerships.state, "invited"), eq(partnerships.state, "active")),
+          ),
+        )
         .get();
-      if (open) throw new DomainError(open.state === "active" ? "PARTNERSHIP_EXISTS" : "PARTNERSHIP_PENDING", { name: reseller.name }, { resellerPartnerId: [open.state === "active" ? "partnershipExists" : "partnershipPending"] });
+      if (open)
+        throw new DomainError(
+          open.state === "active" ? "PARTNERSHIP_EXISTS" : "PARTNERSHIP_PENDING",
+          { name: reseller.name },
+          { resellerPartnerId: [open.state === "active" ? "partnershipExists" : "partnershipPending"] },
+        );
       tx.insert(partnerships).values(row).run();
-      recordAudit(tx, { organizationId: provider.id, actor, action: "partnership.invited", targetType: "partnership", targetId: row.id, details: { reseller: reseller.name, email }, at: now });
+      recordAudit(tx, {
+        organizationId: provider.id,
+        actor,
+        action: "partnership.invited",
+        targetType: "partnership",
+        targetId: row.id,
+        details: { reseller: reseller.name, email },
+        at: now,
+      });
       enqueueEmail(
         tx,
         {
@@ -93,7 +125,13 @@ export function invitePartnership(ctx: ServiceContext, actor: Actor, input: Invi
           to: email,
           organizationId: provider.id,
           relatedId: row.id,
-          ...noticeEmail({ locale: row.locale, kind: "partnershipInvitation", vars: { provider: provider.name, reseller: reseller.name }, url: partnershipUrl(ctx, token), expiresAt: row.expiresAt }),
+          ...noticeEmail({
+            locale: row.locale,
+            kind: "partnershipInvitation",
+            vars: { provider: provider.name, reseller: reseller.name },
+            url: partnershipUrl(ctx, token),
+            expiresAt: row.expiresAt,
+          }),
         },
         now,
       );
@@ -105,19 +143,34 @@ export function invitePartnership(ctx: ServiceContext, actor: Actor, input: Invi
 
 export function findPartnershipByToken(ctx: ServiceContext, token: string): PartnershipRow | null {
   if (!isWellFormedToken(token)) return null;
-  return ctx.db.select().from(partnerships).where(eq(partnerships.tokenHash, hashToken(token))).get() ?? null;
+  return (
+    ctx.db
+      .select()
+      .from(partnerships)
+      .where(eq(partnerships.tokenHash, hashToken(token)))
+      .get() ?? null
+  );
 }
 
 /** The same link rules as every emailed invitation (single use, expiry, revocation, bound to the address). */
 function requireAnswerable(ctx: ServiceContext, actor: Actor, token: string): PartnershipRow {
   const row = findPartnershipByToken(ctx, token);
-  const asInvitation = row && { state: row.state === "invited" ? ("sent" as const) : row.state === "declined" || row.state === "revoked" ? row.state : ("accepted" as const), expiresAt: row.expiresAt, email: row.email };
+  const asInvitation = row && {
+    state:
+      row.state === "invited" ? ("sent" as const) : row.state === "declined" || row.state === "revoked" ? row.state : ("accepted" as const),
+    expiresAt: row.expiresAt,
+    email: row.email,
+  };
   assertAnswerable(asInvitation, actor, ctx.now());
   return row!;
 }
 
 function namesOf(db: Db | Tx, row: Pick<PartnershipRow, "providerId" | "resellerId">) {
-  const orgs = db.select().from(organizations).where(or(eq(organizations.id, row.providerId), eq(organizations.id, row.resellerId))).all();
+  const orgs = db
+    .select()
+    .from(organizations)
+    .where(or(eq(organizations.id, row.providerId), eq(organizations.id, row.resellerId)))
+    .all();
   const provider = orgs.find((o) => o.id === row.providerId);
   const reseller = orgs.find((o) => o.id === row.resellerId);
   if (!provider || !reseller) throw new DomainError("NOT_FOUND");
@@ -131,7 +184,8 @@ function notify(ctx: ServiceContext, tx: Tx, row: PartnershipRow, kind: NoticeKi
     outboxKind: `partnership.${kind}`,
     key: `partnership.${row.id}.${kind}`,
     vars: { provider: provider.name, reseller: reseller.name },
-    url: (to) => `${ctx.config.publicBaseUrl}/partner/${to.organizationId}/${to.organizationId === provider.id ? "resellers" : "providers"}`,
+    url: (to) =>
+      `${ctx.config.publicBaseUrl}/partner/${to.organizationId}/${to.organizationId === provider.id ? "resellers" : "providers"}`,
     relatedId: row.id,
     now,
   });
@@ -156,7 +210,8 @@ function answer(ctx: ServiceContext, actor: Actor, token: string, state: "active
       const { provider, reseller } = namesOf(tx, row);
       const action = state === "active" ? "partnership.authorized" : "partnership.declined";
       const details = { provider: provider.name, reseller: reseller.name };
-      for (const organizationId of [provider.id, reseller.id]) recordAudit(tx, { organizationId, actor, action, targetType: "partnership", targetId: row.id, details, at: now });
+      for (const organizationId of [provider.id, reseller.id])
+        recordAudit(tx, { organizationId, actor, action, targetType: "partnership", targetId: row.id, details, at: now });
       notify(ctx, tx, row, state === "active" ? "partnershipAuthorized" : "partnershipDeclined", [provider.id], now);
       return { provider, reseller, partnershipId: row.id };
     },
@@ -192,9 +247,21 @@ export function revokePartnershipInvitation(ctx: ServiceContext, actor: Actor, r
   const now = ctx.now();
   ctx.db.transaction(
     (tx) => {
-      const changed = tx.update(partnerships).set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId }).where(and(eq(partnerships.id, row.id), eq(partnerships.state, "invited"))).run().changes;
+      const changed = tx
+        .update(partnerships)
+        .set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId })
+        .where(and(eq(partnerships.id, row.id), eq(partnerships.state, "invited")))
+        .run().changes;
       if (changed !== 1) throw new DomainError("INVITATION_NOT_OPEN");
-      recordAudit(tx, { organizationId: row.providerId, actor, action: "partnership.revoked", targetType: "partnership", targetId: row.id, details: { email: row.email }, at: now });
+      recordAudit(tx, {
+        organizationId: row.providerId,
+        actor,
+        action: "partnership.revoked",
+        targetType: "partnership",
+        targetId: row.id,
+        details: { email: row.email },
+        at: now,
+      });
     },
     { behavior: "immediate" },
   );
@@ -209,11 +276,20 @@ export function endPartnership(ctx: ServiceContext, actor: Actor, ref: Partnersh
   const member = requirePermission(ctx.db, actor, ref.organizationId, "partnerships.write");
   const row = ownPartnershipOrThrow(ctx, member, ref.partnershipId);
   const now = ctx.now();
-  return ctx.db.transaction((tx) => endPartnershipIn(ctx, tx, actor, row, { byOrganizationId: member.organization.id, byName: member.organization.name, now }), { behavior: "immediate" });
+  return ctx.db.transaction(
+    (tx) => endPartnershipIn(ctx, tx, actor, row, { byOrganizationId: member.organization.id, byName: member.organization.name, now }),
+    { behavior: "immediate" },
+  );
 }
 
 /** Ends one active partnership in the caller's transaction (a side ending it, or the operator offboarding one of them), audited on both sides. */
-export function endPartnershipIn(ctx: ServiceContext, tx: Tx, actor: Actor | null, row: PartnershipRow, p: { byOrganizationId: string; byName: string; now: Date }) {
+export function endPartnershipIn(
+  ctx: ServiceContext,
+  tx: Tx,
+  actor: Actor | null,
+  row: PartnershipRow,
+  p: { byOrganizationId: string; byName: string; now: Date },
+) {
   const changed = tx
     .update(partnerships)
     .set({ state: "ended", endedAt: p.now, endedByOrganizationId: p.byOrganizationId })
@@ -222,16 +298,27 @@ export function endPartnershipIn(ctx: ServiceContext, tx: Tx, actor: Actor | nul
   if (changed !== 1) throw new DomainError("PARTNERSHIP_NOT_ACTIVE");
   const { provider, reseller } = namesOf(tx, row);
   const details = { provider: provider.name, reseller: reseller.name, by: p.byName };
-  for (const organizationId of [provider.id, reseller.id]) recordAudit(tx, { organizationId, actor, action: "partnership.ended", targetType: "partnership", targetId: row.id, details, at: p.now });
+  for (const organizationId of [provider.id, reseller.id])
+    recordAudit(tx, {
+      organizationId,
+      actor,
+      action: "partnership.ended",
+      targetType: "partnership",
+      targetId: row.id,
+      details,
+      at: p.now,
+    });
   notify(ctx, tx, row, "partnershipEnded", [provider.id, reseller.id], p.now);
   return { provider, reseller };
 }
 
 /** The reseller's active partnership with this provider, or null: what an invitation naming the provider needs. */
 export function activePartnership(db: Db | Tx, providerId: string, resellerId: string) {
-  return db
-    .select({ id: partnerships.id })
-    .from(partnerships)
-    .where(and(eq(partnerships.providerId, providerId), eq(partnerships.resellerId, resellerId), eq(partnerships.state, "active")))
-    .get() ?? null;
+  return (
+    db
+      .select({ id: partnerships.id })
+      .from(partnerships)
+      .where(and(eq(partnerships.providerId, providerId), eq(partnerships.resellerId, resellerId), eq(partnerships.state, "active")))
+      .get() ?? null
+  );
 }

@@ -23,7 +23,16 @@ import { listMembers, listPendingMemberInvitations } from "@/lib/team/queries";
  * index that starts with the tenant, never scan a big table and never sort one in a
  * temporary B-tree. The queries are captured from the real query functions, not retyped.
  */
-const BIG_TABLES = ["organizations", "reseller_relationships", "admin_relationships", "subscriptions", "invitations", "audit_events", "users", "memberships"];
+const BIG_TABLES = [
+  "organizations",
+  "reseller_relationships",
+  "admin_relationships",
+  "subscriptions",
+  "invitations",
+  "audit_events",
+  "users",
+  "memberships",
+];
 
 /**
  * Queries whose rows are bounded by one customer, one relationship or one organization's
@@ -74,7 +83,9 @@ beforeAll(() => {
   for (const sort of INVITATION_SORTS) {
     run(`invitations (${sort}, page 5)`, () => listPartnerInvitations(db, partner, { page: 5, now, sort }));
     run(`invitations search (${sort})`, () => listPartnerInvitations(db, partner, { page: 1, now, sort, q: "customer1" }));
-    run(`invitations search (${sort}, expired)`, () => listPartnerInvitations(db, partner, { page: 1, now, sort, q: "customer1", status: "expired" }));
+    run(`invitations search (${sort}, expired)`, () =>
+      listPartnerInvitations(db, partner, { page: 1, now, sort, q: "customer1", status: "expired" }),
+    );
   }
   run("expiring counts", () => expiryCounts(db, partner, now));
   for (const window of ["1", "7", "30", "expired"] as const) {

@@ -52,9 +52,12 @@ describe("rate limits", () => {
     t.ctx.config.invitationsPerPartnerPerDay = 3;
     const partner = addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
     const sales = addMember(t.ctx.db, partner, "sam@northwind.example", ["sales_agent"]);
-    const invite = (n: number) => createInvitation(t.ctx, sales, { partnerId: partner, email: `it${n}@customer.example`, message: null, locale: "en" });
+    const invite = (n: number) =>
+      createInvitation(t.ctx, sales, { partnerId: partner, email: `it${n}@customer.example`, message: null, locale: "en" });
     // A refused invitation (own address) does not use up the allowance.
-    expect(codeOf(() => createInvitation(t.ctx, sales, { partnerId: partner, email: sales.email, message: null, locale: "en" }))).toBe("SELF_INVITE");
+    expect(codeOf(() => createInvitation(t.ctx, sales, { partnerId: partner, email: sales.email, message: null, locale: "en" }))).toBe(
+      "SELF_INVITE",
+    );
     const { invitation } = invite(1);
     invite(2);
     resendInvitation(t.ctx, sales, { partnerId: partner, invitationId: invitation.id });
@@ -65,7 +68,9 @@ describe("rate limits", () => {
     // Another partner is not affected; tomorrow the allowance is back.
     const other = addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
     const otherSales = addMember(t.ctx.db, other, "sam@fabrikam.example", ["sales_agent"]);
-    expect(codeOf(() => createInvitation(t.ctx, otherSales, { partnerId: other, email: "it@other.example", message: null, locale: "en" }))).toBe("no error");
+    expect(
+      codeOf(() => createInvitation(t.ctx, otherSales, { partnerId: other, email: "it@other.example", message: null, locale: "en" })),
+    ).toBe("no error");
     t.advance(DAY);
     expect(codeOf(() => invite(4))).toBe("no error");
   });

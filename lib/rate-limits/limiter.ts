@@ -35,12 +35,19 @@ const countAttempt = (db: Db | Tx) =>
 
 /** Counters of windows that ended more than a day ago are of no further use. */
 export function purgeOldRateLimits(db: Db, now: Date): number {
-  return db.delete(rateLimits).where(sql`${rateLimits.windowStart} < ${now.getTime() - 2 * DAY}`).run().changes;
+  return db
+    .delete(rateLimits)
+    .where(sql`${rateLimits.windowStart} < ${now.getTime() - 2 * DAY}`)
+    .run().changes;
 }
 
 /** When the key's current window ends if it is already over the limit, else null (counts nothing). */
 export function blockedUntil(db: Db, p: { key: string; limit: number; windowMs: number; now: Date }): Date | null {
   const windowStart = Math.floor(p.now.getTime() / p.windowMs) * p.windowMs;
-  const row = db.select({ count: rateLimits.count }).from(rateLimits).where(sql`${rateLimits.key} = ${p.key} and ${rateLimits.windowStart} = ${windowStart}`).get();
+  const row = db
+    .select({ count: rateLimits.count })
+    .from(rateLimits)
+    .where(sql`${rateLimits.key} = ${p.key} and ${rateLimits.windowStart} = ${windowStart}`)
+    .get();
   return row && row.count >= p.limit ? new Date(windowStart + p.windowMs) : null;
 }

@@ -17,7 +17,12 @@ const tokenKey = (ip: string) => `token-failures:${ip}`;
 
 /** Whether this address has failed too many emailed-link tokens this minute: when it may try again, or null. */
 export async function tokenAttemptsBlockedUntil(): Promise<Date | null> {
-  return blockedUntil(db(), { key: tokenKey(await requestIp()), limit: env().TOKEN_FAILURES_PER_IP_PER_MINUTE, windowMs: MINUTE, now: new Date() });
+  return blockedUntil(db(), {
+    key: tokenKey(await requestIp()),
+    limit: env().TOKEN_FAILURES_PER_IP_PER_MINUTE,
+    windowMs: MINUTE,
+    now: new Date(),
+  });
 }
 
 /** A token that matched nothing (or a used, expired one): guessing links costs attempts. */

@@ -24,6 +24,12 @@ export async function removePartnerAction(_: ActionResult, form: FormData): Prom
     const r = removePartner(serviceContext(), actor, input);
     void kickOutbox();
     revalidatePath("/", "layout");
-    return { ok: true, message: input.scope === "everything" ? t("removal.removedPartner", { partner: r.partnerName }) : t("removal.removedAdminRoles", { partner: r.partnerName }) };
+    return {
+      ok: true,
+      message:
+        input.scope === "everything"
+          ? t("removal.removedPartner", { partner: r.partnerName })
+          : t("removal.removedAdminRoles", { partner: r.partnerName }),
+    };
   });
 }

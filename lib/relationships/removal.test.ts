@@ -7,7 +7,17 @@ import { approveAdminRelationship, requestAdminRelationship } from "@/lib/admin-
 import type { Actor } from "@/lib/auth/membership";
 import { acceptInvitation } from "@/lib/invitations/respond";
 import { createInvitation } from "@/lib/invitations/service";
-import { addCustomer, addMember, addPartner, addSubscription, codeOf, dumpTable, partneredProviderAndReseller, relatedPartnerAndCustomer, testContext } from "@/lib/testing/fixtures";
+import {
+  addCustomer,
+  addMember,
+  addPartner,
+  addSubscription,
+  codeOf,
+  dumpTable,
+  partneredProviderAndReseller,
+  relatedPartnerAndCustomer,
+  testContext,
+} from "@/lib/testing/fixtures";
 import { removalPreview, removeCustomer, removePartner } from "./removal";
 
 let t: ReturnType<typeof testContext>;
@@ -23,7 +33,17 @@ beforeEach(() => {
 });
 
 function activeAdminRelationshipWithAssignment() {
-  const { id } = requestAdminRelationship(t.ctx, agent, requestAdminRelationshipSchema.parse({ partnerId: partner, customerId: customer, name: "Ops", durationDays: "90", roles: ["global_reader"] }));
+  const { id } = requestAdminRelationship(
+    t.ctx,
+    agent,
+    requestAdminRelationshipSchema.parse({
+      partnerId: partner,
+      customerId: customer,
+      name: "Ops",
+      durationDays: "90",
+      roles: ["global_reader"],
+    }),
+  );
   approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id });
   const group = t.ctx.db.select().from(securityGroups).where(eq(securityGroups.partnerId, partner)).all()[0];
   createAccessAssignment(t.ctx, agent, { partnerId: partner, relationshipId: id, groupId: group.id, roles: ["global_reader"] });
@@ -52,19 +72,41 @@ describe("ending a reseller relationship", () => {
     removeCustomer(t.ctx, agent, { partnerId: partner, customerId: customer, attestation });
 
     expect(t.ctx.db.select().from(adminRelationships).where(eq(adminRelationships.id, rel)).get()!.state).toBe("terminated");
-    expect(t.ctx.db.select().from(accessAssignments).all().map((a) => a.state)).toEqual(["deleted"]);
-    const states = Object.fromEntries(t.ctx.db.select().from(resellerRelationships).all().map((r) => [r.partnerId, r.state]));
+    expect(
+      t.ctx.db
+        .select()
+        .from(accessAssignments)
+        .all()
+        .map((a) => a.state),
+    ).toEqual(["deleted"]);
+    const states = Object.fromEntries(
+      t.ctx.db
+        .select()
+        .from(resellerRelationships)
+        .all()
+        .map((r) => [r.partnerId, r.state]),
+    );
     expect(states).toEqual({ [partner]: "ended", [other]: "active" });
     expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
-    const told = t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "reseller_relationship.removed")).all().map((m) => m.toAddress).sort();
+    const told = t.ctx.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.kind, "reseller_relationship.removed"))
+      .all()
+      .map((m) => m.toAddress)
+      .sort();
     expect(told).toEqual([agent.email, ga.email].sort());
-    const logged = t.ctx.db.$client.prepare("select details from audit_events where action = 'reseller_relationship.removed'").get() as { details: string };
+    const logged = t.ctx.db.$client.prepare("select details from audit_events where action = 'reseller_relationship.removed'").get() as {
+      details: string;
+    };
     expect(JSON.parse(logged.details).attestation).toBe(attestation);
   });
 
   it("an indirect reseller cannot remove a customer; roles without the permission cannot either", () => {
     t.ctx.db.update(organizations).set({ partnerType: "indirect_reseller" }).where(eq(organizations.id, partner)).run();
-    expect(codeOf(() => removeCustomer(t.ctx, agent, { partnerId: partner, customerId: customer, attestation }))).toBe("RESELLER_CANNOT_REMOVE");
+    expect(codeOf(() => removeCustomer(t.ctx, agent, { partnerId: partner, customerId: customer, attestation }))).toBe(
+      "RESELLER_CANNOT_REMOVE",
+    );
     const sales = addMember(t.ctx.db, partner, "sales@northwind.example", ["sales_agent"]);
     expect(codeOf(() => removeCustomer(t.ctx, sales, { partnerId: partner, customerId: customer, attestation }))).toBe("FORBIDDEN");
   });
@@ -74,7 +116,9 @@ describe("ending a reseller relationship", () => {
     const subscriptions = dumpTable(t.ctx.db, "subscriptions");
     activeAdminRelationshipWithAssignment();
     const billing = addMember(t.ctx.db, customer, "ben@adventure.example", ["billing_administrator"]);
-    expect(codeOf(() => removePartner(t.ctx, billing, { customerId: customer, partnerId: partner, scope: "everything" }))).toBe("FORBIDDEN");
+    expect(codeOf(() => removePartner(t.ctx, billing, { customerId: customer, partnerId: partner, scope: "everything" }))).toBe(
+      "FORBIDDEN",
+    );
     removePartner(t.ctx, ga, { customerId: customer, partnerId: partner, scope: "everything" });
     expect(t.ctx.db.select().from(resellerRelationships).get()!.state).toBe("ended");
     expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
@@ -87,26 +131,54 @@ describe("two-tier removal", () => {
     const w = partneredProviderAndReseller(t.ctx, { suffix: "tt" });
     const customer2 = addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
     const ga2 = addMember(t.ctx.db, customer2, "diego@fourthcoffee.example", ["global_admin"]);
-    const { token } = createInvitation(t.ctx, w.resellerAdmin, { partnerId: w.reseller, email: ga2.email, message: null, locale: "en", providerId: w.provider });
+    const { token } = createInvitation(t.ctx, w.resellerAdmin, {
+      partnerId: w.reseller,
+      email: ga2.email,
+      message: null,
+      locale: "en",
+      providerId: w.provider,
+    });
     acceptInvitation(t.ctx, ga2, { token, target: "existing", customerId: customer2, agreement: "on" });
 
-    expect(codeOf(() => removeCustomer(t.ctx, w.resellerAdmin, { partnerId: w.reseller, customerId: customer2, attestation }))).toBe("RESELLER_CANNOT_REMOVE");
+    expect(codeOf(() => removeCustomer(t.ctx, w.resellerAdmin, { partnerId: w.reseller, customerId: customer2, attestation }))).toBe(
+      "RESELLER_CANNOT_REMOVE",
+    );
     // The reseller is partner of record: the provider's removal is blocked by it too.
     addSubscription(t.ctx.db, customer2, "Microsoft 365 Business Standard", w.reseller);
     expect(removalPreview(t.ctx.db, w.provider, customer2).endingResellers.map((r) => r.name)).toEqual(["Litwarett"]);
-    expect(codeOf(() => removeCustomer(t.ctx, w.providerAdmin, { partnerId: w.provider, customerId: customer2, attestation }))).toBe("REMOVAL_BLOCKED");
+    expect(codeOf(() => removeCustomer(t.ctx, w.providerAdmin, { partnerId: w.provider, customerId: customer2, attestation }))).toBe(
+      "REMOVAL_BLOCKED",
+    );
     t.ctx.db.$client.prepare("update subscriptions set state = 'cancelled' where customer_id = ?").run(customer2);
     removeCustomer(t.ctx, w.providerAdmin, { partnerId: w.provider, customerId: customer2, attestation });
-    const states = t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.customerId, customer2)).all().map((r) => r.state);
+    const states = t.ctx.db
+      .select()
+      .from(resellerRelationships)
+      .where(eq(resellerRelationships.customerId, customer2))
+      .all()
+      .map((r) => r.state);
     expect(states).toEqual(["ended", "ended"]);
   });
 
   it("a customer removing a provider keeps its reseller", () => {
     const w = partneredProviderAndReseller(t.ctx, { suffix: "tc" });
-    const { token } = createInvitation(t.ctx, w.resellerAdmin, { partnerId: w.reseller, email: ga.email, message: null, locale: "en", providerId: w.provider });
+    const { token } = createInvitation(t.ctx, w.resellerAdmin, {
+      partnerId: w.reseller,
+      email: ga.email,
+      message: null,
+      locale: "en",
+      providerId: w.provider,
+    });
     acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
     removePartner(t.ctx, ga, { customerId: customer, partnerId: w.provider, scope: "everything" });
-    const states = Object.fromEntries(t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.customerId, customer)).all().map((r) => [r.partnerId, r.state]));
+    const states = Object.fromEntries(
+      t.ctx.db
+        .select()
+        .from(resellerRelationships)
+        .where(eq(resellerRelationships.customerId, customer))
+        .all()
+        .map((r) => [r.partnerId, r.state]),
+    );
     expect(states).toEqual({ [partner]: "active", [w.reseller]: "active", [w.provider]: "ended" });
   });
 });

@@ -27,7 +27,13 @@ function partnersEnding(db: Db | Tx, partnerId: string, customerId: string, by: 
   const resellers = db
     .select({ id: resellerRelationships.partnerId })
     .from(resellerRelationships)
-    .where(and(eq(resellerRelationships.customerId, customerId), eq(resellerRelationships.providerId, partnerId), eq(resellerRelationships.state, "active")))
+    .where(
+      and(
+        eq(resellerRelationships.customerId, customerId),
+        eq(resellerRelationships.providerId, partnerId),
+        eq(resellerRelationships.state, "active"),
+      ),
+    )
     .all();
   return [partnerId, ...resellers.map((r) => r.id)];
 }
@@ -43,20 +49,41 @@ export function removalPreview(db: Db, partnerId: string, customerId: string, by
   const blockers = db
     .select({ id: subscriptions.id, product: subscriptions.product, seats: subscriptions.seats })
     .from(subscriptions)
-    .where(and(eq(subscriptions.customerId, customerId), inArray(subscriptions.partnerOfRecordId, ending), eq(subscriptions.state, "active")))
+    .where(
+      and(eq(subscriptions.customerId, customerId), inArray(subscriptions.partnerOfRecordId, ending), eq(subscriptions.state, "active")),
+    )
     .all();
   const endingAdminRelationships = db
     .select({ id: adminRelationships.id, name: adminRelationships.name })
     .from(adminRelationships)
-    .where(and(inArray(adminRelationships.partnerId, ending), eq(adminRelationships.customerId, customerId), inArray(adminRelationships.state, [...IN_FORCE])))
+    .where(
+      and(
+        inArray(adminRelationships.partnerId, ending),
+        eq(adminRelationships.customerId, customerId),
+        inArray(adminRelationships.state, [...IN_FORCE]),
+      ),
+    )
     .all();
   const endingSupport = db
     .select({ id: supportAssignments.id, product: subscriptions.product })
     .from(supportAssignments)
     .innerJoin(subscriptions, eq(subscriptions.id, supportAssignments.subscriptionId))
-    .where(and(inArray(supportAssignments.partnerId, ending), eq(supportAssignments.customerId, customerId), eq(supportAssignments.state, "active")))
+    .where(
+      and(
+        inArray(supportAssignments.partnerId, ending),
+        eq(supportAssignments.customerId, customerId),
+        eq(supportAssignments.state, "active"),
+      ),
+    )
     .all();
-  const endingResellers = ending.length > 1 ? db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, ending.slice(1))).all() : [];
+  const endingResellers =
+    ending.length > 1
+      ? db
+          .select({ id: organizations.id, name: organizations.name })
+          .from(organizations)
+          .where(inArray(organizations.id, ending.slice(1)))
+          .all()
+      : [];
   return { blockers, endingAdminRelationships, endingSupport, endingResellers };
 }
 
@@ -64,7 +91,13 @@ function activeRelationshipOrThrow(db: Db, partnerId: string, customerId: string
   const rel = db
     .select()
     .from(resellerRelationships)
-    .where(and(eq(resellerRelationships.partnerId, partnerId), eq(resellerRelationships.customerId, customerId), eq(resellerRelationships.state, "active")))
+    .where(
+      and(
+        eq(resellerRelationships.partnerId, partnerId),
+        eq(resellerRelationships.customerId, customerId),
+        eq(resellerRelationships.state, "active"),
+      ),
+    )
     .get();
   if (!rel) throw new DomainError("NOT_FOUND");
   return rel;
@@ -75,9 +108,24 @@ function activeRelationshipOrThrow(db: Db, partnerId: string, customerId: string
  * waiting for an answer: rule 9), their access assignments and its support assignments, in
  * the caller's transaction. `auditOrg` is whose log records the acting side.
  */
-export function endAdminAccess(ctx: ServiceContext, tx: Tx, actor: Actor | null, p: { partnerId: string; customerId: string; by: Side; auditOrg: string; now: Date }): number {
+export function endAdminAccess(
+  ctx: ServiceContext,
+  tx: Tx,
+  actor: Actor | null,
+  p: { partnerId: string; customerId: string; by: Side; auditOrg: string; now: Date },
+): number {
   const { partnerId, customerId, by, now } = p;
-  const ending = tx.select().from(adminRelationships).where(and(eq(adminRelationships.partnerId, partnerId), eq(adminRelationships.customerId, customerId), inArray(adminRelationships.state, [...IN_FORCE]))).all();
+  const ending = tx
+    .select()
+    .from(adminRelationships)
+    .where(
+      and(
+        eq(adminRelationships.partnerId, partnerId),
+        eq(adminRelationships.customerId, customerId),
+        inArray(adminRelationships.state, [...IN_FORCE]),
+      ),
+    )
+    .all();
   for (const row of ending) {
     const requested = apply(tx, row, "requestTermination", by, {});
     const terminated = apply(tx, requested, "completeTermination", "system", { endedAt: now });
@@ -85,7 +133,17 @@ export function endAdminAccess(ctx: ServiceContext, tx: Tx, actor: Actor | null,
     audit(tx, terminated, actor, "admin_relationship.terminated", now, p.auditOrg);
     notifyAdminRelationship(ctx, tx, "terminated", terminated, now);
   }
-  const waiting = tx.select().from(adminRelationships).where(and(eq(adminRelationships.partnerId, partnerId), eq(adminRelationships.customerId, customerId), inArray(adminRelationships.state, fromStates("withdraw")))).all();
+  const waiting = tx
+    .select()
+    .from(adminRelationships)
+    .where(
+      and(
+        eq(adminRelationships.partnerId, partnerId),
+        eq(adminRelationships.customerId, customerId),
+        inArray(adminRelationships.state, fromStates("withdraw")),
+      ),
+    )
+    .all();
   for (const row of waiting) {
     const withdrawn = apply(tx, row, "withdraw", "system", { endedAt: now });
     audit(tx, withdrawn, actor, "admin_relationship.terminated", now, p.auditOrg);
@@ -103,11 +161,36 @@ export function endRelationshipIn(
   ctx: ServiceContext,
   tx: Tx,
   actor: Actor | null,
-  p: { partnerId: string; customerId: string; by: Side; auditOrg: string; attestation: string | null; names: Map<string, string>; now: Date; reason?: string },
+  p: {
+    partnerId: string;
+    customerId: string;
+    by: Side;
+    auditOrg: string;
+    attestation: string | null;
+    names: Map<string, string>;
+    now: Date;
+    reason?: string;
+  },
 ): void {
   const { partnerId, customerId, names, now } = p;
-  const rel = tx.select().from(resellerRelationships).where(and(eq(resellerRelationships.partnerId, partnerId), eq(resellerRelationships.customerId, customerId), eq(resellerRelationships.state, "active"))).get();
-  const changed = rel ? tx.update(resellerRelationships).set({ state: "ended", endedAt: now }).where(and(eq(resellerRelationships.id, rel.id), eq(resellerRelationships.state, "active"))).run().changes : 0;
+  const rel = tx
+    .select()
+    .from(resellerRelationships)
+    .where(
+      and(
+        eq(resellerRelationships.partnerId, partnerId),
+        eq(resellerRelationships.customerId, customerId),
+        eq(resellerRelationships.state, "active"),
+      ),
+    )
+    .get();
+  const changed = rel
+    ? tx
+        .update(resellerRelationships)
+        .set({ state: "ended", endedAt: now })
+        .where(and(eq(resellerRelationships.id, rel.id), eq(resellerRelationships.state, "active")))
+        .run().changes
+    : 0;
   if (!rel || changed !== 1) throw new DomainError("NOT_FOUND");
   const adminRelationshipsEnded = endAdminAccess(ctx, tx, actor, { partnerId, customerId, by: p.by, auditOrg: p.auditOrg, now });
   recordAudit(tx, {
@@ -117,15 +200,37 @@ export function endRelationshipIn(
     action: "reseller_relationship.removed",
     targetType: "reseller_relationship",
     targetId: rel.id,
-    details: { by: p.reason ?? p.by, partner: names.get(partnerId) ?? "", adminRelationships: adminRelationshipsEnded, attestation: p.attestation },
+    details: {
+      by: p.reason ?? p.by,
+      partner: names.get(partnerId) ?? "",
+      adminRelationships: adminRelationshipsEnded,
+      attestation: p.attestation,
+    },
     at: now,
   });
   // Both sides hear of it: the partner's people who can remove, the customer's Global administrators.
-  const recipients = [...membersWith(tx, [partnerId], "relationships.remove"), ...membersWith(tx, [customerId], "customer.partners.remove")];
+  const recipients = [
+    ...membersWith(tx, [partnerId], "relationships.remove"),
+    ...membersWith(tx, [customerId], "customer.partners.remove"),
+  ];
   for (const to of recipients) {
-    const url = to.organizationId === customerId ? `${ctx.config.publicBaseUrl}/customer/${customerId}` : `${ctx.config.publicBaseUrl}/partner/${partnerId}/customers`;
+    const url =
+      to.organizationId === customerId
+        ? `${ctx.config.publicBaseUrl}/customer/${customerId}`
+        : `${ctx.config.publicBaseUrl}/partner/${partnerId}/customers`;
     const vars = { locale: to.locale, partnerName: names.get(partnerId) ?? "", customerName: names.get(customerId) ?? "", url };
-    enqueueEmail(tx, { idempotencyKey: `reseller_relationship.${rel.id}.removed.${to.email}`, kind: "reseller_relationship.removed", to: to.email, organizationId: to.organizationId, relatedId: rel.id, ...relationshipEndedEmail(vars) }, now);
+    enqueueEmail(
+      tx,
+      {
+        idempotencyKey: `reseller_relationship.${rel.id}.removed.${to.email}`,
+        kind: "reseller_relationship.removed",
+        to: to.email,
+        organizationId: to.organizationId,
+        relatedId: rel.id,
+        ...relationshipEndedEmail(vars),
+      },
+      now,
+    );
   }
 }
 
@@ -136,9 +241,24 @@ function endRelationships(ctx: ServiceContext, actor: Actor, partnerId: string, 
   return ctx.db.transaction(
     (tx) => {
       const ending = partnersEnding(tx, partnerId, customerId, by);
-      const names = new Map(tx.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, [...ending, customerId])).all().map((o) => [o.id, o.name]));
+      const names = new Map(
+        tx
+          .select({ id: organizations.id, name: organizations.name })
+          .from(organizations)
+          .where(inArray(organizations.id, [...ending, customerId]))
+          .all()
+          .map((o) => [o.id, o.name]),
+      );
       for (const endingPartner of ending) {
-        endRelationshipIn(ctx, tx, actor, { partnerId: endingPartner, customerId, by, auditOrg: by === "partner" ? partnerId : customerId, attestation, names, now });
+        endRelationshipIn(ctx, tx, actor, {
+          partnerId: endingPartner,
+          customerId,
+          by,
+          auditOrg: by === "partner" ? partnerId : customerId,
+          attestation,
+          names,
+          now,
+        });
       }
       return { partnerName: names.get(partnerId) ?? "", customerName: names.get(customerId) ?? "", resellersEnded: ending.length - 1 };
     },
@@ -161,12 +281,21 @@ export function removeCustomer(ctx: ServiceContext, actor: Actor, input: { partn
  * A customer's Global administrator removes a partner outright, or only its admin roles
  * (the reseller relationship stays). Its subscriptions keep their partner of record.
  */
-export function removePartner(ctx: ServiceContext, actor: Actor, input: { customerId: string; partnerId: string; scope: "everything" | "admin_roles" }) {
+export function removePartner(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: { customerId: string; partnerId: string; scope: "everything" | "admin_roles" },
+) {
   const member = requirePermission(ctx.db, actor, input.customerId, "customer.partners.remove");
   const customerId = member.organization.id;
   if (input.scope === "everything") return endRelationships(ctx, actor, input.partnerId, customerId, "customer", null);
   activeRelationshipOrThrow(ctx.db, input.partnerId, customerId);
-  const partnerName = ctx.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, input.partnerId)).get()?.name ?? "";
-  const ended = ctx.db.transaction((tx) => endAdminAccess(ctx, tx, actor, { partnerId: input.partnerId, customerId, by: "customer", auditOrg: customerId, now: ctx.now() }), { behavior: "immediate" });
+  const partnerName =
+    ctx.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, input.partnerId)).get()?.name ?? "";
+  const ended = ctx.db.transaction(
+    (tx) =>
+      endAdminAccess(ctx, tx, actor, { partnerId: input.partnerId, customerId, by: "customer", auditOrg: customerId, now: ctx.now() }),
+    { behavior: "immediate" },
+  );
   return { partnerName, customerName: member.organization.name, resellersEnded: 0, adminRelationshipsEnded: ended };
 }

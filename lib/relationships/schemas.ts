@@ -10,4 +10,8 @@ export const removeCustomerSchema = z.object({
 });
 
 /** "everything" ends the reseller relationship too; "admin_roles" ends only the admin roles and support. */
-export const removePartnerSchema = z.object({ customerId: id, partnerId: id, scope: z.enum(["everything", "admin_roles"], { error: "invalid" }) });
+export const removePartnerSchema = z.object({
+  customerId: id,
+  partnerId: id,
+  scope: z.enum(["everything", "admin_roles"], { error: "invalid" }),
+});

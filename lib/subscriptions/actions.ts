@@ -7,7 +7,13 @@ import { kickOutbox } from "@/lib/email/worker";
 import { serviceContext } from "@/lib/server-context";
 import type { SubscriptionEvent } from "./lifecycle";
 import { importSubscriptions, planImport } from "./import";
-import { changeSeatsSchema, createSubscriptionSchema, importSubscriptionsSchema, recordSubscriptionSchema, subscriptionRefSchema } from "./schemas";
+import {
+  changeSeatsSchema,
+  createSubscriptionSchema,
+  importSubscriptionsSchema,
+  recordSubscriptionSchema,
+  subscriptionRefSchema,
+} from "./schemas";
 import { changeSeats, changeSubscriptionState, createSubscription, recordSubscription } from "./service";
 
 // Session re-checked by runAction; permission, tenant, partner of record and state checked by the service.
@@ -62,7 +68,21 @@ export async function cancelSubscriptionAction(_: ActionResult, form: FormData):
 }
 
 /** A row of the dry run as the page shows it: what was read and its errors, in the person's language. */
-export type ImportReport = { rows: { line: number; customerDomain: string; customerName: string | null; product: string; seats: string; termEnds: string; status: string; errors: string[] }[]; fileErrors: string[]; imported: number; mode: "dry-run" | "import" };
+export type ImportReport = {
+  rows: {
+    line: number;
+    customerDomain: string;
+    customerName: string | null;
+    product: string;
+    seats: string;
+    termEnds: string;
+    status: string;
+    errors: string[];
+  }[];
+  fileErrors: string[];
+  imported: number;
+  mode: "dry-run" | "import";
+};
 
 export async function importSubscriptionsAction(_: ActionResult<ImportReport>, form: FormData): Promise<ActionResult<ImportReport>> {
   return runAction(importSubscriptionsSchema, form, (input, actor, t) => {
@@ -71,7 +91,16 @@ export async function importSubscriptionsAction(_: ActionResult<ImportReport>, f
     const translate = (keys: string[]) => keys.map((k) => validationMessage(t, k));
     const data: ImportReport = {
       // What would be written stays on the server; the page shows what was read and its errors.
-      rows: sheet.rows.map((r) => ({ line: r.line, customerDomain: r.customerDomain, customerName: r.customerName, product: r.product, seats: r.seats, termEnds: r.termEnds, status: r.status, errors: translate(r.errors) })),
+      rows: sheet.rows.map((r) => ({
+        line: r.line,
+        customerDomain: r.customerDomain,
+        customerName: r.customerName,
+        product: r.product,
+        seats: r.seats,
+        termEnds: r.termEnds,
+        status: r.status,
+        errors: translate(r.errors),
+      })),
       fileErrors: translate(sheet.fileErrors),
       imported: sheet.imported,
       mode: input.mode,

@@ -45,20 +45,36 @@ adventure.example;"Power BI Pro";3;2027-01-01`;
   it("a clean file imports every row, with the partner as partner of record, audited, one email per customer", () => {
     const r = importSubscriptions(t.ctx, sales, { partnerId: world.partner, csv: GOOD });
     expect(r.imported).toBe(2);
-    const rows = t.ctx.db.$client.prepare("select product, seats, state, partner_of_record_id as por, purchase_channel as ch from subscriptions order by product").all();
+    const rows = t.ctx.db.$client
+      .prepare("select product, seats, state, partner_of_record_id as por, purchase_channel as ch from subscriptions order by product")
+      .all();
     expect(rows).toEqual([
       { product: "Microsoft 365 E3", seats: 25, state: "active", por: world.partner, ch: "partner" },
       { product: "Power BI Pro", seats: 5, state: "suspended", por: world.partner, ch: "partner" },
     ]);
-    expect(t.ctx.db.$client.prepare("select count(*) from audit_events where action = 'subscription.imported' and customer_id = ?").pluck().get(world.customer)).toBe(2);
-    expect(t.ctx.db.$client.prepare("select count(*) from email_outbox where kind = 'subscription.subscriptionsImported'").pluck().get()).toBe(1);
+    expect(
+      t.ctx.db.$client
+        .prepare("select count(*) from audit_events where action = 'subscription.imported' and customer_id = ?")
+        .pluck()
+        .get(world.customer),
+    ).toBe(2);
+    expect(
+      t.ctx.db.$client.prepare("select count(*) from email_outbox where kind = 'subscription.subscriptionsImported'").pluck().get(),
+    ).toBe(1);
   });
 
   it("refuses files it cannot read, and people who may not sell", () => {
-    expect(planImport(t.ctx, sales, { partnerId: world.partner, csv: 'customer_domain,product\n"unclosed,x' }).fileErrors).toEqual(["csvInvalid"]);
+    expect(planImport(t.ctx, sales, { partnerId: world.partner, csv: 'customer_domain,product\n"unclosed,x' }).fileErrors).toEqual([
+      "csvInvalid",
+    ]);
     expect(planImport(t.ctx, sales, { partnerId: world.partner, csv: "domain,product,seats\nx,y,1" }).fileErrors).toEqual(["csvColumns"]);
-    expect(planImport(t.ctx, sales, { partnerId: world.partner, csv: "customer_domain,product,seats,term_ends\n" }).fileErrors).toEqual(["csvEmpty"]);
-    const many = ["customer_domain,product,seats,term_ends", ...Array.from({ length: 1001 }, () => "adventure.example,Power BI Pro,1,2027-01-01")].join("\n");
+    expect(planImport(t.ctx, sales, { partnerId: world.partner, csv: "customer_domain,product,seats,term_ends\n" }).fileErrors).toEqual([
+      "csvEmpty",
+    ]);
+    const many = [
+      "customer_domain,product,seats,term_ends",
+      ...Array.from({ length: 1001 }, () => "adventure.example,Power BI Pro,1,2027-01-01"),
+    ].join("\n");
     expect(planImport(t.ctx, sales, { partnerId: world.partner, csv: many }).fileErrors).toEqual(["csvTooManyRows"]);
     const helpdesk = addMember(t.ctx.db, world.partner, "h@northwind.example", ["helpdesk_agent"]);
     expect(codeOf(() => importSubscriptions(t.ctx, helpdesk, { partnerId: world.partner, csv: GOOD }))).toBe("FORBIDDEN");

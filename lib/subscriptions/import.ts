@@ -49,7 +49,14 @@ function readCsv(csv: string): { records: Record<string, string>[]; fileErrors: 
   let records: Record<string, string>[];
   try {
     // A well-kept parser: quoting, escaped quotes, BOM, CRLF and ragged rows are its business.
-    records = parse(csv, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, delimiter: [",", ";"] });
+    records = parse(csv, {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+      delimiter: [",", ";"],
+    });
   } catch {
     return { records: [], fileErrors: ["csvInvalid"] };
   }
@@ -72,13 +79,24 @@ export function planImport(ctx: ServiceContext, actor: Actor, input: { partnerId
   if (fileErrors.length) return { rows: [], fileErrors, member };
   const customers = new Map(
     ctx.db
-      .select({ id: resellerRelationships.customerId, name: resellerRelationships.customerName, domain: resellerRelationships.customerDomain })
+      .select({
+        id: resellerRelationships.customerId,
+        name: resellerRelationships.customerName,
+        domain: resellerRelationships.customerDomain,
+      })
       .from(resellerRelationships)
       .where(and(eq(resellerRelationships.partnerId, member.organization.id), eq(resellerRelationships.state, "active")))
       .all()
       .map((c) => [c.domain, c]),
   );
-  const catalog = new Map(ctx.db.select().from(products).where(eq(products.cloud, member.organization.cloud)).all().map((p) => [p.nameKey, p]));
+  const catalog = new Map(
+    ctx.db
+      .select()
+      .from(products)
+      .where(eq(products.cloud, member.organization.cloud))
+      .all()
+      .map((p) => [p.nameKey, p]),
+  );
   const now = ctx.now();
   const rows = records.map((r, i): PlannedRow => {
     const errors: string[] = [];
@@ -94,8 +112,25 @@ export function planImport(ctx: ServiceContext, actor: Actor, input: { partnerId
     else if (termEndsAt.getTime() <= now.getTime()) errors.push("dateInPast");
     const status = (r.status ?? "").toLowerCase() || "active";
     if (status !== "active" && status !== "suspended") errors.push("importStatusInvalid");
-    const row: PlannedRow = { line: i + 2, customerDomain: r.customer_domain ?? "", customerName: customer?.name ?? null, product: r.product ?? "", seats: r.seats ?? "", termEnds: r.term_ends ?? "", status, errors };
-    if (errors.length === 0) row.value = { customerId: customer!.id, productId: product!.id, productName: product!.name, seats, termEndsAt: termEndsAt!, state: status as "active" | "suspended" };
+    const row: PlannedRow = {
+      line: i + 2,
+      customerDomain: r.customer_domain ?? "",
+      customerName: customer?.name ?? null,
+      product: r.product ?? "",
+      seats: r.seats ?? "",
+      termEnds: r.term_ends ?? "",
+      status,
+      errors,
+    };
+    if (errors.length === 0)
+      row.value = {
+        customerId: customer!.id,
+        productId: product!.id,
+        productName: product!.name,
+        seats,
+        termEndsAt: termEndsAt!,
+        state: status as "active" | "suspended",
+      };
     return row;
   });
   return { rows, fileErrors: [], member };
@@ -106,7 +141,11 @@ export function planImport(ctx: ServiceContext, actor: Actor, input: { partnerId
  * writes none (the dry run shows which). Each subscription is audited on both sides; each
  * customer gets one email naming how many were recorded.
  */
-export function importSubscriptions(ctx: ServiceContext, actor: Actor, input: { partnerId: string; csv: string }): Sheet & { imported: number } {
+export function importSubscriptions(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: { partnerId: string; csv: string },
+): Sheet & { imported: number } {
   const sheet = planImport(ctx, actor, input);
   if (sheet.fileErrors.length || sheet.rows.some((r) => r.errors.length)) return { ...sheet, imported: 0 };
   const { member } = sheet;
@@ -120,8 +159,31 @@ export function importSubscriptions(ctx: ServiceContext, actor: Actor, input: { 
         const v = row.value!;
         if (!live.has(v.customerId)) throw new DomainError("NOT_FOUND");
         const id = newId("sub");
-        tx.insert(subscriptions).values({ id, customerId: v.customerId, product: v.productName, productId: v.productId, seats: v.seats, state: v.state, purchaseChannel: "partner", partnerOfRecordId: member.organization.id, term: null, termEndsAt: v.termEndsAt, createdAt: now }).run();
-        recordAudit(tx, { organizationId: member.organization.id, customerId: v.customerId, actor, action: "subscription.imported", targetType: "subscription", targetId: id, details: { product: v.productName, seats: v.seats, partner: member.organization.name }, at: now });
+        tx.insert(subscriptions)
+          .values({
+            id,
+            customerId: v.customerId,
+            product: v.productName,
+            productId: v.productId,
+            seats: v.seats,
+            state: v.state,
+            purchaseChannel: "partner",
+            partnerOfRecordId: member.organization.id,
+            term: null,
+            termEndsAt: v.termEndsAt,
+            createdAt: now,
+          })
+          .run();
+        recordAudit(tx, {
+          organizationId: member.organization.id,
+          customerId: v.customerId,
+          actor,
+          action: "subscription.imported",
+          targetType: "subscription",
+          targetId: id,
+          details: { product: v.productName, seats: v.seats, partner: member.organization.name },
+          at: now,
+        });
         perCustomer.set(v.customerId, (perCustomer.get(v.customerId) ?? 0) + 1);
       }
       for (const [customerId, n] of perCustomer) {

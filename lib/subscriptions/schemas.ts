@@ -2,7 +2,11 @@ import { z } from "zod";
 import { idField } from "@/lib/validation/fields";
 import { MAX_SEATS, OUTSIDE_CHANNELS, TERMS } from "./kinds";
 
-export const seatsField = z.coerce.number({ error: "seatsInvalid" }).int("seatsInvalid").min(1, "seatsInvalid").max(MAX_SEATS, "seatsInvalid");
+export const seatsField = z.coerce
+  .number({ error: "seatsInvalid" })
+  .int("seatsInvalid")
+  .min(1, "seatsInvalid")
+  .max(MAX_SEATS, "seatsInvalid");
 
 /** A calendar day (YYYY-MM-DD), read as midnight UTC. */
 export const dayField = z
@@ -15,10 +19,22 @@ export const dayField = z
 /** A product chosen from the list: nothing chosen reads as "choose one", not "required". */
 const productField = z.string({ error: "productUnavailable" }).trim().min(1, "productUnavailable").max(64, "invalid");
 
-export const createSubscriptionSchema = z.object({ partnerId: idField, customerId: idField, productId: productField, seats: seatsField, term: z.enum(TERMS, { error: "termInvalid" }) });
+export const createSubscriptionSchema = z.object({
+  partnerId: idField,
+  customerId: idField,
+  productId: productField,
+  seats: seatsField,
+  term: z.enum(TERMS, { error: "termInvalid" }),
+});
 export type CreateSubscriptionInput = z.infer<typeof createSubscriptionSchema>;
 
-export const recordSubscriptionSchema = z.object({ customerId: idField, productId: productField, seats: seatsField, channel: z.enum(OUTSIDE_CHANNELS, { error: "channelInvalid" }), termEndsAt: dayField });
+export const recordSubscriptionSchema = z.object({
+  customerId: idField,
+  productId: productField,
+  seats: seatsField,
+  channel: z.enum(OUTSIDE_CHANNELS, { error: "channelInvalid" }),
+  termEndsAt: dayField,
+});
 export type RecordSubscriptionInput = z.infer<typeof recordSubscriptionSchema>;
 
 /** Acting on a subscription from either side: `organizationId` is the partner of record, or the customer for what it recorded itself. */

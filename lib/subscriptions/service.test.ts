@@ -11,7 +11,8 @@ let world: ReturnType<typeof relatedPartnerAndCustomer>;
 let product: string;
 let sales: Actor;
 
-const sell = (by: Actor = sales, seats = 10) => createSubscription(t.ctx, by, { partnerId: world.partner, customerId: world.customer, productId: product, seats, term: "P1Y" });
+const sell = (by: Actor = sales, seats = 10) =>
+  createSubscription(t.ctx, by, { partnerId: world.partner, customerId: world.customer, productId: product, seats, term: "P1Y" });
 const row = (id: string) => t.ctx.db.select().from(subscriptions).where(eq(subscriptions.id, id)).get()!;
 
 beforeEach(() => {
@@ -24,21 +25,50 @@ beforeEach(() => {
 describe("subscriptions sold by the partner of record", () => {
   it("create, change seats, suspend, reactivate, cancel: each audited on both sides and emailed to the customer", () => {
     const sub = sell();
-    expect(row(sub.id)).toMatchObject({ partnerOfRecordId: world.partner, purchaseChannel: "partner", seats: 10, state: "active", term: "P1Y", productId: product });
+    expect(row(sub.id)).toMatchObject({
+      partnerOfRecordId: world.partner,
+      purchaseChannel: "partner",
+      seats: 10,
+      state: "active",
+      term: "P1Y",
+      productId: product,
+    });
     expect(row(sub.id).termEndsAt.toISOString()).toBe("2027-01-15T10:00:00.000Z");
     changeSeats(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, seats: 25 });
     changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, event: "suspend" });
-    expect(codeOf(() => changeSeats(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, seats: 30 }))).toBe("SUBSCRIPTION_STATE");
+    expect(codeOf(() => changeSeats(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, seats: 30 }))).toBe(
+      "SUBSCRIPTION_STATE",
+    );
     changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, event: "reactivate" });
     changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, event: "cancel" });
-    expect(codeOf(() => changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, event: "reactivate" }))).toBe("SUBSCRIPTION_STATE");
+    expect(
+      codeOf(() => changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, event: "reactivate" })),
+    ).toBe("SUBSCRIPTION_STATE");
     expect(row(sub.id)).toMatchObject({ seats: 25, state: "cancelled" });
-    const actions = t.ctx.db.$client.prepare("select action, organization_id as o, customer_id as c from audit_events where target_id = ? order by id").all(sub.id) as { action: string; o: string; c: string }[];
-    expect(actions.map((a) => a.action)).toEqual(["subscription.created", "subscription.seats_changed", "subscription.suspended", "subscription.reactivated", "subscription.cancelled"]);
+    const actions = t.ctx.db.$client
+      .prepare("select action, organization_id as o, customer_id as c from audit_events where target_id = ? order by id")
+      .all(sub.id) as { action: string; o: string; c: string }[];
+    expect(actions.map((a) => a.action)).toEqual([
+      "subscription.created",
+      "subscription.seats_changed",
+      "subscription.suspended",
+      "subscription.reactivated",
+      "subscription.cancelled",
+    ]);
     // One row serves both logs: the partner's (its organization) and the customer's (its tenant).
     expect(actions.every((a) => a.o === world.partner && a.c === world.customer)).toBe(true);
-    const mail = t.ctx.db.select().from(emailOutbox).all().filter((m) => m.kind.startsWith("subscription."));
-    expect(mail.map((m) => m.kind)).toEqual(["subscription.subscriptionCreated", "subscription.subscriptionSeats", "subscription.subscriptionSuspended", "subscription.subscriptionReactivated", "subscription.subscriptionCancelled"]);
+    const mail = t.ctx.db
+      .select()
+      .from(emailOutbox)
+      .all()
+      .filter((m) => m.kind.startsWith("subscription."));
+    expect(mail.map((m) => m.kind)).toEqual([
+      "subscription.subscriptionCreated",
+      "subscription.subscriptionSeats",
+      "subscription.subscriptionSuspended",
+      "subscription.subscriptionReactivated",
+      "subscription.subscriptionCancelled",
+    ]);
     expect(new Set(mail.map((m) => m.toAddress))).toEqual(new Set(["olivia@adventure.example"]));
   });
 
@@ -46,23 +76,53 @@ describe("subscriptions sold by the partner of record", () => {
     const helpdesk = addMember(t.ctx.db, world.partner, "hana@northwind.example", ["helpdesk_agent", "billing_admin"]);
     expect(codeOf(() => sell(helpdesk))).toBe("FORBIDDEN");
     const other = relatedPartnerAndCustomer(t.ctx, { suffix: "2" });
-    const theirs = createSubscription(t.ctx, other.agent, { partnerId: other.partner, customerId: other.customer, productId: product, seats: 1, term: "P1M" });
-    expect(codeOf(() => changeSeats(t.ctx, sales, { organizationId: world.partner, subscriptionId: theirs.id, seats: 2 }))).toBe("NOT_FOUND");
-    expect(codeOf(() => changeSubscriptionState(t.ctx, world.agent, { organizationId: other.partner, subscriptionId: theirs.id, event: "cancel" }))).toBe("NOT_FOUND");
+    const theirs = createSubscription(t.ctx, other.agent, {
+      partnerId: other.partner,
+      customerId: other.customer,
+      productId: product,
+      seats: 1,
+      term: "P1M",
+    });
+    expect(codeOf(() => changeSeats(t.ctx, sales, { organizationId: world.partner, subscriptionId: theirs.id, seats: 2 }))).toBe(
+      "NOT_FOUND",
+    );
+    expect(
+      codeOf(() =>
+        changeSubscriptionState(t.ctx, world.agent, { organizationId: other.partner, subscriptionId: theirs.id, event: "cancel" }),
+      ),
+    ).toBe("NOT_FOUND");
     // Not a customer of this partner: nothing to sell to.
-    expect(codeOf(() => createSubscription(t.ctx, sales, { partnerId: world.partner, customerId: other.customer, productId: product, seats: 1, term: "P1M" }))).toBe("NOT_FOUND");
+    expect(
+      codeOf(() =>
+        createSubscription(t.ctx, sales, {
+          partnerId: world.partner,
+          customerId: other.customer,
+          productId: product,
+          seats: 1,
+          term: "P1M",
+        }),
+      ),
+    ).toBe("NOT_FOUND");
     // Another cloud's product is not offered here.
     const china = addProduct(t.ctx.db, { name: "Office 365 E3", cloud: "china" });
-    expect(codeOf(() => createSubscription(t.ctx, sales, { partnerId: world.partner, customerId: world.customer, productId: china, seats: 1, term: "P1M" }))).toBe("PRODUCT_UNAVAILABLE");
+    expect(
+      codeOf(() =>
+        createSubscription(t.ctx, sales, { partnerId: world.partner, customerId: world.customer, productId: china, seats: 1, term: "P1M" }),
+      ),
+    ).toBe("PRODUCT_UNAVAILABLE");
     // The customer cannot change what a partner sold it.
-    expect(codeOf(() => changeSeats(t.ctx, world.ga, { organizationId: world.customer, subscriptionId: theirs.id, seats: 2 }))).toBe("NOT_FOUND");
+    expect(codeOf(() => changeSeats(t.ctx, world.ga, { organizationId: world.customer, subscriptionId: theirs.id, seats: 2 }))).toBe(
+      "NOT_FOUND",
+    );
   });
 
   it("which moment: once the customer removes the partner, its subscriptions stay as they were and it changes none of them", () => {
     const sub = sell();
     removePartner(t.ctx, world.ga, { customerId: world.customer, partnerId: world.partner, scope: "everything" });
     expect(row(sub.id)).toMatchObject({ partnerOfRecordId: world.partner, state: "active" });
-    expect(codeOf(() => changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, event: "cancel" }))).toBe("NOT_FOUND");
+    expect(
+      codeOf(() => changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, event: "cancel" })),
+    ).toBe("NOT_FOUND");
     expect(codeOf(() => sell())).toBe("NOT_FOUND");
   });
 
@@ -70,28 +130,93 @@ describe("subscriptions sold by the partner of record", () => {
     const a = sell();
     const b = sell();
     const partnerAdmin = addMember(t.ctx.db, world.partner, "alice@northwind.example", ["account_admin"]);
-    expect(removalPreview(t.ctx.db, world.partner, world.customer).blockers.map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
-    expect(codeOf(() => removeCustomer(t.ctx, partnerAdmin, { partnerId: world.partner, customerId: world.customer, attestation: "The customer asked us to end it." }))).toBe("REMOVAL_BLOCKED");
+    expect(
+      removalPreview(t.ctx.db, world.partner, world.customer)
+        .blockers.map((x) => x.id)
+        .sort(),
+    ).toEqual([a.id, b.id].sort());
+    expect(
+      codeOf(() =>
+        removeCustomer(t.ctx, partnerAdmin, {
+          partnerId: world.partner,
+          customerId: world.customer,
+          attestation: "The customer asked us to end it.",
+        }),
+      ),
+    ).toBe("REMOVAL_BLOCKED");
     changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: a.id, event: "suspend" });
     changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: b.id, event: "cancel" });
     expect(removalPreview(t.ctx.db, world.partner, world.customer).blockers).toEqual([]);
-    expect(removeCustomer(t.ctx, partnerAdmin, { partnerId: world.partner, customerId: world.customer, attestation: "The customer asked us to end it." }).customerName).toBe("Adventure Works");
+    expect(
+      removeCustomer(t.ctx, partnerAdmin, {
+        partnerId: world.partner,
+        customerId: world.customer,
+        attestation: "The customer asked us to end it.",
+      }).customerName,
+    ).toBe("Adventure Works");
   });
 });
 
 describe("subscriptions a customer bought elsewhere", () => {
   it("its Global administrator records, changes and cancels them; no partner of record; a cancelled one loses its support", () => {
-    const sub = recordSubscription(t.ctx, world.ga, { customerId: world.customer, productId: product, seats: 40, channel: "enterprise_agreement", termEndsAt: new Date("2027-06-30T00:00:00Z") });
+    const sub = recordSubscription(t.ctx, world.ga, {
+      customerId: world.customer,
+      productId: product,
+      seats: 40,
+      channel: "enterprise_agreement",
+      termEndsAt: new Date("2027-06-30T00:00:00Z"),
+    });
     expect(row(sub.id)).toMatchObject({ partnerOfRecordId: null, purchaseChannel: "enterprise_agreement", seats: 40 });
     changeSeats(t.ctx, world.ga, { organizationId: world.customer, subscriptionId: sub.id, seats: 45 });
-    t.ctx.db.insert(supportAssignments).values({ id: "sup_1", customerId: world.customer, subscriptionId: sub.id, partnerId: world.partner, state: "active", assignedByUserId: world.ga.userId, createdAt: new Date() }).run();
+    t.ctx.db
+      .insert(supportAssignments)
+      .values({
+        id: "sup_1",
+        customerId: world.customer,
+        subscriptionId: sub.id,
+        partnerId: world.partner,
+        state: "active",
+        assignedByUserId: world.ga.userId,
+        createdAt: new Date(),
+      })
+      .run();
     changeSubscriptionState(t.ctx, world.ga, { organizationId: world.customer, subscriptionId: sub.id, event: "cancel" });
     expect(t.ctx.db.select().from(supportAssignments).get()!.state).toBe("ended");
     // A partner cannot change what the customer recorded, nor a customer user.
     expect(codeOf(() => changeSeats(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, seats: 1 }))).toBe("NOT_FOUND");
     const user = addMember(t.ctx.db, world.customer, "u@adventure.example", ["user"]);
-    expect(codeOf(() => recordSubscription(t.ctx, user, { customerId: world.customer, productId: product, seats: 1, channel: "direct", termEndsAt: new Date("2027-06-30T00:00:00Z") }))).toBe("FORBIDDEN");
-    expect(codeOf(() => recordSubscription(t.ctx, addUser(t.ctx.db, "x@y.example"), { customerId: world.customer, productId: product, seats: 1, channel: "direct", termEndsAt: new Date("2027-06-30T00:00:00Z") }))).toBe("NOT_FOUND");
-    expect(codeOf(() => recordSubscription(t.ctx, world.ga, { customerId: world.customer, productId: product, seats: 1, channel: "direct", termEndsAt: new Date("2025-06-30T00:00:00Z") }))).toBe("VALIDATION");
+    expect(
+      codeOf(() =>
+        recordSubscription(t.ctx, user, {
+          customerId: world.customer,
+          productId: product,
+          seats: 1,
+          channel: "direct",
+          termEndsAt: new Date("2027-06-30T00:00:00Z"),
+        }),
+      ),
+    ).toBe("FORBIDDEN");
+    expect(
+      codeOf(() =>
+        recordSubscription(t.ctx, addUser(t.ctx.db, "x@y.example"), {
+          customerId: world.customer,
+          productId: product,
+          seats: 1,
+          channel: "direct",
+          termEndsAt: new Date("2027-06-30T00:00:00Z"),
+        }),
+      ),
+    ).toBe("NOT_FOUND");
+    expect(
+      codeOf(() =>
+        recordSubscription(t.ctx, world.ga, {
+          customerId: world.customer,
+          productId: product,
+          seats: 1,
+          channel: "direct",
+          termEndsAt: new Date("2025-06-30T00:00:00Z"),
+        }),
+      ),
+    ).toBe("VALIDATION");
   });
 });

@@ -35,14 +35,21 @@ function activeRelationship(db: ServiceContext["db"] | Tx, partnerId: string, cu
   return db
     .select({ id: resellerRelationships.id, customerName: resellerRelationships.customerName })
     .from(resellerRelationships)
-    .where(and(eq(resellerRelationships.partnerId, partnerId), eq(resellerRelationships.customerId, customerId), eq(resellerRelationships.state, "active")))
+    .where(
+      and(
+        eq(resellerRelationships.partnerId, partnerId),
+        eq(resellerRelationships.customerId, customerId),
+        eq(resellerRelationships.state, "active"),
+      ),
+    )
     .get();
 }
 
 /** A product of the customer's cloud that is offered now; anything else reads as a field error. */
 function offeredProduct(ctx: ServiceContext, cloud: string, productId: string) {
   const product = ctx.db.select().from(products).where(eq(products.id, productId)).get();
-  if (!product || product.cloud !== cloud || !product.available) throw new DomainError("PRODUCT_UNAVAILABLE", {}, { productId: ["productUnavailable"] });
+  if (!product || product.cloud !== cloud || !product.available)
+    throw new DomainError("PRODUCT_UNAVAILABLE", {}, { productId: ["productUnavailable"] });
   return product;
 }
 
@@ -58,8 +65,25 @@ function tellCustomer(ctx: ServiceContext, tx: Tx, sub: Subscription, kind: Noti
   });
 }
 
-function auditChange(tx: Tx, member: Member, actor: Actor, sub: Subscription, action: AuditAction, details: Record<string, string | number>, now: Date) {
-  recordAudit(tx, { organizationId: member.organization.id, customerId: sub.customerId, actor, action, targetType: "subscription", targetId: sub.id, details: { product: sub.product, seats: sub.seats, ...details }, at: now });
+function auditChange(
+  tx: Tx,
+  member: Member,
+  actor: Actor,
+  sub: Subscription,
+  action: AuditAction,
+  details: Record<string, string | number>,
+  now: Date,
+) {
+  recordAudit(tx, {
+    organizationId: member.organization.id,
+    customerId: sub.customerId,
+    actor,
+    action,
+    targetType: "subscription",
+    targetId: sub.id,
+    details: { product: sub.product, seats: sub.seats, ...details },
+    at: now,
+  });
 }
 
 /** The partner of record sells a subscription from its cloud's catalog to one of its customers. */
@@ -132,12 +156,24 @@ export function recordSubscription(ctx: ServiceContext, actor: Actor, input: Rec
 function ownSubscription(ctx: ServiceContext, actor: Actor, ref: SubscriptionRef): { member: Member; sub: Subscription } {
   const kind = getMember(ctx.db, actor, ref.organizationId)?.organization.kind;
   if (kind !== "partner" && kind !== "customer") throw new DomainError("NOT_FOUND");
-  const member = requirePermission(ctx.db, actor, ref.organizationId, kind === "partner" ? "subscriptions.write" : "customer.subscriptions.write");
+  const member = requirePermission(
+    ctx.db,
+    actor,
+    ref.organizationId,
+    kind === "partner" ? "subscriptions.write" : "customer.subscriptions.write",
+  );
   const org = member.organization.id;
   const sub = ctx.db
     .select()
     .from(subscriptions)
-    .where(and(eq(subscriptions.id, ref.subscriptionId), kind === "partner" ? eq(subscriptions.partnerOfRecordId, org) : and(eq(subscriptions.customerId, org), isNull(subscriptions.partnerOfRecordId))))
+    .where(
+      and(
+        eq(subscriptions.id, ref.subscriptionId),
+        kind === "partner"
+          ? eq(subscriptions.partnerOfRecordId, org)
+          : and(eq(subscriptions.customerId, org), isNull(subscriptions.partnerOfRecordId)),
+      ),
+    )
     .get();
   if (!sub) throw new DomainError("NOT_FOUND");
   if (kind === "partner" && !activeRelationship(ctx.db, org, sub.customerId)) throw new DomainError("NOT_FOUND");
@@ -153,7 +189,11 @@ export function changeSeats(ctx: ServiceContext, actor: Actor, input: ChangeSeat
   const next = { ...sub, seats: input.seats };
   ctx.db.transaction(
     (tx) => {
-      const changed = tx.update(subscriptions).set({ seats: input.seats }).where(and(eq(subscriptions.id, sub.id), eq(subscriptions.state, "active"), eq(subscriptions.seats, sub.seats))).run().changes;
+      const changed = tx
+        .update(subscriptions)
+        .set({ seats: input.seats })
+        .where(and(eq(subscriptions.id, sub.id), eq(subscriptions.state, "active"), eq(subscriptions.seats, sub.seats)))
+        .run().changes;
       if (changed !== 1) throw new DomainError("SUBSCRIPTION_STATE", { from: sub.state, event: "seats" });
       auditChange(tx, member, actor, next, "subscription.seats_changed", { from: sub.seats, to: input.seats }, now);
       tellCustomer(ctx, tx, next, "subscriptionSeats", member.organization.name, now);
@@ -168,7 +208,11 @@ export function changeSeats(ctx: ServiceContext, actor: Actor, input: ChangeSeat
  * sells again, which a suspended partner may not; suspending and cancelling it always may
  * (that is what a removal asks of it first). A cancelled subscription's support ends with it.
  */
-export function changeSubscriptionState(ctx: ServiceContext, actor: Actor, input: SubscriptionRef & { event: SubscriptionEvent }): Subscription {
+export function changeSubscriptionState(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: SubscriptionRef & { event: SubscriptionEvent },
+): Subscription {
   const { member, sub } = ownSubscription(ctx, actor, input);
   if (input.event === "reactivate" && member.organization.kind === "partner") assertInGoodStanding(member.organization);
   const rule = SUBSCRIPTION_TRANSITIONS[input.event];
@@ -176,7 +220,11 @@ export function changeSubscriptionState(ctx: ServiceContext, actor: Actor, input
   const now = ctx.now();
   ctx.db.transaction(
     (tx) => {
-      const changed = tx.update(subscriptions).set({ state: next.state }).where(and(eq(subscriptions.id, sub.id), eq(subscriptions.state, sub.state))).run().changes;
+      const changed = tx
+        .update(subscriptions)
+        .set({ state: next.state })
+        .where(and(eq(subscriptions.id, sub.id), eq(subscriptions.state, sub.state)))
+        .run().changes;
       if (changed !== 1) throw new DomainError("SUBSCRIPTION_STATE", { from: sub.state, event: input.event });
       if (next.state === "cancelled") endSupportOfSubscription(ctx, tx, sub.id, actor, now);
       auditChange(tx, member, actor, next, rule.action, {}, now);

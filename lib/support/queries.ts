@@ -9,10 +9,21 @@ export function listSupportedSubscriptions(db: Db, partnerId: string, customerId
   const rows = supportedBy(db).all({ partnerId, customerId });
   const actions = rows.length
     ? db
-        .select({ id: supportActions.id, assignmentId: supportActions.assignmentId, note: supportActions.note, createdAt: supportActions.createdAt, by: users.email })
+        .select({
+          id: supportActions.id,
+          assignmentId: supportActions.assignmentId,
+          note: supportActions.note,
+          createdAt: supportActions.createdAt,
+          by: users.email,
+        })
         .from(supportActions)
         .innerJoin(users, eq(users.id, supportActions.userId))
-        .where(inArray(supportActions.assignmentId, rows.map((r) => r.assignmentId)))
+        .where(
+          inArray(
+            supportActions.assignmentId,
+            rows.map((r) => r.assignmentId),
+          ),
+        )
         .orderBy(desc(supportActions.createdAt))
         .limit(100)
         .all()
@@ -34,7 +45,13 @@ const supportedBy = (db: Db) =>
       })
       .from(supportAssignments)
       .innerJoin(subscriptions, eq(subscriptions.id, supportAssignments.subscriptionId))
-      .where(and(eq(supportAssignments.partnerId, sql.placeholder("partnerId")), eq(supportAssignments.customerId, sql.placeholder("customerId")), eq(supportAssignments.state, "active")))
+      .where(
+        and(
+          eq(supportAssignments.partnerId, sql.placeholder("partnerId")),
+          eq(supportAssignments.customerId, sql.placeholder("customerId")),
+          eq(supportAssignments.state, "active"),
+        ),
+      )
       .orderBy(subscriptions.product)
       .prepare(),
   );

@@ -20,7 +20,17 @@ beforeEach(() => {
 });
 
 function adminRelationship() {
-  const { id } = requestAdminRelationship(t.ctx, agent, requestAdminRelationshipSchema.parse({ partnerId: partner, customerId: customer, name: `Ops ${Math.random()}`, durationDays: "90", roles: ["global_reader"] }));
+  const { id } = requestAdminRelationship(
+    t.ctx,
+    agent,
+    requestAdminRelationshipSchema.parse({
+      partnerId: partner,
+      customerId: customer,
+      name: `Ops ${Math.random()}`,
+      durationDays: "90",
+      roles: ["global_reader"],
+    }),
+  );
   approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id });
   return id;
 }
@@ -34,14 +44,29 @@ describe("multi-channel support assignments", () => {
   it("the Global administrator assigns a directly bought subscription to a partner with admin roles; the subscription never changes", () => {
     const sub = directSubscription();
     const before = dumpTable(t.ctx.db, "subscriptions");
-    expect(codeOf(() => assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: sub, partnerId: partner }))).toBe("SUPPORT_NEEDS_ADMIN_RELATIONSHIP");
+    expect(codeOf(() => assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: sub, partnerId: partner }))).toBe(
+      "SUPPORT_NEEDS_ADMIN_RELATIONSHIP",
+    );
     adminRelationship();
     const billing = addMember(t.ctx.db, customer, "ben@adventure.example", ["billing_administrator"]);
-    expect(codeOf(() => assignSupport(t.ctx, billing, { customerId: customer, subscriptionId: sub, partnerId: partner }))).toBe("FORBIDDEN");
+    expect(codeOf(() => assignSupport(t.ctx, billing, { customerId: customer, subscriptionId: sub, partnerId: partner }))).toBe(
+      "FORBIDDEN",
+    );
     assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: sub, partnerId: partner });
-    expect(t.ctx.db.select().from(supportAssignments).all().map((a) => [a.partnerId, a.state])).toEqual([[partner, "active"]]);
+    expect(
+      t.ctx.db
+        .select()
+        .from(supportAssignments)
+        .all()
+        .map((a) => [a.partnerId, a.state]),
+    ).toEqual([[partner, "active"]]);
     expect(dumpTable(t.ctx.db, "subscriptions")).toBe(before);
-    const audited = t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, "support.assigned")).all().map((e) => e.organizationId);
+    const audited = t.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, "support.assigned"))
+      .all()
+      .map((e) => e.organizationId);
     expect(audited.sort()).toEqual([customer, partner].sort());
   });
 
@@ -49,7 +74,9 @@ describe("multi-channel support assignments", () => {
     adminRelationship();
     addSubscription(t.ctx.db, customer, "Microsoft 365 E3", partner);
     const sub = t.ctx.db.select().from(subscriptions).where(eq(subscriptions.product, "Microsoft 365 E3")).get()!.id;
-    expect(codeOf(() => assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: sub, partnerId: partner }))).toBe("SUPPORT_PARTNER_OF_RECORD");
+    expect(codeOf(() => assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: sub, partnerId: partner }))).toBe(
+      "SUPPORT_PARTNER_OF_RECORD",
+    );
   });
 
   it("another tenant's subscription or a partner the customer does not work with is not found", () => {
@@ -58,8 +85,12 @@ describe("multi-channel support assignments", () => {
     addSubscription(t.ctx.db, other.customer, "Foreign", null);
     const foreign = t.ctx.db.select().from(subscriptions).where(eq(subscriptions.product, "Foreign")).get()!.id;
     expect(codeOf(() => assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: foreign, partnerId: partner }))).toBe("NOT_FOUND");
-    expect(codeOf(() => assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: directSubscription(), partnerId: other.partner }))).toBe("NOT_FOUND");
-    expect(codeOf(() => assignSupport(t.ctx, other.ga, { customerId: customer, subscriptionId: foreign, partnerId: partner }))).toBe("NOT_FOUND");
+    expect(
+      codeOf(() => assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: directSubscription(), partnerId: other.partner })),
+    ).toBe("NOT_FOUND");
+    expect(codeOf(() => assignSupport(t.ctx, other.ga, { customerId: customer, subscriptionId: foreign, partnerId: partner }))).toBe(
+      "NOT_FOUND",
+    );
   });
 
   it("the partner records support actions; another partner cannot; ending support stops them", () => {
@@ -68,12 +99,24 @@ describe("multi-channel support assignments", () => {
     const helpdesk = addMember(t.ctx.db, partner, "hana@northwind.example", ["helpdesk_agent"]);
     recordSupportAction(t.ctx, helpdesk, { partnerId: partner, assignmentId: assignment.id, note: "Provisioned 5 seats" });
     const other = relatedPartnerAndCustomer(t.ctx, { suffix: "3" });
-    expect(codeOf(() => recordSupportAction(t.ctx, other.agent, { partnerId: other.partner, assignmentId: assignment.id, note: "Not mine" }))).toBe("NOT_FOUND");
+    expect(
+      codeOf(() => recordSupportAction(t.ctx, other.agent, { partnerId: other.partner, assignmentId: assignment.id, note: "Not mine" })),
+    ).toBe("NOT_FOUND");
     const sales = addMember(t.ctx.db, partner, "sam@northwind.example", ["sales_agent"]);
-    expect(codeOf(() => recordSupportAction(t.ctx, sales, { partnerId: partner, assignmentId: assignment.id, note: "Sales" }))).toBe("FORBIDDEN");
+    expect(codeOf(() => recordSupportAction(t.ctx, sales, { partnerId: partner, assignmentId: assignment.id, note: "Sales" }))).toBe(
+      "FORBIDDEN",
+    );
     endSupport(t.ctx, ga, { customerId: customer, assignmentId: assignment.id });
-    expect(codeOf(() => recordSupportAction(t.ctx, helpdesk, { partnerId: partner, assignmentId: assignment.id, note: "Too late" }))).toBe("SUPPORT_ENDED");
-    expect(t.ctx.db.select().from(supportActions).all().map((a) => a.note)).toEqual(["Provisioned 5 seats"]);
+    expect(codeOf(() => recordSupportAction(t.ctx, helpdesk, { partnerId: partner, assignmentId: assignment.id, note: "Too late" }))).toBe(
+      "SUPPORT_ENDED",
+    );
+    expect(
+      t.ctx.db
+        .select()
+        .from(supportActions)
+        .all()
+        .map((a) => a.note),
+    ).toEqual(["Provisioned 5 seats"]);
   });
 
   it("ends when the partner's last admin relationship ends, or when the customer removes its admin roles", () => {

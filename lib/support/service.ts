@@ -1,5 +1,13 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { adminRelationships, organizations, products, resellerRelationships, subscriptions, supportActions, supportAssignments } from "@/db/schema";
+import {
+  adminRelationships,
+  organizations,
+  products,
+  resellerRelationships,
+  subscriptions,
+  supportActions,
+  supportAssignments,
+} from "@/db/schema";
 import { IN_FORCE } from "@/lib/admin-relationships/states";
 import { requirePermission, type Actor } from "@/lib/auth/membership";
 import { membersWith } from "@/lib/auth/recipients";
@@ -16,12 +24,33 @@ function hasAdminAccess(tx: Tx | ServiceContext["db"], partnerId: string, custom
   return !!tx
     .select({ id: adminRelationships.id })
     .from(adminRelationships)
-    .where(and(eq(adminRelationships.partnerId, partnerId), eq(adminRelationships.customerId, customerId), inArray(adminRelationships.state, [...IN_FORCE])))
+    .where(
+      and(
+        eq(adminRelationships.partnerId, partnerId),
+        eq(adminRelationships.customerId, customerId),
+        inArray(adminRelationships.state, [...IN_FORCE]),
+      ),
+    )
     .get();
 }
 
-function tellPartner(ctx: ServiceContext, tx: Tx, a: Assignment, kind: "supportAssigned" | "supportEnded", vars: Record<string, string>, now: Date) {
-  enqueueNotices(tx, membersWith(tx, [a.partnerId], "support.write"), { kind, outboxKind: `support.${kind}`, key: `support.${a.id}.${kind}`, vars, url: `${ctx.config.publicBaseUrl}/partner/${a.partnerId}/customers/${a.customerId}#supported`, relatedId: a.id, now });
+function tellPartner(
+  ctx: ServiceContext,
+  tx: Tx,
+  a: Assignment,
+  kind: "supportAssigned" | "supportEnded",
+  vars: Record<string, string>,
+  now: Date,
+) {
+  enqueueNotices(tx, membersWith(tx, [a.partnerId], "support.write"), {
+    kind,
+    outboxKind: `support.${kind}`,
+    key: `support.${a.id}.${kind}`,
+    vars,
+    url: `${ctx.config.publicBaseUrl}/partner/${a.partnerId}/customers/${a.customerId}#supported`,
+    relatedId: a.id,
+    now,
+  });
 }
 
 /**
@@ -33,34 +62,71 @@ function tellPartner(ctx: ServiceContext, tx: Tx, a: Assignment, kind: "supportA
 export function assignSupport(ctx: ServiceContext, actor: Actor, input: AssignSupportInput) {
   const member = requirePermission(ctx.db, actor, input.customerId, "customer.support.assign");
   const customer = member.organization;
-  const sub = ctx.db.select().from(subscriptions).where(and(eq(subscriptions.id, input.subscriptionId), eq(subscriptions.customerId, customer.id))).get();
+  const sub = ctx.db
+    .select()
+    .from(subscriptions)
+    .where(and(eq(subscriptions.id, input.subscriptionId), eq(subscriptions.customerId, customer.id)))
+    .get();
   if (!sub) throw new DomainError("NOT_FOUND");
   if (sub.state !== "active") throw new DomainError("SUBSCRIPTION_NOT_ACTIVE", { product: sub.product });
   // The catalog says which products another partner may support (multi-channel).
-  const product = sub.productId ? ctx.db.select({ supportable: products.supportable }).from(products).where(eq(products.id, sub.productId)).get() : undefined;
+  const product = sub.productId
+    ? ctx.db.select({ supportable: products.supportable }).from(products).where(eq(products.id, sub.productId)).get()
+    : undefined;
   if (product && !product.supportable) throw new DomainError("NOT_SUPPORTABLE", { product: sub.product });
   // Only a partner this customer works with; any other id is "not found".
   const partner = ctx.db
     .select({ id: organizations.id, name: organizations.name })
     .from(resellerRelationships)
     .innerJoin(organizations, eq(organizations.id, resellerRelationships.partnerId))
-    .where(and(eq(resellerRelationships.customerId, customer.id), eq(resellerRelationships.partnerId, input.partnerId), eq(resellerRelationships.state, "active")))
+    .where(
+      and(
+        eq(resellerRelationships.customerId, customer.id),
+        eq(resellerRelationships.partnerId, input.partnerId),
+        eq(resellerRelationships.state, "active"),
+      ),
+    )
     .get();
   if (!partner) throw new DomainError("NOT_FOUND", {}, { partnerId: ["partnerUnknown"] });
   // The partner that sold it already supports it: "supported, not sold" is for anyone else.
-  if (sub.partnerOfRecordId === partner.id) throw new DomainError("SUPPORT_PARTNER_OF_RECORD", { partner: partner.name }, { partnerId: ["partnerOfRecord"] });
-  if (!hasAdminAccess(ctx.db, partner.id, customer.id)) throw new DomainError("SUPPORT_NEEDS_ADMIN_RELATIONSHIP", { partner: partner.name }, { partnerId: ["needsAdminRelationship"] });
+  if (sub.partnerOfRecordId === partner.id)
+    throw new DomainError("SUPPORT_PARTNER_OF_RECORD", { partner: partner.name }, { partnerId: ["partnerOfRecord"] });
+  if (!hasAdminAccess(ctx.db, partner.id, customer.id))
+    throw new DomainError("SUPPORT_NEEDS_ADMIN_RELATIONSHIP", { partner: partner.name }, { partnerId: ["needsAdminRelationship"] });
   const now = ctx.now();
-  const row: Assignment = { id: newId("sup"), customerId: customer.id, subscriptionId: sub.id, partnerId: partner.id, state: "active", assignedByUserId: actor.userId, createdAt: now, endedAt: null };
+  const row: Assignment = {
+    id: newId("sup"),
+    customerId: customer.id,
+    subscriptionId: sub.id,
+    partnerId: partner.id,
+    state: "active",
+    assignedByUserId: actor.userId,
+    createdAt: now,
+    endedAt: null,
+  };
   return ctx.db.transaction(
     (tx) => {
       // Re-assigning moves support: the previous partner's assignment ends in the same transaction.
-      const previous = tx.select().from(supportAssignments).where(and(eq(supportAssignments.subscriptionId, sub.id), eq(supportAssignments.state, "active"))).get();
+      const previous = tx
+        .select()
+        .from(supportAssignments)
+        .where(and(eq(supportAssignments.subscriptionId, sub.id), eq(supportAssignments.state, "active")))
+        .get();
       if (previous?.partnerId === partner.id) return { assignment: previous, partnerName: partner.name, product: sub.product };
       if (previous) endAssignment(ctx, tx, previous, actor, now, "reassigned");
       tx.insert(supportAssignments).values(row).run();
       const details = { product: sub.product, partner: partner.name, customer: customer.name };
-      for (const organizationId of [customer.id, partner.id]) recordAudit(tx, { organizationId, customerId: customer.id, actor, action: "support.assigned", targetType: "subscription", targetId: sub.id, details, at: now });
+      for (const organizationId of [customer.id, partner.id])
+        recordAudit(tx, {
+          organizationId,
+          customerId: customer.id,
+          actor,
+          action: "support.assigned",
+          targetType: "subscription",
+          targetId: sub.id,
+          details,
+          at: now,
+        });
       tellPartner(ctx, tx, row, "supportAssigned", { customer: customer.name, product: sub.product }, now);
       return { assignment: row, partnerName: partner.name, product: sub.product };
     },
@@ -68,13 +134,34 @@ export function assignSupport(ctx: ServiceContext, actor: Actor, input: AssignSu
   );
 }
 
-function endAssignment(ctx: ServiceContext, tx: Tx, a: Assignment, actor: Actor | null, now: Date, reason: "customer" | "reassigned" | "access_ended" | "cancelled") {
-  const changed = tx.update(supportAssignments).set({ state: "ended", endedAt: now }).where(and(eq(supportAssignments.id, a.id), eq(supportAssignments.state, "active"))).run().changes;
+function endAssignment(
+  ctx: ServiceContext,
+  tx: Tx,
+  a: Assignment,
+  actor: Actor | null,
+  now: Date,
+  reason: "customer" | "reassigned" | "access_ended" | "cancelled",
+) {
+  const changed = tx
+    .update(supportAssignments)
+    .set({ state: "ended", endedAt: now })
+    .where(and(eq(supportAssignments.id, a.id), eq(supportAssignments.state, "active")))
+    .run().changes;
   if (changed !== 1) return false;
-  const product = tx.select({ product: subscriptions.product }).from(subscriptions).where(eq(subscriptions.id, a.subscriptionId)).get()?.product ?? "";
+  const product =
+    tx.select({ product: subscriptions.product }).from(subscriptions).where(eq(subscriptions.id, a.subscriptionId)).get()?.product ?? "";
   const customer = tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, a.customerId)).get()?.name ?? "";
   for (const organizationId of [a.customerId, a.partnerId]) {
-    recordAudit(tx, { organizationId, customerId: a.customerId, actor, action: "support.ended", targetType: "subscription", targetId: a.subscriptionId, details: { product, reason }, at: now });
+    recordAudit(tx, {
+      organizationId,
+      customerId: a.customerId,
+      actor,
+      action: "support.ended",
+      targetType: "subscription",
+      targetId: a.subscriptionId,
+      details: { product, reason },
+      at: now,
+    });
   }
   tellPartner(ctx, tx, a, "supportEnded", { customer, product }, now);
   return true;
@@ -83,7 +170,11 @@ function endAssignment(ctx: ServiceContext, tx: Tx, a: Assignment, actor: Actor 
 /** The customer's Global administrator takes a subscription's support back from a partner. */
 export function endSupport(ctx: ServiceContext, actor: Actor, input: EndSupportInput) {
   const member = requirePermission(ctx.db, actor, input.customerId, "customer.support.assign");
-  const a = ctx.db.select().from(supportAssignments).where(and(eq(supportAssignments.id, input.assignmentId), eq(supportAssignments.customerId, member.organization.id))).get();
+  const a = ctx.db
+    .select()
+    .from(supportAssignments)
+    .where(and(eq(supportAssignments.id, input.assignmentId), eq(supportAssignments.customerId, member.organization.id)))
+    .get();
   if (!a) throw new DomainError("NOT_FOUND");
   const ended = ctx.db.transaction((tx) => endAssignment(ctx, tx, a, actor, ctx.now(), "customer"), { behavior: "immediate" });
   if (!ended) throw new DomainError("SUPPORT_ENDED");
@@ -92,7 +183,11 @@ export function endSupport(ctx: ServiceContext, actor: Actor, input: EndSupportI
 
 /** A cancelled subscription needs no support: its assignment ends in the cancelling transaction. */
 export function endSupportOfSubscription(ctx: ServiceContext, tx: Tx, subscriptionId: string, actor: Actor | null, now: Date): void {
-  const a = tx.select().from(supportAssignments).where(and(eq(supportAssignments.subscriptionId, subscriptionId), eq(supportAssignments.state, "active"))).get();
+  const a = tx
+    .select()
+    .from(supportAssignments)
+    .where(and(eq(supportAssignments.subscriptionId, subscriptionId), eq(supportAssignments.state, "active")))
+    .get();
   if (a) endAssignment(ctx, tx, a, actor, now, "cancelled");
 }
 
@@ -100,25 +195,57 @@ export function endSupportOfSubscription(ctx: ServiceContext, tx: Tx, subscripti
  * A partner without admin roles in the tenant is no longer a support contact: called in the
  * transaction that ends its last admin relationship or its reseller relationship.
  */
-export function endSupportWithoutAdminAccess(ctx: ServiceContext, tx: Tx, partnerId: string, customerId: string, actor: Actor | null, now: Date): number {
+export function endSupportWithoutAdminAccess(
+  ctx: ServiceContext,
+  tx: Tx,
+  partnerId: string,
+  customerId: string,
+  actor: Actor | null,
+  now: Date,
+): number {
   if (hasAdminAccess(tx, partnerId, customerId)) return 0;
-  const active = tx.select().from(supportAssignments).where(and(eq(supportAssignments.partnerId, partnerId), eq(supportAssignments.customerId, customerId), eq(supportAssignments.state, "active"))).all();
+  const active = tx
+    .select()
+    .from(supportAssignments)
+    .where(
+      and(
+        eq(supportAssignments.partnerId, partnerId),
+        eq(supportAssignments.customerId, customerId),
+        eq(supportAssignments.state, "active"),
+      ),
+    )
+    .all();
   return active.filter((a) => endAssignment(ctx, tx, a, actor, now, "access_ended")).length;
 }
 
 /** The partner records what it did on a subscription it supports (an audit trail the customer sees too). */
 export function recordSupportAction(ctx: ServiceContext, actor: Actor, input: RecordSupportActionInput) {
   const member = requirePermission(ctx.db, actor, input.partnerId, "support.write");
-  const a = ctx.db.select().from(supportAssignments).where(and(eq(supportAssignments.id, input.assignmentId), eq(supportAssignments.partnerId, member.organization.id))).get();
+  const a = ctx.db
+    .select()
+    .from(supportAssignments)
+    .where(and(eq(supportAssignments.id, input.assignmentId), eq(supportAssignments.partnerId, member.organization.id)))
+    .get();
   if (!a) throw new DomainError("NOT_FOUND");
   if (a.state !== "active") throw new DomainError("SUPPORT_ENDED");
   const now = ctx.now();
   const id = newId("act");
   ctx.db.transaction(
     (tx) => {
-      tx.insert(supportActions).values({ id, assignmentId: a.id, partnerId: a.partnerId, userId: actor.userId, note: input.note, createdAt: now }).run();
+      tx.insert(supportActions)
+        .values({ id, assignmentId: a.id, partnerId: a.partnerId, userId: actor.userId, note: input.note, createdAt: now })
+        .run();
       for (const organizationId of [a.partnerId, a.customerId]) {
-        recordAudit(tx, { organizationId, customerId: a.customerId, actor, action: "support.action_recorded", targetType: "subscription", targetId: a.subscriptionId, details: { note: input.note.slice(0, 200) }, at: now });
+        recordAudit(tx, {
+          organizationId,
+          customerId: a.customerId,
+          actor,
+          action: "support.action_recorded",
+          targetType: "subscription",
+          targetId: a.subscriptionId,
+          details: { note: input.note.slice(0, 200) },
+          at: now,
+        });
       }
     },
     { behavior: "immediate" },

@@ -9,7 +9,14 @@ import { kickOutbox } from "@/lib/email/worker";
 import { orgHref } from "@/lib/organizations/href";
 import { serviceContext } from "@/lib/server-context";
 import { inviteMemberSchema, memberInvitationRefSchema, memberRefSchema, memberRolesSchema, memberTokenSchema } from "./schemas";
-import { acceptMemberInvitation, changeMemberRoles, declineMemberInvitation, inviteMember, removeMember, revokeMemberInvitation } from "./service";
+import {
+  acceptMemberInvitation,
+  changeMemberRoles,
+  declineMemberInvitation,
+  inviteMember,
+  removeMember,
+  revokeMemberInvitation,
+} from "./service";
 
 // Session re-checked by runAction; permission and tenant checked by each service.
 

@@ -14,12 +14,25 @@ import { enqueueNotices } from "@/lib/email/notices";
  * organization's top admins, in their language, in the transaction that grants it: a person
  * who quietly raised someone is seen doing it. Grants of other roles pass without a word.
  */
-export function announceGrant(ctx: ServiceContext, tx: Tx, p: { organizationId: string; actor: Actor; email: string; granted: readonly MemberRole[]; now: Date; key: string }) {
+export function announceGrant(
+  ctx: ServiceContext,
+  tx: Tx,
+  p: { organizationId: string; actor: Actor; email: string; granted: readonly MemberRole[]; now: Date; key: string },
+) {
   const announced = p.granted.filter((r) => ANNOUNCED_ROLES.includes(r));
   if (announced.length === 0) return;
-  const org = tx.select({ name: organizations.name, kind: organizations.kind }).from(organizations).where(eq(organizations.id, p.organizationId)).get();
+  const org = tx
+    .select({ name: organizations.name, kind: organizations.kind })
+    .from(organizations)
+    .where(eq(organizations.id, p.organizationId))
+    .get();
   if (!org) return;
-  const team = org.kind === "operator" ? "/operator/team" : org.kind === "partner" ? `/partner/${p.organizationId}/team` : `/customer/${p.organizationId}/users`;
+  const team =
+    org.kind === "operator"
+      ? "/operator/team"
+      : org.kind === "partner"
+        ? `/partner/${p.organizationId}/team`
+        : `/customer/${p.organizationId}/users`;
   enqueueNotices(tx, membersWith(tx, [p.organizationId], GRANT_NOTICES[org.kind]), {
     kind: "rolesGranted",
     outboxKind: "member.roles_granted",
@@ -27,7 +40,12 @@ export function announceGrant(ctx: ServiceContext, tx: Tx, p: { organizationId: 
     // The roles are named in each recipient's own language.
     vars: (to) => {
       const roleName = translatorFor(to.locale).t as unknown as (key: string) => string;
-      return { actor: p.actor.email, email: p.email, organization: org.name, roles: announced.map((r) => roleName(`roles.${r}`)).join(", ") };
+      return {
+        actor: p.actor.email,
+        email: p.email,
+        organization: org.name,
+        roles: announced.map((r) => roleName(`roles.${r}`)).join(", "),
+      };
     },
     url: `${ctx.config.publicBaseUrl}${team}`,
     relatedId: p.organizationId,

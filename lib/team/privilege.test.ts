@@ -8,7 +8,17 @@ import type { Actor } from "@/lib/auth/membership";
 import { getMember } from "@/lib/auth/membership";
 import { removePartner } from "@/lib/relationships/removal";
 import { invitePartnership } from "@/lib/partnerships/service";
-import { addMember, addOperatorMember, addPartner, addUser, codeOf, partneredProviderAndReseller, relatedPartnerAndCustomer, signedInAt, testContext } from "@/lib/testing/fixtures";
+import {
+  addMember,
+  addOperatorMember,
+  addPartner,
+  addUser,
+  codeOf,
+  partneredProviderAndReseller,
+  relatedPartnerAndCustomer,
+  signedInAt,
+  testContext,
+} from "@/lib/testing/fixtures";
 import { acceptMemberInvitation, changeMemberRoles, inviteMember, removeMember } from "./service";
 
 /*
@@ -21,7 +31,12 @@ let accountAdmin: Actor;
 let uma: Actor;
 
 const rolesOf = (a: Actor, org: string) => getMember(t.ctx.db, a, org)?.roles;
-const mailTo = (email: string, kind: string) => t.ctx.db.select().from(emailOutbox).all().filter((m) => m.toAddress === email && m.kind === kind);
+const mailTo = (email: string, kind: string) =>
+  t.ctx.db
+    .select()
+    .from(emailOutbox)
+    .all()
+    .filter((m) => m.toAddress === email && m.kind === kind);
 
 beforeEach(() => {
   t = testContext();
@@ -32,21 +47,44 @@ beforeEach(() => {
 
 describe("privilege inside a tenant", () => {
   it("a User management admin cannot raise itself", () => {
-    expect(codeOf(() => changeMemberRoles(t.ctx, uma, { organizationId: world.partner, userId: uma.userId, roles: ["account_admin", "admin_agent"] }))).toBe("OWN_ROLES");
+    expect(
+      codeOf(() =>
+        changeMemberRoles(t.ctx, uma, { organizationId: world.partner, userId: uma.userId, roles: ["account_admin", "admin_agent"] }),
+      ),
+    ).toBe("OWN_ROLES");
     expect(rolesOf(uma, world.partner)).toEqual(["user_management_admin"]);
     // Nor an Account admin itself: another administrator changes one's roles.
-    expect(codeOf(() => changeMemberRoles(t.ctx, accountAdmin, { organizationId: world.partner, userId: accountAdmin.userId, roles: ["account_admin", "admin_agent"] }))).toBe("OWN_ROLES");
+    expect(
+      codeOf(() =>
+        changeMemberRoles(t.ctx, accountAdmin, {
+          organizationId: world.partner,
+          userId: accountAdmin.userId,
+          roles: ["account_admin", "admin_agent"],
+        }),
+      ),
+    ).toBe("OWN_ROLES");
   });
 
   it("a person grants only what they hold, and Account admin and Admin agent come from an Account admin only", () => {
     const colleague = addMember(t.ctx.db, world.partner, "sam@northwind.example", ["helpdesk_agent"]);
     for (const roles of [["account_admin"], ["admin_agent"], ["sales_agent"]] as const) {
-      expect(codeOf(() => changeMemberRoles(t.ctx, uma, { organizationId: world.partner, userId: colleague.userId, roles: [...roles] })), roles.join()).toBe("CANNOT_GRANT");
+      expect(
+        codeOf(() => changeMemberRoles(t.ctx, uma, { organizationId: world.partner, userId: colleague.userId, roles: [...roles] })),
+        roles.join(),
+      ).toBe("CANNOT_GRANT");
     }
     expect(rolesOf(colleague, world.partner)).toEqual(["helpdesk_agent"]);
     // Nor strip someone who stands above: taking away is granting in reverse.
     expect(codeOf(() => removeMember(t.ctx, uma, { organizationId: world.partner, userId: accountAdmin.userId }))).toBe("CANNOT_GRANT");
-    expect(codeOf(() => changeMemberRoles(t.ctx, uma, { organizationId: world.partner, userId: colleague.userId, roles: ["helpdesk_agent", "user_management_admin"] }))).toBe("no error");
+    expect(
+      codeOf(() =>
+        changeMemberRoles(t.ctx, uma, {
+          organizationId: world.partner,
+          userId: colleague.userId,
+          roles: ["helpdesk_agent", "user_management_admin"],
+        }),
+      ),
+    ).toBe("no error");
     // The Account admin grants any role, and the organization's Account admins hear of an admin role.
     changeMemberRoles(t.ctx, accountAdmin, { organizationId: world.partner, userId: colleague.userId, roles: ["admin_agent"] });
     expect(rolesOf(colleague, world.partner)).toEqual(["admin_agent"]);
@@ -55,7 +93,8 @@ describe("privilege inside a tenant", () => {
   });
 
   it("an invitation carries no more than its sender could give, and nothing once the sender lost it", () => {
-    const invite = (by: Actor, roles: string[], email: string) => inviteMember(t.ctx, by, { organizationId: world.partner, email, roles: roles as never, locale: "en" });
+    const invite = (by: Actor, roles: string[], email: string) =>
+      inviteMember(t.ctx, by, { organizationId: world.partner, email, roles: roles as never, locale: "en" });
     expect(codeOf(() => invite(uma, ["account_admin"], "outsider@evil.example"))).toBe("CANNOT_GRANT");
     expect(codeOf(() => invite(uma, ["admin_agent"], "outsider@evil.example"))).toBe("CANNOT_GRANT");
     const { token } = invite(uma, ["user_management_admin"], "friend@northwind.example");
@@ -68,30 +107,73 @@ describe("privilege inside a tenant", () => {
 
   it("joining a group that holds customer roles needs an Account admin, who is told", () => {
     const group = t.ctx.db.select().from(securityGroups).where(eq(securityGroups.partnerId, world.partner)).all()[0];
-    const rel = requestAdminRelationship(t.ctx, world.agent, requestAdminRelationshipSchema.parse({ partnerId: world.partner, customerId: world.customer, name: "Helpdesk", durationDays: "90", roles: ["global_administrator"] }));
+    const rel = requestAdminRelationship(
+      t.ctx,
+      world.agent,
+      requestAdminRelationshipSchema.parse({
+        partnerId: world.partner,
+        customerId: world.customer,
+        name: "Helpdesk",
+        durationDays: "90",
+        roles: ["global_administrator"],
+      }),
+    );
     approveAdminRelationship(t.ctx, signedInAt(world.ga, t.ctx.now()), { organizationId: world.customer, relationshipId: rel.id });
-    t.ctx.db.insert(accessAssignments).values({ id: "asg_1", partnerId: world.partner, adminRelationshipId: rel.id, groupId: group.id, roles: ["global_administrator"], state: "active", createdAt: new Date() }).run();
-    expect(codeOf(() => addGroupMember(t.ctx, uma, { partnerId: world.partner, groupId: group.id, userId: uma.userId }))).toBe("GROUP_NEEDS_TOP_ADMIN");
+    t.ctx.db
+      .insert(accessAssignments)
+      .values({
+        id: "asg_1",
+        partnerId: world.partner,
+        adminRelationshipId: rel.id,
+        groupId: group.id,
+        roles: ["global_administrator"],
+        state: "active",
+        createdAt: new Date(),
+      })
+      .run();
+    expect(codeOf(() => addGroupMember(t.ctx, uma, { partnerId: world.partner, groupId: group.id, userId: uma.userId }))).toBe(
+      "GROUP_NEEDS_TOP_ADMIN",
+    );
     addGroupMember(t.ctx, accountAdmin, { partnerId: world.partner, groupId: group.id, userId: world.agent.userId });
     expect(mailTo("alice@northwind.example", "security_group.access_granted")).toHaveLength(1);
   });
 
   it("the customer and operator sides follow the same rules", () => {
     const user = addMember(t.ctx.db, world.customer, "ben@adventure.example", ["user"]);
-    expect(codeOf(() => changeMemberRoles(t.ctx, world.ga, { organizationId: world.customer, userId: world.ga.userId, roles: ["user"] }))).toBe("OWN_ROLES");
+    expect(
+      codeOf(() => changeMemberRoles(t.ctx, world.ga, { organizationId: world.customer, userId: world.ga.userId, roles: ["user"] })),
+    ).toBe("OWN_ROLES");
     changeMemberRoles(t.ctx, world.ga, { organizationId: world.customer, userId: user.userId, roles: ["global_admin"] });
     expect(mailTo(world.ga.email, "member.roles_granted")).toHaveLength(1);
     const opAdmin = addOperatorMember(t.ctx.db, "ops@program.example");
     const manager = addOperatorMember(t.ctx.db, "pm@program.example", ["partner_manager"]);
     const operatorOrg = t.ctx.db.$client.prepare("select id from organizations where kind = 'operator'").pluck().get() as string;
-    expect(codeOf(() => changeMemberRoles(t.ctx, opAdmin, { organizationId: operatorOrg, userId: opAdmin.userId, roles: ["operator_viewer"] }))).toBe("OWN_ROLES");
-    expect(codeOf(() => inviteMember(t.ctx, manager, { organizationId: operatorOrg, email: "x@program.example", roles: ["operator_admin"], locale: "en" }))).toBe("FORBIDDEN");
+    expect(
+      codeOf(() => changeMemberRoles(t.ctx, opAdmin, { organizationId: operatorOrg, userId: opAdmin.userId, roles: ["operator_viewer"] })),
+    ).toBe("OWN_ROLES");
+    expect(
+      codeOf(() =>
+        inviteMember(t.ctx, manager, { organizationId: operatorOrg, email: "x@program.example", roles: ["operator_admin"], locale: "en" }),
+      ),
+    ).toBe("FORBIDDEN");
   });
 });
 
 describe("privilege over time", () => {
-  const ask = (name: string) => requestAdminRelationship(t.ctx, world.agent, requestAdminRelationshipSchema.parse({ partnerId: world.partner, customerId: world.customer, name, durationDays: "90", roles: ["global_administrator"] }));
-  const stateOf = (id: string) => t.ctx.db.select({ s: adminRelationships.state }).from(adminRelationships).where(eq(adminRelationships.id, id)).get()!.s;
+  const ask = (name: string) =>
+    requestAdminRelationship(
+      t.ctx,
+      world.agent,
+      requestAdminRelationshipSchema.parse({
+        partnerId: world.partner,
+        customerId: world.customer,
+        name,
+        durationDays: "90",
+        roles: ["global_administrator"],
+      }),
+    );
+  const stateOf = (id: string) =>
+    t.ctx.db.select({ s: adminRelationships.state }).from(adminRelationships).where(eq(adminRelationships.id, id)).get()!.s;
 
   for (const scope of ["everything", "admin_roles"] as const) {
     it(`a request pending when the customer removes the partner (${scope}) ends with it, and approving it gives nothing`, () => {
@@ -99,7 +181,14 @@ describe("privilege over time", () => {
       removePartner(t.ctx, world.ga, { customerId: world.customer, partnerId: world.partner, scope });
       expect(stateOf(pending.id)).toBe("terminated");
       // Refused either way: the partner is gone (everything), or the request has ended (admin roles only).
-      expect(codeOf(() => approveAdminRelationship(t.ctx, signedInAt(world.ga, t.ctx.now()), { organizationId: world.customer, relationshipId: pending.id }))).toBe(scope === "everything" ? "RELATIONSHIP_ENDED" : "INVALID_TRANSITION");
+      expect(
+        codeOf(() =>
+          approveAdminRelationship(t.ctx, signedInAt(world.ga, t.ctx.now()), {
+            organizationId: world.customer,
+            relationshipId: pending.id,
+          }),
+        ),
+      ).toBe(scope === "everything" ? "RELATIONSHIP_ENDED" : "INVALID_TRANSITION");
       expect(stateOf(pending.id)).toBe("terminated");
     });
   }
@@ -107,8 +196,14 @@ describe("privilege over time", () => {
   it("approval re-checks, in its transaction, that the partner still works with the customer", () => {
     const pending = ask("Asked before the end");
     // The relationship ends without the removal flow (as a concurrent removal would leave it):
-    t.ctx.db.$client.prepare("update reseller_relationships set state = 'ended' where partner_id = ? and customer_id = ?").run(world.partner, world.customer);
-    expect(codeOf(() => approveAdminRelationship(t.ctx, signedInAt(world.ga, t.ctx.now()), { organizationId: world.customer, relationshipId: pending.id }))).toBe("RELATIONSHIP_ENDED");
+    t.ctx.db.$client
+      .prepare("update reseller_relationships set state = 'ended' where partner_id = ? and customer_id = ?")
+      .run(world.partner, world.customer);
+    expect(
+      codeOf(() =>
+        approveAdminRelationship(t.ctx, signedInAt(world.ga, t.ctx.now()), { organizationId: world.customer, relationshipId: pending.id }),
+      ),
+    ).toBe("RELATIONSHIP_ENDED");
     expect(stateOf(pending.id)).toBe("approvalPending");
   });
 });
@@ -116,11 +211,18 @@ describe("privilege over time", () => {
 describe("limits on emails a tenant sends", () => {
   it("team and partnership invitations are limited per organization per day, like customer invitations", () => {
     t.ctx.config.teamInvitationsPerOrgPerDay = 2;
-    const invite = (email: string) => inviteMember(t.ctx, accountAdmin, { organizationId: world.partner, email, roles: ["sales_agent"], locale: "en" });
+    const invite = (email: string) =>
+      inviteMember(t.ctx, accountAdmin, { organizationId: world.partner, email, roles: ["sales_agent"], locale: "en" });
     invite("a@northwind.example");
     invite("b@northwind.example");
     expect(codeOf(() => invite("c@northwind.example"))).toBe("RATE_LIMITED");
-    expect(t.ctx.db.select().from(emailOutbox).all().filter((m) => m.kind === "member_invitation")).toHaveLength(2);
+    expect(
+      t.ctx.db
+        .select()
+        .from(emailOutbox)
+        .all()
+        .filter((m) => m.kind === "member_invitation"),
+    ).toHaveLength(2);
     t.advance(86_400_000);
     expect(codeOf(() => invite("c@northwind.example"))).toBe("no error");
 
@@ -128,6 +230,15 @@ describe("limits on emails a tenant sends", () => {
     const tier = partneredProviderAndReseller(t.ctx);
     const other = addPartner(t.ctx.db, { name: "Trey", domain: "trey.example", type: "indirect_reseller", publicId: "7400218" });
     addMember(t.ctx.db, other, "ravi@trey.example", ["account_admin"]);
-    expect(codeOf(() => invitePartnership(t.ctx, tier.providerAdmin, { providerId: tier.provider, email: "ravi@trey.example", resellerPartnerId: "7400218", locale: "en" }))).toBe("RATE_LIMITED");
+    expect(
+      codeOf(() =>
+        invitePartnership(t.ctx, tier.providerAdmin, {
+          providerId: tier.provider,
+          email: "ravi@trey.example",
+          resellerPartnerId: "7400218",
+          locale: "en",
+        }),
+      ),
+    ).toBe("RATE_LIMITED");
   });
 });

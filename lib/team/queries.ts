@@ -19,9 +19,20 @@ export function listMembers(db: Db, member: Member) {
 
 export function listPendingMemberInvitations(db: Db, member: Member, now: Date) {
   return db
-    .select({ id: memberInvitations.id, email: memberInvitations.email, roles: memberInvitations.roles, expiresAt: memberInvitations.expiresAt })
+    .select({
+      id: memberInvitations.id,
+      email: memberInvitations.email,
+      roles: memberInvitations.roles,
+      expiresAt: memberInvitations.expiresAt,
+    })
     .from(memberInvitations)
-    .where(and(eq(memberInvitations.organizationId, member.organization.id), inArray(memberInvitations.state, ["sent", "opened"]), gt(memberInvitations.expiresAt, now)))
+    .where(
+      and(
+        eq(memberInvitations.organizationId, member.organization.id),
+        inArray(memberInvitations.state, ["sent", "opened"]),
+        gt(memberInvitations.expiresAt, now),
+      ),
+    )
     .orderBy(desc(memberInvitations.createdAt))
     .limit(100)
     .all();
@@ -31,8 +42,19 @@ export function listPendingMemberInvitations(db: Db, member: Member, now: Date) 
 export function getJoinLanding(ctx: ServiceContext, token: string) {
   const inv = findMemberInvitation(ctx, token);
   if (!inv) return null;
-  const org = ctx.db.select({ name: organizations.name, kind: organizations.kind }).from(organizations).where(eq(organizations.id, inv.organizationId)).get();
+  const org = ctx.db
+    .select({ name: organizations.name, kind: organizations.kind })
+    .from(organizations)
+    .where(eq(organizations.id, inv.organizationId))
+    .get();
   const inviter = ctx.db.select({ email: users.email }).from(users).where(eq(users.id, inv.createdByUserId)).get();
   if (!org) return null;
-  return { email: inv.email, roles: inv.roles, status: invitationStatus(inv, ctx.now()), expiresAt: inv.expiresAt, organization: org, inviterEmail: inviter?.email ?? "" };
+  return {
+    email: inv.email,
+    roles: inv.roles,
+    status: invitationStatus(inv, ctx.now()),
+    expiresAt: inv.expiresAt,
+    organization: org,
+    inviterEmail: inviter?.email ?? "",
+  };
 }

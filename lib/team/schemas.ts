@@ -17,7 +17,12 @@ const roles = z.preprocess(
 
 export const inviteMemberSchema = z.object({
   organizationId: id,
-  email: z.string({ error: "required" }).trim().min(1, "required").max(254, "emailTooLong").pipe(z.email({ error: "emailInvalid" })),
+  email: z
+    .string({ error: "required" })
+    .trim()
+    .min(1, "required")
+    .max(254, "emailTooLong")
+    .pipe(z.email({ error: "emailInvalid" })),
   roles,
   locale: z.enum(LOCALES, { error: "invalid" }),
 });

@@ -5,7 +5,14 @@ import { addGroupMember } from "@/lib/access/groups";
 import type { Actor } from "@/lib/auth/membership";
 import { getMember } from "@/lib/auth/membership";
 import { addCustomer, addMember, addPartner, addUser, codeOf, DAY, testContext } from "@/lib/testing/fixtures";
-import { acceptMemberInvitation, changeMemberRoles, declineMemberInvitation, inviteMember, removeMember, revokeMemberInvitation } from "./service";
+import {
+  acceptMemberInvitation,
+  changeMemberRoles,
+  declineMemberInvitation,
+  inviteMember,
+  removeMember,
+  revokeMemberInvitation,
+} from "./service";
 
 let t: ReturnType<typeof testContext>;
 let partner: string;
@@ -17,7 +24,8 @@ beforeEach(() => {
   admin = addMember(t.ctx.db, partner, "admin@northwind.example", ["account_admin"]);
 });
 
-const invite = (email: string, roles: string[], by = admin, organizationId = partner) => inviteMember(t.ctx, by, { organizationId, email, roles: roles as never, locale: "en" });
+const invite = (email: string, roles: string[], by = admin, organizationId = partner) =>
+  inviteMember(t.ctx, by, { organizationId, email, roles: roles as never, locale: "en" });
 
 describe("partner team", () => {
   it("an Account admin invites a colleague by email; the colleague joins with the roles offered", () => {
@@ -77,7 +85,10 @@ describe("partner team", () => {
     const hana = addMember(t.ctx.db, partner, "hana@northwind.example", ["helpdesk_agent"]);
     const group = t.ctx.db.select().from(securityGroups).where(eq(securityGroups.partnerId, partner)).all()[0];
     addGroupMember(t.ctx, admin, { partnerId: partner, groupId: group.id, userId: hana.userId });
-    t.ctx.db.insert(sessions).values({ sessionToken: "s1", userId: hana.userId, expires: new Date(Date.now() + DAY) }).run();
+    t.ctx.db
+      .insert(sessions)
+      .values({ sessionToken: "s1", userId: hana.userId, expires: new Date(Date.now() + DAY) })
+      .run();
     removeMember(t.ctx, admin, { organizationId: partner, userId: hana.userId });
     expect(t.ctx.db.select().from(sessions).where(eq(sessions.userId, hana.userId)).all()).toEqual([]);
     expect(t.ctx.db.select().from(securityGroupMembers).where(eq(securityGroupMembers.userId, hana.userId)).all()).toEqual([]);
@@ -94,7 +105,9 @@ describe("customer users", () => {
     acceptMemberInvitation(t.ctx, ben, token);
     changeMemberRoles(t.ctx, olivia, { organizationId: customer, userId: ben.userId, roles: ["billing_administrator"] });
     expect(getMember(t.ctx.db, ben, customer)!.roles).toEqual(["billing_administrator"]);
-    expect(codeOf(() => changeMemberRoles(t.ctx, ben, { organizationId: customer, userId: ben.userId, roles: ["global_admin"] }))).toBe("FORBIDDEN");
+    expect(codeOf(() => changeMemberRoles(t.ctx, ben, { organizationId: customer, userId: ben.userId, roles: ["global_admin"] }))).toBe(
+      "FORBIDDEN",
+    );
     expect(codeOf(() => invite("x@adventure.example", ["admin_agent"], olivia, customer))).toBe("VALIDATION");
     changeMemberRoles(t.ctx, olivia, { organizationId: customer, userId: ben.userId, roles: ["global_admin"] });
     removeMember(t.ctx, ben, { organizationId: customer, userId: olivia.userId });

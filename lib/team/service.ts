@@ -18,9 +18,12 @@ import { assertAnswerable } from "@/lib/invitations/answerable";
 import { expiryFrom, hashToken, isWellFormedToken, newInvitationToken } from "@/lib/invitations/tokens";
 import type { InviteMemberInput, MemberInvitationRef, MemberRef, MemberRolesInput } from "./schemas";
 
-
 /** Who manages the people of each kind of organization. */
-export const TEAM_PERMISSION = { partner: "users.write", customer: "customer.users.write", operator: "operator.users.write" } as const satisfies Record<OrganizationKind, Permission>;
+export const TEAM_PERMISSION = {
+  partner: "users.write",
+  customer: "customer.users.write",
+  operator: "operator.users.write",
+} as const satisfies Record<OrganizationKind, Permission>;
 
 function teamPermission(organizationId: string, ctx: ServiceContext): Permission {
   const org = ctx.db.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, organizationId)).get();
@@ -60,8 +63,29 @@ export function inviteMember(ctx: ServiceContext, actor: Actor, input: InviteMem
     (tx) => {
       // Each team invitation email counts against the organization's daily allowance, like customer invitations.
       consume(tx, { key: `team-invitations:${org.id}`, limit: ctx.config.teamInvitationsPerOrgPerDay ?? 50, windowMs: DAY, now });
-      tx.insert(memberInvitations).values({ id, organizationId: org.id, email, roles: input.roles, locale: input.locale, tokenHash: hash, state: "sent", createdByUserId: actor.userId, createdAt: now, expiresAt }).run();
-      recordAudit(tx, { organizationId: org.id, actor, action: "member.invited", targetType: "member_invitation", targetId: id, details: { email, roles: input.roles.join(",") }, at: now });
+      tx.insert(memberInvitations)
+        .values({
+          id,
+          organizationId: org.id,
+          email,
+          roles: input.roles,
+          locale: input.locale,
+          tokenHash: hash,
+          state: "sent",
+          createdByUserId: actor.userId,
+          createdAt: now,
+          expiresAt,
+        })
+        .run();
+      recordAudit(tx, {
+        organizationId: org.id,
+        actor,
+        action: "member.invited",
+        targetType: "member_invitation",
+        targetId: id,
+        details: { email, roles: input.roles.join(",") },
+        at: now,
+      });
       enqueueEmail(
         tx,
         {
@@ -70,7 +94,14 @@ export function inviteMember(ctx: ServiceContext, actor: Actor, input: InviteMem
           to: email,
           organizationId: org.id,
           relatedId: id,
-          ...memberInvitationEmail({ locale: input.locale, organizationName: org.name, inviterEmail: actor.email, roles: input.roles, url: `${ctx.config.publicBaseUrl}/join/${token}`, expiresAt }),
+          ...memberInvitationEmail({
+            locale: input.locale,
+            organizationName: org.name,
+            inviterEmail: actor.email,
+            roles: input.roles,
+            url: `${ctx.config.publicBaseUrl}/join/${token}`,
+            expiresAt,
+          }),
         },
         now,
       );
@@ -82,7 +113,13 @@ export function inviteMember(ctx: ServiceContext, actor: Actor, input: InviteMem
 
 export function findMemberInvitation(ctx: ServiceContext, token: string) {
   if (!isWellFormedToken(token)) return null;
-  return ctx.db.select().from(memberInvitations).where(eq(memberInvitations.tokenHash, hashToken(token))).get() ?? null;
+  return (
+    ctx.db
+      .select()
+      .from(memberInvitations)
+      .where(eq(memberInvitations.tokenHash, hashToken(token)))
+      .get() ?? null
+  );
 }
 
 function requireAnswerable(ctx: ServiceContext, actor: Actor, token: string) {
@@ -97,7 +134,12 @@ export function acceptMemberInvitation(ctx: ServiceContext, actor: Actor, token:
     (tx) => {
       // What the inviter could give when they invited, they must still be able to give now: an
       // invitation from someone since removed or demoted gives nothing (rule 9).
-      const inviter = tx.select({ roles: memberships.roles, email: users.email }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(and(eq(memberships.organizationId, inv.organizationId), eq(memberships.userId, inv.createdByUserId))).get();
+      const inviter = tx
+        .select({ roles: memberships.roles, email: users.email })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.organizationId, inv.organizationId), eq(memberships.userId, inv.createdByUserId)))
+        .get();
       const kind = tx.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, inv.organizationId)).get()!.kind;
       if (!inviter || inv.roles.some((r) => !mayGrant(inviter.roles, kind, r))) throw new DomainError("INVITATION_REVOKED");
       const changed = tx
@@ -106,11 +148,32 @@ export function acceptMemberInvitation(ctx: ServiceContext, actor: Actor, token:
         .where(and(eq(memberInvitations.id, inv.id), inArray(memberInvitations.state, ["sent", "opened"])))
         .run().changes;
       if (changed !== 1) throw new DomainError("INVITATION_USED");
-      const already = tx.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.organizationId, inv.organizationId), eq(memberships.userId, actor.userId))).get();
+      const already = tx
+        .select({ id: memberships.id })
+        .from(memberships)
+        .where(and(eq(memberships.organizationId, inv.organizationId), eq(memberships.userId, actor.userId)))
+        .get();
       if (already) throw new DomainError("ALREADY_MEMBER", { email: inv.email });
-      tx.insert(memberships).values({ id: newId("mem"), organizationId: inv.organizationId, userId: actor.userId, roles: inv.roles, createdAt: now }).run();
-      recordAudit(tx, { organizationId: inv.organizationId, actor, action: "member.joined", targetType: "user", targetId: actor.userId, details: { email: inv.email, roles: inv.roles.join(",") }, at: now });
-      announceGrant(ctx, tx, { organizationId: inv.organizationId, actor: { userId: inv.createdByUserId, email: inviter.email }, email: inv.email, granted: inv.roles, now, key: `joined.${inv.id}` });
+      tx.insert(memberships)
+        .values({ id: newId("mem"), organizationId: inv.organizationId, userId: actor.userId, roles: inv.roles, createdAt: now })
+        .run();
+      recordAudit(tx, {
+        organizationId: inv.organizationId,
+        actor,
+        action: "member.joined",
+        targetType: "user",
+        targetId: actor.userId,
+        details: { email: inv.email, roles: inv.roles.join(",") },
+        at: now,
+      });
+      announceGrant(ctx, tx, {
+        organizationId: inv.organizationId,
+        actor: { userId: inv.createdByUserId, email: inviter.email },
+        email: inv.email,
+        granted: inv.roles,
+        now,
+        key: `joined.${inv.id}`,
+      });
       return { organizationId: inv.organizationId, kind };
     },
     { behavior: "immediate" },
@@ -122,9 +185,21 @@ export function declineMemberInvitation(ctx: ServiceContext, actor: Actor, token
   const now = ctx.now();
   ctx.db.transaction(
     (tx) => {
-      const changed = tx.update(memberInvitations).set({ state: "declined", respondedAt: now, respondedByUserId: actor.userId }).where(and(eq(memberInvitations.id, inv.id), inArray(memberInvitations.state, ["sent", "opened"]))).run().changes;
+      const changed = tx
+        .update(memberInvitations)
+        .set({ state: "declined", respondedAt: now, respondedByUserId: actor.userId })
+        .where(and(eq(memberInvitations.id, inv.id), inArray(memberInvitations.state, ["sent", "opened"])))
+        .run().changes;
       if (changed !== 1) throw new DomainError("INVITATION_USED");
-      recordAudit(tx, { organizationId: inv.organizationId, actor, action: "member.declined", targetType: "member_invitation", targetId: inv.id, details: { email: inv.email }, at: now });
+      recordAudit(tx, {
+        organizationId: inv.organizationId,
+        actor,
+        action: "member.declined",
+        targetType: "member_invitation",
+        targetId: inv.id,
+        details: { email: inv.email },
+        at: now,
+      });
     },
     { behavior: "immediate" },
   );
@@ -135,11 +210,27 @@ export function revokeMemberInvitation(ctx: ServiceContext, actor: Actor, ref: M
   const now = ctx.now();
   return ctx.db.transaction(
     (tx) => {
-      const inv = tx.select().from(memberInvitations).where(and(eq(memberInvitations.id, ref.invitationId), eq(memberInvitations.organizationId, member.organization.id))).get();
+      const inv = tx
+        .select()
+        .from(memberInvitations)
+        .where(and(eq(memberInvitations.id, ref.invitationId), eq(memberInvitations.organizationId, member.organization.id)))
+        .get();
       if (!inv) throw new DomainError("NOT_FOUND");
-      const changed = tx.update(memberInvitations).set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId }).where(and(eq(memberInvitations.id, inv.id), inArray(memberInvitations.state, ["sent", "opened"]))).run().changes;
+      const changed = tx
+        .update(memberInvitations)
+        .set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId })
+        .where(and(eq(memberInvitations.id, inv.id), inArray(memberInvitations.state, ["sent", "opened"])))
+        .run().changes;
       if (changed !== 1) throw new DomainError("INVITATION_NOT_OPEN");
-      recordAudit(tx, { organizationId: member.organization.id, actor, action: "member.invitation_revoked", targetType: "member_invitation", targetId: inv.id, details: { email: inv.email }, at: now });
+      recordAudit(tx, {
+        organizationId: member.organization.id,
+        actor,
+        action: "member.invitation_revoked",
+        targetType: "member_invitation",
+        targetId: inv.id,
+        details: { email: inv.email },
+        at: now,
+      });
       return { email: inv.email };
     },
     { behavior: "immediate" },
@@ -149,7 +240,12 @@ export function revokeMemberInvitation(ctx: ServiceContext, actor: Actor, ref: M
 /** Counts the holders of the organization's must-have role, inside the caller's transaction. */
 function adminCount(tx: Parameters<Parameters<ServiceContext["db"]["transaction"]>[0]>[0], org: Organization): number {
   const role = TOP_ROLE[org.kind];
-  return tx.select({ roles: memberships.roles }).from(memberships).where(eq(memberships.organizationId, org.id)).all().filter((m) => m.roles.includes(role)).length;
+  return tx
+    .select({ roles: memberships.roles })
+    .from(memberships)
+    .where(eq(memberships.organizationId, org.id))
+    .all()
+    .filter((m) => m.roles.includes(role)).length;
 }
 
 /**
@@ -169,14 +265,35 @@ export function changeMemberRoles(ctx: ServiceContext, actor: Actor, input: Memb
   const now = ctx.now();
   return ctx.db.transaction(
     (tx) => {
-      const target = tx.select({ m: memberships, email: users.email }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, input.userId))).get();
+      const target = tx
+        .select({ m: memberships, email: users.email })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, input.userId)))
+        .get();
       if (!target) throw new DomainError("NOT_FOUND");
-      if (ungrantable(member.roles, org.kind, changedRoles(target.m.roles, input.roles)).length) throw new DomainError("CANNOT_GRANT", {}, { roles: ["cannotGrant"] });
+      if (ungrantable(member.roles, org.kind, changedRoles(target.m.roles, input.roles)).length)
+        throw new DomainError("CANNOT_GRANT", {}, { roles: ["cannotGrant"] });
       tx.update(memberships).set({ roles: input.roles }).where(eq(memberships.id, target.m.id)).run();
       // Checked after the change, in the same transaction: the organization keeps an admin.
       if (adminCount(tx, org) === 0) throw new DomainError("LAST_ADMIN");
-      recordAudit(tx, { organizationId: org.id, actor, action: "member.roles_changed", targetType: "user", targetId: input.userId, details: { email: target.email, from: target.m.roles.join(","), to: input.roles.join(",") }, at: now });
-      announceGrant(ctx, tx, { organizationId: org.id, actor, email: target.email, granted: input.roles.filter((r) => !target.m.roles.includes(r)), now, key: newId("grant") });
+      recordAudit(tx, {
+        organizationId: org.id,
+        actor,
+        action: "member.roles_changed",
+        targetType: "user",
+        targetId: input.userId,
+        details: { email: target.email, from: target.m.roles.join(","), to: input.roles.join(",") },
+        at: now,
+      });
+      announceGrant(ctx, tx, {
+        organizationId: org.id,
+        actor,
+        email: target.email,
+        granted: input.roles.filter((r) => !target.m.roles.includes(r)),
+        now,
+        key: newId("grant"),
+      });
       return { email: target.email };
     },
     { behavior: "immediate" },
@@ -194,15 +311,30 @@ export function removeMember(ctx: ServiceContext, actor: Actor, ref: MemberRef) 
   const now = ctx.now();
   return ctx.db.transaction(
     (tx) => {
-      const target = tx.select({ m: memberships, email: users.email }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, ref.userId))).get();
+      const target = tx
+        .select({ m: memberships, email: users.email })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, ref.userId)))
+        .get();
       if (!target) throw new DomainError("NOT_FOUND");
       // Leaving is always allowed; removing someone else takes rights over every role they hold.
       if (ref.userId !== actor.userId && ungrantable(member.roles, org.kind, target.m.roles).length) throw new DomainError("CANNOT_GRANT");
       tx.delete(memberships).where(eq(memberships.id, target.m.id)).run();
       if (adminCount(tx, org) === 0) throw new DomainError("LAST_ADMIN");
-      tx.delete(securityGroupMembers).where(and(eq(securityGroupMembers.partnerId, org.id), eq(securityGroupMembers.userId, ref.userId))).run();
+      tx.delete(securityGroupMembers)
+        .where(and(eq(securityGroupMembers.partnerId, org.id), eq(securityGroupMembers.userId, ref.userId)))
+        .run();
       tx.delete(sessions).where(eq(sessions.userId, ref.userId)).run();
-      recordAudit(tx, { organizationId: org.id, actor, action: "member.removed", targetType: "user", targetId: ref.userId, details: { email: target.email }, at: now });
+      recordAudit(tx, {
+        organizationId: org.id,
+        actor,
+        action: "member.removed",
+        targetType: "user",
+        targetId: ref.userId,
+        details: { email: target.email },
+        at: now,
+      });
       return { email: target.email };
     },
     { behavior: "immediate" },

@@ -39,7 +39,9 @@ const WRITER = path.join("lib", "testing", "crash-writer.ts");
 function startWriter(mode: "write" | "drain", file: string, smtpUrl: string, params: unknown) {
   // tsx as a loader inside this node process: its CLI would run the script in a child that
   // outlives a SIGKILL sent to the CLI.
-  const child = spawn(process.execPath, ["--import", "tsx", WRITER, mode, file, smtpUrl, JSON.stringify(params)], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", WRITER, mode, file, smtpUrl, JSON.stringify(params)], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const lines: string[] = [];
   let partial = "";
   let errors = "";
@@ -83,7 +85,13 @@ export async function runCrashCycles(opts: { dir: string; cycles: number; log?: 
   setup.$client.close();
   const params = { partnerId, sales };
 
-  const report: CrashReport = { cycles: 0, acknowledged: 0, lost: [], integrityErrors: [], outbox: { rows: 0, notSent: 0, delivered: 0, missing: 0, unknown: 0, duplicates: 0, duplicatesNotInFlight: 0, inFlightAtKill: 0 } };
+  const report: CrashReport = {
+    cycles: 0,
+    acknowledged: 0,
+    lost: [],
+    integrityErrors: [],
+    outbox: { rows: 0, notSent: 0, delivered: 0, missing: 0, unknown: 0, duplicates: 0, duplicatesNotInFlight: 0, inFlightAtKill: 0 },
+  };
   const inFlight = new Set<string>();
   try {
     for (let cycle = 0; cycle < opts.cycles; cycle++) {
@@ -101,7 +109,10 @@ export async function runCrashCycles(opts: { dir: string; cycles: number; log?: 
       const integrity = db.$client.pragma("integrity_check", { simple: true });
       if (integrity !== "ok") report.integrityErrors.push(`cycle ${cycle}: ${String(integrity)}`);
       for (const line of acks) if (!checkAck(db, line)) report.lost.push(`cycle ${cycle}: ${line}`);
-      for (const row of db.$client.prepare("select idempotency_key as key from email_outbox where state = 'sending'").all() as { key: string }[]) inFlight.add(row.key);
+      for (const row of db.$client.prepare("select idempotency_key as key from email_outbox where state = 'sending'").all() as {
+        key: string;
+      }[])
+        inFlight.add(row.key);
       db.$client.close();
       report.acknowledged += acks.length;
       report.cycles++;
@@ -149,7 +160,8 @@ export function crashViolations(r: CrashReport): string[] {
   // leaves a message that was received but looks unsent. It goes again with the same
   // Message-ID (the idempotency key mail stores drop copies by). At most one per kill, and
   // only a message the killed process was sending.
-  if (r.outbox.duplicatesNotInFlight) v.push(`${r.outbox.duplicatesNotInFlight} messages delivered twice that no killed process was sending`);
+  if (r.outbox.duplicatesNotInFlight)
+    v.push(`${r.outbox.duplicatesNotInFlight} messages delivered twice that no killed process was sending`);
   if (r.outbox.duplicates > r.cycles) v.push(`${r.outbox.duplicates} repeated deliveries, more than one per kill (${r.cycles})`);
   return v;
 }

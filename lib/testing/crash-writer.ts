@@ -23,7 +23,11 @@ export type CrashWriterParams = { partnerId: string; sales: Actor };
 const [mode, file, smtpUrl, json] = process.argv.slice(2);
 const p = JSON.parse(json) as CrashWriterParams;
 const db = openDatabase(file);
-const ctx = { db, now: () => new Date(), config: { invitationTtlDays: 14, publicBaseUrl: "http://localhost:3000", invitationsPerPartnerPerDay: 1e9 } };
+const ctx = {
+  db,
+  now: () => new Date(),
+  config: { invitationTtlDays: 14, publicBaseUrl: "http://localhost:3000", invitationsPerPartnerPerDay: 1e9 },
+};
 const send = smtpSender(smtpUrl, "crash@partner-center.local", "partner-center.local");
 const ack = (line: string) => writeSync(1, `${line}\n`);
 
@@ -37,7 +41,14 @@ function writeOnce(n: number) {
   }
   const customer = addUser(db, email);
   const { token, invitation } = createInvitation(ctx, p.sales, { partnerId: p.partnerId, email, message: null, locale: "en" });
-  acceptInvitation(ctx, customer, { token, target: "new", name: `Crash ${process.pid}-${n}`, primaryDomain: `c${process.pid}-${n}.example`, country: "US", agreement: "on" });
+  acceptInvitation(ctx, customer, {
+    token,
+    target: "new",
+    name: `Crash ${process.pid}-${n}`,
+    primaryDomain: `c${process.pid}-${n}.example`,
+    country: "US",
+    agreement: "on",
+  });
   ack(`accepted ${invitation.id}`);
 }
 

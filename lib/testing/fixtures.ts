@@ -30,10 +30,24 @@ export function testContext(start = new Date("2026-01-15T10:00:00Z")) {
 
 export const DAY = 86_400_000;
 
-export function addPartner(db: Db, o: { name: string; cloud?: Cloud; domain: string; type?: PartnerType; csp?: boolean; publicId?: string }) {
+export function addPartner(
+  db: Db,
+  o: { name: string; cloud?: Cloud; domain: string; type?: PartnerType; csp?: boolean; publicId?: string },
+) {
   const id = newId("org");
   db.insert(organizations)
-    .values({ id, kind: "partner", name: o.name, cloud: o.cloud ?? "global", country: "US", primaryDomain: o.domain, partnerType: o.type ?? "direct", partnerPublicId: o.publicId ?? String(Math.floor(Math.random() * 1e9)), isCspTransactionTenant: o.csp ?? true, createdAt: new Date() })
+    .values({
+      id,
+      kind: "partner",
+      name: o.name,
+      cloud: o.cloud ?? "global",
+      country: "US",
+      primaryDomain: o.domain,
+      partnerType: o.type ?? "direct",
+      partnerPublicId: o.publicId ?? String(Math.floor(Math.random() * 1e9)),
+      isCspTransactionTenant: o.csp ?? true,
+      createdAt: new Date(),
+    })
     .run();
   ensureDefaultGroups(db, id, new Date());
   return id;
@@ -42,19 +56,34 @@ export function addPartner(db: Db, o: { name: string; cloud?: Cloud; domain: str
 export function addCustomer(db: Db, o: { name: string; cloud?: Cloud; domain: string; corporateOf?: string }) {
   const id = newId("org");
   db.insert(organizations)
-    .values({ id, kind: "customer", name: o.name, cloud: o.cloud ?? "global", country: "US", primaryDomain: o.domain, corporateOfPartnerId: o.corporateOf ?? null, createdAt: new Date() })
+    .values({
+      id,
+      kind: "customer",
+      name: o.name,
+      cloud: o.cloud ?? "global",
+      country: "US",
+      primaryDomain: o.domain,
+      corporateOfPartnerId: o.corporateOf ?? null,
+      createdAt: new Date(),
+    })
     .run();
   return id;
 }
 
 /** A user (created on first use) who is a member of the organization with these roles. */
 export function addMember(db: Db, organizationId: string, email: string, roles: MemberRole[]): Actor {
-  let user = db.select().from(users).all().find((u) => u.email === email);
+  let user = db
+    .select()
+    .from(users)
+    .all()
+    .find((u) => u.email === email);
   if (!user) {
     user = { id: newId("usr"), email, name: null, emailVerified: null, image: null, locale: "en", createdAt: new Date() };
     db.insert(users).values(user).run();
   }
-  db.insert(memberships).values({ id: newId("mem"), organizationId, userId: user.id, roles, createdAt: new Date() }).run();
+  db.insert(memberships)
+    .values({ id: newId("mem"), organizationId, userId: user.id, roles, createdAt: new Date() })
+    .run();
   return { userId: user.id, email };
 }
 
@@ -64,14 +93,27 @@ export function addOperatorMember(db: Db, email: string, roles: MemberRole[] = [
   if (existing) return addMember(db, existing.id, email, roles);
   const { organizationId } = addOperator(db, email, new Date("2026-01-01T00:00:00Z"));
   const user = db.select().from(users).where(eq(users.email, email)).get()!;
-  db.update(memberships).set({ roles }).where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, user.id))).run();
+  db.update(memberships)
+    .set({ roles })
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, user.id)))
+    .run();
   return { userId: user.id, email };
 }
 
 /** A product in a cloud's catalog. */
 export function addProduct(db: Db, o: { name: string; cloud?: Cloud; supportable?: boolean }) {
   const id = newId("prd");
-  db.insert(products).values({ id, cloud: o.cloud ?? "global", name: o.name, nameKey: o.name.toLowerCase(), supportable: o.supportable ?? true, available: true, createdAt: new Date() }).run();
+  db.insert(products)
+    .values({
+      id,
+      cloud: o.cloud ?? "global",
+      name: o.name,
+      nameKey: o.name.toLowerCase(),
+      supportable: o.supportable ?? true,
+      available: true,
+      createdAt: new Date(),
+    })
+    .run();
   return id;
 }
 
@@ -90,7 +132,17 @@ export function addUser(db: Db, email: string): Actor {
 export function addSubscription(db: Db, customerId: string, product: string, partnerOfRecordId: string | null) {
   const id = newId("sub");
   db.insert(subscriptions)
-    .values({ id, customerId, product, seats: 10, state: "active", purchaseChannel: partnerOfRecordId ? "partner" : "direct", partnerOfRecordId, termEndsAt: new Date("2027-01-01T00:00:00Z"), createdAt: new Date("2025-01-01T00:00:00Z") })
+    .values({
+      id,
+      customerId,
+      product,
+      seats: 10,
+      state: "active",
+      purchaseChannel: partnerOfRecordId ? "partner" : "direct",
+      partnerOfRecordId,
+      termEndsAt: new Date("2027-01-01T00:00:00Z"),
+      createdAt: new Date("2025-01-01T00:00:00Z"),
+    })
     .run();
   return id;
 }
@@ -138,9 +190,20 @@ export function partneredProviderAndReseller(ctx: ServiceContext, opts: { cloud?
   const provider = addPartner(ctx.db, { name: `Contoso${s}`, domain: `contoso${s}.example`, cloud: opts.cloud, type: "indirect_provider" });
   const providerAdmin = addMember(ctx.db, provider, `pieter@contoso${s}.example`, ["account_admin", "admin_agent"]);
   const resellerPublicId = `73${s}${Math.floor(Math.random() * 1e6)}`;
-  const reseller = addPartner(ctx.db, { name: `Litware${s}`, domain: `litware${s}.example`, cloud: opts.cloud, type: "indirect_reseller", publicId: resellerPublicId });
+  const reseller = addPartner(ctx.db, {
+    name: `Litware${s}`,
+    domain: `litware${s}.example`,
+    cloud: opts.cloud,
+    type: "indirect_reseller",
+    publicId: resellerPublicId,
+  });
   const resellerAdmin = addMember(ctx.db, reseller, `lena@litware${s}.example`, ["account_admin", "sales_agent"]);
-  const { token, partnership } = invitePartnership(ctx, providerAdmin, { providerId: provider, email: resellerAdmin.email, resellerPartnerId: resellerPublicId, locale: "en" });
+  const { token, partnership } = invitePartnership(ctx, providerAdmin, {
+    providerId: provider,
+    email: resellerAdmin.email,
+    resellerPartnerId: resellerPublicId,
+    locale: "en",
+  });
   authorizePartnership(ctx, resellerAdmin, token);
   return { provider, providerAdmin, reseller, resellerAdmin, resellerPublicId, partnershipId: partnership.id };
 }

@@ -14,7 +14,15 @@ import { approveAdminRelationship, rejectAdminRelationship, terminateAdminRelati
 import type { Actor } from "@/lib/auth/membership";
 import { acceptInvitation } from "@/lib/invitations/respond";
 
-type Params = { token: string; actor: Actor; relationshipId: string; customerId: string; partnerId: string; customerActor: Actor; partnerActor: Actor };
+type Params = {
+  token: string;
+  actor: Actor;
+  relationshipId: string;
+  customerId: string;
+  partnerId: string;
+  customerActor: Actor;
+  partnerActor: Actor;
+};
 
 const [file, goFile, attempts, worker, op, json] = process.argv.slice(2);
 const p = JSON.parse(json) as Params;
@@ -23,9 +31,21 @@ const ctx = { db, now: () => new Date(), config: { invitationTtlDays: 14, public
 
 const operations: Record<string, (i: number) => void> = {
   // Each attempt with its own new organization, so only the invitation itself is contended.
-  accept: (i) => acceptInvitation(ctx, p.actor, { token: p.token, target: "new", name: `Racer ${worker}-${i}`, primaryDomain: `racer-${worker}-${i}.example`, country: "US", agreement: "on" }),
+  accept: (i) =>
+    acceptInvitation(ctx, p.actor, {
+      token: p.token,
+      target: "new",
+      name: `Racer ${worker}-${i}`,
+      primaryDomain: `racer-${worker}-${i}.example`,
+      country: "US",
+      agreement: "on",
+    }),
   // Half approve, half reject the same pending request.
-  decide: (i) => void (i % 2 ? approveAdminRelationship : rejectAdminRelationship)(ctx, p.customerActor, { organizationId: p.customerId, relationshipId: p.relationshipId }),
+  decide: (i) =>
+    void (i % 2 ? approveAdminRelationship : rejectAdminRelationship)(ctx, p.customerActor, {
+      organizationId: p.customerId,
+      relationshipId: p.relationshipId,
+    }),
   // Both sides terminate the same active relationship.
   terminate: (i) =>
     void (i % 2

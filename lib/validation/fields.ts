@@ -21,4 +21,5 @@ export const agreementField = z.literal("on", { error: "agreementRequired" });
 export const organizationNameField = z.string({ error: "required" }).trim().min(2, "nameTooShort").max(120, "nameTooLong");
 
 /** An optional text field: empty means absent. */
-export const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+export const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());

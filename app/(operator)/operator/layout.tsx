@@ -18,7 +18,12 @@ export default async function OperatorLayout({ children }: { children: ReactNode
   ].filter((l): l is NavLink => Boolean(l));
   return (
     <div className="space-y-6">
-      <OrgBar name={member.organization.name} subtitle={[t("operator.console"), member.roles.map((r) => t(`roles.${r}`)).join(", ")].join(" · ")} links={links} navLabel={t("nav.main")} />
+      <OrgBar
+        name={member.organization.name}
+        subtitle={[t("operator.console"), member.roles.map((r) => t(`roles.${r}`)).join(", ")].join(" · ")}
+        links={links}
+        navLabel={t("nav.main")}
+      />
       {children}
     </div>
   );

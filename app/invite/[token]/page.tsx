@@ -36,7 +36,7 @@ export default async function InvitePage({ params }: Props) {
   if (blocked) return <TooManyAttempts until={blocked} />;
   const landing = getInvitationLanding(ctx, token);
   if (!landing) await recordTokenFailure();
-  if (!landing || landing.status !== "sent" && landing.status !== "opened") return <InvitationOutcome landing={landing} />;
+  if (!landing || (landing.status !== "sent" && landing.status !== "opened")) return <InvitationOutcome landing={landing} />;
   markInvitationOpened(ctx, token);
 
   const [t, format, locale, actor] = await Promise.all([getTranslations(), getFormatter(), getLocale(), getActor()]);
@@ -56,12 +56,16 @@ export default async function InvitePage({ params }: Props) {
           <h1 className="text-2xl font-semibold">{t("invite.title", { partner })}</h1>
           <p className="text-gray-700">{t("invite.intro", { partner, cloud: cloudName })}</p>
           <p className="text-gray-700">{t("invite.grants", { partner })}</p>
-          {landing.provider && <p className="font-medium text-gray-900">{t("invite.withProvider", { partner, provider: landing.provider.name })}</p>}
+          {landing.provider && (
+            <p className="font-medium text-gray-900">{t("invite.withProvider", { partner, provider: landing.provider.name })}</p>
+          )}
         </header>
         {landing.message && (
           <section aria-label={t("invite.messageFrom", { inviter: landing.inviterEmail })}>
             <p className="text-sm font-medium">{t("invite.messageFrom", { inviter: landing.inviterEmail })}</p>
-            <blockquote className="mt-1 whitespace-pre-wrap border-l-4 border-blue-200 pl-3 text-sm text-gray-800">{landing.message}</blockquote>
+            <blockquote className="mt-1 whitespace-pre-wrap border-l-4 border-blue-200 pl-3 text-sm text-gray-800">
+              {landing.message}
+            </blockquote>
           </section>
         )}
         {landing.adminRequest && (
@@ -79,7 +83,8 @@ export default async function InvitePage({ params }: Props) {
           </ul>
         </section>
         <p className="text-sm text-gray-700">
-          {t("invite.forAddress", { email: landing.email })} {t("invite.expires", { date: format.dateTime(landing.expiresAt, { dateStyle: "long" }) })}
+          {t("invite.forAddress", { email: landing.email })}{" "}
+          {t("invite.expires", { date: format.dateTime(landing.expiresAt, { dateStyle: "long" }) })}
         </p>
 
         <AccountGate
@@ -98,19 +103,33 @@ export default async function InvitePage({ params }: Props) {
                 {t("invite.signedInAs", { email: actor.email })} {t("invite.canAccept")}
               </p>
               {elsewhere.length > 0 && (
-                <Alert tone="info">{t("invite.otherCloudTenants", { names: elsewhere.map((o) => `${o.name} (${t(`clouds.${o.cloud}`)})`).join(", "), cloud: cloudName })}</Alert>
+                <Alert tone="info">
+                  {t("invite.otherCloudTenants", {
+                    names: elsewhere.map((o) => `${o.name} (${t(`clouds.${o.cloud}`)})`).join(", "),
+                    cloud: cloudName,
+                  })}
+                </Alert>
               )}
               {landing.adminRequest?.roles.includes(GLOBAL_ADMINISTRATOR) && !signedInRecently(actor, new Date()) ? (
-                <FreshSignIn email={actor.email} returnTo={here} text={{ body: t("invite.freshSignInBody", { partner }), button: t("signIn.submit"), pending: t("signIn.pending") }} />
+                <FreshSignIn
+                  email={actor.email}
+                  returnTo={here}
+                  text={{ body: t("invite.freshSignInBody", { partner }), button: t("signIn.submit"), pending: t("signIn.pending") }}
+                />
               ) : (
-              <AcceptForm
-                token={token}
-                partnerName={partner}
-                cloudName={cloudName}
-                tenants={inCloud}
-                countries={COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) => a.name.localeCompare(b.name, locale))}
-                agreement={{ title: t(`agreements.${rules.agreementKey as "customerAgreement" | "customerAgreementChina"}`), url: rules.agreementUrl }}
-              />
+                <AcceptForm
+                  token={token}
+                  partnerName={partner}
+                  cloudName={cloudName}
+                  tenants={inCloud}
+                  countries={COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) =>
+                    a.name.localeCompare(b.name, locale),
+                  )}
+                  agreement={{
+                    title: t(`agreements.${rules.agreementKey as "customerAgreement" | "customerAgreementChina"}`),
+                    url: rules.agreementUrl,
+                  }}
+                />
               )}
             </div>
           )}

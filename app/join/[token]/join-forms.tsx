@@ -19,7 +19,14 @@ export function JoinForms({ token, organizationName }: { token: string; organiza
         <input type="hidden" name="token" value={token} />
         <SubmitButton label={t("join.accept")} pendingLabel={t("join.accepting")} />
       </form>
-      <ConfirmForm action={decline} trigger={t("join.decline")} question={t("join.confirmDecline", { organization: organizationName })} confirmLabel={t("join.confirmDeclineButton")} cancelLabel={t("common.cancel")} pendingLabel={t("common.working")}>
+      <ConfirmForm
+        action={decline}
+        trigger={t("join.decline")}
+        question={t("join.confirmDecline", { organization: organizationName })}
+        confirmLabel={t("join.confirmDeclineButton")}
+        cancelLabel={t("common.cancel")}
+        pendingLabel={t("common.working")}
+      >
         <input type="hidden" name="token" value={token} />
       </ConfirmForm>
       <ActionMessage result={accepted ?? declined} />

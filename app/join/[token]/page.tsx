@@ -23,7 +23,7 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
   if (!landing) await recordTokenFailure();
   if (!landing) return <LinkClosed status="invalid" />;
   if (landing.status === "expired" || landing.status === "revoked") return <LinkClosed status={landing.status} />;
-  if (((landing.status !== "sent" && landing.status !== "opened"))) return <LinkClosed status="used" />;
+  if (landing.status !== "sent" && landing.status !== "opened") return <LinkClosed status="used" />;
   const organization = landing.organization.name;
   const roleName = t as unknown as (key: string) => string;
   const here = `/join/${token}`;
@@ -38,7 +38,8 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
           ))}
         </ul>
         <p className="text-sm text-gray-700">
-          {t("join.forAddress", { email: landing.email })} {t("invite.expires", { date: format.dateTime(landing.expiresAt, { dateStyle: "long" }) })}
+          {t("join.forAddress", { email: landing.email })}{" "}
+          {t("invite.expires", { date: format.dateTime(landing.expiresAt, { dateStyle: "long" }) })}
         </p>
         <AccountGate
           actor={actor}

@@ -37,7 +37,12 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
       <section>
         <h2 className="text-sm font-medium">{t("html")}</h2>
         {/* Sandboxed: the message's HTML can neither run script nor navigate this page. */}
-        <iframe title={t("html")} sandbox="" srcDoc={message.html ?? ""} className="h-[28rem] w-full rounded-md border border-gray-200 bg-white" />
+        <iframe
+          title={t("html")}
+          sandbox=""
+          srcDoc={message.html ?? ""}
+          className="h-[28rem] w-full rounded-md border border-gray-200 bg-white"
+        />
       </section>
       <section>
         <h2 className="text-sm font-medium">{t("text")}</h2>

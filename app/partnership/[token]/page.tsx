@@ -23,20 +23,27 @@ export default async function PartnershipPage({ params }: { params: Promise<{ to
   if (!landing) await recordTokenFailure();
   if (!landing) return <LinkClosed status="invalid" />;
   if (landing.status === "expired" || landing.status === "revoked") return <LinkClosed status={landing.status} />;
-  if ((landing.status !== "invited")) return <LinkClosed status="used" />;
+  if (landing.status !== "invited") return <LinkClosed status="used" />;
   const vars = { provider: landing.provider.name, reseller: landing.reseller.name };
   return (
     <ClientMessages namespaces={["partnerships"]}>
       <article className="mx-auto max-w-xl space-y-4 rounded-lg border border-gray-200 bg-white p-6">
         <h1 className="text-2xl font-semibold">{t("partnerships.landingTitle", vars)}</h1>
-        <p className="text-gray-700">{t("partnerships.landingIntro", { ...vars, id: landing.provider.partnerPublicId ?? "", cloud: t(`clouds.${landing.provider.cloud}`) })}</p>
+        <p className="text-gray-700">
+          {t("partnerships.landingIntro", {
+            ...vars,
+            id: landing.provider.partnerPublicId ?? "",
+            cloud: t(`clouds.${landing.provider.cloud}`),
+          })}
+        </p>
         <ul className="list-disc space-y-1 pl-6 text-sm">
           <li>{t("partnerships.landingEffect1", vars)}</li>
           <li>{t("partnerships.landingEffect2", vars)}</li>
           <li>{t("partnerships.landingEffect3", vars)}</li>
         </ul>
         <p className="text-sm text-gray-700">
-          {t("join.forAddress", { email: landing.email })} {t("invite.expires", { date: format.dateTime(landing.expiresAt, { dateStyle: "long" }) })}
+          {t("join.forAddress", { email: landing.email })}{" "}
+          {t("invite.expires", { date: format.dateTime(landing.expiresAt, { dateStyle: "long" }) })}
         </p>
         <AccountGate
           actor={actor}

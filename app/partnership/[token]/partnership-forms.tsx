@@ -20,7 +20,14 @@ export function PartnershipForms({ token, providerName }: { token: string; provi
         <input type="hidden" name="token" value={token} />
         <SubmitButton label={t("partnerships.authorize", { provider: providerName })} pendingLabel={t("partnerships.authorizing")} />
       </form>
-      <ConfirmForm action={decline} trigger={t("partnerships.decline")} question={t("partnerships.confirmDecline", { provider: providerName })} confirmLabel={t("partnerships.confirmDeclineButton")} cancelLabel={t("common.cancel")} pendingLabel={t("common.working")}>
+      <ConfirmForm
+        action={decline}
+        trigger={t("partnerships.decline")}
+        question={t("partnerships.confirmDecline", { provider: providerName })}
+        confirmLabel={t("partnerships.confirmDeclineButton")}
+        cancelLabel={t("common.cancel")}
+        pendingLabel={t("common.working")}
+      >
         <input type="hidden" name="token" value={token} />
       </ConfirmForm>
       <ActionMessage result={authorized ?? declined} />

@@ -51,7 +51,8 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
             </Link>
           </PageHeader>
           <p className="text-sm text-gray-700">
-            {t("customer.domain", { domain: org.primaryDomain })} · {countryName(org.country, locale)} · {t("customer.cloud", { cloud: t(`clouds.${org.cloud}`) })}
+            {t("customer.domain", { domain: org.primaryDomain })} · {countryName(org.country, locale)} ·{" "}
+            {t("customer.cloud", { cloud: t(`clouds.${org.cloud}`) })}
           </p>
         </div>
         <Section id="partners" title={t("customer.partners")}>
@@ -59,7 +60,17 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
           {partners.length === 0 ? (
             <EmptyState>{t("customer.noPartners")}</EmptyState>
           ) : (
-            <Table caption={t("customer.partners")} head={[t("customer.partner"), t("customer.partnerType"), t("customer.partnerId"), t("customer.adminRoles"), t("customer.since"), canRemove ? t("partner.invitations.actions") : ""].filter(Boolean)}>
+            <Table
+              caption={t("customer.partners")}
+              head={[
+                t("customer.partner"),
+                t("customer.partnerType"),
+                t("customer.partnerId"),
+                t("customer.adminRoles"),
+                t("customer.since"),
+                canRemove ? t("partner.invitations.actions") : "",
+              ].filter(Boolean)}
+            >
               {partners.map((p) => (
                 <tr key={p.id} data-testid={`partner-${p.name}`}>
                   <Td className="font-medium">
@@ -67,11 +78,17 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
                   </Td>
                   <Td>
                     {p.partnerType ? t(`partnerTypes.${p.partnerType}`) : "—"}
-                    {p.providerName && <p className="text-xs text-gray-600">{t("customer.throughProvider", { provider: p.providerName })}</p>}
+                    {p.providerName && (
+                      <p className="text-xs text-gray-600">{t("customer.throughProvider", { provider: p.providerName })}</p>
+                    )}
                     {p.resellerName && <p className="text-xs text-gray-600">{t("customer.viaReseller", { reseller: p.resellerName })}</p>}
                   </Td>
                   <Td>{p.partnerPublicId ?? "—"}</Td>
-                  <Td>{p.adminRoles.length === 0 ? t("customer.noAdminRoles") : p.adminRoles.map((r) => t(`directoryRoles.${r}.name`)).join(", ")}</Td>
+                  <Td>
+                    {p.adminRoles.length === 0
+                      ? t("customer.noAdminRoles")
+                      : p.adminRoles.map((r) => t(`directoryRoles.${r}.name`)).join(", ")}
+                  </Td>
                   <Td>{format.dateTime(p.since, { dateStyle: "long" })}</Td>
                   {canRemove && (
                     <Td>
@@ -89,14 +106,18 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
           {adminRelationships.pending.length === 0 ? (
             <EmptyState>{t("customerAdminRelationships.pendingNone")}</EmptyState>
           ) : (
-            adminRelationships.pending.map((r) => <CustomerRelationshipCard key={r.id} customerId={org.id} row={r} canDecide={canDecide} signIn={signIn} />)
+            adminRelationships.pending.map((r) => (
+              <CustomerRelationshipCard key={r.id} customerId={org.id} row={r} canDecide={canDecide} signIn={signIn} />
+            ))
           )}
         </Section>
         <Section id="admin-roles" title={t("customerAdminRelationships.activeTitle")}>
           {adminRelationships.inForce.length === 0 ? (
             <EmptyState>{t("customerAdminRelationships.activeNone")}</EmptyState>
           ) : (
-            adminRelationships.inForce.map((r) => <CustomerRelationshipCard key={r.id} customerId={org.id} row={r} canDecide={canDecide} signIn={signIn} />)
+            adminRelationships.inForce.map((r) => (
+              <CustomerRelationshipCard key={r.id} customerId={org.id} row={r} canDecide={canDecide} signIn={signIn} />
+            ))
           )}
         </Section>
         <Section id="subscriptions" title={t("customer.subscriptions")}>
@@ -105,7 +126,11 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
             rows={subscriptions}
             caption={t("customer.subscriptions")}
             emptyText={t("customer.noSubscriptions")}
-            actions={canRecord ? (s) => (s.partnerOfRecordId === null ? <SubscriptionControls organizationId={org.id} subscription={s} /> : null) : undefined}
+            actions={
+              canRecord
+                ? (s) => (s.partnerOfRecordId === null ? <SubscriptionControls organizationId={org.id} subscription={s} /> : null)
+                : undefined
+            }
             supportControls={
               canAssignSupport
                 ? (s) =>
@@ -113,9 +138,19 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
                       // The catalog says no other partner may support this product (the service refuses it too).
                       <p className="text-xs text-gray-600">{t("support.notSupportable")}</p>
                     ) : s.supportAssignmentId && s.supportPartner ? (
-                      <EndSupportButton customerId={org.id} assignmentId={s.supportAssignmentId} product={s.product} partner={s.supportPartner} />
+                      <EndSupportButton
+                        customerId={org.id}
+                        assignmentId={s.supportAssignmentId}
+                        product={s.product}
+                        partner={s.supportPartner}
+                      />
                     ) : supportCandidates.some((p) => p.id !== s.partnerOfRecordId) ? (
-                      <AssignSupportForm customerId={org.id} subscriptionId={s.id} product={s.product} partners={supportCandidates.filter((p) => p.id !== s.partnerOfRecordId)} />
+                      <AssignSupportForm
+                        customerId={org.id}
+                        subscriptionId={s.id}
+                        product={s.product}
+                        partners={supportCandidates.filter((p) => p.id !== s.partnerOfRecordId)}
+                      />
                     ) : (
                       // Only partners holding admin roles here can support it, and not the one that sold it.
                       <p className="text-xs text-gray-600">{t("support.noCandidates")}</p>
@@ -127,7 +162,11 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
         {canRecord && (
           <Section id="record-subscription" title={t("subscriptionOps.recordTitle")}>
             <p className="text-sm text-gray-700">{t("subscriptionOps.recordIntro")}</p>
-            {offered.length === 0 ? <p className="text-sm text-gray-600">{t("subscriptionOps.noProducts")}</p> : <RecordSubscriptionForm customerId={org.id} products={offered} />}
+            {offered.length === 0 ? (
+              <p className="text-sm text-gray-600">{t("subscriptionOps.noProducts")}</p>
+            ) : (
+              <RecordSubscriptionForm customerId={org.id} products={offered} />
+            )}
           </Section>
         )}
         <Section id="activity" title={t("customer.activity")}>

@@ -22,7 +22,8 @@ export default async function ApplicationsPage({ searchParams }: Props) {
   if (!hasPermission(member.roles, "operator.console.read")) return <Forbidden orgName={member.organization.name} />;
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   // Pending by default: what waits for a decision. "all" shows every state.
-  const state: ApplicationState | undefined = sp.state === "all" ? undefined : (APPLICATION_STATES.find((s) => s === sp.state) ?? "pending");
+  const state: ApplicationState | undefined =
+    sp.state === "all" ? undefined : (APPLICATION_STATES.find((s) => s === sp.state) ?? "pending");
   const page = parsePage(sp.page);
   const list = listApplications(db(), member, { state, page });
   const hrefFor = (p: number) => `${base}?${new URLSearchParams({ state: state ?? "all", page: String(p) })}`;
@@ -35,7 +36,12 @@ export default async function ApplicationsPage({ searchParams }: Props) {
         {tabs.map((s) => {
           const current = (state ?? "all") === s;
           return (
-            <Link key={s} href={`${base}?state=${s}`} aria-current={current ? "page" : undefined} className={`rounded-full border px-3 py-1 no-underline ${current ? "border-blue-700 bg-blue-50 font-medium" : "border-gray-300"}`}>
+            <Link
+              key={s}
+              href={`${base}?state=${s}`}
+              aria-current={current ? "page" : undefined}
+              className={`rounded-full border px-3 py-1 no-underline ${current ? "border-blue-700 bg-blue-50 font-medium" : "border-gray-300"}`}
+            >
               {s === "all" ? t("operator.applications.all") : t(`applicationStates.${s}`)}
             </Link>
           );
@@ -44,7 +50,18 @@ export default async function ApplicationsPage({ searchParams }: Props) {
       {list.rows.length === 0 ? (
         <EmptyState>{state === "pending" ? t("operator.applications.nonePending") : t("operator.applications.none")}</EmptyState>
       ) : (
-        <Table caption={t("operator.applications.title")} head={[t("enroll.companyName"), t("enroll.primaryDomain"), t("enroll.cloud"), t("enroll.partnerType"), t("operator.applications.applicant"), t("enroll.submittedOn"), t("enroll.status")]}>
+        <Table
+          caption={t("operator.applications.title")}
+          head={[
+            t("enroll.companyName"),
+            t("enroll.primaryDomain"),
+            t("enroll.cloud"),
+            t("enroll.partnerType"),
+            t("operator.applications.applicant"),
+            t("enroll.submittedOn"),
+            t("enroll.status"),
+          ]}
+        >
           {list.rows.map((a) => (
             <tr key={a.id} data-testid={`application-${a.primaryDomain}`}>
               <Td>

@@ -38,13 +38,25 @@ export function ProductRow({ product }: { product: Product }) {
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <div className="flex flex-wrap items-start justify-between gap-3">
-      <form {...formProps} className="flex flex-wrap items-center gap-3" aria-label={t("changeTitle", { product: product.name })} noValidate>
+      <form
+        {...formProps}
+        className="flex flex-wrap items-center gap-3"
+        aria-label={t("changeTitle", { product: product.name })}
+        noValidate
+      >
         <input type="hidden" name="productId" value={product.id} />
         <div>
           <label htmlFor={`name-${product.id}`} className="sr-only">
             {t("name")}
           </label>
-          <input id={`name-${product.id}`} name="name" defaultValue={product.name} maxLength={120} aria-describedby={`name-${product.id}-error`} className={`${inputClass} w-72 max-w-full`} />
+          <input
+            id={`name-${product.id}`}
+            name="name"
+            defaultValue={product.name}
+            maxLength={120}
+            aria-describedby={`name-${product.id}-error`}
+            className={`${inputClass} w-72 max-w-full`}
+          />
           <FieldErrors id={`name-${product.id}-error`} messages={errors?.name} />
         </div>
         <label className="flex items-center gap-2 text-sm">
@@ -58,7 +70,13 @@ export function ProductRow({ product }: { product: Product }) {
         <SubmitButton label={t("save")} pendingLabel={t("saving")} pending={pending} variant="secondary" />
         <ActionMessage result={state && !state.ok && !state.fieldErrors ? state : null} />
       </form>
-      <ConfirmAction action={removeProductAction} fields={{ productId: product.id }} trigger={t("remove")} question={t("confirmRemove", { product: product.name })} confirmLabel={t("removeConfirm")} />
+      <ConfirmAction
+        action={removeProductAction}
+        fields={{ productId: product.id }}
+        trigger={t("remove")}
+        question={t("confirmRemove", { product: product.name })}
+        confirmLabel={t("removeConfirm")}
+      />
     </div>
   );
 }

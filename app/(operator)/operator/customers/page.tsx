@@ -28,13 +28,29 @@ export default async function OperatorCustomersPage({ searchParams }: Props) {
   return (
     <section>
       <PageHeader title={t("operator.customers.title")} note={t("operator.customers.count", { count: list.total })}>
-        <SearchForm action={base} label={t("operator.customers.search")} placeholder={t("partner.customers.searchPlaceholder")} submit={t("partner.customers.searchSubmit")} q={q} />
+        <SearchForm
+          action={base}
+          label={t("operator.customers.search")}
+          placeholder={t("partner.customers.searchPlaceholder")}
+          submit={t("partner.customers.searchSubmit")}
+          q={q}
+        />
       </PageHeader>
       <p className="mb-4 text-sm text-gray-700">{t("operator.customers.intro")}</p>
       {list.rows.length === 0 ? (
         <EmptyState>{q ? t("partner.customers.emptySearch", { q }) : t("operator.customers.none")}</EmptyState>
       ) : (
-        <Table caption={t("operator.customers.title")} head={[t("partner.customers.name"), t("partner.customers.domain"), t("enroll.cloud"), t("partner.customers.country"), t("operator.customers.partners"), t("operator.partners.since")]}>
+        <Table
+          caption={t("operator.customers.title")}
+          head={[
+            t("partner.customers.name"),
+            t("partner.customers.domain"),
+            t("enroll.cloud"),
+            t("partner.customers.country"),
+            t("operator.customers.partners"),
+            t("operator.partners.since"),
+          ]}
+        >
           {list.rows.map((c) => (
             <tr key={c.id}>
               <Td className="font-medium">{c.name}</Td>

@@ -24,9 +24,18 @@ export default async function OperatorPartnersPage({ searchParams }: Props) {
   const member = await operatorForPage(base);
   if (!hasPermission(member.roles, "operator.console.read")) return <Forbidden orgName={member.organization.name} />;
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
-  const f = { q: typeof sp.q === "string" ? sp.q.slice(0, 100) : "", type: pick(PARTNER_TYPES, sp.type), cloud: pick(CLOUDS, sp.cloud), state: pick(PARTNER_STATES, sp.state), page: parsePage(sp.page) };
+  const f = {
+    q: typeof sp.q === "string" ? sp.q.slice(0, 100) : "",
+    type: pick(PARTNER_TYPES, sp.type),
+    cloud: pick(CLOUDS, sp.cloud),
+    state: pick(PARTNER_STATES, sp.state),
+    page: parsePage(sp.page),
+  };
   const list = listPartners(db(), member, f);
-  const keep = Object.fromEntries(Object.entries({ q: f.q, type: f.type, cloud: f.cloud, state: f.state }).filter(([, v]) => v)) as Record<string, string>;
+  const keep = Object.fromEntries(Object.entries({ q: f.q, type: f.type, cloud: f.cloud, state: f.state }).filter(([, v]) => v)) as Record<
+    string,
+    string
+  >;
   const hrefFor = (p: number) => `${base}?${new URLSearchParams({ ...keep, page: String(p) })}`;
   leavePastEnd(list, hrefFor);
   const select = (name: string, label: string, value: string | undefined, options: { value: string; label: string }[]) => (
@@ -47,16 +56,44 @@ export default async function OperatorPartnersPage({ searchParams }: Props) {
   return (
     <section>
       <PageHeader title={t("operator.partners.title")} note={t("operator.partners.count", { count: list.total })} />
-      <form role="search" method="get" action={base} className="mb-4 flex flex-wrap items-end gap-3 rounded-md border border-gray-200 bg-white p-3">
+      <form
+        role="search"
+        method="get"
+        action={base}
+        className="mb-4 flex flex-wrap items-end gap-3 rounded-md border border-gray-200 bg-white p-3"
+      >
         <div className="space-y-1 text-sm">
           <label htmlFor="q" className="block font-medium">
             {t("operator.partners.search")}
           </label>
-          <input id="q" name="q" type="search" defaultValue={f.q} placeholder={t("operator.partners.searchPlaceholder")} maxLength={100} className={`${fieldLookClass} w-64 max-w-full`} />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={f.q}
+            placeholder={t("operator.partners.searchPlaceholder")}
+            maxLength={100}
+            className={`${fieldLookClass} w-64 max-w-full`}
+          />
         </div>
-        {select("type", t("enroll.partnerType"), f.type, PARTNER_TYPES.map((p) => ({ value: p, label: t(`partnerTypes.${p}`) })))}
-        {select("cloud", t("enroll.cloud"), f.cloud, CLOUDS.map((c) => ({ value: c, label: t(`clouds.${c}`) })))}
-        {select("state", t("operator.partners.state"), f.state, PARTNER_STATES.map((s) => ({ value: s, label: t(`partnerStates.${s}`) })))}
+        {select(
+          "type",
+          t("enroll.partnerType"),
+          f.type,
+          PARTNER_TYPES.map((p) => ({ value: p, label: t(`partnerTypes.${p}`) })),
+        )}
+        {select(
+          "cloud",
+          t("enroll.cloud"),
+          f.cloud,
+          CLOUDS.map((c) => ({ value: c, label: t(`clouds.${c}`) })),
+        )}
+        {select(
+          "state",
+          t("operator.partners.state"),
+          f.state,
+          PARTNER_STATES.map((s) => ({ value: s, label: t(`partnerStates.${s}`) })),
+        )}
         <button type="submit" className="rounded-md border border-gray-300 bg-white px-3 py-2 text-sm hover:bg-gray-50">
           {t("common.apply")}
         </button>
@@ -64,7 +101,17 @@ export default async function OperatorPartnersPage({ searchParams }: Props) {
       {list.rows.length === 0 ? (
         <EmptyState>{t("operator.partners.none")}</EmptyState>
       ) : (
-        <Table caption={t("operator.partners.title")} head={[t("operator.partners.name"), t("customer.partnerId"), t("enroll.partnerType"), t("enroll.cloud"), t("operator.partners.state"), t("operator.partners.since")]}>
+        <Table
+          caption={t("operator.partners.title")}
+          head={[
+            t("operator.partners.name"),
+            t("customer.partnerId"),
+            t("enroll.partnerType"),
+            t("enroll.cloud"),
+            t("operator.partners.state"),
+            t("operator.partners.since"),
+          ]}
+        >
           {list.rows.map((p) => (
             <tr key={p.id} data-testid={`operator-partner-${p.primaryDomain}`}>
               <Td>

@@ -16,10 +16,16 @@ export default async function PartnerLayout({ children, params }: Props) {
     hasPermission(member.roles, "customers.read") && { href: `${base}/customers`, label: t("nav.customers") },
     hasPermission(member.roles, "customers.read") && { href: `${base}/expiring`, label: t("expiring.nav") },
     hasPermission(member.roles, "invitations.read") && { href: `${base}/invitations`, label: t("nav.invitations") },
-    hasPermission(member.roles, "invitations.write") && org.partnerState === "active" && { href: `${base}/invitations/new`, label: t("nav.inviteCustomer") },
-    org.partnerType === "indirect_provider" && hasPermission(member.roles, "partnerships.read") && { href: `${base}/resellers`, label: t("partnerships.navResellers") },
-    org.partnerType === "indirect_reseller" && hasPermission(member.roles, "partnerships.read") && { href: `${base}/providers`, label: t("partnerships.navProviders") },
-    (hasPermission(member.roles, "customers.read") || hasPermission(member.roles, "groups.write")) && { href: `${base}/groups`, label: t("groups.nav") },
+    hasPermission(member.roles, "invitations.write") &&
+      org.partnerState === "active" && { href: `${base}/invitations/new`, label: t("nav.inviteCustomer") },
+    org.partnerType === "indirect_provider" &&
+      hasPermission(member.roles, "partnerships.read") && { href: `${base}/resellers`, label: t("partnerships.navResellers") },
+    org.partnerType === "indirect_reseller" &&
+      hasPermission(member.roles, "partnerships.read") && { href: `${base}/providers`, label: t("partnerships.navProviders") },
+    (hasPermission(member.roles, "customers.read") || hasPermission(member.roles, "groups.write")) && {
+      href: `${base}/groups`,
+      label: t("groups.nav"),
+    },
     hasPermission(member.roles, "activity.read") && { href: `${base}/activity`, label: t("activity.nav") },
     { href: `${base}/team`, label: t("team.nav") },
   ].filter((l): l is NavLink => Boolean(l));
@@ -27,7 +33,14 @@ export default async function PartnerLayout({ children, params }: Props) {
     <div className="space-y-6">
       <OrgBar
         name={org.name}
-        subtitle={[org.partnerType ? t(`partnerTypes.${org.partnerType}`) : null, t(`clouds.${org.cloud}`), org.partnerPublicId, member.roles.map((r) => t(`roles.${r}`)).join(", ")].filter(Boolean).join(" · ")}
+        subtitle={[
+          org.partnerType ? t(`partnerTypes.${org.partnerType}`) : null,
+          t(`clouds.${org.cloud}`),
+          org.partnerPublicId,
+          member.roles.map((r) => t(`roles.${r}`)).join(", "),
+        ]
+          .filter(Boolean)
+          .join(" · ")}
         links={links}
         navLabel={t("nav.main")}
       />

@@ -44,7 +44,8 @@ function callbackByGet(request: NextRequest): Response {
  */
 async function callbackByPost(request: NextRequest): Promise<Response> {
   const form = await request.formData().catch(() => null);
-  if (!form || !(await csrfTokenMatches(request.cookies.get(csrfCookieName())?.value, form.get("csrfToken")))) return toErrorPage("ExpiredPage");
+  if (!form || !(await csrfTokenMatches(request.cookies.get(csrfCookieName())?.value, form.get("csrfToken"))))
+    return toErrorPage("ExpiredPage");
   const url = new URL(request.nextUrl.pathname, request.nextUrl.origin);
   for (const name of LINK_PARAMS) {
     const value = form.get(name);

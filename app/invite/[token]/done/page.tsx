@@ -27,7 +27,9 @@ export default async function InvitationDonePage({ params }: { params: Promise<{
       </div>
     );
   }
-  const customer = landing.customerId ? ctx.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, landing.customerId)).get() : undefined;
+  const customer = landing.customerId
+    ? ctx.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, landing.customerId)).get()
+    : undefined;
   return (
     <div className="mx-auto max-w-xl space-y-3 rounded-lg border border-gray-200 bg-white p-6" role="status">
       <h1 className="text-2xl font-semibold">{t("acceptedTitle", { partner })}</h1>

@@ -16,7 +16,12 @@ export function DecisionForms({ applicationId, company }: { applicationId: strin
   const rejectErrors = reject.state && !reject.state.ok ? reject.state.fieldErrors : undefined;
   return (
     <div className="grid gap-6 md:grid-cols-2">
-      <form {...approve.formProps} className="space-y-4 rounded-md border border-gray-200 bg-white p-4" aria-label={t("approveTitle", { company })} noValidate>
+      <form
+        {...approve.formProps}
+        className="space-y-4 rounded-md border border-gray-200 bg-white p-4"
+        aria-label={t("approveTitle", { company })}
+        noValidate
+      >
         <h2 className="font-semibold">{t("approveTitle", { company })}</h2>
         <input type="hidden" name="applicationId" value={applicationId} />
         <Field id="partnerPublicId" label={t("partnerId")} hint={t("partnerIdHint")} errors={approveErrors?.partnerPublicId}>
@@ -34,7 +39,12 @@ export function DecisionForms({ applicationId, company }: { applicationId: strin
         <ActionMessage result={approve.state && !approve.state.ok && !approve.state.fieldErrors ? approve.state : null} />
         <SubmitButton label={t("approve")} pendingLabel={t("approving")} pending={approve.pending} />
       </form>
-      <form {...reject.formProps} className="space-y-4 rounded-md border border-gray-200 bg-white p-4" aria-label={t("rejectTitle", { company })} noValidate>
+      <form
+        {...reject.formProps}
+        className="space-y-4 rounded-md border border-gray-200 bg-white p-4"
+        aria-label={t("rejectTitle", { company })}
+        noValidate
+      >
         <h2 className="font-semibold">{t("rejectTitle", { company })}</h2>
         <input type="hidden" name="applicationId" value={applicationId} />
         <Field id="reason" label={t("reason")} hint={t("reasonHint")} errors={rejectErrors?.reason}>

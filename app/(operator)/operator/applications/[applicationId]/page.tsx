@@ -47,7 +47,10 @@ export default async function ApplicationPage({ params }: Props) {
       </dl>
       {app.state !== "pending" ? (
         <p className="text-sm text-gray-700" role="status">
-          {t("operator.applications.decided", { by: app.decidedBy ?? "—", date: app.decidedAt ? format.dateTime(app.decidedAt, { dateStyle: "long" }) : "—" })}
+          {t("operator.applications.decided", {
+            by: app.decidedBy ?? "—",
+            date: app.decidedAt ? format.dateTime(app.decidedAt, { dateStyle: "long" }) : "—",
+          })}
           {app.rejectionReason ? ` ${t("enroll.reason", { reason: app.rejectionReason })}` : ""}
           {app.partnerId && (
             <>

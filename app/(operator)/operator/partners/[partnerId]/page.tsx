@@ -34,7 +34,9 @@ export default async function OperatorPartnerPage({ params }: Props) {
           <PartnerStateBadge state={partner.partnerState} />
         </PageHeader>
         <p className="text-sm text-gray-700">
-          {partner.primaryDomain} · {countryName(partner.country, locale)} · {t(`clouds.${partner.cloud}`)} · {partner.partnerType ? t(`partnerTypes.${partner.partnerType}`) : "—"} · {t("operator.partner.publicId", { id: partner.partnerPublicId ?? "—" })} ·{" "}
+          {partner.primaryDomain} · {countryName(partner.country, locale)} · {t(`clouds.${partner.cloud}`)} ·{" "}
+          {partner.partnerType ? t(`partnerTypes.${partner.partnerType}`) : "—"} ·{" "}
+          {t("operator.partner.publicId", { id: partner.partnerPublicId ?? "—" })} ·{" "}
           {partner.isCspTransactionTenant ? t("operator.partner.cspTenant") : t("operator.partner.notCspTenant")}
         </p>
         <p className="mt-2 text-sm">{t("operator.partner.counts", { customers, adminRelationships: adminInForce })}</p>

@@ -26,14 +26,21 @@ export default async function CustomersPage({ params, searchParams }: Props) {
   const page = parsePage(sp.page);
   const sort = CUSTOMER_SORTS.find((s) => s === sp.sort) ?? "newest";
   const result = listPartnerCustomers(db(), member, { page, q, sort });
-  const hrefFor = (p: number) => `${base}?${new URLSearchParams({ ...(q ? { q } : {}), ...(sort !== "newest" ? { sort } : {}), page: String(p) })}`;
+  const hrefFor = (p: number) =>
+    `${base}?${new URLSearchParams({ ...(q ? { q } : {}), ...(sort !== "newest" ? { sort } : {}), page: String(p) })}`;
   leavePastEnd(result, hrefFor);
 
   return (
     <section>
       <PageHeader
         title={t("partner.customers.title")}
-        note={result.total === 0 ? undefined : q ? t("partner.customers.matchCount", { count: result.total }) : t("partner.customers.count", { count: result.total })}
+        note={
+          result.total === 0
+            ? undefined
+            : q
+              ? t("partner.customers.matchCount", { count: result.total })
+              : t("partner.customers.count", { count: result.total })
+        }
       >
         <SearchForm
           action={base}
@@ -41,7 +48,11 @@ export default async function CustomersPage({ params, searchParams }: Props) {
           placeholder={t("partner.customers.searchPlaceholder")}
           submit={t("partner.customers.searchSubmit")}
           q={q}
-          sort={{ label: t("partner.customers.sort"), value: sort, options: CUSTOMER_SORTS.map((s) => ({ value: s, label: t(`partner.customers.sorts.${s}`) })) }}
+          sort={{
+            label: t("partner.customers.sort"),
+            value: sort,
+            options: CUSTOMER_SORTS.map((s) => ({ value: s, label: t(`partner.customers.sorts.${s}`) })),
+          }}
         />
       </PageHeader>
       {result.rows.length === 0 ? (
@@ -49,7 +60,13 @@ export default async function CustomersPage({ params, searchParams }: Props) {
       ) : (
         <Table
           caption={t("partner.customers.title")}
-          head={[t("partner.customers.name"), t("partner.customers.domain"), t("partner.customers.country"), t("partner.customers.since"), t("partner.customers.status")]}
+          head={[
+            t("partner.customers.name"),
+            t("partner.customers.domain"),
+            t("partner.customers.country"),
+            t("partner.customers.since"),
+            t("partner.customers.status"),
+          ]}
         >
           {result.rows.map((c) => (
             <tr key={`${c.id}-${c.since.getTime()}`}>

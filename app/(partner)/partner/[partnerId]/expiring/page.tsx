@@ -27,7 +27,8 @@ export default async function ExpiringPage({ params, searchParams }: Props) {
   const counts = expiryCounts(db(), member, now);
   const q = typeof sp.q === "string" ? sp.q.slice(0, 100) : "";
   const result = listExpiring(db(), member, window, { page: parsePage(sp.page), now, q });
-  const href = (w: ExpiryWindow, page?: number) => `${base}?${new URLSearchParams({ window: w, ...(q ? { q } : {}), ...(page ? { page: String(page) } : {}) })}`;
+  const href = (w: ExpiryWindow, page?: number) =>
+    `${base}?${new URLSearchParams({ window: w, ...(q ? { q } : {}), ...(page ? { page: String(page) } : {}) })}`;
   leavePastEnd(result, (p) => href(window, p));
   const label = (w: ExpiryWindow) => (w === "expired" ? t("expiring.expiredYear") : t("expiring.within", { days: Number(w) }));
 
@@ -53,12 +54,28 @@ export default async function ExpiringPage({ params, searchParams }: Props) {
       </nav>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 className="text-lg font-semibold">{label(window)}</h2>
-        <SearchForm action={base} label={t("expiring.search")} placeholder={t("expiring.searchPlaceholder")} submit={t("expiring.searchSubmit")} q={q} keep={{ window }} />
+        <SearchForm
+          action={base}
+          label={t("expiring.search")}
+          placeholder={t("expiring.searchPlaceholder")}
+          submit={t("expiring.searchSubmit")}
+          q={q}
+          keep={{ window }}
+        />
       </div>
       {result.rows.length === 0 ? (
         <EmptyState>{q ? t("expiring.emptySearch", { q }) : t("expiring.empty")}</EmptyState>
       ) : (
-        <Table caption={label(window)} head={[t("partner.customers.name"), t("adminRelationships.name"), t("adminRelationships.roles"), t("adminRelationships.state"), t("adminRelationships.ends")]}>
+        <Table
+          caption={label(window)}
+          head={[
+            t("partner.customers.name"),
+            t("adminRelationships.name"),
+            t("adminRelationships.roles"),
+            t("adminRelationships.state"),
+            t("adminRelationships.ends"),
+          ]}
+        >
           {result.rows.map((r) => (
             <tr key={r.id}>
               <Td>

@@ -13,7 +13,8 @@ import { ClientMessages } from "@/components/shell/client-messages";
 export default async function GroupsPage({ params }: { params: Promise<{ partnerId: string }> }) {
   const { partnerId } = await params;
   const member = await memberForPage(partnerId, "partner", `/partner/${partnerId}/groups`);
-  if (!hasPermission(member.roles, "customers.read") && !hasPermission(member.roles, "groups.write")) return <Forbidden orgName={member.organization.name} />;
+  if (!hasPermission(member.roles, "customers.read") && !hasPermission(member.roles, "groups.write"))
+    return <Forbidden orgName={member.organization.name} />;
   const canWrite = hasPermission(member.roles, "groups.write");
   const t = await getTranslations("groups");
   const { groups, people } = listGroupsWithMembers(db(), member);
@@ -31,12 +32,21 @@ export default async function GroupsPage({ params }: { params: Promise<{ partner
                 {g.members.map((m) => (
                   <li key={m.userId} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
                     <span>{m.email}</span>
-                    {canWrite && <RemoveGroupMember partnerId={partnerId} groupId={g.id} groupName={g.name} userId={m.userId} email={m.email} />}
+                    {canWrite && (
+                      <RemoveGroupMember partnerId={partnerId} groupId={g.id} groupName={g.name} userId={m.userId} email={m.email} />
+                    )}
                   </li>
                 ))}
               </ul>
             )}
-            {canWrite && <AddGroupMember partnerId={partnerId} groupId={g.id} groupName={g.name} people={people.filter((p) => !g.members.some((m) => m.userId === p.userId))} />}
+            {canWrite && (
+              <AddGroupMember
+                partnerId={partnerId}
+                groupId={g.id}
+                groupName={g.name}
+                people={people.filter((p) => !g.members.some((m) => m.userId === p.userId))}
+              />
+            )}
           </Section>
         ))}
       </div>

@@ -19,7 +19,10 @@ import { INVITATION_STATUSES, isOpen, type InvitationStatus } from "@/lib/invita
 import { parsePage } from "@/lib/pagination";
 import { ClientMessages } from "@/components/shell/client-messages";
 
-type Props = { params: Promise<{ partnerId: string }>; searchParams: Promise<{ page?: string; status?: string; q?: string; sort?: string }> };
+type Props = {
+  params: Promise<{ partnerId: string }>;
+  searchParams: Promise<{ page?: string; status?: string; q?: string; sort?: string }>;
+};
 
 export default async function InvitationsPage({ params, searchParams }: Props) {
   const [{ partnerId }, sp] = await Promise.all([params, searchParams]);
@@ -36,13 +39,23 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
   const result = listPartnerInvitations(db(), member, { page, status, now, q, sort });
   // Links keep the search and the order; a new status or search starts at page 1.
   const query = (over: { status?: InvitationStatus; page?: number }) => {
-    const p = new URLSearchParams({ ...(q ? { q } : {}), ...(sort !== "newest" ? { sort } : {}), ...(over.status ? { status: over.status } : {}), ...(over.page ? { page: String(over.page) } : {}) }).toString();
+    const p = new URLSearchParams({
+      ...(q ? { q } : {}),
+      ...(sort !== "newest" ? { sort } : {}),
+      ...(over.status ? { status: over.status } : {}),
+      ...(over.page ? { page: String(over.page) } : {}),
+    }).toString();
     return p ? `${base}?${p}` : base;
   };
   const hrefFor = (p: number) => query({ status, page: p });
   leavePastEnd(result, hrefFor);
   const filterLink = (s: InvitationStatus | undefined, label: string) => (
-    <Link key={label} href={query({ status: s })} aria-current={s === status ? "page" : undefined} className={`rounded-full px-3 py-1 text-sm no-underline ${s === status ? "bg-blue-700 text-white" : "bg-white text-gray-800 border border-gray-300"}`}>
+    <Link
+      key={label}
+      href={query({ status: s })}
+      aria-current={s === status ? "page" : undefined}
+      className={`rounded-full px-3 py-1 text-sm no-underline ${s === status ? "bg-blue-700 text-white" : "bg-white text-gray-800 border border-gray-300"}`}
+    >
       {label}
     </Link>
   );
@@ -52,7 +65,10 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
       <section className="space-y-4">
         <PageHeader title={t("partner.invitations.title")}>
           {canWrite && (
-            <Link href={`${base}/new`} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800">
+            <Link
+              href={`${base}/new`}
+              className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800"
+            >
               {t("partner.invitations.new")}
             </Link>
           )}
@@ -64,7 +80,11 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
           placeholder={t("partner.invitations.searchPlaceholder")}
           submit={t("partner.invitations.searchSubmit")}
           q={q}
-          sort={{ label: t("partner.invitations.sort"), value: sort, options: INVITATION_SORTS.map((s) => ({ value: s, label: t(`partner.invitations.sorts.${s}`) })) }}
+          sort={{
+            label: t("partner.invitations.sort"),
+            value: sort,
+            options: INVITATION_SORTS.map((s) => ({ value: s, label: t(`partner.invitations.sorts.${s}`) })),
+          }}
           keep={{ status }}
         />
         <nav aria-label={t("partner.invitations.filter")} className="flex flex-wrap gap-2">
@@ -72,11 +92,24 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
           {INVITATION_STATUSES.map((s) => filterLink(s, t(`invitationStatus.${s}`)))}
         </nav>
         {result.rows.length === 0 ? (
-          <EmptyState>{q ? t("partner.invitations.emptySearch", { q }) : status ? t("partner.invitations.emptyFiltered") : t("partner.invitations.empty")}</EmptyState>
+          <EmptyState>
+            {q
+              ? t("partner.invitations.emptySearch", { q })
+              : status
+                ? t("partner.invitations.emptyFiltered")
+                : t("partner.invitations.empty")}
+          </EmptyState>
         ) : (
           <Table
             caption={t("partner.invitations.title")}
-            head={[t("partner.invitations.email"), t("partner.invitations.status"), t("partner.invitations.sent"), t("partner.invitations.expires"), t("partner.invitations.customer"), t("partner.invitations.actions")]}
+            head={[
+              t("partner.invitations.email"),
+              t("partner.invitations.status"),
+              t("partner.invitations.sent"),
+              t("partner.invitations.expires"),
+              t("partner.invitations.customer"),
+              t("partner.invitations.actions"),
+            ]}
           >
             {result.rows.map((inv) => (
               <tr key={inv.id} data-testid={`invitation-${inv.email}`}>
@@ -92,7 +125,8 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
                   <InvitationStatusBadge status={inv.status} />
                   {inv.emailState === "failed" && (
                     <p className="mt-1 text-xs text-red-800">
-                      <Badge tone="red">{t("partner.invitations.emailBounced")}</Badge> {t("partner.invitations.emailBouncedHint", { error: inv.emailError ?? "" })}
+                      <Badge tone="red">{t("partner.invitations.emailBounced")}</Badge>{" "}
+                      {t("partner.invitations.emailBouncedHint", { error: inv.emailError ?? "" })}
                     </p>
                   )}
                   {inv.emailState === "pending" && (inv.emailAttempts ?? 0) > 0 && (
@@ -103,9 +137,17 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
                 </Td>
                 <Td>{format.dateTime(inv.lastSentAt, { dateStyle: "medium", timeStyle: "short" })}</Td>
                 <Td>{format.dateTime(inv.expiresAt, { dateStyle: "medium" })}</Td>
-                <Td>{inv.customerId && inv.customerName ? <Link href={`/partner/${partnerId}/customers/${inv.customerId}`}>{inv.customerName}</Link> : "—"}</Td>
                 <Td>
-                  {canWrite && (isOpen(inv.status) || inv.status === "expired") ? <InvitationActions partnerId={partnerId} invitationId={inv.id} email={inv.email} /> : null}
+                  {inv.customerId && inv.customerName ? (
+                    <Link href={`/partner/${partnerId}/customers/${inv.customerId}`}>{inv.customerName}</Link>
+                  ) : (
+                    "—"
+                  )}
+                </Td>
+                <Td>
+                  {canWrite && (isOpen(inv.status) || inv.status === "expired") ? (
+                    <InvitationActions partnerId={partnerId} invitationId={inv.id} email={inv.email} />
+                  ) : null}
                 </Td>
               </tr>
             ))}

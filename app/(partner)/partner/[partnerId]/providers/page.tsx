@@ -29,7 +29,13 @@ export default async function ProvidersPage({ params }: { params: Promise<{ part
       <section className="space-y-4">
         <PageHeader title={t("providersTitle")} />
         <p className="text-sm text-gray-700">{t("providersIntro")}</p>
-        <PartnershipsTable rows={listPartnerships(db(), member, "reseller")} organizationId={partnerId} side="reseller" canWrite={hasPermission(member.roles, "partnerships.write")} now={systemClock()} />
+        <PartnershipsTable
+          rows={listPartnerships(db(), member, "reseller")}
+          organizationId={partnerId}
+          side="reseller"
+          canWrite={hasPermission(member.roles, "partnerships.write")}
+          now={systemClock()}
+        />
       </section>
     </ClientMessages>
   );

@@ -61,12 +61,17 @@ export default async function ResellersPage({ params, searchParams }: Props) {
           {customers.rows.length === 0 ? (
             <EmptyState>{t("partnerships.noCustomers")}</EmptyState>
           ) : (
-            <Table caption={t("partnerships.customersTitle")} head={[t("partnerships.reseller"), t("partnerships.customer"), t("partnerships.status"), t("partnerships.since")]}>
+            <Table
+              caption={t("partnerships.customersTitle")}
+              head={[t("partnerships.reseller"), t("partnerships.customer"), t("partnerships.status"), t("partnerships.since")]}
+            >
               {customers.rows.map((c) => (
                 <tr key={`${c.resellerId}-${c.customerId}-${c.since.getTime()}`}>
                   <Td>
                     {c.resellerName}
-                    {!activeResellers.includes(c.resellerId) && <span className="ml-2 text-xs text-gray-600">({t("partnerships.partnershipEnded")})</span>}
+                    {!activeResellers.includes(c.resellerId) && (
+                      <span className="ml-2 text-xs text-gray-600">({t("partnerships.partnershipEnded")})</span>
+                    )}
                   </Td>
                   <Td className="font-medium">
                     <Link href={`/partner/${partnerId}/customers/${c.customerId}`}>{c.customerName}</Link>
@@ -83,7 +88,15 @@ export default async function ResellersPage({ params, searchParams }: Props) {
           {invitations.rows.length === 0 ? (
             <EmptyState>{t("partnerships.noInvitations")}</EmptyState>
           ) : (
-            <Table caption={t("partnerships.invitationsTitle")} head={[t("partnerships.reseller"), t("partner.invitations.email"), t("partner.invitations.status"), t("partner.invitations.sent")]}>
+            <Table
+              caption={t("partnerships.invitationsTitle")}
+              head={[
+                t("partnerships.reseller"),
+                t("partner.invitations.email"),
+                t("partner.invitations.status"),
+                t("partner.invitations.sent"),
+              ]}
+            >
               {invitations.rows.map((i) => (
                 <tr key={i.id}>
                   <Td>{i.resellerName}</Td>

@@ -26,7 +26,12 @@ export default async function CustomerAdminRelationshipPage({ params }: Props) {
           ← {t("backToDashboard")}
         </Link>
         <PageHeader title={t("detailTitle", { name: row.name })} />
-        <CustomerRelationshipCard customerId={customerId} row={row} canDecide={hasPermission(member.roles, "customer.admin_relationships.approve")} signIn={signIn} />
+        <CustomerRelationshipCard
+          customerId={customerId}
+          row={row}
+          canDecide={hasPermission(member.roles, "customer.admin_relationships.approve")}
+          signIn={signIn}
+        />
       </section>
     </ClientMessages>
   );

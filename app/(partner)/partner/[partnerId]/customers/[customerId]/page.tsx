@@ -47,7 +47,11 @@ export default async function PartnerCustomerPage({ params }: Props) {
   const canManage = hasPermission(member.roles, "admin_relationships.write");
   const available = CLOUD_RULES[customer.cloud].adminRelationships;
   const inForce = adminRelationships.filter((r) => isInForce(r.state));
-  const assignments = listAssignments(db(), member, inForce.map((r) => r.id));
+  const assignments = listAssignments(
+    db(),
+    member,
+    inForce.map((r) => r.id),
+  );
   const groups = canManage ? listGroups(db(), member) : [];
   const myRoles = effectiveRoles(db(), member.organization.id, member.userId, customer.id);
   const supported = current ? listSupportedSubscriptions(db(), member.organization.id, customer.id) : [];
@@ -75,8 +79,14 @@ export default async function PartnerCustomerPage({ params }: Props) {
             <Badge tone={relationship.state === "active" ? "green" : "gray"}>{t(`relationshipStates.${relationship.state}`)}</Badge>
             {t("partner.customer.since", { date: format.dateTime(relationship.since, { dateStyle: "long" }) })}
           </p>
-          {current ? <p className="text-sm text-gray-700">{t("partner.customer.otherPartners", { count: otherPartnerCount })}</p> : <p className="text-sm text-gray-700">{t("partner.customer.endedNotice")}</p>}
-          {channel.provider && <p className="text-sm text-gray-700">{t("partner.customer.throughProvider", { provider: channel.provider })}</p>}
+          {current ? (
+            <p className="text-sm text-gray-700">{t("partner.customer.otherPartners", { count: otherPartnerCount })}</p>
+          ) : (
+            <p className="text-sm text-gray-700">{t("partner.customer.endedNotice")}</p>
+          )}
+          {channel.provider && (
+            <p className="text-sm text-gray-700">{t("partner.customer.throughProvider", { provider: channel.provider })}</p>
+          )}
           {channel.reseller && <p className="text-sm text-gray-700">{t("partner.customer.viaReseller", { reseller: channel.reseller })}</p>}
           {relationship.state === "active" && hasPermission(member.roles, "relationships.remove") && (
             <Link href={`/partner/${partnerId}/customers/${customer.id}/remove`} className="text-sm text-red-800">
@@ -88,16 +98,30 @@ export default async function PartnerCustomerPage({ params }: Props) {
           <EffectiveRoles roles={myRoles} />
         </Section>
         <Section id="admin-relationships" title={t("adminRelationships.title")}>
-          <p className="text-sm text-gray-700">{available ? t("adminRelationships.intro") : t("adminRelationships.unavailable", { cloud: t(`clouds.${customer.cloud}`) })}</p>
+          <p className="text-sm text-gray-700">
+            {available ? t("adminRelationships.intro") : t("adminRelationships.unavailable", { cloud: t(`clouds.${customer.cloud}`) })}
+          </p>
           {canManage && available && relationship.state === "active" && (
-            <Link href={`/partner/${partnerId}/customers/${customer.id}/admin-relationships/new`} className="inline-block rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800">
+            <Link
+              href={`/partner/${partnerId}/customers/${customer.id}/admin-relationships/new`}
+              className="inline-block rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800"
+            >
               {t("adminRelationships.request")}
             </Link>
           )}
           {adminRelationships.length === 0 ? (
             <EmptyState>{t("adminRelationships.none")}</EmptyState>
           ) : (
-            <Table caption={t("adminRelationships.title")} head={[t("adminRelationships.name"), t("adminRelationships.roles"), t("adminRelationships.state"), t("adminRelationships.ends"), t("partner.invitations.actions")]}>
+            <Table
+              caption={t("adminRelationships.title")}
+              head={[
+                t("adminRelationships.name"),
+                t("adminRelationships.roles"),
+                t("adminRelationships.state"),
+                t("adminRelationships.ends"),
+                t("partner.invitations.actions"),
+              ]}
+            >
               {adminRelationships.map((r) => (
                 <tr key={r.id} data-testid={`admin-relationship-${r.name}`}>
                   <Td className="font-medium">{r.name}</Td>
@@ -105,15 +129,30 @@ export default async function PartnerCustomerPage({ params }: Props) {
                   <Td>
                     <AdminRelationshipStateBadge state={r.state} />
                   </Td>
-                  <Td>{r.endsAt ? format.dateTime(r.endsAt, { dateStyle: "medium" }) : t("adminRelationships.durationDays", { days: r.durationDays })}</Td>
+                  <Td>
+                    {r.endsAt
+                      ? format.dateTime(r.endsAt, { dateStyle: "medium" })
+                      : t("adminRelationships.durationDays", { days: r.durationDays })}
+                  </Td>
                   <Td>
                     <div className="flex flex-wrap items-start gap-2">
                       {canManage && available && relationship.state === "active" && (
-                        <Link href={`/partner/${partnerId}/customers/${customer.id}/admin-relationships/new?replaces=${r.id}`} className="rounded-md border border-gray-300 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-gray-50">
+                        <Link
+                          href={`/partner/${partnerId}/customers/${customer.id}/admin-relationships/new?replaces=${r.id}`}
+                          className="rounded-md border border-gray-300 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-gray-50"
+                        >
                           {t("adminRelationships.replace")}
                         </Link>
                       )}
-                      {canManage && isInForce(r.state) ? <TerminateForm organizationId={member.organization.id} relationshipId={r.id} name={r.name} partnerName={member.organization.name} side="partner" /> : null}
+                      {canManage && isInForce(r.state) ? (
+                        <TerminateForm
+                          organizationId={member.organization.id}
+                          relationshipId={r.id}
+                          name={r.name}
+                          partnerName={member.organization.name}
+                          side="partner"
+                        />
+                      ) : null}
                     </div>
                   </Td>
                 </tr>
@@ -122,7 +161,14 @@ export default async function PartnerCustomerPage({ params }: Props) {
           )}
           {adminRelationships.length > 0 && <p className="text-xs text-gray-600">{t("adminRelationships.replaceHint")}</p>}
           {inForce.map((r) => (
-            <RelationshipAccess key={r.id} partnerId={partnerId} relationship={r} assignments={assignments.filter((a) => a.relationshipId === r.id)} groups={groups} canManage={canManage} />
+            <RelationshipAccess
+              key={r.id}
+              partnerId={partnerId}
+              relationship={r}
+              assignments={assignments.filter((a) => a.relationshipId === r.id)}
+              groups={groups}
+              canManage={canManage}
+            />
           ))}
         </Section>
         {current && (
@@ -131,9 +177,22 @@ export default async function PartnerCustomerPage({ params }: Props) {
               rows={subscriptions}
               caption={t("partner.customer.subscriptions")}
               emptyText={t("partner.customer.noSubscriptions")}
-              actions={canSell ? (s) => (s.partnerOfRecordId === member.organization.id ? <SubscriptionControls organizationId={member.organization.id} subscription={s} /> : null) : undefined}
+              actions={
+                canSell
+                  ? (s) =>
+                      s.partnerOfRecordId === member.organization.id ? (
+                        <SubscriptionControls organizationId={member.organization.id} subscription={s} />
+                      ) : null
+                  : undefined
+              }
             />
-            {canSell && inGoodStanding && (offered.length === 0 ? <p className="text-sm text-gray-600">{t("subscriptionOps.noProducts")}</p> : <CreateSubscriptionForm partnerId={member.organization.id} customerId={customer.id} products={offered} />)}
+            {canSell &&
+              inGoodStanding &&
+              (offered.length === 0 ? (
+                <p className="text-sm text-gray-600">{t("subscriptionOps.noProducts")}</p>
+              ) : (
+                <CreateSubscriptionForm partnerId={member.organization.id} customerId={customer.id} products={offered} />
+              ))}
             {canSell && (
               <Link href={`/partner/${partnerId}/subscriptions/import`} className="text-sm">
                 {t("subscriptionOps.importLink")}
@@ -148,18 +207,26 @@ export default async function PartnerCustomerPage({ params }: Props) {
               <EmptyState>{t("support.partnerNone")}</EmptyState>
             ) : (
               supported.map((s) => (
-                <article key={s.assignmentId} className="space-y-3 rounded-md border border-gray-200 bg-white p-4" data-testid={`supported-${s.product}`}>
+                <article
+                  key={s.assignmentId}
+                  className="space-y-3 rounded-md border border-gray-200 bg-white p-4"
+                  data-testid={`supported-${s.product}`}
+                >
                   <h3 className="flex flex-wrap items-center gap-2 font-medium">
                     {s.product} <Badge tone="blue">{t("support.notSold")}</Badge>
                   </h3>
                   <p className="text-sm text-gray-700">
-                    {t("support.channel", { channel: t(`channels.${s.purchaseChannel}`), seats: s.seats })} · {t("support.since", { date: format.dateTime(s.since, { dateStyle: "medium" }) })}
+                    {t("support.channel", { channel: t(`channels.${s.purchaseChannel}`), seats: s.seats })} ·{" "}
+                    {t("support.since", { date: format.dateTime(s.since, { dateStyle: "medium" }) })}
                   </p>
                   {s.actions.length > 0 && (
                     <ul className="space-y-1 text-sm">
                       {s.actions.map((a) => (
                         <li key={a.id}>
-                          <span className="text-gray-600">{format.dateTime(a.createdAt, { dateStyle: "medium", timeStyle: "short" })} · {a.by}:</span> {a.note}
+                          <span className="text-gray-600">
+                            {format.dateTime(a.createdAt, { dateStyle: "medium", timeStyle: "short" })} · {a.by}:
+                          </span>{" "}
+                          {a.note}
                         </li>
                       ))}
                     </ul>

@@ -13,7 +13,15 @@ import { inviteCustomerAction } from "@/lib/invitations/actions";
 
 /** `roles` is given when this member may also ask for admin roles in the same invitation. */
 /** `providers` is given for an indirect reseller: the invitation must name one of them. */
-export function InviteForm({ partnerId, roles, providers }: { partnerId: string; roles: PickerRole[] | null; providers: { id: string; name: string; partnerPublicId: string | null }[] | null }) {
+export function InviteForm({
+  partnerId,
+  roles,
+  providers,
+}: {
+  partnerId: string;
+  roles: PickerRole[] | null;
+  providers: { id: string; name: string; partnerPublicId: string | null }[] | null;
+}) {
   const [includeAdmin, setIncludeAdmin] = useState(false);
   const t = useTranslations("partner.invite");
   const { state: result, pending, formProps } = useActionForm(inviteCustomerAction, { resetOnSuccess: true });
@@ -53,7 +61,13 @@ export function InviteForm({ partnerId, roles, providers }: { partnerId: string;
         {roles && (
           <div className="space-y-3 rounded-md border border-gray-200 p-4">
             <label className="flex items-center gap-2 text-sm font-medium">
-              <input type="checkbox" name="includeAdmin" checked={includeAdmin} onChange={(e) => setIncludeAdmin(e.target.checked)} aria-describedby="include-admin-hint" />
+              <input
+                type="checkbox"
+                name="includeAdmin"
+                checked={includeAdmin}
+                onChange={(e) => setIncludeAdmin(e.target.checked)}
+                aria-describedby="include-admin-hint"
+              />
               {t("includeAdmin")}
             </label>
             <p id="include-admin-hint" className="text-xs text-gray-600">

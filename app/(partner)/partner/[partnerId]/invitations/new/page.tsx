@@ -23,13 +23,15 @@ export default async function NewInvitationPage({ params }: { params: Promise<{ 
         {hasPermission(member.roles, "invitations.write") ? (
           <div className="space-y-4">
             <p className="text-sm text-gray-700">{t("intro")}</p>
-            {providers?.length === 0 ? (
-              <Alert tone="warning">{t("noProviders")}</Alert>
-            ) : null}
+            {providers?.length === 0 ? <Alert tone="warning">{t("noProviders")}</Alert> : null}
             <InviteForm
               partnerId={partnerId}
               providers={providers}
-              roles={hasPermission(member.roles, "admin_relationships.write") && CLOUD_RULES[member.organization.cloud].adminRelationships ? await pickerRoles() : null}
+              roles={
+                hasPermission(member.roles, "admin_relationships.write") && CLOUD_RULES[member.organization.cloud].adminRelationships
+                  ? await pickerRoles()
+                  : null
+              }
             />
           </div>
         ) : (

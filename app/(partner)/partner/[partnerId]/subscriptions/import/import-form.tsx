@@ -32,7 +32,17 @@ export function ImportForm({ partnerId, example }: { partnerId: string; example:
           <input id="csv-file" type="file" accept=".csv,text/csv" onChange={readFile} className="text-sm" />
         </div>
         <Field id="csv" label={t("csv")} hint={t("csvHint")} errors={errors?.csv}>
-          {(aria) => <textarea {...aria} ref={area} name="csv" rows={10} placeholder={example} spellCheck={false} className={`${inputClass} font-mono`} />}
+          {(aria) => (
+            <textarea
+              {...aria}
+              ref={area}
+              name="csv"
+              rows={10}
+              placeholder={example}
+              spellCheck={false}
+              className={`${inputClass} font-mono`}
+            />
+          )}
         </Field>
         <ActionMessage result={state && !state.ok && !state.fieldErrors ? state : null} />
         <div className="flex flex-wrap gap-2">

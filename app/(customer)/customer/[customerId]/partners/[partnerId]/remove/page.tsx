@@ -39,7 +39,13 @@ export default async function RemovePartnerPage({ params }: Props) {
           ← {t("back")}
         </Link>
         <PageHeader title={t("customerTitle", { partner: partner.name })} />
-        <RemovalEffects partnerName={partner.name} customerName={member.organization.name} endingAdminRelationships={preview.endingAdminRelationships} endingSupport={preview.endingSupport} endingResellers={preview.endingResellers} />
+        <RemovalEffects
+          partnerName={partner.name}
+          customerName={member.organization.name}
+          endingAdminRelationships={preview.endingAdminRelationships}
+          endingSupport={preview.endingSupport}
+          endingResellers={preview.endingResellers}
+        />
         <RemovePartnerForm customerId={member.organization.id} partnerId={partner.id} />
       </section>
     </ClientMessages>

@@ -40,7 +40,13 @@ export default async function RemoveCustomerPage({ params }: Props) {
           ← {t("removal.back")}
         </Link>
         <PageHeader title={t("removal.partnerTitle", { customer: customer.name })} />
-        <RemovalEffects partnerName={member.organization.name} customerName={customer.name} endingAdminRelationships={preview.endingAdminRelationships} endingSupport={preview.endingSupport} endingResellers={preview.endingResellers} />
+        <RemovalEffects
+          partnerName={member.organization.name}
+          customerName={customer.name}
+          endingAdminRelationships={preview.endingAdminRelationships}
+          endingSupport={preview.endingSupport}
+          endingResellers={preview.endingResellers}
+        />
         {reseller ? (
           <Alert tone="warning" role="alert">
             {t("removal.resellerCannot")}

@@ -23,7 +23,8 @@ export default async function RequestAdminRelationshipPage({ params, searchParam
   const customer = orNotFound(() => getPartnerCustomerOrThrow(db(), member, customerId).customer);
   const [t, roles] = await Promise.all([getTranslations(), pickerRoles()]);
   // "Replace with a new relationship": start from the old one's roles and duration.
-  const old = typeof sp.replaces === "string" ? listPartnerAdminRelationships(db(), member, customerId).find((r) => r.id === sp.replaces) : undefined;
+  const old =
+    typeof sp.replaces === "string" ? listPartnerAdminRelationships(db(), member, customerId).find((r) => r.id === sp.replaces) : undefined;
   const replaces = old ? { id: old.id, roles: old.roles, durationDays: old.durationDays } : undefined;
   return (
     <ClientMessages namespaces={["requestAdminRelationship"]}>

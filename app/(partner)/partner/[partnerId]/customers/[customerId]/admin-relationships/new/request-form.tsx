@@ -23,9 +23,7 @@ export function RequestForm({ partnerId, customerId, customerName, roles, replac
   const errors = result && !result.ok ? result.fieldErrors : undefined;
 
   if (result?.ok) {
-    return (
-      <Link href={`/partner/${partnerId}/customers/${customerId}`}>{t("backToCustomer", { customer: customerName })}</Link>
-    );
+    return <Link href={`/partner/${partnerId}/customers/${customerId}`}>{t("backToCustomer", { customer: customerName })}</Link>;
   }
   return (
     <form {...formProps} className="space-y-5" noValidate>
