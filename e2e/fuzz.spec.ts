@@ -295,36 +295,30 @@ function routes(
     // With a valid CSRF token and its cookie, as a script would fetch them: past Auth.js's own check, into ours.
     {
       name: "sign-in endpoint with a valid CSRF token",
-      request: fc
-        .record({ email: notAnEmail, callbackUrl: one })
-        .map((form) => ({
-          method: "POST" as const,
-          url: "/api/auth/signin/nodemailer",
-          form: { ...form, csrfToken: csrf.token },
-          cookie: csrf.cookie,
-        })),
+      request: fc.record({ email: notAnEmail, callbackUrl: one }).map((form) => ({
+        method: "POST" as const,
+        url: "/api/auth/signin/nodemailer",
+        form: { ...form, csrfToken: csrf.token },
+        cookie: csrf.cookie,
+      })),
     },
     {
       name: "sign-in callback post with a valid CSRF token",
-      request: fc
-        .record({ token: one, email: one, callbackUrl: one })
-        .map((form) => ({
-          method: "POST" as const,
-          url: "/api/auth/callback/nodemailer",
-          form: { ...form, csrfToken: csrf.token },
-          cookie: csrf.cookie,
-        })),
+      request: fc.record({ token: one, email: one, callbackUrl: one }).map((form) => ({
+        method: "POST" as const,
+        url: "/api/auth/callback/nodemailer",
+        form: { ...form, csrfToken: csrf.token },
+        cookie: csrf.cookie,
+      })),
     },
     {
       name: "sign-out post with a valid CSRF token",
-      request: fc
-        .record({ callbackUrl: one })
-        .map((form) => ({
-          method: "POST" as const,
-          url: "/api/auth/signout",
-          form: { ...form, csrfToken: csrf.token },
-          cookie: csrf.cookie,
-        })),
+      request: fc.record({ callbackUrl: one }).map((form) => ({
+        method: "POST" as const,
+        url: "/api/auth/signout",
+        form: { ...form, csrfToken: csrf.token },
+        cookie: csrf.cookie,
+      })),
     },
   ];
 }

@@ -6,6 +6,8 @@ echo "== typecheck"
 npx tsc --noEmit -p .
 echo "== lint"
 npx eslint --max-warnings=0 .
+# Unformatted files fail here: `npm run format` writes them.
+npx prettier --check . >/dev/null || { npx prettier --check . 2>&1 | tail -20; echo "Unformatted files: run npm run format"; exit 1; }
 echo "== unit tests"
 npx vitest run
 echo "== end-to-end tests"
