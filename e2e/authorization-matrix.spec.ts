@@ -1,15 +1,7 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { actionIds, exportedActions, pageRoutes, postAction, type Fields } from "./support/actions";
-import {
-  buildWorld,
-  OPERATOR_ROLES,
-  PARTNER_ROLES,
-  PERSONAS,
-  restoreWorld,
-  type Persona,
-  type Tenant,
-  type World,
-} from "./support/matrix-world";
+import { buildWorld, PERSONAS, restoreWorld, type Persona, type Tenant, type World } from "./support/matrix-world";
+import { anyone, CUSTOMER_ADMIN, expected, PAGES, partnerSide, SELLS, type Column, type Outcome } from "./support/matrix-rules";
 
 /**
  * Every server action and every page, for every persona, against the persona's own
@@ -18,26 +10,9 @@ import {
  * under test), and the test fails when an exported action or a page is missing from them.
  */
 
-type Outcome = "allowed" | "refused" | "not found" | "sign in";
-type Column = "own" | "foreign";
-
-const CUSTOMER_READ = ["global_admin", "billing_administrator"];
-const CUSTOMER_ADMIN = ["global_admin"];
-const CUSTOMERS_READ = ["account_admin", "admin_agent", "sales_agent", "helpdesk_agent"];
-
-/** The rule every tenant-scoped entry point follows. */
-function expected(p: Persona, tenant: Tenant, roles: string[], objectElsewhere: boolean): Outcome {
-  if (!p.org) return "sign in";
-  if (p.org !== tenant) return "not found";
-  if (!p.roles.some((r) => roles.includes(r))) return "refused";
-  return objectElsewhere ? "not found" : "allowed";
-}
-
-const partnerSide = (p: Persona) => p.org === null || p.org.startsWith("P");
 /** A partner the program suspended or offboarded: it acts on its own organization and is refused there. */
 const outOfStanding = (p: Persona) => p.org === "PS" || p.org === "PX";
 const OPERATOR_DECIDES = ["operator_admin", "partner_manager"];
-const SELLS = ["admin_agent", "sales_agent"];
 
 type ActionRow = {
   /** Plain form actions take the form alone; useActionState actions take (previous state, form). */
@@ -52,7 +27,6 @@ const onCustomer = (roles: string[]) => (p: Persona, c: Column) => expected(p, "
 const eitherSide = (partnerRoles: string[], customerRoles: string[]) => (p: Persona, c: Column) =>
   partnerSide(p) ? expected(p, "P", partnerRoles, c === "foreign") : expected(p, "C", customerRoles, c === "foreign");
 const byToken = (p: Persona, c: Column): Outcome => (!p.org ? "sign in" : c === "own" ? "refused" : "not found");
-const anyone = (): Outcome => "allowed";
 const orgOf = (w: World, p: Persona) => (partnerSide(p) ? w.P : w.C);
 /** The partner an outreach action names in its own column: the persona's own when it is out of standing, else Northwind. */
 const reachingOut = (w: World, p: Persona, c: Column) => (outOfStanding(p) && c === "own" ? w[p.org as "PS" | "PX"] : w.P);
@@ -345,85 +319,6 @@ const ACTIONS: Record<string, ActionRow> = {
   setLocaleAction: { formOnly: true, fields: () => ({ locale: "en" }), expect: anyone },
   signInAction: { fields: () => ({ email: "matrix-signin@example.org", redirectTo: "/" }), expect: anyone },
   signOutAction: { formOnly: true, fields: () => ({ redirectTo: "/" }), expect: anyone },
-};
-
-type PageRow = { url: (w: World, c: Column) => string; expect: (p: Persona, c: Column) => Outcome };
-const partnerPage = (suffix: (w: World, c: Column) => string, roles: string[], foreign: "org" | "object") => ({
-  url: (w: World, c: Column) => `/partner/${foreign === "org" && c === "foreign" ? w.P2 : w.P}${suffix(w, c)}`,
-  expect: (p: Persona, c: Column) =>
-    foreign === "org" && c === "foreign" ? expected(p, "P2", roles, false) : expected(p, "P", roles, c === "foreign"),
-});
-const customerPage = (suffix: (w: World, c: Column) => string, foreign: "org" | "object") => ({
-  url: (w: World, c: Column) => `/customer/${foreign === "org" && c === "foreign" ? w.C2 : w.C}${suffix(w, c)}`,
-  expect: (p: Persona, c: Column) =>
-    foreign === "org" && c === "foreign" ? expected(p, "C2", CUSTOMER_READ, false) : expected(p, "C", CUSTOMER_READ, c === "foreign"),
-});
-const publicPage = (url: string) => ({ url: () => url, expect: anyone });
-/** The operator console: one operator organization, so the foreign column names another object (or none). */
-const operatorPage = (suffix: (w: World, c: Column) => string) => ({
-  url: (w: World, c: Column) => `/operator${suffix(w, c)}`,
-  expect: (p: Persona, c: Column) => expected(p, "O", OPERATOR_ROLES, c === "foreign"),
-});
-
-const PAGES: Record<string, PageRow> = {
-  "/": publicPage("/"),
-  "/signin": publicPage("/signin"),
-  "/about": publicPage("/about"),
-  "/signin/check-email": publicPage("/signin/check-email"),
-  "/signin/error": publicPage("/signin/error"),
-  "/signin/continue": publicPage("/signin/continue?token=x&email=nobody%40example.org"),
-  "/mailbox": publicPage("/mailbox"),
-  "/mailbox/[id]": { url: () => "/mailbox/1", expect: anyone },
-  "/invite/[token]": { url: (w) => `/invite/${w.openToken}`, expect: anyone },
-  "/invite/[token]/done": { url: (w) => `/invite/${w.openToken}/done`, expect: anyone },
-  "/join/[token]": { url: (w) => `/join/${w.openMemberToken}`, expect: anyone },
-  "/partnership/[token]": { url: (w) => `/partnership/${w.openPartnershipToken}`, expect: anyone },
-  "/partner": { url: () => "/partner", expect: (p) => (!p.org ? "sign in" : partnerSide(p) ? "allowed" : "not found") },
-  "/partner/[partnerId]": partnerPage(() => "", PARTNER_ROLES, "org"),
-  "/partner/[partnerId]/customers": partnerPage(() => "/customers", CUSTOMERS_READ, "org"),
-  "/partner/[partnerId]/customers/[customerId]": partnerPage((w, c) => `/customers/${c === "own" ? w.C : w.C2}`, CUSTOMERS_READ, "object"),
-  "/partner/[partnerId]/customers/[customerId]/admin-relationships/new": partnerPage(
-    (w, c) => `/customers/${c === "own" ? w.C : w.C2}/admin-relationships/new`,
-    ["admin_agent"],
-    "object",
-  ),
-  "/partner/[partnerId]/invitations": partnerPage(() => "/invitations", CUSTOMERS_READ, "org"),
-  "/partner/[partnerId]/invitations/new": partnerPage(() => "/invitations/new", ["account_admin", "admin_agent", "sales_agent"], "org"),
-  "/partner/[partnerId]/groups": partnerPage(() => "/groups", [...CUSTOMERS_READ, "user_management_admin"], "org"),
-  "/partner/[partnerId]/activity": partnerPage(() => "/activity", [...CUSTOMERS_READ, "user_management_admin"], "org"),
-  "/partner/[partnerId]/expiring": partnerPage(() => "/expiring", CUSTOMERS_READ, "org"),
-  "/partner/[partnerId]/team": partnerPage(() => "/team", PARTNER_ROLES, "org"),
-  "/partner/[partnerId]/resellers": partnerPage(() => "/resellers", CUSTOMERS_READ, "org"),
-  "/partner/[partnerId]/providers": partnerPage(() => "/providers", CUSTOMERS_READ, "org"),
-  "/partner/[partnerId]/customers/[customerId]/remove": partnerPage(
-    (w, c) => `/customers/${c === "own" ? w.C : w.C2}/remove`,
-    ["account_admin", "admin_agent"],
-    "object",
-  ),
-  "/customer/[customerId]/partners/[partnerId]/remove": {
-    url: (w, c) => `/customer/${w.C}/partners/${c === "own" ? w.disposablePartner : w.litware}/remove`,
-    expect: (p, c) => expected(p, "C", CUSTOMER_ADMIN, c === "foreign"),
-  },
-  "/enroll": publicPage("/enroll"),
-  "/operator": { url: () => "/operator", expect: (p) => expected(p, "O", OPERATOR_ROLES, false) },
-  "/operator/applications": { url: () => "/operator/applications", expect: (p) => expected(p, "O", OPERATOR_ROLES, false) },
-  "/operator/applications/[applicationId]": operatorPage(
-    (w, c) => `/applications/${c === "own" ? w.decidedApplication : "app_matrix_nonexistent"}`,
-  ),
-  "/operator/partners": { url: () => "/operator/partners", expect: (p) => expected(p, "O", OPERATOR_ROLES, false) },
-  "/operator/partners/[partnerId]": operatorPage((w, c) => `/partners/${c === "own" ? w.P : w.C}`),
-  "/operator/customers": { url: () => "/operator/customers", expect: (p) => expected(p, "O", OPERATOR_ROLES, false) },
-  "/operator/catalog": { url: () => "/operator/catalog", expect: (p) => expected(p, "O", OPERATOR_ROLES, false) },
-  "/operator/team": { url: () => "/operator/team", expect: (p) => expected(p, "O", OPERATOR_ROLES, false) },
-  "/operator/activity": { url: () => "/operator/activity", expect: (p) => expected(p, "O", OPERATOR_ROLES, false) },
-  "/partner/[partnerId]/subscriptions/import": partnerPage(() => "/subscriptions/import", SELLS, "org"),
-  "/customer/[customerId]": customerPage(() => "", "org"),
-  "/customer/[customerId]/activity": customerPage(() => "/activity", "org"),
-  "/customer/[customerId]/users": customerPage(() => "/users", "org"),
-  "/customer/[customerId]/admin-relationships/[relationshipId]": customerPage(
-    (w, c) => `/admin-relationships/${c === "own" ? w.relTerminatedPC : w.relTerminatedC2}`,
-    "object",
-  ),
 };
 
 // ---- calling ----
