@@ -6,14 +6,23 @@ import { RoleList } from "./role-list";
 import { AdminRelationshipStateBadge } from "./state-badge";
 import { TerminateForm } from "./terminate-form";
 
-/** `signIn`: who is looking, and whether their sign-in is recent enough to give Global Administrator. */
-type Props = { customerId: string; row: AdminRelationshipRow; canDecide: boolean; signIn: { email: string; recent: boolean } };
+/**
+ * `signIn`: who is looking, and whether their sign-in is recent enough to give Global Administrator.
+ * `headingLevel`: h3 under the dashboard's section headings, h2 alone under a page's title.
+ */
+type Props = {
+  customerId: string;
+  row: AdminRelationshipRow;
+  canDecide: boolean;
+  signIn: { email: string; recent: boolean };
+  headingLevel?: "h2" | "h3";
+};
 
 /**
  * One partner's request or relationship as the customer sees it: who, which roles (with
  * what each allows), for how long; and, for a Global administrator, the decision to make.
  */
-export async function CustomerRelationshipCard({ customerId, row, canDecide, signIn }: Props) {
+export async function CustomerRelationshipCard({ customerId, row, canDecide, signIn, headingLevel: Heading = "h3" }: Props) {
   const [t, ts, format] = await Promise.all([getTranslations("customerAdminRelationships"), getTranslations("signIn"), getFormatter()]);
   const pending = row.state === "approvalPending";
   const freshSignIn =
@@ -31,7 +40,7 @@ export async function CustomerRelationshipCard({ customerId, row, canDecide, sig
       aria-label={t("request", { partner: row.partnerName, name: row.name })}
     >
       <header className="flex flex-wrap items-center justify-between gap-2">
-        <h3 className="font-semibold">{t("request", { partner: row.partnerName, name: row.name })}</h3>
+        <Heading className="font-semibold">{t("request", { partner: row.partnerName, name: row.name })}</Heading>
         <AdminRelationshipStateBadge state={row.state} />
       </header>
       <p className="text-sm text-gray-700">

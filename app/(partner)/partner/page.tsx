@@ -9,5 +9,5 @@ export default async function PartnerIndex() {
   if (!actor) redirect("/signin?redirectTo=/partner");
   const first = listMemberships(db(), actor.userId).find((m) => m.kind === "partner");
   if (!first) notFound();
-  redirect(`/partner/${first.id}/customers`);
+  redirect(`/partner/${first.id}`);
 }

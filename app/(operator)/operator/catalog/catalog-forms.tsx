@@ -32,7 +32,7 @@ export function AddProductForm({ cloud, cloudName }: { cloud: string; cloudName:
 
 type Product = { id: string; name: string; supportable: boolean; available: boolean };
 
-export function ProductRow({ product }: { product: Product }) {
+export function ProductRow({ product, cloudName }: { product: Product; cloudName: string }) {
   const t = useTranslations("catalog");
   const { state, pending, formProps } = useActionForm(changeProductAction);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
@@ -41,7 +41,7 @@ export function ProductRow({ product }: { product: Product }) {
       <form
         {...formProps}
         className="flex flex-wrap items-center gap-3"
-        aria-label={t("changeTitle", { product: product.name })}
+        aria-label={t("changeTitle", { product: product.name, cloud: cloudName })}
         noValidate
       >
         <input type="hidden" name="productId" value={product.id} />

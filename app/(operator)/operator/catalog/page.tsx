@@ -37,7 +37,7 @@ export default async function CatalogPage() {
                   {rows.map((p) => (
                     <li key={p.id} className="px-4 py-3" data-testid={`product-${p.name}`}>
                       {canWrite ? (
-                        <ProductRow product={p} />
+                        <ProductRow product={p} cloudName={t(`clouds.${cloud}`)} />
                       ) : (
                         <p className="flex flex-wrap items-center gap-2 text-sm">
                           <span className="font-medium">{p.name}</span>

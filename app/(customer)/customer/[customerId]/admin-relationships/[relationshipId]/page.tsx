@@ -31,6 +31,7 @@ export default async function CustomerAdminRelationshipPage({ params }: Props) {
           row={row}
           canDecide={hasPermission(member.roles, "customer.admin_relationships.approve")}
           signIn={signIn}
+          headingLevel="h2"
         />
       </section>
     </ClientMessages>
