@@ -233,4 +233,35 @@ test.describe("granular delegated admin relationships", () => {
     await expect(partner.getByLabel(/^User Administrator/)).toBeChecked();
     await expect(partner.getByLabel("Duration in days")).toHaveValue("120");
   });
+
+  test("an invitation carrying Global Administrator waits for a fresh sign-in to accept, never to decline", async ({ browser }) => {
+    const stamp = Date.now();
+    const email = `it-${stamp}@fresh-e2e.example`;
+    const partner = await signedIn(browser, ALICE, "/partner");
+    await partner.getByRole("link", { name: "Invite a customer" }).first().click();
+    await partner.getByLabel("Customer admin’s email").fill(email);
+    await partner.getByLabel("Include admin roles").check();
+    await partner.getByLabel("Name", { exact: true }).fill(`Full control ${stamp}`);
+    await partner.getByLabel("Duration in days").fill("30");
+    await partner.getByPlaceholder("Filter roles").fill("global admin");
+    await partner.getByLabel(/^Global Administrator/).check();
+    const since = await mailCursor();
+    await partner.getByRole("button", { name: "Send invitation" }).click();
+    await expect(partner.getByText(`Invitation sent to ${email}.`)).toBeVisible();
+    const link = linkIn(await waitForEmail(email, /Northwind Cloud Services invites you/, since), "/invite/");
+
+    const customer = await signedIn(browser, email, link.replace(/^https?:\/\/[^/]+/, ""));
+    await expect(customer.getByRole("button", { name: "Accept" })).toBeVisible();
+    withDb((db) =>
+      db
+        .prepare("update sessions set signed_in_at = ? where user_id = (select id from users where email = ?)")
+        .run(Date.now() - 20 * 60_000, email),
+    );
+    await customer.reload();
+    await expect(customer.getByRole("button", { name: "Accept" })).toHaveCount(0);
+    await expect(customer.getByRole("button", { name: "Email me a sign-in link" })).toBeVisible();
+    await customer.getByRole("button", { name: "Decline" }).click();
+    await customer.getByRole("button", { name: "Yes, decline" }).click();
+    await expect(customer.getByRole("heading", { name: "Invitation declined" })).toBeVisible();
+  });
 });

@@ -1,10 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-// Rendered once at build time: the same for everyone, served from the build output.
-// It is also the benchmark's baseline for a static page of this app (docs/performance.md).
-export const dynamic = "force-static";
-
+// Rendered per request like every page: a prerendered copy would carry no CSP nonce (its
+// scripts would be refused), and it would be in English with a signed-out header for everyone.
 export default async function AboutPage() {
   const t = await getTranslations("about");
   return (

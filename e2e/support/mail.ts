@@ -49,6 +49,8 @@ export function mailbox(server: Server) {
     await page.goto(`${server.baseUrl}/signin?${new URLSearchParams({ email, redirectTo })}`);
     await page.getByRole("button", { name: "Email me a sign-in link" }).click();
     await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+    // Our page's own address, not Auth.js's /api/auth/verify-request on the way to it.
+    await expect(page).toHaveURL(`${server.baseUrl}/signin/check-email`);
     const message = await waitForEmail(email, /sign-in link/i, since);
     await followSignInLink(page, message);
     await page.waitForURL((url) => !url.pathname.startsWith("/signin") && !url.pathname.startsWith("/api/auth"));

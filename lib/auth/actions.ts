@@ -25,9 +25,14 @@ export async function signInAction(_: ActionResult, form: FormData): Promise<Act
     };
   if (!admitted.ok) return { ok: false, error: t("errors.RATE_LIMITED", errorValues({ at: admitted.at })), code: "RATE_LIMITED" };
   const redirectTo = form.get("redirectTo");
-  // Throws Next's redirect to the "check your email" page on success.
-  await signIn("nodemailer", { email: admitted.email, redirectTo: safeRedirect(typeof redirectTo === "string" ? redirectTo : undefined) });
-  return null;
+  const next = await signIn("nodemailer", {
+    email: admitted.email,
+    redirectTo: safeRedirect(typeof redirectTo === "string" ? redirectTo : undefined),
+    redirect: false,
+  });
+  // Auth.js answers with its own /api/auth/verify-request, which only redirects on to our page: going there
+  // directly keeps the address bar on the page the user reads. Anything else (its error page) as it is.
+  redirect(new URL(next, "http://x").pathname.endsWith("/verify-request") ? "/signin/check-email" : next);
 }
 
 export async function signOutAction(form: FormData): Promise<void> {

@@ -2,14 +2,13 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { useAction } from "@/components/ui/use-action";
 import { ActionMessage } from "@/components/ui/action-message";
-import { ConfirmForm } from "@/components/ui/confirm-form";
 import { Field, FieldErrors, inputClass } from "@/components/ui/field";
 import { CountryField } from "@/components/ui/country-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { acceptInvitationAction, declineInvitationAction } from "@/lib/invitations/actions";
+import { acceptInvitationAction } from "@/lib/invitations/actions";
+import { DeclineForm } from "./decline-form";
 
 type Tenant = { id: string; name: string; primaryDomain: string };
 type Props = {
@@ -24,9 +23,7 @@ type Props = {
 /** Accept (choosing or naming the organization) or decline; both only by an explicit press. */
 export function AcceptForm({ token, partnerName, cloudName, tenants, countries, agreement }: Props) {
   const t = useTranslations("invite");
-  const tc = useTranslations("common");
   const { state: result, pending, formProps } = useActionForm(acceptInvitationAction);
-  const [declined, decline] = useAction(declineInvitationAction);
   const [target, setTarget] = useState<string>(tenants[0]?.id ?? "new");
   const errors = result && !result.ok ? result.fieldErrors : undefined;
 
@@ -80,19 +77,7 @@ export function AcceptForm({ token, partnerName, cloudName, tenants, countries, 
         <SubmitButton label={t("accept")} pendingLabel={t("accepting")} pending={pending} />
       </form>
 
-      <div className="border-t border-gray-200 pt-4">
-        <ConfirmForm
-          action={decline}
-          trigger={t("decline")}
-          question={t("confirmDecline", { partner: partnerName })}
-          confirmLabel={t("confirmDeclineButton")}
-          cancelLabel={tc("cancel")}
-          pendingLabel={t("declining")}
-        >
-          <input type="hidden" name="token" value={token} />
-        </ConfirmForm>
-        <ActionMessage result={declined && !declined.ok ? declined : null} />
-      </div>
+      <DeclineForm token={token} partnerName={partnerName} />
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { getInvitationLanding } from "@/lib/invitations/queries";
 import { markInvitationOpened } from "@/lib/invitations/respond";
 import { serviceContext } from "@/lib/server-context";
 import { AcceptForm } from "./accept-form";
+import { DeclineForm } from "./decline-form";
 import { InvitationOutcome } from "./outcome";
 import { ClientMessages } from "@/components/shell/client-messages";
 
@@ -111,11 +112,14 @@ export default async function InvitePage({ params }: Props) {
                 </Alert>
               )}
               {landing.adminRequest?.roles.includes(GLOBAL_ADMINISTRATOR) && !signedInRecently(actor, new Date()) ? (
-                <FreshSignIn
-                  email={actor.email}
-                  returnTo={here}
-                  text={{ body: t("invite.freshSignInBody", { partner }), button: t("signIn.submit"), pending: t("signIn.pending") }}
-                />
+                <>
+                  <FreshSignIn
+                    email={actor.email}
+                    returnTo={here}
+                    text={{ body: t("invite.freshSignInBody", { partner }), button: t("signIn.submit"), pending: t("signIn.pending") }}
+                  />
+                  <DeclineForm token={token} partnerName={partner} />
+                </>
               ) : (
                 <AcceptForm
                   token={token}
