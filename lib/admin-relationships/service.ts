@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { adminRelationships, organizations, resellerRelationships } from "@/db/schema";
+import { adminRelationships, organizations } from "@/db/schema";
 import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
 import type { Tx } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context";
@@ -9,6 +9,7 @@ import { assertInGoodStanding } from "@/lib/partners/standing";
 import { newId } from "@/lib/ids";
 import { deleteAssignmentsOf } from "@/lib/access/assignments";
 import { endSupportWithoutAdminAccess } from "@/lib/support/service";
+import { activeResellerRelationship } from "@/lib/relationships/queries";
 import { checkAdminRequest, nameKey } from "./rules";
 import { notifyAdminRelationship } from "./notify";
 import type { AdminRelationshipRef, AdminRequest, RequestAdminRelationshipInput } from "./schemas";
@@ -25,18 +26,9 @@ const DAY = 86_400_000;
 export function requestAdminRelationship(ctx: ServiceContext, actor: Actor, input: RequestAdminRelationshipInput) {
   const member = requirePermission(ctx.db, actor, input.partnerId, "admin_relationships.write");
   assertInGoodStanding(member.organization);
-  const customer = ctx.db
-    .select({ org: organizations })
-    .from(resellerRelationships)
-    .innerJoin(organizations, eq(organizations.id, resellerRelationships.customerId))
-    .where(
-      and(
-        eq(resellerRelationships.partnerId, member.organization.id),
-        eq(resellerRelationships.customerId, input.customerId),
-        eq(resellerRelationships.state, "active"),
-      ),
-    )
-    .get()?.org;
+  const customer = activeResellerRelationship(ctx.db, member.organization.id, input.customerId)
+    ? ctx.db.select().from(organizations).where(eq(organizations.id, input.customerId)).get()
+    : undefined;
   if (!customer) throw new DomainError("NOT_FOUND");
   checkAdminRequest(ctx.db, member.organization.id, customer.cloud, input);
   if (input.replacesId) {
@@ -117,18 +109,8 @@ export function approveAdminRelationship(ctx: ServiceContext, actor: Actor, ref:
       if (!partner) throw new DomainError("NOT_FOUND");
       assertInGoodStanding(partner);
       // Which moment: a partner the customer removed since it asked gains nothing (rule 9).
-      const working = tx
-        .select({ id: resellerRelationships.id })
-        .from(resellerRelationships)
-        .where(
-          and(
-            eq(resellerRelationships.partnerId, row.partnerId),
-            eq(resellerRelationships.customerId, row.customerId),
-            eq(resellerRelationships.state, "active"),
-          ),
-        )
-        .get();
-      if (!working) throw new DomainError("RELATIONSHIP_ENDED", { partner: partner.name });
+      if (!activeResellerRelationship(tx, row.partnerId, row.customerId))
+        throw new DomainError("RELATIONSHIP_ENDED", { partner: partner.name });
       const active = apply(tx, row, "approve", "customer", {
         activatedAt: now,
         endsAt: new Date(now.getTime() + row.durationDays * DAY),

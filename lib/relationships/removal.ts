@@ -14,6 +14,7 @@ import { recordAudit, type Tx } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { endSupportWithoutAdminAccess } from "@/lib/support/service";
+import { activeResellerRelationship } from "./queries";
 
 type Side = "partner" | "customer";
 
@@ -88,17 +89,7 @@ export function removalPreview(db: Db, partnerId: string, customerId: string, by
 }
 
 function activeRelationshipOrThrow(db: Db, partnerId: string, customerId: string) {
-  const rel = db
-    .select()
-    .from(resellerRelationships)
-    .where(
-      and(
-        eq(resellerRelationships.partnerId, partnerId),
-        eq(resellerRelationships.customerId, customerId),
-        eq(resellerRelationships.state, "active"),
-      ),
-    )
-    .get();
+  const rel = activeResellerRelationship(db, partnerId, customerId);
   if (!rel) throw new DomainError("NOT_FOUND");
   return rel;
 }
@@ -173,17 +164,7 @@ export function endRelationshipIn(
   },
 ): void {
   const { partnerId, customerId, names, now } = p;
-  const rel = tx
-    .select()
-    .from(resellerRelationships)
-    .where(
-      and(
-        eq(resellerRelationships.partnerId, partnerId),
-        eq(resellerRelationships.customerId, customerId),
-        eq(resellerRelationships.state, "active"),
-      ),
-    )
-    .get();
+  const rel = activeResellerRelationship(tx, partnerId, customerId);
   const changed = rel
     ? tx
         .update(resellerRelationships)

@@ -1,13 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import {
-  adminRelationships,
-  organizations,
-  products,
-  resellerRelationships,
-  subscriptions,
-  supportActions,
-  supportAssignments,
-} from "@/db/schema";
+import { adminRelationships, organizations, products, subscriptions, supportActions, supportAssignments } from "@/db/schema";
 import { IN_FORCE } from "@/lib/admin-relationships/states";
 import { requirePermission, type Actor } from "@/lib/auth/membership";
 import { membersWith } from "@/lib/auth/recipients";
@@ -17,6 +9,7 @@ import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import type { AssignSupportInput, EndSupportInput, RecordSupportActionInput } from "./schemas";
 import { enqueueNotices } from "@/lib/email/notices";
+import { activeResellerRelationship } from "@/lib/relationships/queries";
 
 type Assignment = typeof supportAssignments.$inferSelect;
 
@@ -75,18 +68,13 @@ export function assignSupport(ctx: ServiceContext, actor: Actor, input: AssignSu
     : undefined;
   if (product && !product.supportable) throw new DomainError("NOT_SUPPORTABLE", { product: sub.product });
   // Only a partner this customer works with; any other id is "not found".
-  const partner = ctx.db
-    .select({ id: organizations.id, name: organizations.name })
-    .from(resellerRelationships)
-    .innerJoin(organizations, eq(organizations.id, resellerRelationships.partnerId))
-    .where(
-      and(
-        eq(resellerRelationships.customerId, customer.id),
-        eq(resellerRelationships.partnerId, input.partnerId),
-        eq(resellerRelationships.state, "active"),
-      ),
-    )
-    .get();
+  const partner = activeResellerRelationship(ctx.db, input.partnerId, customer.id)
+    ? ctx.db
+        .select({ id: organizations.id, name: organizations.name })
+        .from(organizations)
+        .where(eq(organizations.id, input.partnerId))
+        .get()
+    : undefined;
   if (!partner) throw new DomainError("NOT_FOUND", {}, { partnerId: ["partnerUnknown"] });
   // The partner that sold it already supports it: "supported, not sold" is for anyone else.
   if (sub.partnerOfRecordId === partner.id)
