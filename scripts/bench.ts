@@ -14,7 +14,7 @@
  *   npm run bench [-- --duration 10 --connections 10]
  */
 import autocannon from "autocannon";
-import { closeSync, fdatasyncSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fdatasyncSync, fsyncSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -155,12 +155,14 @@ function databaseTimes(db: Db, member: Member) {
 /**
  * Invitations created and accepted per second in the service layer, on a fresh database
  * with the production settings: a file (what a server does), or memory (the service's own
- * cost, without the disk).
+ * cost, without the disk). `countFrames` also says how many pages a commit writes to the WAL
+ * (with checkpoints off, so the WAL only grows).
  */
-function invitationsPerSecond(where: "file" | "memory"): number {
+function invitationsPerSecond(where: "file" | "memory", { n = 3000, countFrames = false } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "prc-bench-"));
   const db = openDatabase(where === "file" ? path.join(dir, "bench.db") : ":memory:");
   migrateDatabase(db);
+  if (countFrames) db.$client.pragma("wal_autocheckpoint = 0");
   // One partner sends them all: the daily allowance is lifted for the measurement.
   const ctx = { db, now: () => new Date(), config: { invitationTtlDays: 14, publicBaseUrl: BASE, invitationsPerPartnerPerDay: 1_000_000 } };
   const t = Date.now();
@@ -176,12 +178,12 @@ function invitationsPerSecond(where: "file" | "memory"): number {
     )
     .run(t);
   const agent = { userId: "usr_p", email: "agent@bench-partner.example" };
-  const N = 3000;
-  const customers = Array.from({ length: N }, (_, i) => {
+  const customers = Array.from({ length: n }, (_, i) => {
     const email = `ga${i}@customer${i}.example`;
     db.$client.prepare("insert into users (id, email, created_at) values (?, ?, ?)").run(`usr_${i}`, email, t);
     return { userId: `usr_${i}`, email };
   });
+  const startWal = countFrames ? statSync(path.join(dir, "bench.db-wal")).size : 0;
   const started = performance.now();
   customers.forEach((ga, i) => {
     const { token } = createInvitation(ctx, agent, { partnerId: "org_p", email: ga.email, message: null, locale: "en" });
@@ -194,27 +196,34 @@ function invitationsPerSecond(where: "file" | "memory"): number {
       agreement: "on",
     });
   });
-  const perSecond = N / ((performance.now() - started) / 1000);
+  const perSecond = n / ((performance.now() - started) / 1000);
+  const walBytes = countFrames ? statSync(path.join(dir, "bench.db-wal")).size - startWal : 0;
   db.$client.close();
   rmSync(dir, { recursive: true, force: true });
-  return perSecond;
+  // A frame is a 24-byte header and a page; a pair is two commits.
+  return { perSecond, framesPerCommit: walBytes / (WAL_PAGE + 24) / (2 * n) };
 }
 
+const WAL_PAGE = 4096;
+
 /**
- * What one durable commit costs the disk alone: the median time of appending 4 kB to a file
- * and fdatasync-ing it, as SQLite does to the WAL at each commit with synchronous=FULL.
- * Create + accept are two commits, so a file database cannot pass 1e6 / (2 × this) pairs
- * per second however little the service does.
+ * What one durable commit costs the disk alone: the median time of appending `frames` WAL
+ * frames to a file and syncing it. With one 4 kB page and fdatasync, it is the least any
+ * commit costs: create + accept are two commits, so a file database cannot pass
+ * 1e6 / (2 × this) pairs per second however little the service does. With the frames a
+ * pair's commits really write and fsync (what this SQLite build calls), it is what these
+ * commits cost the disk.
  */
-function commitSyncMicros(): number {
+function commitSyncMicros(frames = 1, sync: (fd: number) => void = fdatasyncSync): number {
   const dir = mkdtempSync(path.join(tmpdir(), "prc-bench-"));
   const fd = openSync(path.join(dir, "sync.bin"), "w");
-  const page = Buffer.alloc(4096, 1);
+  const frame = Buffer.alloc(WAL_PAGE + 24, 1);
   const times: number[] = [];
+  let offset = 0;
   for (let i = 0; i < 300; i++) {
     const t = performance.now();
-    writeSync(fd, page, 0, page.length, i * page.length);
-    fdatasyncSync(fd);
+    for (let f = 0; f < frames; f++, offset += frame.length) writeSync(fd, frame, 0, frame.length, offset);
+    sync(fd);
     times.push((performance.now() - t) * 1000);
   }
   closeSync(fd);
@@ -258,9 +267,12 @@ async function main() {
     const halfLoad = await pacedLoad(BASE + routes.customers, cookie, Math.max(1, Math.floor(http.customers.rps / 2)));
 
     const dbTimes = databaseTimes(db, member);
-    const perSecond = invitationsPerSecond("file");
-    const perSecondMemory = invitationsPerSecond("memory");
+    const perSecond = invitationsPerSecond("file").perSecond;
+    const perSecondMemory = invitationsPerSecond("memory").perSecond;
     const syncMicros = commitSyncMicros();
+    const framesPerCommit = invitationsPerSecond("file", { n: 300, countFrames: true }).framesPerCommit;
+    const commitDiskMicros = commitSyncMicros(Math.round(framesPerCommit), fsyncSync);
+    const diskBound = 1 / (1 / perSecondMemory + (2 * commitDiskMicros) / 1e6);
     const js = firstLoadJsOf(".");
     const frameworkJs = frameworkFirstLoadJs();
     // In series, a pair costs its in-memory work plus its two commits' fsyncs: no file database does better.
@@ -298,6 +310,9 @@ async function main() {
     console.log(
       `so ${Math.round(serialBound)} pairs per second in series (memory speed and fsync together): ${round(perSecond / serialBound, 2)} of it reached`,
     );
+    console.log(
+      `a commit writes ${round(framesPerCommit)} WAL pages; writing that many and an fsync take ${Math.round(commitDiskMicros)} µs, so ${Math.round(diskBound)} pairs per second in series with them: ${round(perSecond / diskBound, 2)} of it reached`,
+    );
     console.log(`framework's own first-load JS (a bare page of the same Next and React): ${round(frameworkJs)} kB`);
     console.log(
       `disk: a 4 kB append + fdatasync takes ${Math.round(syncMicros)} µs (median), so two durable commits per pair cap a file database at ${Math.round(1e6 / (2 * syncMicros))} pairs per second`,
@@ -325,6 +340,9 @@ async function main() {
         customers_vs_floor: round(http.customers.rps / http["dynamic floor"].rps, 2),
         invitations_serial_bound: Math.round(serialBound),
         invitations_vs_serial_bound: round(perSecond / serialBound, 2),
+        wal_frames_per_commit: round(framesPerCommit),
+        commit_disk_us: Math.round(commitDiskMicros),
+        invitations_vs_disk_bound: round(perSecond / diskBound, 2),
         first_load_js_vs_framework: round(heaviest[0][1] / frameworkJs, 3),
       }),
     );
