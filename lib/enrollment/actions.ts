@@ -7,7 +7,8 @@ import { kickOutbox } from "@/lib/email/worker";
 import { requestIp } from "@/lib/rate-limits/request";
 import { serviceContext } from "@/lib/server-context";
 import { applicationRefSchema, applySchema, approveApplicationSchema, rejectApplicationSchema } from "./schemas";
-import { approveApplication, rejectApplication, submitApplication, withdrawApplication } from "./service";
+import { approveApplication, rejectApplication } from "./decisions";
+import { submitApplication, withdrawApplication } from "./service";
 
 // Session re-checked by runAction; the operator's permission and the application's state checked by each service.
 

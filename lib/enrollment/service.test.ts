@@ -6,7 +6,8 @@ import { getMember } from "@/lib/auth/membership";
 import { CLOUD_RULES } from "@/lib/clouds";
 import { addCustomer, addOperatorMember, addPartner, addUser, codeOf, count, testContext } from "@/lib/testing/fixtures";
 import type { ApplyInput } from "./schemas";
-import { approveApplication, rejectApplication, submitApplication, withdrawApplication } from "./service";
+import { approveApplication, rejectApplication } from "./decisions";
+import { submitApplication, withdrawApplication } from "./service";
 
 let t: ReturnType<typeof testContext>;
 let operator: Actor;

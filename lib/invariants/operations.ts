@@ -15,7 +15,8 @@ import type { DirectoryRoleId } from "@/lib/admin-relationships/directory-roles"
 import { acceptInvitation, declineInvitation } from "@/lib/invitations/respond";
 import { createInvitation, revokeInvitation } from "@/lib/invitations/service";
 import type { Cloud, PartnerType } from "@/lib/organizations/kinds";
-import { authorizePartnership, declinePartnership, endPartnership, invitePartnership } from "@/lib/partnerships/service";
+import { endPartnership } from "@/lib/partnerships/ending";
+import { authorizePartnership, declinePartnership, invitePartnership } from "@/lib/partnerships/service";
 import { removeCustomer, removePartner } from "@/lib/relationships/removal";
 import { runSubscriptionOp } from "./subscription-operations";
 import { assignSupport, endSupport, recordSupportAction } from "@/lib/support/service";

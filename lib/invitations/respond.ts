@@ -15,6 +15,7 @@ import { needsFreshSignIn } from "@/lib/auth/recent-sign-in";
 import { DomainError } from "@/lib/errors";
 import { grantWithInvitation } from "@/lib/admin-relationships/service";
 import { newId } from "@/lib/ids";
+import { activeResellerRelationship } from "@/lib/relationships/queries";
 import type { AcceptInvitationInput } from "./schemas";
 import { invitationStatus } from "./status";
 import { assertAnswerable } from "./answerable";
@@ -146,18 +147,7 @@ function checkExistingTarget(
   // Only who holds the permission (a Global administrator) may accept for the organization.
   if (!hasPermission(roles, "customer.relationships.accept")) throw new DomainError("FORBIDDEN");
   if (org.cloud !== partner.cloud) throw new DomainError("CLOUD_MISMATCH");
-  const active = ctx.db
-    .select({ id: resellerRelationships.id })
-    .from(resellerRelationships)
-    .where(
-      and(
-        eq(resellerRelationships.partnerId, partner.id),
-        eq(resellerRelationships.customerId, org.id),
-        eq(resellerRelationships.state, "active"),
-      ),
-    )
-    .get();
-  if (active) throw new DomainError("ALREADY_RELATED", { name: org.name });
+  if (activeResellerRelationship(ctx.db, partner.id, org.id)) throw new DomainError("ALREADY_RELATED", { name: org.name });
   return org;
 }
 
@@ -189,18 +179,7 @@ function linkProvider(
   if (!activePartnership(tx, providerId, p.reseller.id)) throw new DomainError("PROVIDER_UNAVAILABLE");
   const provider = tx.select().from(organizations).where(eq(organizations.id, providerId)).get();
   if (!provider || provider.cloud !== p.customer.cloud) throw new DomainError("PROVIDER_UNAVAILABLE");
-  const already = tx
-    .select({ id: resellerRelationships.id })
-    .from(resellerRelationships)
-    .where(
-      and(
-        eq(resellerRelationships.partnerId, provider.id),
-        eq(resellerRelationships.customerId, p.customer.id),
-        eq(resellerRelationships.state, "active"),
-      ),
-    )
-    .get();
-  if (already) return provider;
+  if (activeResellerRelationship(tx, provider.id, p.customer.id)) return provider;
   const id = newId("rel");
   tx.insert(resellerRelationships)
     .values({

@@ -7,7 +7,7 @@ import type { ServiceContext } from "@/lib/context";
 import type { NoticeKind } from "@/lib/email/templates";
 import { DomainError } from "@/lib/errors";
 import type { PartnerState } from "@/lib/organizations/kinds";
-import { endPartnershipIn } from "@/lib/partnerships/service";
+import { endPartnershipIn } from "@/lib/partnerships/ending";
 import { endRelationshipIn } from "@/lib/relationships/removal";
 import { operatorOrganization } from "./bootstrap";
 import type { OffboardPartnerInput, PartnerStandingInput } from "./schemas";

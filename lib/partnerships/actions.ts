@@ -8,7 +8,8 @@ import { runTokenAction } from "@/lib/actions/run-token-action";
 import { kickOutbox } from "@/lib/email/worker";
 import { serviceContext } from "@/lib/server-context";
 import { invitePartnershipSchema, partnershipRefSchema, partnershipTokenSchema } from "./schemas";
-import { authorizePartnership, declinePartnership, endPartnership, invitePartnership, revokePartnershipInvitation } from "./service";
+import { endPartnership, revokePartnershipInvitation } from "./ending";
+import { authorizePartnership, declinePartnership, invitePartnership } from "./service";
 
 // Session re-checked by runAction; permission, tenant and side checked by each service.
 

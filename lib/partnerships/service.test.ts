@@ -17,7 +17,8 @@ import {
 import { requestAdminRelationshipSchema } from "@/lib/admin-relationships/schemas";
 import { requestAdminRelationship } from "@/lib/admin-relationships/service";
 import { effectiveRoles } from "@/lib/access/effective-roles";
-import { authorizePartnership, declinePartnership, endPartnership, invitePartnership, revokePartnershipInvitation } from "./service";
+import { endPartnership, revokePartnershipInvitation } from "./ending";
+import { authorizePartnership, declinePartnership, invitePartnership } from "./service";
 
 let t: ReturnType<typeof testContext>;
 beforeEach(() => {

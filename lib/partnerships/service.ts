@@ -1,7 +1,7 @@
 import { and, eq, gt, lte, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organizations, partnerships } from "@/db/schema";
-import { requirePermission, type Actor, type Member, type Organization } from "@/lib/auth/membership";
+import { requirePermission, type Actor, type Organization } from "@/lib/auth/membership";
 import { membersWith } from "@/lib/auth/recipients";
 import { recordAudit, type Tx } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context";
@@ -14,10 +14,10 @@ import { consume, DAY } from "@/lib/rate-limits/limiter";
 import { newId } from "@/lib/ids";
 import { assertAnswerable } from "@/lib/invitations/answerable";
 import { expiryFrom, hashToken, isWellFormedToken, newInvitationToken } from "@/lib/invitations/tokens";
-import type { InvitePartnershipInput, PartnershipRef } from "./schemas";
+import type { InvitePartnershipInput } from "./schemas";
 import { enqueueNotices } from "@/lib/email/notices";
 
-type PartnershipRow = typeof partnerships.$inferSelect;
+export type PartnershipRow = typeof partnerships.$inferSelect;
 
 export function partnershipUrl(ctx: ServiceContext, token: string): string {
   return `${ctx.config.publicBaseUrl}/partnership/${token}`;
@@ -165,7 +165,7 @@ function requireAnswerable(ctx: ServiceContext, actor: Actor, token: string): Pa
   return row!;
 }
 
-function namesOf(db: Db | Tx, row: Pick<PartnershipRow, "providerId" | "resellerId">) {
+export function namesOf(db: Db | Tx, row: Pick<PartnershipRow, "providerId" | "resellerId">) {
   const orgs = db
     .select()
     .from(organizations)
@@ -177,7 +177,7 @@ function namesOf(db: Db | Tx, row: Pick<PartnershipRow, "providerId" | "reseller
   return { provider, reseller };
 }
 
-function notify(ctx: ServiceContext, tx: Tx, row: PartnershipRow, kind: NoticeKind, organizationIds: string[], now: Date) {
+export function notify(ctx: ServiceContext, tx: Tx, row: PartnershipRow, kind: NoticeKind, organizationIds: string[], now: Date) {
   const { provider, reseller } = namesOf(tx, row);
   enqueueNotices(tx, membersWith(tx, organizationIds, "partnerships.write"), {
     kind,
@@ -225,91 +225,6 @@ export function authorizePartnership(ctx: ServiceContext, actor: Actor, token: s
 
 export function declinePartnership(ctx: ServiceContext, actor: Actor, token: string) {
   return answer(ctx, actor, token, "declined");
-}
-
-/** A partnership the member's organization is a side of; any other id is "not found". */
-function ownPartnershipOrThrow(ctx: ServiceContext, member: Member, id: string): PartnershipRow {
-  const orgId = member.organization.id;
-  const row = ctx.db
-    .select()
-    .from(partnerships)
-    .where(and(eq(partnerships.id, id), or(eq(partnerships.providerId, orgId), eq(partnerships.resellerId, orgId))))
-    .get();
-  if (!row) throw new DomainError("NOT_FOUND");
-  return row;
-}
-
-/** The provider withdraws an invitation nobody has answered yet. */
-export function revokePartnershipInvitation(ctx: ServiceContext, actor: Actor, ref: PartnershipRef) {
-  const member = requirePermission(ctx.db, actor, ref.organizationId, "partnerships.write");
-  const row = ownPartnershipOrThrow(ctx, member, ref.partnershipId);
-  if (row.providerId !== member.organization.id) throw new DomainError("NOT_FOUND");
-  const now = ctx.now();
-  ctx.db.transaction(
-    (tx) => {
-      const changed = tx
-        .update(partnerships)
-        .set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId })
-        .where(and(eq(partnerships.id, row.id), eq(partnerships.state, "invited")))
-        .run().changes;
-      if (changed !== 1) throw new DomainError("INVITATION_NOT_OPEN");
-      recordAudit(tx, {
-        organizationId: row.providerId,
-        actor,
-        action: "partnership.revoked",
-        targetType: "partnership",
-        targetId: row.id,
-        details: { email: row.email },
-        at: now,
-      });
-    },
-    { behavior: "immediate" },
-  );
-  return { email: row.email };
-}
-
-/**
- * Either side ends an active partnership. Customers, their reseller relationships and
- * admin relationships stay exactly as they are; only new invitations naming the provider stop.
- */
-export function endPartnership(ctx: ServiceContext, actor: Actor, ref: PartnershipRef) {
-  const member = requirePermission(ctx.db, actor, ref.organizationId, "partnerships.write");
-  const row = ownPartnershipOrThrow(ctx, member, ref.partnershipId);
-  const now = ctx.now();
-  return ctx.db.transaction(
-    (tx) => endPartnershipIn(ctx, tx, actor, row, { byOrganizationId: member.organization.id, byName: member.organization.name, now }),
-    { behavior: "immediate" },
-  );
-}
-
-/** Ends one active partnership in the caller's transaction (a side ending it, or the operator offboarding one of them), audited on both sides. */
-export function endPartnershipIn(
-  ctx: ServiceContext,
-  tx: Tx,
-  actor: Actor | null,
-  row: PartnershipRow,
-  p: { byOrganizationId: string; byName: string; now: Date },
-) {
-  const changed = tx
-    .update(partnerships)
-    .set({ state: "ended", endedAt: p.now, endedByOrganizationId: p.byOrganizationId })
-    .where(and(eq(partnerships.id, row.id), eq(partnerships.state, "active")))
-    .run().changes;
-  if (changed !== 1) throw new DomainError("PARTNERSHIP_NOT_ACTIVE");
-  const { provider, reseller } = namesOf(tx, row);
-  const details = { provider: provider.name, reseller: reseller.name, by: p.byName };
-  for (const organizationId of [provider.id, reseller.id])
-    recordAudit(tx, {
-      organizationId,
-      actor,
-      action: "partnership.ended",
-      targetType: "partnership",
-      targetId: row.id,
-      details,
-      at: p.now,
-    });
-  notify(ctx, tx, row, "partnershipEnded", [provider.id, reseller.id], p.now);
-  return { provider, reseller };
 }
 
 /** The reseller's active partnership with this provider, or null: what an invitation naming the provider needs. */

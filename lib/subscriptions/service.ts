@@ -1,5 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { products, resellerRelationships, subscriptions } from "@/db/schema";
+import { products, subscriptions } from "@/db/schema";
 import { getMember, requirePermission, type Actor, type Member } from "@/lib/auth/membership";
 import { membersWith } from "@/lib/auth/recipients";
 import type { AuditAction } from "@/lib/audit/actions";
@@ -14,6 +14,7 @@ import { TERM_MONTHS } from "./kinds";
 import { SUBSCRIPTION_TRANSITIONS, subscriptionTransition, type SubscriptionEvent } from "./lifecycle";
 import type { ChangeSeatsInput, CreateSubscriptionInput, RecordSubscriptionInput, SubscriptionRef } from "./schemas";
 import { enqueueNotices } from "@/lib/email/notices";
+import { activeResellerRelationship } from "@/lib/relationships/queries";
 
 /*
  * The only code that writes subscriptions (rule 3: relationship operations never do).
@@ -29,20 +30,6 @@ function addMonths(from: Date, months: number): Date {
   const d = new Date(from.getTime());
   d.setUTCMonth(d.getUTCMonth() + months);
   return d;
-}
-
-function activeRelationship(db: ServiceContext["db"] | Tx, partnerId: string, customerId: string) {
-  return db
-    .select({ id: resellerRelationships.id, customerName: resellerRelationships.customerName })
-    .from(resellerRelationships)
-    .where(
-      and(
-        eq(resellerRelationships.partnerId, partnerId),
-        eq(resellerRelationships.customerId, customerId),
-        eq(resellerRelationships.state, "active"),
-      ),
-    )
-    .get();
 }
 
 /** A product of the customer's cloud that is offered now; anything else reads as a field error. */
@@ -90,7 +77,7 @@ function auditChange(
 export function createSubscription(ctx: ServiceContext, actor: Actor, input: CreateSubscriptionInput): Subscription {
   const member = requirePermission(ctx.db, actor, input.partnerId, "subscriptions.write");
   assertInGoodStanding(member.organization);
-  const rel = activeRelationship(ctx.db, member.organization.id, input.customerId);
+  const rel = activeResellerRelationship(ctx.db, member.organization.id, input.customerId);
   if (!rel) throw new DomainError("NOT_FOUND");
   const product = offeredProduct(ctx, member.organization.cloud, input.productId);
   const now = ctx.now();
@@ -176,7 +163,7 @@ function ownSubscription(ctx: ServiceContext, actor: Actor, ref: SubscriptionRef
     )
     .get();
   if (!sub) throw new DomainError("NOT_FOUND");
-  if (kind === "partner" && !activeRelationship(ctx.db, org, sub.customerId)) throw new DomainError("NOT_FOUND");
+  if (kind === "partner" && !activeResellerRelationship(ctx.db, org, sub.customerId)) throw new DomainError("NOT_FOUND");
   return { member, sub };
 }
 

@@ -9,14 +9,8 @@ import { kickOutbox } from "@/lib/email/worker";
 import { orgHref } from "@/lib/organizations/href";
 import { serviceContext } from "@/lib/server-context";
 import { inviteMemberSchema, memberInvitationRefSchema, memberRefSchema, memberRolesSchema, memberTokenSchema } from "./schemas";
-import {
-  acceptMemberInvitation,
-  changeMemberRoles,
-  declineMemberInvitation,
-  inviteMember,
-  removeMember,
-  revokeMemberInvitation,
-} from "./service";
+import { acceptMemberInvitation, declineMemberInvitation, inviteMember, revokeMemberInvitation } from "./invitations";
+import { changeMemberRoles, removeMember } from "./service";
 
 // Session re-checked by runAction; permission and tenant checked by each service.
 

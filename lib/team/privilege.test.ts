@@ -19,7 +19,8 @@ import {
   signedInAt,
   testContext,
 } from "@/lib/testing/fixtures";
-import { acceptMemberInvitation, changeMemberRoles, inviteMember, removeMember } from "./service";
+import { acceptMemberInvitation, inviteMember } from "./invitations";
+import { changeMemberRoles, removeMember } from "./service";
 
 /*
  * Rule 9, inside a tenant and over time: nobody gains what they were not given. Each case is

@@ -5,7 +5,7 @@ import { memberInvitations, memberships, organizations, users } from "@/db/schem
 import type { Member } from "@/lib/auth/membership";
 import type { ServiceContext } from "@/lib/context";
 import { invitationStatus } from "@/lib/invitations/status";
-import { findMemberInvitation } from "./service";
+import { findMemberInvitation } from "./invitations";
 
 export function listMembers(db: Db, member: Member) {
   return db

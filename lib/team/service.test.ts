@@ -5,14 +5,8 @@ import { addGroupMember } from "@/lib/access/groups";
 import type { Actor } from "@/lib/auth/membership";
 import { getMember } from "@/lib/auth/membership";
 import { addCustomer, addMember, addPartner, addUser, codeOf, DAY, testContext } from "@/lib/testing/fixtures";
-import {
-  acceptMemberInvitation,
-  changeMemberRoles,
-  declineMemberInvitation,
-  inviteMember,
-  removeMember,
-  revokeMemberInvitation,
-} from "./service";
+import { acceptMemberInvitation, declineMemberInvitation, inviteMember, revokeMemberInvitation } from "./invitations";
+import { changeMemberRoles, removeMember } from "./service";
 
 let t: ReturnType<typeof testContext>;
 let partner: string;

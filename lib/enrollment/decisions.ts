@@ -1,0 +1,207 @@
+/*
+ * The operators' side of enrollment: approving an application (the partner organization, its
+ * first Account admin, its partner ID) or rejecting it, and telling the applicant.
+ * Applying and withdrawing are in ./service.ts.
+ */
+import { and, eq } from "drizzle-orm";
+import { memberships, organizations, partnerApplications, users } from "@/db/schema";
+import { ensureDefaultGroups } from "@/lib/access/groups";
+import { requirePermission, type Actor, type Organization } from "@/lib/auth/membership";
+import { recordAudit, type Tx } from "@/lib/audit/record";
+import type { ServiceContext } from "@/lib/context";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { noticeEmail } from "@/lib/email/templates";
+import { DomainError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { operatorOrganization } from "@/lib/operator/bootstrap";
+import type { Cloud } from "@/lib/organizations/kinds";
+import type { ApproveApplicationInput, RejectApplicationInput } from "./schemas";
+import { decide, domainTaken, type Application } from "./service";
+
+function requireDecider(ctx: ServiceContext, actor: Actor) {
+  const operator = operatorOrganization(ctx.db);
+  if (!operator) throw new DomainError("NOT_FOUND");
+  return requirePermission(ctx.db, actor, operator.id, "operator.applications.decide");
+}
+
+function getApplicationOrThrow(ctx: ServiceContext, id: string): Application {
+  const app = ctx.db.select().from(partnerApplications).where(eq(partnerApplications.id, id)).get();
+  if (!app) throw new DomainError("NOT_FOUND");
+  return app;
+}
+
+function partnerIdTaken(db: ServiceContext["db"] | Tx, cloud: Cloud, publicId: string): boolean {
+  return !!db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(eq(organizations.cloud, cloud), eq(organizations.partnerPublicId, publicId)))
+    .get();
+}
+
+/** A fresh 7-digit partner ID, unique within the cloud. */
+function generatePartnerId(db: ServiceContext["db"] | Tx, cloud: Cloud): string {
+  for (;;) {
+    const candidate = String(1_000_000 + Math.floor(Math.random() * 9_000_000));
+    if (!partnerIdTaken(db, cloud, candidate)) return candidate;
+  }
+}
+
+function tellApplicant(
+  ctx: ServiceContext,
+  tx: Tx,
+  app: Application,
+  kind: "applicationApproved" | "applicationRejected",
+  vars: Record<string, string>,
+  url: string,
+  now: Date,
+) {
+  const locale = tx.select({ locale: users.locale }).from(users).where(eq(users.id, app.applicantUserId)).get()?.locale ?? app.locale;
+  enqueueEmail(
+    tx,
+    {
+      idempotencyKey: `application.${app.id}.${kind}`,
+      kind: `application.${kind === "applicationApproved" ? "approved" : "rejected"}`,
+      to: app.applicantEmail,
+      organizationId: null,
+      relatedId: app.id,
+      ...noticeEmail({ locale, kind, vars: { company: app.companyName, ...vars }, url }),
+    },
+    now,
+  );
+}
+
+/**
+ * An operator approves: the partner organization comes into being with the applicant as its
+ * Account admin, the standard security groups, the public partner ID (given, unique within
+ * the cloud, or generated) and whether it is a CSP transaction tenant. A separate corporate
+ * domain becomes the partner's non-CSP corporate tenant (rule 4), a customer organization
+ * whose Global administrator is the applicant. One transaction; the applicant is emailed.
+ */
+export function approveApplication(ctx: ServiceContext, actor: Actor, input: ApproveApplicationInput) {
+  const operator = requireDecider(ctx, actor);
+  const app = getApplicationOrThrow(ctx, input.applicationId);
+  if (app.state !== "pending") throw new DomainError("APPLICATION_DECIDED");
+  if (domainTaken(ctx.db, app.cloud, app.primaryDomain)) throw new DomainError("DOMAIN_TAKEN", { domain: app.primaryDomain });
+  if (input.partnerPublicId && partnerIdTaken(ctx.db, app.cloud, input.partnerPublicId))
+    throw new DomainError("PARTNER_ID_TAKEN", { id: input.partnerPublicId }, { partnerPublicId: ["partnerIdTaken"] });
+  const now = ctx.now();
+  return ctx.db.transaction(
+    (tx) => {
+      const partner: Organization = {
+        id: newId("org"),
+        kind: "partner",
+        name: app.companyName,
+        cloud: app.cloud,
+        country: app.country,
+        primaryDomain: app.primaryDomain,
+        partnerType: app.partnerType,
+        partnerPublicId: input.partnerPublicId ?? generatePartnerId(tx, app.cloud),
+        isCspTransactionTenant: input.cspTransactionTenant,
+        partnerState: "active",
+        corporateOfPartnerId: null,
+        createdAt: now,
+      };
+      // The organization is written first so the application can name it; if another decision
+      // won the application, the conditional update throws and the whole transaction rolls back.
+      tx.insert(organizations).values(partner).run();
+      decide(tx, app, { state: "approved", decidedAt: now, decidedByUserId: actor.userId, partnerId: partner.id });
+      tx.insert(memberships)
+        .values({ id: newId("mem"), organizationId: partner.id, userId: app.applicantUserId, roles: ["account_admin"], createdAt: now })
+        .run();
+      ensureDefaultGroups(tx, partner.id, now);
+      const details = {
+        name: partner.name,
+        domain: partner.primaryDomain,
+        cloud: partner.cloud,
+        partner: partner.partnerPublicId,
+        email: app.applicantEmail,
+      };
+      recordAudit(tx, {
+        organizationId: operator.organization.id,
+        actor,
+        action: "application.approved",
+        targetType: "partner_application",
+        targetId: app.id,
+        details,
+        at: now,
+      });
+      recordAudit(tx, {
+        organizationId: partner.id,
+        actor,
+        action: "partner.enrolled",
+        targetType: "organization",
+        targetId: partner.id,
+        details,
+        at: now,
+      });
+      let corporateId: string | null = null;
+      if (app.corporateDomain && !domainTaken(tx, app.cloud, app.corporateDomain)) {
+        corporateId = newId("org");
+        tx.insert(organizations)
+          .values({
+            id: corporateId,
+            kind: "customer",
+            name: partner.name,
+            cloud: app.cloud,
+            country: app.country,
+            primaryDomain: app.corporateDomain,
+            partnerType: null,
+            partnerPublicId: null,
+            isCspTransactionTenant: false,
+            partnerState: "active",
+            corporateOfPartnerId: partner.id,
+            createdAt: now,
+          })
+          .run();
+        tx.insert(memberships)
+          .values({ id: newId("mem"), organizationId: corporateId, userId: app.applicantUserId, roles: ["global_admin"], createdAt: now })
+          .run();
+        recordAudit(tx, {
+          organizationId: corporateId,
+          customerId: corporateId,
+          actor,
+          action: "customer.created",
+          targetType: "organization",
+          targetId: corporateId,
+          details: { name: partner.name, domain: app.corporateDomain },
+          at: now,
+        });
+      }
+      tellApplicant(
+        ctx,
+        tx,
+        app,
+        "applicationApproved",
+        { id: partner.partnerPublicId ?? "" },
+        `${ctx.config.publicBaseUrl}/partner/${partner.id}/customers`,
+        now,
+      );
+      return { partner, corporateId };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** An operator rejects with a reason the applicant reads in their email. */
+export function rejectApplication(ctx: ServiceContext, actor: Actor, input: RejectApplicationInput) {
+  const operator = requireDecider(ctx, actor);
+  const app = getApplicationOrThrow(ctx, input.applicationId);
+  const now = ctx.now();
+  ctx.db.transaction(
+    (tx) => {
+      decide(tx, app, { state: "rejected", decidedAt: now, decidedByUserId: actor.userId, rejectionReason: input.reason });
+      recordAudit(tx, {
+        organizationId: operator.organization.id,
+        actor,
+        action: "application.rejected",
+        targetType: "partner_application",
+        targetId: app.id,
+        details: { name: app.companyName, domain: app.primaryDomain, reason: input.reason.slice(0, 200) },
+        at: now,
+      });
+      tellApplicant(ctx, tx, app, "applicationRejected", { reason: input.reason }, `${ctx.config.publicBaseUrl}/enroll`, now);
+    },
+    { behavior: "immediate" },
+  );
+  return app;
+}

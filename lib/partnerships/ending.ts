@@ -1,0 +1,98 @@
+/*
+ * A partnership's end: the provider withdrawing an unanswered invitation, either side ending
+ * an active partnership, and the same ending inside another transaction (offboarding).
+ * Inviting and answering are in ./service.ts.
+ */
+import { and, eq, or } from "drizzle-orm";
+import { partnerships } from "@/db/schema";
+import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
+import { recordAudit, type Tx } from "@/lib/audit/record";
+import type { ServiceContext } from "@/lib/context";
+import { DomainError } from "@/lib/errors";
+import type { PartnershipRef } from "./schemas";
+import { namesOf, notify, type PartnershipRow } from "./service";
+
+/** A partnership the member's organization is a side of; any other id is "not found". */
+function ownPartnershipOrThrow(ctx: ServiceContext, member: Member, id: string): PartnershipRow {
+  const orgId = member.organization.id;
+  const row = ctx.db
+    .select()
+    .from(partnerships)
+    .where(and(eq(partnerships.id, id), or(eq(partnerships.providerId, orgId), eq(partnerships.resellerId, orgId))))
+    .get();
+  if (!row) throw new DomainError("NOT_FOUND");
+  return row;
+}
+
+/** The provider withdraws an invitation nobody has answered yet. */
+export function revokePartnershipInvitation(ctx: ServiceContext, actor: Actor, ref: PartnershipRef) {
+  const member = requirePermission(ctx.db, actor, ref.organizationId, "partnerships.write");
+  const row = ownPartnershipOrThrow(ctx, member, ref.partnershipId);
+  if (row.providerId !== member.organization.id) throw new DomainError("NOT_FOUND");
+  const now = ctx.now();
+  ctx.db.transaction(
+    (tx) => {
+      const changed = tx
+        .update(partnerships)
+        .set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId })
+        .where(and(eq(partnerships.id, row.id), eq(partnerships.state, "invited")))
+        .run().changes;
+      if (changed !== 1) throw new DomainError("INVITATION_NOT_OPEN");
+      recordAudit(tx, {
+        organizationId: row.providerId,
+        actor,
+        action: "partnership.revoked",
+        targetType: "partnership",
+        targetId: row.id,
+        details: { email: row.email },
+        at: now,
+      });
+    },
+    { behavior: "immediate" },
+  );
+  return { email: row.email };
+}
+
+/**
+ * Either side ends an active partnership. Customers, their reseller relationships and
+ * admin relationships stay exactly as they are; only new invitations naming the provider stop.
+ */
+export function endPartnership(ctx: ServiceContext, actor: Actor, ref: PartnershipRef) {
+  const member = requirePermission(ctx.db, actor, ref.organizationId, "partnerships.write");
+  const row = ownPartnershipOrThrow(ctx, member, ref.partnershipId);
+  const now = ctx.now();
+  return ctx.db.transaction(
+    (tx) => endPartnershipIn(ctx, tx, actor, row, { byOrganizationId: member.organization.id, byName: member.organization.name, now }),
+    { behavior: "immediate" },
+  );
+}
+
+/** Ends one active partnership in the caller's transaction (a side ending it, or the operator offboarding one of them), audited on both sides. */
+export function endPartnershipIn(
+  ctx: ServiceContext,
+  tx: Tx,
+  actor: Actor | null,
+  row: PartnershipRow,
+  p: { byOrganizationId: string; byName: string; now: Date },
+) {
+  const changed = tx
+    .update(partnerships)
+    .set({ state: "ended", endedAt: p.now, endedByOrganizationId: p.byOrganizationId })
+    .where(and(eq(partnerships.id, row.id), eq(partnerships.state, "active")))
+    .run().changes;
+  if (changed !== 1) throw new DomainError("PARTNERSHIP_NOT_ACTIVE");
+  const { provider, reseller } = namesOf(tx, row);
+  const details = { provider: provider.name, reseller: reseller.name, by: p.byName };
+  for (const organizationId of [provider.id, reseller.id])
+    recordAudit(tx, {
+      organizationId,
+      actor,
+      action: "partnership.ended",
+      targetType: "partnership",
+      targetId: row.id,
+      details,
+      at: p.now,
+    });
+  notify(ctx, tx, row, "partnershipEnded", [provider.id, reseller.id], p.now);
+  return { provider, reseller };
+}
