@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { OrgBar, type NavLink } from "@/components/shell/org-bar";
 import { Alert } from "@/components/ui/alert";
+import { SoftLinks } from "@/components/ui/soft-links";
 import { memberForPage } from "@/lib/auth/page-guards";
 import { hasPermission } from "@/lib/auth/permissions";
 
@@ -49,6 +50,7 @@ export default async function PartnerLayout({ children, params }: Props) {
           {org.partnerState === "suspended" ? t("partnerStates.suspendedNotice") : t("partnerStates.offboardedNotice")}
         </Alert>
       )}
+      <SoftLinks />
       {children}
     </div>
   );

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Badge } from "@/components/ui/badge";
@@ -71,7 +70,9 @@ export default async function CustomersPage({ params, searchParams }: Props) {
           {result.rows.map((c) => (
             <tr key={`${c.id}-${c.since.getTime()}`}>
               <Td>
-                <Link href={`${base}/${c.id}`}>{c.name}</Link>
+                <a href={`${base}/${c.id}`} data-soft-link>
+                  {c.name}
+                </a>
               </Td>
               <Td>{c.primaryDomain}</Td>
               <Td>{countryName(c.country, locale)}</Td>

@@ -79,7 +79,9 @@ export default async function ExpiringPage({ params, searchParams }: Props) {
           {result.rows.map((r) => (
             <tr key={r.id}>
               <Td>
-                <Link href={`/partner/${partnerId}/customers/${r.customerId}`}>{r.customerName}</Link>
+                <a href={`/partner/${partnerId}/customers/${r.customerId}`} data-soft-link>
+                  {r.customerName}
+                </a>
               </Td>
               <Td>{r.name}</Td>
               <Td>{t("adminRelationships.rolesCount", { count: r.roles.length })}</Td>

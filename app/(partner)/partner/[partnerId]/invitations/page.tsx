@@ -139,7 +139,9 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
                 <Td>{format.dateTime(inv.expiresAt, { dateStyle: "medium" })}</Td>
                 <Td>
                   {inv.customerId && inv.customerName ? (
-                    <Link href={`/partner/${partnerId}/customers/${inv.customerId}`}>{inv.customerName}</Link>
+                    <a href={`/partner/${partnerId}/customers/${inv.customerId}`} data-soft-link>
+                      {inv.customerName}
+                    </a>
                   ) : (
                     "—"
                   )}
