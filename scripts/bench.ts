@@ -55,9 +55,14 @@ const p95 = (samples: number[]) => {
 };
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 
-/** One autocannon run; p95 from every response's own time (autocannon reports p90 and p97.5, not p95). */
-async function load(url: string, cookie: string, opts: { connections?: number } = {}) {
+/**
+ * One autocannon run; p95 from every response's own time (autocannon reports p90 and p97.5,
+ * not p95). Also the server's CPU per response, and how many cores the server and autocannon
+ * itself kept busy: if autocannon's share nears a core, it is what is measured.
+ */
+async function load(url: string, cookie: string, serverCpuMillis: () => number, opts: { connections?: number } = {}) {
   const times: number[] = [];
+  const [serverBefore, ownBefore] = [serverCpuMillis(), process.cpuUsage()];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       { url, duration: DURATION, connections: opts.connections ?? CONNECTIONS, headers: { cookie } },
@@ -65,10 +70,15 @@ async function load(url: string, cookie: string, opts: { connections?: number } 
     );
     instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
   });
+  const serverMillis = serverCpuMillis() - serverBefore;
+  const own = process.cpuUsage(ownBefore);
   const bad = result.non2xx + result.errors + result.timeouts;
   if (bad > 0) throw new Error(`${url}: ${bad} failed responses of ${result.requests.total}`);
   return {
     rps: result.requests.average,
+    serverCpuMs: serverMillis / Math.max(1, result.requests.total),
+    serverCores: serverMillis / 1000 / result.duration,
+    generatorCores: (own.user + own.system) / 1e6 / result.duration,
     p50: result.latency.p50,
     p95: p95(times),
     bytes: result.throughput.average / Math.max(1, result.requests.average),
@@ -260,8 +270,8 @@ async function main() {
     }
     const http: Record<string, Awaited<ReturnType<typeof load>>> = {};
     for (const [name, url] of Object.entries(routes)) {
-      await load(BASE + url, cookie, { connections: 2 }).catch(() => undefined); // warm-up
-      http[name] = await load(BASE + url, cookie);
+      await load(BASE + url, cookie, app.cpuMillis, { connections: 2 }).catch(() => undefined); // warm-up
+      http[name] = await load(BASE + url, cookie, app.cpuMillis);
       console.error(`measured ${name}: ${round(http[name].rps)} req/s`);
     }
     const halfLoad = await pacedLoad(BASE + routes.customers, cookie, Math.max(1, Math.floor(http.customers.rps / 2)));
@@ -290,6 +300,7 @@ async function main() {
             "p50 ms": r.p50,
             "p95 ms": round(r.p95),
             "kB/response": round(r.bytes / 1024),
+            "server CPU ms": round(r.serverCpuMs, 2),
             "vs static": round(r.rps / http.static.rps, 2),
             "db p95 ms": dbTimes[name] === undefined ? "" : round(dbTimes[name], 2),
           },
@@ -338,6 +349,13 @@ async function main() {
         framework_first_load_js_kb: round(frameworkJs),
         // What is ours, against what the same framework and machine reach in the same run.
         customers_vs_floor: round(http.customers.rps / http["dynamic floor"].rps, 2),
+        // The same ratio from the server's CPU per response, which other load disturbs less.
+        dynamic_floor_cpu_ms: round(http["dynamic floor"].serverCpuMs, 2),
+        customers_cpu_ms: round(http.customers.serverCpuMs, 2),
+        customers_vs_floor_cpu: round(http["dynamic floor"].serverCpuMs / http.customers.serverCpuMs, 2),
+        // Whether autocannon or the server is the limit on the cheapest route: cores each kept busy.
+        static_server_cores: round(http.static.serverCores, 2),
+        static_generator_cores: round(http.static.generatorCores, 2),
         invitations_serial_bound: Math.round(serialBound),
         invitations_vs_serial_bound: round(perSecond / serialBound, 2),
         wal_frames_per_commit: round(framesPerCommit),
