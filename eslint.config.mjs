@@ -28,6 +28,59 @@ const config = [
     rules: { "no-restricted-properties": "off" },
   },
   { files: ["next.config.js"], rules: { "@typescript-eslint/no-require-imports": "off" } },
+  // The layering (STYLE.md): pages → domain (lib/) → database (db/). db/ stands alone; lib/
+  // never imports a page or a component; components never reach the database and pages
+  // not its schema or client. db/values/ (the stored vocabulary: states, roles, kinds) is
+  // pure data that every layer may use, and a type may be named from anywhere.
+  {
+    files: ["db/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^(@/|(\\.\\./)+)(lib|app|components|scripts)(/|$)", message: "db/ imports nothing from the layers above it." }] },
+      ],
+    },
+  },
+  {
+    files: ["lib/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^@/(app|components)(/|$)", message: "The domain (lib/) never imports a page or a component." }] },
+      ],
+    },
+  },
+  {
+    files: ["app/**", "components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^@/db/(?!values/)",
+              allowTypeImports: true,
+              message: "Pages and components read and write through lib/<domain>/, never the schema or the client.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "^@/db/(?!values/)", allowTypeImports: true, message: "Components never reach the database." },
+            { regex: "^@/lib/(db|server-context)$", message: "Components never reach the database: the page reads through lib/ and passes what it read." },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

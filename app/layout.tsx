@@ -3,6 +3,9 @@ import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/shell/client-messages";
 import { AppHeader } from "@/components/shell/app-header";
+import { listMemberships } from "@/lib/auth/membership";
+import { getActor } from "@/lib/auth/session";
+import { db } from "@/lib/db";
 import { FlashRegion } from "@/components/ui/flash";
 import "./globals.css";
 
@@ -13,7 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations("common")]);
+  const [locale, t, actor] = await Promise.all([getLocale(), getTranslations("common"), getActor()]);
+  const orgs = actor ? listMemberships(db(), actor.userId) : [];
   return (
     <html lang={locale}>
       <body className="min-h-screen">
@@ -22,7 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         {/* Only `common` for every page; pages add what their client components translate (ClientMessages). */}
         <ClientMessages namespaces={[]}>
-          <AppHeader />
+          <AppHeader actor={actor} orgs={orgs} />
           <main id="main" className="mx-auto max-w-6xl px-4 py-8">
             <FlashRegion dismissLabel={t("dismiss")} />
             {children}

@@ -1,4 +1,4 @@
-import type { Cloud } from "./organizations/kinds";
+import type { Cloud } from "@/db/values/organizations";
 
 type CloudRules = {
   /** Key under `clouds.` in the catalogs. */

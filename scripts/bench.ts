@@ -19,7 +19,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { migrateDatabase, openDatabase, type Db } from "../db/client";
-import { BENCH_ADMIN_EMAIL, BENCH_CUSTOMER_ID, BENCH_PARTNER_ID } from "../db/seed-large";
+import { BENCH_ADMIN_EMAIL, BENCH_CUSTOMER_ID, BENCH_PARTNER_ID } from "../lib/seed/large";
 import { effectiveRoles } from "../lib/access/effective-roles";
 import { listAssignments } from "../lib/access/queries";
 import { expiryCounts, listExpiring } from "../lib/admin-relationships/expiring";

@@ -14,7 +14,7 @@
 import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import type { Result } from "lighthouse";
-import { BENCH_ADMIN_EMAIL, BENCH_CUSTOMER_ID, BENCH_PARTNER_ID } from "../db/seed-large";
+import { BENCH_ADMIN_EMAIL, BENCH_CUSTOMER_ID, BENCH_PARTNER_ID } from "../lib/seed/large";
 import { ensureBuildAndLargeSeed, signIn, startApp } from "./support/app-server";
 
 const { values } = parseArgs({

@@ -1,12 +1,12 @@
 /**
  * `npm run seed:large [-- --file data/large.db] [--scale 1]`: a fresh database filled with a
- * large distributor's world (see db/seed-large.ts), then ANALYZE so the query planner knows
+ * large distributor's world (see lib/seed/large.ts), then ANALYZE so the query planner knows
  * its shape. Prints the counts and the time taken.
  */
 import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { migrateDatabase, openDatabase } from "../db/client";
-import { seedLarge } from "../db/seed-large";
+import { seedLarge } from "../lib/seed/large";
 import { runAdminRelationshipJobs } from "../lib/admin-relationships/jobs";
 
 const { values } = parseArgs({ options: { file: { type: "string", default: "data/large.db" }, scale: { type: "string", default: "1" } } });

@@ -16,7 +16,7 @@ import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { migrateDatabase, openDatabase } from "../db/client";
-import { seedDemo, type DemoAccount } from "../db/seed";
+import { seedDemo, type DemoAccount } from "../lib/seed/demo";
 import { startCaptureServer } from "../lib/email/capture-server";
 
 const { values } = parseArgs({

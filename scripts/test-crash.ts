@@ -2,7 +2,7 @@
  * The crash test, long: `npm run test:crash [-- --cycles 100]`. Kills a writer process with
  * SIGKILL at random moments and checks after every restart that each acknowledged write is
  * there and the database is intact, then that every outbox email arrived. Exits 1 on any
- * broken promise. `npm test` runs a short version (db/crash.test.ts).
+ * broken promise. `npm test` runs a short version (lib/testing/crash.test.ts).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

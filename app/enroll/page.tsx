@@ -12,7 +12,7 @@ import { CLOUD_RULES } from "@/lib/clouds";
 import { COUNTRY_CODES, countryName } from "@/lib/countries";
 import { db } from "@/lib/db";
 import { enrollmentOpen, listMyApplications } from "@/lib/enrollment/queries";
-import { CLOUDS, PARTNER_TYPES } from "@/lib/organizations/kinds";
+import { CLOUDS, PARTNER_TYPES } from "@/db/values/organizations";
 import { EnrollForm } from "./enroll-form";
 import { WithdrawApplicationForm } from "./withdraw-form";
 

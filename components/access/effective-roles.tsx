@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { RoleList } from "@/components/admin-relationships/role-list";
-import type { DirectoryRoleId } from "@/lib/admin-relationships/directory-roles";
+import type { DirectoryRoleId } from "@/db/values/directory-roles";
 
 /** "What can I do here?": the signed-in partner user's roles in this customer's tenant. */
 export async function EffectiveRoles({ roles }: { roles: DirectoryRoleId[] }) {

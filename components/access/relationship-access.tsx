@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import type { DirectoryRoleId } from "@/lib/admin-relationships/directory-roles";
+import type { DirectoryRoleId } from "@/db/values/directory-roles";
 import { AssignForm } from "./assign-form";
 import { RemoveAssignment } from "./remove-assignment";
 

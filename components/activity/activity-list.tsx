@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
-import { auditValues, unnamedActor, type AuditAction } from "@/lib/audit/actions";
+import { auditValues, unnamedActor } from "@/lib/audit/actions";
+import type { AuditAction } from "@/db/values/audit";
 
 type Row = {
   id: number;

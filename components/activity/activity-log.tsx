@@ -3,7 +3,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { inputClass } from "@/components/ui/field";
 import { Table, Td } from "@/components/ui/table";
-import { AUDIT_ACTIONS, auditValues, unnamedActor } from "@/lib/audit/actions";
+import { AUDIT_ACTIONS } from "@/db/values/audit";
+import { auditValues, unnamedActor } from "@/lib/audit/actions";
 import type { ActivityRow } from "@/lib/audit/activity";
 import { filtersToParams, type ActivityFilters } from "@/lib/audit/filters";
 

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { GLOBAL_ADMINISTRATOR } from "@/lib/admin-relationships/directory-roles";
+import { GLOBAL_ADMINISTRATOR } from "@/db/values/directory-roles";
 import type { AdminRelationshipRow } from "@/lib/admin-relationships/queries";
 import { DecisionForms } from "./decision-forms";
 import { RoleList } from "./role-list";

@@ -1,6 +1,6 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import { DIRECTORY_ROLES } from "@/lib/admin-relationships/directory-roles";
+import { DIRECTORY_ROLES } from "@/db/values/directory-roles";
 import type { PickerRole } from "./admin-request-fields";
 
 /** The role catalog in the reader's language, for the role picker. */

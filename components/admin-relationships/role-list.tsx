@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { DIRECTORY_ROLES, type DirectoryRoleId } from "@/lib/admin-relationships/directory-roles";
+import { DIRECTORY_ROLES, type DirectoryRoleId } from "@/db/values/directory-roles";
 
 /** Roles with what each allows; the most privileged is flagged so nobody grants it by accident. */
 export async function RoleList({ roles }: { roles: DirectoryRoleId[] }) {

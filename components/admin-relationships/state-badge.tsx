@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { AdminRelationshipState } from "@/lib/admin-relationships/states";
+import type { AdminRelationshipState } from "@/db/values/admin-relationships";
 
 const TONES: Record<AdminRelationshipState, BadgeTone> = {
   created: "gray",

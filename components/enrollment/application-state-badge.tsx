@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { ApplicationState } from "@/lib/enrollment/states";
+import type { ApplicationState } from "@/db/values/enrollment";
 
 const TONES: Record<ApplicationState, BadgeTone> = { pending: "amber", approved: "green", rejected: "red", withdrawn: "gray" };
 

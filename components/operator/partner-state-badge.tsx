@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { PartnerState } from "@/lib/organizations/kinds";
+import type { PartnerState } from "@/db/values/organizations";
 
 const TONES: Record<PartnerState, BadgeTone> = { active: "green", suspended: "amber", offboarded: "gray" };
 

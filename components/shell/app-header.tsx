@@ -1,16 +1,14 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { listMemberships } from "@/lib/auth/membership";
-import { getActor } from "@/lib/auth/session";
+import type { Actor, listMemberships } from "@/lib/auth/membership";
 import { signOutAction } from "@/lib/auth/actions";
-import { db } from "@/lib/db";
 import { env, isBuildPhase } from "@/lib/env";
 import { orgHref } from "@/lib/organizations/href";
 import { LanguagePicker } from "./language-picker";
 
-export async function AppHeader() {
-  const [t, actor] = await Promise.all([getTranslations(), getActor()]);
-  const orgs = actor ? listMemberships(db(), actor.userId) : [];
+/** The header of every page: the signed-in person, their organizations (read by the root layout), the language and the mailbox. */
+export async function AppHeader({ actor, orgs }: { actor: Actor | null; orgs: ReturnType<typeof listMemberships> }) {
+  const t = await getTranslations();
   // A page rendered at build time knows nothing of the running server's mailbox.
   const mailbox = !isBuildPhase() && Boolean(env().MAILBOX_API_URL);
   return (

@@ -6,7 +6,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createSubscriptionAction, recordSubscriptionAction } from "@/lib/subscriptions/actions";
-import { OUTSIDE_CHANNELS, TERMS } from "@/lib/subscriptions/kinds";
+import { OUTSIDE_CHANNELS, TERMS } from "@/db/values/subscriptions";
 
 type Product = { id: string; name: string };
 

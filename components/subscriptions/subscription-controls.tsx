@@ -12,7 +12,7 @@ import {
   reactivateSubscriptionAction,
   suspendSubscriptionAction,
 } from "@/lib/subscriptions/actions";
-import type { SubscriptionState } from "@/lib/subscriptions/kinds";
+import type { SubscriptionState } from "@/db/values/subscriptions";
 
 type Props = { organizationId: string; subscription: { id: string; product: string; seats: number; state: SubscriptionState } };
 

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td } from "@/components/ui/table";
-import type { PurchaseChannel, SubscriptionState } from "@/lib/subscriptions/kinds";
+import type { PurchaseChannel, SubscriptionState } from "@/db/values/subscriptions";
 
 type Row = {
   id: string;

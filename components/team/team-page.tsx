@@ -4,12 +4,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { Table, Td } from "@/components/ui/table";
 import type { Member } from "@/lib/auth/membership";
-import { hasPermission } from "@/lib/auth/permissions";
-import { ROLES_OF_KIND } from "@/lib/auth/roles";
-import { systemClock } from "@/lib/clock";
-import { db } from "@/lib/db";
-import { listMembers, listPendingMemberInvitations } from "@/lib/team/queries";
-import { TEAM_PERMISSION } from "@/lib/team/service";
+import { ROLES_OF_KIND } from "@/db/values/roles";
+import type { teamOf } from "@/lib/team/queries";
 import { InviteMemberForm, MemberRolesForm, RemoveMemberForm, RevokeMemberInvitationForm } from "./member-forms";
 import { ClientMessages } from "@/components/shell/client-messages";
 
@@ -21,15 +17,13 @@ const TEXTS = {
 } as const;
 
 /** The people of one organization: partner team, customer users or the program's operators, with their roles. */
-export async function TeamPage({ member }: { member: Member }) {
+export async function TeamPage({ member, team }: { member: Member; team: ReturnType<typeof teamOf> }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const org = member.organization;
   const texts = TEXTS[org.kind];
-  const canWrite = hasPermission(member.roles, TEAM_PERMISSION[org.kind]);
+  const { canWrite, members, pending } = team;
   const roleName = t as unknown as (key: string) => string;
   const roles = ROLES_OF_KIND[org.kind].map((r) => ({ id: r, name: roleName(`roles.${r}`) }));
-  const members = listMembers(db(), member);
-  const pending = canWrite ? listPendingMemberInvitations(db(), member, systemClock()) : [];
 
   return (
     <ClientMessages namespaces={["team"]}>

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import type { DirectoryRoleId } from "../../lib/admin-relationships/directory-roles";
+import type { DirectoryRoleId } from "../values/directory-roles";
 import { adminRelationships } from "./admin-relationships";
 import { users } from "./auth";
 import { timestamp } from "./columns";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { APPLICATION_STATES } from "../../lib/enrollment/states";
-import { CLOUDS, PARTNER_TYPES } from "../../lib/organizations/kinds";
+import { APPLICATION_STATES } from "../values/enrollment";
+import { CLOUDS, PARTNER_TYPES } from "../values/organizations";
 import { users } from "./auth";
 import { timestamp } from "./columns";
 import { organizations } from "./organizations";

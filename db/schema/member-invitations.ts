@@ -1,6 +1,6 @@
 import { index, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import type { MemberRole } from "../../lib/auth/roles";
-import { INVITATION_STATES } from "../../lib/invitations/status";
+import type { MemberRole } from "../values/roles";
+import { INVITATION_STATES } from "../values/invitations";
 import { users } from "./auth";
 import { timestamp } from "./columns";
 import { organizations } from "./organizations";

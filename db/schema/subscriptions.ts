@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { PURCHASE_CHANNELS, SUBSCRIPTION_STATES, TERMS } from "../../lib/subscriptions/kinds";
+import { PURCHASE_CHANNELS, SUBSCRIPTION_STATES, TERMS } from "../values/subscriptions";
 import { timestamp } from "./columns";
 import { products } from "./enrollment";
 import { organizations } from "./organizations";

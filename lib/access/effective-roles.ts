@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { prepared } from "@/db/prepared";
 import { accessAssignments, adminRelationships, securityGroupMembers } from "@/db/schema";
-import { DIRECTORY_ROLE_IDS, type DirectoryRoleId } from "@/lib/admin-relationships/directory-roles";
+import { DIRECTORY_ROLE_IDS, type DirectoryRoleId } from "@/db/values/directory-roles";
 import { IN_FORCE } from "@/lib/admin-relationships/states";
 
 /**

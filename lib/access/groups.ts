@@ -3,7 +3,8 @@ import { accessAssignments, memberships, securityGroupMembers, securityGroups, u
 import { GRANT_NOTICES, isTopAdmin } from "@/lib/auth/grants";
 import { membersWith } from "@/lib/auth/recipients";
 import { requirePermission, type Actor } from "@/lib/auth/membership";
-import { recordAudit, type Tx } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/audit/record";
+import type { Tx } from "@/db/client";
 import type { ServiceContext } from "@/lib/context";
 import type { Db } from "@/db/client";
 import { DomainError } from "@/lib/errors";

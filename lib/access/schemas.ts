@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isDirectoryRoleId, type DirectoryRoleId } from "@/lib/admin-relationships/directory-roles";
+import { isDirectoryRoleId, type DirectoryRoleId } from "@/db/values/directory-roles";
 
 const id = z.string({ error: "required" }).trim().min(1, "required").max(64, "invalid");
 

@@ -1,12 +1,12 @@
 import { and, eq, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { adminRelationships } from "@/db/schema";
 import { holdsGlobalAdministrator } from "@/db/schema/admin-relationships";
-import type { Tx } from "@/lib/audit/record";
+import type { Tx } from "@/db/client";
 import type { ServiceContext } from "@/lib/context";
 import { deleteAssignmentsOf } from "@/lib/access/assignments";
 import { endSupportWithoutAdminAccess } from "@/lib/support/service";
 import { isDomainError } from "@/lib/errors";
-import { GLOBAL_ADMINISTRATOR } from "./directory-roles";
+import { GLOBAL_ADMINISTRATOR } from "@/db/values/directory-roles";
 import { notifyAdminRelationship } from "./notify";
 import { IN_FORCE } from "./states";
 import { apply, audit, type Row } from "./transitions";

@@ -3,9 +3,9 @@ import type { Db } from "@/db/client";
 import { adminRelationships, invitations } from "@/db/schema";
 import { CLOUD_RULES } from "@/lib/clouds";
 import { DomainError } from "@/lib/errors";
-import type { Cloud } from "@/lib/organizations/kinds";
-import { GLOBAL_ADMINISTRATOR } from "./directory-roles";
-import type { AdminRequest } from "./schemas";
+import type { Cloud } from "@/db/values/organizations";
+import { GLOBAL_ADMINISTRATOR } from "@/db/values/directory-roles";
+import type { AdminRequest } from "@/db/values/admin-relationships";
 
 export function nameKey(name: string): string {
   return name.normalize("NFKC").trim().toLowerCase();

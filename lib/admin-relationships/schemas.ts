@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { DIRECTORY_ROLE_IDS, isDirectoryRoleId, type DirectoryRoleId } from "./directory-roles";
+import type { AdminRequest } from "@/db/values/admin-relationships";
+import { DIRECTORY_ROLE_IDS, isDirectoryRoleId, type DirectoryRoleId } from "@/db/values/directory-roles";
 
 const id = z.string({ error: "required" }).trim().min(1, "required").max(64, "invalid");
 
@@ -30,7 +31,10 @@ export const adminRequestFields = {
     .transform((v) => v === "on"),
 };
 export const adminRequestSchema = z.object(adminRequestFields);
-export type AdminRequest = z.infer<typeof adminRequestSchema>;
+// The stored shape (db/values/admin-relationships.ts) is exactly what this schema yields.
+type Parsed = z.infer<typeof adminRequestSchema>;
+const sameShape: [Parsed, AdminRequest] extends [AdminRequest, Parsed] ? true : never = true;
+void sameShape;
 
 export const requestAdminRelationshipSchema = z.object({
   partnerId: id,

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { adminRelationships, organizations } from "@/db/schema";
 import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
-import type { Tx } from "@/lib/audit/record";
+import type { Tx } from "@/db/client";
 import type { ServiceContext } from "@/lib/context";
 import { needsFreshSignIn } from "@/lib/auth/recent-sign-in";
 import { DomainError } from "@/lib/errors";
@@ -12,7 +12,8 @@ import { endSupportWithoutAdminAccess } from "@/lib/support/service";
 import { activeResellerRelationship } from "@/lib/relationships/queries";
 import { checkAdminRequest, nameKey } from "./rules";
 import { notifyAdminRelationship } from "./notify";
-import type { AdminRelationshipRef, AdminRequest, RequestAdminRelationshipInput } from "./schemas";
+import type { AdminRelationshipRef, RequestAdminRelationshipInput } from "./schemas";
+import type { AdminRequest } from "@/db/values/admin-relationships";
 import { transition, type Side } from "./state-machine";
 import { apply, audit, type Row } from "./transitions";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { codeOf } from "@/lib/testing/fixtures";
-import { ADMIN_RELATIONSHIP_STATES } from "./states";
+import { ADMIN_RELATIONSHIP_STATES } from "@/db/values/admin-relationships";
 import { TRANSITIONS, transition, type AdminRelationshipEvent, type Side } from "./state-machine";
 
 // Written out by hand from DOMAIN.md, not derived from the table under test.

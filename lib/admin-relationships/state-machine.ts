@@ -1,5 +1,5 @@
 import { DomainError } from "@/lib/errors";
-import type { AdminRelationshipState } from "./states";
+import type { AdminRelationshipState } from "@/db/values/admin-relationships";
 
 /** Who makes a transition: the partner's people, the customer's Global administrators, or the scheduled job. */
 export type Side = "partner" | "customer" | "system";

@@ -1,8 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { adminRelationships } from "@/db/schema";
 import type { Actor } from "@/lib/auth/membership";
-import type { AuditAction } from "@/lib/audit/actions";
-import { recordAudit, type Tx } from "@/lib/audit/record";
+import type { AuditAction } from "@/db/values/audit";
+import { recordAudit } from "@/lib/audit/record";
+import type { Tx } from "@/db/client";
 import { DomainError } from "@/lib/errors";
 import { transition, type AdminRelationshipEvent, type Side } from "./state-machine";
 

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { getMember } from "@/lib/auth/membership";
 import { addCustomer, addMember, addPartner, DAY, testContext } from "@/lib/testing/fixtures";
 import { iterateActivity, listActivity } from "./activity";
-import type { AuditAction } from "./actions";
+import type { AuditAction } from "@/db/values/audit";
 import { csvLine, defuse } from "./csv";
 import { parseActivityFilters } from "./filters";
 import { recordAudit } from "./record";

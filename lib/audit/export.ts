@@ -6,7 +6,7 @@ import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { isDomainError } from "@/lib/errors";
-import type { OrganizationKind } from "@/lib/organizations/kinds";
+import type { OrganizationKind } from "@/db/values/organizations";
 import { iterateActivity } from "./activity";
 import { csvLine } from "./csv";
 import { parseActivityFilters } from "./filters";

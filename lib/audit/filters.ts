@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { normalizeEmail } from "@/lib/email/normalize";
-import { AUDIT_ACTIONS } from "./actions";
+import { AUDIT_ACTIONS } from "@/db/values/audit";
 
 const date = z
   .string()

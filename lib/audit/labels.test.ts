@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MESSAGES } from "@/lib/i18n/messages";
-import { AUDIT_ACTIONS, auditValues } from "./actions";
+import { AUDIT_ACTIONS } from "@/db/values/audit";
+import { auditValues } from "./actions";
 
 describe("activity sentences", () => {
   it("use only placeholders that auditValues fills, so an event with missing details still reads (in every language)", () => {

@@ -1,10 +1,7 @@
-import type { Db } from "@/db/client";
+import type { Tx } from "@/db/client";
 import { placeholders, prepared } from "@/db/prepared";
 import { auditEvents } from "@/db/schema";
-import type { AuditAction } from "./actions";
-
-/** The transaction handle of db.transaction(); audit rows are written only inside one. */
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+import type { AuditAction } from "@/db/values/audit";
 
 export type AuditInput = {
   organizationId: string;

@@ -1,6 +1,6 @@
-import type { OrganizationKind } from "@/lib/organizations/kinds";
+import type { OrganizationKind } from "@/db/values/organizations";
 import type { Permission } from "./permissions";
-import type { MemberRole } from "./roles";
+import type { MemberRole } from "@/db/values/roles";
 
 /*
  * Who may give which role (rule 9), as data beside the permissions. Nobody changes their own

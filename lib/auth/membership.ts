@@ -3,9 +3,9 @@ import { prepared } from "@/db/prepared";
 import type { Db } from "@/db/client";
 import { memberships, organizations } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
-import type { OrganizationKind } from "@/lib/organizations/kinds";
+import type { OrganizationKind } from "@/db/values/organizations";
 import { CUSTOMER_PERMISSIONS, hasPermission, OPERATOR_PERMISSIONS, type Permission } from "./permissions";
-import type { MemberRole } from "./roles";
+import type { MemberRole } from "@/db/values/roles";
 
 /** Who is acting: the signed-in user, as the session says, and when that session began. */
 export type Actor = { userId: string; email: string; signedInAt?: Date | null };

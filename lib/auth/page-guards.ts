@@ -2,7 +2,7 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { isDomainError } from "@/lib/errors";
-import type { OrganizationKind } from "@/lib/organizations/kinds";
+import type { OrganizationKind } from "@/db/values/organizations";
 import { operatorOrganization } from "@/lib/operator/bootstrap";
 import { requireMember, type Member } from "./membership";
 import { getActor } from "./session";

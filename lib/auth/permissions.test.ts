@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { addMember, addPartner, codeOf, testContext } from "@/lib/testing/fixtures";
 import { requirePermission } from "./membership";
 import { CUSTOMER_PERMISSIONS, hasPermission, PARTNER_PERMISSIONS, permissionsOf } from "./permissions";
-import { CUSTOMER_ROLES, PARTNER_ROLES } from "./roles";
+import { CUSTOMER_ROLES, PARTNER_ROLES } from "@/db/values/roles";
 
 describe("permissions", () => {
   it("send invitations: Admin agent, Sales agent, Account admin; not Billing admin or Helpdesk agent", () => {

@@ -1,4 +1,4 @@
-import type { CustomerRole, MemberRole, OperatorRole, PartnerRole } from "./roles";
+import type { CustomerRole, MemberRole, OperatorRole, PartnerRole } from "@/db/values/roles";
 
 /**
  * Permissions are data: each names the roles that hold it. Code asks for a permission,

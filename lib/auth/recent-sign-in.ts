@@ -1,4 +1,4 @@
-import { GLOBAL_ADMINISTRATOR } from "@/lib/admin-relationships/directory-roles";
+import { GLOBAL_ADMINISTRATOR } from "@/db/values/directory-roles";
 import type { Actor } from "./membership";
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { products } from "@/db/schema";
-import type { Cloud } from "@/lib/organizations/kinds";
+import type { Cloud } from "@/db/values/organizations";
 
 /**
  * Every cloud's catalog, by name. The catalog is the program's price list, not a tenant's

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CLOUDS } from "@/lib/organizations/kinds";
+import { CLOUDS } from "@/db/values/organizations";
 import { idField } from "@/lib/validation/fields";
 
 const name = z.string({ error: "required" }).trim().min(2, "nameTooShort").max(120, "nameTooLong");

@@ -13,7 +13,7 @@ import {
   supportAssignments,
 } from "@/db/schema";
 import { IN_FORCE } from "@/lib/admin-relationships/states";
-import type { DirectoryRoleId } from "@/lib/admin-relationships/directory-roles";
+import type { DirectoryRoleId } from "@/db/values/directory-roles";
 import type { Member } from "@/lib/auth/membership";
 import { hasPermission } from "@/lib/auth/permissions";
 

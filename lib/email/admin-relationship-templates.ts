@@ -1,4 +1,4 @@
-import type { DirectoryRoleId } from "@/lib/admin-relationships/directory-roles";
+import type { DirectoryRoleId } from "@/db/values/directory-roles";
 import { translatorFor } from "@/lib/i18n/translator";
 import { renderEmail } from "./render";
 import { formatEmailDate } from "./templates";

@@ -1,5 +1,5 @@
 import type { Recipient } from "@/lib/auth/recipients";
-import type { Tx } from "@/lib/audit/record";
+import type { Tx } from "@/db/client";
 import { enqueueEmail } from "./outbox";
 import { noticeEmail, type NoticeKind } from "./templates";
 

@@ -1,4 +1,4 @@
-import type { AdminRequest } from "@/lib/admin-relationships/schemas";
+import type { AdminRequest } from "@/db/values/admin-relationships";
 import { translatorFor } from "@/lib/i18n/translator";
 import { renderEmail } from "./render";
 

@@ -7,14 +7,15 @@ import { and, eq } from "drizzle-orm";
 import { memberships, organizations, partnerApplications, users } from "@/db/schema";
 import { ensureDefaultGroups } from "@/lib/access/groups";
 import { requirePermission, type Actor, type Organization } from "@/lib/auth/membership";
-import { recordAudit, type Tx } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/audit/record";
+import type { Tx } from "@/db/client";
 import type { ServiceContext } from "@/lib/context";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { noticeEmail } from "@/lib/email/templates";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { operatorOrganization } from "@/lib/operator/bootstrap";
-import type { Cloud } from "@/lib/organizations/kinds";
+import type { Cloud } from "@/db/values/organizations";
 import type { ApproveApplicationInput, RejectApplicationInput } from "./schemas";
 import { decide, domainTaken, type Application } from "./service";
 

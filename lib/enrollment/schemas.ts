@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LOCALES } from "@/lib/i18n/locales";
-import { CLOUDS, PARTNER_TYPES } from "@/lib/organizations/kinds";
+import { CLOUDS, PARTNER_TYPES } from "@/db/values/organizations";
 import { agreementField, countryField, domainField, idField, optional, organizationNameField } from "@/lib/validation/fields";
 
 // Messages are catalog keys under `validation.`; the action runner translates them.

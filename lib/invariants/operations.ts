@@ -11,17 +11,17 @@ import {
   terminateAdminRelationship,
 } from "@/lib/admin-relationships/service";
 import type { Actor } from "@/lib/auth/membership";
-import type { DirectoryRoleId } from "@/lib/admin-relationships/directory-roles";
+import type { DirectoryRoleId } from "@/db/values/directory-roles";
 import { acceptInvitation, declineInvitation } from "@/lib/invitations/respond";
 import { createInvitation, revokeInvitation } from "@/lib/invitations/service";
-import type { Cloud, PartnerType } from "@/lib/organizations/kinds";
+import type { Cloud, PartnerType } from "@/db/values/organizations";
 import { endPartnership } from "@/lib/partnerships/ending";
 import { authorizePartnership, declinePartnership, invitePartnership } from "@/lib/partnerships/service";
 import { removeCustomer, removePartner } from "@/lib/relationships/removal";
 import { runSubscriptionOp } from "./subscription-operations";
 import { assignSupport, endSupport, recordSupportAction } from "@/lib/support/service";
 import { addCustomer, addMember, addPartner, addProduct, addSubscription, addUser, DAY, testContext } from "@/lib/testing/fixtures";
-import { CLOUDS } from "@/lib/organizations/kinds";
+import { CLOUDS } from "@/db/values/organizations";
 
 /*
  * The world and the operations of the relationship invariant test

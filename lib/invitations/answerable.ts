@@ -1,7 +1,8 @@
 import type { Actor } from "@/lib/auth/membership";
 import { normalizeEmail } from "@/lib/email/normalize";
 import { DomainError } from "@/lib/errors";
-import { invitationStatus, type InvitationState } from "./status";
+import { invitationStatus } from "./status";
+import type { InvitationState } from "@/db/values/invitations";
 
 type Answerable = { state: InvitationState; expiresAt: Date; email: string };
 

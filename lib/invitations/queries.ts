@@ -84,6 +84,10 @@ export function getInvitationLanding(ctx: ServiceContext, token: string) {
         .where(eq(organizations.id, inv.providerId))
         .get()
     : undefined;
+  // Set once accepted: the tenant the relationship is with (new or existing).
+  const customer = inv.customerId
+    ? ctx.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, inv.customerId)).get()
+    : undefined;
   return {
     id: inv.id,
     email: inv.email,
@@ -91,6 +95,7 @@ export function getInvitationLanding(ctx: ServiceContext, token: string) {
     status: invitationStatus(inv, ctx.now()),
     expiresAt: inv.expiresAt,
     customerId: inv.customerId,
+    customerName: customer?.name ?? null,
     adminRequest: inv.adminRequest,
     inviterEmail: inviter?.email ?? "",
     partner: { id: partner.id, name: partner.name, cloud: partner.cloud, partnerType: partner.partnerType },

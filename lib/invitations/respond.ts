@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { invitations, memberships, organizations, resellerRelationships } from "@/db/schema";
 import type { Actor, Organization } from "@/lib/auth/membership";
-import { recordAudit, type Tx } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/audit/record";
+import type { Tx } from "@/db/client";
 import { CLOUD_RULES } from "@/lib/clouds";
 import { hasPermission } from "@/lib/auth/permissions";
 import { assertInGoodStanding } from "@/lib/partners/standing";

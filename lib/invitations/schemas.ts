@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { agreementField, countryField, domainField, organizationNameField } from "@/lib/validation/fields";
-import { adminRequestSchema, type AdminRequest } from "@/lib/admin-relationships/schemas";
+import { adminRequestSchema } from "@/lib/admin-relationships/schemas";
+import type { AdminRequest } from "@/db/values/admin-relationships";
 import { LOCALES } from "@/lib/i18n/locales";
 
 // Messages are catalog keys under `validation.`; the action runner translates them.

@@ -1,6 +1,4 @@
-/** What is stored. */
-export const INVITATION_STATES = ["sent", "opened", "accepted", "declined", "revoked"] as const;
-export type InvitationState = (typeof INVITATION_STATES)[number];
+import { INVITATION_STATES, type InvitationState } from "@/db/values/invitations";
 
 /** What people see: the stored state, or "expired" once an open invitation's time is up. */
 export type InvitationStatus = InvitationState | "expired";

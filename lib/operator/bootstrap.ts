@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { normalizeEmail } from "@/lib/email/normalize";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import type { MemberRole } from "@/lib/auth/roles";
+import type { MemberRole } from "@/db/values/roles";
 
 /** The operator organization's nominal domain: not a domain anyone can enroll (`.invalid` is reserved, RFC 2606). */
 export const OPERATOR_DOMAIN = "program-operator.invalid";

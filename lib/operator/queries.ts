@@ -13,9 +13,9 @@ import {
 import { IN_FORCE } from "@/lib/admin-relationships/states";
 import type { Member } from "@/lib/auth/membership";
 import { hasPermission } from "@/lib/auth/permissions";
-import type { ApplicationState } from "@/lib/enrollment/states";
+import type { ApplicationState } from "@/db/values/enrollment";
 import { DomainError } from "@/lib/errors";
-import type { Cloud, PartnerState, PartnerType } from "@/lib/organizations/kinds";
+import type { Cloud, PartnerState, PartnerType } from "@/db/values/organizations";
 import { PAGE_SIZE, toPage } from "@/lib/pagination";
 import { contains } from "@/lib/search";
 

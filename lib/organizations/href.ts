@@ -1,4 +1,4 @@
-import type { OrganizationKind } from "./kinds";
+import type { OrganizationKind } from "@/db/values/organizations";
 
 /** Where an organization's people land: the partner's customers, the customer's dashboard, the operator console. */
 export function orgHref(o: { id: string; kind: OrganizationKind }): string {

@@ -6,7 +6,8 @@
 import { and, eq, or } from "drizzle-orm";
 import { partnerships } from "@/db/schema";
 import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
-import { recordAudit, type Tx } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/audit/record";
+import type { Tx } from "@/db/client";
 import type { ServiceContext } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import type { PartnershipRef } from "./schemas";

@@ -1,5 +1,5 @@
-export const PARTNERSHIP_STATES = ["invited", "active", "declined", "revoked", "ended"] as const;
-export type PartnershipState = (typeof PARTNERSHIP_STATES)[number];
+import type { PartnershipState } from "@/db/values/partnerships";
+
 /** What a partnership shows as: the stored state, or "expired" for an unanswered invitation past its date. */
 export type PartnershipStatus = PartnershipState | "expired";
 

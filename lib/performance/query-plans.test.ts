@@ -2,7 +2,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type Db } from "@/db/client";
 import * as schema from "@/db/schema";
-import { BENCH_ADMIN_EMAIL, BENCH_CUSTOMER_ID, BENCH_PARTNER_ID, seedLarge } from "@/db/seed-large";
+import { BENCH_ADMIN_EMAIL, BENCH_CUSTOMER_ID, BENCH_PARTNER_ID, seedLarge } from "@/lib/seed/large";
 import { listAssignments, listGroups, listGroupsWithMembers } from "@/lib/access/queries";
 import { expiryCounts, listExpiring } from "@/lib/admin-relationships/expiring";
 import { runAdminRelationshipJobs } from "@/lib/admin-relationships/jobs";

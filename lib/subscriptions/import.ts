@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
 import { products, resellerRelationships, subscriptions } from "@/db/schema";
 import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
-import type { Tx } from "@/lib/audit/record";
+import type { Tx } from "@/db/client";
 import { membersWith } from "@/lib/auth/recipients";
 import { recordAudit } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context";
@@ -11,7 +11,7 @@ import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { assertInGoodStanding } from "@/lib/partners/standing";
 import { productKey } from "@/lib/catalog/service";
-import { MAX_SEATS } from "./kinds";
+import { MAX_SEATS } from "@/db/values/subscriptions";
 import { enqueueNotices } from "@/lib/email/notices";
 
 /** The columns an import file has, in its header row (any order; `status` may be left out). */

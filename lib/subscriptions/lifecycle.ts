@@ -1,5 +1,5 @@
 import { DomainError } from "@/lib/errors";
-import type { SubscriptionState } from "./kinds";
+import type { SubscriptionState } from "@/db/values/subscriptions";
 
 /** The subscription lifecycle in one table: every change of state goes through it. */
 export const SUBSCRIPTION_TRANSITIONS = {

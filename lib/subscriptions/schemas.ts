@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idField } from "@/lib/validation/fields";
-import { MAX_SEATS, OUTSIDE_CHANNELS, TERMS } from "./kinds";
+import { MAX_SEATS, OUTSIDE_CHANNELS, TERMS } from "@/db/values/subscriptions";
 
 export const seatsField = z.coerce
   .number({ error: "seatsInvalid" })

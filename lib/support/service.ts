@@ -3,7 +3,8 @@ import { adminRelationships, organizations, products, subscriptions, supportActi
 import { IN_FORCE } from "@/lib/admin-relationships/states";
 import { requirePermission, type Actor } from "@/lib/auth/membership";
 import { membersWith } from "@/lib/auth/recipients";
-import { recordAudit, type Tx } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/audit/record";
+import type { Tx } from "@/db/client";
 import type { ServiceContext } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";

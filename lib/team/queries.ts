@@ -4,8 +4,20 @@ import type { Db } from "@/db/client";
 import { memberInvitations, memberships, organizations, users } from "@/db/schema";
 import type { Member } from "@/lib/auth/membership";
 import type { ServiceContext } from "@/lib/context";
+import { hasPermission } from "@/lib/auth/permissions";
 import { invitationStatus } from "@/lib/invitations/status";
 import { findMemberInvitation } from "./invitations";
+import { TEAM_PERMISSION } from "./service";
+
+/** What a team page shows: everyone with their roles and, to those who may manage the team, its open invitations. */
+export function teamOf(ctx: ServiceContext, member: Member) {
+  const canWrite = hasPermission(member.roles, TEAM_PERMISSION[member.organization.kind]);
+  return {
+    canWrite,
+    members: listMembers(ctx.db, member),
+    pending: canWrite ? listPendingMemberInvitations(ctx.db, member, ctx.now()) : [],
+  };
+}
 
 export function listMembers(db: Db, member: Member) {
   return db

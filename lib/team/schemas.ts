@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CUSTOMER_ROLES, OPERATOR_ROLES, PARTNER_ROLES, type MemberRole } from "@/lib/auth/roles";
+import { CUSTOMER_ROLES, OPERATOR_ROLES, PARTNER_ROLES, type MemberRole } from "@/db/values/roles";
 import { LOCALES } from "@/lib/i18n/locales";
 
 const id = z.string({ error: "required" }).trim().min(1, "required").max(64, "invalid");

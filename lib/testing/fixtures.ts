@@ -1,7 +1,7 @@
 import { openTestDatabase, type Db } from "@/db/client";
 import { memberships, organizations, products, subscriptions, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/membership";
-import type { MemberRole } from "@/lib/auth/roles";
+import type { MemberRole } from "@/db/values/roles";
 import type { ServiceContext } from "@/lib/context";
 import { ensureDefaultGroups } from "@/lib/access/groups";
 import { acceptInvitation } from "@/lib/invitations/respond";
@@ -10,7 +10,7 @@ import { authorizePartnership, invitePartnership } from "@/lib/partnerships/serv
 import { newId } from "@/lib/ids";
 import { addOperator, operatorOrganization } from "@/lib/operator/bootstrap";
 import { and, eq } from "drizzle-orm";
-import type { Cloud, PartnerType } from "@/lib/organizations/kinds";
+import type { Cloud, PartnerType } from "@/db/values/organizations";
 
 /** A service context on a fresh in-memory database with the real migrations, and a clock tests can move. */
 export function testContext(start = new Date("2026-01-15T10:00:00Z")) {

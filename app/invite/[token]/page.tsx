@@ -6,7 +6,7 @@ import { RoleList } from "@/components/admin-relationships/role-list";
 import { AccountGate } from "@/components/invitations/account-gate";
 import { getActor } from "@/lib/auth/session";
 import { signedInRecently } from "@/lib/auth/recent-sign-in";
-import { GLOBAL_ADMINISTRATOR } from "@/lib/admin-relationships/directory-roles";
+import { GLOBAL_ADMINISTRATOR } from "@/db/values/directory-roles";
 import { FreshSignIn } from "@/components/auth/fresh-sign-in";
 import { CLOUD_RULES } from "@/lib/clouds";
 import { Alert } from "@/components/ui/alert";

@@ -9,7 +9,7 @@ import { Table, Td } from "@/components/ui/table";
 import { operatorForPage } from "@/lib/auth/page-guards";
 import { hasPermission } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { APPLICATION_STATES, type ApplicationState } from "@/lib/enrollment/states";
+import { APPLICATION_STATES, type ApplicationState } from "@/db/values/enrollment";
 import { listApplications } from "@/lib/operator/queries";
 import { parsePage } from "@/lib/pagination";
 

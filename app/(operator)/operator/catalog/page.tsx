@@ -9,7 +9,7 @@ import { operatorForPage } from "@/lib/auth/page-guards";
 import { hasPermission } from "@/lib/auth/permissions";
 import { listCatalog } from "@/lib/catalog/queries";
 import { db } from "@/lib/db";
-import { CLOUDS } from "@/lib/organizations/kinds";
+import { CLOUDS } from "@/db/values/organizations";
 import { AddProductForm, ProductRow } from "./catalog-forms";
 
 /** Each cloud's product catalog, in one table the operator edits. */

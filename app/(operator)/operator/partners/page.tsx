@@ -11,7 +11,7 @@ import { operatorForPage } from "@/lib/auth/page-guards";
 import { hasPermission } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { listPartners } from "@/lib/operator/queries";
-import { CLOUDS, PARTNER_STATES, PARTNER_TYPES } from "@/lib/organizations/kinds";
+import { CLOUDS, PARTNER_STATES, PARTNER_TYPES } from "@/db/values/organizations";
 import { parsePage } from "@/lib/pagination";
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };

@@ -2,8 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { eq } from "drizzle-orm";
-import { organizations } from "@/db/schema";
 import { getActor } from "@/lib/auth/session";
 import { getInvitationLanding } from "@/lib/invitations/queries";
 import { serviceContext } from "@/lib/server-context";
@@ -27,13 +25,10 @@ export default async function InvitationDonePage({ params }: { params: Promise<{
       </div>
     );
   }
-  const customer = landing.customerId
-    ? ctx.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, landing.customerId)).get()
-    : undefined;
   return (
     <div className="mx-auto max-w-xl space-y-3 rounded-lg border border-gray-200 bg-white p-6" role="status">
       <h1 className="text-2xl font-semibold">{t("acceptedTitle", { partner })}</h1>
-      <p>{t("acceptedBody", { partner, customer: customer?.name ?? "" })}</p>
+      <p>{t("acceptedBody", { partner, customer: landing.customerName ?? "" })}</p>
       {landing.provider && <p>{t("doneWithProvider", { partner, provider: landing.provider.name })}</p>}
       {landing.customerId && <Link href={`/customer/${landing.customerId}`}>{t("goToDashboard")}</Link>}
     </div>

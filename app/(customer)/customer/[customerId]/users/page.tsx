@@ -1,5 +1,7 @@
 import { Forbidden } from "@/components/shell/forbidden";
 import { TeamPage } from "@/components/team/team-page";
+import { serviceContext } from "@/lib/server-context";
+import { teamOf } from "@/lib/team/queries";
 import { memberForPage } from "@/lib/auth/page-guards";
 import { hasPermission } from "@/lib/auth/permissions";
 
@@ -7,5 +9,5 @@ export default async function CustomerUsersPage({ params }: { params: Promise<{ 
   const { customerId } = await params;
   const member = await memberForPage(customerId, "customer", `/customer/${customerId}/users`);
   if (!hasPermission(member.roles, "customer.dashboard.read")) return <Forbidden orgName={member.organization.name} />;
-  return <TeamPage member={member} />;
+  return <TeamPage member={member} team={teamOf(serviceContext(), member)} />;
 }

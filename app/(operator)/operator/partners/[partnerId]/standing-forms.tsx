@@ -7,7 +7,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { offboardPartnerAction, reinstatePartnerAction, suspendPartnerAction } from "@/lib/operator/actions";
-import type { PartnerState } from "@/lib/organizations/kinds";
+import type { PartnerState } from "@/db/values/organizations";
 
 /** Suspend or reinstate with a reason the partner reads; offboarding asks for the partner's name typed out first. */
 export function StandingForms({ partnerId, partnerName, state }: { partnerId: string; partnerName: string; state: PartnerState }) {

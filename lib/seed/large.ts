@@ -1,9 +1,9 @@
 import type Database from "better-sqlite3";
 import { createHash } from "node:crypto";
-import type { DirectoryRoleId } from "../lib/admin-relationships/directory-roles";
-import type { AdminRelationshipState } from "../lib/admin-relationships/states";
-import { AUDIT_ACTIONS } from "../lib/audit/actions";
-import type { Cloud, PartnerType } from "../lib/organizations/kinds";
+import type { DirectoryRoleId } from "@/db/values/directory-roles";
+import type { AdminRelationshipState } from "@/db/values/admin-relationships";
+import { AUDIT_ACTIONS } from "@/db/values/audit";
+import type { Cloud, PartnerType } from "@/db/values/organizations";
 
 /**
  * A large distributor's world, deterministic from one seed: 200 partners across clouds,

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { randomBytes, createHash } from "node:crypto";
-import type { Db } from "./client";
+import type { Db } from "@/db/client";
 import {
   accessAssignments,
   adminRelationships,
@@ -17,11 +17,11 @@ import {
   supportAssignments,
   partnerships,
   users,
-} from "./schema";
-import { CLOUD_RULES } from "../lib/clouds";
-import { ensureDefaultGroups } from "../lib/access/groups";
-import type { MemberRole } from "../lib/auth/roles";
-import { ADMIN_RELATIONSHIPS, APPLICATIONS, ORGS, PARTNERSHIPS, PRODUCTS, RELATIONSHIPS, SUBSCRIPTIONS } from "./seed-data";
+} from "@/db/schema";
+import { CLOUD_RULES } from "@/lib/clouds";
+import { ensureDefaultGroups } from "@/lib/access/groups";
+import type { MemberRole } from "@/db/values/roles";
+import { ADMIN_RELATIONSHIPS, APPLICATIONS, ORGS, PARTNERSHIPS, PRODUCTS, RELATIONSHIPS, SUBSCRIPTIONS } from "@/lib/seed/demo-data";
 
 const DAY = 86_400_000;
 

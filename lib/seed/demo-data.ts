@@ -1,11 +1,11 @@
-import type { DirectoryRoleId } from "../lib/admin-relationships/directory-roles";
-import type { AdminRelationshipState } from "../lib/admin-relationships/states";
-import type { MemberRole } from "../lib/auth/roles";
-import { OPERATOR_DOMAIN } from "../lib/operator/bootstrap";
-import type { Cloud, PartnerType } from "../lib/organizations/kinds";
-import type { PurchaseChannel } from "../lib/subscriptions/kinds";
+import type { DirectoryRoleId } from "@/db/values/directory-roles";
+import type { AdminRelationshipState } from "@/db/values/admin-relationships";
+import type { MemberRole } from "@/db/values/roles";
+import { OPERATOR_DOMAIN } from "@/lib/operator/bootstrap";
+import type { Cloud, PartnerType } from "@/db/values/organizations";
+import type { PurchaseChannel } from "@/db/values/subscriptions";
 
-/** The demo's world, as data: db/seed.ts writes it into an empty database. */
+/** The demo's world, as data: lib/seed/demo.ts writes it into an empty database. */
 
 export type OrgSeed = {
   key: string;
