@@ -28,6 +28,33 @@ const config = [
     rules: { "no-restricted-properties": "off" },
   },
   { files: ["next.config.js"], rules: { "@typescript-eslint/no-require-imports": "off" } },
+  // Services are async: a call that is neither awaited nor returned (nor marked `void` on
+  // purpose) would let a write's failure pass unseen, and an async callback handed to
+  // forEach runs unordered. Needs the type checker (projectService).
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: ["*.config.*"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  // One way to write: transaction() in db/transaction.ts (queue, BEGIN IMMEDIATE, after-commit
+  // work). The large seed's bulk loader writes a million rows through the raw driver.
+  {
+    files: ["lib/**", "app/**", "components/**", "scripts/**", "e2e/**"],
+    ignores: ["lib/seed/large.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message: "Write through transaction() from db/transaction.ts.",
+        },
+      ],
+    },
+  },
   // The layering (STYLE.md): pages → domain (lib/) → database (db/). db/ stands alone; lib/
   // never imports a page or a component; components never reach the database and pages
   // not its schema or client. db/values/ (the stored vocabulary: states, roles, kinds) is
@@ -37,7 +64,11 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ regex: "^(@/|(\\.\\./)+)(lib|app|components|scripts)(/|$)", message: "db/ imports nothing from the layers above it." }] },
+        {
+          patterns: [
+            { regex: "^(@/|(\\.\\./)+)(lib|app|components|scripts)(/|$)", message: "db/ imports nothing from the layers above it." },
+          ],
+        },
       ],
     },
   },
@@ -75,7 +106,10 @@ const config = [
         {
           patterns: [
             { regex: "^@/db/(?!values/)", allowTypeImports: true, message: "Components never reach the database." },
-            { regex: "^@/lib/(db|server-context)$", message: "Components never reach the database: the page reads through lib/ and passes what it read." },
+            {
+              regex: "^@/lib/(db|server-context)$",
+              message: "Components never reach the database: the page reads through lib/ and passes what it read.",
+            },
           ],
         },
       ],

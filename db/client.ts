@@ -7,9 +7,6 @@ import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-/** The transaction handle of db.transaction(); audit rows are written only inside one. */
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
 /**

@@ -168,7 +168,7 @@ function databaseTimes(db: Db, member: Member) {
  * cost, without the disk). `countFrames` also says how many pages a commit writes to the WAL
  * (with checkpoints off, so the WAL only grows).
  */
-function invitationsPerSecond(where: "file" | "memory", { n = 3000, countFrames = false } = {}) {
+async function invitationsPerSecond(where: "file" | "memory", { n = 3000, countFrames = false } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "prc-bench-"));
   const db = openDatabase(where === "file" ? path.join(dir, "bench.db") : ":memory:");
   migrateDatabase(db);
@@ -195,9 +195,9 @@ function invitationsPerSecond(where: "file" | "memory", { n = 3000, countFrames 
   });
   const startWal = countFrames ? statSync(path.join(dir, "bench.db-wal")).size : 0;
   const started = performance.now();
-  customers.forEach((ga, i) => {
-    const { token } = createInvitation(ctx, agent, { partnerId: "org_p", email: ga.email, message: null, locale: "en" });
-    acceptInvitation(ctx, ga, {
+  for (const [i, ga] of customers.entries()) {
+    const { token } = await createInvitation(ctx, agent, { partnerId: "org_p", email: ga.email, message: null, locale: "en" });
+    await acceptInvitation(ctx, ga, {
       token,
       target: "new",
       name: `Customer ${i}`,
@@ -205,7 +205,7 @@ function invitationsPerSecond(where: "file" | "memory", { n = 3000, countFrames 
       country: "US",
       agreement: "on",
     });
-  });
+  }
   const perSecond = n / ((performance.now() - started) / 1000);
   const walBytes = countFrames ? statSync(path.join(dir, "bench.db-wal")).size - startWal : 0;
   db.$client.close();
@@ -242,7 +242,7 @@ function commitSyncMicros(frames = 1, sync: (fd: number) => void = fdatasyncSync
 }
 
 async function main() {
-  ensureBuildAndLargeSeed(DB_FILE);
+  await ensureBuildAndLargeSeed(DB_FILE);
   const app = await startApp(DB_FILE, PORT);
   const { db } = app;
   const session = signIn(db, BENCH_ADMIN_EMAIL);
@@ -277,10 +277,10 @@ async function main() {
     const halfLoad = await pacedLoad(BASE + routes.customers, cookie, Math.max(1, Math.floor(http.customers.rps / 2)));
 
     const dbTimes = databaseTimes(db, member);
-    const perSecond = invitationsPerSecond("file").perSecond;
-    const perSecondMemory = invitationsPerSecond("memory").perSecond;
+    const perSecond = (await invitationsPerSecond("file")).perSecond;
+    const perSecondMemory = (await invitationsPerSecond("memory")).perSecond;
     const syncMicros = commitSyncMicros();
-    const framesPerCommit = invitationsPerSecond("file", { n: 300, countFrames: true }).framesPerCommit;
+    const framesPerCommit = (await invitationsPerSecond("file", { n: 300, countFrames: true })).framesPerCommit;
     const commitDiskMicros = commitSyncMicros(Math.round(framesPerCommit), fsyncSync);
     const diskBound = 1 / (1 / perSecondMemory + (2 * commitDiskMicros) / 1e6);
     const js = firstLoadJsOf(".");

@@ -15,7 +15,7 @@ async function main() {
   const e = env();
   const db = openDatabase(e.DATABASE_PATH);
   migrateDatabase(db);
-  const report = runAdminRelationshipJobs({
+  const report = await runAdminRelationshipJobs({
     db,
     now: systemClock,
     config: { invitationTtlDays: e.INVITATION_TTL_DAYS, publicBaseUrl: e.PUBLIC_BASE_URL },

@@ -46,7 +46,7 @@ function audit(url: string, cookie: string | null): Result {
 }
 
 async function main() {
-  ensureBuildAndLargeSeed(values.db!);
+  await ensureBuildAndLargeSeed(values.db!);
   const app = await startApp(values.db!, PORT);
   const session = signIn(app.db, BENCH_ADMIN_EMAIL);
   const pages: Record<string, { url: string; signedIn: boolean }> = {

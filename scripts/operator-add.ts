@@ -18,7 +18,7 @@ const file = values.db ?? process.env.DATABASE_PATH ?? "data/demo.db";
 const db = openDatabase(file);
 try {
   migrateDatabase(db);
-  const r = addOperator(db, email, new Date(), values.name);
+  const r = await addOperator(db, email, new Date(), values.name);
   const said = [
     r.organization === "created" ? "created the operator organization" : "the operator organization exists",
     r.user === "created" ? `created the user ${r.email}` : `${r.email} already has an account`,

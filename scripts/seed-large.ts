@@ -27,7 +27,11 @@ const counts = seedLarge(db.$client, { scale, now: today });
 // Bring it to the state a running server would have reached: the scheduled job has marked
 // what is expiring and its notices were delivered long ago (so a server started on this
 // database does not spend the benchmark sending thousands of emails).
-const jobs = runAdminRelationshipJobs({ db, now: () => today, config: { invitationTtlDays: 14, publicBaseUrl: "http://localhost:3200" } });
+const jobs = await runAdminRelationshipJobs({
+  db,
+  now: () => today,
+  config: { invitationTtlDays: 14, publicBaseUrl: "http://localhost:3200" },
+});
 db.$client.prepare("update email_outbox set state = 'sent', sent_at = ? where state = 'pending'").run(today.getTime());
 db.$client.exec("ANALYZE");
 db.$client.pragma("wal_checkpoint(TRUNCATE)");

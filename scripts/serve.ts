@@ -47,7 +47,7 @@ async function main() {
   if (values.fresh) for (const suffix of ["", "-wal", "-shm"]) rmSync(`${dbPath}${suffix}`, { force: true });
   const db = openDatabase(dbPath);
   migrateDatabase(db);
-  if (mode !== "production") seedDemo(db);
+  if (mode !== "production") await seedDemo(db);
   const accounts = listAccounts(db);
   db.$client.close();
 

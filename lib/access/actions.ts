@@ -11,32 +11,32 @@ import { accessAssignmentRefSchema, createAccessAssignmentSchema, groupMemberSch
 // Session re-checked by runAction; permission and tenant checked by each service.
 
 export async function createAccessAssignmentAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(createAccessAssignmentSchema, form, (input, actor, t) => {
-    const r = createAccessAssignment(serviceContext(), actor, input);
+  return runAction(createAccessAssignmentSchema, form, async (input, actor, t) => {
+    const r = await createAccessAssignment(serviceContext(), actor, input);
     revalidatePath(`/partner/${input.partnerId}`, "layout");
     return { ok: true, message: t("accessAssignments.assigned", { group: r.group, name: r.relationship }) };
   });
 }
 
 export async function removeAccessAssignmentAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(accessAssignmentRefSchema, form, (input, actor, t) => {
-    const r = removeAccessAssignment(serviceContext(), actor, input);
+  return runAction(accessAssignmentRefSchema, form, async (input, actor, t) => {
+    const r = await removeAccessAssignment(serviceContext(), actor, input);
     revalidatePath(`/partner/${input.partnerId}`, "layout");
     return { ok: true, message: t("accessAssignments.removed", { group: r.group }) };
   });
 }
 
 export async function addGroupMemberAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(groupMemberSchema, form, (input, actor, t) => {
-    const r = addGroupMember(serviceContext(), actor, input);
+  return runAction(groupMemberSchema, form, async (input, actor, t) => {
+    const r = await addGroupMember(serviceContext(), actor, input);
     revalidatePath(`/partner/${input.partnerId}`, "layout");
     return { ok: true, message: t("groups.added", r) };
   });
 }
 
 export async function removeGroupMemberAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(groupMemberSchema, form, (input, actor, t) => {
-    const r = removeGroupMember(serviceContext(), actor, input);
+  return runAction(groupMemberSchema, form, async (input, actor, t) => {
+    const r = await removeGroupMember(serviceContext(), actor, input);
     revalidatePath(`/partner/${input.partnerId}`, "layout");
     return { ok: true, message: t("groups.removed", r) };
   });

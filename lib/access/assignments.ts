@@ -3,7 +3,7 @@ import { accessAssignments, adminRelationships, securityGroups } from "@/db/sche
 import { isInForce } from "@/lib/admin-relationships/states";
 import { requirePermission, type Actor } from "@/lib/auth/membership";
 import { recordAudit } from "@/lib/audit/record";
-import type { Tx } from "@/db/client";
+import { transaction, type Tx } from "@/db/transaction";
 import type { ServiceContext } from "@/lib/context";
 import type { Db } from "@/db/client";
 import { DomainError } from "@/lib/errors";
@@ -14,7 +14,7 @@ import type { AccessAssignmentRef, CreateAccessAssignmentInput } from "./schemas
  * Grants one of the partner's groups a subset of an in-force relationship's roles. It is
  * created pending and becomes active once provisioned (activatePendingAssignments).
  */
-export function createAccessAssignment(ctx: ServiceContext, actor: Actor, input: CreateAccessAssignmentInput) {
+export async function createAccessAssignment(ctx: ServiceContext, actor: Actor, input: CreateAccessAssignmentInput) {
   const member = requirePermission(ctx.db, actor, input.partnerId, "admin_relationships.write");
   const partnerId = member.organization.id;
   const relationship = ctx.db
@@ -35,44 +35,41 @@ export function createAccessAssignment(ctx: ServiceContext, actor: Actor, input:
 
   const now = ctx.now();
   const id = newId("asg");
-  ctx.db.transaction(
-    (tx) => {
-      const live = tx
-        .select({ id: accessAssignments.id })
-        .from(accessAssignments)
-        .where(
-          and(
-            eq(accessAssignments.adminRelationshipId, relationship.id),
-            eq(accessAssignments.groupId, group.id),
-            ne(accessAssignments.state, "deleted"),
-          ),
-        )
-        .get();
-      if (live) throw new DomainError("VALIDATION", {}, { groupId: ["groupAlreadyAssigned"] });
-      tx.insert(accessAssignments)
-        .values({
-          id,
-          partnerId,
-          adminRelationshipId: relationship.id,
-          groupId: group.id,
-          roles: input.roles,
-          state: "pending",
-          createdAt: now,
-        })
-        .run();
-      recordAudit(tx, {
-        organizationId: partnerId,
-        customerId: relationship.customerId,
-        actor,
-        action: "access_assignment.created",
-        targetType: "access_assignment",
-        targetId: id,
-        details: { name: relationship.name, group: group.name, roles: input.roles.length },
-        at: now,
-      });
-    },
-    { behavior: "immediate" },
-  );
+  await transaction(ctx.db, (tx) => {
+    const live = tx
+      .select({ id: accessAssignments.id })
+      .from(accessAssignments)
+      .where(
+        and(
+          eq(accessAssignments.adminRelationshipId, relationship.id),
+          eq(accessAssignments.groupId, group.id),
+          ne(accessAssignments.state, "deleted"),
+        ),
+      )
+      .get();
+    if (live) throw new DomainError("VALIDATION", {}, { groupId: ["groupAlreadyAssigned"] });
+    tx.insert(accessAssignments)
+      .values({
+        id,
+        partnerId,
+        adminRelationshipId: relationship.id,
+        groupId: group.id,
+        roles: input.roles,
+        state: "pending",
+        createdAt: now,
+      })
+      .run();
+    recordAudit(tx, {
+      organizationId: partnerId,
+      customerId: relationship.customerId,
+      actor,
+      action: "access_assignment.created",
+      targetType: "access_assignment",
+      targetId: id,
+      details: { name: relationship.name, group: group.name, roles: input.roles.length },
+      at: now,
+    });
+  });
   activatePendingAssignments(ctx.db);
   return { id, group: group.name, relationship: relationship.name };
 }
@@ -95,7 +92,7 @@ export function activatePendingAssignments(db: Db): number {
     .run().changes;
 }
 
-export function removeAccessAssignment(ctx: ServiceContext, actor: Actor, ref: AccessAssignmentRef) {
+export async function removeAccessAssignment(ctx: ServiceContext, actor: Actor, ref: AccessAssignmentRef) {
   const member = requirePermission(ctx.db, actor, ref.partnerId, "admin_relationships.write");
   const row = ctx.db
     .select({ a: accessAssignments, group: securityGroups.name, relationship: adminRelationships })
@@ -106,27 +103,24 @@ export function removeAccessAssignment(ctx: ServiceContext, actor: Actor, ref: A
     .get();
   if (!row) throw new DomainError("NOT_FOUND");
   const now = ctx.now();
-  ctx.db.transaction(
-    (tx) => {
-      const changed = tx
-        .update(accessAssignments)
-        .set({ state: "deleted", deletedAt: now })
-        .where(and(eq(accessAssignments.id, row.a.id), ne(accessAssignments.state, "deleted")))
-        .run().changes;
-      if (changed !== 1) throw new DomainError("INVALID_TRANSITION", { from: "deleted", event: "remove" });
-      recordAudit(tx, {
-        organizationId: member.organization.id,
-        customerId: row.relationship.customerId,
-        actor,
-        action: "access_assignment.deleted",
-        targetType: "access_assignment",
-        targetId: row.a.id,
-        details: { name: row.relationship.name, group: row.group },
-        at: now,
-      });
-    },
-    { behavior: "immediate" },
-  );
+  await transaction(ctx.db, (tx) => {
+    const changed = tx
+      .update(accessAssignments)
+      .set({ state: "deleted", deletedAt: now })
+      .where(and(eq(accessAssignments.id, row.a.id), ne(accessAssignments.state, "deleted")))
+      .run().changes;
+    if (changed !== 1) throw new DomainError("INVALID_TRANSITION", { from: "deleted", event: "remove" });
+    recordAudit(tx, {
+      organizationId: member.organization.id,
+      customerId: row.relationship.customerId,
+      actor,
+      action: "access_assignment.deleted",
+      targetType: "access_assignment",
+      targetId: row.a.id,
+      details: { name: row.relationship.name, group: row.group },
+      at: now,
+    });
+  });
   return { group: row.group };
 }
 

@@ -4,7 +4,7 @@ import { GRANT_NOTICES, isTopAdmin } from "@/lib/auth/grants";
 import { membersWith } from "@/lib/auth/recipients";
 import { requirePermission, type Actor } from "@/lib/auth/membership";
 import { recordAudit } from "@/lib/audit/record";
-import type { Tx } from "@/db/client";
+import { transaction, type Tx } from "@/db/transaction";
 import type { ServiceContext } from "@/lib/context";
 import type { Db } from "@/db/client";
 import { DomainError } from "@/lib/errors";
@@ -35,7 +35,7 @@ function getOwnGroupOrThrow(ctx: ServiceContext, partnerId: string, groupId: str
 }
 
 /** Adds a member of the partner organization to one of its groups. */
-export function addGroupMember(ctx: ServiceContext, actor: Actor, input: GroupMemberInput) {
+export async function addGroupMember(ctx: ServiceContext, actor: Actor, input: GroupMemberInput) {
   const member = requirePermission(ctx.db, actor, input.partnerId, "groups.write");
   const group = getOwnGroupOrThrow(ctx, member.organization.id, input.groupId);
   // Only people of this partner can be in its groups: another organization's user is "not found".
@@ -47,40 +47,36 @@ export function addGroupMember(ctx: ServiceContext, actor: Actor, input: GroupMe
     .get();
   if (!user) throw new DomainError("NOT_FOUND");
   const now = ctx.now();
-  ctx.db.transaction(
-    (tx) => {
-      // A group that holds roles in customers' tenants gives them to whoever joins it: only an
-      // Account admin adds people to one (rule 9), and the Account admins hear of it. Read in
-      // the transaction, so an assignment made meanwhile counts.
-      const carriesCustomerRoles = !!tx
-        .select({ id: accessAssignments.id })
-        .from(accessAssignments)
-        .where(and(eq(accessAssignments.groupId, group.id), ne(accessAssignments.state, "deleted")))
-        .limit(1)
-        .get();
-      if (carriesCustomerRoles && !isTopAdmin(member.roles, "partner"))
-        throw new DomainError("GROUP_NEEDS_TOP_ADMIN", { group: group.name });
-      const added = tx
-        .insert(securityGroupMembers)
-        .values({ partnerId: member.organization.id, groupId: group.id, userId: user.id, createdAt: now })
-        .onConflictDoNothing()
-        .run().changes;
-      if (added === 1) {
-        recordAudit(tx, {
-          organizationId: member.organization.id,
-          actor,
-          action: "security_group.member_added",
-          targetType: "security_group",
-          targetId: group.id,
-          details: { group: group.name, email: user.email },
-          at: now,
-        });
-        if (carriesCustomerRoles)
-          tellAccountAdmins(ctx, tx, member.organization.id, { actor: actor.email, email: user.email, group: group.name }, now);
-      }
-    },
-    { behavior: "immediate" },
-  );
+  await transaction(ctx.db, (tx) => {
+    // A group that holds roles in customers' tenants gives them to whoever joins it: only an
+    // Account admin adds people to one (rule 9), and the Account admins hear of it. Read in
+    // the transaction, so an assignment made meanwhile counts.
+    const carriesCustomerRoles = !!tx
+      .select({ id: accessAssignments.id })
+      .from(accessAssignments)
+      .where(and(eq(accessAssignments.groupId, group.id), ne(accessAssignments.state, "deleted")))
+      .limit(1)
+      .get();
+    if (carriesCustomerRoles && !isTopAdmin(member.roles, "partner")) throw new DomainError("GROUP_NEEDS_TOP_ADMIN", { group: group.name });
+    const added = tx
+      .insert(securityGroupMembers)
+      .values({ partnerId: member.organization.id, groupId: group.id, userId: user.id, createdAt: now })
+      .onConflictDoNothing()
+      .run().changes;
+    if (added === 1) {
+      recordAudit(tx, {
+        organizationId: member.organization.id,
+        actor,
+        action: "security_group.member_added",
+        targetType: "security_group",
+        targetId: group.id,
+        details: { group: group.name, email: user.email },
+        at: now,
+      });
+      if (carriesCustomerRoles)
+        tellAccountAdmins(ctx, tx, member.organization.id, { actor: actor.email, email: user.email, group: group.name }, now);
+    }
+  });
   return { group: group.name, email: user.email };
 }
 
@@ -102,29 +98,26 @@ function tellAccountAdmins(
   });
 }
 
-export function removeGroupMember(ctx: ServiceContext, actor: Actor, input: GroupMemberInput) {
+export async function removeGroupMember(ctx: ServiceContext, actor: Actor, input: GroupMemberInput) {
   const member = requirePermission(ctx.db, actor, input.partnerId, "groups.write");
   const group = getOwnGroupOrThrow(ctx, member.organization.id, input.groupId);
   const user = ctx.db.select({ email: users.email }).from(users).where(eq(users.id, input.userId)).get();
   const now = ctx.now();
-  ctx.db.transaction(
-    (tx) => {
-      const removed = tx
-        .delete(securityGroupMembers)
-        .where(and(eq(securityGroupMembers.groupId, group.id), eq(securityGroupMembers.userId, input.userId)))
-        .run().changes;
-      if (removed !== 1) throw new DomainError("NOT_FOUND");
-      recordAudit(tx, {
-        organizationId: member.organization.id,
-        actor,
-        action: "security_group.member_removed",
-        targetType: "security_group",
-        targetId: group.id,
-        details: { group: group.name, email: user?.email ?? "" },
-        at: now,
-      });
-    },
-    { behavior: "immediate" },
-  );
+  await transaction(ctx.db, (tx) => {
+    const removed = tx
+      .delete(securityGroupMembers)
+      .where(and(eq(securityGroupMembers.groupId, group.id), eq(securityGroupMembers.userId, input.userId)))
+      .run().changes;
+    if (removed !== 1) throw new DomainError("NOT_FOUND");
+    recordAudit(tx, {
+      organizationId: member.organization.id,
+      actor,
+      action: "security_group.member_removed",
+      targetType: "security_group",
+      targetId: group.id,
+      details: { group: group.name, email: user?.email ?? "" },
+      at: now,
+    });
+  });
   return { group: group.name, email: user?.email ?? "" };
 }

@@ -12,8 +12,8 @@ import { approveAdminRelationship, rejectAdminRelationship, requestAdminRelation
 // Session re-checked by runAction; permission, tenant and state checked by the service.
 
 export async function requestAdminRelationshipAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(requestAdminRelationshipSchema, form, (input, actor, t) => {
-    const { customerName } = requestAdminRelationship(serviceContext(), actor, input);
+  return runAction(requestAdminRelationshipSchema, form, async (input, actor, t) => {
+    const { customerName } = await requestAdminRelationship(serviceContext(), actor, input);
     void kickOutbox();
     revalidatePath(`/partner/${input.partnerId}/customers/${input.customerId}`);
     return { ok: true, message: t("requestAdminRelationship.sent", { name: input.name, customer: customerName }) };
@@ -22,7 +22,7 @@ export async function requestAdminRelationshipAction(_: ActionResult, form: Form
 
 export async function approveAdminRelationshipAction(_: ActionResult, form: FormData): Promise<ActionResult> {
   return runAction(adminRelationshipRefSchema, form, async (input, actor, t) => {
-    const r = approveAdminRelationship(serviceContext(), actor, input);
+    const r = await approveAdminRelationship(serviceContext(), actor, input);
     void kickOutbox();
     revalidatePath(`/customer/${input.organizationId}`, "layout");
     const date = (await getFormatter()).dateTime(r.endsAt, { dateStyle: "long" });
@@ -31,8 +31,8 @@ export async function approveAdminRelationshipAction(_: ActionResult, form: Form
 }
 
 export async function rejectAdminRelationshipAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(adminRelationshipRefSchema, form, (input, actor, t) => {
-    const r = rejectAdminRelationship(serviceContext(), actor, input);
+  return runAction(adminRelationshipRefSchema, form, async (input, actor, t) => {
+    const r = await rejectAdminRelationship(serviceContext(), actor, input);
     void kickOutbox();
     revalidatePath(`/customer/${input.organizationId}`, "layout");
     return { ok: true, message: t("customerAdminRelationships.rejected", { name: r.name }) };
@@ -40,8 +40,8 @@ export async function rejectAdminRelationshipAction(_: ActionResult, form: FormD
 }
 
 export async function terminateAdminRelationshipAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(adminRelationshipRefSchema, form, (input, actor, t) => {
-    const r = terminateAdminRelationship(serviceContext(), actor, input);
+  return runAction(adminRelationshipRefSchema, form, async (input, actor, t) => {
+    const r = await terminateAdminRelationship(serviceContext(), actor, input);
     void kickOutbox();
     revalidatePath(`/customer/${input.organizationId}`, "layout");
     revalidatePath(`/partner/${input.organizationId}`, "layout");

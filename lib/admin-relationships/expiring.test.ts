@@ -13,40 +13,40 @@ let customer: string;
 let agent: Actor;
 let ga: Actor;
 
-beforeEach(() => {
+beforeEach(async () => {
   t = testContext();
-  ({ partner, agent, customer, ga } = relatedPartnerAndCustomer(t.ctx));
+  ({ partner, agent, customer, ga } = await relatedPartnerAndCustomer(t.ctx));
 });
 
-function active(name: string, days: number, roles = ["global_reader"]) {
-  const { id } = requestAdminRelationship(
+async function active(name: string, days: number, roles = ["global_reader"]) {
+  const { id } = await requestAdminRelationship(
     t.ctx,
     agent,
     requestAdminRelationshipSchema.parse({ partnerId: partner, customerId: customer, name, durationDays: String(days), roles }),
   );
-  approveAdminRelationship(t.ctx, signedInAt(ga, t.ctx.now()), { organizationId: customer, relationshipId: id });
+  await approveAdminRelationship(t.ctx, signedInAt(ga, t.ctx.now()), { organizationId: customer, relationshipId: id });
 }
 
 describe("expiring soon", () => {
-  it("counts relationships by how soon they end, expired ones of the last year, and those holding Global Administrator", () => {
-    active("one", 1);
-    active("five", 5, ["global_administrator"]);
-    active("twenty", 20);
-    active("long", 400, ["global_administrator", "global_reader"]);
+  it("counts relationships by how soon they end, expired ones of the last year, and those holding Global Administrator", async () => {
+    await active("one", 1);
+    await active("five", 5, ["global_administrator"]);
+    await active("twenty", 20);
+    await active("long", 400, ["global_administrator", "global_reader"]);
     const member = getMember(t.ctx.db, agent, partner)!;
     expect(expiryCounts(t.ctx.db, member, t.ctx.now())).toEqual({ "1": 1, "7": 2, "30": 3, expired: 0, globalAdmin: 2 });
     t.advance(2 * DAY);
-    runAdminRelationshipJobs(t.ctx);
+    await runAdminRelationshipJobs(t.ctx);
     expect(expiryCounts(t.ctx.db, member, t.ctx.now())).toEqual({ "1": 0, "7": 1, "30": 2, expired: 1, globalAdmin: 2 });
     expect(listExpiring(t.ctx.db, member, "30", { page: 1, now: t.ctx.now() }).rows.map((r) => r.name)).toEqual(["five", "twenty"]);
     expect(listExpiring(t.ctx.db, member, "expired", { page: 1, now: t.ctx.now() }).rows.map((r) => r.name)).toEqual(["one"]);
     t.advance(400 * DAY);
-    runAdminRelationshipJobs(t.ctx);
+    await runAdminRelationshipJobs(t.ctx);
     expect(expiryCounts(t.ctx.db, member, t.ctx.now()).expired).toBe(1); // only "long": the others ended over a year ago
   });
 
-  it("shows another partner nothing of these", () => {
-    active("one", 1);
+  it("shows another partner nothing of these", async () => {
+    await active("one", 1);
     const other = addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
     const otherAgent = addMember(t.ctx.db, other, "agent@fabrikam.example", ["admin_agent"]);
     expect(expiryCounts(t.ctx.db, getMember(t.ctx.db, otherAgent, other)!, t.ctx.now())).toEqual({

@@ -14,13 +14,13 @@ let customer: string;
 let agent: Actor;
 let ga: Actor;
 
-beforeEach(() => {
+beforeEach(async () => {
   t = testContext();
-  ({ partner, agent, customer, ga } = relatedPartnerAndCustomer(t.ctx));
+  ({ partner, agent, customer, ga } = await relatedPartnerAndCustomer(t.ctx));
   addSubscription(t.ctx.db, customer, "Microsoft 365 E3", partner);
 });
 
-function request(name: string, over: Record<string, unknown> = {}) {
+async function request(name: string, over: Record<string, unknown> = {}) {
   const input = requestAdminRelationshipSchema.parse({
     partnerId: partner,
     customerId: customer,
@@ -29,10 +29,10 @@ function request(name: string, over: Record<string, unknown> = {}) {
     roles: ["global_reader"],
     ...over,
   });
-  return requestAdminRelationship(t.ctx, agent, input).id;
+  return (await requestAdminRelationship(t.ctx, agent, input)).id;
 }
-const approve = (id: string) =>
-  approveAdminRelationship(t.ctx, signedInAt(ga, t.ctx.now()), { organizationId: customer, relationshipId: id });
+const approve = async (id: string) =>
+  await approveAdminRelationship(t.ctx, signedInAt(ga, t.ctx.now()), { organizationId: customer, relationshipId: id });
 const stateOf = (id: string) => t.ctx.db.select().from(adminRelationships).where(eq(adminRelationships.id, id)).get()!;
 const notices = () =>
   t.ctx.db
@@ -42,30 +42,30 @@ const notices = () =>
     .filter((m) => m.kind === "admin_relationship.expiring" || m.kind === "admin_relationship.expired");
 
 describe("the admin relationship job", () => {
-  it("marks expiring at 30 days left, expires at the end, and sends each notice once to both sides", () => {
-    const id = request("Sixty days");
-    approve(id);
+  it("marks expiring at 30 days left, expires at the end, and sends each notice once to both sides", async () => {
+    const id = await request("Sixty days");
+    await approve(id);
     const before = dumpTable(t.ctx.db, "subscriptions");
 
     t.advance(29 * DAY); // 31 days left
-    expect(runAdminRelationshipJobs(t.ctx)).toMatchObject({ expiring: 0, notices: 0 });
+    expect(await runAdminRelationshipJobs(t.ctx)).toMatchObject({ expiring: 0, notices: 0 });
     t.advance(1 * DAY); // 30 days left
-    expect(runAdminRelationshipJobs(t.ctx)).toMatchObject({ expiring: 1 });
+    expect(await runAdminRelationshipJobs(t.ctx)).toMatchObject({ expiring: 1 });
     expect(stateOf(id).state).toBe("expiring");
     // A second run sends nothing twice, and does not even rebuild the notice (it is claimed on the row).
-    expect(runAdminRelationshipJobs(t.ctx)).toMatchObject({ notices: 0 });
+    expect(await runAdminRelationshipJobs(t.ctx)).toMatchObject({ notices: 0 });
     expect(notices()).toHaveLength(2); // the 30-day notice, to the Admin agent and the Global administrator
 
     t.advance(23 * DAY); // 7 days left
-    runAdminRelationshipJobs(t.ctx);
-    runAdminRelationshipJobs(t.ctx);
+    await runAdminRelationshipJobs(t.ctx);
+    await runAdminRelationshipJobs(t.ctx);
     t.advance(6 * DAY); // 1 day left
-    runAdminRelationshipJobs(t.ctx);
+    await runAdminRelationshipJobs(t.ctx);
     expect(notices()).toHaveLength(6);
 
     t.advance(1 * DAY); // the day it ends
-    expect(runAdminRelationshipJobs(t.ctx)).toMatchObject({ expired: 1 });
-    runAdminRelationshipJobs(t.ctx);
+    expect(await runAdminRelationshipJobs(t.ctx)).toMatchObject({ expired: 1 });
+    await runAdminRelationshipJobs(t.ctx);
     expect(stateOf(id).state).toBe("expired");
     const kinds = notices().map((n) => n.kind);
     expect(kinds.filter((k) => k === "admin_relationship.expiring")).toHaveLength(6);
@@ -73,58 +73,58 @@ describe("the admin relationship job", () => {
     expect(dumpTable(t.ctx.db, "subscriptions")).toBe(before);
   });
 
-  it("a job that missed the 30-day mark still sends the notice that is due, only that one", () => {
-    const id = request("Late");
-    approve(id);
+  it("a job that missed the 30-day mark still sends the notice that is due, only that one", async () => {
+    const id = await request("Late");
+    await approve(id);
     t.advance(55 * DAY); // 5 days left, never run before
-    runAdminRelationshipJobs(t.ctx);
+    await runAdminRelationshipJobs(t.ctx);
     expect(notices().map((n) => n.key.split(".")[3])).toEqual(["7d", "7d"]);
   });
 
-  it("extends an auto-extending relationship by 180 days at its end, without expiry notices", () => {
-    const id = request("Auto", { autoExtend: "on" });
-    const active = approve(id);
+  it("extends an auto-extending relationship by 180 days at its end, without expiry notices", async () => {
+    const id = await request("Auto", { autoExtend: "on" });
+    const active = await approve(id);
     t.advance(60 * DAY);
-    expect(runAdminRelationshipJobs(t.ctx)).toMatchObject({ extended: 1, expired: 0 });
+    expect(await runAdminRelationshipJobs(t.ctx)).toMatchObject({ extended: 1, expired: 0 });
     const row = stateOf(id);
     expect(row.state).toBe("active");
     expect(row.endsAt!.getTime()).toBe(active.endsAt.getTime() + 180 * DAY);
     expect(notices()).toHaveLength(0);
   });
 
-  it("never auto-extends a relationship holding Global Administrator", () => {
+  it("never auto-extends a relationship holding Global Administrator", async () => {
     expect(canAutoExtend({ autoExtend: true, roles: ["global_administrator", "global_reader"] })).toBe(false);
     expect(canAutoExtend({ autoExtend: true, roles: ["global_reader"] })).toBe(true);
     // Even a row written around the service's check expires instead of extending.
-    const id = request("Sneaky", { roles: ["global_administrator"] });
-    approve(id);
+    const id = await request("Sneaky", { roles: ["global_administrator"] });
+    await approve(id);
     t.ctx.db.update(adminRelationships).set({ autoExtend: true }).where(eq(adminRelationships.id, id)).run();
     t.advance(60 * DAY);
-    expect(runAdminRelationshipJobs(t.ctx)).toMatchObject({ extended: 0, expired: 1 });
+    expect(await runAdminRelationshipJobs(t.ctx)).toMatchObject({ extended: 0, expired: 1 });
   });
 
-  it("lapses a request not approved within 90 days", () => {
+  it("lapses a request not approved within 90 days", async () => {
     const subscriptions = dumpTable(t.ctx.db, "subscriptions");
-    const id = request("Ignored");
+    const id = await request("Ignored");
     t.advance(90 * DAY - 1);
-    expect(runAdminRelationshipJobs(t.ctx).lapsed).toBe(0);
+    expect((await runAdminRelationshipJobs(t.ctx)).lapsed).toBe(0);
     t.advance(1);
-    expect(runAdminRelationshipJobs(t.ctx).lapsed).toBe(1);
+    expect((await runAdminRelationshipJobs(t.ctx)).lapsed).toBe(1);
     expect(stateOf(id).state).toBe("lapsed");
     expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
   });
 
-  it("records its changes with no person behind them, which the activity log shows as the system", () => {
-    request("Ignored");
-    approve(request("Sixty days"));
-    approve(request("Auto", { autoExtend: "on" }));
+  it("records its changes with no person behind them, which the activity log shows as the system", async () => {
+    await request("Ignored");
+    await approve(await request("Sixty days"));
+    await approve(await request("Auto", { autoExtend: "on" }));
     const people = t.ctx.db.select({ id: auditEvents.id }).from(auditEvents).all().length;
     t.advance(30 * DAY);
-    runAdminRelationshipJobs(t.ctx); // both approved ones: expiring
+    await runAdminRelationshipJobs(t.ctx); // both approved ones: expiring
     t.advance(30 * DAY);
-    runAdminRelationshipJobs(t.ctx); // one expires, one extends
+    await runAdminRelationshipJobs(t.ctx); // one expires, one extends
     t.advance(30 * DAY);
-    runAdminRelationshipJobs(t.ctx); // the unanswered request lapses
+    await runAdminRelationshipJobs(t.ctx); // the unanswered request lapses
     const byJob = t.ctx.db.select().from(auditEvents).all().slice(people);
     expect(new Set(byJob.map((e) => e.action))).toEqual(
       new Set(["admin_relationship.expiring", "admin_relationship.expired", "admin_relationship.extended", "admin_relationship.lapsed"]),

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { adminRelationships } from "@/db/schema";
 import { holdsGlobalAdministrator } from "@/db/schema/admin-relationships";
-import type { Tx } from "@/db/client";
+import { transaction, type Tx } from "@/db/transaction";
 import type { ServiceContext } from "@/lib/context";
 import { deleteAssignmentsOf } from "@/lib/access/assignments";
 import { endSupportWithoutAdminAccess } from "@/lib/support/service";
@@ -30,12 +30,12 @@ export type JobReport = { lapsed: number; expiring: number; extended: number; ex
  * end and expires the rest, and queues the expiry notices. Every change is a conditional
  * transition in its own transaction, so two runs at once (or twice in a row) do each thing once.
  */
-export function runAdminRelationshipJobs(ctx: ServiceContext): JobReport {
+export async function runAdminRelationshipJobs(ctx: ServiceContext): Promise<JobReport> {
   const now = ctx.now();
   const report: JobReport = { lapsed: 0, expiring: 0, extended: 0, expired: 0, notices: 0 };
-  const step = (row: Row, fn: (tx: Tx, row: Row) => void) => {
+  const step = async (row: Row, fn: (tx: Tx, row: Row) => void) => {
     try {
-      ctx.db.transaction((tx) => fn(tx, row), { behavior: "immediate" });
+      await transaction(ctx.db, (tx) => fn(tx, row));
     } catch (error) {
       // Another process moved it first: nothing to do.
       if (!isDomainError(error, "INVALID_TRANSITION")) throw error;
@@ -49,7 +49,7 @@ export function runAdminRelationshipJobs(ctx: ServiceContext): JobReport {
       lte(adminRelationships.requestedAt, new Date(now.getTime() - LAPSE_AFTER_DAYS * DAY)),
     ),
   )) {
-    step(row, (tx, r) => {
+    await step(row, (tx, r) => {
       const lapsed = apply(tx, r, "lapse", "system", { endedAt: now });
       audit(tx, lapsed, null, "admin_relationship.lapsed", now);
       report.lapsed++;
@@ -57,7 +57,7 @@ export function runAdminRelationshipJobs(ctx: ServiceContext): JobReport {
   }
 
   for (const row of select(and(inArray(adminRelationships.state, [...IN_FORCE]), lte(adminRelationships.endsAt, now)))) {
-    step(row, (tx, r) => {
+    await step(row, (tx, r) => {
       if (canAutoExtend(r)) {
         const extended = apply(tx, r, "extend", "system", { endsAt: new Date(r.endsAt!.getTime() + AUTO_EXTEND_DAYS * DAY) });
         audit(tx, extended, null, "admin_relationship.extended", now);
@@ -77,7 +77,7 @@ export function runAdminRelationshipJobs(ctx: ServiceContext): JobReport {
   for (const row of select(
     and(eq(adminRelationships.state, "active"), lte(adminRelationships.endsAt, new Date(now.getTime() + EXPIRING_WITHIN_DAYS * DAY))),
   )) {
-    step(row, (tx, r) => {
+    await step(row, (tx, r) => {
       const expiring = apply(tx, r, "markExpiring", "system", {});
       audit(tx, expiring, null, "admin_relationship.expiring", now);
       report.expiring++;
@@ -93,7 +93,7 @@ export function runAdminRelationshipJobs(ctx: ServiceContext): JobReport {
     // The key includes the end date, so an extended relationship can be warned again next time.
     const key = `${threshold}d.${row.endsAt.getTime()}`;
     if (row.lastNoticeKey === key) continue;
-    step(row, (tx, r) => {
+    await step(row, (tx, r) => {
       // Claimed first, conditionally: two runs at once send it once, and later runs skip it cheaply.
       const claimed = tx
         .update(adminRelationships)

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { adminRelationships, organizations } from "@/db/schema";
 import { membersWith } from "@/lib/auth/recipients";
-import type { Tx } from "@/db/client";
+import type { Tx } from "@/db/transaction";
 import type { ServiceContext } from "@/lib/context";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { adminRelationshipEmail, type AdminRelationshipEmailKind } from "@/lib/email/admin-relationship-templates";

@@ -23,11 +23,11 @@ let agent: Actor;
 let ga: Actor;
 
 /** A partner with an active reseller relationship to a customer, through the real invitation flow. */
-function related(cloud: "global" | "usgov" = "global") {
-  ({ partner, agent, customer, ga } = relatedPartnerAndCustomer(t.ctx, { cloud, suffix: `-${cloud}` }));
+async function related(cloud: "global" | "usgov" = "global") {
+  ({ partner, agent, customer, ga } = await relatedPartnerAndCustomer(t.ctx, { cloud, suffix: `-${cloud}` }));
 }
 
-function request(over: Record<string, unknown> = {}) {
+async function request(over: Record<string, unknown> = {}) {
   const input = requestAdminRelationshipSchema.parse({
     partnerId: partner,
     customerId: customer,
@@ -36,17 +36,17 @@ function request(over: Record<string, unknown> = {}) {
     roles: ["helpdesk_administrator", "global_reader"],
     ...over,
   });
-  return requestAdminRelationship(t.ctx, agent, input);
+  return await requestAdminRelationship(t.ctx, agent, input);
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   t = testContext();
-  related();
+  await related();
 });
 
 describe("requesting", () => {
-  it("creates the request waiting for approval and emails the customer's Global administrators", () => {
-    const { id } = request();
+  it("creates the request waiting for approval and emails the customer's Global administrators", async () => {
+    const { id } = await request();
     const row = t.ctx.db.select().from(adminRelationships).where(eq(adminRelationships.id, id)).get()!;
     expect(row).toMatchObject({
       state: "approvalPending",
@@ -60,14 +60,14 @@ describe("requesting", () => {
     expect(mail.textBody).toContain("Helpdesk Administrator");
   });
 
-  it("refuses auto-extend together with Global Administrator", () => {
-    expect(codeOf(() => request({ roles: ["global_administrator"], autoExtend: "on" }))).toBe("AUTO_EXTEND_GLOBAL_ADMIN");
-    expect(codeOf(() => request({ roles: ["global_reader"], autoExtend: "on" }))).toBe("no error");
+  it("refuses auto-extend together with Global Administrator", async () => {
+    expect(await codeOf(async () => await request({ roles: ["global_administrator"], autoExtend: "on" }))).toBe("AUTO_EXTEND_GLOBAL_ADMIN");
+    expect(await codeOf(async () => await request({ roles: ["global_reader"], autoExtend: "on" }))).toBe("no error");
   });
 
-  it("keeps names unique per partner whatever their case, and at most 50 characters", () => {
-    request({ name: "Helpdesk 2027" });
-    expect(codeOf(() => request({ name: "HELPDESK 2027" }))).toBe("NAME_TAKEN");
+  it("keeps names unique per partner whatever their case, and at most 50 characters", async () => {
+    await request({ name: "Helpdesk 2027" });
+    expect(await codeOf(async () => await request({ name: "HELPDESK 2027" }))).toBe("NAME_TAKEN");
     expect(
       requestAdminRelationshipSchema.safeParse({
         partnerId: partner,
@@ -106,7 +106,7 @@ describe("requesting", () => {
     expect(parse("30", ["not_a_role"])).toBe(false);
   });
 
-  it("only an Admin agent of a partner related to the customer may ask", () => {
+  it("only an Admin agent of a partner related to the customer may ask", async () => {
     const sales = addMember(t.ctx.db, partner, "sales@northwind-global.example", ["sales_agent"]);
     const input = requestAdminRelationshipSchema.parse({
       partnerId: partner,
@@ -115,22 +115,22 @@ describe("requesting", () => {
       durationDays: "10",
       roles: ["global_reader"],
     });
-    expect(codeOf(() => requestAdminRelationship(t.ctx, sales, input))).toBe("FORBIDDEN");
+    expect(await codeOf(async () => await requestAdminRelationship(t.ctx, sales, input))).toBe("FORBIDDEN");
     const stranger = addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
-    expect(codeOf(() => requestAdminRelationship(t.ctx, agent, { ...input, customerId: stranger }))).toBe("NOT_FOUND");
+    expect(await codeOf(async () => await requestAdminRelationship(t.ctx, agent, { ...input, customerId: stranger }))).toBe("NOT_FOUND");
   });
 
-  it("is not available in the US Government cloud", () => {
-    related("usgov");
-    expect(codeOf(() => request())).toBe("ADMIN_RELATIONSHIPS_UNAVAILABLE");
+  it("is not available in the US Government cloud", async () => {
+    await related("usgov");
+    expect(await codeOf(async () => await request())).toBe("ADMIN_RELATIONSHIPS_UNAVAILABLE");
   });
 });
 
 describe("deciding and ending", () => {
-  it("approval starts the clock: ends = activation + duration; both sides are told", () => {
-    const { id } = request({ durationDays: "90" });
+  it("approval starts the clock: ends = activation + duration; both sides are told", async () => {
+    const { id } = await request({ durationDays: "90" });
     t.advance(3 * DAY);
-    const active = approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id });
+    const active = await approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id });
     expect(active.state).toBe("active");
     expect(active.endsAt!.getTime() - active.activatedAt!.getTime()).toBe(90 * DAY);
     const approvedTo = t.ctx.db
@@ -143,46 +143,56 @@ describe("deciding and ending", () => {
     expect(approvedTo).toEqual([agent.email, ga.email].sort());
   });
 
-  it("only a Global administrator approves; a second decision is refused", () => {
+  it("only a Global administrator approves; a second decision is refused", async () => {
     addSubscription(t.ctx.db, customer, "Azure plan", null);
     const subscriptions = dumpTable(t.ctx.db, "subscriptions");
-    const { id } = request();
+    const { id } = await request();
     const billing = addMember(t.ctx.db, customer, "ben@adventure-global.example", ["billing_administrator"]);
-    expect(codeOf(() => approveAdminRelationship(t.ctx, billing, { organizationId: customer, relationshipId: id }))).toBe("FORBIDDEN");
-    expect(codeOf(() => approveAdminRelationship(t.ctx, agent, { organizationId: partner, relationshipId: id }))).toBe("NOT_FOUND");
-    rejectAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id });
-    expect(codeOf(() => approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id }))).toBe("INVALID_TRANSITION");
+    expect(await codeOf(async () => await approveAdminRelationship(t.ctx, billing, { organizationId: customer, relationshipId: id }))).toBe(
+      "FORBIDDEN",
+    );
+    expect(await codeOf(async () => await approveAdminRelationship(t.ctx, agent, { organizationId: partner, relationshipId: id }))).toBe(
+      "NOT_FOUND",
+    );
+    await rejectAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id });
+    expect(await codeOf(async () => await approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id }))).toBe(
+      "INVALID_TRANSITION",
+    );
     expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
   });
 
-  it("another customer's Global administrator cannot see or decide it", () => {
-    const { id } = request();
+  it("another customer's Global administrator cannot see or decide it", async () => {
+    const { id } = await request();
     const other = addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
     const diego = addMember(t.ctx.db, other, "diego@fourthcoffee.example", ["global_admin"]);
-    expect(codeOf(() => approveAdminRelationship(t.ctx, diego, { organizationId: other, relationshipId: id }))).toBe("NOT_FOUND");
-    expect(codeOf(() => approveAdminRelationship(t.ctx, diego, { organizationId: customer, relationshipId: id }))).toBe("NOT_FOUND");
+    expect(await codeOf(async () => await approveAdminRelationship(t.ctx, diego, { organizationId: other, relationshipId: id }))).toBe(
+      "NOT_FOUND",
+    );
+    expect(await codeOf(async () => await approveAdminRelationship(t.ctx, diego, { organizationId: customer, relationshipId: id }))).toBe(
+      "NOT_FOUND",
+    );
   });
 
-  it("either side terminates an active relationship; the reseller relationship and subscriptions stay", () => {
+  it("either side terminates an active relationship; the reseller relationship and subscriptions stay", async () => {
     addSubscription(t.ctx.db, customer, "Microsoft 365 E3", partner);
     const subscriptions = dumpTable(t.ctx.db, "subscriptions");
-    const first = request({ name: "A" }).id;
-    const second = request({ name: "B" }).id;
-    approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: first });
-    approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: second });
-    expect(terminateAdminRelationship(t.ctx, agent, { organizationId: partner, relationshipId: first }).state).toBe("terminated");
-    expect(terminateAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: second }).state).toBe("terminated");
-    expect(codeOf(() => terminateAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: second }))).toBe(
-      "INVALID_TRANSITION",
-    );
+    const first = (await request({ name: "A" })).id;
+    const second = (await request({ name: "B" })).id;
+    await approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: first });
+    await approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: second });
+    expect((await terminateAdminRelationship(t.ctx, agent, { organizationId: partner, relationshipId: first })).state).toBe("terminated");
+    expect((await terminateAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: second })).state).toBe("terminated");
+    expect(
+      await codeOf(async () => await terminateAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: second })),
+    ).toBe("INVALID_TRANSITION");
     expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
     expect(count(t.ctx.db, "reseller_relationships")).toBe(1);
     expect(t.ctx.db.$client.prepare("select state from reseller_relationships").get()).toEqual({ state: "active" });
   });
 
-  it("a pending request cannot be terminated (it is rejected instead)", () => {
-    const { id } = request();
-    expect(codeOf(() => terminateAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id }))).toBe(
+  it("a pending request cannot be terminated (it is rejected instead)", async () => {
+    const { id } = await request();
+    expect(await codeOf(async () => await terminateAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id }))).toBe(
       "INVALID_TRANSITION",
     );
   });

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { adminRelationships, organizations } from "@/db/schema";
 import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
-import type { Tx } from "@/db/client";
+import { transaction, type Tx } from "@/db/transaction";
 import type { ServiceContext } from "@/lib/context";
 import { needsFreshSignIn } from "@/lib/auth/recent-sign-in";
 import { DomainError } from "@/lib/errors";
@@ -24,7 +24,7 @@ const DAY = 86_400_000;
  * The request is created and sent for approval in one transaction; the approval email goes
  * to the customer's Global administrators after commit.
  */
-export function requestAdminRelationship(ctx: ServiceContext, actor: Actor, input: RequestAdminRelationshipInput) {
+export async function requestAdminRelationship(ctx: ServiceContext, actor: Actor, input: RequestAdminRelationshipInput) {
   const member = requirePermission(ctx.db, actor, input.partnerId, "admin_relationships.write");
   assertInGoodStanding(member.organization);
   const customer = activeResellerRelationship(ctx.db, member.organization.id, input.customerId)
@@ -69,15 +69,12 @@ export function requestAdminRelationship(ctx: ServiceContext, actor: Actor, inpu
     replacesId: input.replacesId ?? null,
     lastNoticeKey: null,
   };
-  ctx.db.transaction(
-    (tx) => {
-      const requested = { ...row, state: transition(row.state, "request", "partner") };
-      tx.insert(adminRelationships).values(requested).run();
-      audit(tx, requested, actor, "admin_relationship.requested", now);
-      notifyAdminRelationship(ctx, tx, "requested", requested, now);
-    },
-    { behavior: "immediate" },
-  );
+  await transaction(ctx.db, (tx) => {
+    const requested = { ...row, state: transition(row.state, "request", "partner") };
+    tx.insert(adminRelationships).values(requested).run();
+    audit(tx, requested, actor, "admin_relationship.requested", now);
+    notifyAdminRelationship(ctx, tx, "requested", requested, now);
+  });
   return { id: row.id, customerName: customer.name };
 }
 
@@ -93,58 +90,52 @@ function getOwnOrThrow(ctx: ServiceContext, member: Member, id: string): Row {
   return row;
 }
 
-export function approveAdminRelationship(ctx: ServiceContext, actor: Actor, ref: AdminRelationshipRef) {
+export async function approveAdminRelationship(ctx: ServiceContext, actor: Actor, ref: AdminRelationshipRef) {
   const member = requirePermission(ctx.db, actor, ref.organizationId, "customer.admin_relationships.approve");
   const row = getOwnOrThrow(ctx, member, ref.relationshipId);
   const now = ctx.now();
   // Global Administrator hands over the whole tenant: only from a sign-in of the last 15 minutes.
   if (needsFreshSignIn(row.roles, actor, now)) throw new DomainError("REAUTH_REQUIRED");
-  return ctx.db.transaction(
-    (tx) => {
-      // Read in the transaction: a partner suspended or offboarded since it asked gains nothing.
-      const partner = tx
-        .select({ name: organizations.name, partnerState: organizations.partnerState })
-        .from(organizations)
-        .where(eq(organizations.id, row.partnerId))
-        .get();
-      if (!partner) throw new DomainError("NOT_FOUND");
-      assertInGoodStanding(partner);
-      // Which moment: a partner the customer removed since it asked gains nothing (rule 9).
-      if (!activeResellerRelationship(tx, row.partnerId, row.customerId))
-        throw new DomainError("RELATIONSHIP_ENDED", { partner: partner.name });
-      const active = apply(tx, row, "approve", "customer", {
-        activatedAt: now,
-        endsAt: new Date(now.getTime() + row.durationDays * DAY),
-        decidedByUserId: actor.userId,
-      });
-      audit(tx, active, actor, "admin_relationship.approved", now);
-      notifyAdminRelationship(ctx, tx, "approved", active, now);
-      return { ...active, endsAt: active.endsAt!, partnerName: partner.name };
-    },
-    { behavior: "immediate" },
-  );
+  return await transaction(ctx.db, (tx) => {
+    // Read in the transaction: a partner suspended or offboarded since it asked gains nothing.
+    const partner = tx
+      .select({ name: organizations.name, partnerState: organizations.partnerState })
+      .from(organizations)
+      .where(eq(organizations.id, row.partnerId))
+      .get();
+    if (!partner) throw new DomainError("NOT_FOUND");
+    assertInGoodStanding(partner);
+    // Which moment: a partner the customer removed since it asked gains nothing (rule 9).
+    if (!activeResellerRelationship(tx, row.partnerId, row.customerId))
+      throw new DomainError("RELATIONSHIP_ENDED", { partner: partner.name });
+    const active = apply(tx, row, "approve", "customer", {
+      activatedAt: now,
+      endsAt: new Date(now.getTime() + row.durationDays * DAY),
+      decidedByUserId: actor.userId,
+    });
+    audit(tx, active, actor, "admin_relationship.approved", now);
+    notifyAdminRelationship(ctx, tx, "approved", active, now);
+    return { ...active, endsAt: active.endsAt!, partnerName: partner.name };
+  });
 }
 
-export function rejectAdminRelationship(ctx: ServiceContext, actor: Actor, ref: AdminRelationshipRef) {
+export async function rejectAdminRelationship(ctx: ServiceContext, actor: Actor, ref: AdminRelationshipRef) {
   const member = requirePermission(ctx.db, actor, ref.organizationId, "customer.admin_relationships.approve");
   const row = getOwnOrThrow(ctx, member, ref.relationshipId);
   const now = ctx.now();
-  return ctx.db.transaction(
-    (tx) => {
-      const rejected = apply(tx, row, "reject", "customer", { endedAt: now, decidedByUserId: actor.userId });
-      audit(tx, rejected, actor, "admin_relationship.rejected", now);
-      notifyAdminRelationship(ctx, tx, "rejected", rejected, now);
-      return rejected;
-    },
-    { behavior: "immediate" },
-  );
+  return await transaction(ctx.db, (tx) => {
+    const rejected = apply(tx, row, "reject", "customer", { endedAt: now, decidedByUserId: actor.userId });
+    audit(tx, rejected, actor, "admin_relationship.rejected", now);
+    notifyAdminRelationship(ctx, tx, "rejected", rejected, now);
+    return rejected;
+  });
 }
 
 /**
  * Either side ends an active relationship: the partner's Admin agent, or the customer's
  * Global administrator ("Remove admin roles"). The reseller relationship stays.
  */
-export function terminateAdminRelationship(ctx: ServiceContext, actor: Actor, ref: AdminRelationshipRef) {
+export async function terminateAdminRelationship(ctx: ServiceContext, actor: Actor, ref: AdminRelationshipRef) {
   const org = ctx.db.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, ref.organizationId)).get();
   const side: Side = org?.kind === "customer" ? "customer" : "partner";
   const member = requirePermission(
@@ -155,18 +146,15 @@ export function terminateAdminRelationship(ctx: ServiceContext, actor: Actor, re
   );
   const row = getOwnOrThrow(ctx, member, ref.relationshipId);
   const now = ctx.now();
-  return ctx.db.transaction(
-    (tx) => {
-      const requested = apply(tx, row, "requestTermination", side, {});
-      const terminated = apply(tx, requested, "completeTermination", "system", { endedAt: now });
-      deleteAssignmentsOf(tx, terminated.id, now);
-      endSupportWithoutAdminAccess(ctx, tx, terminated.partnerId, terminated.customerId, actor, now);
-      audit(tx, terminated, actor, "admin_relationship.terminated", now, member.organization.id);
-      notifyAdminRelationship(ctx, tx, "terminated", terminated, now);
-      return terminated;
-    },
-    { behavior: "immediate" },
-  );
+  return await transaction(ctx.db, (tx) => {
+    const requested = apply(tx, row, "requestTermination", side, {});
+    const terminated = apply(tx, requested, "completeTermination", "system", { endedAt: now });
+    deleteAssignmentsOf(tx, terminated.id, now);
+    endSupportWithoutAdminAccess(ctx, tx, terminated.partnerId, terminated.customerId, actor, now);
+    audit(tx, terminated, actor, "admin_relationship.terminated", now, member.organization.id);
+    notifyAdminRelationship(ctx, tx, "terminated", terminated, now);
+    return terminated;
+  });
 }
 
 /**

@@ -3,7 +3,7 @@ import { adminRelationships } from "@/db/schema";
 import type { Actor } from "@/lib/auth/membership";
 import type { AuditAction } from "@/db/values/audit";
 import { recordAudit } from "@/lib/audit/record";
-import type { Tx } from "@/db/client";
+import type { Tx } from "@/db/transaction";
 import { DomainError } from "@/lib/errors";
 import { transition, type AdminRelationshipEvent, type Side } from "./state-machine";
 

@@ -7,6 +7,7 @@ import type { AuditAction } from "@/db/values/audit";
 import { csvLine, defuse } from "./csv";
 import { parseActivityFilters } from "./filters";
 import { recordAudit } from "./record";
+import { transaction } from "@/db/transaction";
 
 let db: Db;
 let northwind: string;
@@ -14,8 +15,8 @@ let fabrikam: string;
 let adventure: string;
 let fourth: string;
 
-function event(organizationId: string, customerId: string | null, action: AuditAction, email: string, at: Date) {
-  db.transaction((tx) =>
+async function event(organizationId: string, customerId: string | null, action: AuditAction, email: string, at: Date) {
+  await transaction(db, (tx) =>
     recordAudit(tx, {
       organizationId,
       customerId,
@@ -29,7 +30,7 @@ function event(organizationId: string, customerId: string | null, action: AuditA
   );
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   db = testContext().ctx.db;
   northwind = addPartner(db, { name: "Northwind", domain: "northwind.example" });
   fabrikam = addPartner(db, { name: "Fabrikam", domain: "fabrikam.example" });
@@ -37,15 +38,15 @@ beforeEach(() => {
   fourth = addCustomer(db, { name: "Fourth Coffee", domain: "fourth.example" });
   const day0 = new Date("2026-03-01T12:00:00Z");
   for (let i = 0; i < 120; i++)
-    event(
+    await event(
       northwind,
       i % 2 ? adventure : fourth,
       i % 3 ? "invitation.sent" : "invitation.revoked",
       i % 4 ? "alice@northwind.example" : "sam@northwind.example",
       new Date(day0.getTime() + i * DAY),
     );
-  event(fabrikam, adventure, "invitation.accepted", "olivia@adventure.example", day0);
-  event(fabrikam, null, "invitation.sent", "maria@fabrikam.example", day0);
+  await event(fabrikam, adventure, "invitation.accepted", "olivia@adventure.example", day0);
+  await event(fabrikam, null, "invitation.sent", "maria@fabrikam.example", day0);
 });
 
 const member = (org: string, email: string, roles: Parameters<typeof addMember>[3]) =>

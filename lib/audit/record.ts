@@ -1,4 +1,4 @@
-import type { Tx } from "@/db/client";
+import type { Tx } from "@/db/transaction";
 import { placeholders, prepared } from "@/db/prepared";
 import { auditEvents } from "@/db/schema";
 import type { AuditAction } from "@/db/values/audit";

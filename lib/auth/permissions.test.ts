@@ -43,14 +43,14 @@ describe("permissions", () => {
       expect(hasPermission([...CUSTOMER_ROLES], p)).toBe(false);
   });
 
-  it("requirePermission: a member without it is refused, a non-member gets not found", () => {
+  it("requirePermission: a member without it is refused, a non-member gets not found", async () => {
     const { ctx } = testContext();
     const partner = addPartner(ctx.db, { name: "Northwind", domain: "northwind.example" });
     const other = addPartner(ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
     const billing = addMember(ctx.db, partner, "bill@northwind.example", ["billing_admin"]);
-    expect(codeOf(() => requirePermission(ctx.db, billing, partner, "invitations.write"))).toBe("FORBIDDEN");
-    expect(codeOf(() => requirePermission(ctx.db, billing, other, "invitations.write"))).toBe("NOT_FOUND");
-    expect(codeOf(() => requirePermission(ctx.db, billing, partner, "customer.dashboard.read"))).toBe("NOT_FOUND");
+    expect(await codeOf(() => requirePermission(ctx.db, billing, partner, "invitations.write"))).toBe("FORBIDDEN");
+    expect(await codeOf(() => requirePermission(ctx.db, billing, other, "invitations.write"))).toBe("NOT_FOUND");
+    expect(await codeOf(() => requirePermission(ctx.db, billing, partner, "customer.dashboard.read"))).toBe("NOT_FOUND");
     expect(requirePermission(ctx.db, billing, partner, "subscriptions.read").organization.id).toBe(partner);
   });
 });

@@ -15,52 +15,54 @@ import { RECENT_SIGN_IN_MS } from "./recent-sign-in";
  * (sessions.signed_in_at, read by getActor); here the actor carries it as getActor returns it.
  */
 let t: ReturnType<typeof testContext>;
-let world: ReturnType<typeof relatedPartnerAndCustomer>;
+let world: Awaited<ReturnType<typeof relatedPartnerAndCustomer>>;
 
-beforeEach(() => {
+beforeEach(async () => {
   t = testContext();
-  world = relatedPartnerAndCustomer(t.ctx);
+  world = await relatedPartnerAndCustomer(t.ctx);
 });
 
-const ask = (name: string, roles: string[]) =>
-  requestAdminRelationship(
-    t.ctx,
-    world.agent,
-    requestAdminRelationshipSchema.parse({ partnerId: world.partner, customerId: world.customer, name, durationDays: "90", roles }),
+const ask = async (name: string, roles: string[]) =>
+  (
+    await requestAdminRelationship(
+      t.ctx,
+      world.agent,
+      requestAdminRelationshipSchema.parse({ partnerId: world.partner, customerId: world.customer, name, durationDays: "90", roles }),
+    )
   ).id;
-const approve = (actor: typeof world.ga, id: string) =>
-  approveAdminRelationship(t.ctx, actor, { organizationId: world.customer, relationshipId: id });
+const approve = async (actor: typeof world.ga, id: string) =>
+  await approveAdminRelationship(t.ctx, actor, { organizationId: world.customer, relationshipId: id });
 const stateOf = (id: string) =>
   t.ctx.db.select({ state: adminRelationships.state }).from(adminRelationships).where(eq(adminRelationships.id, id)).get()!.state;
 
 describe("approving Global Administrator needs a recent sign-in", () => {
-  it("a session of unknown age, or older than 15 minutes, is refused and nothing changes", () => {
-    const id = ask("Tenant rebuild", ["global_administrator"]);
-    expect(codeOf(() => approve(world.ga, id))).toBe("REAUTH_REQUIRED");
+  it("a session of unknown age, or older than 15 minutes, is refused and nothing changes", async () => {
+    const id = await ask("Tenant rebuild", ["global_administrator"]);
+    expect(await codeOf(async () => await approve(world.ga, id))).toBe("REAUTH_REQUIRED");
     const signedIn = t.ctx.now();
     t.advance(RECENT_SIGN_IN_MS + 1);
-    expect(codeOf(() => approve(signedInAt(world.ga, signedIn), id))).toBe("REAUTH_REQUIRED");
+    expect(await codeOf(async () => await approve(signedInAt(world.ga, signedIn), id))).toBe("REAUTH_REQUIRED");
     expect(stateOf(id)).toBe("approvalPending");
   });
 
-  it("a sign-in within the window approves it", () => {
-    const id = ask("Tenant rebuild", ["global_administrator", "global_reader"]);
+  it("a sign-in within the window approves it", async () => {
+    const id = await ask("Tenant rebuild", ["global_administrator", "global_reader"]);
     const signedIn = t.ctx.now();
     t.advance(RECENT_SIGN_IN_MS);
-    approve(signedInAt(world.ga, signedIn), id);
+    await approve(signedInAt(world.ga, signedIn), id);
     expect(stateOf(id)).toBe("active");
   });
 
-  it("other roles need no fresh sign-in", () => {
-    const id = ask("Helpdesk", ["helpdesk_administrator"]);
-    approve(world.ga, id);
+  it("other roles need no fresh sign-in", async () => {
+    const id = await ask("Helpdesk", ["helpdesk_administrator"]);
+    await approve(world.ga, id);
     expect(stateOf(id)).toBe("active");
   });
 
-  it("accepting an invitation that carries Global Administrator asks the same", () => {
+  it("accepting an invitation that carries Global Administrator asks the same", async () => {
     const partner = addPartner(t.ctx.db, { name: "Contoso", domain: "contoso.example" });
     const agent = addMember(t.ctx.db, partner, "agent@contoso.example", ["admin_agent"]);
-    const { token } = createInvitation(
+    const { token } = await createInvitation(
       t.ctx,
       agent,
       inviteCustomerSchema.parse({
@@ -75,9 +77,9 @@ describe("approving Global Administrator needs a recent sign-in", () => {
     );
     const grace = addUser(t.ctx.db, "grace@newco.example");
     const input = { token, target: "new" as const, name: "NewCo", primaryDomain: "newco.example", country: "US", agreement: "on" as const };
-    expect(codeOf(() => acceptInvitation(t.ctx, grace, input))).toBe("REAUTH_REQUIRED");
+    expect(await codeOf(async () => await acceptInvitation(t.ctx, grace, input))).toBe("REAUTH_REQUIRED");
     expect(t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.partnerId, partner)).all()).toHaveLength(0);
-    acceptInvitation(t.ctx, signedInAt(grace, t.ctx.now()), input);
+    await acceptInvitation(t.ctx, signedInAt(grace, t.ctx.now()), input);
     expect(t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.partnerId, partner)).all()).toHaveLength(1);
   });
 });

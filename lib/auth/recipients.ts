@@ -1,7 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { memberships, users } from "@/db/schema";
-import type { Tx } from "@/db/client";
+import type { Tx } from "@/db/transaction";
 import { hasPermission, type Permission } from "./permissions";
 
 export type Recipient = { organizationId: string; email: string; locale: string };

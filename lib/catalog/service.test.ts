@@ -10,57 +10,61 @@ import { addProduct, changeProduct, removeProduct } from "./service";
 let t: ReturnType<typeof testContext>;
 let admin: Actor;
 
-beforeEach(() => {
+beforeEach(async () => {
   t = testContext();
-  admin = addOperatorMember(t.ctx.db, "ops@program.example");
+  admin = await addOperatorMember(t.ctx.db, "ops@program.example");
 });
 
 describe("the product catalog", () => {
-  it("names are unique per cloud whatever their case; the same name lives in another cloud", () => {
-    addProduct(t.ctx, admin, { cloud: "global", name: "Microsoft 365 E3", supportable: true });
-    expect(codeOf(() => addProduct(t.ctx, admin, { cloud: "global", name: "microsoft 365 e3", supportable: false }))).toBe("PRODUCT_TAKEN");
-    expect(addProduct(t.ctx, admin, { cloud: "china", name: "Microsoft 365 E3", supportable: false }).cloud).toBe("china");
+  it("names are unique per cloud whatever their case; the same name lives in another cloud", async () => {
+    await addProduct(t.ctx, admin, { cloud: "global", name: "Microsoft 365 E3", supportable: true });
+    expect(
+      await codeOf(async () => await addProduct(t.ctx, admin, { cloud: "global", name: "microsoft 365 e3", supportable: false })),
+    ).toBe("PRODUCT_TAKEN");
+    expect((await addProduct(t.ctx, admin, { cloud: "china", name: "Microsoft 365 E3", supportable: false })).cloud).toBe("china");
   });
 
-  it("a product sold cannot be removed, only stopped; one never sold goes", () => {
-    const world = relatedPartnerAndCustomer(t.ctx);
-    const sold = addProduct(t.ctx, admin, { cloud: "global", name: "Power BI Pro", supportable: true });
-    const unused = addProduct(t.ctx, admin, { cloud: "global", name: "Visio Plan 2", supportable: true });
-    recordSubscription(t.ctx, world.ga, {
+  it("a product sold cannot be removed, only stopped; one never sold goes", async () => {
+    const world = await relatedPartnerAndCustomer(t.ctx);
+    const sold = await addProduct(t.ctx, admin, { cloud: "global", name: "Power BI Pro", supportable: true });
+    const unused = await addProduct(t.ctx, admin, { cloud: "global", name: "Visio Plan 2", supportable: true });
+    await recordSubscription(t.ctx, world.ga, {
       customerId: world.customer,
       productId: sold.id,
       seats: 3,
       channel: "direct",
       termEndsAt: new Date("2027-06-30T00:00:00Z"),
     });
-    expect(codeOf(() => removeProduct(t.ctx, admin, sold.id))).toBe("PRODUCT_IN_USE");
-    expect(changeProduct(t.ctx, admin, { productId: sold.id, name: "Power BI Pro", supportable: true, available: false }).available).toBe(
-      false,
-    );
-    removeProduct(t.ctx, admin, unused.id);
+    expect(await codeOf(async () => await removeProduct(t.ctx, admin, sold.id))).toBe("PRODUCT_IN_USE");
+    expect(
+      (await changeProduct(t.ctx, admin, { productId: sold.id, name: "Power BI Pro", supportable: true, available: false })).available,
+    ).toBe(false);
+    await removeProduct(t.ctx, admin, unused.id);
     expect(count(t.ctx.db, "products")).toBe(1);
   });
 
-  it("only an operator admin edits it: a partner manager is refused, a partner finds nothing", () => {
-    const manager = addOperatorMember(t.ctx.db, "pm@program.example", ["partner_manager"]);
-    expect(codeOf(() => addProduct(t.ctx, manager, { cloud: "global", name: "Teams", supportable: true }))).toBe("FORBIDDEN");
+  it("only an operator admin edits it: a partner manager is refused, a partner finds nothing", async () => {
+    const manager = await addOperatorMember(t.ctx.db, "pm@program.example", ["partner_manager"]);
+    expect(await codeOf(async () => await addProduct(t.ctx, manager, { cloud: "global", name: "Teams", supportable: true }))).toBe(
+      "FORBIDDEN",
+    );
     const partner = addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
     const pa = addMember(t.ctx.db, partner, "a@northwind.example", ["account_admin"]);
-    expect(codeOf(() => addProduct(t.ctx, pa, { cloud: "global", name: "Teams", supportable: true }))).toBe("NOT_FOUND");
+    expect(await codeOf(async () => await addProduct(t.ctx, pa, { cloud: "global", name: "Teams", supportable: true }))).toBe("NOT_FOUND");
     expect(count(t.ctx.db, "products")).toBe(0);
   });
 
-  it("a product marked not supportable cannot be assigned to another partner for support (multi-channel)", () => {
-    const world = relatedPartnerAndCustomer(t.ctx);
-    const fixed = addProduct(t.ctx, admin, { cloud: "global", name: "Dynamics 365 Sales", supportable: false });
-    const sub = recordSubscription(t.ctx, world.ga, {
+  it("a product marked not supportable cannot be assigned to another partner for support (multi-channel)", async () => {
+    const world = await relatedPartnerAndCustomer(t.ctx);
+    const fixed = await addProduct(t.ctx, admin, { cloud: "global", name: "Dynamics 365 Sales", supportable: false });
+    const sub = await recordSubscription(t.ctx, world.ga, {
       customerId: world.customer,
       productId: fixed.id,
       seats: 3,
       channel: "enterprise_agreement",
       termEndsAt: new Date("2027-06-30T00:00:00Z"),
     });
-    const rel = requestAdminRelationship(
+    const rel = await requestAdminRelationship(
       t.ctx,
       world.agent,
       requestAdminRelationshipSchema.parse({
@@ -71,13 +75,15 @@ describe("the product catalog", () => {
         roles: ["global_reader"],
       }),
     );
-    approveAdminRelationship(t.ctx, world.ga, { organizationId: world.customer, relationshipId: rel.id });
+    await approveAdminRelationship(t.ctx, world.ga, { organizationId: world.customer, relationshipId: rel.id });
     expect(
-      codeOf(() => assignSupport(t.ctx, world.ga, { customerId: world.customer, subscriptionId: sub.id, partnerId: world.partner })),
+      await codeOf(
+        async () => await assignSupport(t.ctx, world.ga, { customerId: world.customer, subscriptionId: sub.id, partnerId: world.partner }),
+      ),
     ).toBe("NOT_SUPPORTABLE");
-    changeProduct(t.ctx, admin, { productId: fixed.id, name: fixed.name, supportable: true, available: true });
+    await changeProduct(t.ctx, admin, { productId: fixed.id, name: fixed.name, supportable: true, available: true });
     expect(
-      assignSupport(t.ctx, world.ga, { customerId: world.customer, subscriptionId: sub.id, partnerId: world.partner }).partnerName,
+      (await assignSupport(t.ctx, world.ga, { customerId: world.customer, subscriptionId: sub.id, partnerId: world.partner })).partnerName,
     ).toBe("Northwind");
   });
 });

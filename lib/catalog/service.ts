@@ -7,6 +7,7 @@ import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { operatorOrganization } from "@/lib/operator/bootstrap";
 import type { AddProductInput, ChangeProductInput } from "./schemas";
+import { transaction } from "@/db/transaction";
 
 type Product = typeof products.$inferSelect;
 
@@ -36,7 +37,7 @@ function assertNameFree(ctx: ServiceContext, cloud: Product["cloud"], name: stri
   if (clash) throw new DomainError("PRODUCT_TAKEN", { name }, { name: ["productTaken"] });
 }
 
-export function addProduct(ctx: ServiceContext, actor: Actor, input: AddProductInput): Product {
+export async function addProduct(ctx: ServiceContext, actor: Actor, input: AddProductInput): Promise<Product> {
   const operator = requireCatalogEditor(ctx, actor);
   assertNameFree(ctx, input.cloud, input.name);
   const now = ctx.now();
@@ -49,21 +50,18 @@ export function addProduct(ctx: ServiceContext, actor: Actor, input: AddProductI
     available: true,
     createdAt: now,
   };
-  ctx.db.transaction(
-    (tx) => {
-      tx.insert(products).values(product).run();
-      recordAudit(tx, {
-        organizationId: operator.organization.id,
-        actor,
-        action: "product.added",
-        targetType: "product",
-        targetId: product.id,
-        details: { product: product.name, cloud: product.cloud },
-        at: now,
-      });
-    },
-    { behavior: "immediate" },
-  );
+  await transaction(ctx.db, (tx) => {
+    tx.insert(products).values(product).run();
+    recordAudit(tx, {
+      organizationId: operator.organization.id,
+      actor,
+      action: "product.added",
+      targetType: "product",
+      targetId: product.id,
+      details: { product: product.name, cloud: product.cloud },
+      at: now,
+    });
+  });
   return product;
 }
 
@@ -71,7 +69,7 @@ export function addProduct(ctx: ServiceContext, actor: Actor, input: AddProductI
  * Renames a product, says whether another partner may support it, or stops offering it.
  * Subscriptions already sold keep the name they were sold under.
  */
-export function changeProduct(ctx: ServiceContext, actor: Actor, input: ChangeProductInput): Product {
+export async function changeProduct(ctx: ServiceContext, actor: Actor, input: ChangeProductInput): Promise<Product> {
   const operator = requireCatalogEditor(ctx, actor);
   const product = productOrThrow(ctx, input.productId);
   assertNameFree(ctx, product.cloud, input.name, product.id);
@@ -83,48 +81,42 @@ export function changeProduct(ctx: ServiceContext, actor: Actor, input: ChangePr
     supportable: input.supportable,
     available: input.available,
   };
-  ctx.db.transaction(
-    (tx) => {
-      tx.update(products)
-        .set({ name: next.name, nameKey: next.nameKey, supportable: next.supportable, available: next.available })
-        .where(eq(products.id, product.id))
-        .run();
-      recordAudit(tx, {
-        organizationId: operator.organization.id,
-        actor,
-        action: "product.changed",
-        targetType: "product",
-        targetId: product.id,
-        details: { product: next.name, from: product.name, cloud: product.cloud },
-        at: now,
-      });
-    },
-    { behavior: "immediate" },
-  );
+  await transaction(ctx.db, (tx) => {
+    tx.update(products)
+      .set({ name: next.name, nameKey: next.nameKey, supportable: next.supportable, available: next.available })
+      .where(eq(products.id, product.id))
+      .run();
+    recordAudit(tx, {
+      organizationId: operator.organization.id,
+      actor,
+      action: "product.changed",
+      targetType: "product",
+      targetId: product.id,
+      details: { product: next.name, from: product.name, cloud: product.cloud },
+      at: now,
+    });
+  });
   return next;
 }
 
 /** Removes a product no subscription was ever sold from; one in use can only stop being offered. */
-export function removeProduct(ctx: ServiceContext, actor: Actor, productId: string): Product {
+export async function removeProduct(ctx: ServiceContext, actor: Actor, productId: string): Promise<Product> {
   const operator = requireCatalogEditor(ctx, actor);
   const product = productOrThrow(ctx, productId);
   const now = ctx.now();
-  ctx.db.transaction(
-    (tx) => {
-      const used = tx.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.productId, product.id)).limit(1).get();
-      if (used) throw new DomainError("PRODUCT_IN_USE", { name: product.name });
-      tx.delete(products).where(eq(products.id, product.id)).run();
-      recordAudit(tx, {
-        organizationId: operator.organization.id,
-        actor,
-        action: "product.removed",
-        targetType: "product",
-        targetId: product.id,
-        details: { product: product.name, cloud: product.cloud },
-        at: now,
-      });
-    },
-    { behavior: "immediate" },
-  );
+  await transaction(ctx.db, (tx) => {
+    const used = tx.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.productId, product.id)).limit(1).get();
+    if (used) throw new DomainError("PRODUCT_IN_USE", { name: product.name });
+    tx.delete(products).where(eq(products.id, product.id)).run();
+    recordAudit(tx, {
+      organizationId: operator.organization.id,
+      actor,
+      action: "product.removed",
+      targetType: "product",
+      targetId: product.id,
+      details: { product: product.name, cloud: product.cloud },
+      at: now,
+    });
+  });
   return product;
 }

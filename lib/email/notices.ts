@@ -1,5 +1,5 @@
 import type { Recipient } from "@/lib/auth/recipients";
-import type { Tx } from "@/db/client";
+import type { Tx } from "@/db/transaction";
 import { enqueueEmail } from "./outbox";
 import { noticeEmail, type NoticeKind } from "./templates";
 

@@ -2,7 +2,7 @@ import { and, eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { placeholders, prepared } from "@/db/prepared";
 import { emailOutbox } from "@/db/schema";
-import type { Tx } from "@/db/client";
+import type { Tx } from "@/db/transaction";
 
 export type OutgoingEmail = {
   /** Unique per message; re-enqueueing the same key is a no-op, and it becomes the Message-ID. */

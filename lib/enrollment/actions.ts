@@ -14,7 +14,7 @@ import { submitApplication, withdrawApplication } from "./service";
 
 export async function applyAction(_: ActionResult, form: FormData): Promise<ActionResult> {
   return runAction(applySchema, form, async (input, actor, t) => {
-    const app = submitApplication(serviceContext(), actor, { ...input, clientIp: await requestIp() });
+    const app = await submitApplication(serviceContext(), actor, { ...input, clientIp: await requestIp() });
     void kickOutbox();
     revalidatePath("/enroll");
     return { ok: true, message: t("enroll.submitted", { company: app.companyName }) };
@@ -22,16 +22,16 @@ export async function applyAction(_: ActionResult, form: FormData): Promise<Acti
 }
 
 export async function withdrawApplicationAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(applicationRefSchema, form, (input, actor, t) => {
-    const app = withdrawApplication(serviceContext(), actor, input.applicationId);
+  return runAction(applicationRefSchema, form, async (input, actor, t) => {
+    const app = await withdrawApplication(serviceContext(), actor, input.applicationId);
     revalidatePath("/enroll");
     return { ok: true, message: t("enroll.withdrawn", { company: app.companyName }) };
   });
 }
 
 export async function approveApplicationAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(approveApplicationSchema, form, (input, actor, t) => {
-    const { partner } = approveApplication(serviceContext(), actor, input);
+  return runAction(approveApplicationSchema, form, async (input, actor, t) => {
+    const { partner } = await approveApplication(serviceContext(), actor, input);
     void kickOutbox();
     revalidatePath("/operator", "layout");
     return { ok: true, message: t("operator.applications.approved", { company: partner.name, id: partner.partnerPublicId ?? "" }) };
@@ -39,8 +39,8 @@ export async function approveApplicationAction(_: ActionResult, form: FormData):
 }
 
 export async function rejectApplicationAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(rejectApplicationSchema, form, (input, actor, t) => {
-    const app = rejectApplication(serviceContext(), actor, input);
+  return runAction(rejectApplicationSchema, form, async (input, actor, t) => {
+    const app = await rejectApplication(serviceContext(), actor, input);
     void kickOutbox();
     revalidatePath("/operator", "layout");
     return { ok: true, message: t("operator.applications.rejected", { company: app.companyName }) };

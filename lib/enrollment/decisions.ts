@@ -8,7 +8,7 @@ import { memberships, organizations, partnerApplications, users } from "@/db/sch
 import { ensureDefaultGroups } from "@/lib/access/groups";
 import { requirePermission, type Actor, type Organization } from "@/lib/auth/membership";
 import { recordAudit } from "@/lib/audit/record";
-import type { Tx } from "@/db/client";
+import { transaction, type Tx } from "@/db/transaction";
 import type { ServiceContext } from "@/lib/context";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { noticeEmail } from "@/lib/email/templates";
@@ -78,7 +78,7 @@ function tellApplicant(
  * domain becomes the partner's non-CSP corporate tenant (rule 4), a customer organization
  * whose Global administrator is the applicant. One transaction; the applicant is emailed.
  */
-export function approveApplication(ctx: ServiceContext, actor: Actor, input: ApproveApplicationInput) {
+export async function approveApplication(ctx: ServiceContext, actor: Actor, input: ApproveApplicationInput) {
   const operator = requireDecider(ctx, actor);
   const app = getApplicationOrThrow(ctx, input.applicationId);
   if (app.state !== "pending") throw new DomainError("APPLICATION_DECIDED");
@@ -86,123 +86,117 @@ export function approveApplication(ctx: ServiceContext, actor: Actor, input: App
   if (input.partnerPublicId && partnerIdTaken(ctx.db, app.cloud, input.partnerPublicId))
     throw new DomainError("PARTNER_ID_TAKEN", { id: input.partnerPublicId }, { partnerPublicId: ["partnerIdTaken"] });
   const now = ctx.now();
-  return ctx.db.transaction(
-    (tx) => {
-      const partner: Organization = {
-        id: newId("org"),
-        kind: "partner",
-        name: app.companyName,
-        cloud: app.cloud,
-        country: app.country,
-        primaryDomain: app.primaryDomain,
-        partnerType: app.partnerType,
-        partnerPublicId: input.partnerPublicId ?? generatePartnerId(tx, app.cloud),
-        isCspTransactionTenant: input.cspTransactionTenant,
-        partnerState: "active",
-        corporateOfPartnerId: null,
-        createdAt: now,
-      };
-      // The organization is written first so the application can name it; if another decision
-      // won the application, the conditional update throws and the whole transaction rolls back.
-      tx.insert(organizations).values(partner).run();
-      decide(tx, app, { state: "approved", decidedAt: now, decidedByUserId: actor.userId, partnerId: partner.id });
-      tx.insert(memberships)
-        .values({ id: newId("mem"), organizationId: partner.id, userId: app.applicantUserId, roles: ["account_admin"], createdAt: now })
+  return await transaction(ctx.db, (tx) => {
+    const partner: Organization = {
+      id: newId("org"),
+      kind: "partner",
+      name: app.companyName,
+      cloud: app.cloud,
+      country: app.country,
+      primaryDomain: app.primaryDomain,
+      partnerType: app.partnerType,
+      partnerPublicId: input.partnerPublicId ?? generatePartnerId(tx, app.cloud),
+      isCspTransactionTenant: input.cspTransactionTenant,
+      partnerState: "active",
+      corporateOfPartnerId: null,
+      createdAt: now,
+    };
+    // The organization is written first so the application can name it; if another decision
+    // won the application, the conditional update throws and the whole transaction rolls back.
+    tx.insert(organizations).values(partner).run();
+    decide(tx, app, { state: "approved", decidedAt: now, decidedByUserId: actor.userId, partnerId: partner.id });
+    tx.insert(memberships)
+      .values({ id: newId("mem"), organizationId: partner.id, userId: app.applicantUserId, roles: ["account_admin"], createdAt: now })
+      .run();
+    ensureDefaultGroups(tx, partner.id, now);
+    const details = {
+      name: partner.name,
+      domain: partner.primaryDomain,
+      cloud: partner.cloud,
+      partner: partner.partnerPublicId,
+      email: app.applicantEmail,
+    };
+    recordAudit(tx, {
+      organizationId: operator.organization.id,
+      actor,
+      action: "application.approved",
+      targetType: "partner_application",
+      targetId: app.id,
+      details,
+      at: now,
+    });
+    recordAudit(tx, {
+      organizationId: partner.id,
+      actor,
+      action: "partner.enrolled",
+      targetType: "organization",
+      targetId: partner.id,
+      details,
+      at: now,
+    });
+    let corporateId: string | null = null;
+    if (app.corporateDomain && !domainTaken(tx, app.cloud, app.corporateDomain)) {
+      corporateId = newId("org");
+      tx.insert(organizations)
+        .values({
+          id: corporateId,
+          kind: "customer",
+          name: partner.name,
+          cloud: app.cloud,
+          country: app.country,
+          primaryDomain: app.corporateDomain,
+          partnerType: null,
+          partnerPublicId: null,
+          isCspTransactionTenant: false,
+          partnerState: "active",
+          corporateOfPartnerId: partner.id,
+          createdAt: now,
+        })
         .run();
-      ensureDefaultGroups(tx, partner.id, now);
-      const details = {
-        name: partner.name,
-        domain: partner.primaryDomain,
-        cloud: partner.cloud,
-        partner: partner.partnerPublicId,
-        email: app.applicantEmail,
-      };
+      tx.insert(memberships)
+        .values({ id: newId("mem"), organizationId: corporateId, userId: app.applicantUserId, roles: ["global_admin"], createdAt: now })
+        .run();
       recordAudit(tx, {
-        organizationId: operator.organization.id,
+        organizationId: corporateId,
+        customerId: corporateId,
         actor,
-        action: "application.approved",
-        targetType: "partner_application",
-        targetId: app.id,
-        details,
-        at: now,
-      });
-      recordAudit(tx, {
-        organizationId: partner.id,
-        actor,
-        action: "partner.enrolled",
+        action: "customer.created",
         targetType: "organization",
-        targetId: partner.id,
-        details,
+        targetId: corporateId,
+        details: { name: partner.name, domain: app.corporateDomain },
         at: now,
       });
-      let corporateId: string | null = null;
-      if (app.corporateDomain && !domainTaken(tx, app.cloud, app.corporateDomain)) {
-        corporateId = newId("org");
-        tx.insert(organizations)
-          .values({
-            id: corporateId,
-            kind: "customer",
-            name: partner.name,
-            cloud: app.cloud,
-            country: app.country,
-            primaryDomain: app.corporateDomain,
-            partnerType: null,
-            partnerPublicId: null,
-            isCspTransactionTenant: false,
-            partnerState: "active",
-            corporateOfPartnerId: partner.id,
-            createdAt: now,
-          })
-          .run();
-        tx.insert(memberships)
-          .values({ id: newId("mem"), organizationId: corporateId, userId: app.applicantUserId, roles: ["global_admin"], createdAt: now })
-          .run();
-        recordAudit(tx, {
-          organizationId: corporateId,
-          customerId: corporateId,
-          actor,
-          action: "customer.created",
-          targetType: "organization",
-          targetId: corporateId,
-          details: { name: partner.name, domain: app.corporateDomain },
-          at: now,
-        });
-      }
-      tellApplicant(
-        ctx,
-        tx,
-        app,
-        "applicationApproved",
-        { id: partner.partnerPublicId ?? "" },
-        `${ctx.config.publicBaseUrl}/partner/${partner.id}/customers`,
-        now,
-      );
-      return { partner, corporateId };
-    },
-    { behavior: "immediate" },
-  );
+    }
+    tellApplicant(
+      ctx,
+      tx,
+      app,
+      "applicationApproved",
+      { id: partner.partnerPublicId ?? "" },
+      `${ctx.config.publicBaseUrl}/partner/${partner.id}/customers`,
+      now,
+    );
+    return { partner, corporateId };
+  });
 }
 
 /** An operator rejects with a reason the applicant reads in their email. */
-export function rejectApplication(ctx: ServiceContext, actor: Actor, input: RejectApplicationInput) {
+export async function rejectApplication(ctx: ServiceContext, actor: Actor, input: RejectApplicationInput) {
   const operator = requireDecider(ctx, actor);
   const app = getApplicationOrThrow(ctx, input.applicationId);
   const now = ctx.now();
-  ctx.db.transaction(
-    (tx) => {
-      decide(tx, app, { state: "rejected", decidedAt: now, decidedByUserId: actor.userId, rejectionReason: input.reason });
-      recordAudit(tx, {
-        organizationId: operator.organization.id,
-        actor,
-        action: "application.rejected",
-        targetType: "partner_application",
-        targetId: app.id,
-        details: { name: app.companyName, domain: app.primaryDomain, reason: input.reason.slice(0, 200) },
-        at: now,
-      });
-      tellApplicant(ctx, tx, app, "applicationRejected", { reason: input.reason }, `${ctx.config.publicBaseUrl}/enroll`, now);
-    },
-    { behavior: "immediate" },
-  );
+  await transaction(ctx.db, (tx) => {
+    decide(tx, app, { state: "rejected", decidedAt: now, decidedByUserId: actor.userId, rejectionReason: input.reason });
+    recordAudit(tx, {
+      organizationId: operator.organization.id,
+      actor,
+      action: "application.rejected",
+      targetType: "partner_application",
+      targetId: app.id,
+      details: { name: app.companyName, domain: app.primaryDomain, reason: input.reason.slice(0, 200) },
+      at: now,
+    });
+    tellApplicant(ctx, tx, app, "applicationRejected", { reason: input.reason }, `${ctx.config.publicBaseUrl}/enroll`, now);
+  });
   return app;
 }

@@ -27,95 +27,127 @@ const form = (over: Partial<ApplyInput & { clientIp: string }> = {}): ApplyInput
   ...over,
 });
 
-beforeEach(() => {
+beforeEach(async () => {
   t = testContext();
-  operator = addOperatorMember(t.ctx.db, "ops@program.example");
+  operator = await addOperatorMember(t.ctx.db, "ops@program.example");
   applicant = addUser(t.ctx.db, "ceo@tailwind.example");
 });
 
 describe("enrolling as a partner", () => {
-  it("an application waits for an operator, who is emailed", () => {
-    const app = submitApplication(t.ctx, applicant, form());
+  it("an application waits for an operator, who is emailed", async () => {
+    const app = await submitApplication(t.ctx, applicant, form());
     expect(app.state).toBe("pending");
     const mail = t.ctx.db.select().from(emailOutbox).all();
     expect(mail.map((m) => [m.kind, m.toAddress])).toEqual([["application.received", "ops@program.example"]]);
   });
 
-  it("refuses, beside the field: an address not at the domain, a closed cloud, a taken domain, one already waiting, a changed agreement", () => {
-    expect(codeOf(() => submitApplication(t.ctx, applicant, form({ primaryDomain: "other.example" })))).toBe("DOMAIN_MISMATCH");
+  it("refuses, beside the field: an address not at the domain, a closed cloud, a taken domain, one already waiting, a changed agreement", async () => {
+    expect(await codeOf(async () => await submitApplication(t.ctx, applicant, form({ primaryDomain: "other.example" })))).toBe(
+      "DOMAIN_MISMATCH",
+    );
     // A subdomain of the company's domain is the company's.
-    expect(codeOf(() => submitApplication(t.ctx, addUser(t.ctx.db, "it@de.tailwind.example"), form()))).toBe("no error");
-    expect(codeOf(() => submitApplication(t.ctx, applicant, form()))).toBe("APPLICATION_PENDING");
+    expect(await codeOf(async () => await submitApplication(t.ctx, addUser(t.ctx.db, "it@de.tailwind.example"), form()))).toBe("no error");
+    expect(await codeOf(async () => await submitApplication(t.ctx, applicant, form()))).toBe("APPLICATION_PENDING");
     expect(
-      codeOf(() =>
-        submitApplication(t.ctx, applicant, form({ cloud: "germany", agreementVersion: CLOUD_RULES.germany.partnerAgreement.version })),
+      await codeOf(
+        async () =>
+          await submitApplication(
+            t.ctx,
+            applicant,
+            form({ cloud: "germany", agreementVersion: CLOUD_RULES.germany.partnerAgreement.version }),
+          ),
       ),
     ).toBe("ENROLLMENT_CLOSED");
     expect(
-      codeOf(() =>
-        submitApplication(t.ctx, applicant, form({ cloud: "china", agreementVersion: CLOUD_RULES.global.partnerAgreement.version })),
+      await codeOf(
+        async () =>
+          await submitApplication(
+            t.ctx,
+            applicant,
+            form({ cloud: "china", agreementVersion: CLOUD_RULES.global.partnerAgreement.version }),
+          ),
       ),
     ).toBe("AGREEMENT_CHANGED");
     addPartner(t.ctx.db, { name: "Taken", domain: "taken.example" });
-    expect(codeOf(() => submitApplication(t.ctx, addUser(t.ctx.db, "a@taken.example"), form({ primaryDomain: "taken.example" })))).toBe(
-      "DOMAIN_TAKEN",
-    );
+    expect(
+      await codeOf(
+        async () => await submitApplication(t.ctx, addUser(t.ctx.db, "a@taken.example"), form({ primaryDomain: "taken.example" })),
+      ),
+    ).toBe("DOMAIN_TAKEN");
     addCustomer(t.ctx.db, { name: "Corp", domain: "corp.example" });
     expect(
-      codeOf(() =>
-        submitApplication(
-          t.ctx,
-          addUser(t.ctx.db, "a@fresh.example"),
-          form({ primaryDomain: "fresh.example", corporateDomain: "corp.example" }),
-        ),
+      await codeOf(
+        async () =>
+          await submitApplication(
+            t.ctx,
+            addUser(t.ctx.db, "a@fresh.example"),
+            form({ primaryDomain: "fresh.example", corporateDomain: "corp.example" }),
+          ),
       ),
     ).toBe("DOMAIN_TAKEN");
     expect(
-      codeOf(() =>
-        submitApplication(
-          t.ctx,
-          addUser(t.ctx.db, "b@fresh2.example"),
-          form({ primaryDomain: "fresh2.example", corporateDomain: "fresh2.example" }),
-        ),
+      await codeOf(
+        async () =>
+          await submitApplication(
+            t.ctx,
+            addUser(t.ctx.db, "b@fresh2.example"),
+            form({ primaryDomain: "fresh2.example", corporateDomain: "fresh2.example" }),
+          ),
       ),
     ).toBe("VALIDATION");
     // The same domain in another cloud is another company's business (rule 7).
     expect(
-      codeOf(() =>
-        submitApplication(
-          t.ctx,
-          addUser(t.ctx.db, "x@taken.example"),
-          form({ primaryDomain: "taken.example", cloud: "china", agreementVersion: CLOUD_RULES.china.partnerAgreement.version }),
-        ),
+      await codeOf(
+        async () =>
+          await submitApplication(
+            t.ctx,
+            addUser(t.ctx.db, "x@taken.example"),
+            form({ primaryDomain: "taken.example", cloud: "china", agreementVersion: CLOUD_RULES.china.partnerAgreement.version }),
+          ),
       ),
     ).toBe("no error");
   });
 
-  it("is limited per client address and per domain, like sign-in requests", () => {
+  it("is limited per client address and per domain, like sign-in requests", async () => {
     t.ctx.config.enrollmentsPerIpPerHour = 2;
-    for (const d of ["a1", "a2"]) submitApplication(t.ctx, addUser(t.ctx.db, `x@${d}.example`), form({ primaryDomain: `${d}.example` }));
-    expect(codeOf(() => submitApplication(t.ctx, addUser(t.ctx.db, "x@a3.example"), form({ primaryDomain: "a3.example" })))).toBe(
-      "RATE_LIMITED",
-    );
+    for (const d of ["a1", "a2"])
+      await submitApplication(t.ctx, addUser(t.ctx.db, `x@${d}.example`), form({ primaryDomain: `${d}.example` }));
     expect(
-      codeOf(() =>
-        submitApplication(t.ctx, addUser(t.ctx.db, "y@a3.example"), form({ primaryDomain: "a3.example", clientIp: "198.51.100.1" })),
+      await codeOf(async () => await submitApplication(t.ctx, addUser(t.ctx.db, "x@a3.example"), form({ primaryDomain: "a3.example" }))),
+    ).toBe("RATE_LIMITED");
+    expect(
+      await codeOf(
+        async () =>
+          await submitApplication(
+            t.ctx,
+            addUser(t.ctx.db, "y@a3.example"),
+            form({ primaryDomain: "a3.example", clientIp: "198.51.100.1" }),
+          ),
       ),
     ).toBe("no error");
     t.ctx.config.enrollmentsPerIpPerHour = 100;
     t.ctx.config.enrollmentsPerDomainPerDay = 1;
-    const first = submitApplication(t.ctx, addUser(t.ctx.db, "x@b1.example"), form({ primaryDomain: "b1.example" }));
-    withdrawApplication(t.ctx, { userId: first.applicantUserId, email: first.applicantEmail }, first.id);
+    const first = await submitApplication(t.ctx, addUser(t.ctx.db, "x@b1.example"), form({ primaryDomain: "b1.example" }));
+    await withdrawApplication(t.ctx, { userId: first.applicantUserId, email: first.applicantEmail }, first.id);
     expect(
-      codeOf(() =>
-        submitApplication(t.ctx, addUser(t.ctx.db, "y@b1.example"), form({ primaryDomain: "b1.example", clientIp: "198.51.100.2" })),
+      await codeOf(
+        async () =>
+          await submitApplication(
+            t.ctx,
+            addUser(t.ctx.db, "y@b1.example"),
+            form({ primaryDomain: "b1.example", clientIp: "198.51.100.2" }),
+          ),
       ),
     ).toBe("RATE_LIMITED");
   });
 
-  it("approval makes the partner, with the applicant as its Account admin, its groups, a partner ID and its corporate tenant", () => {
-    const app = submitApplication(t.ctx, applicant, form({ partnerType: "indirect_provider", corporateDomain: "tailwind-corp.example" }));
-    const { partner, corporateId } = approveApplication(t.ctx, operator, {
+  it("approval makes the partner, with the applicant as its Account admin, its groups, a partner ID and its corporate tenant", async () => {
+    const app = await submitApplication(
+      t.ctx,
+      applicant,
+      form({ partnerType: "indirect_provider", corporateDomain: "tailwind-corp.example" }),
+    );
+    const { partner, corporateId } = await approveApplication(t.ctx, operator, {
       applicationId: app.id,
       partnerPublicId: undefined,
       cspTransactionTenant: true,
@@ -153,52 +185,66 @@ describe("enrolling as a partner", () => {
     expect(mail.subject).toMatch(/Tailwind Cloud/);
     expect(mail.textBody).toMatch(/Partner/);
     expect(
-      codeOf(() => approveApplication(t.ctx, operator, { applicationId: app.id, partnerPublicId: undefined, cspTransactionTenant: true })),
+      await codeOf(
+        async () =>
+          await approveApplication(t.ctx, operator, { applicationId: app.id, partnerPublicId: undefined, cspTransactionTenant: true }),
+      ),
     ).toBe("APPLICATION_DECIDED");
   });
 
-  it("a partner ID is unique within the cloud", () => {
+  it("a partner ID is unique within the cloud", async () => {
     addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example", publicId: "4810231" });
-    const app = submitApplication(t.ctx, applicant, form());
+    const app = await submitApplication(t.ctx, applicant, form());
     expect(
-      codeOf(() => approveApplication(t.ctx, operator, { applicationId: app.id, partnerPublicId: "4810231", cspTransactionTenant: true })),
+      await codeOf(
+        async () =>
+          await approveApplication(t.ctx, operator, { applicationId: app.id, partnerPublicId: "4810231", cspTransactionTenant: true }),
+      ),
     ).toBe("PARTNER_ID_TAKEN");
     expect(
-      approveApplication(t.ctx, operator, { applicationId: app.id, partnerPublicId: "4810232", cspTransactionTenant: false }).partner
-        .partnerPublicId,
+      (await approveApplication(t.ctx, operator, { applicationId: app.id, partnerPublicId: "4810232", cspTransactionTenant: false }))
+        .partner.partnerPublicId,
     ).toBe("4810232");
   });
 
-  it("rejection tells the applicant why, and closes the application", () => {
-    const app = submitApplication(t.ctx, applicant, form());
-    rejectApplication(t.ctx, operator, { applicationId: app.id, reason: "We could not verify the company." });
+  it("rejection tells the applicant why, and closes the application", async () => {
+    const app = await submitApplication(t.ctx, applicant, form());
+    await rejectApplication(t.ctx, operator, { applicationId: app.id, reason: "We could not verify the company." });
     const mail = t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "application.rejected")).get()!;
     expect(mail.textBody).toContain("We could not verify the company.");
-    expect(codeOf(() => rejectApplication(t.ctx, operator, { applicationId: app.id, reason: "Twice over." }))).toBe("APPLICATION_DECIDED");
+    expect(await codeOf(async () => await rejectApplication(t.ctx, operator, { applicationId: app.id, reason: "Twice over." }))).toBe(
+      "APPLICATION_DECIDED",
+    );
     expect(count(t.ctx.db, "memberships")).toBe(1);
   });
 
-  it("only an operator with the permission decides: a viewer is refused, a partner's admin finds nothing", () => {
-    const app = submitApplication(t.ctx, applicant, form());
-    const viewer = addOperatorMember(t.ctx.db, "viewer@program.example", ["operator_viewer"]);
+  it("only an operator with the permission decides: a viewer is refused, a partner's admin finds nothing", async () => {
+    const app = await submitApplication(t.ctx, applicant, form());
+    const viewer = await addOperatorMember(t.ctx.db, "viewer@program.example", ["operator_viewer"]);
     expect(
-      codeOf(() => approveApplication(t.ctx, viewer, { applicationId: app.id, partnerPublicId: undefined, cspTransactionTenant: true })),
+      await codeOf(
+        async () =>
+          await approveApplication(t.ctx, viewer, { applicationId: app.id, partnerPublicId: undefined, cspTransactionTenant: true }),
+      ),
     ).toBe("FORBIDDEN");
     const partner = addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
     const partnerAdmin = { userId: t.ctx.db.select().from(memberships).all()[0].userId, email: "x" };
     void partner;
-    expect(codeOf(() => rejectApplication(t.ctx, applicant, { applicationId: app.id, reason: "I decide myself." }))).toBe("NOT_FOUND");
+    expect(await codeOf(async () => await rejectApplication(t.ctx, applicant, { applicationId: app.id, reason: "I decide myself." }))).toBe(
+      "NOT_FOUND",
+    );
     expect(
-      codeOf(() =>
-        approveApplication(
-          t.ctx,
-          { ...partnerAdmin, userId: "usr_nobody" },
-          { applicationId: app.id, partnerPublicId: undefined, cspTransactionTenant: true },
-        ),
+      await codeOf(
+        async () =>
+          await approveApplication(
+            t.ctx,
+            { ...partnerAdmin, userId: "usr_nobody" },
+            { applicationId: app.id, partnerPublicId: undefined, cspTransactionTenant: true },
+          ),
       ),
     ).toBe("NOT_FOUND");
     // Nobody raises themselves: the applicant withdraws their own application, not another's.
-    const other = submitApplication(t.ctx, addUser(t.ctx.db, "x@other.example"), form({ primaryDomain: "other.example" }));
-    expect(codeOf(() => withdrawApplication(t.ctx, applicant, other.id))).toBe("NOT_FOUND");
+    const other = await submitApplication(t.ctx, addUser(t.ctx.db, "x@other.example"), form({ primaryDomain: "other.example" }));
+    expect(await codeOf(async () => await withdrawApplication(t.ctx, applicant, other.id))).toBe("NOT_FOUND");
   });
 });

@@ -3,7 +3,7 @@ import { organizations, partnerApplications } from "@/db/schema";
 import type { Actor } from "@/lib/auth/membership";
 import { membersWith } from "@/lib/auth/recipients";
 import { recordAudit } from "@/lib/audit/record";
-import type { Tx } from "@/db/client";
+import { transaction, type Tx } from "@/db/transaction";
 import { CLOUD_RULES } from "@/lib/clouds";
 import type { ServiceContext } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
@@ -46,7 +46,7 @@ function pendingFor(db: ServiceContext["db"] | Tx, cloud: Cloud, domain: string)
  * domain already enrolled or already waiting, an agreement text that changed since it was read.
  * Counted per client address and per domain (like sign-in requests); the operators are emailed.
  */
-export function submitApplication(ctx: ServiceContext, actor: Actor, input: ApplyInput & { clientIp: string }) {
+export async function submitApplication(ctx: ServiceContext, actor: Actor, input: ApplyInput & { clientIp: string }) {
   const operator = operatorOrganization(ctx.db);
   const rules = CLOUD_RULES[input.cloud];
   if (!operator || !rules.newPartners) throw new DomainError("ENROLLMENT_CLOSED", {}, { cloud: ["enrollmentClosed"] });
@@ -82,42 +82,39 @@ export function submitApplication(ctx: ServiceContext, actor: Actor, input: Appl
     rejectionReason: null,
     partnerId: null,
   };
-  ctx.db.transaction(
-    (tx) => {
-      consume(tx, { key: `enroll-ip:${input.clientIp}`, limit: ctx.config.enrollmentsPerIpPerHour ?? 5, windowMs: HOUR, now });
-      consume(tx, {
-        key: `enroll-domain:${input.cloud}:${input.primaryDomain}`,
-        limit: ctx.config.enrollmentsPerDomainPerDay ?? 3,
-        windowMs: DAY,
-        now,
-      });
-      tx.insert(partnerApplications).values(application).run();
-      recordAudit(tx, {
-        organizationId: operator.id,
-        actor,
-        action: "application.submitted",
-        targetType: "partner_application",
-        targetId: application.id,
-        details: { name: input.companyName, domain: input.primaryDomain, cloud: input.cloud },
-        at: now,
-      });
-      enqueueNotices(tx, membersWith(tx, [operator.id], "operator.applications.decide"), {
-        kind: "applicationReceived",
-        outboxKind: "application.received",
-        key: `application.${application.id}.received`,
-        vars: { company: input.companyName, domain: input.primaryDomain },
-        url: `${ctx.config.publicBaseUrl}/operator/applications/${application.id}`,
-        relatedId: application.id,
-        now,
-      });
-    },
-    { behavior: "immediate" },
-  );
+  await transaction(ctx.db, (tx) => {
+    consume(tx, { key: `enroll-ip:${input.clientIp}`, limit: ctx.config.enrollmentsPerIpPerHour ?? 5, windowMs: HOUR, now });
+    consume(tx, {
+      key: `enroll-domain:${input.cloud}:${input.primaryDomain}`,
+      limit: ctx.config.enrollmentsPerDomainPerDay ?? 3,
+      windowMs: DAY,
+      now,
+    });
+    tx.insert(partnerApplications).values(application).run();
+    recordAudit(tx, {
+      organizationId: operator.id,
+      actor,
+      action: "application.submitted",
+      targetType: "partner_application",
+      targetId: application.id,
+      details: { name: input.companyName, domain: input.primaryDomain, cloud: input.cloud },
+      at: now,
+    });
+    enqueueNotices(tx, membersWith(tx, [operator.id], "operator.applications.decide"), {
+      kind: "applicationReceived",
+      outboxKind: "application.received",
+      key: `application.${application.id}.received`,
+      vars: { company: input.companyName, domain: input.primaryDomain },
+      url: `${ctx.config.publicBaseUrl}/operator/applications/${application.id}`,
+      relatedId: application.id,
+      now,
+    });
+  });
   return application;
 }
 
 /** The applicant takes back an application no operator has decided yet. */
-export function withdrawApplication(ctx: ServiceContext, actor: Actor, applicationId: string) {
+export async function withdrawApplication(ctx: ServiceContext, actor: Actor, applicationId: string) {
   const app = ctx.db
     .select()
     .from(partnerApplications)
@@ -126,22 +123,19 @@ export function withdrawApplication(ctx: ServiceContext, actor: Actor, applicati
   if (!app) throw new DomainError("NOT_FOUND");
   const operator = operatorOrganization(ctx.db);
   const now = ctx.now();
-  ctx.db.transaction(
-    (tx) => {
-      decide(tx, app, { state: "withdrawn", decidedAt: now, decidedByUserId: actor.userId });
-      if (operator)
-        recordAudit(tx, {
-          organizationId: operator.id,
-          actor,
-          action: "application.withdrawn",
-          targetType: "partner_application",
-          targetId: app.id,
-          details: { name: app.companyName, domain: app.primaryDomain },
-          at: now,
-        });
-    },
-    { behavior: "immediate" },
-  );
+  await transaction(ctx.db, (tx) => {
+    decide(tx, app, { state: "withdrawn", decidedAt: now, decidedByUserId: actor.userId });
+    if (operator)
+      recordAudit(tx, {
+        organizationId: operator.id,
+        actor,
+        action: "application.withdrawn",
+        targetType: "partner_application",
+        targetId: app.id,
+        details: { name: app.companyName, domain: app.primaryDomain },
+        at: now,
+      });
+  });
   return app;
 }
 

@@ -46,9 +46,9 @@ const CUSTOMERS: { key: string; cloud: Cloud }[] = [
 ];
 const ROLES: DirectoryRoleId[] = ["global_reader", "helpdesk_administrator", "user_administrator", "global_administrator"];
 
-export type World = ReturnType<typeof buildWorld>;
+export type World = Awaited<ReturnType<typeof buildWorld>>;
 
-export function buildWorld() {
+export async function buildWorld() {
   const t = testContext();
   const db = t.ctx.db;
   const partners = PARTNERS.map((p, i) => {
@@ -76,9 +76,9 @@ export function buildWorld() {
     .run();
   const strangers = [addUser(db, "new1@fresh.example"), addUser(db, "new2@fresh.example")];
   // Two catalog products per cloud: what the subscription operations sell and record.
-  const products = CLOUDS.flatMap((cloud) =>
-    ["Suite", "Analytics"].map((name) => ({ cloud, id: addProduct(db, { name: `${name} (${cloud})`, cloud }) })),
-  );
+  const products: { cloud: Cloud; id: string }[] = [];
+  for (const cloud of CLOUDS)
+    for (const name of ["Suite", "Analytics"]) products.push({ cloud, id: await addProduct(db, { name: `${name} (${cloud})`, cloud }) });
   const w = {
     t,
     partners,
@@ -97,29 +97,31 @@ export function buildWorld() {
   for (const c of customers) {
     const direct = partners.find((p) => p.cloud === c.cloud && p.type === "direct");
     if (!direct) continue;
-    const { token } = createInvitation(t.ctx, direct.admin, { partnerId: direct.id, email: c.ga.email, message: null, locale: "en" });
-    acceptInvitation(t.ctx, c.ga, { token, target: "existing", customerId: c.id, agreement: "on" });
+    const { token } = await createInvitation(t.ctx, direct.admin, { partnerId: direct.id, email: c.ga.email, message: null, locale: "en" });
+    await acceptInvitation(t.ctx, c.ga, { token, target: "existing", customerId: c.id, agreement: "on" });
   }
   const [provider, reseller] = [byKey("provider-global"), byKey("reseller-global")];
-  authorizePartnership(
+  await authorizePartnership(
     t.ctx,
     reseller.admin,
-    invitePartnership(t.ctx, provider.admin, {
-      providerId: provider.id,
-      email: reseller.admin.email,
-      resellerPartnerId: reseller.publicId,
-      locale: "en",
-    }).token,
+    (
+      await invitePartnership(t.ctx, provider.admin, {
+        providerId: provider.id,
+        email: reseller.admin.email,
+        resellerPartnerId: reseller.publicId,
+        locale: "en",
+      })
+    ).token,
   );
   const c2 = customers.find((c) => c.key === "c2")!;
-  const { token } = createInvitation(t.ctx, reseller.admin, {
+  const { token } = await createInvitation(t.ctx, reseller.admin, {
     partnerId: reseller.id,
     email: c2.ga.email,
     message: null,
     locale: "en",
     providerId: provider.id,
   });
-  acceptInvitation(t.ctx, c2.ga, { token, target: "existing", customerId: c2.id, agreement: "on" });
+  await acceptInvitation(t.ctx, c2.ga, { token, target: "existing", customerId: c2.id, agreement: "on" });
   return w;
 }
 
@@ -207,7 +209,7 @@ export const partnerOf = (w: World, id: string) => w.partners.find((x) => x.id =
 export const customerOf = (w: World, id: string) => w.customers.find((x) => x.id === id);
 
 /** Runs one operation; false when it had nothing to act on (no invitation yet, …). */
-export function run(w: World, o: Op): boolean {
+export async function run(w: World, o: Op): Promise<boolean> {
   const ctx = w.t.ctx;
   const db = ctx.db;
   // Rows in insertion order (ids are random): the same seed replays the same sequence.
@@ -234,7 +236,7 @@ export function run(w: World, o: Op): boolean {
       const adminRequest = o.admin
         ? { name: `Ride-along ${w.tokens.length}`, durationDays: 90, roles: ["global_reader" as const], autoExtend: false }
         : null;
-      const { token, invitation } = createInvitation(ctx, p.admin, {
+      const { token, invitation } = await createInvitation(ctx, p.admin, {
         partnerId: p.id,
         email,
         message: null,
@@ -265,7 +267,7 @@ export function run(w: World, o: Op): boolean {
       if (!inv || !actor) return false;
       const own = w.customers.find((c) => c.ga.email === inv.email);
       if (o.asNew || !own) {
-        acceptInvitation(ctx, actor, {
+        await acceptInvitation(ctx, actor, {
           token: inv.token,
           target: "new",
           name: `New ${w.domains}`,
@@ -274,7 +276,7 @@ export function run(w: World, o: Op): boolean {
           agreement: "on",
         });
       } else {
-        acceptInvitation(ctx, actor, {
+        await acceptInvitation(ctx, actor, {
           token: inv.token,
           target: "existing",
           customerId: o.wild ? pick(w.customers, o.c)!.id : own.id,
@@ -287,7 +289,7 @@ export function run(w: World, o: Op): boolean {
       const inv = pick(w.tokens, o.i);
       const actor = inv && actorByEmail(w, inv.email);
       if (!inv || !actor) return false;
-      declineInvitation(ctx, actor, inv.token);
+      await declineInvitation(ctx, actor, inv.token);
       return true;
     }
     case "revoke": {
@@ -300,7 +302,7 @@ export function run(w: World, o: Op): boolean {
       );
       if (!inv) return false;
       const p = partnerOf(w, inv.partnerId);
-      revokeInvitation(ctx, p.admin, { partnerId: p.id, invitationId: inv.id });
+      await revokeInvitation(ctx, p.admin, { partnerId: p.id, invitationId: inv.id });
       return true;
     }
     case "request": {
@@ -308,7 +310,7 @@ export function run(w: World, o: Op): boolean {
       const everyPair = w.partners.flatMap((p) => w.customers.map((c) => ({ partnerId: p.id, customerId: c.id })));
       const pair = choose(pairs, everyPair, o.i, o.wild)!;
       const p = partnerOf(w, pair.partnerId);
-      requestAdminRelationship(
+      await requestAdminRelationship(
         ctx,
         p.admin,
         requestAdminRelationshipSchema.parse({
@@ -335,8 +337,8 @@ export function run(w: World, o: Op): boolean {
       // One approval in four comes from a stale sign-in: refused Global Administrator
       // (REAUTH_REQUIRED), it changes nothing. (From the index, so the sequences stay as they were.)
       const fresh = o.i % 4 !== 0;
-      if (o.approve) approveAdminRelationship(ctx, fresh ? { ...c.ga, signedInAt: ctx.now() } : c.ga, ref);
-      else rejectAdminRelationship(ctx, c.ga, ref);
+      if (o.approve) await approveAdminRelationship(ctx, fresh ? { ...c.ga, signedInAt: ctx.now() } : c.ga, ref);
+      else await rejectAdminRelationship(ctx, c.ga, ref);
       return true;
     }
     case "terminate": {
@@ -350,8 +352,8 @@ export function run(w: World, o: Op): boolean {
       if (!r) return false;
       const c = customerOf(w, r.customerId);
       const p = partnerOf(w, r.partnerId);
-      if (o.byCustomer && c) terminateAdminRelationship(ctx, c.ga, { organizationId: c.id, relationshipId: r.id });
-      else terminateAdminRelationship(ctx, p.admin, { organizationId: p.id, relationshipId: r.id });
+      if (o.byCustomer && c) await terminateAdminRelationship(ctx, c.ga, { organizationId: c.id, relationshipId: r.id });
+      else await terminateAdminRelationship(ctx, p.admin, { organizationId: p.id, relationshipId: r.id });
       return true;
     }
     case "assignGroup": {
@@ -365,7 +367,7 @@ export function run(w: World, o: Op): boolean {
       if (!r) return false;
       const p = partnerOf(w, r.partnerId);
       const group = db.select().from(securityGroups).where(eq(securityGroups.partnerId, p.id)).orderBy(inOrder).all()[w.domains++ % 2];
-      createAccessAssignment(ctx, p.admin, { partnerId: p.id, relationshipId: r.id, groupId: group.id, roles: r.roles.slice(0, 1) });
+      await createAccessAssignment(ctx, p.admin, { partnerId: p.id, relationshipId: r.id, groupId: group.id, roles: r.roles.slice(0, 1) });
       return true;
     }
     case "invitePartnership": {
@@ -378,7 +380,7 @@ export function run(w: World, o: Op): boolean {
         o.r,
         o.wild,
       )!;
-      const { token } = invitePartnership(ctx, p.admin, {
+      const { token } = await invitePartnership(ctx, p.admin, {
         providerId: p.id,
         email: r.admin.email,
         resellerPartnerId: r.publicId,
@@ -391,8 +393,8 @@ export function run(w: World, o: Op): boolean {
       const link = pick(w.partnershipTokens.slice(-2), o.i);
       const actor = link && actorByEmail(w, link.email);
       if (!link || !actor) return false;
-      if (o.authorize) authorizePartnership(ctx, actor, link.token);
-      else declinePartnership(ctx, actor, link.token);
+      if (o.authorize) await authorizePartnership(ctx, actor, link.token);
+      else await declinePartnership(ctx, actor, link.token);
       return true;
     }
     case "endPartnership": {
@@ -405,7 +407,7 @@ export function run(w: World, o: Op): boolean {
       );
       if (!row) return false;
       const side = partnerOf(w, o.byReseller ? row.resellerId : row.providerId);
-      endPartnership(ctx, side.admin, { organizationId: side.id, partnershipId: row.id });
+      await endPartnership(ctx, side.admin, { organizationId: side.id, partnershipId: row.id });
       return true;
     }
     case "assignSupport": {
@@ -420,7 +422,7 @@ export function run(w: World, o: Op): boolean {
         o.s,
         o.wild,
       )!;
-      assignSupport(ctx, c.ga, { customerId: c.id, subscriptionId: sub.id, partnerId: pair.partnerId });
+      await assignSupport(ctx, c.ga, { customerId: c.id, subscriptionId: sub.id, partnerId: pair.partnerId });
       return true;
     }
     case "supportAction": {
@@ -434,15 +436,15 @@ export function run(w: World, o: Op): boolean {
       if (!a) return false;
       const c = customerOf(w, a.customerId);
       const p = partnerOf(w, a.partnerId);
-      if (o.end && c) endSupport(ctx, c.ga, { customerId: c.id, assignmentId: a.id });
-      else recordSupportAction(ctx, p.admin, { partnerId: p.id, assignmentId: a.id, note: "Checked licences" });
+      if (o.end && c) await endSupport(ctx, c.ga, { customerId: c.id, assignmentId: a.id });
+      else await recordSupportAction(ctx, p.admin, { partnerId: p.id, assignmentId: a.id, note: "Checked licences" });
       return true;
     }
     case "removeCustomer": {
       const everyPair = w.partners.flatMap((p) => w.customers.map((c) => ({ partnerId: p.id, customerId: c.id })));
       const pair = choose(activeRelationships(), everyPair, o.i, o.wild)!;
       const p = partnerOf(w, pair.partnerId);
-      removeCustomer(ctx, p.admin, {
+      await removeCustomer(ctx, p.admin, {
         partnerId: p.id,
         customerId: pair.customerId,
         attestation: "The customer asked us to end the relationship.",
@@ -458,17 +460,17 @@ export function run(w: World, o: Op): boolean {
         o.wild,
       )!;
       const c = customerOf(w, pair.customerId)!;
-      removePartner(ctx, c.ga, { customerId: c.id, partnerId: pair.partnerId, scope: o.everything ? "everything" : "admin_roles" });
+      await removePartner(ctx, c.ga, { customerId: c.id, partnerId: pair.partnerId, scope: o.everything ? "everything" : "admin_roles" });
       return true;
     }
     case "time": {
       w.t.advance(o.days * DAY);
-      runAdminRelationshipJobs(ctx);
+      await runAdminRelationshipJobs(ctx);
       return true;
     }
     case "sell":
     case "record":
     case "changeSubscription":
-      return runSubscriptionOp(w, o);
+      return await runSubscriptionOp(w, o);
   }
 }

@@ -84,18 +84,18 @@ function subscriptionChanges(before: ReturnType<typeof subscriptionRows>, after:
 describe("the relationship invariant", () => {
   it(
     `holds over random sequences of every relationship operation (${RUNS} runs, seed ${SEED})`,
-    () => {
+    async () => {
       let steps = 0;
       const outcomes = { done: 0, refused: 0, skipped: 0 };
       const doneByKind: Record<string, number> = {};
-      fc.assert(
-        fc.property(fc.array(op, { minLength: 10, maxLength: 60 }), (ops) => {
-          const w = buildWorld();
+      await fc.assert(
+        fc.asyncProperty(fc.array(op, { minLength: 10, maxLength: 60 }), async (ops) => {
+          const w = await buildWorld();
           for (const o of ops) {
             const before = subscriptionRows(w);
             w.subscriptionActor = null;
             try {
-              if (run(w, o)) {
+              if (await run(w, o)) {
                 outcomes.done++;
                 doneByKind[o.kind] = (doneByKind[o.kind] ?? 0) + 1;
               } else outcomes.skipped++;

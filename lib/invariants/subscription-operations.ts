@@ -15,7 +15,7 @@ const activeRelationships = (w: World) =>
     .prepare("select partner_id as partnerId, customer_id as customerId from reseller_relationships where state = 'active' order by rowid")
     .all() as { partnerId: string; customerId: string }[];
 
-export function runSubscriptionOp(w: World, o: SubscriptionOp): boolean {
+export async function runSubscriptionOp(w: World, o: SubscriptionOp): Promise<boolean> {
   const ctx = w.t.ctx;
   const db = ctx.db;
   switch (o.kind) {
@@ -30,7 +30,7 @@ export function runSubscriptionOp(w: World, o: SubscriptionOp): boolean {
         o.wild,
       )!;
       w.subscriptionActor = { side: "partner", id: p.id };
-      createSubscription(ctx, p.admin, {
+      await createSubscription(ctx, p.admin, {
         partnerId: p.id,
         customerId: pair.customerId,
         productId: product.id,
@@ -48,7 +48,7 @@ export function runSubscriptionOp(w: World, o: SubscriptionOp): boolean {
         o.wild,
       )!;
       w.subscriptionActor = { side: "customer", id: c.id };
-      recordSubscription(ctx, c.ga, {
+      await recordSubscription(ctx, c.ga, {
         customerId: c.id,
         productId: product.id,
         seats: 10,
@@ -69,8 +69,8 @@ export function runSubscriptionOp(w: World, o: SubscriptionOp): boolean {
         o.byCustomer && c ? [c.ga, c.id, "customer" as const] : [partner.admin, partner.id, "partner" as const];
       w.subscriptionActor = { side, id: organizationId };
       const ref = { organizationId, subscriptionId: sub.id };
-      if (o.change === "seats") changeSeats(ctx, actor, { ...ref, seats: o.seats });
-      else changeSubscriptionState(ctx, actor, { ...ref, event: o.change });
+      if (o.change === "seats") await changeSeats(ctx, actor, { ...ref, seats: o.seats });
+      else await changeSubscriptionState(ctx, actor, { ...ref, event: o.change });
       return true;
     }
   }

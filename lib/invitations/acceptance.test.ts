@@ -26,8 +26,8 @@ beforeEach(() => {
   agent = addMember(t.ctx.db, northwind, "agent@northwind.example", ["admin_agent"]);
 });
 
-function invite(email: string, partnerId = northwind, by = agent) {
-  return createInvitation(t.ctx, by, { partnerId, email, message: null, locale: "en" }).token;
+async function invite(email: string, partnerId = northwind, by = agent) {
+  return (await createInvitation(t.ctx, by, { partnerId, email, message: null, locale: "en" })).token;
 }
 const existing = (token: string, customerId: string) => ({ token, target: "existing" as const, customerId, agreement: "on" as const });
 const brandNew = (token: string, primaryDomain: string) => ({
@@ -40,9 +40,9 @@ const brandNew = (token: string, primaryDomain: string) => ({
 });
 
 describe("accepting an invitation", () => {
-  it("with a new organization makes the person its Global administrator, in the partner's cloud", () => {
+  it("with a new organization makes the person its Global administrator, in the partner's cloud", async () => {
     const grace = addUser(t.ctx.db, "grace@newco.example");
-    const { customerId } = acceptInvitation(t.ctx, grace, brandNew(invite("grace@newco.example"), "NewCo.Example"));
+    const { customerId } = await acceptInvitation(t.ctx, grace, brandNew(await invite("grace@newco.example"), "NewCo.Example"));
     const org = t.ctx.db.select().from(organizations).where(eq(organizations.id, customerId)).get()!;
     expect(org).toMatchObject({ kind: "customer", cloud: "global", primaryDomain: "newco.example", country: "DE" });
     expect(t.ctx.db.select().from(memberships).where(eq(memberships.organizationId, customerId)).get()!.roles).toEqual(["global_admin"]);
@@ -51,17 +51,17 @@ describe("accepting an invitation", () => {
     expect(notice.subject).toBe("New Co accepted your invitation");
   });
 
-  it("keeps every other partner (rule 1) and leaves every subscription row byte-identical (rule 3)", () => {
+  it("keeps every other partner (rule 1) and leaves every subscription row byte-identical (rule 3)", async () => {
     const fabrikam = addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
     const fabAgent = addMember(t.ctx.db, fabrikam, "agent@fabrikam.example", ["admin_agent"]);
     const customer = addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
     const olivia = addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
-    acceptInvitation(t.ctx, olivia, existing(invite("olivia@adventure.example", fabrikam, fabAgent), customer));
+    await acceptInvitation(t.ctx, olivia, existing(await invite("olivia@adventure.example", fabrikam, fabAgent), customer));
     addSubscription(t.ctx.db, customer, "Microsoft 365 E3", fabrikam);
     addSubscription(t.ctx.db, customer, "Azure plan", null);
     const before = dumpTable(t.ctx.db, "subscriptions");
 
-    acceptInvitation(t.ctx, olivia, existing(invite("olivia@adventure.example"), customer));
+    await acceptInvitation(t.ctx, olivia, existing(await invite("olivia@adventure.example"), customer));
 
     expect(dumpTable(t.ctx.db, "subscriptions")).toBe(before);
     const active = t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.customerId, customer)).all();
@@ -69,81 +69,99 @@ describe("accepting an invitation", () => {
     expect(active.every((r) => r.state === "active")).toBe(true);
   });
 
-  it("refuses a customer in another cloud", () => {
+  it("refuses a customer in another cloud", async () => {
     const customer = addCustomer(t.ctx.db, { name: "Proseware", domain: "proseware.example", cloud: "germany" });
     const klara = addMember(t.ctx.db, customer, "klara@proseware.example", ["global_admin"]);
-    expect(codeOf(() => acceptInvitation(t.ctx, klara, existing(invite("klara@proseware.example"), customer)))).toBe("CLOUD_MISMATCH");
+    expect(
+      await codeOf(async () => await acceptInvitation(t.ctx, klara, existing(await invite("klara@proseware.example"), customer))),
+    ).toBe("CLOUD_MISMATCH");
     expect(count(t.ctx.db, "reseller_relationships")).toBe(0);
   });
 
-  it("refuses a partner's CSP transaction tenant, whether chosen or claimed by domain (rule 4)", () => {
+  it("refuses a partner's CSP transaction tenant, whether chosen or claimed by domain (rule 4)", async () => {
     const litware = addPartner(t.ctx.db, { name: "Litware", domain: "litware.example", csp: true });
     const lena = addMember(t.ctx.db, litware, "lena@litware.example", ["account_admin"]);
-    expect(codeOf(() => acceptInvitation(t.ctx, lena, existing(invite("lena@litware.example"), litware)))).toBe("CSP_TRANSACTION_TENANT");
-    const other = addUser(t.ctx.db, "it@litware.example");
-    expect(codeOf(() => acceptInvitation(t.ctx, other, brandNew(invite("it@litware.example"), "litware.example")))).toBe(
+    expect(await codeOf(async () => await acceptInvitation(t.ctx, lena, existing(await invite("lena@litware.example"), litware)))).toBe(
       "CSP_TRANSACTION_TENANT",
     );
+    const other = addUser(t.ctx.db, "it@litware.example");
+    expect(
+      await codeOf(async () => await acceptInvitation(t.ctx, other, brandNew(await invite("it@litware.example"), "litware.example"))),
+    ).toBe("CSP_TRANSACTION_TENANT");
     expect(count(t.ctx.db, "reseller_relationships")).toBe(0);
   });
 
-  it("lets a partner's separate non-CSP corporate tenant become another partner's customer (rule 4)", () => {
+  it("lets a partner's separate non-CSP corporate tenant become another partner's customer (rule 4)", async () => {
     const litware = addPartner(t.ctx.db, { name: "Litware", domain: "litware.example" });
     const corp = addCustomer(t.ctx.db, { name: "Litware Corporate", domain: "corp.litware.example", corporateOf: litware });
     const lena = addMember(t.ctx.db, corp, "lena@litware.example", ["global_admin"]);
-    expect(codeOf(() => acceptInvitation(t.ctx, lena, existing(invite("lena@litware.example"), corp)))).toBe("no error");
-  });
-
-  it("refuses a partner becoming its own customer, through its corporate tenant too", () => {
-    const corp = addCustomer(t.ctx.db, { name: "Northwind Corporate", domain: "corp.northwind.example", corporateOf: northwind });
-    const it1 = addMember(t.ctx.db, corp, "it@corp.northwind.example", ["global_admin"]);
-    expect(codeOf(() => acceptInvitation(t.ctx, it1, existing(invite("it@corp.northwind.example"), corp)))).toBe("SELF_INVITE");
-    const token = invite("outsider@example.org");
-    const outsider = addUser(t.ctx.db, "outsider@example.org");
-    expect(codeOf(() => acceptInvitation(t.ctx, outsider, brandNew(token, "northwind.example")))).toBe("SELF_INVITE");
-  });
-
-  it("does not duplicate an active relationship with the same partner", () => {
-    const customer = addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
-    const olivia = addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
-    acceptInvitation(t.ctx, olivia, existing(invite("olivia@adventure.example"), customer));
-    const second = invite("olivia@adventure.example");
-    expect(codeOf(() => acceptInvitation(t.ctx, olivia, existing(second, customer)))).toBe("ALREADY_RELATED");
-    expect(count(t.ctx.db, "reseller_relationships")).toBe(1);
-  });
-
-  it("refuses a domain another organization already uses", () => {
-    addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
-    const someone = addUser(t.ctx.db, "someone@adventure.example");
-    expect(codeOf(() => acceptInvitation(t.ctx, someone, brandNew(invite("someone@adventure.example"), "adventure.example")))).toBe(
-      "DOMAIN_TAKEN",
+    expect(await codeOf(async () => await acceptInvitation(t.ctx, lena, existing(await invite("lena@litware.example"), corp)))).toBe(
+      "no error",
     );
   });
 
-  it("only a Global administrator may accept for an existing organization", () => {
+  it("refuses a partner becoming its own customer, through its corporate tenant too", async () => {
+    const corp = addCustomer(t.ctx.db, { name: "Northwind Corporate", domain: "corp.northwind.example", corporateOf: northwind });
+    const it1 = addMember(t.ctx.db, corp, "it@corp.northwind.example", ["global_admin"]);
+    expect(await codeOf(async () => await acceptInvitation(t.ctx, it1, existing(await invite("it@corp.northwind.example"), corp)))).toBe(
+      "SELF_INVITE",
+    );
+    const token = await invite("outsider@example.org");
+    const outsider = addUser(t.ctx.db, "outsider@example.org");
+    expect(await codeOf(async () => await acceptInvitation(t.ctx, outsider, brandNew(token, "northwind.example")))).toBe("SELF_INVITE");
+  });
+
+  it("does not duplicate an active relationship with the same partner", async () => {
+    const customer = addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
+    const olivia = addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
+    await acceptInvitation(t.ctx, olivia, existing(await invite("olivia@adventure.example"), customer));
+    const second = await invite("olivia@adventure.example");
+    expect(await codeOf(async () => await acceptInvitation(t.ctx, olivia, existing(second, customer)))).toBe("ALREADY_RELATED");
+    expect(count(t.ctx.db, "reseller_relationships")).toBe(1);
+  });
+
+  it("refuses a domain another organization already uses", async () => {
+    addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
+    const someone = addUser(t.ctx.db, "someone@adventure.example");
+    expect(
+      await codeOf(
+        async () => await acceptInvitation(t.ctx, someone, brandNew(await invite("someone@adventure.example"), "adventure.example")),
+      ),
+    ).toBe("DOMAIN_TAKEN");
+  });
+
+  it("only a Global administrator may accept for an existing organization", async () => {
     const customer = addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
     const ben = addMember(t.ctx.db, customer, "ben@adventure.example", ["billing_administrator"]);
-    expect(codeOf(() => acceptInvitation(t.ctx, ben, existing(invite("ben@adventure.example"), customer)))).toBe("FORBIDDEN");
+    expect(await codeOf(async () => await acceptInvitation(t.ctx, ben, existing(await invite("ben@adventure.example"), customer)))).toBe(
+      "FORBIDDEN",
+    );
     const stranger = addUser(t.ctx.db, "x@adventure.example");
-    expect(codeOf(() => acceptInvitation(t.ctx, stranger, existing(invite("x@adventure.example"), customer)))).toBe("NOT_FOUND");
+    expect(await codeOf(async () => await acceptInvitation(t.ctx, stranger, existing(await invite("x@adventure.example"), customer)))).toBe(
+      "NOT_FOUND",
+    );
   });
 
-  it("creates no new customer in a cloud that accepts none (Germany)", () => {
+  it("creates no new customer in a cloud that accepts none (Germany)", async () => {
     const tailspin = addPartner(t.ctx.db, { name: "Tailspin", domain: "tailspin.example", cloud: "germany" });
     const jonas = addMember(t.ctx.db, tailspin, "jonas@tailspin.example", ["admin_agent"]);
-    const token = createInvitation(t.ctx, jonas, {
-      partnerId: tailspin,
-      email: "new@proseware.example",
-      message: null,
-      locale: "de",
-    }).token;
+    const token = (
+      await createInvitation(t.ctx, jonas, {
+        partnerId: tailspin,
+        email: "new@proseware.example",
+        message: null,
+        locale: "de",
+      })
+    ).token;
     const someone = addUser(t.ctx.db, "new@proseware.example");
-    expect(codeOf(() => acceptInvitation(t.ctx, someone, brandNew(token, "proseware.example")))).toBe("NEW_CUSTOMERS_CLOSED");
+    expect(await codeOf(async () => await acceptInvitation(t.ctx, someone, brandNew(token, "proseware.example")))).toBe(
+      "NEW_CUSTOMERS_CLOSED",
+    );
   });
 
-  it("writes the relationship, the accepted invitation and their audit rows together", () => {
+  it("writes the relationship, the accepted invitation and their audit rows together", async () => {
     const grace = addUser(t.ctx.db, "grace@newco.example");
-    const { relationshipId } = acceptInvitation(t.ctx, grace, brandNew(invite("grace@newco.example"), "newco.example"));
+    const { relationshipId } = await acceptInvitation(t.ctx, grace, brandNew(await invite("grace@newco.example"), "newco.example"));
     const actions = t.ctx.db.$client.prepare("select action, target_id from audit_events order by id").all() as {
       action: string;
       target_id: string;

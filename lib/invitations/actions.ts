@@ -15,9 +15,9 @@ import { createInvitation, resendInvitation, revokeInvitation } from "./service"
 // service inside its transaction, email delivered only after commit.
 
 export async function inviteCustomerAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(inviteCustomerSchema, form, (input, actor, t) => {
+  return runAction(inviteCustomerSchema, form, async (input, actor, t) => {
     const ctx = serviceContext();
-    const { invitation } = createInvitation(ctx, actor, input);
+    const { invitation } = await createInvitation(ctx, actor, input);
     void kickOutbox();
     revalidatePath(`/partner/${input.partnerId}/invitations`);
     return { ok: true, message: t("partner.invite.sent", { email: invitation.email, days: ctx.config.invitationTtlDays }) };
@@ -25,8 +25,8 @@ export async function inviteCustomerAction(_: ActionResult, form: FormData): Pro
 }
 
 export async function resendInvitationAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(invitationRefSchema, form, (input, actor, t) => {
-    const { email } = resendInvitation(serviceContext(), actor, input);
+  return runAction(invitationRefSchema, form, async (input, actor, t) => {
+    const { email } = await resendInvitation(serviceContext(), actor, input);
     void kickOutbox();
     revalidatePath(`/partner/${input.partnerId}/invitations`);
     return { ok: true, message: t("partner.invitations.resent", { email }) };
@@ -34,8 +34,8 @@ export async function resendInvitationAction(_: ActionResult, form: FormData): P
 }
 
 export async function revokeInvitationAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(invitationRefSchema, form, (input, actor, t) => {
-    const { email } = revokeInvitation(serviceContext(), actor, input);
+  return runAction(invitationRefSchema, form, async (input, actor, t) => {
+    const { email } = await revokeInvitation(serviceContext(), actor, input);
     revalidatePath(`/partner/${input.partnerId}/invitations`);
     return { ok: true, message: t("partner.invitations.revoked", { email }) };
   });
@@ -45,8 +45,8 @@ export async function acceptInvitationAction(
   _: ActionResult<{ customerId: string }>,
   form: FormData,
 ): Promise<ActionResult<{ customerId: string }>> {
-  const result = await runTokenAction(acceptInvitationSchema, form, (input, actor) => {
-    const accepted = acceptInvitation(serviceContext(), actor, input);
+  const result = await runTokenAction(acceptInvitationSchema, form, async (input, actor) => {
+    const accepted = await acceptInvitation(serviceContext(), actor, input);
     void kickOutbox();
     return { ok: true, data: { customerId: accepted.customerId } };
   });
@@ -56,8 +56,8 @@ export async function acceptInvitationAction(
 }
 
 export async function declineInvitationAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  const result = await runTokenAction(declineInvitationSchema, form, (input, actor) => {
-    declineInvitation(serviceContext(), actor, input.token);
+  const result = await runTokenAction(declineInvitationSchema, form, async (input, actor) => {
+    await declineInvitation(serviceContext(), actor, input.token);
     void kickOutbox();
     return { ok: true };
   });

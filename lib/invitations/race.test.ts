@@ -64,7 +64,12 @@ describe("racing on one object from 10 processes", () => {
     const partner = addPartner(db, { name: "Northwind", domain: "northwind.example" });
     const sales = addMember(db, partner, "sam@northwind.example", ["sales_agent"]);
     const customer = addUser(db, "it@racer.example");
-    const { token, invitation } = createInvitation(ctx, sales, { partnerId: partner, email: customer.email, message: null, locale: "en" });
+    const { token, invitation } = await createInvitation(ctx, sales, {
+      partnerId: partner,
+      email: customer.email,
+      message: null,
+      locale: "en",
+    });
     const before = { audit: count(db, "audit_events"), outbox: count(db, "email_outbox") };
 
     const results = await race(dir, file, "accept", { token, actor: customer });
@@ -85,8 +90,8 @@ describe("racing on one object from 10 processes", () => {
 
   it("100 approvals and rejections of one request: one decision, one activity row, one set of emails", async () => {
     const { dir, file, db, ctx } = freshFile();
-    const w = relatedPartnerAndCustomer(ctx);
-    const { id } = requestAdminRelationship(
+    const w = await relatedPartnerAndCustomer(ctx);
+    const { id } = await requestAdminRelationship(
       ctx,
       w.agent,
       requestAdminRelationshipSchema.parse({
@@ -122,8 +127,8 @@ describe("racing on one object from 10 processes", () => {
 
   it("100 terminations of one active relationship from both sides: terminated once", async () => {
     const { dir, file, db, ctx } = freshFile();
-    const w = relatedPartnerAndCustomer(ctx);
-    const { id } = requestAdminRelationship(
+    const w = await relatedPartnerAndCustomer(ctx);
+    const { id } = await requestAdminRelationship(
       ctx,
       w.agent,
       requestAdminRelationshipSchema.parse({
@@ -134,7 +139,7 @@ describe("racing on one object from 10 processes", () => {
         roles: ["global_reader"],
       }),
     );
-    approveAdminRelationship(ctx, w.ga, { organizationId: w.customer, relationshipId: id });
+    await approveAdminRelationship(ctx, w.ga, { organizationId: w.customer, relationshipId: id });
     const noticesBefore = countWhere(db, "select count(*) as n from email_outbox where kind = 'admin_relationship.terminated'");
 
     const results = await race(dir, file, "terminate", {

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { invitations, memberships, organizations, resellerRelationships } from "@/db/schema";
 import type { Actor, Organization } from "@/lib/auth/membership";
 import { recordAudit } from "@/lib/audit/record";
-import type { Tx } from "@/db/client";
+import { transaction, type Tx } from "@/db/transaction";
 import { CLOUD_RULES } from "@/lib/clouds";
 import { hasPermission } from "@/lib/auth/permissions";
 import { assertInGoodStanding } from "@/lib/partners/standing";
@@ -61,31 +61,28 @@ function closeInvitation(tx: Tx, inv: InvitationRow, state: "accepted" | "declin
 }
 
 /** Viewing the landing page records "opened" and nothing else (a prefetch cannot accept). */
-export function markInvitationOpened(ctx: ServiceContext, token: string): void {
+export async function markInvitationOpened(ctx: ServiceContext, token: string): Promise<void> {
   const inv = findInvitationByToken(ctx, token);
   if (!inv || invitationStatus(inv, ctx.now()) !== "sent") return;
   const now = ctx.now();
-  ctx.db.transaction(
-    (tx) => {
-      const changed = tx
-        .update(invitations)
-        .set({ state: "opened", openedAt: now })
-        .where(and(eq(invitations.id, inv.id), eq(invitations.state, "sent")))
-        .run().changes;
-      if (changed === 1) {
-        recordAudit(tx, {
-          organizationId: inv.partnerId,
-          actor: null,
-          action: "invitation.opened",
-          targetType: "invitation",
-          targetId: inv.id,
-          details: { email: inv.email },
-          at: now,
-        });
-      }
-    },
-    { behavior: "immediate" },
-  );
+  await transaction(ctx.db, (tx) => {
+    const changed = tx
+      .update(invitations)
+      .set({ state: "opened", openedAt: now })
+      .where(and(eq(invitations.id, inv.id), eq(invitations.state, "sent")))
+      .run().changes;
+    if (changed === 1) {
+      recordAudit(tx, {
+        organizationId: inv.partnerId,
+        actor: null,
+        action: "invitation.opened",
+        targetType: "invitation",
+        targetId: inv.id,
+        details: { email: inv.email },
+        at: now,
+      });
+    }
+  });
 }
 
 function notifyPartner(
@@ -228,7 +225,7 @@ function linkProvider(
   return provider;
 }
 
-export function acceptInvitation(ctx: ServiceContext, actor: Actor, input: AcceptInvitationInput) {
+export async function acceptInvitation(ctx: ServiceContext, actor: Actor, input: AcceptInvitationInput) {
   const inv = requireAnswerable(ctx, actor, input.token);
   const partner = organizationById(ctx.db).get({ id: inv.partnerId });
   if (!partner) throw new DomainError("INVITATION_INVALID");
@@ -243,127 +240,121 @@ export function acceptInvitation(ctx: ServiceContext, actor: Actor, input: Accep
   if (newDomain) checkNewTarget(ctx, partner, newDomain);
 
   const now = ctx.now();
-  return ctx.db.transaction(
-    (tx) => {
-      // A new organization is written first so the invitation closes naming it in one update;
-      // if another answer won the invitation, the whole transaction (organization too) rolls back.
-      let customer = existing;
-      if (!customer && input.target === "new" && newDomain) {
-        customer = {
-          id: newId("org"),
-          kind: "customer",
-          name: input.name,
-          cloud: partner.cloud,
-          country: input.country,
-          primaryDomain: newDomain,
-          partnerType: null,
-          partnerPublicId: null,
-          isCspTransactionTenant: false,
-          partnerState: "active",
-          corporateOfPartnerId: null,
-          createdAt: now,
-        } satisfies Organization;
-        insertOrganization(tx).run(customer);
-        insertMembership(tx).run({
-          id: newId("mem"),
-          organizationId: customer.id,
-          userId: actor.userId,
-          roles: ["global_admin"],
-          createdAt: now,
-        });
-        recordAudit(tx, {
-          organizationId: customer.id,
-          customerId: customer.id,
-          actor,
-          action: "customer.created",
-          targetType: "organization",
-          targetId: customer.id,
-          details: { name: customer.name, domain: newDomain },
-          at: now,
-        });
-      }
-      if (!customer) throw new DomainError("VALIDATION");
-      closeInvitation(tx, inv, "accepted", actor, now, customer.id);
-      const relationshipId = newId("rel");
-      insertResellerRelationship(tx).run({
-        id: relationshipId,
-        partnerId: partner.id,
-        customerId: customer.id,
-        state: "active",
-        invitationId: inv.id,
+  return await transaction(ctx.db, (tx) => {
+    // A new organization is written first so the invitation closes naming it in one update;
+    // if another answer won the invitation, the whole transaction (organization too) rolls back.
+    let customer = existing;
+    if (!customer && input.target === "new" && newDomain) {
+      customer = {
+        id: newId("org"),
+        kind: "customer",
+        name: input.name,
+        cloud: partner.cloud,
+        country: input.country,
+        primaryDomain: newDomain,
+        partnerType: null,
+        partnerPublicId: null,
+        isCspTransactionTenant: false,
+        partnerState: "active",
+        corporateOfPartnerId: null,
         createdAt: now,
-        providerId: inv.providerId,
-        resellerId: null,
-        customerName: customer.name,
-        customerDomain: customer.primaryDomain,
-      });
-      const details = { partner: partner.name, customer: customer.name, email: inv.email };
-      recordAudit(tx, {
-        organizationId: partner.id,
-        customerId: customer.id,
-        actor,
-        action: "invitation.accepted",
-        targetType: "invitation",
-        targetId: inv.id,
-        details,
-        at: now,
+      } satisfies Organization;
+      insertOrganization(tx).run(customer);
+      insertMembership(tx).run({
+        id: newId("mem"),
+        organizationId: customer.id,
+        userId: actor.userId,
+        roles: ["global_admin"],
+        createdAt: now,
       });
       recordAudit(tx, {
-        organizationId: partner.id,
+        organizationId: customer.id,
         customerId: customer.id,
         actor,
-        action: "reseller_relationship.created",
-        targetType: "reseller_relationship",
-        targetId: relationshipId,
-        details,
+        action: "customer.created",
+        targetType: "organization",
+        targetId: customer.id,
+        details: { name: customer.name, domain: newDomain },
         at: now,
       });
-      // One acceptance does both: admin roles asked for with the invitation are granted now.
-      const adminRelationship = inv.adminRequest
-        ? grantWithInvitation(ctx, tx, {
-            partnerId: partner.id,
-            customerId: customer.id,
-            request: inv.adminRequest,
-            requestedAt: inv.createdAt,
-            requestedBy: inv.createdByUserId,
-            actor,
-            now,
-          })
-        : null;
-      notifyPartner(ctx, tx, inv, partner, true, customer, now);
-      const provider = inv.providerId ? linkProvider(ctx, tx, { inv, reseller: partner, customer, actor, now }) : null;
-      return {
-        customerId: customer.id,
-        relationshipId,
-        partnerId: partner.id,
-        adminRelationshipId: adminRelationship?.id ?? null,
-        providerId: provider?.id ?? null,
-      };
-    },
-    { behavior: "immediate" },
-  );
+    }
+    if (!customer) throw new DomainError("VALIDATION");
+    closeInvitation(tx, inv, "accepted", actor, now, customer.id);
+    const relationshipId = newId("rel");
+    insertResellerRelationship(tx).run({
+      id: relationshipId,
+      partnerId: partner.id,
+      customerId: customer.id,
+      state: "active",
+      invitationId: inv.id,
+      createdAt: now,
+      providerId: inv.providerId,
+      resellerId: null,
+      customerName: customer.name,
+      customerDomain: customer.primaryDomain,
+    });
+    const details = { partner: partner.name, customer: customer.name, email: inv.email };
+    recordAudit(tx, {
+      organizationId: partner.id,
+      customerId: customer.id,
+      actor,
+      action: "invitation.accepted",
+      targetType: "invitation",
+      targetId: inv.id,
+      details,
+      at: now,
+    });
+    recordAudit(tx, {
+      organizationId: partner.id,
+      customerId: customer.id,
+      actor,
+      action: "reseller_relationship.created",
+      targetType: "reseller_relationship",
+      targetId: relationshipId,
+      details,
+      at: now,
+    });
+    // One acceptance does both: admin roles asked for with the invitation are granted now.
+    const adminRelationship = inv.adminRequest
+      ? grantWithInvitation(ctx, tx, {
+          partnerId: partner.id,
+          customerId: customer.id,
+          request: inv.adminRequest,
+          requestedAt: inv.createdAt,
+          requestedBy: inv.createdByUserId,
+          actor,
+          now,
+        })
+      : null;
+    notifyPartner(ctx, tx, inv, partner, true, customer, now);
+    const provider = inv.providerId ? linkProvider(ctx, tx, { inv, reseller: partner, customer, actor, now }) : null;
+    return {
+      customerId: customer.id,
+      relationshipId,
+      partnerId: partner.id,
+      adminRelationshipId: adminRelationship?.id ?? null,
+      providerId: provider?.id ?? null,
+    };
+  });
 }
 
-export function declineInvitation(ctx: ServiceContext, actor: Actor, token: string) {
+export async function declineInvitation(ctx: ServiceContext, actor: Actor, token: string) {
   const inv = requireAnswerable(ctx, actor, token);
   const partner = ctx.db.select().from(organizations).where(eq(organizations.id, inv.partnerId)).get();
   if (!partner) throw new DomainError("INVITATION_INVALID");
   const now = ctx.now();
-  ctx.db.transaction(
-    (tx) => {
-      closeInvitation(tx, inv, "declined", actor, now, null);
-      recordAudit(tx, {
-        organizationId: partner.id,
-        actor,
-        action: "invitation.declined",
-        targetType: "invitation",
-        targetId: inv.id,
-        details: { email: inv.email },
-        at: now,
-      });
-      notifyPartner(ctx, tx, inv, partner, false, null, now);
-    },
-    { behavior: "immediate" },
-  );
+  await transaction(ctx.db, (tx) => {
+    closeInvitation(tx, inv, "declined", actor, now, null);
+    recordAudit(tx, {
+      organizationId: partner.id,
+      actor,
+      action: "invitation.declined",
+      targetType: "invitation",
+      targetId: inv.id,
+      details: { email: inv.email },
+      at: now,
+    });
+    notifyPartner(ctx, tx, inv, partner, false, null, now);
+  });
   return { partnerName: partner.name };
 }

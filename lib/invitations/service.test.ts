@@ -26,13 +26,13 @@ beforeEach(() => {
   agent = addMember(t.ctx.db, partnerId, "agent@northwind.example", ["admin_agent"]);
 });
 
-function invite(email = "grace@blueyonder.example") {
-  return createInvitation(t.ctx, agent, { partnerId, email, message: "Hello Grace", locale: "en" });
+async function invite(email = "grace@blueyonder.example") {
+  return await createInvitation(t.ctx, agent, { partnerId, email, message: "Hello Grace", locale: "en" });
 }
 
 describe("createInvitation", () => {
-  it("writes the invitation, its audit row and its email in one go, storing only the token's hash", () => {
-    const { invitation, token } = invite();
+  it("writes the invitation, its audit row and its email in one go, storing only the token's hash", async () => {
+    const { invitation, token } = await invite();
     const row = t.ctx.db.select().from(invitations).where(eq(invitations.id, invitation.id)).get()!;
     expect(row.state).toBe("sent");
     expect(row.tokenHash).not.toBe(token);
@@ -53,112 +53,118 @@ describe("createInvitation", () => {
     expect(mail.textBody).toContain("Northwind");
   });
 
-  it("expires after the configured lifetime", () => {
+  it("expires after the configured lifetime", async () => {
     t.ctx.config.invitationTtlDays = 3;
-    const { invitation } = invite();
+    const { invitation } = await invite();
     expect(invitation.expiresAt.getTime() - invitation.createdAt.getTime()).toBe(3 * DAY);
   });
 
-  it("stores the address normalized (case and Unicode compatibility forms)", () => {
-    const { invitation } = invite("  Grace@ＢlueYonder.Example ");
+  it("stores the address normalized (case and Unicode compatibility forms)", async () => {
+    const { invitation } = await invite("  Grace@ＢlueYonder.Example ");
     expect(invitation.email).toBe("grace@blueyonder.example");
   });
 
-  it("is refused to roles without the permission, and changes nothing", () => {
+  it("is refused to roles without the permission, and changes nothing", async () => {
     for (const role of ["billing_admin", "helpdesk_agent", "user_management_admin"] as const) {
       const member = addMember(t.ctx.db, partnerId, `${role}@northwind.example`, [role]);
-      expect(codeOf(() => createInvitation(t.ctx, member, { partnerId, email: "x@y.example", message: null, locale: "en" }))).toBe(
-        "FORBIDDEN",
-      );
+      expect(
+        await codeOf(async () => await createInvitation(t.ctx, member, { partnerId, email: "x@y.example", message: null, locale: "en" })),
+      ).toBe("FORBIDDEN");
     }
     for (const role of ["account_admin", "sales_agent"] as const) {
       const member = addMember(t.ctx.db, partnerId, `${role}@northwind.example`, [role]);
-      expect(codeOf(() => createInvitation(t.ctx, member, { partnerId, email: `${role}@y.example`, message: null, locale: "en" }))).toBe(
-        "no error",
-      );
+      expect(
+        await codeOf(
+          async () => await createInvitation(t.ctx, member, { partnerId, email: `${role}@y.example`, message: null, locale: "en" }),
+        ),
+      ).toBe("no error");
     }
     expect(count(t.ctx.db, "invitations")).toBe(2);
   });
 
-  it("treats another partner's id as not found", () => {
+  it("treats another partner's id as not found", async () => {
     const other = addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
-    expect(codeOf(() => createInvitation(t.ctx, agent, { partnerId: other, email: "x@y.example", message: null, locale: "en" }))).toBe(
-      "NOT_FOUND",
-    );
+    expect(
+      await codeOf(
+        async () => await createInvitation(t.ctx, agent, { partnerId: other, email: "x@y.example", message: null, locale: "en" }),
+      ),
+    ).toBe("NOT_FOUND");
     expect(count(t.ctx.db, "invitations")).toBe(0);
   });
 
-  it("refuses to invite the partner's own people (a partner cannot resell to itself)", () => {
+  it("refuses to invite the partner's own people (a partner cannot resell to itself)", async () => {
     addMember(t.ctx.db, partnerId, "colleague@northwind.example", ["sales_agent"]);
-    expect(codeOf(() => invite("Colleague@Northwind.example"))).toBe("SELF_INVITE");
+    expect(await codeOf(async () => await invite("Colleague@Northwind.example"))).toBe("SELF_INVITE");
   });
 });
 
 describe("token rules", () => {
-  it("single use: a second accept and a decline after accepting are refused", () => {
-    const { token } = invite();
+  it("single use: a second accept and a decline after accepting are refused", async () => {
+    const { token } = await invite();
     const grace = addUser(t.ctx.db, "grace@blueyonder.example");
-    acceptInvitation(t.ctx, grace, newOrg(token));
-    expect(codeOf(() => acceptInvitation(t.ctx, grace, newOrg(token)))).toBe("INVITATION_USED");
-    expect(codeOf(() => declineInvitation(t.ctx, grace, token))).toBe("INVITATION_USED");
+    await acceptInvitation(t.ctx, grace, newOrg(token));
+    expect(await codeOf(async () => await acceptInvitation(t.ctx, grace, newOrg(token)))).toBe("INVITATION_USED");
+    expect(await codeOf(async () => await declineInvitation(t.ctx, grace, token))).toBe("INVITATION_USED");
     expect(count(t.ctx.db, "reseller_relationships")).toBe(1);
   });
 
-  it("bound to the invited address: another signed-in account is refused and nothing changes", () => {
-    const { token } = invite();
+  it("bound to the invited address: another signed-in account is refused and nothing changes", async () => {
+    const { token } = await invite();
     const mallory = addUser(t.ctx.db, "mallory@blueyonder.example");
     const before = count(t.ctx.db, "audit_events");
-    expect(codeOf(() => acceptInvitation(t.ctx, mallory, newOrg(token)))).toBe("WRONG_ACCOUNT");
-    expect(codeOf(() => declineInvitation(t.ctx, mallory, token))).toBe("WRONG_ACCOUNT");
+    expect(await codeOf(async () => await acceptInvitation(t.ctx, mallory, newOrg(token)))).toBe("WRONG_ACCOUNT");
+    expect(await codeOf(async () => await declineInvitation(t.ctx, mallory, token))).toBe("WRONG_ACCOUNT");
     expect(count(t.ctx.db, "audit_events")).toBe(before);
     expect(findInvitationByToken(t.ctx, token)!.state).toBe("sent");
   });
 
-  it("a homoglyph address (Cyrillic а) is a different address", () => {
-    const { token } = invite("grace@blueyonder.example");
+  it("a homoglyph address (Cyrillic а) is a different address", async () => {
+    const { token } = await invite("grace@blueyonder.example");
     const lookalike = addUser(t.ctx.db, "grаce@blueyonder.example"); // the "а" is U+0430
-    expect(codeOf(() => acceptInvitation(t.ctx, lookalike, newOrg(token)))).toBe("WRONG_ACCOUNT");
+    expect(await codeOf(async () => await acceptInvitation(t.ctx, lookalike, newOrg(token)))).toBe("WRONG_ACCOUNT");
   });
 
-  it("expires after 14 days by default", () => {
-    const { token } = invite();
+  it("expires after 14 days by default", async () => {
+    const { token } = await invite();
     const grace = addUser(t.ctx.db, "grace@blueyonder.example");
     t.advance(14 * DAY);
     expect(invitationStatus(findInvitationByToken(t.ctx, token)!, t.ctx.now())).toBe("expired");
-    expect(codeOf(() => acceptInvitation(t.ctx, grace, newOrg(token)))).toBe("INVITATION_EXPIRED");
+    expect(await codeOf(async () => await acceptInvitation(t.ctx, grace, newOrg(token)))).toBe("INVITATION_EXPIRED");
   });
 
-  it("works until the last moment before expiry", () => {
-    const { token } = invite();
+  it("works until the last moment before expiry", async () => {
+    const { token } = await invite();
     const grace = addUser(t.ctx.db, "grace@blueyonder.example");
     t.advance(14 * DAY - 1);
-    expect(codeOf(() => acceptInvitation(t.ctx, grace, newOrg(token)))).toBe("no error");
+    expect(await codeOf(async () => await acceptInvitation(t.ctx, grace, newOrg(token)))).toBe("no error");
   });
 
-  it("resend issues a new token and kills the old one", () => {
-    const { invitation, token: oldToken } = invite();
+  it("resend issues a new token and kills the old one", async () => {
+    const { invitation, token: oldToken } = await invite();
     t.advance(20 * DAY); // expired invitations can be resent
-    const { token: newToken } = resendInvitation(t.ctx, agent, { partnerId, invitationId: invitation.id });
+    const { token: newToken } = await resendInvitation(t.ctx, agent, { partnerId, invitationId: invitation.id });
     expect(newToken).not.toBe(oldToken);
     expect(findInvitationByToken(t.ctx, oldToken)).toBeNull();
     const grace = addUser(t.ctx.db, "grace@blueyonder.example");
-    expect(codeOf(() => acceptInvitation(t.ctx, grace, newOrg(oldToken)))).toBe("INVITATION_INVALID");
-    expect(codeOf(() => acceptInvitation(t.ctx, grace, newOrg(newToken)))).toBe("no error");
+    expect(await codeOf(async () => await acceptInvitation(t.ctx, grace, newOrg(oldToken)))).toBe("INVITATION_INVALID");
+    expect(await codeOf(async () => await acceptInvitation(t.ctx, grace, newOrg(newToken)))).toBe("no error");
     expect(count(t.ctx.db, "email_outbox")).toBe(3); // first send, resend, accepted notice
   });
 
-  it("revoke makes the link show as withdrawn, and cannot be undone by a resend", () => {
-    const { invitation, token } = invite();
-    revokeInvitation(t.ctx, agent, { partnerId, invitationId: invitation.id });
+  it("revoke makes the link show as withdrawn, and cannot be undone by a resend", async () => {
+    const { invitation, token } = await invite();
+    await revokeInvitation(t.ctx, agent, { partnerId, invitationId: invitation.id });
     const grace = addUser(t.ctx.db, "grace@blueyonder.example");
-    expect(codeOf(() => acceptInvitation(t.ctx, grace, newOrg(token)))).toBe("INVITATION_REVOKED");
-    expect(codeOf(() => resendInvitation(t.ctx, agent, { partnerId, invitationId: invitation.id }))).toBe("INVITATION_NOT_OPEN");
+    expect(await codeOf(async () => await acceptInvitation(t.ctx, grace, newOrg(token)))).toBe("INVITATION_REVOKED");
+    expect(await codeOf(async () => await resendInvitation(t.ctx, agent, { partnerId, invitationId: invitation.id }))).toBe(
+      "INVITATION_NOT_OPEN",
+    );
   });
 
-  it("opening the page marks it opened, once, and changes nothing else", () => {
-    const { token } = invite();
-    markInvitationOpened(t.ctx, token);
-    markInvitationOpened(t.ctx, token);
+  it("opening the page marks it opened, once, and changes nothing else", async () => {
+    const { token } = await invite();
+    await markInvitationOpened(t.ctx, token);
+    await markInvitationOpened(t.ctx, token);
     expect(findInvitationByToken(t.ctx, token)!.state).toBe("opened");
     expect(
       t.ctx.db
@@ -170,10 +176,10 @@ describe("token rules", () => {
     expect(count(t.ctx.db, "reseller_relationships")).toBe(0);
   });
 
-  it("decline records it and tells the partner in the inviter's language", () => {
-    const { token } = invite();
+  it("decline records it and tells the partner in the inviter's language", async () => {
+    const { token } = await invite();
     const grace = addUser(t.ctx.db, "grace@blueyonder.example");
-    declineInvitation(t.ctx, grace, token);
+    await declineInvitation(t.ctx, grace, token);
     expect(findInvitationByToken(t.ctx, token)!.state).toBe("declined");
     const notice = t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "invitation.declined")).get()!;
     expect(notice.toAddress).toBe("agent@northwind.example");

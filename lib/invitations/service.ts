@@ -3,7 +3,7 @@ import { invitations, organizations } from "@/db/schema";
 import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
 import { hasPermission } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
-import type { Tx } from "@/db/client";
+import { transaction, type Tx } from "@/db/transaction";
 import type { ServiceContext } from "@/lib/context";
 import { normalizeEmail } from "@/lib/email/normalize";
 import { enqueueEmail } from "@/lib/email/outbox";
@@ -90,7 +90,7 @@ function checkProvider(ctx: ServiceContext, partner: Organization, providerId: s
  * its email share one transaction; the email leaves after commit. Returns the raw token
  * (never stored) so callers other than email, such as tests, can follow the link.
  */
-export function createInvitation(ctx: ServiceContext, actor: Actor, input: InviteCustomerInput) {
+export async function createInvitation(ctx: ServiceContext, actor: Actor, input: InviteCustomerInput) {
   const member = requirePermission(ctx.db, actor, input.partnerId, "invitations.write");
   assertInGoodStanding(member.organization);
   const email = normalizeEmail(input.email);
@@ -122,23 +122,20 @@ export function createInvitation(ctx: ServiceContext, actor: Actor, input: Invit
     adminRequest: input.adminRequest ?? null,
     providerId,
   };
-  ctx.db.transaction(
-    (tx) => {
-      countInvitationEmail(tx, ctx, member.organization.id, now);
-      insertInvitation(tx).run(invitation);
-      recordAudit(tx, {
-        organizationId: member.organization.id,
-        actor,
-        action: "invitation.sent",
-        targetType: "invitation",
-        targetId: invitation.id,
-        details: { email },
-        at: now,
-      });
-      queueInvitationEmail(ctx, tx, member, invitation, token, now);
-    },
-    { behavior: "immediate" },
-  );
+  await transaction(ctx.db, (tx) => {
+    countInvitationEmail(tx, ctx, member.organization.id, now);
+    insertInvitation(tx).run(invitation);
+    recordAudit(tx, {
+      organizationId: member.organization.id,
+      actor,
+      action: "invitation.sent",
+      targetType: "invitation",
+      targetId: invitation.id,
+      details: { email },
+      at: now,
+    });
+    queueInvitationEmail(ctx, tx, member, invitation, token, now);
+  });
   return { invitation, token };
 }
 
@@ -153,7 +150,7 @@ function getOwnInvitationOrThrow(ctx: ServiceContext, member: Member, invitation
 }
 
 /** Sends a fresh link: a new token replaces the old one (which stops working) and the clock restarts. */
-export function resendInvitation(ctx: ServiceContext, actor: Actor, ref: InvitationRef) {
+export async function resendInvitation(ctx: ServiceContext, actor: Actor, ref: InvitationRef) {
   const member = requirePermission(ctx.db, actor, ref.partnerId, "invitations.write");
   assertInGoodStanding(member.organization);
   const inv = getOwnInvitationOrThrow(ctx, member, ref.invitationId);
@@ -171,62 +168,56 @@ export function resendInvitation(ctx: ServiceContext, actor: Actor, ref: Invitat
     expiresAt: expiryFrom(now, ctx.config.invitationTtlDays),
     openedAt: null,
   };
-  ctx.db.transaction(
-    (tx) => {
-      // Conditional on the state we read, so a concurrent accept or revoke wins cleanly.
-      const changed = tx
-        .update(invitations)
-        .set({
-          tokenHash: next.tokenHash,
-          state: next.state,
-          sendCount: next.sendCount,
-          lastSentAt: now,
-          expiresAt: next.expiresAt,
-          openedAt: null,
-        })
-        .where(and(eq(invitations.id, inv.id), inArray(invitations.state, ["sent", "opened"])))
-        .run().changes;
-      if (changed !== 1) throw new DomainError("INVITATION_NOT_OPEN");
-      countInvitationEmail(tx, ctx, member.organization.id, now);
-      recordAudit(tx, {
-        organizationId: member.organization.id,
-        actor,
-        action: "invitation.resent",
-        targetType: "invitation",
-        targetId: inv.id,
-        details: { email: inv.email },
-        at: now,
-      });
-      queueInvitationEmail(ctx, tx, member, next, token, now);
-    },
-    { behavior: "immediate" },
-  );
+  await transaction(ctx.db, (tx) => {
+    // Conditional on the state we read, so a concurrent accept or revoke wins cleanly.
+    const changed = tx
+      .update(invitations)
+      .set({
+        tokenHash: next.tokenHash,
+        state: next.state,
+        sendCount: next.sendCount,
+        lastSentAt: now,
+        expiresAt: next.expiresAt,
+        openedAt: null,
+      })
+      .where(and(eq(invitations.id, inv.id), inArray(invitations.state, ["sent", "opened"])))
+      .run().changes;
+    if (changed !== 1) throw new DomainError("INVITATION_NOT_OPEN");
+    countInvitationEmail(tx, ctx, member.organization.id, now);
+    recordAudit(tx, {
+      organizationId: member.organization.id,
+      actor,
+      action: "invitation.resent",
+      targetType: "invitation",
+      targetId: inv.id,
+      details: { email: inv.email },
+      at: now,
+    });
+    queueInvitationEmail(ctx, tx, member, next, token, now);
+  });
   return { token, email: inv.email };
 }
 
-export function revokeInvitation(ctx: ServiceContext, actor: Actor, ref: InvitationRef): { email: string } {
+export async function revokeInvitation(ctx: ServiceContext, actor: Actor, ref: InvitationRef): Promise<{ email: string }> {
   const member = requirePermission(ctx.db, actor, ref.partnerId, "invitations.write");
   const inv = getOwnInvitationOrThrow(ctx, member, ref.invitationId);
   const now = ctx.now();
-  ctx.db.transaction(
-    (tx) => {
-      const changed = tx
-        .update(invitations)
-        .set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId })
-        .where(and(eq(invitations.id, inv.id), inArray(invitations.state, ["sent", "opened"])))
-        .run().changes;
-      if (changed !== 1) throw new DomainError("INVITATION_NOT_OPEN");
-      recordAudit(tx, {
-        organizationId: member.organization.id,
-        actor,
-        action: "invitation.revoked",
-        targetType: "invitation",
-        targetId: inv.id,
-        details: { email: inv.email },
-        at: now,
-      });
-    },
-    { behavior: "immediate" },
-  );
+  await transaction(ctx.db, (tx) => {
+    const changed = tx
+      .update(invitations)
+      .set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId })
+      .where(and(eq(invitations.id, inv.id), inArray(invitations.state, ["sent", "opened"])))
+      .run().changes;
+    if (changed !== 1) throw new DomainError("INVITATION_NOT_OPEN");
+    recordAudit(tx, {
+      organizationId: member.organization.id,
+      actor,
+      action: "invitation.revoked",
+      targetType: "invitation",
+      targetId: inv.id,
+      details: { email: inv.email },
+      at: now,
+    });
+  });
   return { email: inv.email };
 }

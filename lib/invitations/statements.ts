@@ -2,7 +2,7 @@ import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { placeholders, prepared } from "@/db/prepared";
 import { invitations, memberships, organizations, resellerRelationships, users } from "@/db/schema";
-import type { Tx } from "@/db/client";
+import type { Tx } from "@/db/transaction";
 
 /*
  * The statements of the invitation hot path (create and accept), prepared once per

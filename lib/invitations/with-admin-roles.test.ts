@@ -32,14 +32,14 @@ const form = (over: Record<string, unknown> = {}) =>
   });
 
 describe("admin roles riding along with a reseller invitation", () => {
-  it("one email and one acceptance create the reseller relationship and an active admin relationship", () => {
-    const { token } = createInvitation(t.ctx, agent, form());
+  it("one email and one acceptance create the reseller relationship and an active admin relationship", async () => {
+    const { token } = await createInvitation(t.ctx, agent, form());
     const mail = t.ctx.db.select().from(emailOutbox).get()!;
     expect(mail.textBody).toContain("Accepting also gives Northwind these admin roles in your organization for 90 days:");
     expect(mail.textBody).toContain("Helpdesk Administrator");
     t.advance(DAY);
     const grace = addUser(t.ctx.db, "grace@newco.example");
-    const { customerId, adminRelationshipId } = acceptInvitation(t.ctx, grace, {
+    const { customerId, adminRelationshipId } = await acceptInvitation(t.ctx, grace, {
       token,
       target: "new",
       name: "NewCo",
@@ -85,30 +85,32 @@ describe("admin roles riding along with a reseller invitation", () => {
     expect(parsed.error!.issues.map((i) => i.path[0]).sort()).toEqual(["durationDays", "name", "roles"]);
   });
 
-  it("a Sales agent may invite but not ask for admin roles", () => {
+  it("a Sales agent may invite but not ask for admin roles", async () => {
     const sales = addMember(t.ctx.db, partner, "sales@northwind.example", ["sales_agent"]);
-    expect(codeOf(() => createInvitation(t.ctx, sales, form()))).toBe("FORBIDDEN");
-    expect(codeOf(() => createInvitation(t.ctx, sales, form({ includeAdmin: undefined })))).toBe("no error");
+    expect(await codeOf(async () => await createInvitation(t.ctx, sales, form()))).toBe("FORBIDDEN");
+    expect(await codeOf(async () => await createInvitation(t.ctx, sales, form({ includeAdmin: undefined })))).toBe("no error");
   });
 
-  it("the same rules as a request: Global Administrator never auto-extends; the name is reserved by the open invitation", () => {
-    expect(codeOf(() => createInvitation(t.ctx, agent, form({ roles: ["global_administrator"], autoExtend: "on" })))).toBe(
-      "AUTO_EXTEND_GLOBAL_ADMIN",
-    );
-    createInvitation(t.ctx, agent, form());
-    expect(codeOf(() => createInvitation(t.ctx, agent, form({ email: "other@newco.example", name: "NEWCO HELPDESK" })))).toBe("NAME_TAKEN");
+  it("the same rules as a request: Global Administrator never auto-extends; the name is reserved by the open invitation", async () => {
+    expect(
+      await codeOf(async () => await createInvitation(t.ctx, agent, form({ roles: ["global_administrator"], autoExtend: "on" }))),
+    ).toBe("AUTO_EXTEND_GLOBAL_ADMIN");
+    await createInvitation(t.ctx, agent, form());
+    expect(
+      await codeOf(async () => await createInvitation(t.ctx, agent, form({ email: "other@newco.example", name: "NEWCO HELPDESK" }))),
+    ).toBe("NAME_TAKEN");
     // A customer already related to the partner: a separate request cannot take the reserved name either.
     const customer = addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
     const olivia = addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
-    const plain = createInvitation(t.ctx, agent, { partnerId: partner, email: olivia.email, message: null, locale: "en" });
-    acceptInvitation(t.ctx, olivia, { token: plain.token, target: "existing", customerId: customer, agreement: "on" });
+    const plain = await createInvitation(t.ctx, agent, { partnerId: partner, email: olivia.email, message: null, locale: "en" });
+    await acceptInvitation(t.ctx, olivia, { token: plain.token, target: "existing", customerId: customer, agreement: "on" });
     const request = (name: string) =>
       requestAdminRelationshipSchema.parse({ partnerId: partner, customerId: customer, name, durationDays: "5", roles: ["global_reader"] });
-    expect(codeOf(() => requestAdminRelationship(t.ctx, agent, request("NewCo helpdesk")))).toBe("NAME_TAKEN");
-    expect(codeOf(() => requestAdminRelationship(t.ctx, agent, request("Something else")))).toBe("no error");
+    expect(await codeOf(async () => await requestAdminRelationship(t.ctx, agent, await request("NewCo helpdesk")))).toBe("NAME_TAKEN");
+    expect(await codeOf(async () => await requestAdminRelationship(t.ctx, agent, await request("Something else")))).toBe("no error");
   });
 
-  it("leaves every subscription row as it was", () => {
+  it("leaves every subscription row as it was", async () => {
     const customer = addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
     const olivia = addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
     t.ctx.db.$client
@@ -117,8 +119,8 @@ describe("admin roles riding along with a reseller invitation", () => {
       )
       .run(customer);
     const before = dumpTable(t.ctx.db, "subscriptions");
-    const { token } = createInvitation(t.ctx, agent, form({ email: olivia.email }));
-    acceptInvitation(t.ctx, olivia, { token, target: "existing", customerId: customer, agreement: "on" });
+    const { token } = await createInvitation(t.ctx, agent, form({ email: olivia.email }));
+    await acceptInvitation(t.ctx, olivia, { token, target: "existing", customerId: customer, agreement: "on" });
     expect(dumpTable(t.ctx.db, "subscriptions")).toBe(before);
   });
 });

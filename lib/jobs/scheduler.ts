@@ -12,10 +12,10 @@ const holder = globalThis as unknown as { __prcJobs?: NodeJS.Timeout };
 /** Runs the time-driven job now and then every JOBS_INTERVAL_MS; its emails leave through the outbox. */
 export function startScheduledJobs(): void {
   if (holder.__prcJobs) return;
-  const tick = () => {
+  const tick = async () => {
     try {
       const ctx = serviceContext();
-      const report = runAdminRelationshipJobs(ctx);
+      const report = await runAdminRelationshipJobs(ctx);
       activatePendingAssignments(ctx.db);
       purgeOldRateLimits(ctx.db, ctx.now());
       purgeExpiredSessions(ctx.db, ctx.now());
@@ -24,7 +24,7 @@ export function startScheduledJobs(): void {
       console.error("scheduled job failed", error);
     }
   };
-  holder.__prcJobs = setInterval(tick, env().JOBS_INTERVAL_MS);
+  holder.__prcJobs = setInterval(() => void tick(), env().JOBS_INTERVAL_MS);
   holder.__prcJobs.unref();
-  tick();
+  void tick();
 }

@@ -11,8 +11,8 @@ import { offboardPartnerSchema, partnerStandingSchema } from "./schemas";
 // Session re-checked by runAction; the operator's permission and the partner's state checked by each service.
 
 export async function suspendPartnerAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(partnerStandingSchema, form, (input, actor, t) => {
-    const partner = suspendPartner(serviceContext(), actor, input);
+  return runAction(partnerStandingSchema, form, async (input, actor, t) => {
+    const partner = await suspendPartner(serviceContext(), actor, input);
     void kickOutbox();
     revalidatePath("/", "layout");
     return { ok: true, message: t("operator.partner.suspended", { partner: partner.name }) };
@@ -20,8 +20,8 @@ export async function suspendPartnerAction(_: ActionResult, form: FormData): Pro
 }
 
 export async function reinstatePartnerAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(partnerStandingSchema, form, (input, actor, t) => {
-    const partner = reinstatePartner(serviceContext(), actor, input);
+  return runAction(partnerStandingSchema, form, async (input, actor, t) => {
+    const partner = await reinstatePartner(serviceContext(), actor, input);
     void kickOutbox();
     revalidatePath("/", "layout");
     return { ok: true, message: t("operator.partner.reinstated", { partner: partner.name }) };
@@ -29,8 +29,8 @@ export async function reinstatePartnerAction(_: ActionResult, form: FormData): P
 }
 
 export async function offboardPartnerAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(offboardPartnerSchema, form, (input, actor, t) => {
-    const r = offboardPartner(serviceContext(), actor, input);
+  return runAction(offboardPartnerSchema, form, async (input, actor, t) => {
+    const r = await offboardPartner(serviceContext(), actor, input);
     void kickOutbox();
     revalidatePath("/", "layout");
     return { ok: true, message: t("operator.partner.offboarded", { partner: r.partner.name, count: r.customersEnded }) };

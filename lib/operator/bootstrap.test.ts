@@ -4,24 +4,24 @@ import { getMember } from "@/lib/auth/membership";
 import { addOperator, operatorOrganization } from "./bootstrap";
 
 describe("npm run operator:add", () => {
-  it("creates the operator organization, the person and their operator admin role, once", () => {
+  it("creates the operator organization, the person and their operator admin role, once", async () => {
     const { ctx } = testContext();
     const at = new Date("2026-12-01T10:00:00Z");
-    const first = addOperator(ctx.db, " Ops@Program.Example ", at);
+    const first = await addOperator(ctx.db, " Ops@Program.Example ", at);
     expect(first).toMatchObject({ organization: "created", user: "created", membership: "created", email: "ops@program.example" });
     const org = operatorOrganization(ctx.db)!;
     expect(org.kind).toBe("operator");
     const audit = count(ctx.db, "audit_events");
-    const again = addOperator(ctx.db, "ops@program.example", at);
+    const again = await addOperator(ctx.db, "ops@program.example", at);
     expect(again).toMatchObject({ organization: "existing", user: "existing", membership: "existing" });
     expect(count(ctx.db, "audit_events")).toBe(audit);
     expect(count(ctx.db, "organizations")).toBe(1);
   });
 
-  it("a second operator joins the same organization; an address that is not one changes nothing", () => {
+  it("a second operator joins the same organization; an address that is not one changes nothing", async () => {
     const { ctx } = testContext();
-    addOperator(ctx.db, "ops@program.example", new Date());
-    const second = addOperator(ctx.db, "second@program.example", new Date());
+    await addOperator(ctx.db, "ops@program.example", new Date());
+    const second = await addOperator(ctx.db, "second@program.example", new Date());
     expect(second).toMatchObject({ organization: "existing", user: "created", membership: "created" });
     expect(
       getMember(
@@ -33,8 +33,8 @@ describe("npm run operator:add", () => {
         second.organizationId,
       )?.roles,
     ).toEqual(["operator_admin"]);
-    expect(codeOf(() => addOperator(ctx.db, "a@x.com,b@y.com", new Date()))).toBe("VALIDATION");
-    expect(codeOf(() => addOperator(ctx.db, "not-an-address", new Date()))).toBe("VALIDATION");
+    expect(await codeOf(async () => await addOperator(ctx.db, "a@x.com,b@y.com", new Date()))).toBe("VALIDATION");
+    expect(await codeOf(async () => await addOperator(ctx.db, "not-an-address", new Date()))).toBe("VALIDATION");
     expect(count(ctx.db, "users")).toBe(2);
   });
 });

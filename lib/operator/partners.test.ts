@@ -23,11 +23,11 @@ import { offboardPartner, reinstatePartner, suspendPartner } from "./partners";
 
 let t: ReturnType<typeof testContext>;
 let operator: Actor;
-let world: ReturnType<typeof relatedPartnerAndCustomer>;
+let world: Awaited<ReturnType<typeof relatedPartnerAndCustomer>>;
 let admin: Actor;
 
-const ask = (name: string) =>
-  requestAdminRelationship(
+const ask = async (name: string) =>
+  await requestAdminRelationship(
     t.ctx,
     world.agent,
     requestAdminRelationshipSchema.parse({
@@ -41,20 +41,25 @@ const ask = (name: string) =>
 const stateOf = (id: string) =>
   t.ctx.db.select({ s: organizations.partnerState }).from(organizations).where(eq(organizations.id, id)).get()!.s;
 
-beforeEach(() => {
+beforeEach(async () => {
   t = testContext();
-  operator = addOperatorMember(t.ctx.db, "ops@program.example", ["partner_manager"]);
-  world = relatedPartnerAndCustomer(t.ctx);
+  operator = await addOperatorMember(t.ctx.db, "ops@program.example", ["partner_manager"]);
+  world = await relatedPartnerAndCustomer(t.ctx);
   admin = addMember(t.ctx.db, world.partner, "admin@northwind.example", ["account_admin", "sales_agent"]);
 });
 
 describe("suspending a partner", () => {
-  it("its people still see, but send no invitation, request no roles and sell nothing; customers cannot answer what it sent before", () => {
-    const pending = ask("Before the suspension");
+  it("its people still see, but send no invitation, request no roles and sell nothing; customers cannot answer what it sent before", async () => {
+    const pending = await ask("Before the suspension");
     const outsider = addUser(t.ctx.db, "new@tailwind.example");
-    const { token } = createInvitation(t.ctx, admin, { partnerId: world.partner, email: outsider.email, message: null, locale: "en" });
-    const product = addProduct(t.ctx.db, { name: "Microsoft 365 E3" });
-    suspendPartner(t.ctx, operator, { partnerId: world.partner, reason: "Unpaid invoices since March." });
+    const { token } = await createInvitation(t.ctx, admin, {
+      partnerId: world.partner,
+      email: outsider.email,
+      message: null,
+      locale: "en",
+    });
+    const product = await addProduct(t.ctx.db, { name: "Microsoft 365 E3" });
+    await suspendPartner(t.ctx, operator, { partnerId: world.partner, reason: "Unpaid invoices since March." });
     expect(stateOf(world.partner)).toBe("suspended");
     // Its Account admin hears why.
     const mail = t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "partner.partnerSuspended")).all();
@@ -62,69 +67,83 @@ describe("suspending a partner", () => {
     expect(mail[0].textBody).toContain("Unpaid invoices since March.");
 
     expect(
-      codeOf(() =>
-        createInvitation(t.ctx, admin, { partnerId: world.partner, email: "other@tailwind.example", message: null, locale: "en" }),
+      await codeOf(
+        async () =>
+          await createInvitation(t.ctx, admin, { partnerId: world.partner, email: "other@tailwind.example", message: null, locale: "en" }),
       ),
     ).toBe("PARTNER_SUSPENDED");
-    expect(codeOf(() => ask("During the suspension"))).toBe("PARTNER_SUSPENDED");
+    expect(await codeOf(async () => await ask("During the suspension"))).toBe("PARTNER_SUSPENDED");
     expect(
-      codeOf(() =>
-        createSubscription(t.ctx, world.agent, {
-          partnerId: world.partner,
-          customerId: world.customer,
-          productId: product,
-          seats: 5,
-          term: "P1Y",
-        }),
+      await codeOf(
+        async () =>
+          await createSubscription(t.ctx, world.agent, {
+            partnerId: world.partner,
+            customerId: world.customer,
+            productId: product,
+            seats: 5,
+            term: "P1Y",
+          }),
       ),
     ).toBe("PARTNER_SUSPENDED");
     // Which moment: what it sent before the suspension gives it nothing now.
     expect(
-      codeOf(() =>
-        acceptInvitation(t.ctx, outsider, {
-          token,
-          target: "new",
-          name: "Tailwind",
-          primaryDomain: "tailwind.example",
-          country: "US",
-          agreement: "on",
-        }),
+      await codeOf(
+        async () =>
+          await acceptInvitation(t.ctx, outsider, {
+            token,
+            target: "new",
+            name: "Tailwind",
+            primaryDomain: "tailwind.example",
+            country: "US",
+            agreement: "on",
+          }),
       ),
     ).toBe("PARTNER_SUSPENDED");
-    expect(codeOf(() => approveAdminRelationship(t.ctx, world.ga, { organizationId: world.customer, relationshipId: pending.id }))).toBe(
-      "PARTNER_SUSPENDED",
-    );
+    expect(
+      await codeOf(
+        async () => await approveAdminRelationship(t.ctx, world.ga, { organizationId: world.customer, relationshipId: pending.id }),
+      ),
+    ).toBe("PARTNER_SUSPENDED");
 
-    reinstatePartner(t.ctx, operator, { partnerId: world.partner, reason: "Invoices settled." });
-    expect(approveAdminRelationship(t.ctx, world.ga, { organizationId: world.customer, relationshipId: pending.id }).state).toBe("active");
-    expect(codeOf(() => reinstatePartner(t.ctx, operator, { partnerId: world.partner, reason: "Once more." }))).toBe("PARTNER_STATE");
+    await reinstatePartner(t.ctx, operator, { partnerId: world.partner, reason: "Invoices settled." });
+    expect((await approveAdminRelationship(t.ctx, world.ga, { organizationId: world.customer, relationshipId: pending.id })).state).toBe(
+      "active",
+    );
+    expect(await codeOf(async () => await reinstatePartner(t.ctx, operator, { partnerId: world.partner, reason: "Once more." }))).toBe(
+      "PARTNER_STATE",
+    );
   });
 
-  it("only an operator with the permission: a viewer is refused; the partner itself, a customer or a stranger find nothing", () => {
-    const viewer = addOperatorMember(t.ctx.db, "viewer@program.example", ["operator_viewer"]);
+  it("only an operator with the permission: a viewer is refused; the partner itself, a customer or a stranger find nothing", async () => {
+    const viewer = await addOperatorMember(t.ctx.db, "viewer@program.example", ["operator_viewer"]);
     const input = { partnerId: world.partner, reason: "Trying it on." };
-    expect(codeOf(() => suspendPartner(t.ctx, viewer, input))).toBe("FORBIDDEN");
+    expect(await codeOf(async () => await suspendPartner(t.ctx, viewer, input))).toBe("FORBIDDEN");
     for (const who of [admin, world.ga, addUser(t.ctx.db, "x@nowhere.example")])
-      expect(codeOf(() => suspendPartner(t.ctx, who, input))).toBe("NOT_FOUND");
+      expect(await codeOf(async () => await suspendPartner(t.ctx, who, input))).toBe("NOT_FOUND");
     // A customer's id is not a partner.
-    expect(codeOf(() => suspendPartner(t.ctx, operator, { partnerId: world.customer, reason: "Not a partner." }))).toBe("NOT_FOUND");
+    expect(await codeOf(async () => await suspendPartner(t.ctx, operator, { partnerId: world.customer, reason: "Not a partner." }))).toBe(
+      "NOT_FOUND",
+    );
     expect(stateOf(world.partner)).toBe("active");
   });
 });
 
 describe("offboarding a partner", () => {
-  it("ends its relationships as a customer's removal does, its partnerships and invitations; both sides are emailed; subscriptions stay", () => {
+  it("ends its relationships as a customer's removal does, its partnerships and invitations; both sides are emailed; subscriptions stay", async () => {
     addSubscription(t.ctx.db, world.customer, "Microsoft 365 E3", world.partner);
-    const approved = ask("In force");
-    approveAdminRelationship(t.ctx, world.ga, { organizationId: world.customer, relationshipId: approved.id });
-    const waiting = ask("Waiting");
-    createInvitation(t.ctx, admin, { partnerId: world.partner, email: "someone@else.example", message: null, locale: "en" });
+    const approved = await ask("In force");
+    await approveAdminRelationship(t.ctx, world.ga, { organizationId: world.customer, relationshipId: approved.id });
+    const waiting = await ask("Waiting");
+    await createInvitation(t.ctx, admin, { partnerId: world.partner, email: "someone@else.example", message: null, locale: "en" });
     const subscriptionsBefore = dumpTable(t.ctx.db, "subscriptions");
 
     expect(
-      codeOf(() => offboardPartner(t.ctx, operator, { partnerId: world.partner, reason: "Left the program.", confirmName: "Fabrikam" })),
+      await codeOf(
+        async () =>
+          await offboardPartner(t.ctx, operator, { partnerId: world.partner, reason: "Left the program.", confirmName: "Fabrikam" }),
+      ),
     ).toBe("VALIDATION");
-    const r = offboardPartner(t.ctx, operator, { partnerId: world.partner, reason: "Left the program.", confirmName: "northwind" });
+    const r = await offboardPartner(t.ctx, operator, { partnerId: world.partner, reason: "Left the program.", confirmName: "northwind" });
     expect(r).toMatchObject({ customersEnded: 1, invitationsWithdrawn: 1 });
     expect(stateOf(world.partner)).toBe("offboarded");
     expect(
@@ -175,13 +194,15 @@ describe("offboarding a partner", () => {
     ).toEqual([operatorOrg, world.partner].sort());
     expect(audit.some((e) => e.a === "reseller_relationship.removed" && e.c === world.customer)).toBe(true);
     // Offboarded is for good.
-    expect(codeOf(() => reinstatePartner(t.ctx, operator, { partnerId: world.partner, reason: "Come back." }))).toBe("PARTNER_STATE");
-    expect(codeOf(() => ask("After"))).toBe("PARTNER_OFFBOARDED");
+    expect(await codeOf(async () => await reinstatePartner(t.ctx, operator, { partnerId: world.partner, reason: "Come back." }))).toBe(
+      "PARTNER_STATE",
+    );
+    expect(await codeOf(async () => await ask("After"))).toBe("PARTNER_OFFBOARDED");
   });
 
-  it("ends a provider's partnerships with its resellers", () => {
-    const tier = partneredProviderAndReseller(t.ctx);
-    offboardPartner(t.ctx, operator, { partnerId: tier.provider, reason: "Distributor closed.", confirmName: "Contoso" });
+  it("ends a provider's partnerships with its resellers", async () => {
+    const tier = await partneredProviderAndReseller(t.ctx);
+    await offboardPartner(t.ctx, operator, { partnerId: tier.provider, reason: "Distributor closed.", confirmName: "Contoso" });
     expect(t.ctx.db.select().from(partnerships).where(eq(partnerships.id, tier.partnershipId)).get()!.state).toBe("ended");
   });
 });

@@ -3,7 +3,7 @@ import { invitations, organizations, partnerships, resellerRelationships } from 
 import { requirePermission, type Actor, type Member, type Organization } from "@/lib/auth/membership";
 import { membersWith } from "@/lib/auth/recipients";
 import { recordAudit } from "@/lib/audit/record";
-import type { Tx } from "@/db/client";
+import { transaction, type Tx } from "@/db/transaction";
 import type { ServiceContext } from "@/lib/context";
 import type { NoticeKind } from "@/lib/email/templates";
 import { DomainError } from "@/lib/errors";
@@ -77,7 +77,7 @@ function auditBoth(
 }
 
 /** One conditional move between active and suspended, audited on both sides and told to the partner. */
-function changeStanding(
+async function changeStanding(
   ctx: ServiceContext,
   actor: Actor,
   input: PartnerStandingInput,
@@ -86,24 +86,31 @@ function changeStanding(
   const operator = requireManager(ctx, actor);
   const partner = partnerOrThrow(ctx, input.partnerId);
   const now = ctx.now();
-  ctx.db.transaction(
-    (tx) => {
-      moveState(tx, partner, [move.from], move.to);
-      auditBoth(tx, operator, partner, actor, move.action, { reason: input.reason.slice(0, 200) }, now);
-      tellPartner(ctx, tx, partner, move.notice, input.reason, now);
-    },
-    { behavior: "immediate" },
-  );
+  await transaction(ctx.db, (tx) => {
+    moveState(tx, partner, [move.from], move.to);
+    auditBoth(tx, operator, partner, actor, move.action, { reason: input.reason.slice(0, 200) }, now);
+    tellPartner(ctx, tx, partner, move.notice, input.reason, now);
+  });
   return partner;
 }
 
 /** Suspends a partner: its people still sign in and see, but send no invitation and request no roles (lib/partners/standing.ts). */
-export function suspendPartner(ctx: ServiceContext, actor: Actor, input: PartnerStandingInput) {
-  return changeStanding(ctx, actor, input, { from: "active", to: "suspended", action: "partner.suspended", notice: "partnerSuspended" });
+export async function suspendPartner(ctx: ServiceContext, actor: Actor, input: PartnerStandingInput) {
+  return await changeStanding(ctx, actor, input, {
+    from: "active",
+    to: "suspended",
+    action: "partner.suspended",
+    notice: "partnerSuspended",
+  });
 }
 
-export function reinstatePartner(ctx: ServiceContext, actor: Actor, input: PartnerStandingInput) {
-  return changeStanding(ctx, actor, input, { from: "suspended", to: "active", action: "partner.reinstated", notice: "partnerReinstated" });
+export async function reinstatePartner(ctx: ServiceContext, actor: Actor, input: PartnerStandingInput) {
+  return await changeStanding(ctx, actor, input, {
+    from: "suspended",
+    to: "active",
+    action: "partner.reinstated",
+    notice: "partnerReinstated",
+  });
 }
 
 /**
@@ -113,64 +120,61 @@ export function reinstatePartner(ctx: ServiceContext, actor: Actor, input: Partn
  * invitations are withdrawn. Subscriptions are not touched (rule 3): their partner of record
  * stays, for the customer and the operator to settle.
  */
-export function offboardPartner(ctx: ServiceContext, actor: Actor, input: OffboardPartnerInput) {
+export async function offboardPartner(ctx: ServiceContext, actor: Actor, input: OffboardPartnerInput) {
   const operator = requireManager(ctx, actor);
   const partner = partnerOrThrow(ctx, input.partnerId);
   if (input.confirmName.trim().toLocaleLowerCase() !== partner.name.trim().toLocaleLowerCase())
     throw new DomainError("VALIDATION", {}, { confirmName: ["confirmNameMismatch"] });
   const now = ctx.now();
-  return ctx.db.transaction(
-    (tx) => {
-      moveState(tx, partner, ["active", "suspended"], "offboarded");
-      const relationships = tx
-        .select({ customerId: resellerRelationships.customerId, customerName: resellerRelationships.customerName })
-        .from(resellerRelationships)
-        .where(and(eq(resellerRelationships.partnerId, partner.id), eq(resellerRelationships.state, "active")))
-        .all();
-      const names = new Map<string, string>([
-        [partner.id, partner.name],
-        ...relationships.map((r) => [r.customerId, r.customerName] as [string, string]),
-      ]);
-      for (const r of relationships) {
-        endRelationshipIn(ctx, tx, actor, {
-          partnerId: partner.id,
-          customerId: r.customerId,
-          by: "partner",
-          auditOrg: partner.id,
-          attestation: null,
-          names,
-          now,
-          reason: "operator",
-        });
-      }
-      const live = tx
-        .select()
-        .from(partnerships)
-        .where(and(or(eq(partnerships.providerId, partner.id), eq(partnerships.resellerId, partner.id)), eq(partnerships.state, "active")))
-        .all();
-      for (const row of live)
-        endPartnershipIn(ctx, tx, actor, row, { byOrganizationId: operator.organization.id, byName: operator.organization.name, now });
-      tx.update(partnerships)
-        .set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId })
-        .where(and(eq(partnerships.providerId, partner.id), eq(partnerships.state, "invited")))
-        .run();
-      const withdrawn = tx
-        .update(invitations)
-        .set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId })
-        .where(and(eq(invitations.partnerId, partner.id), inArray(invitations.state, ["sent", "opened"])))
-        .run().changes;
-      auditBoth(
-        tx,
-        operator,
-        partner,
-        actor,
-        "partner.offboarded",
-        { reason: input.reason.slice(0, 200), count: relationships.length, to: withdrawn },
+  return await transaction(ctx.db, (tx) => {
+    moveState(tx, partner, ["active", "suspended"], "offboarded");
+    const relationships = tx
+      .select({ customerId: resellerRelationships.customerId, customerName: resellerRelationships.customerName })
+      .from(resellerRelationships)
+      .where(and(eq(resellerRelationships.partnerId, partner.id), eq(resellerRelationships.state, "active")))
+      .all();
+    const names = new Map<string, string>([
+      [partner.id, partner.name],
+      ...relationships.map((r) => [r.customerId, r.customerName] as [string, string]),
+    ]);
+    for (const r of relationships) {
+      endRelationshipIn(ctx, tx, actor, {
+        partnerId: partner.id,
+        customerId: r.customerId,
+        by: "partner",
+        auditOrg: partner.id,
+        attestation: null,
+        names,
         now,
-      );
-      tellPartner(ctx, tx, partner, "partnerOffboarded", input.reason, now);
-      return { partner, customersEnded: relationships.length, partnershipsEnded: live.length, invitationsWithdrawn: withdrawn };
-    },
-    { behavior: "immediate" },
-  );
+        reason: "operator",
+      });
+    }
+    const live = tx
+      .select()
+      .from(partnerships)
+      .where(and(or(eq(partnerships.providerId, partner.id), eq(partnerships.resellerId, partner.id)), eq(partnerships.state, "active")))
+      .all();
+    for (const row of live)
+      endPartnershipIn(ctx, tx, actor, row, { byOrganizationId: operator.organization.id, byName: operator.organization.name, now });
+    tx.update(partnerships)
+      .set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId })
+      .where(and(eq(partnerships.providerId, partner.id), eq(partnerships.state, "invited")))
+      .run();
+    const withdrawn = tx
+      .update(invitations)
+      .set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId })
+      .where(and(eq(invitations.partnerId, partner.id), inArray(invitations.state, ["sent", "opened"])))
+      .run().changes;
+    auditBoth(
+      tx,
+      operator,
+      partner,
+      actor,
+      "partner.offboarded",
+      { reason: input.reason.slice(0, 200), count: relationships.length, to: withdrawn },
+      now,
+    );
+    tellPartner(ctx, tx, partner, "partnerOffboarded", input.reason, now);
+    return { partner, customersEnded: relationships.length, partnershipsEnded: live.length, invitationsWithdrawn: withdrawn };
+  });
 }

@@ -14,8 +14,8 @@ import { authorizePartnership, declinePartnership, invitePartnership } from "./s
 // Session re-checked by runAction; permission, tenant and side checked by each service.
 
 export async function invitePartnershipAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(invitePartnershipSchema, form, (input, actor, t) => {
-    const { reseller, partnership } = invitePartnership(serviceContext(), actor, input);
+  return runAction(invitePartnershipSchema, form, async (input, actor, t) => {
+    const { reseller, partnership } = await invitePartnership(serviceContext(), actor, input);
     void kickOutbox();
     revalidatePath(`/partner/${input.providerId}/resellers`);
     return { ok: true, message: t("partnerships.invited", { reseller: reseller.name, email: partnership.email }) };
@@ -23,8 +23,8 @@ export async function invitePartnershipAction(_: ActionResult, form: FormData): 
 }
 
 export async function authorizePartnershipAction(_: ActionResult<{ to: string }>, form: FormData): Promise<ActionResult<{ to: string }>> {
-  const result = await runTokenAction(partnershipTokenSchema, form, (input, actor) => {
-    const { reseller } = authorizePartnership(serviceContext(), actor, input.token);
+  const result = await runTokenAction(partnershipTokenSchema, form, async (input, actor) => {
+    const { reseller } = await authorizePartnership(serviceContext(), actor, input.token);
     void kickOutbox();
     return { ok: true, data: { to: `/partner/${reseller.id}/providers` } };
   });
@@ -34,24 +34,24 @@ export async function authorizePartnershipAction(_: ActionResult<{ to: string }>
 }
 
 export async function declinePartnershipAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runTokenAction(partnershipTokenSchema, form, (input, actor, t) => {
-    const { provider } = declinePartnership(serviceContext(), actor, input.token);
+  return runTokenAction(partnershipTokenSchema, form, async (input, actor, t) => {
+    const { provider } = await declinePartnership(serviceContext(), actor, input.token);
     void kickOutbox();
     return { ok: true, message: t("partnerships.declined", { provider: provider.name }) };
   });
 }
 
 export async function revokePartnershipInvitationAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(partnershipRefSchema, form, (input, actor, t) => {
-    const { email } = revokePartnershipInvitation(serviceContext(), actor, input);
+  return runAction(partnershipRefSchema, form, async (input, actor, t) => {
+    const { email } = await revokePartnershipInvitation(serviceContext(), actor, input);
     revalidatePath("/", "layout");
     return { ok: true, message: t("partnerships.revoked", { email }) };
   });
 }
 
 export async function endPartnershipAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(partnershipRefSchema, form, (input, actor, t) => {
-    const { provider, reseller } = endPartnership(serviceContext(), actor, input);
+  return runAction(partnershipRefSchema, form, async (input, actor, t) => {
+    const { provider, reseller } = await endPartnership(serviceContext(), actor, input);
     void kickOutbox();
     revalidatePath("/", "layout");
     return { ok: true, message: t("partnerships.ended", { provider: provider.name, reseller: reseller.name }) };

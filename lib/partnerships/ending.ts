@@ -7,7 +7,7 @@ import { and, eq, or } from "drizzle-orm";
 import { partnerships } from "@/db/schema";
 import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
 import { recordAudit } from "@/lib/audit/record";
-import type { Tx } from "@/db/client";
+import { transaction, type Tx } from "@/db/transaction";
 import type { ServiceContext } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import type { PartnershipRef } from "./schemas";
@@ -26,31 +26,28 @@ function ownPartnershipOrThrow(ctx: ServiceContext, member: Member, id: string):
 }
 
 /** The provider withdraws an invitation nobody has answered yet. */
-export function revokePartnershipInvitation(ctx: ServiceContext, actor: Actor, ref: PartnershipRef) {
+export async function revokePartnershipInvitation(ctx: ServiceContext, actor: Actor, ref: PartnershipRef) {
   const member = requirePermission(ctx.db, actor, ref.organizationId, "partnerships.write");
   const row = ownPartnershipOrThrow(ctx, member, ref.partnershipId);
   if (row.providerId !== member.organization.id) throw new DomainError("NOT_FOUND");
   const now = ctx.now();
-  ctx.db.transaction(
-    (tx) => {
-      const changed = tx
-        .update(partnerships)
-        .set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId })
-        .where(and(eq(partnerships.id, row.id), eq(partnerships.state, "invited")))
-        .run().changes;
-      if (changed !== 1) throw new DomainError("INVITATION_NOT_OPEN");
-      recordAudit(tx, {
-        organizationId: row.providerId,
-        actor,
-        action: "partnership.revoked",
-        targetType: "partnership",
-        targetId: row.id,
-        details: { email: row.email },
-        at: now,
-      });
-    },
-    { behavior: "immediate" },
-  );
+  await transaction(ctx.db, (tx) => {
+    const changed = tx
+      .update(partnerships)
+      .set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId })
+      .where(and(eq(partnerships.id, row.id), eq(partnerships.state, "invited")))
+      .run().changes;
+    if (changed !== 1) throw new DomainError("INVITATION_NOT_OPEN");
+    recordAudit(tx, {
+      organizationId: row.providerId,
+      actor,
+      action: "partnership.revoked",
+      targetType: "partnership",
+      targetId: row.id,
+      details: { email: row.email },
+      at: now,
+    });
+  });
   return { email: row.email };
 }
 
@@ -58,13 +55,12 @@ export function revokePartnershipInvitation(ctx: ServiceContext, actor: Actor, r
  * Either side ends an active partnership. Customers, their reseller relationships and
  * admin relationships stay exactly as they are; only new invitations naming the provider stop.
  */
-export function endPartnership(ctx: ServiceContext, actor: Actor, ref: PartnershipRef) {
+export async function endPartnership(ctx: ServiceContext, actor: Actor, ref: PartnershipRef) {
   const member = requirePermission(ctx.db, actor, ref.organizationId, "partnerships.write");
   const row = ownPartnershipOrThrow(ctx, member, ref.partnershipId);
   const now = ctx.now();
-  return ctx.db.transaction(
-    (tx) => endPartnershipIn(ctx, tx, actor, row, { byOrganizationId: member.organization.id, byName: member.organization.name, now }),
-    { behavior: "immediate" },
+  return await transaction(ctx.db, (tx) =>
+    endPartnershipIn(ctx, tx, actor, row, { byOrganizationId: member.organization.id, byName: member.organization.name, now }),
   );
 }
 

@@ -47,49 +47,63 @@ const invite = (providerId: string, email: string, resellerPartnerId = "7400218"
 });
 
 describe("inviting a reseller", () => {
-  it("is checked: the inviter is a provider's Account admin, the ID names an indirect reseller in the same cloud", () => {
+  it("is checked: the inviter is a provider's Account admin, the ID names an indirect reseller in the same cloud", async () => {
     const { provider, providerAdmin } = providerAndReseller();
     const direct = addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example", publicId: "4810231" });
     const directAdmin = addMember(t.ctx.db, direct, "alice@northwind.example", ["account_admin"]);
     const providerSales = addMember(t.ctx.db, provider, "sam@contoso.example", ["sales_agent"]);
-    expect(codeOf(() => invitePartnership(t.ctx, directAdmin, invite(direct, "ravi@trey.example")))).toBe("NOT_A_PROVIDER");
-    expect(codeOf(() => invitePartnership(t.ctx, providerSales, invite(provider, "ravi@trey.example")))).toBe("FORBIDDEN");
-    expect(codeOf(() => invitePartnership(t.ctx, providerAdmin, invite(provider, "ravi@trey.example", "0000000")))).toBe(
-      "PARTNER_ID_UNKNOWN",
+    expect(await codeOf(async () => await invitePartnership(t.ctx, directAdmin, await invite(direct, "ravi@trey.example")))).toBe(
+      "NOT_A_PROVIDER",
     );
-    expect(codeOf(() => invitePartnership(t.ctx, providerAdmin, invite(provider, "alice@northwind.example", "4810231")))).toBe(
-      "NOT_A_RESELLER",
+    expect(await codeOf(async () => await invitePartnership(t.ctx, providerSales, await invite(provider, "ravi@trey.example")))).toBe(
+      "FORBIDDEN",
     );
-    expect(codeOf(() => invitePartnership(t.ctx, directAdmin, invite(provider, "ravi@trey.example")))).toBe("NOT_FOUND");
+    expect(
+      await codeOf(async () => await invitePartnership(t.ctx, providerAdmin, await invite(provider, "ravi@trey.example", "0000000"))),
+    ).toBe("PARTNER_ID_UNKNOWN");
+    expect(
+      await codeOf(async () => await invitePartnership(t.ctx, providerAdmin, await invite(provider, "alice@northwind.example", "4810231"))),
+    ).toBe("NOT_A_RESELLER");
+    expect(await codeOf(async () => await invitePartnership(t.ctx, directAdmin, await invite(provider, "ravi@trey.example")))).toBe(
+      "NOT_FOUND",
+    );
   });
 
-  it("never crosses clouds: a reseller of another cloud is invisible by its partner ID", () => {
+  it("never crosses clouds: a reseller of another cloud is invisible by its partner ID", async () => {
     const { provider, providerAdmin } = providerAndReseller("germany");
     const before = dumpTable(t.ctx.db, "partnerships");
-    expect(codeOf(() => invitePartnership(t.ctx, providerAdmin, invite(provider, "ravi@trey.example")))).toBe("PARTNER_ID_UNKNOWN");
+    expect(await codeOf(async () => await invitePartnership(t.ctx, providerAdmin, await invite(provider, "ravi@trey.example")))).toBe(
+      "PARTNER_ID_UNKNOWN",
+    );
     expect(dumpTable(t.ctx.db, "partnerships")).toBe(before);
   });
 
-  it("one open invitation per pair; an expired one can be replaced", () => {
+  it("one open invitation per pair; an expired one can be replaced", async () => {
     const { provider, providerAdmin } = providerAndReseller();
-    invitePartnership(t.ctx, providerAdmin, invite(provider, "ravi@trey.example"));
-    expect(codeOf(() => invitePartnership(t.ctx, providerAdmin, invite(provider, "ravi@trey.example")))).toBe("PARTNERSHIP_PENDING");
+    await invitePartnership(t.ctx, providerAdmin, await invite(provider, "ravi@trey.example"));
+    expect(await codeOf(async () => await invitePartnership(t.ctx, providerAdmin, await invite(provider, "ravi@trey.example")))).toBe(
+      "PARTNERSHIP_PENDING",
+    );
     t.advance(15 * DAY);
-    expect(codeOf(() => invitePartnership(t.ctx, providerAdmin, invite(provider, "ravi@trey.example")))).toBe("no error");
+    expect(await codeOf(async () => await invitePartnership(t.ctx, providerAdmin, await invite(provider, "ravi@trey.example")))).toBe(
+      "no error",
+    );
   });
 });
 
 describe("answering and ending", () => {
-  it("only the invited address, as the reseller's Account admin, authorizes; the link works once and both sides see it", () => {
+  it("only the invited address, as the reseller's Account admin, authorizes; the link works once and both sides see it", async () => {
     const { provider, providerAdmin, reseller, resellerAdmin } = providerAndReseller();
-    const { token, partnership } = invitePartnership(t.ctx, providerAdmin, invite(provider, "RAVI@trey.example"));
+    const { token, partnership } = await invitePartnership(t.ctx, providerAdmin, await invite(provider, "RAVI@trey.example"));
     expect(t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "partnership.invited")).get()!.textBody).toContain(
       `/partnership/${token}`,
     );
-    expect(codeOf(() => authorizePartnership(t.ctx, addUser(t.ctx.db, "someone@else.example"), token))).toBe("WRONG_ACCOUNT");
-    authorizePartnership(t.ctx, resellerAdmin, token);
+    expect(await codeOf(async () => await authorizePartnership(t.ctx, addUser(t.ctx.db, "someone@else.example"), token))).toBe(
+      "WRONG_ACCOUNT",
+    );
+    await authorizePartnership(t.ctx, resellerAdmin, token);
     expect(t.ctx.db.select().from(partnerships).where(eq(partnerships.id, partnership.id)).get()!.state).toBe("active");
-    expect(codeOf(() => authorizePartnership(t.ctx, resellerAdmin, token))).toBe("INVITATION_USED");
+    expect(await codeOf(async () => await authorizePartnership(t.ctx, resellerAdmin, token))).toBe("INVITATION_USED");
     const audited = t.ctx.db
       .select()
       .from(auditEvents)
@@ -107,38 +121,38 @@ describe("answering and ending", () => {
     ).toEqual([providerAdmin.email]);
   });
 
-  it("a reseller member without the Account admin role cannot authorize, even at the invited address", () => {
+  it("a reseller member without the Account admin role cannot authorize, even at the invited address", async () => {
     const { provider, providerAdmin, reseller } = providerAndReseller();
     const sales = addMember(t.ctx.db, reseller, "sales@trey.example", ["sales_agent"]);
-    const { token } = invitePartnership(t.ctx, providerAdmin, invite(provider, sales.email));
-    expect(codeOf(() => authorizePartnership(t.ctx, sales, token))).toBe("FORBIDDEN");
+    const { token } = await invitePartnership(t.ctx, providerAdmin, await invite(provider, sales.email));
+    expect(await codeOf(async () => await authorizePartnership(t.ctx, sales, token))).toBe("FORBIDDEN");
   });
 
-  it("declined, withdrawn and expired links answer no more", () => {
+  it("declined, withdrawn and expired links answer no more", async () => {
     const { provider, providerAdmin, resellerAdmin } = providerAndReseller();
-    const first = invitePartnership(t.ctx, providerAdmin, invite(provider, resellerAdmin.email));
-    declinePartnership(t.ctx, resellerAdmin, first.token);
-    expect(codeOf(() => authorizePartnership(t.ctx, resellerAdmin, first.token))).toBe("INVITATION_USED");
-    const second = invitePartnership(t.ctx, providerAdmin, invite(provider, resellerAdmin.email));
-    revokePartnershipInvitation(t.ctx, providerAdmin, { organizationId: provider, partnershipId: second.partnership.id });
-    expect(codeOf(() => authorizePartnership(t.ctx, resellerAdmin, second.token))).toBe("INVITATION_REVOKED");
-    const third = invitePartnership(t.ctx, providerAdmin, invite(provider, resellerAdmin.email));
+    const first = await invitePartnership(t.ctx, providerAdmin, await invite(provider, resellerAdmin.email));
+    await declinePartnership(t.ctx, resellerAdmin, first.token);
+    expect(await codeOf(async () => await authorizePartnership(t.ctx, resellerAdmin, first.token))).toBe("INVITATION_USED");
+    const second = await invitePartnership(t.ctx, providerAdmin, await invite(provider, resellerAdmin.email));
+    await revokePartnershipInvitation(t.ctx, providerAdmin, { organizationId: provider, partnershipId: second.partnership.id });
+    expect(await codeOf(async () => await authorizePartnership(t.ctx, resellerAdmin, second.token))).toBe("INVITATION_REVOKED");
+    const third = await invitePartnership(t.ctx, providerAdmin, await invite(provider, resellerAdmin.email));
     t.advance(15 * DAY);
-    expect(codeOf(() => authorizePartnership(t.ctx, resellerAdmin, third.token))).toBe("INVITATION_EXPIRED");
+    expect(await codeOf(async () => await authorizePartnership(t.ctx, resellerAdmin, third.token))).toBe("INVITATION_EXPIRED");
   });
 
-  it("either side ends it; customers, their relationships and subscriptions stay; new invitations can no longer name the provider", () => {
-    const w = partneredProviderAndReseller(t.ctx);
+  it("either side ends it; customers, their relationships and subscriptions stay; new invitations can no longer name the provider", async () => {
+    const w = await partneredProviderAndReseller(t.ctx);
     const customer = addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
     const ga = addMember(t.ctx.db, customer, "diego@fourthcoffee.example", ["global_admin"]);
-    const { token } = createInvitation(t.ctx, w.resellerAdmin, {
+    const { token } = await createInvitation(t.ctx, w.resellerAdmin, {
       partnerId: w.reseller,
       email: ga.email,
       message: null,
       locale: "en",
       providerId: w.provider,
     });
-    acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
+    await acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
     const relationships = dumpTable(t.ctx.db, "reseller_relationships");
 
     const outsider = addMember(
@@ -147,22 +161,27 @@ describe("answering and ending", () => {
       "maria@fabrikam.example",
       ["account_admin"],
     );
-    expect(codeOf(() => endPartnership(t.ctx, outsider, { organizationId: w.provider, partnershipId: w.partnershipId }))).toBe("NOT_FOUND");
-    endPartnership(t.ctx, w.resellerAdmin, { organizationId: w.reseller, partnershipId: w.partnershipId });
-    expect(codeOf(() => endPartnership(t.ctx, w.providerAdmin, { organizationId: w.provider, partnershipId: w.partnershipId }))).toBe(
-      "PARTNERSHIP_NOT_ACTIVE",
-    );
+    expect(
+      await codeOf(async () => await endPartnership(t.ctx, outsider, { organizationId: w.provider, partnershipId: w.partnershipId })),
+    ).toBe("NOT_FOUND");
+    await endPartnership(t.ctx, w.resellerAdmin, { organizationId: w.reseller, partnershipId: w.partnershipId });
+    expect(
+      await codeOf(
+        async () => await endPartnership(t.ctx, w.providerAdmin, { organizationId: w.provider, partnershipId: w.partnershipId }),
+      ),
+    ).toBe("PARTNERSHIP_NOT_ACTIVE");
 
     expect(dumpTable(t.ctx.db, "reseller_relationships")).toBe(relationships);
     expect(
-      codeOf(() =>
-        createInvitation(t.ctx, w.resellerAdmin, {
-          partnerId: w.reseller,
-          email: "new@customer.example",
-          message: null,
-          locale: "en",
-          providerId: w.provider,
-        }),
+      await codeOf(
+        async () =>
+          await createInvitation(t.ctx, w.resellerAdmin, {
+            partnerId: w.reseller,
+            email: "new@customer.example",
+            message: null,
+            locale: "en",
+            providerId: w.provider,
+          }),
       ),
     ).toBe("PROVIDER_UNAVAILABLE");
     const told = t.ctx.db
@@ -176,23 +195,25 @@ describe("answering and ending", () => {
 });
 
 describe("a reseller's customer invitation naming its provider", () => {
-  it("must name one of the reseller's active providers; a direct partner names none", () => {
-    const w = partneredProviderAndReseller(t.ctx);
+  it("must name one of the reseller's active providers; a direct partner names none", async () => {
+    const w = await partneredProviderAndReseller(t.ctx);
     const base = { partnerId: w.reseller, email: "diego@fourthcoffee.example", message: null, locale: "en" as const };
-    expect(codeOf(() => createInvitation(t.ctx, w.resellerAdmin, base))).toBe("PROVIDER_REQUIRED");
+    expect(await codeOf(async () => await createInvitation(t.ctx, w.resellerAdmin, base))).toBe("PROVIDER_REQUIRED");
     const stranger = addPartner(t.ctx.db, { name: "Other provider", domain: "other-provider.example", type: "indirect_provider" });
-    expect(codeOf(() => createInvitation(t.ctx, w.resellerAdmin, { ...base, providerId: stranger }))).toBe("PROVIDER_UNAVAILABLE");
-    expect(codeOf(() => createInvitation(t.ctx, w.providerAdmin, { ...base, partnerId: w.provider, providerId: w.provider }))).toBe(
+    expect(await codeOf(async () => await createInvitation(t.ctx, w.resellerAdmin, { ...base, providerId: stranger }))).toBe(
       "PROVIDER_UNAVAILABLE",
     );
+    expect(
+      await codeOf(async () => await createInvitation(t.ctx, w.providerAdmin, { ...base, partnerId: w.provider, providerId: w.provider })),
+    ).toBe("PROVIDER_UNAVAILABLE");
   });
 
-  it("one acceptance makes the customer the reseller's and the provider's, and the email says so", () => {
-    const w = partneredProviderAndReseller(t.ctx);
+  it("one acceptance makes the customer the reseller's and the provider's, and the email says so", async () => {
+    const w = await partneredProviderAndReseller(t.ctx);
     const customer = addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
     const ga = addMember(t.ctx.db, customer, "diego@fourthcoffee.example", ["global_admin"]);
     const subscriptions = dumpTable(t.ctx.db, "subscriptions");
-    const { token } = createInvitation(t.ctx, w.resellerAdmin, {
+    const { token } = await createInvitation(t.ctx, w.resellerAdmin, {
       partnerId: w.reseller,
       email: ga.email,
       message: null,
@@ -201,7 +222,7 @@ describe("a reseller's customer invitation naming its provider", () => {
     });
     expect(t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "invitation")).get()!.textBody).toContain("Contoso");
 
-    const accepted = acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
+    const accepted = await acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
     expect(accepted.providerId).toBe(w.provider);
     const rows = t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.customerId, customer)).all();
     expect(
@@ -225,28 +246,29 @@ describe("a reseller's customer invitation naming its provider", () => {
     expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
   });
 
-  it("is refused if the partnership ended before the customer answered; nothing is created", () => {
-    const w = partneredProviderAndReseller(t.ctx);
+  it("is refused if the partnership ended before the customer answered; nothing is created", async () => {
+    const w = await partneredProviderAndReseller(t.ctx);
     const ga = addUser(t.ctx.db, "diego@fourthcoffee.example");
-    const { token } = createInvitation(t.ctx, w.resellerAdmin, {
+    const { token } = await createInvitation(t.ctx, w.resellerAdmin, {
       partnerId: w.reseller,
       email: ga.email,
       message: null,
       locale: "en",
       providerId: w.provider,
     });
-    endPartnership(t.ctx, w.providerAdmin, { organizationId: w.provider, partnershipId: w.partnershipId });
+    await endPartnership(t.ctx, w.providerAdmin, { organizationId: w.provider, partnershipId: w.partnershipId });
     const before = dumpTable(t.ctx.db, "reseller_relationships");
     expect(
-      codeOf(() =>
-        acceptInvitation(t.ctx, ga, {
-          token,
-          target: "new",
-          name: "Fourth Coffee",
-          primaryDomain: "fourthcoffee.example",
-          country: "CA",
-          agreement: "on",
-        }),
+      await codeOf(
+        async () =>
+          await acceptInvitation(t.ctx, ga, {
+            token,
+            target: "new",
+            name: "Fourth Coffee",
+            primaryDomain: "fourthcoffee.example",
+            country: "CA",
+            agreement: "on",
+          }),
       ),
     ).toBe("PROVIDER_UNAVAILABLE");
     expect(dumpTable(t.ctx.db, "reseller_relationships")).toBe(before);
@@ -259,22 +281,22 @@ describe("a reseller's customer invitation naming its provider", () => {
     ).toEqual([]);
   });
 
-  it("gives the provider only what its own relationships allow: another provider of the reseller sees nothing", () => {
-    const w = partneredProviderAndReseller(t.ctx, { suffix: "a" });
+  it("gives the provider only what its own relationships allow: another provider of the reseller sees nothing", async () => {
+    const w = await partneredProviderAndReseller(t.ctx, { suffix: "a" });
     const providerB = addPartner(t.ctx.db, { name: "Provider B", domain: "provider-b.example", type: "indirect_provider" });
     const adminB = addMember(t.ctx.db, providerB, "admin@provider-b.example", ["account_admin", "admin_agent"]);
-    const { token: link } = invitePartnership(t.ctx, adminB, invite(providerB, w.resellerAdmin.email, w.resellerPublicId));
-    authorizePartnership(t.ctx, w.resellerAdmin, link);
+    const { token: link } = await invitePartnership(t.ctx, adminB, await invite(providerB, w.resellerAdmin.email, w.resellerPublicId));
+    await authorizePartnership(t.ctx, w.resellerAdmin, link);
     const customer = addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
     const ga = addMember(t.ctx.db, customer, "diego@fourthcoffee.example", ["global_admin"]);
-    const { token } = createInvitation(t.ctx, w.resellerAdmin, {
+    const { token } = await createInvitation(t.ctx, w.resellerAdmin, {
       partnerId: w.reseller,
       email: ga.email,
       message: null,
       locale: "en",
       providerId: w.provider,
     });
-    acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
+    await acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
 
     const request = (partnerId: string) =>
       requestAdminRelationshipSchema.parse({
@@ -284,8 +306,8 @@ describe("a reseller's customer invitation naming its provider", () => {
         durationDays: "30",
         roles: ["global_reader"],
       });
-    expect(codeOf(() => requestAdminRelationship(t.ctx, adminB, request(providerB)))).toBe("NOT_FOUND");
-    expect(codeOf(() => requestAdminRelationship(t.ctx, w.providerAdmin, request(w.provider)))).toBe("no error");
+    expect(await codeOf(async () => await requestAdminRelationship(t.ctx, adminB, await request(providerB)))).toBe("NOT_FOUND");
+    expect(await codeOf(async () => await requestAdminRelationship(t.ctx, w.providerAdmin, await request(w.provider)))).toBe("no error");
     // The reseller's own admin roles are its own: the provider's effective roles come from its relationships only.
     expect(effectiveRoles(t.ctx.db, w.provider, w.providerAdmin.userId, customer)).toEqual([]);
   });

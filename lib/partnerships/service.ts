@@ -4,7 +4,7 @@ import { organizations, partnerships } from "@/db/schema";
 import { requirePermission, type Actor, type Organization } from "@/lib/auth/membership";
 import { membersWith } from "@/lib/auth/recipients";
 import { recordAudit } from "@/lib/audit/record";
-import type { Tx } from "@/db/client";
+import { transaction, type Tx } from "@/db/transaction";
 import type { ServiceContext } from "@/lib/context";
 import { normalizeEmail } from "@/lib/email/normalize";
 import { enqueueEmail } from "@/lib/email/outbox";
@@ -45,7 +45,7 @@ function resellerInCloud(ctx: ServiceContext, provider: Organization, publicId: 
  * row, its audit event and the email share one transaction; the raw token is returned for
  * callers other than email (tests) and never stored.
  */
-export function invitePartnership(ctx: ServiceContext, actor: Actor, input: InvitePartnershipInput) {
+export async function invitePartnership(ctx: ServiceContext, actor: Actor, input: InvitePartnershipInput) {
   const member = requirePermission(ctx.db, actor, input.providerId, "partnerships.write");
   const provider = member.organization;
   assertInGoodStanding(provider);
@@ -70,75 +70,72 @@ export function invitePartnership(ctx: ServiceContext, actor: Actor, input: Invi
     endedAt: null,
     endedByOrganizationId: null,
   };
-  ctx.db.transaction(
-    (tx) => {
-      // Each partnership invitation counts against the provider's daily allowance, like customer invitations.
-      consume(tx, {
-        key: `partnership-invitations:${provider.id}`,
-        limit: ctx.config.partnershipInvitationsPerOrgPerDay ?? 20,
-        windowMs: DAY,
-        now,
-      });
-      // An expired invitation no longer holds the pair: retire it so a new one can be sent.
-      tx.update(partnerships)
-        .set({ state: "revoked", respondedAt: now })
-        .where(
-          and(
-            eq(partnerships.providerId, provider.id),
-            eq(partnerships.resellerId, reseller.id),
-            eq(partnerships.state, "invited"),
-            lte(partnerships.expiresAt, now),
-          ),
-        )
-        .run();
-      const open = tx
-        .select({ state: partnerships.state })
-        .from(partnerships)
-        .where(
-          and(
-            eq(partnerships.providerId, provider.id),
-            eq(partnerships.resellerId, reseller.id),
-            or(eq(partnerships.state, "invited"), eq(partnerships.state, "active")),
-          ),
-        )
-        .get();
-      if (open)
-        throw new DomainError(
-          open.state === "active" ? "PARTNERSHIP_EXISTS" : "PARTNERSHIP_PENDING",
-          { name: reseller.name },
-          { resellerPartnerId: [open.state === "active" ? "partnershipExists" : "partnershipPending"] },
-        );
-      tx.insert(partnerships).values(row).run();
-      recordAudit(tx, {
-        organizationId: provider.id,
-        actor,
-        action: "partnership.invited",
-        targetType: "partnership",
-        targetId: row.id,
-        details: { reseller: reseller.name, email },
-        at: now,
-      });
-      enqueueEmail(
-        tx,
-        {
-          idempotencyKey: `partnership.${row.id}.invited`,
-          kind: "partnership.invited",
-          to: email,
-          organizationId: provider.id,
-          relatedId: row.id,
-          ...noticeEmail({
-            locale: row.locale,
-            kind: "partnershipInvitation",
-            vars: { provider: provider.name, reseller: reseller.name },
-            url: partnershipUrl(ctx, token),
-            expiresAt: row.expiresAt,
-          }),
-        },
-        now,
+  await transaction(ctx.db, (tx) => {
+    // Each partnership invitation counts against the provider's daily allowance, like customer invitations.
+    consume(tx, {
+      key: `partnership-invitations:${provider.id}`,
+      limit: ctx.config.partnershipInvitationsPerOrgPerDay ?? 20,
+      windowMs: DAY,
+      now,
+    });
+    // An expired invitation no longer holds the pair: retire it so a new one can be sent.
+    tx.update(partnerships)
+      .set({ state: "revoked", respondedAt: now })
+      .where(
+        and(
+          eq(partnerships.providerId, provider.id),
+          eq(partnerships.resellerId, reseller.id),
+          eq(partnerships.state, "invited"),
+          lte(partnerships.expiresAt, now),
+        ),
+      )
+      .run();
+    const open = tx
+      .select({ state: partnerships.state })
+      .from(partnerships)
+      .where(
+        and(
+          eq(partnerships.providerId, provider.id),
+          eq(partnerships.resellerId, reseller.id),
+          or(eq(partnerships.state, "invited"), eq(partnerships.state, "active")),
+        ),
+      )
+      .get();
+    if (open)
+      throw new DomainError(
+        open.state === "active" ? "PARTNERSHIP_EXISTS" : "PARTNERSHIP_PENDING",
+        { name: reseller.name },
+        { resellerPartnerId: [open.state === "active" ? "partnershipExists" : "partnershipPending"] },
       );
-    },
-    { behavior: "immediate" },
-  );
+    tx.insert(partnerships).values(row).run();
+    recordAudit(tx, {
+      organizationId: provider.id,
+      actor,
+      action: "partnership.invited",
+      targetType: "partnership",
+      targetId: row.id,
+      details: { reseller: reseller.name, email },
+      at: now,
+    });
+    enqueueEmail(
+      tx,
+      {
+        idempotencyKey: `partnership.${row.id}.invited`,
+        kind: "partnership.invited",
+        to: email,
+        organizationId: provider.id,
+        relatedId: row.id,
+        ...noticeEmail({
+          locale: row.locale,
+          kind: "partnershipInvitation",
+          vars: { provider: provider.name, reseller: reseller.name },
+          url: partnershipUrl(ctx, token),
+          expiresAt: row.expiresAt,
+        }),
+      },
+      now,
+    );
+  });
   return { partnership: row, token, reseller };
 }
 
@@ -196,36 +193,33 @@ export function notify(ctx: ServiceContext, tx: Tx, row: PartnershipRow, kind: N
  * The reseller's Account admin answers from the emailed link. The conditional update is
  * what makes the link single-use when two answers race.
  */
-function answer(ctx: ServiceContext, actor: Actor, token: string, state: "active" | "declined") {
+async function answer(ctx: ServiceContext, actor: Actor, token: string, state: "active" | "declined") {
   const row = requireAnswerable(ctx, actor, token);
   requirePermission(ctx.db, actor, row.resellerId, "partnerships.write");
   const now = ctx.now();
-  return ctx.db.transaction(
-    (tx) => {
-      const changed = tx
-        .update(partnerships)
-        .set({ state, respondedAt: now, respondedByUserId: actor.userId })
-        .where(and(eq(partnerships.id, row.id), eq(partnerships.state, "invited"), gt(partnerships.expiresAt, now)))
-        .run().changes;
-      if (changed !== 1) throw new DomainError("INVITATION_USED");
-      const { provider, reseller } = namesOf(tx, row);
-      const action = state === "active" ? "partnership.authorized" : "partnership.declined";
-      const details = { provider: provider.name, reseller: reseller.name };
-      for (const organizationId of [provider.id, reseller.id])
-        recordAudit(tx, { organizationId, actor, action, targetType: "partnership", targetId: row.id, details, at: now });
-      notify(ctx, tx, row, state === "active" ? "partnershipAuthorized" : "partnershipDeclined", [provider.id], now);
-      return { provider, reseller, partnershipId: row.id };
-    },
-    { behavior: "immediate" },
-  );
+  return await transaction(ctx.db, (tx) => {
+    const changed = tx
+      .update(partnerships)
+      .set({ state, respondedAt: now, respondedByUserId: actor.userId })
+      .where(and(eq(partnerships.id, row.id), eq(partnerships.state, "invited"), gt(partnerships.expiresAt, now)))
+      .run().changes;
+    if (changed !== 1) throw new DomainError("INVITATION_USED");
+    const { provider, reseller } = namesOf(tx, row);
+    const action = state === "active" ? "partnership.authorized" : "partnership.declined";
+    const details = { provider: provider.name, reseller: reseller.name };
+    for (const organizationId of [provider.id, reseller.id])
+      recordAudit(tx, { organizationId, actor, action, targetType: "partnership", targetId: row.id, details, at: now });
+    notify(ctx, tx, row, state === "active" ? "partnershipAuthorized" : "partnershipDeclined", [provider.id], now);
+    return { provider, reseller, partnershipId: row.id };
+  });
 }
 
-export function authorizePartnership(ctx: ServiceContext, actor: Actor, token: string) {
-  return answer(ctx, actor, token, "active");
+export async function authorizePartnership(ctx: ServiceContext, actor: Actor, token: string) {
+  return await answer(ctx, actor, token, "active");
 }
 
-export function declinePartnership(ctx: ServiceContext, actor: Actor, token: string) {
-  return answer(ctx, actor, token, "declined");
+export async function declinePartnership(ctx: ServiceContext, actor: Actor, token: string) {
+  return await answer(ctx, actor, token, "declined");
 }
 
 /** The reseller's active partnership with this provider, or null: what an invitation naming the provider needs. */

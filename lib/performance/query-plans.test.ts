@@ -48,7 +48,7 @@ let raw: Db["$client"];
 let partner: Member;
 let customer: Member;
 
-beforeAll(() => {
+beforeAll(async () => {
   const base = openTestDatabase();
   raw = base.$client;
   seedLarge(raw, { scale: 0.05 });
@@ -60,59 +60,60 @@ beforeAll(() => {
   const gaEmail = "ga@customer0.example";
   customer = getMember(base, { userId: userId(gaEmail), email: gaEmail }, BENCH_CUSTOMER_ID)!;
   const now = new Date("2026-11-21T09:00:00Z");
-  const run = (name: string, fn: () => unknown) => {
+  const run = async (name: string, fn: () => unknown) => {
     current = name;
-    fn();
+    await fn();
   };
   captured = [];
   for (const sort of CUSTOMER_SORTS) {
-    run(`customers (${sort})`, () => listPartnerCustomers(db, partner, { page: 1, sort }));
-    run(`customers (${sort}, page 40)`, () => listPartnerCustomers(db, partner, { page: 40, sort }));
-    run(`customers search (${sort})`, () => listPartnerCustomers(db, partner, { page: 1, q: "Works", sort }));
+    await run(`customers (${sort})`, () => listPartnerCustomers(db, partner, { page: 1, sort }));
+    await run(`customers (${sort}, page 40)`, () => listPartnerCustomers(db, partner, { page: 40, sort }));
+    await run(`customers search (${sort})`, () => listPartnerCustomers(db, partner, { page: 1, q: "Works", sort }));
   }
-  run("customer page", () => getPartnerCustomerOrThrow(db, partner, BENCH_CUSTOMER_ID));
-  run("customer page: admin relationships", () => listPartnerAdminRelationships(db, partner, BENCH_CUSTOMER_ID));
-  run("customer page: subscriptions", () => listSubscriptionsOf(db, BENCH_CUSTOMER_ID));
-  run("customer page: activity", () => listPartnerActivityForCustomer(db, BENCH_PARTNER_ID, BENCH_CUSTOMER_ID));
-  run("customer page: supported", () => listSupportedSubscriptions(db, BENCH_PARTNER_ID, BENCH_CUSTOMER_ID));
-  run("customer page: access", () => listAssignments(db, partner, ["gdap_L0000000", "gdap_L0000002"]));
-  run("customer page: groups", () => listGroups(db, partner));
-  run("invitations", () => listPartnerInvitations(db, partner, { page: 1, now }));
-  run("invitations (expired)", () => listPartnerInvitations(db, partner, { page: 1, status: "expired", now }));
-  run("invitations (accepted, page 10)", () => listPartnerInvitations(db, partner, { page: 10, status: "accepted", now }));
+  await run("customer page", () => getPartnerCustomerOrThrow(db, partner, BENCH_CUSTOMER_ID));
+  await run("customer page: admin relationships", () => listPartnerAdminRelationships(db, partner, BENCH_CUSTOMER_ID));
+  await run("customer page: subscriptions", () => listSubscriptionsOf(db, BENCH_CUSTOMER_ID));
+  await run("customer page: activity", () => listPartnerActivityForCustomer(db, BENCH_PARTNER_ID, BENCH_CUSTOMER_ID));
+  await run("customer page: supported", () => listSupportedSubscriptions(db, BENCH_PARTNER_ID, BENCH_CUSTOMER_ID));
+  await run("customer page: access", () => listAssignments(db, partner, ["gdap_L0000000", "gdap_L0000002"]));
+  await run("customer page: groups", () => listGroups(db, partner));
+  await run("invitations", () => listPartnerInvitations(db, partner, { page: 1, now }));
+  await run("invitations (expired)", () => listPartnerInvitations(db, partner, { page: 1, status: "expired", now }));
+  await run("invitations (accepted, page 10)", () => listPartnerInvitations(db, partner, { page: 10, status: "accepted", now }));
   for (const sort of INVITATION_SORTS) {
-    run(`invitations (${sort}, page 5)`, () => listPartnerInvitations(db, partner, { page: 5, now, sort }));
-    run(`invitations search (${sort})`, () => listPartnerInvitations(db, partner, { page: 1, now, sort, q: "customer1" }));
-    run(`invitations search (${sort}, expired)`, () =>
+    await run(`invitations (${sort}, page 5)`, () => listPartnerInvitations(db, partner, { page: 5, now, sort }));
+    await run(`invitations search (${sort})`, () => listPartnerInvitations(db, partner, { page: 1, now, sort, q: "customer1" }));
+    await run(`invitations search (${sort}, expired)`, () =>
       listPartnerInvitations(db, partner, { page: 1, now, sort, q: "customer1", status: "expired" }),
     );
   }
-  run("expiring counts", () => expiryCounts(db, partner, now));
+  await run("expiring counts", () => expiryCounts(db, partner, now));
   for (const window of ["1", "7", "30", "expired"] as const) {
-    run(`expiring ${window}`, () => listExpiring(db, partner, window, { page: 1, now }));
-    run(`expiring ${window} search`, () => listExpiring(db, partner, window, { page: 1, now, q: "Works" }));
+    await run(`expiring ${window}`, () => listExpiring(db, partner, window, { page: 1, now }));
+    await run(`expiring ${window} search`, () => listExpiring(db, partner, window, { page: 1, now, q: "Works" }));
   }
-  run("activity", () => listActivity(db, partner, {}));
-  run("activity (action)", () => listActivity(db, partner, { action: "invitation.sent" }));
-  run("activity (customer)", () => listActivity(db, partner, { customer: BENCH_CUSTOMER_ID }));
-  run("activity (older page)", () => listActivity(db, partner, { before: 500_000 }));
-  run("activity customer filter", () => matchCustomers(db, partner, "Works"));
-  run("activity customer name", () => customerNameOf(db, partner, BENCH_CUSTOMER_ID));
-  run("resellers", () => listPartnerships(db, partner, "provider"));
-  run("reseller customers", () => listResellerCustomers(db, partner, 1));
-  run("invitations naming provider", () => listInvitationsNamingProvider(db, partner, 1));
-  run("team", () => listMembers(db, partner));
-  run("team invitations", () => listPendingMemberInvitations(db, partner, now));
-  run("groups", () => listGroupsWithMembers(db, partner));
-  run("customer dashboard: partners", () => listCustomerPartners(db, customer));
-  run("customer dashboard: admin relationships", () => listCustomerAdminRelationships(db, customer));
-  run("customer dashboard: activity", () => listCustomerActivity(db, BENCH_CUSTOMER_ID));
-  run("customer activity log", () => listActivity(db, customer, {}));
+  await run("activity", () => listActivity(db, partner, {}));
+  await run("activity (action)", () => listActivity(db, partner, { action: "invitation.sent" }));
+  await run("activity (customer)", () => listActivity(db, partner, { customer: BENCH_CUSTOMER_ID }));
+  await run("activity (older page)", () => listActivity(db, partner, { before: 500_000 }));
+  await run("activity customer filter", () => matchCustomers(db, partner, "Works"));
+  await run("activity customer name", () => customerNameOf(db, partner, BENCH_CUSTOMER_ID));
+  await run("resellers", () => listPartnerships(db, partner, "provider"));
+  await run("reseller customers", () => listResellerCustomers(db, partner, 1));
+  await run("invitations naming provider", () => listInvitationsNamingProvider(db, partner, 1));
+  await run("team", () => listMembers(db, partner));
+  await run("team invitations", () => listPendingMemberInvitations(db, partner, now));
+  await run("groups", () => listGroupsWithMembers(db, partner));
+  await run("customer dashboard: partners", () => listCustomerPartners(db, customer));
+  await run("customer dashboard: admin relationships", () => listCustomerAdminRelationships(db, customer));
+  await run("customer dashboard: activity", () => listCustomerActivity(db, BENCH_CUSTOMER_ID));
+  await run("customer activity log", () => listActivity(db, customer, {}));
   // Not a dashboard, but it runs every minute inside the server process, across all partners:
   // its first run does the seed's pending work, the second is what every later minute costs.
-  const job = () => runAdminRelationshipJobs({ db, now: () => now, config: { invitationTtlDays: 14, publicBaseUrl: "http://localhost" } });
-  run("scheduled job (first run)", job);
-  run("scheduled job (a later run)", job);
+  const job = async () =>
+    await runAdminRelationshipJobs({ db, now: () => now, config: { invitationTtlDays: 14, publicBaseUrl: "http://localhost" } });
+  await run("scheduled job (first run)", job);
+  await run("scheduled job (a later run)", job);
   // One plan per statement: the first run repeats the same few statements for every row it moves.
   captured = captured.filter((c, i) => captured.findIndex((d) => d.name === c.name && d.sql === c.sql) === i);
 }, 120_000);

@@ -12,7 +12,7 @@ const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe("rate limits", () => {
-  it("count within a fixed window, refuse past the limit with the time the window ends, and start again after it", () => {
+  it("count within a fixed window, refuse past the limit with the time the window ends, and start again after it", async () => {
     const { ctx } = testContext();
     const now = new Date("2026-11-21T10:15:30Z");
     const hit = (at = now) => consume(ctx.db, { key: "sign-in:10.0.0.1", limit: 3, windowMs: MINUTE, now: at });
@@ -28,12 +28,12 @@ describe("rate limits", () => {
     expect(isDomainError(refused, "RATE_LIMITED") && refused.params.at).toBe("2026-11-21T10:16:00.000Z");
     expect(blockedUntil(ctx.db, { key: "sign-in:10.0.0.1", limit: 3, windowMs: MINUTE, now })).toEqual(new Date("2026-11-21T10:16:00Z"));
     // Another address has its own count; the next minute starts afresh.
-    expect(codeOf(() => consume(ctx.db, { key: "sign-in:10.0.0.2", limit: 3, windowMs: MINUTE, now }))).toBe("no error");
-    expect(codeOf(() => hit(new Date("2026-11-21T10:16:00Z")))).toBe("no error");
+    expect(await codeOf(() => consume(ctx.db, { key: "sign-in:10.0.0.2", limit: 3, windowMs: MINUTE, now }))).toBe("no error");
+    expect(await codeOf(() => hit(new Date("2026-11-21T10:16:00Z")))).toBe("no error");
     expect(purgeOldRateLimits(ctx.db, new Date(now.getTime() + 3 * DAY))).toBe(3);
   });
 
-  it("survive a restart: the counts live in the database file", () => {
+  it("survive a restart: the counts live in the database file", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "prc-limits-"));
     dirs.push(dir);
     const file = path.join(dir, "limits.db");
@@ -43,35 +43,39 @@ describe("rate limits", () => {
     consume(first, { key: "sign-in:10.0.0.1", limit: 1, windowMs: MINUTE, now });
     first.$client.close();
     const second = openDatabase(file);
-    expect(codeOf(() => consume(second, { key: "sign-in:10.0.0.1", limit: 1, windowMs: MINUTE, now }))).toBe("RATE_LIMITED");
+    expect(await codeOf(() => consume(second, { key: "sign-in:10.0.0.1", limit: 1, windowMs: MINUTE, now }))).toBe("RATE_LIMITED");
     second.$client.close();
   });
 
-  it("cap a partner's invitation emails per day (new and resent); a refused invitation changes nothing and takes no count", () => {
+  it("cap a partner's invitation emails per day (new and resent); a refused invitation changes nothing and takes no count", async () => {
     const t = testContext(new Date("2026-11-21T10:00:00Z"));
     t.ctx.config.invitationsPerPartnerPerDay = 3;
     const partner = addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
     const sales = addMember(t.ctx.db, partner, "sam@northwind.example", ["sales_agent"]);
-    const invite = (n: number) =>
-      createInvitation(t.ctx, sales, { partnerId: partner, email: `it${n}@customer.example`, message: null, locale: "en" });
+    const invite = async (n: number) =>
+      await createInvitation(t.ctx, sales, { partnerId: partner, email: `it${n}@customer.example`, message: null, locale: "en" });
     // A refused invitation (own address) does not use up the allowance.
-    expect(codeOf(() => createInvitation(t.ctx, sales, { partnerId: partner, email: sales.email, message: null, locale: "en" }))).toBe(
-      "SELF_INVITE",
-    );
-    const { invitation } = invite(1);
-    invite(2);
-    resendInvitation(t.ctx, sales, { partnerId: partner, invitationId: invitation.id });
+    expect(
+      await codeOf(
+        async () => await createInvitation(t.ctx, sales, { partnerId: partner, email: sales.email, message: null, locale: "en" }),
+      ),
+    ).toBe("SELF_INVITE");
+    const { invitation } = await invite(1);
+    await invite(2);
+    await resendInvitation(t.ctx, sales, { partnerId: partner, invitationId: invitation.id });
     const before = count(t.ctx.db, "invitations");
-    expect(codeOf(() => invite(3))).toBe("RATE_LIMITED");
+    expect(await codeOf(async () => await invite(3))).toBe("RATE_LIMITED");
     expect(count(t.ctx.db, "invitations")).toBe(before);
     expect(count(t.ctx.db, "email_outbox")).toBe(3);
     // Another partner is not affected; tomorrow the allowance is back.
     const other = addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
     const otherSales = addMember(t.ctx.db, other, "sam@fabrikam.example", ["sales_agent"]);
     expect(
-      codeOf(() => createInvitation(t.ctx, otherSales, { partnerId: other, email: "it@other.example", message: null, locale: "en" })),
+      await codeOf(
+        async () => await createInvitation(t.ctx, otherSales, { partnerId: other, email: "it@other.example", message: null, locale: "en" }),
+      ),
     ).toBe("no error");
     t.advance(DAY);
-    expect(codeOf(() => invite(4))).toBe("no error");
+    expect(await codeOf(async () => await invite(4))).toBe("no error");
   });
 });

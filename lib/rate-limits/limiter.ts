@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { prepared } from "@/db/prepared";
 import { rateLimits } from "@/db/schema";
-import type { Tx } from "@/db/client";
+import type { Tx } from "@/db/transaction";
 import { DomainError } from "@/lib/errors";
 
 export const MINUTE = 60_000;

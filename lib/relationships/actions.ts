@@ -11,8 +11,8 @@ import { removeCustomerSchema, removePartnerSchema } from "./schemas";
 // Session re-checked by runAction; permission, tenant and the removal rules checked by the service.
 
 export async function removeCustomerAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(removeCustomerSchema, form, (input, actor, t) => {
-    const r = removeCustomer(serviceContext(), actor, input);
+  return runAction(removeCustomerSchema, form, async (input, actor, t) => {
+    const r = await removeCustomer(serviceContext(), actor, input);
     void kickOutbox();
     revalidatePath("/", "layout");
     return { ok: true, message: t("removal.removed", { customer: r.customerName }) };
@@ -20,8 +20,8 @@ export async function removeCustomerAction(_: ActionResult, form: FormData): Pro
 }
 
 export async function removePartnerAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(removePartnerSchema, form, (input, actor, t) => {
-    const r = removePartner(serviceContext(), actor, input);
+  return runAction(removePartnerSchema, form, async (input, actor, t) => {
+    const r = await removePartner(serviceContext(), actor, input);
     void kickOutbox();
     revalidatePath("/", "layout");
     return {

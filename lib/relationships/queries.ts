@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { resellerRelationships } from "@/db/schema";
-import type { Tx } from "@/db/client";
+import type { Tx } from "@/db/transaction";
 
 /**
  * The partner's active reseller relationship with the customer, or undefined: what "this

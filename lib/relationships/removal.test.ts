@@ -27,13 +27,13 @@ let agent: Actor;
 let ga: Actor;
 const attestation = "The customer asked us to end the relationship on 2026-11-20.";
 
-beforeEach(() => {
+beforeEach(async () => {
   t = testContext();
-  ({ partner, agent, customer, ga } = relatedPartnerAndCustomer(t.ctx));
+  ({ partner, agent, customer, ga } = await relatedPartnerAndCustomer(t.ctx));
 });
 
-function activeAdminRelationshipWithAssignment() {
-  const { id } = requestAdminRelationship(
+async function activeAdminRelationshipWithAssignment() {
+  const { id } = await requestAdminRelationship(
     t.ctx,
     agent,
     requestAdminRelationshipSchema.parse({
@@ -44,32 +44,36 @@ function activeAdminRelationshipWithAssignment() {
       roles: ["global_reader"],
     }),
   );
-  approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id });
+  await approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id });
   const group = t.ctx.db.select().from(securityGroups).where(eq(securityGroups.partnerId, partner)).all()[0];
-  createAccessAssignment(t.ctx, agent, { partnerId: partner, relationshipId: id, groupId: group.id, roles: ["global_reader"] });
+  await createAccessAssignment(t.ctx, agent, { partnerId: partner, relationshipId: id, groupId: group.id, roles: ["global_reader"] });
   return id;
 }
 
 describe("ending a reseller relationship", () => {
-  it("a partner cannot remove a customer while it is partner of record of an active subscription; the preview lists what blocks it", () => {
+  it("a partner cannot remove a customer while it is partner of record of an active subscription; the preview lists what blocks it", async () => {
     addSubscription(t.ctx.db, customer, "Microsoft 365 E3", partner);
     expect(removalPreview(t.ctx.db, partner, customer).blockers.map((b) => b.product)).toEqual(["Microsoft 365 E3"]);
-    expect(codeOf(() => removeCustomer(t.ctx, agent, { partnerId: partner, customerId: customer, attestation }))).toBe("REMOVAL_BLOCKED");
+    expect(await codeOf(async () => await removeCustomer(t.ctx, agent, { partnerId: partner, customerId: customer, attestation }))).toBe(
+      "REMOVAL_BLOCKED",
+    );
     t.ctx.db.$client.prepare("update subscriptions set state = 'suspended'").run();
-    expect(codeOf(() => removeCustomer(t.ctx, agent, { partnerId: partner, customerId: customer, attestation }))).toBe("no error");
+    expect(await codeOf(async () => await removeCustomer(t.ctx, agent, { partnerId: partner, customerId: customer, attestation }))).toBe(
+      "no error",
+    );
   });
 
-  it("ends its admin relationships and access assignments with it, tells both sides, and changes no subscription or other partner", () => {
+  it("ends its admin relationships and access assignments with it, tells both sides, and changes no subscription or other partner", async () => {
     const other = addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
     const otherAgent = addMember(t.ctx.db, other, "agent@fabrikam.example", ["admin_agent"]);
-    const { token } = createInvitation(t.ctx, otherAgent, { partnerId: other, email: ga.email, message: null, locale: "en" });
-    acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
+    const { token } = await createInvitation(t.ctx, otherAgent, { partnerId: other, email: ga.email, message: null, locale: "en" });
+    await acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
     addSubscription(t.ctx.db, customer, "Azure plan", other);
     const subscriptions = dumpTable(t.ctx.db, "subscriptions");
-    const rel = activeAdminRelationshipWithAssignment();
+    const rel = await activeAdminRelationshipWithAssignment();
     expect(removalPreview(t.ctx.db, partner, customer).endingAdminRelationships.map((r) => r.name)).toEqual(["Ops"]);
 
-    removeCustomer(t.ctx, agent, { partnerId: partner, customerId: customer, attestation });
+    await removeCustomer(t.ctx, agent, { partnerId: partner, customerId: customer, attestation });
 
     expect(t.ctx.db.select().from(adminRelationships).where(eq(adminRelationships.id, rel)).get()!.state).toBe("terminated");
     expect(
@@ -102,55 +106,59 @@ describe("ending a reseller relationship", () => {
     expect(JSON.parse(logged.details).attestation).toBe(attestation);
   });
 
-  it("an indirect reseller cannot remove a customer; roles without the permission cannot either", () => {
+  it("an indirect reseller cannot remove a customer; roles without the permission cannot either", async () => {
     t.ctx.db.update(organizations).set({ partnerType: "indirect_reseller" }).where(eq(organizations.id, partner)).run();
-    expect(codeOf(() => removeCustomer(t.ctx, agent, { partnerId: partner, customerId: customer, attestation }))).toBe(
+    expect(await codeOf(async () => await removeCustomer(t.ctx, agent, { partnerId: partner, customerId: customer, attestation }))).toBe(
       "RESELLER_CANNOT_REMOVE",
     );
     const sales = addMember(t.ctx.db, partner, "sales@northwind.example", ["sales_agent"]);
-    expect(codeOf(() => removeCustomer(t.ctx, sales, { partnerId: partner, customerId: customer, attestation }))).toBe("FORBIDDEN");
-  });
-
-  it("a customer's Global administrator removes a partner outright, even one that is partner of record; the subscription keeps it", () => {
-    addSubscription(t.ctx.db, customer, "Microsoft 365 E3", partner);
-    const subscriptions = dumpTable(t.ctx.db, "subscriptions");
-    activeAdminRelationshipWithAssignment();
-    const billing = addMember(t.ctx.db, customer, "ben@adventure.example", ["billing_administrator"]);
-    expect(codeOf(() => removePartner(t.ctx, billing, { customerId: customer, partnerId: partner, scope: "everything" }))).toBe(
+    expect(await codeOf(async () => await removeCustomer(t.ctx, sales, { partnerId: partner, customerId: customer, attestation }))).toBe(
       "FORBIDDEN",
     );
-    removePartner(t.ctx, ga, { customerId: customer, partnerId: partner, scope: "everything" });
+  });
+
+  it("a customer's Global administrator removes a partner outright, even one that is partner of record; the subscription keeps it", async () => {
+    addSubscription(t.ctx.db, customer, "Microsoft 365 E3", partner);
+    const subscriptions = dumpTable(t.ctx.db, "subscriptions");
+    await activeAdminRelationshipWithAssignment();
+    const billing = addMember(t.ctx.db, customer, "ben@adventure.example", ["billing_administrator"]);
+    expect(
+      await codeOf(async () => await removePartner(t.ctx, billing, { customerId: customer, partnerId: partner, scope: "everything" })),
+    ).toBe("FORBIDDEN");
+    await removePartner(t.ctx, ga, { customerId: customer, partnerId: partner, scope: "everything" });
     expect(t.ctx.db.select().from(resellerRelationships).get()!.state).toBe("ended");
     expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
-    expect(codeOf(() => removePartner(t.ctx, ga, { customerId: customer, partnerId: partner, scope: "everything" }))).toBe("NOT_FOUND");
+    expect(
+      await codeOf(async () => await removePartner(t.ctx, ga, { customerId: customer, partnerId: partner, scope: "everything" })),
+    ).toBe("NOT_FOUND");
   });
 });
 
 describe("two-tier removal", () => {
-  it("a provider removing a customer also ends the relationship of the reseller that brought it; the reseller itself cannot remove", () => {
-    const w = partneredProviderAndReseller(t.ctx, { suffix: "tt" });
+  it("a provider removing a customer also ends the relationship of the reseller that brought it; the reseller itself cannot remove", async () => {
+    const w = await partneredProviderAndReseller(t.ctx, { suffix: "tt" });
     const customer2 = addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
     const ga2 = addMember(t.ctx.db, customer2, "diego@fourthcoffee.example", ["global_admin"]);
-    const { token } = createInvitation(t.ctx, w.resellerAdmin, {
+    const { token } = await createInvitation(t.ctx, w.resellerAdmin, {
       partnerId: w.reseller,
       email: ga2.email,
       message: null,
       locale: "en",
       providerId: w.provider,
     });
-    acceptInvitation(t.ctx, ga2, { token, target: "existing", customerId: customer2, agreement: "on" });
+    await acceptInvitation(t.ctx, ga2, { token, target: "existing", customerId: customer2, agreement: "on" });
 
-    expect(codeOf(() => removeCustomer(t.ctx, w.resellerAdmin, { partnerId: w.reseller, customerId: customer2, attestation }))).toBe(
-      "RESELLER_CANNOT_REMOVE",
-    );
+    expect(
+      await codeOf(async () => await removeCustomer(t.ctx, w.resellerAdmin, { partnerId: w.reseller, customerId: customer2, attestation })),
+    ).toBe("RESELLER_CANNOT_REMOVE");
     // The reseller is partner of record: the provider's removal is blocked by it too.
     addSubscription(t.ctx.db, customer2, "Microsoft 365 Business Standard", w.reseller);
     expect(removalPreview(t.ctx.db, w.provider, customer2).endingResellers.map((r) => r.name)).toEqual(["Litwarett"]);
-    expect(codeOf(() => removeCustomer(t.ctx, w.providerAdmin, { partnerId: w.provider, customerId: customer2, attestation }))).toBe(
-      "REMOVAL_BLOCKED",
-    );
+    expect(
+      await codeOf(async () => await removeCustomer(t.ctx, w.providerAdmin, { partnerId: w.provider, customerId: customer2, attestation })),
+    ).toBe("REMOVAL_BLOCKED");
     t.ctx.db.$client.prepare("update subscriptions set state = 'cancelled' where customer_id = ?").run(customer2);
-    removeCustomer(t.ctx, w.providerAdmin, { partnerId: w.provider, customerId: customer2, attestation });
+    await removeCustomer(t.ctx, w.providerAdmin, { partnerId: w.provider, customerId: customer2, attestation });
     const states = t.ctx.db
       .select()
       .from(resellerRelationships)
@@ -160,17 +168,17 @@ describe("two-tier removal", () => {
     expect(states).toEqual(["ended", "ended"]);
   });
 
-  it("a customer removing a provider keeps its reseller", () => {
-    const w = partneredProviderAndReseller(t.ctx, { suffix: "tc" });
-    const { token } = createInvitation(t.ctx, w.resellerAdmin, {
+  it("a customer removing a provider keeps its reseller", async () => {
+    const w = await partneredProviderAndReseller(t.ctx, { suffix: "tc" });
+    const { token } = await createInvitation(t.ctx, w.resellerAdmin, {
       partnerId: w.reseller,
       email: ga.email,
       message: null,
       locale: "en",
       providerId: w.provider,
     });
-    acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
-    removePartner(t.ctx, ga, { customerId: customer, partnerId: w.provider, scope: "everything" });
+    await acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
+    await removePartner(t.ctx, ga, { customerId: customer, partnerId: w.provider, scope: "everything" });
     const states = Object.fromEntries(
       t.ctx.db
         .select()

@@ -11,7 +11,7 @@ import { apply, audit } from "@/lib/admin-relationships/transitions";
 import { requirePermission, type Actor } from "@/lib/auth/membership";
 import { membersWith } from "@/lib/auth/recipients";
 import { recordAudit } from "@/lib/audit/record";
-import type { Tx } from "@/db/client";
+import { transaction, type Tx } from "@/db/transaction";
 import type { ServiceContext } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { endSupportWithoutAdminAccess } from "@/lib/support/service";
@@ -217,67 +217,73 @@ export function endRelationshipIn(
 }
 
 /** Ends the reseller relationships (the partner's, and its resellers' for a provider) in one transaction. */
-function endRelationships(ctx: ServiceContext, actor: Actor, partnerId: string, customerId: string, by: Side, attestation: string | null) {
+async function endRelationships(
+  ctx: ServiceContext,
+  actor: Actor,
+  partnerId: string,
+  customerId: string,
+  by: Side,
+  attestation: string | null,
+) {
   activeRelationshipOrThrow(ctx.db, partnerId, customerId);
   const now = ctx.now();
-  return ctx.db.transaction(
-    (tx) => {
-      const ending = partnersEnding(tx, partnerId, customerId, by);
-      const names = new Map(
-        tx
-          .select({ id: organizations.id, name: organizations.name })
-          .from(organizations)
-          .where(inArray(organizations.id, [...ending, customerId]))
-          .all()
-          .map((o) => [o.id, o.name]),
-      );
-      for (const endingPartner of ending) {
-        endRelationshipIn(ctx, tx, actor, {
-          partnerId: endingPartner,
-          customerId,
-          by,
-          auditOrg: by === "partner" ? partnerId : customerId,
-          attestation,
-          names,
-          now,
-        });
-      }
-      return { partnerName: names.get(partnerId) ?? "", customerName: names.get(customerId) ?? "", resellersEnded: ending.length - 1 };
-    },
-    { behavior: "immediate" },
-  );
+  return await transaction(ctx.db, (tx) => {
+    const ending = partnersEnding(tx, partnerId, customerId, by);
+    const names = new Map(
+      tx
+        .select({ id: organizations.id, name: organizations.name })
+        .from(organizations)
+        .where(inArray(organizations.id, [...ending, customerId]))
+        .all()
+        .map((o) => [o.id, o.name]),
+    );
+    for (const endingPartner of ending) {
+      endRelationshipIn(ctx, tx, actor, {
+        partnerId: endingPartner,
+        customerId,
+        by,
+        auditOrg: by === "partner" ? partnerId : customerId,
+        attestation,
+        names,
+        now,
+      });
+    }
+    return { partnerName: names.get(partnerId) ?? "", customerName: names.get(customerId) ?? "", resellersEnded: ending.length - 1 };
+  });
 }
 
 /** A partner ends its reseller relationship with a customer: never while it is partner of record of an active subscription, never as an indirect reseller, and only with a written attestation. */
-export function removeCustomer(ctx: ServiceContext, actor: Actor, input: { partnerId: string; customerId: string; attestation: string }) {
+export async function removeCustomer(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: { partnerId: string; customerId: string; attestation: string },
+) {
   const member = requirePermission(ctx.db, actor, input.partnerId, "relationships.remove");
   activeRelationshipOrThrow(ctx.db, member.organization.id, input.customerId);
   // An indirect reseller's customers are removed by its provider (DOMAIN.md).
   if (member.organization.partnerType === "indirect_reseller") throw new DomainError("RESELLER_CANNOT_REMOVE");
   const { blockers } = removalPreview(ctx.db, member.organization.id, input.customerId);
   if (blockers.length > 0) throw new DomainError("REMOVAL_BLOCKED", { count: String(blockers.length) });
-  return endRelationships(ctx, actor, member.organization.id, input.customerId, "partner", input.attestation);
+  return await endRelationships(ctx, actor, member.organization.id, input.customerId, "partner", input.attestation);
 }
 
 /**
  * A customer's Global administrator removes a partner outright, or only its admin roles
  * (the reseller relationship stays). Its subscriptions keep their partner of record.
  */
-export function removePartner(
+export async function removePartner(
   ctx: ServiceContext,
   actor: Actor,
   input: { customerId: string; partnerId: string; scope: "everything" | "admin_roles" },
 ) {
   const member = requirePermission(ctx.db, actor, input.customerId, "customer.partners.remove");
   const customerId = member.organization.id;
-  if (input.scope === "everything") return endRelationships(ctx, actor, input.partnerId, customerId, "customer", null);
+  if (input.scope === "everything") return await endRelationships(ctx, actor, input.partnerId, customerId, "customer", null);
   activeRelationshipOrThrow(ctx.db, input.partnerId, customerId);
   const partnerName =
     ctx.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, input.partnerId)).get()?.name ?? "";
-  const ended = ctx.db.transaction(
-    (tx) =>
-      endAdminAccess(ctx, tx, actor, { partnerId: input.partnerId, customerId, by: "customer", auditOrg: customerId, now: ctx.now() }),
-    { behavior: "immediate" },
+  const ended = await transaction(ctx.db, (tx) =>
+    endAdminAccess(ctx, tx, actor, { partnerId: input.partnerId, customerId, by: "customer", auditOrg: customerId, now: ctx.now() }),
   );
   return { partnerName, customerName: member.organization.name, resellersEnded: 0, adminRelationshipsEnded: ended };
 }

@@ -22,13 +22,14 @@ import { CLOUD_RULES } from "@/lib/clouds";
 import { ensureDefaultGroups } from "@/lib/access/groups";
 import type { MemberRole } from "@/db/values/roles";
 import { ADMIN_RELATIONSHIPS, APPLICATIONS, ORGS, PARTNERSHIPS, PRODUCTS, RELATIONSHIPS, SUBSCRIPTIONS } from "@/lib/seed/demo-data";
+import { transaction } from "@/db/transaction";
 
 const DAY = 86_400_000;
 
 export type DemoAccount = { email: string; organization: string; roles: MemberRole[] };
 
 /** Fills an empty database with the demo organizations. Returns the accounts to sign in with; [] if data exists. */
-export function seedDemo(db: Db, now = new Date()): DemoAccount[] {
+export async function seedDemo(db: Db, now = new Date()): Promise<DemoAccount[]> {
   const existing = db
     .select({ n: sql<number>`count(*)` })
     .from(organizations)
@@ -40,7 +41,7 @@ export function seedDemo(db: Db, now = new Date()): DemoAccount[] {
   let seq = 0;
   const id = (prefix: string) => `${prefix}_demo${String(++seq).padStart(4, "0")}`;
 
-  db.transaction((tx) => {
+  await transaction(db, (tx) => {
     for (const o of ORGS) ids.set(o.key, id("org"));
     for (const o of ORGS) {
       tx.insert(organizations)

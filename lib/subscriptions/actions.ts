@@ -19,8 +19,8 @@ import { changeSeats, changeSubscriptionState, createSubscription, recordSubscri
 // Session re-checked by runAction; permission, tenant, partner of record and state checked by the service.
 
 export async function createSubscriptionAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(createSubscriptionSchema, form, (input, actor, t) => {
-    const sub = createSubscription(serviceContext(), actor, input);
+  return runAction(createSubscriptionSchema, form, async (input, actor, t) => {
+    const sub = await createSubscription(serviceContext(), actor, input);
     void kickOutbox();
     revalidatePath("/", "layout");
     return { ok: true, message: t("subscriptionOps.created", { product: sub.product, seats: sub.seats }) };
@@ -28,8 +28,8 @@ export async function createSubscriptionAction(_: ActionResult, form: FormData):
 }
 
 export async function recordSubscriptionAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(recordSubscriptionSchema, form, (input, actor, t) => {
-    const sub = recordSubscription(serviceContext(), actor, input);
+  return runAction(recordSubscriptionSchema, form, async (input, actor, t) => {
+    const sub = await recordSubscription(serviceContext(), actor, input);
     void kickOutbox();
     revalidatePath("/", "layout");
     return { ok: true, message: t("subscriptionOps.recorded", { product: sub.product }) };
@@ -37,8 +37,8 @@ export async function recordSubscriptionAction(_: ActionResult, form: FormData):
 }
 
 export async function changeSeatsAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(changeSeatsSchema, form, (input, actor, t) => {
-    const sub = changeSeats(serviceContext(), actor, input);
+  return runAction(changeSeatsSchema, form, async (input, actor, t) => {
+    const sub = await changeSeats(serviceContext(), actor, input);
     void kickOutbox();
     revalidatePath("/", "layout");
     return { ok: true, message: t("subscriptionOps.seatsChanged", { product: sub.product, seats: sub.seats }) };
@@ -47,8 +47,8 @@ export async function changeSeatsAction(_: ActionResult, form: FormData): Promis
 
 function stateAction(event: SubscriptionEvent): (form: FormData) => Promise<ActionResult> {
   return (form: FormData) =>
-    runAction(subscriptionRefSchema, form, (input, actor, t) => {
-      const sub = changeSubscriptionState(serviceContext(), actor, { ...input, event });
+    runAction(subscriptionRefSchema, form, async (input, actor, t) => {
+      const sub = await changeSubscriptionState(serviceContext(), actor, { ...input, event });
       void kickOutbox();
       revalidatePath("/", "layout");
       return { ok: true, message: t(`subscriptionOps.done.${event}`, { product: sub.product }) };
@@ -85,9 +85,10 @@ export type ImportReport = {
 };
 
 export async function importSubscriptionsAction(_: ActionResult<ImportReport>, form: FormData): Promise<ActionResult<ImportReport>> {
-  return runAction(importSubscriptionsSchema, form, (input, actor, t) => {
+  return runAction(importSubscriptionsSchema, form, async (input, actor, t) => {
     const ctx = serviceContext();
-    const sheet = input.mode === "import" ? importSubscriptions(ctx, actor, input) : { ...planImport(ctx, actor, input), imported: 0 };
+    const sheet =
+      input.mode === "import" ? await importSubscriptions(ctx, actor, input) : { ...planImport(ctx, actor, input), imported: 0 };
     const translate = (keys: string[]) => keys.map((k) => validationMessage(t, k));
     const data: ImportReport = {
       // What would be written stays on the server; the page shows what was read and its errors.

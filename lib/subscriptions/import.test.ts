@@ -4,15 +4,15 @@ import { addMember, addProduct, codeOf, count, dumpTable, relatedPartnerAndCusto
 import { importSubscriptions, planImport } from "./import";
 
 let t: ReturnType<typeof testContext>;
-let world: ReturnType<typeof relatedPartnerAndCustomer>;
+let world: Awaited<ReturnType<typeof relatedPartnerAndCustomer>>;
 let sales: Actor;
 
-beforeEach(() => {
+beforeEach(async () => {
   t = testContext();
-  world = relatedPartnerAndCustomer(t.ctx);
+  world = await relatedPartnerAndCustomer(t.ctx);
   sales = addMember(t.ctx.db, world.partner, "sam@northwind.example", ["sales_agent"]);
-  addProduct(t.ctx.db, { name: "Microsoft 365 E3" });
-  addProduct(t.ctx.db, { name: "Power BI Pro" });
+  await addProduct(t.ctx.db, { name: "Microsoft 365 E3" });
+  await addProduct(t.ctx.db, { name: "Power BI Pro" });
 });
 
 const GOOD = `customer_domain,product,seats,term_ends,status
@@ -20,9 +20,9 @@ adventure.example,Microsoft 365 E3,25,2027-06-30,active
 ADVENTURE.example,"power bi pro",5,2027-03-31,suspended`;
 
 describe("importing subscriptions from CSV", () => {
-  it("the dry run shows each row's errors and writes nothing", () => {
+  it("the dry run shows each row's errors and writes nothing", async () => {
     // adventure2.example is another partner's customer: not this partner's to import for.
-    relatedPartnerAndCustomer(t.ctx, { suffix: "2" });
+    await relatedPartnerAndCustomer(t.ctx, { suffix: "2" });
     const csv = `customer_domain;product;seats;term_ends
 adventure.example;Microsoft 365 E3;25;2027-06-30
 adventure2.example;Microsoft 365 E3;0;2025-01-01
@@ -38,12 +38,12 @@ adventure.example;"Power BI Pro";3;2027-01-01`;
       [5, []],
     ]);
     // Importing a file with errors writes none of it.
-    expect(importSubscriptions(t.ctx, sales, { partnerId: world.partner, csv }).imported).toBe(0);
+    expect((await importSubscriptions(t.ctx, sales, { partnerId: world.partner, csv })).imported).toBe(0);
     expect(dumpTable(t.ctx.db, "subscriptions")).toBe(before);
   });
 
-  it("a clean file imports every row, with the partner as partner of record, audited, one email per customer", () => {
-    const r = importSubscriptions(t.ctx, sales, { partnerId: world.partner, csv: GOOD });
+  it("a clean file imports every row, with the partner as partner of record, audited, one email per customer", async () => {
+    const r = await importSubscriptions(t.ctx, sales, { partnerId: world.partner, csv: GOOD });
     expect(r.imported).toBe(2);
     const rows = t.ctx.db.$client
       .prepare("select product, seats, state, partner_of_record_id as por, purchase_channel as ch from subscriptions order by product")
@@ -63,7 +63,7 @@ adventure.example;"Power BI Pro";3;2027-01-01`;
     ).toBe(1);
   });
 
-  it("refuses files it cannot read, and people who may not sell", () => {
+  it("refuses files it cannot read, and people who may not sell", async () => {
     expect(planImport(t.ctx, sales, { partnerId: world.partner, csv: 'customer_domain,product\n"unclosed,x' }).fileErrors).toEqual([
       "csvInvalid",
     ]);
@@ -77,8 +77,8 @@ adventure.example;"Power BI Pro";3;2027-01-01`;
     ].join("\n");
     expect(planImport(t.ctx, sales, { partnerId: world.partner, csv: many }).fileErrors).toEqual(["csvTooManyRows"]);
     const helpdesk = addMember(t.ctx.db, world.partner, "h@northwind.example", ["helpdesk_agent"]);
-    expect(codeOf(() => importSubscriptions(t.ctx, helpdesk, { partnerId: world.partner, csv: GOOD }))).toBe("FORBIDDEN");
-    expect(codeOf(() => importSubscriptions(t.ctx, world.ga, { partnerId: world.partner, csv: GOOD }))).toBe("NOT_FOUND");
+    expect(await codeOf(async () => await importSubscriptions(t.ctx, helpdesk, { partnerId: world.partner, csv: GOOD }))).toBe("FORBIDDEN");
+    expect(await codeOf(async () => await importSubscriptions(t.ctx, world.ga, { partnerId: world.partner, csv: GOOD }))).toBe("NOT_FOUND");
     expect(count(t.ctx.db, "subscriptions")).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
 import { products, resellerRelationships, subscriptions } from "@/db/schema";
 import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
-import type { Tx } from "@/db/client";
+import { transaction, type Tx } from "@/db/transaction";
 import { membersWith } from "@/lib/auth/recipients";
 import { recordAudit } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context";
@@ -141,64 +141,61 @@ export function planImport(ctx: ServiceContext, actor: Actor, input: { partnerId
  * writes none (the dry run shows which). Each subscription is audited on both sides; each
  * customer gets one email naming how many were recorded.
  */
-export function importSubscriptions(
+export async function importSubscriptions(
   ctx: ServiceContext,
   actor: Actor,
   input: { partnerId: string; csv: string },
-): Sheet & { imported: number } {
+): Promise<Sheet & { imported: number }> {
   const sheet = planImport(ctx, actor, input);
   if (sheet.fileErrors.length || sheet.rows.some((r) => r.errors.length)) return { ...sheet, imported: 0 };
   const { member } = sheet;
   const now = ctx.now();
-  ctx.db.transaction(
-    (tx) => {
-      const perCustomer = new Map<string, number>();
-      // Still this partner's customers at the moment of writing: read once, in the transaction.
-      const live = new Set(activeCustomerIds(tx, member.organization.id));
-      for (const row of sheet.rows) {
-        const v = row.value!;
-        if (!live.has(v.customerId)) throw new DomainError("NOT_FOUND");
-        const id = newId("sub");
-        tx.insert(subscriptions)
-          .values({
-            id,
-            customerId: v.customerId,
-            product: v.productName,
-            productId: v.productId,
-            seats: v.seats,
-            state: v.state,
-            purchaseChannel: "partner",
-            partnerOfRecordId: member.organization.id,
-            term: null,
-            termEndsAt: v.termEndsAt,
-            createdAt: now,
-          })
-          .run();
-        recordAudit(tx, {
-          organizationId: member.organization.id,
+  await transaction(ctx.db, (tx) => {
+    const perCustomer = new Map<string, number>();
+    // Still this partner's customers at the moment of writing: read once, in the transaction.
+    const live = new Set(activeCustomerIds(tx, member.organization.id));
+    for (const row of sheet.rows) {
+      const v = row.value!;
+      if (!live.has(v.customerId)) throw new DomainError("NOT_FOUND");
+      const id = newId("sub");
+      tx.insert(subscriptions)
+        .values({
+          id,
           customerId: v.customerId,
-          actor,
-          action: "subscription.imported",
-          targetType: "subscription",
-          targetId: id,
-          details: { product: v.productName, seats: v.seats, partner: member.organization.name },
-          at: now,
-        });
-        perCustomer.set(v.customerId, (perCustomer.get(v.customerId) ?? 0) + 1);
-      }
-      for (const [customerId, n] of perCustomer) {
-        enqueueNotices(tx, membersWith(tx, [customerId], "customer.dashboard.read"), {
-          kind: "subscriptionsImported",
-          outboxKind: "subscription.subscriptionsImported",
-          key: `subscriptions.import.${member.organization.id}.${now.getTime()}.${customerId}`,
-          vars: { partner: member.organization.name, count: String(n) },
-          url: `${ctx.config.publicBaseUrl}/customer/${customerId}#subscriptions`,
-          relatedId: customerId,
-          now,
-        });
-      }
-    },
-    { behavior: "immediate" },
-  );
+          product: v.productName,
+          productId: v.productId,
+          seats: v.seats,
+          state: v.state,
+          purchaseChannel: "partner",
+          partnerOfRecordId: member.organization.id,
+          term: null,
+          termEndsAt: v.termEndsAt,
+          createdAt: now,
+        })
+        .run();
+      recordAudit(tx, {
+        organizationId: member.organization.id,
+        customerId: v.customerId,
+        actor,
+        action: "subscription.imported",
+        targetType: "subscription",
+        targetId: id,
+        details: { product: v.productName, seats: v.seats, partner: member.organization.name },
+        at: now,
+      });
+      perCustomer.set(v.customerId, (perCustomer.get(v.customerId) ?? 0) + 1);
+    }
+    for (const [customerId, n] of perCustomer) {
+      enqueueNotices(tx, membersWith(tx, [customerId], "customer.dashboard.read"), {
+        kind: "subscriptionsImported",
+        outboxKind: "subscription.subscriptionsImported",
+        key: `subscriptions.import.${member.organization.id}.${now.getTime()}.${customerId}`,
+        vars: { partner: member.organization.name, count: String(n) },
+        url: `${ctx.config.publicBaseUrl}/customer/${customerId}#subscriptions`,
+        relatedId: customerId,
+        now,
+      });
+    }
+  });
   return { ...sheet, imported: sheet.rows.length };
 }

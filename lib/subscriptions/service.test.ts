@@ -7,24 +7,24 @@ import { addMember, addProduct, addUser, codeOf, relatedPartnerAndCustomer, test
 import { changeSeats, changeSubscriptionState, createSubscription, recordSubscription } from "./service";
 
 let t: ReturnType<typeof testContext>;
-let world: ReturnType<typeof relatedPartnerAndCustomer>;
+let world: Awaited<ReturnType<typeof relatedPartnerAndCustomer>>;
 let product: string;
 let sales: Actor;
 
-const sell = (by: Actor = sales, seats = 10) =>
-  createSubscription(t.ctx, by, { partnerId: world.partner, customerId: world.customer, productId: product, seats, term: "P1Y" });
+const sell = async (by: Actor = sales, seats = 10) =>
+  await createSubscription(t.ctx, by, { partnerId: world.partner, customerId: world.customer, productId: product, seats, term: "P1Y" });
 const row = (id: string) => t.ctx.db.select().from(subscriptions).where(eq(subscriptions.id, id)).get()!;
 
-beforeEach(() => {
+beforeEach(async () => {
   t = testContext();
-  world = relatedPartnerAndCustomer(t.ctx);
+  world = await relatedPartnerAndCustomer(t.ctx);
   sales = addMember(t.ctx.db, world.partner, "sam@northwind.example", ["sales_agent"]);
-  product = addProduct(t.ctx.db, { name: "Microsoft 365 E3" });
+  product = await addProduct(t.ctx.db, { name: "Microsoft 365 E3" });
 });
 
 describe("subscriptions sold by the partner of record", () => {
-  it("create, change seats, suspend, reactivate, cancel: each audited on both sides and emailed to the customer", () => {
-    const sub = sell();
+  it("create, change seats, suspend, reactivate, cancel: each audited on both sides and emailed to the customer", async () => {
+    const sub = await sell();
     expect(row(sub.id)).toMatchObject({
       partnerOfRecordId: world.partner,
       purchaseChannel: "partner",
@@ -34,15 +34,18 @@ describe("subscriptions sold by the partner of record", () => {
       productId: product,
     });
     expect(row(sub.id).termEndsAt.toISOString()).toBe("2027-01-15T10:00:00.000Z");
-    changeSeats(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, seats: 25 });
-    changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, event: "suspend" });
-    expect(codeOf(() => changeSeats(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, seats: 30 }))).toBe(
-      "SUBSCRIPTION_STATE",
-    );
-    changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, event: "reactivate" });
-    changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, event: "cancel" });
+    await changeSeats(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, seats: 25 });
+    await changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, event: "suspend" });
     expect(
-      codeOf(() => changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, event: "reactivate" })),
+      await codeOf(async () => await changeSeats(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, seats: 30 })),
+    ).toBe("SUBSCRIPTION_STATE");
+    await changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, event: "reactivate" });
+    await changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, event: "cancel" });
+    expect(
+      await codeOf(
+        async () =>
+          await changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, event: "reactivate" }),
+      ),
     ).toBe("SUBSCRIPTION_STATE");
     expect(row(sub.id)).toMatchObject({ seats: 25, state: "cancelled" });
     const actions = t.ctx.db.$client
@@ -72,63 +75,74 @@ describe("subscriptions sold by the partner of record", () => {
     expect(new Set(mail.map((m) => m.toAddress))).toEqual(new Set(["olivia@adventure.example"]));
   });
 
-  it("which privilege: a Billing or Helpdesk agent is refused; which tenant: another partner's subscription is not found", () => {
+  it("which privilege: a Billing or Helpdesk agent is refused; which tenant: another partner's subscription is not found", async () => {
     const helpdesk = addMember(t.ctx.db, world.partner, "hana@northwind.example", ["helpdesk_agent", "billing_admin"]);
-    expect(codeOf(() => sell(helpdesk))).toBe("FORBIDDEN");
-    const other = relatedPartnerAndCustomer(t.ctx, { suffix: "2" });
-    const theirs = createSubscription(t.ctx, other.agent, {
+    expect(await codeOf(async () => await sell(helpdesk))).toBe("FORBIDDEN");
+    const other = await relatedPartnerAndCustomer(t.ctx, { suffix: "2" });
+    const theirs = await createSubscription(t.ctx, other.agent, {
       partnerId: other.partner,
       customerId: other.customer,
       productId: product,
       seats: 1,
       term: "P1M",
     });
-    expect(codeOf(() => changeSeats(t.ctx, sales, { organizationId: world.partner, subscriptionId: theirs.id, seats: 2 }))).toBe(
-      "NOT_FOUND",
-    );
     expect(
-      codeOf(() =>
-        changeSubscriptionState(t.ctx, world.agent, { organizationId: other.partner, subscriptionId: theirs.id, event: "cancel" }),
+      await codeOf(async () => await changeSeats(t.ctx, sales, { organizationId: world.partner, subscriptionId: theirs.id, seats: 2 })),
+    ).toBe("NOT_FOUND");
+    expect(
+      await codeOf(
+        async () =>
+          await changeSubscriptionState(t.ctx, world.agent, { organizationId: other.partner, subscriptionId: theirs.id, event: "cancel" }),
       ),
     ).toBe("NOT_FOUND");
     // Not a customer of this partner: nothing to sell to.
     expect(
-      codeOf(() =>
-        createSubscription(t.ctx, sales, {
-          partnerId: world.partner,
-          customerId: other.customer,
-          productId: product,
-          seats: 1,
-          term: "P1M",
-        }),
+      await codeOf(
+        async () =>
+          await createSubscription(t.ctx, sales, {
+            partnerId: world.partner,
+            customerId: other.customer,
+            productId: product,
+            seats: 1,
+            term: "P1M",
+          }),
       ),
     ).toBe("NOT_FOUND");
     // Another cloud's product is not offered here.
-    const china = addProduct(t.ctx.db, { name: "Office 365 E3", cloud: "china" });
+    const china = await addProduct(t.ctx.db, { name: "Office 365 E3", cloud: "china" });
     expect(
-      codeOf(() =>
-        createSubscription(t.ctx, sales, { partnerId: world.partner, customerId: world.customer, productId: china, seats: 1, term: "P1M" }),
+      await codeOf(
+        async () =>
+          await createSubscription(t.ctx, sales, {
+            partnerId: world.partner,
+            customerId: world.customer,
+            productId: china,
+            seats: 1,
+            term: "P1M",
+          }),
       ),
     ).toBe("PRODUCT_UNAVAILABLE");
     // The customer cannot change what a partner sold it.
-    expect(codeOf(() => changeSeats(t.ctx, world.ga, { organizationId: world.customer, subscriptionId: theirs.id, seats: 2 }))).toBe(
-      "NOT_FOUND",
-    );
+    expect(
+      await codeOf(async () => await changeSeats(t.ctx, world.ga, { organizationId: world.customer, subscriptionId: theirs.id, seats: 2 })),
+    ).toBe("NOT_FOUND");
   });
 
-  it("which moment: once the customer removes the partner, its subscriptions stay as they were and it changes none of them", () => {
-    const sub = sell();
-    removePartner(t.ctx, world.ga, { customerId: world.customer, partnerId: world.partner, scope: "everything" });
+  it("which moment: once the customer removes the partner, its subscriptions stay as they were and it changes none of them", async () => {
+    const sub = await sell();
+    await removePartner(t.ctx, world.ga, { customerId: world.customer, partnerId: world.partner, scope: "everything" });
     expect(row(sub.id)).toMatchObject({ partnerOfRecordId: world.partner, state: "active" });
     expect(
-      codeOf(() => changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, event: "cancel" })),
+      await codeOf(
+        async () => await changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, event: "cancel" }),
+      ),
     ).toBe("NOT_FOUND");
-    expect(codeOf(() => sell())).toBe("NOT_FOUND");
+    expect(await codeOf(async () => await sell())).toBe("NOT_FOUND");
   });
 
-  it("the removal blockers clear once the partner suspends or cancels what it sold", () => {
-    const a = sell();
-    const b = sell();
+  it("the removal blockers clear once the partner suspends or cancels what it sold", async () => {
+    const a = await sell();
+    const b = await sell();
     const partnerAdmin = addMember(t.ctx.db, world.partner, "alice@northwind.example", ["account_admin"]);
     expect(
       removalPreview(t.ctx.db, world.partner, world.customer)
@@ -136,30 +150,33 @@ describe("subscriptions sold by the partner of record", () => {
         .sort(),
     ).toEqual([a.id, b.id].sort());
     expect(
-      codeOf(() =>
-        removeCustomer(t.ctx, partnerAdmin, {
+      await codeOf(
+        async () =>
+          await removeCustomer(t.ctx, partnerAdmin, {
+            partnerId: world.partner,
+            customerId: world.customer,
+            attestation: "The customer asked us to end it.",
+          }),
+      ),
+    ).toBe("REMOVAL_BLOCKED");
+    await changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: a.id, event: "suspend" });
+    await changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: b.id, event: "cancel" });
+    expect(removalPreview(t.ctx.db, world.partner, world.customer).blockers).toEqual([]);
+    expect(
+      (
+        await removeCustomer(t.ctx, partnerAdmin, {
           partnerId: world.partner,
           customerId: world.customer,
           attestation: "The customer asked us to end it.",
-        }),
-      ),
-    ).toBe("REMOVAL_BLOCKED");
-    changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: a.id, event: "suspend" });
-    changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: b.id, event: "cancel" });
-    expect(removalPreview(t.ctx.db, world.partner, world.customer).blockers).toEqual([]);
-    expect(
-      removeCustomer(t.ctx, partnerAdmin, {
-        partnerId: world.partner,
-        customerId: world.customer,
-        attestation: "The customer asked us to end it.",
-      }).customerName,
+        })
+      ).customerName,
     ).toBe("Adventure Works");
   });
 });
 
 describe("subscriptions a customer bought elsewhere", () => {
-  it("its Global administrator records, changes and cancels them; no partner of record; a cancelled one loses its support", () => {
-    const sub = recordSubscription(t.ctx, world.ga, {
+  it("its Global administrator records, changes and cancels them; no partner of record; a cancelled one loses its support", async () => {
+    const sub = await recordSubscription(t.ctx, world.ga, {
       customerId: world.customer,
       productId: product,
       seats: 40,
@@ -167,7 +184,7 @@ describe("subscriptions a customer bought elsewhere", () => {
       termEndsAt: new Date("2027-06-30T00:00:00Z"),
     });
     expect(row(sub.id)).toMatchObject({ partnerOfRecordId: null, purchaseChannel: "enterprise_agreement", seats: 40 });
-    changeSeats(t.ctx, world.ga, { organizationId: world.customer, subscriptionId: sub.id, seats: 45 });
+    await changeSeats(t.ctx, world.ga, { organizationId: world.customer, subscriptionId: sub.id, seats: 45 });
     t.ctx.db
       .insert(supportAssignments)
       .values({
@@ -180,42 +197,47 @@ describe("subscriptions a customer bought elsewhere", () => {
         createdAt: new Date(),
       })
       .run();
-    changeSubscriptionState(t.ctx, world.ga, { organizationId: world.customer, subscriptionId: sub.id, event: "cancel" });
+    await changeSubscriptionState(t.ctx, world.ga, { organizationId: world.customer, subscriptionId: sub.id, event: "cancel" });
     expect(t.ctx.db.select().from(supportAssignments).get()!.state).toBe("ended");
     // A partner cannot change what the customer recorded, nor a customer user.
-    expect(codeOf(() => changeSeats(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, seats: 1 }))).toBe("NOT_FOUND");
+    expect(
+      await codeOf(async () => await changeSeats(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, seats: 1 })),
+    ).toBe("NOT_FOUND");
     const user = addMember(t.ctx.db, world.customer, "u@adventure.example", ["user"]);
     expect(
-      codeOf(() =>
-        recordSubscription(t.ctx, user, {
-          customerId: world.customer,
-          productId: product,
-          seats: 1,
-          channel: "direct",
-          termEndsAt: new Date("2027-06-30T00:00:00Z"),
-        }),
+      await codeOf(
+        async () =>
+          await recordSubscription(t.ctx, user, {
+            customerId: world.customer,
+            productId: product,
+            seats: 1,
+            channel: "direct",
+            termEndsAt: new Date("2027-06-30T00:00:00Z"),
+          }),
       ),
     ).toBe("FORBIDDEN");
     expect(
-      codeOf(() =>
-        recordSubscription(t.ctx, addUser(t.ctx.db, "x@y.example"), {
-          customerId: world.customer,
-          productId: product,
-          seats: 1,
-          channel: "direct",
-          termEndsAt: new Date("2027-06-30T00:00:00Z"),
-        }),
+      await codeOf(
+        async () =>
+          await recordSubscription(t.ctx, addUser(t.ctx.db, "x@y.example"), {
+            customerId: world.customer,
+            productId: product,
+            seats: 1,
+            channel: "direct",
+            termEndsAt: new Date("2027-06-30T00:00:00Z"),
+          }),
       ),
     ).toBe("NOT_FOUND");
     expect(
-      codeOf(() =>
-        recordSubscription(t.ctx, world.ga, {
-          customerId: world.customer,
-          productId: product,
-          seats: 1,
-          channel: "direct",
-          termEndsAt: new Date("2025-06-30T00:00:00Z"),
-        }),
+      await codeOf(
+        async () =>
+          await recordSubscription(t.ctx, world.ga, {
+            customerId: world.customer,
+            productId: product,
+            seats: 1,
+            channel: "direct",
+            termEndsAt: new Date("2025-06-30T00:00:00Z"),
+          }),
       ),
     ).toBe("VALIDATION");
   });

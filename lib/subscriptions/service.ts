@@ -4,7 +4,7 @@ import { getMember, requirePermission, type Actor, type Member } from "@/lib/aut
 import { membersWith } from "@/lib/auth/recipients";
 import type { AuditAction } from "@/db/values/audit";
 import { recordAudit } from "@/lib/audit/record";
-import type { Tx } from "@/db/client";
+import { transaction, type Tx } from "@/db/transaction";
 import type { ServiceContext } from "@/lib/context";
 import type { NoticeKind } from "@/lib/email/templates";
 import { DomainError } from "@/lib/errors";
@@ -75,7 +75,7 @@ function auditChange(
 }
 
 /** The partner of record sells a subscription from its cloud's catalog to one of its customers. */
-export function createSubscription(ctx: ServiceContext, actor: Actor, input: CreateSubscriptionInput): Subscription {
+export async function createSubscription(ctx: ServiceContext, actor: Actor, input: CreateSubscriptionInput): Promise<Subscription> {
   const member = requirePermission(ctx.db, actor, input.partnerId, "subscriptions.write");
   assertInGoodStanding(member.organization);
   const rel = activeResellerRelationship(ctx.db, member.organization.id, input.customerId);
@@ -95,19 +95,16 @@ export function createSubscription(ctx: ServiceContext, actor: Actor, input: Cre
     termEndsAt: addMonths(now, TERM_MONTHS[input.term]),
     createdAt: now,
   };
-  ctx.db.transaction(
-    (tx) => {
-      tx.insert(subscriptions).values(sub).run();
-      auditChange(tx, member, actor, sub, "subscription.created", { customer: rel.customerName, partner: member.organization.name }, now);
-      tellCustomer(ctx, tx, sub, "subscriptionCreated", member.organization.name, now);
-    },
-    { behavior: "immediate" },
-  );
+  await transaction(ctx.db, (tx) => {
+    tx.insert(subscriptions).values(sub).run();
+    auditChange(tx, member, actor, sub, "subscription.created", { customer: rel.customerName, partner: member.organization.name }, now);
+    tellCustomer(ctx, tx, sub, "subscriptionCreated", member.organization.name, now);
+  });
   return sub;
 }
 
 /** The customer's Global administrator records a subscription it bought elsewhere, so it can be assigned for support (rule 6). */
-export function recordSubscription(ctx: ServiceContext, actor: Actor, input: RecordSubscriptionInput): Subscription {
+export async function recordSubscription(ctx: ServiceContext, actor: Actor, input: RecordSubscriptionInput): Promise<Subscription> {
   const member = requirePermission(ctx.db, actor, input.customerId, "customer.subscriptions.write");
   const product = offeredProduct(ctx, member.organization.cloud, input.productId);
   const now = ctx.now();
@@ -125,14 +122,11 @@ export function recordSubscription(ctx: ServiceContext, actor: Actor, input: Rec
     termEndsAt: input.termEndsAt,
     createdAt: now,
   };
-  ctx.db.transaction(
-    (tx) => {
-      tx.insert(subscriptions).values(sub).run();
-      auditChange(tx, member, actor, sub, "subscription.recorded", { customer: member.organization.name }, now);
-      tellCustomer(ctx, tx, sub, "subscriptionRecorded", member.organization.name, now);
-    },
-    { behavior: "immediate" },
-  );
+  await transaction(ctx.db, (tx) => {
+    tx.insert(subscriptions).values(sub).run();
+    auditChange(tx, member, actor, sub, "subscription.recorded", { customer: member.organization.name }, now);
+    tellCustomer(ctx, tx, sub, "subscriptionRecorded", member.organization.name, now);
+  });
   return sub;
 }
 
@@ -169,25 +163,22 @@ function ownSubscription(ctx: ServiceContext, actor: Actor, ref: SubscriptionRef
 }
 
 /** Sets the seat count of an active subscription. A suspended partner sells nothing more. */
-export function changeSeats(ctx: ServiceContext, actor: Actor, input: ChangeSeatsInput): Subscription {
+export async function changeSeats(ctx: ServiceContext, actor: Actor, input: ChangeSeatsInput): Promise<Subscription> {
   const { member, sub } = ownSubscription(ctx, actor, input);
   if (member.organization.kind === "partner") assertInGoodStanding(member.organization);
   if (sub.state !== "active") throw new DomainError("SUBSCRIPTION_STATE", { from: sub.state, event: "seats" });
   const now = ctx.now();
   const next = { ...sub, seats: input.seats };
-  ctx.db.transaction(
-    (tx) => {
-      const changed = tx
-        .update(subscriptions)
-        .set({ seats: input.seats })
-        .where(and(eq(subscriptions.id, sub.id), eq(subscriptions.state, "active"), eq(subscriptions.seats, sub.seats)))
-        .run().changes;
-      if (changed !== 1) throw new DomainError("SUBSCRIPTION_STATE", { from: sub.state, event: "seats" });
-      auditChange(tx, member, actor, next, "subscription.seats_changed", { from: sub.seats, to: input.seats }, now);
-      tellCustomer(ctx, tx, next, "subscriptionSeats", member.organization.name, now);
-    },
-    { behavior: "immediate" },
-  );
+  await transaction(ctx.db, (tx) => {
+    const changed = tx
+      .update(subscriptions)
+      .set({ seats: input.seats })
+      .where(and(eq(subscriptions.id, sub.id), eq(subscriptions.state, "active"), eq(subscriptions.seats, sub.seats)))
+      .run().changes;
+    if (changed !== 1) throw new DomainError("SUBSCRIPTION_STATE", { from: sub.state, event: "seats" });
+    auditChange(tx, member, actor, next, "subscription.seats_changed", { from: sub.seats, to: input.seats }, now);
+    tellCustomer(ctx, tx, next, "subscriptionSeats", member.organization.name, now);
+  });
   return next;
 }
 
@@ -196,29 +187,26 @@ export function changeSeats(ctx: ServiceContext, actor: Actor, input: ChangeSeat
  * sells again, which a suspended partner may not; suspending and cancelling it always may
  * (that is what a removal asks of it first). A cancelled subscription's support ends with it.
  */
-export function changeSubscriptionState(
+export async function changeSubscriptionState(
   ctx: ServiceContext,
   actor: Actor,
   input: SubscriptionRef & { event: SubscriptionEvent },
-): Subscription {
+): Promise<Subscription> {
   const { member, sub } = ownSubscription(ctx, actor, input);
   if (input.event === "reactivate" && member.organization.kind === "partner") assertInGoodStanding(member.organization);
   const rule = SUBSCRIPTION_TRANSITIONS[input.event];
   const next = { ...sub, state: subscriptionTransition(sub.state, input.event) };
   const now = ctx.now();
-  ctx.db.transaction(
-    (tx) => {
-      const changed = tx
-        .update(subscriptions)
-        .set({ state: next.state })
-        .where(and(eq(subscriptions.id, sub.id), eq(subscriptions.state, sub.state)))
-        .run().changes;
-      if (changed !== 1) throw new DomainError("SUBSCRIPTION_STATE", { from: sub.state, event: input.event });
-      if (next.state === "cancelled") endSupportOfSubscription(ctx, tx, sub.id, actor, now);
-      auditChange(tx, member, actor, next, rule.action, {}, now);
-      tellCustomer(ctx, tx, next, rule.notice, member.organization.name, now);
-    },
-    { behavior: "immediate" },
-  );
+  await transaction(ctx.db, (tx) => {
+    const changed = tx
+      .update(subscriptions)
+      .set({ state: next.state })
+      .where(and(eq(subscriptions.id, sub.id), eq(subscriptions.state, sub.state)))
+      .run().changes;
+    if (changed !== 1) throw new DomainError("SUBSCRIPTION_STATE", { from: sub.state, event: input.event });
+    if (next.state === "cancelled") endSupportOfSubscription(ctx, tx, sub.id, actor, now);
+    auditChange(tx, member, actor, next, rule.action, {}, now);
+    tellCustomer(ctx, tx, next, rule.notice, member.organization.name, now);
+  });
   return next;
 }

@@ -11,8 +11,8 @@ import { assignSupport, endSupport, recordSupportAction } from "./service";
 // Session re-checked by runAction; permission and tenant checked by each service.
 
 export async function assignSupportAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(assignSupportSchema, form, (input, actor, t) => {
-    const r = assignSupport(serviceContext(), actor, input);
+  return runAction(assignSupportSchema, form, async (input, actor, t) => {
+    const r = await assignSupport(serviceContext(), actor, input);
     void kickOutbox();
     revalidatePath(`/customer/${input.customerId}`);
     return { ok: true, message: t("support.assigned", { product: r.product, partner: r.partnerName }) };
@@ -20,8 +20,8 @@ export async function assignSupportAction(_: ActionResult, form: FormData): Prom
 }
 
 export async function endSupportAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(endSupportSchema, form, (input, actor, t) => {
-    endSupport(serviceContext(), actor, input);
+  return runAction(endSupportSchema, form, async (input, actor, t) => {
+    await endSupport(serviceContext(), actor, input);
     void kickOutbox();
     revalidatePath(`/customer/${input.customerId}`);
     return { ok: true, message: t("support.ended") };
@@ -29,8 +29,8 @@ export async function endSupportAction(_: ActionResult, form: FormData): Promise
 }
 
 export async function recordSupportActionAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(recordSupportActionSchema, form, (input, actor, t) => {
-    recordSupportAction(serviceContext(), actor, input);
+  return runAction(recordSupportActionSchema, form, async (input, actor, t) => {
+    await recordSupportAction(serviceContext(), actor, input);
     revalidatePath(`/partner/${input.partnerId}/customers`, "layout");
     return { ok: true, message: t("support.recorded") };
   });

@@ -14,13 +14,13 @@ let customer: string;
 let agent: Actor;
 let ga: Actor;
 
-beforeEach(() => {
+beforeEach(async () => {
   t = testContext();
-  ({ partner, agent, customer, ga } = relatedPartnerAndCustomer(t.ctx));
+  ({ partner, agent, customer, ga } = await relatedPartnerAndCustomer(t.ctx));
 });
 
-function adminRelationship() {
-  const { id } = requestAdminRelationship(
+async function adminRelationship() {
+  const { id } = await requestAdminRelationship(
     t.ctx,
     agent,
     requestAdminRelationshipSchema.parse({
@@ -31,7 +31,7 @@ function adminRelationship() {
       roles: ["global_reader"],
     }),
   );
-  approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id });
+  await approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id });
   return id;
 }
 
@@ -41,18 +41,18 @@ function directSubscription() {
 }
 
 describe("multi-channel support assignments", () => {
-  it("the Global administrator assigns a directly bought subscription to a partner with admin roles; the subscription never changes", () => {
+  it("the Global administrator assigns a directly bought subscription to a partner with admin roles; the subscription never changes", async () => {
     const sub = directSubscription();
     const before = dumpTable(t.ctx.db, "subscriptions");
-    expect(codeOf(() => assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: sub, partnerId: partner }))).toBe(
-      "SUPPORT_NEEDS_ADMIN_RELATIONSHIP",
-    );
-    adminRelationship();
+    expect(
+      await codeOf(async () => await assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: sub, partnerId: partner })),
+    ).toBe("SUPPORT_NEEDS_ADMIN_RELATIONSHIP");
+    await adminRelationship();
     const billing = addMember(t.ctx.db, customer, "ben@adventure.example", ["billing_administrator"]);
-    expect(codeOf(() => assignSupport(t.ctx, billing, { customerId: customer, subscriptionId: sub, partnerId: partner }))).toBe(
-      "FORBIDDEN",
-    );
-    assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: sub, partnerId: partner });
+    expect(
+      await codeOf(async () => await assignSupport(t.ctx, billing, { customerId: customer, subscriptionId: sub, partnerId: partner })),
+    ).toBe("FORBIDDEN");
+    await assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: sub, partnerId: partner });
     expect(
       t.ctx.db
         .select()
@@ -70,46 +70,60 @@ describe("multi-channel support assignments", () => {
     expect(audited.sort()).toEqual([customer, partner].sort());
   });
 
-  it("is for subscriptions bought elsewhere: the partner of record already supports its own", () => {
-    adminRelationship();
+  it("is for subscriptions bought elsewhere: the partner of record already supports its own", async () => {
+    await adminRelationship();
     addSubscription(t.ctx.db, customer, "Microsoft 365 E3", partner);
     const sub = t.ctx.db.select().from(subscriptions).where(eq(subscriptions.product, "Microsoft 365 E3")).get()!.id;
-    expect(codeOf(() => assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: sub, partnerId: partner }))).toBe(
-      "SUPPORT_PARTNER_OF_RECORD",
-    );
+    expect(
+      await codeOf(async () => await assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: sub, partnerId: partner })),
+    ).toBe("SUPPORT_PARTNER_OF_RECORD");
   });
 
-  it("another tenant's subscription or a partner the customer does not work with is not found", () => {
-    adminRelationship();
-    const other = relatedPartnerAndCustomer(t.ctx, { suffix: "2" });
+  it("another tenant's subscription or a partner the customer does not work with is not found", async () => {
+    await adminRelationship();
+    const other = await relatedPartnerAndCustomer(t.ctx, { suffix: "2" });
     addSubscription(t.ctx.db, other.customer, "Foreign", null);
     const foreign = t.ctx.db.select().from(subscriptions).where(eq(subscriptions.product, "Foreign")).get()!.id;
-    expect(codeOf(() => assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: foreign, partnerId: partner }))).toBe("NOT_FOUND");
     expect(
-      codeOf(() => assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: directSubscription(), partnerId: other.partner })),
+      await codeOf(async () => await assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: foreign, partnerId: partner })),
     ).toBe("NOT_FOUND");
-    expect(codeOf(() => assignSupport(t.ctx, other.ga, { customerId: customer, subscriptionId: foreign, partnerId: partner }))).toBe(
-      "NOT_FOUND",
-    );
+    expect(
+      await codeOf(
+        async () =>
+          await assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: directSubscription(), partnerId: other.partner }),
+      ),
+    ).toBe("NOT_FOUND");
+    expect(
+      await codeOf(async () => await assignSupport(t.ctx, other.ga, { customerId: customer, subscriptionId: foreign, partnerId: partner })),
+    ).toBe("NOT_FOUND");
   });
 
-  it("the partner records support actions; another partner cannot; ending support stops them", () => {
-    adminRelationship();
-    const { assignment } = assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: directSubscription(), partnerId: partner });
+  it("the partner records support actions; another partner cannot; ending support stops them", async () => {
+    await adminRelationship();
+    const { assignment } = await assignSupport(t.ctx, ga, {
+      customerId: customer,
+      subscriptionId: directSubscription(),
+      partnerId: partner,
+    });
     const helpdesk = addMember(t.ctx.db, partner, "hana@northwind.example", ["helpdesk_agent"]);
-    recordSupportAction(t.ctx, helpdesk, { partnerId: partner, assignmentId: assignment.id, note: "Provisioned 5 seats" });
-    const other = relatedPartnerAndCustomer(t.ctx, { suffix: "3" });
+    await recordSupportAction(t.ctx, helpdesk, { partnerId: partner, assignmentId: assignment.id, note: "Provisioned 5 seats" });
+    const other = await relatedPartnerAndCustomer(t.ctx, { suffix: "3" });
     expect(
-      codeOf(() => recordSupportAction(t.ctx, other.agent, { partnerId: other.partner, assignmentId: assignment.id, note: "Not mine" })),
+      await codeOf(
+        async () =>
+          await recordSupportAction(t.ctx, other.agent, { partnerId: other.partner, assignmentId: assignment.id, note: "Not mine" }),
+      ),
     ).toBe("NOT_FOUND");
     const sales = addMember(t.ctx.db, partner, "sam@northwind.example", ["sales_agent"]);
-    expect(codeOf(() => recordSupportAction(t.ctx, sales, { partnerId: partner, assignmentId: assignment.id, note: "Sales" }))).toBe(
-      "FORBIDDEN",
-    );
-    endSupport(t.ctx, ga, { customerId: customer, assignmentId: assignment.id });
-    expect(codeOf(() => recordSupportAction(t.ctx, helpdesk, { partnerId: partner, assignmentId: assignment.id, note: "Too late" }))).toBe(
-      "SUPPORT_ENDED",
-    );
+    expect(
+      await codeOf(async () => await recordSupportAction(t.ctx, sales, { partnerId: partner, assignmentId: assignment.id, note: "Sales" })),
+    ).toBe("FORBIDDEN");
+    await endSupport(t.ctx, ga, { customerId: customer, assignmentId: assignment.id });
+    expect(
+      await codeOf(
+        async () => await recordSupportAction(t.ctx, helpdesk, { partnerId: partner, assignmentId: assignment.id, note: "Too late" }),
+      ),
+    ).toBe("SUPPORT_ENDED");
     expect(
       t.ctx.db
         .select()
@@ -119,21 +133,21 @@ describe("multi-channel support assignments", () => {
     ).toEqual(["Provisioned 5 seats"]);
   });
 
-  it("ends when the partner's last admin relationship ends, or when the customer removes its admin roles", () => {
-    const first = adminRelationship();
-    const second = adminRelationship();
-    assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: directSubscription(), partnerId: partner });
-    terminateAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: first });
+  it("ends when the partner's last admin relationship ends, or when the customer removes its admin roles", async () => {
+    const first = await adminRelationship();
+    const second = await adminRelationship();
+    await assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: directSubscription(), partnerId: partner });
+    await terminateAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: first });
     expect(t.ctx.db.select().from(supportAssignments).get()!.state).toBe("active");
-    terminateAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: second });
+    await terminateAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: second });
     expect(t.ctx.db.select().from(supportAssignments).get()!.state).toBe("ended");
 
-    adminRelationship();
+    await adminRelationship();
     addSubscription(t.ctx.db, customer, "Power BI Pro", null);
     const powerBi = t.ctx.db.select().from(subscriptions).where(eq(subscriptions.product, "Power BI Pro")).get()!.id;
-    assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: powerBi, partnerId: partner });
+    await assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: powerBi, partnerId: partner });
     const relationships = dumpTable(t.ctx.db, "reseller_relationships");
-    removePartner(t.ctx, ga, { customerId: customer, partnerId: partner, scope: "admin_roles" });
+    await removePartner(t.ctx, ga, { customerId: customer, partnerId: partner, scope: "admin_roles" });
     expect(t.ctx.db.select().from(supportAssignments).where(eq(supportAssignments.subscriptionId, powerBi)).get()!.state).toBe("ended");
     // The reseller relationship stays: only the admin roles went.
     expect(dumpTable(t.ctx.db, "reseller_relationships")).toBe(relationships);

@@ -4,7 +4,7 @@ import { IN_FORCE } from "@/lib/admin-relationships/states";
 import { requirePermission, type Actor } from "@/lib/auth/membership";
 import { membersWith } from "@/lib/auth/recipients";
 import { recordAudit } from "@/lib/audit/record";
-import type { Tx } from "@/db/client";
+import { transaction, type Tx } from "@/db/transaction";
 import type { ServiceContext } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -53,7 +53,7 @@ function tellPartner(
  * roles in the tenant, for provisioning and support. The subscription row is only read:
  * its purchase channel, billing and partner of record stay as bought (rule 3).
  */
-export function assignSupport(ctx: ServiceContext, actor: Actor, input: AssignSupportInput) {
+export async function assignSupport(ctx: ServiceContext, actor: Actor, input: AssignSupportInput) {
   const member = requirePermission(ctx.db, actor, input.customerId, "customer.support.assign");
   const customer = member.organization;
   const sub = ctx.db
@@ -93,34 +93,31 @@ export function assignSupport(ctx: ServiceContext, actor: Actor, input: AssignSu
     createdAt: now,
     endedAt: null,
   };
-  return ctx.db.transaction(
-    (tx) => {
-      // Re-assigning moves support: the previous partner's assignment ends in the same transaction.
-      const previous = tx
-        .select()
-        .from(supportAssignments)
-        .where(and(eq(supportAssignments.subscriptionId, sub.id), eq(supportAssignments.state, "active")))
-        .get();
-      if (previous?.partnerId === partner.id) return { assignment: previous, partnerName: partner.name, product: sub.product };
-      if (previous) endAssignment(ctx, tx, previous, actor, now, "reassigned");
-      tx.insert(supportAssignments).values(row).run();
-      const details = { product: sub.product, partner: partner.name, customer: customer.name };
-      for (const organizationId of [customer.id, partner.id])
-        recordAudit(tx, {
-          organizationId,
-          customerId: customer.id,
-          actor,
-          action: "support.assigned",
-          targetType: "subscription",
-          targetId: sub.id,
-          details,
-          at: now,
-        });
-      tellPartner(ctx, tx, row, "supportAssigned", { customer: customer.name, product: sub.product }, now);
-      return { assignment: row, partnerName: partner.name, product: sub.product };
-    },
-    { behavior: "immediate" },
-  );
+  return await transaction(ctx.db, (tx) => {
+    // Re-assigning moves support: the previous partner's assignment ends in the same transaction.
+    const previous = tx
+      .select()
+      .from(supportAssignments)
+      .where(and(eq(supportAssignments.subscriptionId, sub.id), eq(supportAssignments.state, "active")))
+      .get();
+    if (previous?.partnerId === partner.id) return { assignment: previous, partnerName: partner.name, product: sub.product };
+    if (previous) endAssignment(ctx, tx, previous, actor, now, "reassigned");
+    tx.insert(supportAssignments).values(row).run();
+    const details = { product: sub.product, partner: partner.name, customer: customer.name };
+    for (const organizationId of [customer.id, partner.id])
+      recordAudit(tx, {
+        organizationId,
+        customerId: customer.id,
+        actor,
+        action: "support.assigned",
+        targetType: "subscription",
+        targetId: sub.id,
+        details,
+        at: now,
+      });
+    tellPartner(ctx, tx, row, "supportAssigned", { customer: customer.name, product: sub.product }, now);
+    return { assignment: row, partnerName: partner.name, product: sub.product };
+  });
 }
 
 function endAssignment(
@@ -157,7 +154,7 @@ function endAssignment(
 }
 
 /** The customer's Global administrator takes a subscription's support back from a partner. */
-export function endSupport(ctx: ServiceContext, actor: Actor, input: EndSupportInput) {
+export async function endSupport(ctx: ServiceContext, actor: Actor, input: EndSupportInput) {
   const member = requirePermission(ctx.db, actor, input.customerId, "customer.support.assign");
   const a = ctx.db
     .select()
@@ -165,7 +162,7 @@ export function endSupport(ctx: ServiceContext, actor: Actor, input: EndSupportI
     .where(and(eq(supportAssignments.id, input.assignmentId), eq(supportAssignments.customerId, member.organization.id)))
     .get();
   if (!a) throw new DomainError("NOT_FOUND");
-  const ended = ctx.db.transaction((tx) => endAssignment(ctx, tx, a, actor, ctx.now(), "customer"), { behavior: "immediate" });
+  const ended = await transaction(ctx.db, (tx) => endAssignment(ctx, tx, a, actor, ctx.now(), "customer"));
   if (!ended) throw new DomainError("SUPPORT_ENDED");
   return a;
 }
@@ -208,7 +205,7 @@ export function endSupportWithoutAdminAccess(
 }
 
 /** The partner records what it did on a subscription it supports (an audit trail the customer sees too). */
-export function recordSupportAction(ctx: ServiceContext, actor: Actor, input: RecordSupportActionInput) {
+export async function recordSupportAction(ctx: ServiceContext, actor: Actor, input: RecordSupportActionInput) {
   const member = requirePermission(ctx.db, actor, input.partnerId, "support.write");
   const a = ctx.db
     .select()
@@ -219,25 +216,22 @@ export function recordSupportAction(ctx: ServiceContext, actor: Actor, input: Re
   if (a.state !== "active") throw new DomainError("SUPPORT_ENDED");
   const now = ctx.now();
   const id = newId("act");
-  ctx.db.transaction(
-    (tx) => {
-      tx.insert(supportActions)
-        .values({ id, assignmentId: a.id, partnerId: a.partnerId, userId: actor.userId, note: input.note, createdAt: now })
-        .run();
-      for (const organizationId of [a.partnerId, a.customerId]) {
-        recordAudit(tx, {
-          organizationId,
-          customerId: a.customerId,
-          actor,
-          action: "support.action_recorded",
-          targetType: "subscription",
-          targetId: a.subscriptionId,
-          details: { note: input.note.slice(0, 200) },
-          at: now,
-        });
-      }
-    },
-    { behavior: "immediate" },
-  );
+  await transaction(ctx.db, (tx) => {
+    tx.insert(supportActions)
+      .values({ id, assignmentId: a.id, partnerId: a.partnerId, userId: actor.userId, note: input.note, createdAt: now })
+      .run();
+    for (const organizationId of [a.partnerId, a.customerId]) {
+      recordAudit(tx, {
+        organizationId,
+        customerId: a.customerId,
+        actor,
+        action: "support.action_recorded",
+        targetType: "subscription",
+        targetId: a.subscriptionId,
+        details: { note: input.note.slice(0, 200) },
+        at: now,
+      });
+    }
+  });
   return { id };
 }

@@ -15,8 +15,8 @@ import { changeMemberRoles, removeMember } from "./service";
 // Session re-checked by runAction; permission and tenant checked by each service.
 
 export async function inviteMemberAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(inviteMemberSchema, form, (input, actor, t) => {
-    const { email } = inviteMember(serviceContext(), actor, input);
+  return runAction(inviteMemberSchema, form, async (input, actor, t) => {
+    const { email } = await inviteMember(serviceContext(), actor, input);
     void kickOutbox();
     revalidatePath("/", "layout");
     return { ok: true, message: t("team.invited", { email }) };
@@ -24,32 +24,32 @@ export async function inviteMemberAction(_: ActionResult, form: FormData): Promi
 }
 
 export async function changeMemberRolesAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(memberRolesSchema, form, (input, actor, t) => {
-    const { email } = changeMemberRoles(serviceContext(), actor, input);
+  return runAction(memberRolesSchema, form, async (input, actor, t) => {
+    const { email } = await changeMemberRoles(serviceContext(), actor, input);
     revalidatePath("/", "layout");
     return { ok: true, message: t("team.saved", { email }) };
   });
 }
 
 export async function removeMemberAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(memberRefSchema, form, (input, actor, t) => {
-    const { email } = removeMember(serviceContext(), actor, input);
+  return runAction(memberRefSchema, form, async (input, actor, t) => {
+    const { email } = await removeMember(serviceContext(), actor, input);
     revalidatePath("/", "layout");
     return { ok: true, message: t("team.removed", { email }) };
   });
 }
 
 export async function revokeMemberInvitationAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(memberInvitationRefSchema, form, (input, actor, t) => {
-    const { email } = revokeMemberInvitation(serviceContext(), actor, input);
+  return runAction(memberInvitationRefSchema, form, async (input, actor, t) => {
+    const { email } = await revokeMemberInvitation(serviceContext(), actor, input);
     revalidatePath("/", "layout");
     return { ok: true, message: t("team.revoked", { email }) };
   });
 }
 
 export async function acceptMemberInvitationAction(_: ActionResult<{ to: string }>, form: FormData): Promise<ActionResult<{ to: string }>> {
-  const result = await runTokenAction(memberTokenSchema, form, (input, actor) => {
-    const joined = acceptMemberInvitation(serviceContext(), actor, input.token);
+  const result = await runTokenAction(memberTokenSchema, form, async (input, actor) => {
+    const joined = await acceptMemberInvitation(serviceContext(), actor, input.token);
     return { ok: true, data: { to: orgHref({ id: joined.organizationId, kind: joined.kind }) } };
   });
   if (result?.ok && result.data) redirect(result.data.to);
@@ -57,8 +57,8 @@ export async function acceptMemberInvitationAction(_: ActionResult<{ to: string 
 }
 
 export async function declineMemberInvitationAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runTokenAction(memberTokenSchema, form, (input, actor, t) => {
-    declineMemberInvitation(serviceContext(), actor, input.token);
+  return runTokenAction(memberTokenSchema, form, async (input, actor, t) => {
+    await declineMemberInvitation(serviceContext(), actor, input.token);
     return { ok: true, message: t("join.declined") };
   });
 }

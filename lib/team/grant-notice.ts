@@ -4,7 +4,7 @@ import { ANNOUNCED_ROLES, GRANT_NOTICES } from "@/lib/auth/grants";
 import type { Actor } from "@/lib/auth/membership";
 import { membersWith } from "@/lib/auth/recipients";
 import type { MemberRole } from "@/db/values/roles";
-import type { Tx } from "@/db/client";
+import type { Tx } from "@/db/transaction";
 import type { ServiceContext } from "@/lib/context";
 import { translatorFor } from "@/lib/i18n/translator";
 import { enqueueNotices } from "@/lib/email/notices";

@@ -20,8 +20,9 @@ import { expiryFrom, hashToken, isWellFormedToken, newInvitationToken } from "@/
 import type { InviteMemberInput, MemberInvitationRef } from "./schemas";
 
 import { checkRolesFit, requireTeamAdmin } from "./service";
+import { transaction } from "@/db/transaction";
 
-export function inviteMember(ctx: ServiceContext, actor: Actor, input: InviteMemberInput) {
+export async function inviteMember(ctx: ServiceContext, actor: Actor, input: InviteMemberInput) {
   const member = requireTeamAdmin(ctx, actor, input.organizationId);
   const org = member.organization;
   checkRolesFit(org, input.roles);
@@ -40,55 +41,52 @@ export function inviteMember(ctx: ServiceContext, actor: Actor, input: InviteMem
   const { token, hash } = newInvitationToken();
   const id = newId("minv");
   const expiresAt = expiryFrom(now, ctx.config.invitationTtlDays);
-  ctx.db.transaction(
-    (tx) => {
-      // Each team invitation email counts against the organization's daily allowance, like customer invitations.
-      consume(tx, { key: `team-invitations:${org.id}`, limit: ctx.config.teamInvitationsPerOrgPerDay ?? 50, windowMs: DAY, now });
-      tx.insert(memberInvitations)
-        .values({
-          id,
-          organizationId: org.id,
-          email,
-          roles: input.roles,
-          locale: input.locale,
-          tokenHash: hash,
-          state: "sent",
-          createdByUserId: actor.userId,
-          createdAt: now,
-          expiresAt,
-        })
-        .run();
-      recordAudit(tx, {
+  await transaction(ctx.db, (tx) => {
+    // Each team invitation email counts against the organization's daily allowance, like customer invitations.
+    consume(tx, { key: `team-invitations:${org.id}`, limit: ctx.config.teamInvitationsPerOrgPerDay ?? 50, windowMs: DAY, now });
+    tx.insert(memberInvitations)
+      .values({
+        id,
         organizationId: org.id,
-        actor,
-        action: "member.invited",
-        targetType: "member_invitation",
-        targetId: id,
-        details: { email, roles: input.roles.join(",") },
-        at: now,
-      });
-      enqueueEmail(
-        tx,
-        {
-          idempotencyKey: `member_invitation.${id}`,
-          kind: "member_invitation",
-          to: email,
-          organizationId: org.id,
-          relatedId: id,
-          ...memberInvitationEmail({
-            locale: input.locale,
-            organizationName: org.name,
-            inviterEmail: actor.email,
-            roles: input.roles,
-            url: `${ctx.config.publicBaseUrl}/join/${token}`,
-            expiresAt,
-          }),
-        },
-        now,
-      );
-    },
-    { behavior: "immediate" },
-  );
+        email,
+        roles: input.roles,
+        locale: input.locale,
+        tokenHash: hash,
+        state: "sent",
+        createdByUserId: actor.userId,
+        createdAt: now,
+        expiresAt,
+      })
+      .run();
+    recordAudit(tx, {
+      organizationId: org.id,
+      actor,
+      action: "member.invited",
+      targetType: "member_invitation",
+      targetId: id,
+      details: { email, roles: input.roles.join(",") },
+      at: now,
+    });
+    enqueueEmail(
+      tx,
+      {
+        idempotencyKey: `member_invitation.${id}`,
+        kind: "member_invitation",
+        to: email,
+        organizationId: org.id,
+        relatedId: id,
+        ...memberInvitationEmail({
+          locale: input.locale,
+          organizationName: org.name,
+          inviterEmail: actor.email,
+          roles: input.roles,
+          url: `${ctx.config.publicBaseUrl}/join/${token}`,
+          expiresAt,
+        }),
+      },
+      now,
+    );
+  });
   return { id, token, email };
 }
 
@@ -108,112 +106,103 @@ function requireAnswerable(ctx: ServiceContext, actor: Actor, token: string) {
 }
 
 /** The invited person joins with the roles offered; the conditional update makes the link single-use. */
-export function acceptMemberInvitation(ctx: ServiceContext, actor: Actor, token: string) {
+export async function acceptMemberInvitation(ctx: ServiceContext, actor: Actor, token: string) {
   const inv = requireAnswerable(ctx, actor, token);
   const now = ctx.now();
-  return ctx.db.transaction(
-    (tx) => {
-      // What the inviter could give when they invited, they must still be able to give now: an
-      // invitation from someone since removed or demoted gives nothing (rule 9).
-      const inviter = tx
-        .select({ roles: memberships.roles, email: users.email })
-        .from(memberships)
-        .innerJoin(users, eq(users.id, memberships.userId))
-        .where(and(eq(memberships.organizationId, inv.organizationId), eq(memberships.userId, inv.createdByUserId)))
-        .get();
-      const kind = tx.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, inv.organizationId)).get()!.kind;
-      if (!inviter || inv.roles.some((r) => !mayGrant(inviter.roles, kind, r))) throw new DomainError("INVITATION_REVOKED");
-      const changed = tx
-        .update(memberInvitations)
-        .set({ state: "accepted", respondedAt: now, respondedByUserId: actor.userId })
-        .where(and(eq(memberInvitations.id, inv.id), inArray(memberInvitations.state, ["sent", "opened"])))
-        .run().changes;
-      if (changed !== 1) throw new DomainError("INVITATION_USED");
-      const already = tx
-        .select({ id: memberships.id })
-        .from(memberships)
-        .where(and(eq(memberships.organizationId, inv.organizationId), eq(memberships.userId, actor.userId)))
-        .get();
-      if (already) throw new DomainError("ALREADY_MEMBER", { email: inv.email });
-      tx.insert(memberships)
-        .values({ id: newId("mem"), organizationId: inv.organizationId, userId: actor.userId, roles: inv.roles, createdAt: now })
-        .run();
-      recordAudit(tx, {
-        organizationId: inv.organizationId,
-        actor,
-        action: "member.joined",
-        targetType: "user",
-        targetId: actor.userId,
-        details: { email: inv.email, roles: inv.roles.join(",") },
-        at: now,
-      });
-      announceGrant(ctx, tx, {
-        organizationId: inv.organizationId,
-        actor: { userId: inv.createdByUserId, email: inviter.email },
-        email: inv.email,
-        granted: inv.roles,
-        now,
-        key: `joined.${inv.id}`,
-      });
-      return { organizationId: inv.organizationId, kind };
-    },
-    { behavior: "immediate" },
-  );
+  return await transaction(ctx.db, (tx) => {
+    // What the inviter could give when they invited, they must still be able to give now: an
+    // invitation from someone since removed or demoted gives nothing (rule 9).
+    const inviter = tx
+      .select({ roles: memberships.roles, email: users.email })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.organizationId, inv.organizationId), eq(memberships.userId, inv.createdByUserId)))
+      .get();
+    const kind = tx.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, inv.organizationId)).get()!.kind;
+    if (!inviter || inv.roles.some((r) => !mayGrant(inviter.roles, kind, r))) throw new DomainError("INVITATION_REVOKED");
+    const changed = tx
+      .update(memberInvitations)
+      .set({ state: "accepted", respondedAt: now, respondedByUserId: actor.userId })
+      .where(and(eq(memberInvitations.id, inv.id), inArray(memberInvitations.state, ["sent", "opened"])))
+      .run().changes;
+    if (changed !== 1) throw new DomainError("INVITATION_USED");
+    const already = tx
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.organizationId, inv.organizationId), eq(memberships.userId, actor.userId)))
+      .get();
+    if (already) throw new DomainError("ALREADY_MEMBER", { email: inv.email });
+    tx.insert(memberships)
+      .values({ id: newId("mem"), organizationId: inv.organizationId, userId: actor.userId, roles: inv.roles, createdAt: now })
+      .run();
+    recordAudit(tx, {
+      organizationId: inv.organizationId,
+      actor,
+      action: "member.joined",
+      targetType: "user",
+      targetId: actor.userId,
+      details: { email: inv.email, roles: inv.roles.join(",") },
+      at: now,
+    });
+    announceGrant(ctx, tx, {
+      organizationId: inv.organizationId,
+      actor: { userId: inv.createdByUserId, email: inviter.email },
+      email: inv.email,
+      granted: inv.roles,
+      now,
+      key: `joined.${inv.id}`,
+    });
+    return { organizationId: inv.organizationId, kind };
+  });
 }
 
-export function declineMemberInvitation(ctx: ServiceContext, actor: Actor, token: string) {
+export async function declineMemberInvitation(ctx: ServiceContext, actor: Actor, token: string) {
   const inv = requireAnswerable(ctx, actor, token);
   const now = ctx.now();
-  ctx.db.transaction(
-    (tx) => {
-      const changed = tx
-        .update(memberInvitations)
-        .set({ state: "declined", respondedAt: now, respondedByUserId: actor.userId })
-        .where(and(eq(memberInvitations.id, inv.id), inArray(memberInvitations.state, ["sent", "opened"])))
-        .run().changes;
-      if (changed !== 1) throw new DomainError("INVITATION_USED");
-      recordAudit(tx, {
-        organizationId: inv.organizationId,
-        actor,
-        action: "member.declined",
-        targetType: "member_invitation",
-        targetId: inv.id,
-        details: { email: inv.email },
-        at: now,
-      });
-    },
-    { behavior: "immediate" },
-  );
+  await transaction(ctx.db, (tx) => {
+    const changed = tx
+      .update(memberInvitations)
+      .set({ state: "declined", respondedAt: now, respondedByUserId: actor.userId })
+      .where(and(eq(memberInvitations.id, inv.id), inArray(memberInvitations.state, ["sent", "opened"])))
+      .run().changes;
+    if (changed !== 1) throw new DomainError("INVITATION_USED");
+    recordAudit(tx, {
+      organizationId: inv.organizationId,
+      actor,
+      action: "member.declined",
+      targetType: "member_invitation",
+      targetId: inv.id,
+      details: { email: inv.email },
+      at: now,
+    });
+  });
 }
 
-export function revokeMemberInvitation(ctx: ServiceContext, actor: Actor, ref: MemberInvitationRef) {
+export async function revokeMemberInvitation(ctx: ServiceContext, actor: Actor, ref: MemberInvitationRef) {
   const member = requireTeamAdmin(ctx, actor, ref.organizationId);
   const now = ctx.now();
-  return ctx.db.transaction(
-    (tx) => {
-      const inv = tx
-        .select()
-        .from(memberInvitations)
-        .where(and(eq(memberInvitations.id, ref.invitationId), eq(memberInvitations.organizationId, member.organization.id)))
-        .get();
-      if (!inv) throw new DomainError("NOT_FOUND");
-      const changed = tx
-        .update(memberInvitations)
-        .set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId })
-        .where(and(eq(memberInvitations.id, inv.id), inArray(memberInvitations.state, ["sent", "opened"])))
-        .run().changes;
-      if (changed !== 1) throw new DomainError("INVITATION_NOT_OPEN");
-      recordAudit(tx, {
-        organizationId: member.organization.id,
-        actor,
-        action: "member.invitation_revoked",
-        targetType: "member_invitation",
-        targetId: inv.id,
-        details: { email: inv.email },
-        at: now,
-      });
-      return { email: inv.email };
-    },
-    { behavior: "immediate" },
-  );
+  return await transaction(ctx.db, (tx) => {
+    const inv = tx
+      .select()
+      .from(memberInvitations)
+      .where(and(eq(memberInvitations.id, ref.invitationId), eq(memberInvitations.organizationId, member.organization.id)))
+      .get();
+    if (!inv) throw new DomainError("NOT_FOUND");
+    const changed = tx
+      .update(memberInvitations)
+      .set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId })
+      .where(and(eq(memberInvitations.id, inv.id), inArray(memberInvitations.state, ["sent", "opened"])))
+      .run().changes;
+    if (changed !== 1) throw new DomainError("INVITATION_NOT_OPEN");
+    recordAudit(tx, {
+      organizationId: member.organization.id,
+      actor,
+      action: "member.invitation_revoked",
+      targetType: "member_invitation",
+      targetId: inv.id,
+      details: { email: inv.email },
+      at: now,
+    });
+    return { email: inv.email };
+  });
 }

@@ -27,7 +27,7 @@ import { changeMemberRoles, removeMember } from "./service";
  * a defect the security review found on main (issue 16), written as the attack it was.
  */
 let t: ReturnType<typeof testContext>;
-let world: ReturnType<typeof relatedPartnerAndCustomer>;
+let world: Awaited<ReturnType<typeof relatedPartnerAndCustomer>>;
 let accountAdmin: Actor;
 let uma: Actor;
 
@@ -39,76 +39,87 @@ const mailTo = (email: string, kind: string) =>
     .all()
     .filter((m) => m.toAddress === email && m.kind === kind);
 
-beforeEach(() => {
+beforeEach(async () => {
   t = testContext();
-  world = relatedPartnerAndCustomer(t.ctx);
+  world = await relatedPartnerAndCustomer(t.ctx);
   accountAdmin = addMember(t.ctx.db, world.partner, "alice@northwind.example", ["account_admin"]);
   uma = addMember(t.ctx.db, world.partner, "uma@northwind.example", ["user_management_admin"]);
 });
 
 describe("privilege inside a tenant", () => {
-  it("a User management admin cannot raise itself", () => {
+  it("a User management admin cannot raise itself", async () => {
     expect(
-      codeOf(() =>
-        changeMemberRoles(t.ctx, uma, { organizationId: world.partner, userId: uma.userId, roles: ["account_admin", "admin_agent"] }),
+      await codeOf(
+        async () =>
+          await changeMemberRoles(t.ctx, uma, {
+            organizationId: world.partner,
+            userId: uma.userId,
+            roles: ["account_admin", "admin_agent"],
+          }),
       ),
     ).toBe("OWN_ROLES");
     expect(rolesOf(uma, world.partner)).toEqual(["user_management_admin"]);
     // Nor an Account admin itself: another administrator changes one's roles.
     expect(
-      codeOf(() =>
-        changeMemberRoles(t.ctx, accountAdmin, {
-          organizationId: world.partner,
-          userId: accountAdmin.userId,
-          roles: ["account_admin", "admin_agent"],
-        }),
+      await codeOf(
+        async () =>
+          await changeMemberRoles(t.ctx, accountAdmin, {
+            organizationId: world.partner,
+            userId: accountAdmin.userId,
+            roles: ["account_admin", "admin_agent"],
+          }),
       ),
     ).toBe("OWN_ROLES");
   });
 
-  it("a person grants only what they hold, and Account admin and Admin agent come from an Account admin only", () => {
+  it("a person grants only what they hold, and Account admin and Admin agent come from an Account admin only", async () => {
     const colleague = addMember(t.ctx.db, world.partner, "sam@northwind.example", ["helpdesk_agent"]);
     for (const roles of [["account_admin"], ["admin_agent"], ["sales_agent"]] as const) {
       expect(
-        codeOf(() => changeMemberRoles(t.ctx, uma, { organizationId: world.partner, userId: colleague.userId, roles: [...roles] })),
+        await codeOf(
+          async () => await changeMemberRoles(t.ctx, uma, { organizationId: world.partner, userId: colleague.userId, roles: [...roles] }),
+        ),
         roles.join(),
       ).toBe("CANNOT_GRANT");
     }
     expect(rolesOf(colleague, world.partner)).toEqual(["helpdesk_agent"]);
     // Nor strip someone who stands above: taking away is granting in reverse.
-    expect(codeOf(() => removeMember(t.ctx, uma, { organizationId: world.partner, userId: accountAdmin.userId }))).toBe("CANNOT_GRANT");
+    expect(await codeOf(async () => await removeMember(t.ctx, uma, { organizationId: world.partner, userId: accountAdmin.userId }))).toBe(
+      "CANNOT_GRANT",
+    );
     expect(
-      codeOf(() =>
-        changeMemberRoles(t.ctx, uma, {
-          organizationId: world.partner,
-          userId: colleague.userId,
-          roles: ["helpdesk_agent", "user_management_admin"],
-        }),
+      await codeOf(
+        async () =>
+          await changeMemberRoles(t.ctx, uma, {
+            organizationId: world.partner,
+            userId: colleague.userId,
+            roles: ["helpdesk_agent", "user_management_admin"],
+          }),
       ),
     ).toBe("no error");
     // The Account admin grants any role, and the organization's Account admins hear of an admin role.
-    changeMemberRoles(t.ctx, accountAdmin, { organizationId: world.partner, userId: colleague.userId, roles: ["admin_agent"] });
+    await changeMemberRoles(t.ctx, accountAdmin, { organizationId: world.partner, userId: colleague.userId, roles: ["admin_agent"] });
     expect(rolesOf(colleague, world.partner)).toEqual(["admin_agent"]);
     const notice = mailTo("alice@northwind.example", "member.roles_granted");
     expect(notice.at(-1)!.subject).toBe("sam@northwind.example now holds Admin agent in Northwind");
   });
 
-  it("an invitation carries no more than its sender could give, and nothing once the sender lost it", () => {
-    const invite = (by: Actor, roles: string[], email: string) =>
-      inviteMember(t.ctx, by, { organizationId: world.partner, email, roles: roles as never, locale: "en" });
-    expect(codeOf(() => invite(uma, ["account_admin"], "outsider@evil.example"))).toBe("CANNOT_GRANT");
-    expect(codeOf(() => invite(uma, ["admin_agent"], "outsider@evil.example"))).toBe("CANNOT_GRANT");
-    const { token } = invite(uma, ["user_management_admin"], "friend@northwind.example");
+  it("an invitation carries no more than its sender could give, and nothing once the sender lost it", async () => {
+    const invite = async (by: Actor, roles: string[], email: string) =>
+      await inviteMember(t.ctx, by, { organizationId: world.partner, email, roles: roles as never, locale: "en" });
+    expect(await codeOf(async () => await invite(uma, ["account_admin"], "outsider@evil.example"))).toBe("CANNOT_GRANT");
+    expect(await codeOf(async () => await invite(uma, ["admin_agent"], "outsider@evil.example"))).toBe("CANNOT_GRANT");
+    const { token } = await invite(uma, ["user_management_admin"], "friend@northwind.example");
     // The sender is removed before the invitation is answered: it gives nothing any more.
-    removeMember(t.ctx, accountAdmin, { organizationId: world.partner, userId: uma.userId });
+    await removeMember(t.ctx, accountAdmin, { organizationId: world.partner, userId: uma.userId });
     const friend = addUser(t.ctx.db, "friend@northwind.example");
-    expect(codeOf(() => acceptMemberInvitation(t.ctx, friend, token))).toBe("INVITATION_REVOKED");
+    expect(await codeOf(async () => await acceptMemberInvitation(t.ctx, friend, token))).toBe("INVITATION_REVOKED");
     expect(rolesOf(friend, world.partner)).toBeUndefined();
   });
 
-  it("joining a group that holds customer roles needs an Account admin, who is told", () => {
+  it("joining a group that holds customer roles needs an Account admin, who is told", async () => {
     const group = t.ctx.db.select().from(securityGroups).where(eq(securityGroups.partnerId, world.partner)).all()[0];
-    const rel = requestAdminRelationship(
+    const rel = await requestAdminRelationship(
       t.ctx,
       world.agent,
       requestAdminRelationshipSchema.parse({
@@ -119,7 +130,7 @@ describe("privilege inside a tenant", () => {
         roles: ["global_administrator"],
       }),
     );
-    approveAdminRelationship(t.ctx, signedInAt(world.ga, t.ctx.now()), { organizationId: world.customer, relationshipId: rel.id });
+    await approveAdminRelationship(t.ctx, signedInAt(world.ga, t.ctx.now()), { organizationId: world.customer, relationshipId: rel.id });
     t.ctx.db
       .insert(accessAssignments)
       .values({
@@ -132,37 +143,48 @@ describe("privilege inside a tenant", () => {
         createdAt: new Date(),
       })
       .run();
-    expect(codeOf(() => addGroupMember(t.ctx, uma, { partnerId: world.partner, groupId: group.id, userId: uma.userId }))).toBe(
-      "GROUP_NEEDS_TOP_ADMIN",
-    );
-    addGroupMember(t.ctx, accountAdmin, { partnerId: world.partner, groupId: group.id, userId: world.agent.userId });
+    expect(
+      await codeOf(async () => await addGroupMember(t.ctx, uma, { partnerId: world.partner, groupId: group.id, userId: uma.userId })),
+    ).toBe("GROUP_NEEDS_TOP_ADMIN");
+    await addGroupMember(t.ctx, accountAdmin, { partnerId: world.partner, groupId: group.id, userId: world.agent.userId });
     expect(mailTo("alice@northwind.example", "security_group.access_granted")).toHaveLength(1);
   });
 
-  it("the customer and operator sides follow the same rules", () => {
+  it("the customer and operator sides follow the same rules", async () => {
     const user = addMember(t.ctx.db, world.customer, "ben@adventure.example", ["user"]);
     expect(
-      codeOf(() => changeMemberRoles(t.ctx, world.ga, { organizationId: world.customer, userId: world.ga.userId, roles: ["user"] })),
+      await codeOf(
+        async () => await changeMemberRoles(t.ctx, world.ga, { organizationId: world.customer, userId: world.ga.userId, roles: ["user"] }),
+      ),
     ).toBe("OWN_ROLES");
-    changeMemberRoles(t.ctx, world.ga, { organizationId: world.customer, userId: user.userId, roles: ["global_admin"] });
+    await changeMemberRoles(t.ctx, world.ga, { organizationId: world.customer, userId: user.userId, roles: ["global_admin"] });
     expect(mailTo(world.ga.email, "member.roles_granted")).toHaveLength(1);
-    const opAdmin = addOperatorMember(t.ctx.db, "ops@program.example");
-    const manager = addOperatorMember(t.ctx.db, "pm@program.example", ["partner_manager"]);
+    const opAdmin = await addOperatorMember(t.ctx.db, "ops@program.example");
+    const manager = await addOperatorMember(t.ctx.db, "pm@program.example", ["partner_manager"]);
     const operatorOrg = t.ctx.db.$client.prepare("select id from organizations where kind = 'operator'").pluck().get() as string;
     expect(
-      codeOf(() => changeMemberRoles(t.ctx, opAdmin, { organizationId: operatorOrg, userId: opAdmin.userId, roles: ["operator_viewer"] })),
+      await codeOf(
+        async () =>
+          await changeMemberRoles(t.ctx, opAdmin, { organizationId: operatorOrg, userId: opAdmin.userId, roles: ["operator_viewer"] }),
+      ),
     ).toBe("OWN_ROLES");
     expect(
-      codeOf(() =>
-        inviteMember(t.ctx, manager, { organizationId: operatorOrg, email: "x@program.example", roles: ["operator_admin"], locale: "en" }),
+      await codeOf(
+        async () =>
+          await inviteMember(t.ctx, manager, {
+            organizationId: operatorOrg,
+            email: "x@program.example",
+            roles: ["operator_admin"],
+            locale: "en",
+          }),
       ),
     ).toBe("FORBIDDEN");
   });
 });
 
-describe("privilege over time", () => {
-  const ask = (name: string) =>
-    requestAdminRelationship(
+describe("privilege over time", async () => {
+  const ask = async (name: string) =>
+    await requestAdminRelationship(
       t.ctx,
       world.agent,
       requestAdminRelationshipSchema.parse({
@@ -177,32 +199,37 @@ describe("privilege over time", () => {
     t.ctx.db.select({ s: adminRelationships.state }).from(adminRelationships).where(eq(adminRelationships.id, id)).get()!.s;
 
   for (const scope of ["everything", "admin_roles"] as const) {
-    it(`a request pending when the customer removes the partner (${scope}) ends with it, and approving it gives nothing`, () => {
-      const pending = ask(`Pending ${scope}`);
-      removePartner(t.ctx, world.ga, { customerId: world.customer, partnerId: world.partner, scope });
+    it(`a request pending when the customer removes the partner (${scope}) ends with it, and approving it gives nothing`, async () => {
+      const pending = await ask(`Pending ${scope}`);
+      await removePartner(t.ctx, world.ga, { customerId: world.customer, partnerId: world.partner, scope });
       expect(stateOf(pending.id)).toBe("terminated");
       // Refused either way: the partner is gone (everything), or the request has ended (admin roles only).
       expect(
-        codeOf(() =>
-          approveAdminRelationship(t.ctx, signedInAt(world.ga, t.ctx.now()), {
-            organizationId: world.customer,
-            relationshipId: pending.id,
-          }),
+        await codeOf(
+          async () =>
+            await approveAdminRelationship(t.ctx, signedInAt(world.ga, t.ctx.now()), {
+              organizationId: world.customer,
+              relationshipId: pending.id,
+            }),
         ),
       ).toBe(scope === "everything" ? "RELATIONSHIP_ENDED" : "INVALID_TRANSITION");
       expect(stateOf(pending.id)).toBe("terminated");
     });
   }
 
-  it("approval re-checks, in its transaction, that the partner still works with the customer", () => {
-    const pending = ask("Asked before the end");
+  it("approval re-checks, in its transaction, that the partner still works with the customer", async () => {
+    const pending = await ask("Asked before the end");
     // The relationship ends without the removal flow (as a concurrent removal would leave it):
     t.ctx.db.$client
       .prepare("update reseller_relationships set state = 'ended' where partner_id = ? and customer_id = ?")
       .run(world.partner, world.customer);
     expect(
-      codeOf(() =>
-        approveAdminRelationship(t.ctx, signedInAt(world.ga, t.ctx.now()), { organizationId: world.customer, relationshipId: pending.id }),
+      await codeOf(
+        async () =>
+          await approveAdminRelationship(t.ctx, signedInAt(world.ga, t.ctx.now()), {
+            organizationId: world.customer,
+            relationshipId: pending.id,
+          }),
       ),
     ).toBe("RELATIONSHIP_ENDED");
     expect(stateOf(pending.id)).toBe("approvalPending");
@@ -210,13 +237,13 @@ describe("privilege over time", () => {
 });
 
 describe("limits on emails a tenant sends", () => {
-  it("team and partnership invitations are limited per organization per day, like customer invitations", () => {
+  it("team and partnership invitations are limited per organization per day, like customer invitations", async () => {
     t.ctx.config.teamInvitationsPerOrgPerDay = 2;
-    const invite = (email: string) =>
-      inviteMember(t.ctx, accountAdmin, { organizationId: world.partner, email, roles: ["sales_agent"], locale: "en" });
-    invite("a@northwind.example");
-    invite("b@northwind.example");
-    expect(codeOf(() => invite("c@northwind.example"))).toBe("RATE_LIMITED");
+    const invite = async (email: string) =>
+      await inviteMember(t.ctx, accountAdmin, { organizationId: world.partner, email, roles: ["sales_agent"], locale: "en" });
+    await invite("a@northwind.example");
+    await invite("b@northwind.example");
+    expect(await codeOf(async () => await invite("c@northwind.example"))).toBe("RATE_LIMITED");
     expect(
       t.ctx.db
         .select()
@@ -225,20 +252,21 @@ describe("limits on emails a tenant sends", () => {
         .filter((m) => m.kind === "member_invitation"),
     ).toHaveLength(2);
     t.advance(86_400_000);
-    expect(codeOf(() => invite("c@northwind.example"))).toBe("no error");
+    expect(await codeOf(async () => await invite("c@northwind.example"))).toBe("no error");
 
     t.ctx.config.partnershipInvitationsPerOrgPerDay = 1;
-    const tier = partneredProviderAndReseller(t.ctx);
+    const tier = await partneredProviderAndReseller(t.ctx);
     const other = addPartner(t.ctx.db, { name: "Trey", domain: "trey.example", type: "indirect_reseller", publicId: "7400218" });
     addMember(t.ctx.db, other, "ravi@trey.example", ["account_admin"]);
     expect(
-      codeOf(() =>
-        invitePartnership(t.ctx, tier.providerAdmin, {
-          providerId: tier.provider,
-          email: "ravi@trey.example",
-          resellerPartnerId: "7400218",
-          locale: "en",
-        }),
+      await codeOf(
+        async () =>
+          await invitePartnership(t.ctx, tier.providerAdmin, {
+            providerId: tier.provider,
+            email: "ravi@trey.example",
+            resellerPartnerId: "7400218",
+            locale: "en",
+          }),
       ),
     ).toBe("RATE_LIMITED");
   });

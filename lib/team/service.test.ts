@@ -18,72 +18,76 @@ beforeEach(() => {
   admin = addMember(t.ctx.db, partner, "admin@northwind.example", ["account_admin"]);
 });
 
-const invite = (email: string, roles: string[], by = admin, organizationId = partner) =>
-  inviteMember(t.ctx, by, { organizationId, email, roles: roles as never, locale: "en" });
+const invite = async (email: string, roles: string[], by = admin, organizationId = partner) =>
+  await inviteMember(t.ctx, by, { organizationId, email, roles: roles as never, locale: "en" });
 
 describe("partner team", () => {
-  it("an Account admin invites a colleague by email; the colleague joins with the roles offered", () => {
-    const { token } = invite("hana@northwind.example", ["helpdesk_agent"]);
+  it("an Account admin invites a colleague by email; the colleague joins with the roles offered", async () => {
+    const { token } = await invite("hana@northwind.example", ["helpdesk_agent"]);
     const mail = t.ctx.db.select().from(emailOutbox).get()!;
     expect(mail.subject).toBe("Join Northwind in the Partner Relationship Center");
     expect(mail.textBody).toContain(`http://localhost:3000/join/${token}`);
     expect(mail.textBody).toContain("Helpdesk agent");
     const hana = addUser(t.ctx.db, "hana@northwind.example");
-    acceptMemberInvitation(t.ctx, hana, token);
+    await acceptMemberInvitation(t.ctx, hana, token);
     expect(getMember(t.ctx.db, hana, partner)!.roles).toEqual(["helpdesk_agent"]);
-    expect(codeOf(() => acceptMemberInvitation(t.ctx, hana, token))).toBe("INVITATION_USED");
+    expect(await codeOf(async () => await acceptMemberInvitation(t.ctx, hana, token))).toBe("INVITATION_USED");
   });
 
-  it("the same token rules as customer invitations: bound to the address, expiring, revocable", () => {
-    const { token, id } = invite("sam@northwind.example", ["sales_agent"]);
+  it("the same token rules as customer invitations: bound to the address, expiring, revocable", async () => {
+    const { token, id } = await invite("sam@northwind.example", ["sales_agent"]);
     const mallory = addUser(t.ctx.db, "mallory@northwind.example");
-    expect(codeOf(() => acceptMemberInvitation(t.ctx, mallory, token))).toBe("WRONG_ACCOUNT");
-    revokeMemberInvitation(t.ctx, admin, { organizationId: partner, invitationId: id });
+    expect(await codeOf(async () => await acceptMemberInvitation(t.ctx, mallory, token))).toBe("WRONG_ACCOUNT");
+    await revokeMemberInvitation(t.ctx, admin, { organizationId: partner, invitationId: id });
     const sam = addUser(t.ctx.db, "sam@northwind.example");
-    expect(codeOf(() => acceptMemberInvitation(t.ctx, sam, token))).toBe("INVITATION_REVOKED");
-    const second = invite("sam@northwind.example", ["sales_agent"]);
+    expect(await codeOf(async () => await acceptMemberInvitation(t.ctx, sam, token))).toBe("INVITATION_REVOKED");
+    const second = await invite("sam@northwind.example", ["sales_agent"]);
     t.advance(15 * DAY);
-    expect(codeOf(() => acceptMemberInvitation(t.ctx, sam, second.token))).toBe("INVITATION_EXPIRED");
-    const third = invite("sam@northwind.example", ["sales_agent"]);
-    declineMemberInvitation(t.ctx, sam, third.token);
+    expect(await codeOf(async () => await acceptMemberInvitation(t.ctx, sam, second.token))).toBe("INVITATION_EXPIRED");
+    const third = await invite("sam@northwind.example", ["sales_agent"]);
+    await declineMemberInvitation(t.ctx, sam, third.token);
     expect(getMember(t.ctx.db, sam, partner)).toBeNull();
   });
 
-  it("only Account admins and User management admins manage the team", () => {
+  it("only Account admins and User management admins manage the team", async () => {
     for (const role of ["admin_agent", "sales_agent", "billing_admin", "helpdesk_agent"] as const) {
       const m = addMember(t.ctx.db, partner, `${role}@northwind.example`, [role]);
-      expect(codeOf(() => invite(`x-${role}@example.org`, ["sales_agent"], m))).toBe("FORBIDDEN");
+      expect(await codeOf(async () => await invite(`x-${role}@example.org`, ["sales_agent"], m))).toBe("FORBIDDEN");
     }
     const uma = addMember(t.ctx.db, partner, "uma@northwind.example", ["user_management_admin"]);
-    expect(codeOf(() => invite("y@example.org", ["user_management_admin"], uma))).toBe("no error");
+    expect(await codeOf(async () => await invite("y@example.org", ["user_management_admin"], uma))).toBe("no error");
     const other = addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
-    expect(codeOf(() => invite("z@example.org", ["sales_agent"], admin, other))).toBe("NOT_FOUND");
+    expect(await codeOf(async () => await invite("z@example.org", ["sales_agent"], admin, other))).toBe("NOT_FOUND");
   });
 
-  it("refuses customer roles in a partner organization, and inviting a member twice", () => {
-    expect(codeOf(() => invite("x@example.org", ["global_admin"]))).toBe("VALIDATION");
-    expect(codeOf(() => invite("Admin@Northwind.example", ["sales_agent"]))).toBe("ALREADY_MEMBER");
+  it("refuses customer roles in a partner organization, and inviting a member twice", async () => {
+    expect(await codeOf(async () => await invite("x@example.org", ["global_admin"]))).toBe("VALIDATION");
+    expect(await codeOf(async () => await invite("Admin@Northwind.example", ["sales_agent"]))).toBe("ALREADY_MEMBER");
   });
 
-  it("never leaves the organization without an Account admin, and changes nothing when it refuses", () => {
-    expect(codeOf(() => removeMember(t.ctx, admin, { organizationId: partner, userId: admin.userId }))).toBe("LAST_ADMIN");
+  it("never leaves the organization without an Account admin, and changes nothing when it refuses", async () => {
+    expect(await codeOf(async () => await removeMember(t.ctx, admin, { organizationId: partner, userId: admin.userId }))).toBe(
+      "LAST_ADMIN",
+    );
     expect(getMember(t.ctx.db, admin, partner)!.roles).toEqual(["account_admin"]);
     const second = addMember(t.ctx.db, partner, "second@northwind.example", ["account_admin"]);
-    changeMemberRoles(t.ctx, second, { organizationId: partner, userId: admin.userId, roles: ["sales_agent", "admin_agent"] });
+    await changeMemberRoles(t.ctx, second, { organizationId: partner, userId: admin.userId, roles: ["sales_agent", "admin_agent"] });
     expect(getMember(t.ctx.db, admin, partner)!.roles).toEqual(["sales_agent", "admin_agent"]);
-    expect(codeOf(() => removeMember(t.ctx, second, { organizationId: partner, userId: second.userId }))).toBe("LAST_ADMIN");
+    expect(await codeOf(async () => await removeMember(t.ctx, second, { organizationId: partner, userId: second.userId }))).toBe(
+      "LAST_ADMIN",
+    );
     expect(getMember(t.ctx.db, second, partner)!.roles).toEqual(["account_admin"]);
   });
 
-  it("a removed member's sessions end at once and their groups here go", () => {
+  it("a removed member's sessions end at once and their groups here go", async () => {
     const hana = addMember(t.ctx.db, partner, "hana@northwind.example", ["helpdesk_agent"]);
     const group = t.ctx.db.select().from(securityGroups).where(eq(securityGroups.partnerId, partner)).all()[0];
-    addGroupMember(t.ctx, admin, { partnerId: partner, groupId: group.id, userId: hana.userId });
+    await addGroupMember(t.ctx, admin, { partnerId: partner, groupId: group.id, userId: hana.userId });
     t.ctx.db
       .insert(sessions)
       .values({ sessionToken: "s1", userId: hana.userId, expires: new Date(Date.now() + DAY) })
       .run();
-    removeMember(t.ctx, admin, { organizationId: partner, userId: hana.userId });
+    await removeMember(t.ctx, admin, { organizationId: partner, userId: hana.userId });
     expect(t.ctx.db.select().from(sessions).where(eq(sessions.userId, hana.userId)).all()).toEqual([]);
     expect(t.ctx.db.select().from(securityGroupMembers).where(eq(securityGroupMembers.userId, hana.userId)).all()).toEqual([]);
     expect(t.ctx.db.select().from(memberships).where(eq(memberships.userId, hana.userId)).all()).toEqual([]);
@@ -91,20 +95,22 @@ describe("partner team", () => {
 });
 
 describe("customer users", () => {
-  it("a Global administrator invites users and makes others Global or Billing administrators", () => {
+  it("a Global administrator invites users and makes others Global or Billing administrators", async () => {
     const customer = addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
     const olivia = addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
-    const { token } = invite("ben@adventure.example", ["user"], olivia, customer);
+    const { token } = await invite("ben@adventure.example", ["user"], olivia, customer);
     const ben = addUser(t.ctx.db, "ben@adventure.example");
-    acceptMemberInvitation(t.ctx, ben, token);
-    changeMemberRoles(t.ctx, olivia, { organizationId: customer, userId: ben.userId, roles: ["billing_administrator"] });
+    await acceptMemberInvitation(t.ctx, ben, token);
+    await changeMemberRoles(t.ctx, olivia, { organizationId: customer, userId: ben.userId, roles: ["billing_administrator"] });
     expect(getMember(t.ctx.db, ben, customer)!.roles).toEqual(["billing_administrator"]);
-    expect(codeOf(() => changeMemberRoles(t.ctx, ben, { organizationId: customer, userId: ben.userId, roles: ["global_admin"] }))).toBe(
-      "FORBIDDEN",
-    );
-    expect(codeOf(() => invite("x@adventure.example", ["admin_agent"], olivia, customer))).toBe("VALIDATION");
-    changeMemberRoles(t.ctx, olivia, { organizationId: customer, userId: ben.userId, roles: ["global_admin"] });
-    removeMember(t.ctx, ben, { organizationId: customer, userId: olivia.userId });
-    expect(codeOf(() => removeMember(t.ctx, ben, { organizationId: customer, userId: ben.userId }))).toBe("LAST_ADMIN");
+    expect(
+      await codeOf(
+        async () => await changeMemberRoles(t.ctx, ben, { organizationId: customer, userId: ben.userId, roles: ["global_admin"] }),
+      ),
+    ).toBe("FORBIDDEN");
+    expect(await codeOf(async () => await invite("x@adventure.example", ["admin_agent"], olivia, customer))).toBe("VALIDATION");
+    await changeMemberRoles(t.ctx, olivia, { organizationId: customer, userId: ben.userId, roles: ["global_admin"] });
+    await removeMember(t.ctx, ben, { organizationId: customer, userId: olivia.userId });
+    expect(await codeOf(async () => await removeMember(t.ctx, ben, { organizationId: customer, userId: ben.userId }))).toBe("LAST_ADMIN");
   });
 });

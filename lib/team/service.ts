@@ -11,6 +11,7 @@ import type { ServiceContext } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import type { MemberRef, MemberRolesInput } from "./schemas";
+import { transaction, type Tx } from "@/db/transaction";
 
 /** Who manages the people of each kind of organization. */
 export const TEAM_PERMISSION = {
@@ -35,7 +36,7 @@ export function checkRolesFit(org: Organization, roles: MemberRole[]) {
 }
 
 /** Counts the holders of the organization's must-have role, inside the caller's transaction. */
-function adminCount(tx: Parameters<Parameters<ServiceContext["db"]["transaction"]>[0]>[0], org: Organization): number {
+function adminCount(tx: Tx, org: Organization): number {
   const role = TOP_ROLE[org.kind];
   return tx
     .select({ roles: memberships.roles })
@@ -53,48 +54,45 @@ function changedRoles(from: readonly MemberRole[], to: readonly MemberRole[]): M
   return [...to.filter((r) => !from.includes(r)), ...from.filter((r) => !to.includes(r))];
 }
 
-export function changeMemberRoles(ctx: ServiceContext, actor: Actor, input: MemberRolesInput) {
+export async function changeMemberRoles(ctx: ServiceContext, actor: Actor, input: MemberRolesInput) {
   const member = requireTeamAdmin(ctx, actor, input.organizationId);
   const org = member.organization;
   checkRolesFit(org, input.roles);
   // Nobody changes their own roles (rule 9): another administrator must.
   if (input.userId === actor.userId) throw new DomainError("OWN_ROLES", {}, { roles: ["ownRoles"] });
   const now = ctx.now();
-  return ctx.db.transaction(
-    (tx) => {
-      const target = tx
-        .select({ m: memberships, email: users.email })
-        .from(memberships)
-        .innerJoin(users, eq(users.id, memberships.userId))
-        .where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, input.userId)))
-        .get();
-      if (!target) throw new DomainError("NOT_FOUND");
-      if (ungrantable(member.roles, org.kind, changedRoles(target.m.roles, input.roles)).length)
-        throw new DomainError("CANNOT_GRANT", {}, { roles: ["cannotGrant"] });
-      tx.update(memberships).set({ roles: input.roles }).where(eq(memberships.id, target.m.id)).run();
-      // Checked after the change, in the same transaction: the organization keeps an admin.
-      if (adminCount(tx, org) === 0) throw new DomainError("LAST_ADMIN");
-      recordAudit(tx, {
-        organizationId: org.id,
-        actor,
-        action: "member.roles_changed",
-        targetType: "user",
-        targetId: input.userId,
-        details: { email: target.email, from: target.m.roles.join(","), to: input.roles.join(",") },
-        at: now,
-      });
-      announceGrant(ctx, tx, {
-        organizationId: org.id,
-        actor,
-        email: target.email,
-        granted: input.roles.filter((r) => !target.m.roles.includes(r)),
-        now,
-        key: newId("grant"),
-      });
-      return { email: target.email };
-    },
-    { behavior: "immediate" },
-  );
+  return await transaction(ctx.db, (tx) => {
+    const target = tx
+      .select({ m: memberships, email: users.email })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, input.userId)))
+      .get();
+    if (!target) throw new DomainError("NOT_FOUND");
+    if (ungrantable(member.roles, org.kind, changedRoles(target.m.roles, input.roles)).length)
+      throw new DomainError("CANNOT_GRANT", {}, { roles: ["cannotGrant"] });
+    tx.update(memberships).set({ roles: input.roles }).where(eq(memberships.id, target.m.id)).run();
+    // Checked after the change, in the same transaction: the organization keeps an admin.
+    if (adminCount(tx, org) === 0) throw new DomainError("LAST_ADMIN");
+    recordAudit(tx, {
+      organizationId: org.id,
+      actor,
+      action: "member.roles_changed",
+      targetType: "user",
+      targetId: input.userId,
+      details: { email: target.email, from: target.m.roles.join(","), to: input.roles.join(",") },
+      at: now,
+    });
+    announceGrant(ctx, tx, {
+      organizationId: org.id,
+      actor,
+      email: target.email,
+      granted: input.roles.filter((r) => !target.m.roles.includes(r)),
+      now,
+      key: newId("grant"),
+    });
+    return { email: target.email };
+  });
 }
 
 /**
@@ -102,38 +100,35 @@ export function changeMemberRoles(ctx: ServiceContext, actor: Actor, input: Memb
  * administrator). Their group memberships here go, and their sessions are deleted so
  * whatever they had open stops working at once; they can sign in again for other organizations.
  */
-export function removeMember(ctx: ServiceContext, actor: Actor, ref: MemberRef) {
+export async function removeMember(ctx: ServiceContext, actor: Actor, ref: MemberRef) {
   const member = requireTeamAdmin(ctx, actor, ref.organizationId);
   const org = member.organization;
   const now = ctx.now();
-  return ctx.db.transaction(
-    (tx) => {
-      const target = tx
-        .select({ m: memberships, email: users.email })
-        .from(memberships)
-        .innerJoin(users, eq(users.id, memberships.userId))
-        .where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, ref.userId)))
-        .get();
-      if (!target) throw new DomainError("NOT_FOUND");
-      // Leaving is always allowed; removing someone else takes rights over every role they hold.
-      if (ref.userId !== actor.userId && ungrantable(member.roles, org.kind, target.m.roles).length) throw new DomainError("CANNOT_GRANT");
-      tx.delete(memberships).where(eq(memberships.id, target.m.id)).run();
-      if (adminCount(tx, org) === 0) throw new DomainError("LAST_ADMIN");
-      tx.delete(securityGroupMembers)
-        .where(and(eq(securityGroupMembers.partnerId, org.id), eq(securityGroupMembers.userId, ref.userId)))
-        .run();
-      tx.delete(sessions).where(eq(sessions.userId, ref.userId)).run();
-      recordAudit(tx, {
-        organizationId: org.id,
-        actor,
-        action: "member.removed",
-        targetType: "user",
-        targetId: ref.userId,
-        details: { email: target.email },
-        at: now,
-      });
-      return { email: target.email };
-    },
-    { behavior: "immediate" },
-  );
+  return await transaction(ctx.db, (tx) => {
+    const target = tx
+      .select({ m: memberships, email: users.email })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, ref.userId)))
+      .get();
+    if (!target) throw new DomainError("NOT_FOUND");
+    // Leaving is always allowed; removing someone else takes rights over every role they hold.
+    if (ref.userId !== actor.userId && ungrantable(member.roles, org.kind, target.m.roles).length) throw new DomainError("CANNOT_GRANT");
+    tx.delete(memberships).where(eq(memberships.id, target.m.id)).run();
+    if (adminCount(tx, org) === 0) throw new DomainError("LAST_ADMIN");
+    tx.delete(securityGroupMembers)
+      .where(and(eq(securityGroupMembers.partnerId, org.id), eq(securityGroupMembers.userId, ref.userId)))
+      .run();
+    tx.delete(sessions).where(eq(sessions.userId, ref.userId)).run();
+    recordAudit(tx, {
+      organizationId: org.id,
+      actor,
+      action: "member.removed",
+      targetType: "user",
+      targetId: ref.userId,
+      details: { email: target.email },
+      at: now,
+    });
+    return { email: target.email };
+  });
 }

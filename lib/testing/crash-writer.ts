@@ -32,16 +32,16 @@ const send = smtpSender(smtpUrl, "crash@partner-center.local", "partner-center.l
 const ack = (line: string) => writeSync(1, `${line}\n`);
 
 /** One invitation, and every other time its acceptance too: a small and a large transaction. */
-function writeOnce(n: number) {
+async function writeOnce(n: number) {
   const email = `c${process.pid}-${n}@crash.example`;
   if (n % 2 === 0) {
-    const { invitation } = createInvitation(ctx, p.sales, { partnerId: p.partnerId, email, message: null, locale: "en" });
+    const { invitation } = await createInvitation(ctx, p.sales, { partnerId: p.partnerId, email, message: null, locale: "en" });
     ack(`invited ${invitation.id}`);
     return;
   }
   const customer = addUser(db, email);
-  const { token, invitation } = createInvitation(ctx, p.sales, { partnerId: p.partnerId, email, message: null, locale: "en" });
-  acceptInvitation(ctx, customer, {
+  const { token, invitation } = await createInvitation(ctx, p.sales, { partnerId: p.partnerId, email, message: null, locale: "en" });
+  await acceptInvitation(ctx, customer, {
     token,
     target: "new",
     name: `Crash ${process.pid}-${n}`,
@@ -54,7 +54,7 @@ function writeOnce(n: number) {
 
 async function writeLoop() {
   for (let n = 0; ; n++) {
-    writeOnce(n);
+    await writeOnce(n);
     // A steady load rather than a flood, so the sender keeps up and kills land mid-send too.
     await new Promise((r) => setTimeout(r, 10));
   }

@@ -88,10 +88,10 @@ export function addMember(db: Db, organizationId: string, email: string, roles: 
 }
 
 /** One of the operator's people with these roles; the first call makes the operator organization (as `npm run operator:add` does). */
-export function addOperatorMember(db: Db, email: string, roles: MemberRole[] = ["operator_admin"]): Actor {
+export async function addOperatorMember(db: Db, email: string, roles: MemberRole[] = ["operator_admin"]): Promise<Actor> {
   const existing = operatorOrganization(db);
   if (existing) return addMember(db, existing.id, email, roles);
-  const { organizationId } = addOperator(db, email, new Date("2026-01-01T00:00:00Z"));
+  const { organizationId } = await addOperator(db, email, new Date("2026-01-01T00:00:00Z"));
   const user = db.select().from(users).where(eq(users.email, email)).get()!;
   db.update(memberships)
     .set({ roles })
@@ -156,10 +156,10 @@ export function count(db: Db, table: string): number {
   return (db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 }
 
-/** Runs fn and returns the DomainError code it threw (or "no error"). */
-export function codeOf(fn: () => unknown): string {
+/** Runs fn (sync or async) and returns the DomainError code it threw or rejected with (or "no error"). */
+export async function codeOf(fn: () => unknown): Promise<string> {
   try {
-    fn();
+    await fn();
     return "no error";
   } catch (e) {
     return (e as { code?: string }).code ?? String(e);
@@ -170,14 +170,14 @@ export function codeOf(fn: () => unknown): string {
  * A partner (with an Admin agent) and a customer (with a Global administrator) joined by an
  * active reseller relationship, made through the real invitation flow.
  */
-export function relatedPartnerAndCustomer(ctx: ServiceContext, opts: { cloud?: Cloud; suffix?: string } = {}) {
+export async function relatedPartnerAndCustomer(ctx: ServiceContext, opts: { cloud?: Cloud; suffix?: string } = {}) {
   const s = opts.suffix ?? "";
   const partner = addPartner(ctx.db, { name: "Northwind", domain: `northwind${s}.example`, cloud: opts.cloud });
   const agent = addMember(ctx.db, partner, `agent@northwind${s}.example`, ["admin_agent"]);
   const customer = addCustomer(ctx.db, { name: "Adventure Works", domain: `adventure${s}.example`, cloud: opts.cloud });
   const ga = addMember(ctx.db, customer, `olivia@adventure${s}.example`, ["global_admin"]);
-  const { token } = createInvitation(ctx, agent, { partnerId: partner, email: ga.email, message: null, locale: "en" });
-  acceptInvitation(ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
+  const { token } = await createInvitation(ctx, agent, { partnerId: partner, email: ga.email, message: null, locale: "en" });
+  await acceptInvitation(ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
   return { partner, agent, customer, ga };
 }
 
@@ -185,7 +185,7 @@ export function relatedPartnerAndCustomer(ctx: ServiceContext, opts: { cloud?: C
  * An indirect provider and an indirect reseller of one cloud, each with an Account admin,
  * joined by an active partnership made through the real invite-and-authorize flow.
  */
-export function partneredProviderAndReseller(ctx: ServiceContext, opts: { cloud?: Cloud; suffix?: string } = {}) {
+export async function partneredProviderAndReseller(ctx: ServiceContext, opts: { cloud?: Cloud; suffix?: string } = {}) {
   const s = opts.suffix ?? "";
   const provider = addPartner(ctx.db, { name: `Contoso${s}`, domain: `contoso${s}.example`, cloud: opts.cloud, type: "indirect_provider" });
   const providerAdmin = addMember(ctx.db, provider, `pieter@contoso${s}.example`, ["account_admin", "admin_agent"]);
@@ -198,12 +198,12 @@ export function partneredProviderAndReseller(ctx: ServiceContext, opts: { cloud?
     publicId: resellerPublicId,
   });
   const resellerAdmin = addMember(ctx.db, reseller, `lena@litware${s}.example`, ["account_admin", "sales_agent"]);
-  const { token, partnership } = invitePartnership(ctx, providerAdmin, {
+  const { token, partnership } = await invitePartnership(ctx, providerAdmin, {
     providerId: provider,
     email: resellerAdmin.email,
     resellerPartnerId: resellerPublicId,
     locale: "en",
   });
-  authorizePartnership(ctx, resellerAdmin, token);
+  await authorizePartnership(ctx, resellerAdmin, token);
   return { provider, providerAdmin, reseller, resellerAdmin, resellerPublicId, partnershipId: partnership.id };
 }

@@ -29,10 +29,10 @@ const p = JSON.parse(json) as Params;
 const db = openDatabase(file);
 const ctx = { db, now: () => new Date(), config: { invitationTtlDays: 14, publicBaseUrl: "http://localhost:3000" } };
 
-const operations: Record<string, (i: number) => void> = {
+const operations: Record<string, (i: number) => Promise<unknown>> = {
   // Each attempt with its own new organization, so only the invitation itself is contended.
-  accept: (i) =>
-    acceptInvitation(ctx, p.actor, {
+  accept: async (i) =>
+    await acceptInvitation(ctx, p.actor, {
       token: p.token,
       target: "new",
       name: `Racer ${worker}-${i}`,
@@ -42,29 +42,33 @@ const operations: Record<string, (i: number) => void> = {
     }),
   // Half approve, half reject the same pending request.
   decide: (i) =>
-    void (i % 2 ? approveAdminRelationship : rejectAdminRelationship)(ctx, p.customerActor, {
+    (i % 2 ? approveAdminRelationship : rejectAdminRelationship)(ctx, p.customerActor, {
       organizationId: p.customerId,
       relationshipId: p.relationshipId,
     }),
   // Both sides terminate the same active relationship.
-  terminate: (i) =>
-    void (i % 2
-      ? terminateAdminRelationship(ctx, p.customerActor, { organizationId: p.customerId, relationshipId: p.relationshipId })
-      : terminateAdminRelationship(ctx, p.partnerActor, { organizationId: p.partnerId, relationshipId: p.relationshipId })),
+  terminate: async (i) =>
+    i % 2
+      ? await terminateAdminRelationship(ctx, p.customerActor, { organizationId: p.customerId, relationshipId: p.relationshipId })
+      : await terminateAdminRelationship(ctx, p.partnerActor, { organizationId: p.partnerId, relationshipId: p.relationshipId }),
 };
 
-writeSync(2, "ready\n");
-while (!existsSync(goFile)) {
-  // Everyone starts at the same instant.
-}
-const outcomes: string[] = [];
-for (let i = 0; i < Number(attempts); i++) {
-  try {
-    operations[op](i);
-    outcomes.push("done");
-  } catch (error) {
-    outcomes.push((error as { code?: string }).code ?? String(error));
+async function main() {
+  writeSync(2, "ready\n");
+  while (!existsSync(goFile)) {
+    // Everyone starts at the same instant.
   }
+  const outcomes: string[] = [];
+  for (let i = 0; i < Number(attempts); i++) {
+    try {
+      await operations[op](i);
+      outcomes.push("done");
+    } catch (error) {
+      outcomes.push((error as { code?: string }).code ?? String(error));
+    }
+  }
+  db.$client.close();
+  process.stdout.write(JSON.stringify(outcomes));
 }
-db.$client.close();
-process.stdout.write(JSON.stringify(outcomes));
+
+void main();

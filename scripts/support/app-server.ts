@@ -15,9 +15,9 @@ export function run(cmd: string, args: string[]) {
 }
 
 /** A build and the large seed's database, made once and kept. */
-export function ensureBuildAndLargeSeed(dbFile: string) {
-  if (!existsSync(".next/BUILD_ID")) run("npx", ["next", "build"]);
-  if (!existsSync(dbFile)) run("npx", ["tsx", "scripts/seed-large.ts", "--file", dbFile]);
+export async function ensureBuildAndLargeSeed(dbFile: string) {
+  if (!existsSync(".next/BUILD_ID")) await run("npx", ["next", "build"]);
+  if (!existsSync(dbFile)) await run("npx", ["tsx", "scripts/seed-large.ts", "--file", dbFile]);
 }
 
 /** Signs `email` in the way Auth.js does: a session row (thirty days, signed in now) and its cookie. */

@@ -38,7 +38,7 @@ export default async function InvitePage({ params }: Props) {
   const landing = getInvitationLanding(ctx, token);
   if (!landing) await recordTokenFailure();
   if (!landing || (landing.status !== "sent" && landing.status !== "opened")) return <InvitationOutcome landing={landing} />;
-  markInvitationOpened(ctx, token);
+  await markInvitationOpened(ctx, token);
 
   const [t, format, locale, actor] = await Promise.all([getTranslations(), getFormatter(), getLocale(), getActor()]);
   const rules = CLOUD_RULES[landing.partner.cloud];

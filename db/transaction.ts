@@ -1,0 +1,94 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { Db } from "./client";
+
+/**
+ * The handle of an open write transaction: what services write through, and what audit rows
+ * and outbox emails require (so they cannot be written outside one). On SQLite it is the
+ * connection itself, held by this transaction alone until it ends.
+ */
+export type Tx = Db & { readonly [inTransaction]: true };
+declare const inTransaction: unique symbol;
+
+export type TransactionOptions = {
+  /**
+   * PostgreSQL's isolation level (SERIALIZABLE by default: every service reads, checks and
+   * writes in one transaction, and a conflict is retried rather than decided by timing).
+   * SQLite's write transactions are serializable whatever is asked: one writer at a time.
+   */
+  isolation?: "serializable" | "repeatable read" | "read committed";
+};
+
+/** Per connection: the end of the last transaction queued on it. */
+const queues = new WeakMap<Db, Promise<void>>();
+/** The transaction the running code is inside, if any (its connection and its after-commit work). */
+const current = new AsyncLocalStorage<{ db: Db; afterCommit: (() => void)[] }>();
+
+/**
+ * The one way to write. Runs `work` in a write transaction and resolves with its result
+ * once committed; if `work` throws or rejects, everything it wrote is rolled back and the
+ * error comes back. Work registered with `afterCommit` (waking the outbox) runs only after
+ * a commit, never after a rollback.
+ *
+ * On SQLite: BEGIN IMMEDIATE, so the write lock is taken before the first read (no upgrade
+ * that could fail half-way), and transactions of this process run one after the other: the
+ * next waits on a queue until this one ends, so two never interleave on the one connection
+ * and nothing written by another transaction lands inside this one. `work` may be async;
+ * while it awaits, the connection stays this transaction's.
+ *
+ * With no transaction ahead and synchronous work (every service today), BEGIN to COMMIT
+ * runs in the caller's tick, so what a service checked just before calling still holds.
+ * Work that awaits must read what it decides on inside the transaction, and be safe to
+ * run again: PostgreSQL retries it on a serialization failure or a deadlock.
+ */
+export async function transaction<T>(db: Db, work: (tx: Tx) => T | Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  void options.isolation; // SQLite: always serializable
+  // Called from a transaction's own work, it would wait for itself forever: pass the tx down.
+  if (current.getStore()?.db === db) throw new Error("transaction() inside a transaction on the same database: pass its tx down");
+  const previous = queues.get(db);
+  let release!: () => void;
+  const turn = new Promise<void>((resolve) => (release = resolve));
+  queues.set(db, turn);
+  // Wait only behind another transaction. With none ahead and synchronous work, BEGIN to
+  // COMMIT runs in the caller's own tick, as Drizzle's synchronous transactions did: what
+  // the caller checked just before still holds when the write commits.
+  if (previous) await previous;
+  const after: (() => void)[] = [];
+  try {
+    db.$client.exec("BEGIN IMMEDIATE");
+    let result: T;
+    try {
+      const outcome = current.run({ db, afterCommit: after }, () => work(db as Tx));
+      result = isPromise(outcome) ? await outcome : outcome;
+      db.$client.exec("COMMIT");
+    } catch (error) {
+      if (db.$client.inTransaction) db.$client.exec("ROLLBACK");
+      throw error;
+    }
+    for (const run of after) runSafely(run);
+    return result;
+  } finally {
+    if (queues.get(db) === turn) queues.delete(db);
+    release();
+  }
+}
+
+/**
+ * Runs `run` once the transaction `tx` belongs to has committed (never if it rolls back):
+ * side effects that must not leave for a write that did not happen.
+ */
+export function afterCommit(tx: Tx, run: () => void): void {
+  const store = current.getStore();
+  if (store?.db !== tx) throw new Error("afterCommit() outside its transaction");
+  store.afterCommit.push(run);
+}
+
+const isPromise = <T>(value: T | Promise<T>): value is Promise<T> => typeof (value as { then?: unknown })?.then === "function";
+
+/** The write has committed: an after-commit step that fails is logged, and the write stands. */
+function runSafely(run: () => void) {
+  try {
+    run();
+  } catch (error) {
+    console.error("after-commit work failed", error);
+  }
+}
