@@ -55,6 +55,20 @@ const config = [
       ],
     },
   },
+  // Scripts and workers run under tsx as CommonJS, which has no top-level await: an async main().
+  {
+    files: ["scripts/**", "lib/testing/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[callee.property.name='transaction']", message: "Write through transaction() from db/transaction.ts." },
+        {
+          selector: "AwaitExpression:not(:function AwaitExpression)",
+          message: "No top-level await under tsx's CommonJS: wrap it in an async main().",
+        },
+      ],
+    },
+  },
   // The layering (STYLE.md): pages → domain (lib/) → database (db/). db/ stands alone; lib/
   // never imports a page or a component; components never reach the database and pages
   // not its schema or client. db/values/ (the stored vocabulary: states, roles, kinds) is

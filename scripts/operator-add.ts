@@ -14,26 +14,30 @@ if (!email || positionals.length > 1) {
   console.error('usage: npm run operator:add -- someone@example.com [--name "Program name"] [--db FILE]');
   process.exit(2);
 }
-const file = values.db ?? process.env.DATABASE_PATH ?? "data/demo.db";
-const db = openDatabase(file);
-try {
-  migrateDatabase(db);
-  const r = await addOperator(db, email, new Date(), values.name);
-  const said = [
-    r.organization === "created" ? "created the operator organization" : "the operator organization exists",
-    r.user === "created" ? `created the user ${r.email}` : `${r.email} already has an account`,
-    r.membership === "created"
-      ? "made them an operator admin"
-      : r.membership === "promoted"
-        ? "gave them the operator admin role"
-        : "they already are an operator admin: nothing changed",
-  ];
-  console.log(`${file}: ${said.join("; ")}.`);
-  console.log("Sign in at /signin with that address; the console is at /operator.");
-} catch (error) {
-  const code = (error as { code?: string }).code;
-  console.error(code === "VALIDATION" ? `"${email}" is not an email address.` : error instanceof Error ? error.message : String(error));
-  process.exitCode = 1;
-} finally {
-  db.$client.close();
+async function main() {
+  const file = values.db ?? process.env.DATABASE_PATH ?? "data/demo.db";
+  const db = openDatabase(file);
+  try {
+    migrateDatabase(db);
+    const r = await addOperator(db, email, new Date(), values.name);
+    const said = [
+      r.organization === "created" ? "created the operator organization" : "the operator organization exists",
+      r.user === "created" ? `created the user ${r.email}` : `${r.email} already has an account`,
+      r.membership === "created"
+        ? "made them an operator admin"
+        : r.membership === "promoted"
+          ? "gave them the operator admin role"
+          : "they already are an operator admin: nothing changed",
+    ];
+    console.log(`${file}: ${said.join("; ")}.`);
+    console.log("Sign in at /signin with that address; the console is at /operator.");
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    console.error(code === "VALIDATION" ? `"${email}" is not an email address.` : error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  } finally {
+    db.$client.close();
+  }
 }
+
+void main();
