@@ -70,26 +70,28 @@ export async function createAccessAssignment(ctx: ServiceContext, actor: Actor, 
       at: now,
     });
   });
-  activatePendingAssignments(ctx.db);
+  await activatePendingAssignments(ctx.db);
   return { id, group: group.name, relationship: relationship.name };
 }
 
 /** Provisioning: pending assignments of relationships in force become active. */
-export function activatePendingAssignments(db: Db): number {
-  const pending = db
-    .select({ id: accessAssignments.id, state: adminRelationships.state })
-    .from(accessAssignments)
-    .innerJoin(adminRelationships, eq(adminRelationships.id, accessAssignments.adminRelationshipId))
-    .where(eq(accessAssignments.state, "pending"))
-    .all()
-    .filter((a) => isInForce(a.state))
-    .map((a) => a.id);
-  if (pending.length === 0) return 0;
-  return db
-    .update(accessAssignments)
-    .set({ state: "active" })
-    .where(and(inArray(accessAssignments.id, pending), eq(accessAssignments.state, "pending")))
-    .run().changes;
+export function activatePendingAssignments(db: Db): Promise<number> {
+  return transaction(db, (tx) => {
+    const pending = tx
+      .select({ id: accessAssignments.id, state: adminRelationships.state })
+      .from(accessAssignments)
+      .innerJoin(adminRelationships, eq(adminRelationships.id, accessAssignments.adminRelationshipId))
+      .where(eq(accessAssignments.state, "pending"))
+      .all()
+      .filter((a) => isInForce(a.state))
+      .map((a) => a.id);
+    if (pending.length === 0) return 0;
+    return tx
+      .update(accessAssignments)
+      .set({ state: "active" })
+      .where(and(inArray(accessAssignments.id, pending), eq(accessAssignments.state, "pending")))
+      .run().changes;
+  });
 }
 
 export async function removeAccessAssignment(ctx: ServiceContext, actor: Actor, ref: AccessAssignmentRef) {

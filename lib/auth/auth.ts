@@ -4,6 +4,7 @@ import NextAuth from "next-auth";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { getLocale } from "next-intl/server";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { transaction } from "@/db/transaction";
 import { db } from "@/lib/db";
 import { normalizeEmail } from "@/lib/email/normalize";
 import { enqueueEmail } from "@/lib/email/outbox";
@@ -53,16 +54,13 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
           const link = new URL("/signin/continue", e.PUBLIC_BASE_URL);
           link.search = callback.search;
           const locale = await getLocale().catch(() => "en");
-          enqueueEmail(
-            db(),
-            {
-              idempotencyKey: newId("signin"),
-              kind: "sign_in",
-              to: identifier,
-              ...signInEmail({ locale, url: link.toString(), minutes: e.SIGNIN_LINK_TTL_MINUTES }),
-            },
-            new Date(),
-          );
+          const email = {
+            idempotencyKey: newId("signin"),
+            kind: "sign_in" as const,
+            to: identifier,
+            ...signInEmail({ locale, url: link.toString(), minutes: e.SIGNIN_LINK_TTL_MINUTES }),
+          };
+          await transaction(db(), (tx) => enqueueEmail(tx, email, new Date()));
           await kickOutbox();
         },
       }),

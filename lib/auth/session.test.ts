@@ -41,7 +41,7 @@ describe("sessionActor (getActor's read of Auth.js's database session)", () => {
     expect(sessionActor(db, "again", now)).toBeUndefined();
   });
 
-  it("the scheduled job's purge deletes expired sessions only", () => {
+  it("the scheduled job's purge deletes expired sessions only", async () => {
     const bob = addUser(db, "bob@northwind.example");
     db.insert(sessions)
       .values({ sessionToken: "bob-live", userId: bob.userId, expires: new Date(now.getTime() + DAY) })
@@ -49,7 +49,7 @@ describe("sessionActor (getActor's read of Auth.js's database session)", () => {
     db.insert(sessions)
       .values({ sessionToken: "bob-old", userId: bob.userId, expires: new Date(now.getTime() - DAY) })
       .run();
-    expect(purgeExpiredSessions(db, now)).toBeGreaterThanOrEqual(1);
+    expect(await purgeExpiredSessions(db, now)).toBeGreaterThanOrEqual(1);
     const left = db
       .select({ token: sessions.sessionToken })
       .from(sessions)

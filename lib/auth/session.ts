@@ -5,6 +5,7 @@ import { cache } from "react";
 import type { Db } from "@/db/client";
 import { prepared } from "@/db/prepared";
 import { sessions, users } from "@/db/schema";
+import { transaction } from "@/db/transaction";
 import { db } from "@/lib/db";
 import { isBuildPhase } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
@@ -50,8 +51,8 @@ const actorBySession = (database: Db) =>
  * Sessions past their expiry. Auth.js deleted one when its cookie came back; getActor only
  * refuses it, so the scheduled job clears them.
  */
-export function purgeExpiredSessions(database: Db, now: Date): number {
-  return database.delete(sessions).where(lte(sessions.expires, now)).run().changes;
+export function purgeExpiredSessions(database: Db, now: Date): Promise<number> {
+  return transaction(database, (tx) => tx.delete(sessions).where(lte(sessions.expires, now)).run().changes);
 }
 
 /** Who is looking and whether their sign-in is recent enough for the most powerful steps (lib/auth/recent-sign-in.ts). */

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { normalizeEmail } from "@/lib/email/normalize";
 import { env } from "@/lib/env";
 import { isDomainError } from "@/lib/errors";
-import { consume } from "@/lib/rate-limits/limiter";
+import { consumeAlone } from "@/lib/rate-limits/limiter";
 import { consumeSignInAttempt } from "@/lib/rate-limits/request";
 
 /** One address, at most 254 characters: a list ("a@x.com,b@y.com") is not an address. */
@@ -32,7 +32,7 @@ export async function admitSignInRequest(raw: unknown): Promise<SignInAdmission>
   const email = normalizeEmail(parsed.data);
   try {
     await consumeSignInAttempt();
-    consume(db(), {
+    await consumeAlone(db(), {
       key: `sign-in-address:${email}`,
       limit: env().SIGNIN_LINKS_PER_ADDRESS_PER_15_MINUTES,
       windowMs: ADDRESS_WINDOW_MS,

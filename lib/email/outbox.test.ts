@@ -2,6 +2,7 @@ import { createServer, type AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterEach, describe, expect, it } from "vitest";
 import { emailOutbox } from "@/db/schema";
+import { transaction } from "@/db/transaction";
 import { testContext } from "@/lib/testing/fixtures";
 import { startCaptureServer } from "./capture-server";
 import { deliverDueEmails, enqueueEmail } from "./outbox";
@@ -22,11 +23,8 @@ async function freePort(): Promise<number> {
 }
 
 function queue(t: ReturnType<typeof testContext>, key = "k1") {
-  enqueueEmail(
-    t.ctx.db,
-    { idempotencyKey: key, kind: "test", to: "grace@blueyonder.example", subject: "Hello", text: "Body", html: "<p>Body</p>" },
-    t.ctx.now(),
-  );
+  const email = { idempotencyKey: key, kind: "test", to: "grace@blueyonder.example", subject: "Hello", text: "Body", html: "<p>Body</p>" };
+  return transaction(t.ctx.db, (tx) => enqueueEmail(tx, email, t.ctx.now()));
 }
 
 describe("email outbox", () => {
@@ -34,8 +32,8 @@ describe("email outbox", () => {
     const capture = await startCaptureServer({ smtpPort: await freePort(), apiPort: await freePort() });
     closers.push(capture.close);
     const t = testContext();
-    queue(t);
-    queue(t); // same key again: still one message
+    await queue(t);
+    await queue(t); // same key again: still one message
     const send = smtpSender(capture.smtpUrl, "PRC <prc@example.com>", "prc.example");
     expect(await deliverDueEmails(t.ctx.db, send, t.ctx.now)).toBe(1);
     expect(await deliverDueEmails(t.ctx.db, send, t.ctx.now)).toBe(0);
@@ -46,7 +44,7 @@ describe("email outbox", () => {
 
   it("keeps mail while SMTP is down and retries with backoff once it is back", async () => {
     const t = testContext();
-    queue(t);
+    await queue(t);
     const smtpPort = await freePort();
     const down = smtpSender(`smtp://127.0.0.1:${smtpPort}`, "prc@example.com", "prc.example");
     expect(await deliverDueEmails(t.ctx.db, down, t.ctx.now)).toBe(0);
@@ -79,7 +77,7 @@ describe("email outbox", () => {
     await new Promise<void>((r) => rejecting.listen(smtpPort, "127.0.0.1", () => r()));
     closers.push(() => new Promise<void>((r) => rejecting.close(() => r())));
     const t = testContext();
-    queue(t);
+    await queue(t);
     await deliverDueEmails(t.ctx.db, smtpSender(`smtp://127.0.0.1:${smtpPort}`, "prc@example.com", "prc.example"), t.ctx.now);
     const row = t.ctx.db.select().from(emailOutbox).get()!;
     expect(row.state).toBe("failed");

@@ -2,7 +2,7 @@ import { and, eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { placeholders, prepared } from "@/db/prepared";
 import { emailOutbox } from "@/db/schema";
-import type { Tx } from "@/db/transaction";
+import { transaction, type Tx } from "@/db/transaction";
 
 export type OutgoingEmail = {
   /** Unique per message; re-enqueueing the same key is a no-op, and it becomes the Message-ID. */
@@ -16,7 +16,7 @@ export type OutgoingEmail = {
   relatedId?: string | null;
 };
 
-const insertEmail = (tx: Tx | Db) =>
+const insertEmail = (tx: Tx) =>
   prepared(tx, "outbox.insert", (db) =>
     db
       .insert(emailOutbox)
@@ -40,7 +40,7 @@ const insertEmail = (tx: Tx | Db) =>
   );
 
 /** Queues an email inside the caller's transaction; it is sent only if that transaction commits. */
-export function enqueueEmail(tx: Tx | Db, email: OutgoingEmail, now: Date): void {
+export function enqueueEmail(tx: Tx, email: OutgoingEmail, now: Date): void {
   insertEmail(tx).run({
     idempotencyKey: email.idempotencyKey,
     kind: email.kind,
@@ -79,45 +79,52 @@ function isPermanent(error: unknown): boolean {
  */
 export async function deliverDueEmails(db: Db, send: SendFn, now: () => Date, batch = 20): Promise<number> {
   const claimedAt = now();
-  const due = db
-    .select({ id: emailOutbox.id })
-    .from(emailOutbox)
-    .where(and(inArray(emailOutbox.state, ["pending", "sending"]), lte(emailOutbox.nextAttemptAt, claimedAt)))
-    .orderBy(emailOutbox.nextAttemptAt)
-    .limit(batch)
-    .all()
-    .map((r) => r.id);
-  if (due.length === 0) return 0;
-  const claimed = db
-    .update(emailOutbox)
-    .set({ state: "sending", attempts: sql`${emailOutbox.attempts} + 1`, nextAttemptAt: new Date(claimedAt.getTime() + LEASE_MS) })
-    .where(
-      and(
-        inArray(emailOutbox.id, due),
-        or(eq(emailOutbox.state, "pending"), eq(emailOutbox.state, "sending")),
-        lte(emailOutbox.nextAttemptAt, claimedAt),
-      ),
-    )
-    .returning()
-    .all();
+  const claimed = await transaction(db, (tx) => {
+    const due = tx
+      .select({ id: emailOutbox.id })
+      .from(emailOutbox)
+      .where(and(inArray(emailOutbox.state, ["pending", "sending"]), lte(emailOutbox.nextAttemptAt, claimedAt)))
+      .orderBy(emailOutbox.nextAttemptAt)
+      .limit(batch)
+      .all()
+      .map((r) => r.id);
+    if (due.length === 0) return [];
+    return tx
+      .update(emailOutbox)
+      .set({ state: "sending", attempts: sql`${emailOutbox.attempts} + 1`, nextAttemptAt: new Date(claimedAt.getTime() + LEASE_MS) })
+      .where(
+        and(
+          inArray(emailOutbox.id, due),
+          or(eq(emailOutbox.state, "pending"), eq(emailOutbox.state, "sending")),
+          lte(emailOutbox.nextAttemptAt, claimedAt),
+        ),
+      )
+      .returning()
+      .all();
+  });
 
   let sent = 0;
   for (const row of claimed) {
     try {
       await send({ messageId: row.idempotencyKey, to: row.toAddress, subject: row.subject, text: row.textBody, html: row.htmlBody });
-      db.update(emailOutbox).set({ state: "sent", sentAt: now(), lastError: null }).where(eq(emailOutbox.id, row.id)).run();
+      await transaction(db, (tx) =>
+        tx.update(emailOutbox).set({ state: "sent", sentAt: now(), lastError: null }).where(eq(emailOutbox.id, row.id)).run(),
+      );
       sent++;
     } catch (error) {
       const giveUp = isPermanent(error) || row.attempts >= MAX_ATTEMPTS;
       const message = error instanceof Error ? error.message.slice(0, 500) : String(error).slice(0, 500);
-      db.update(emailOutbox)
-        .set({
-          state: giveUp ? "failed" : "pending",
-          lastError: message,
-          nextAttemptAt: new Date(now().getTime() + backoffMs(row.attempts)),
-        })
-        .where(eq(emailOutbox.id, row.id))
-        .run();
+      await transaction(db, (tx) =>
+        tx
+          .update(emailOutbox)
+          .set({
+            state: giveUp ? "failed" : "pending",
+            lastError: message,
+            nextAttemptAt: new Date(now().getTime() + backoffMs(row.attempts)),
+          })
+          .where(eq(emailOutbox.id, row.id))
+          .run(),
+      );
     }
   }
   return sent;

@@ -16,9 +16,9 @@ export function startScheduledJobs(): void {
     try {
       const ctx = serviceContext();
       const report = await runAdminRelationshipJobs(ctx);
-      activatePendingAssignments(ctx.db);
-      purgeOldRateLimits(ctx.db, ctx.now());
-      purgeExpiredSessions(ctx.db, ctx.now());
+      await activatePendingAssignments(ctx.db);
+      await purgeOldRateLimits(ctx.db, ctx.now());
+      await purgeExpiredSessions(ctx.db, ctx.now());
       if (Object.values(report).some((n) => n > 0)) void kickOutbox();
     } catch (error) {
       console.error("scheduled job failed", error);

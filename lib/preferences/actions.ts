@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { cookies } from "next/headers";
 import { users } from "@/db/schema";
 import { getActor } from "@/lib/auth/session";
+import { transaction } from "@/db/transaction";
 import { db } from "@/lib/db";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 
@@ -15,5 +16,5 @@ export async function setLocaleAction(form: FormData): Promise<void> {
   // Readable by scripts: app/global-error.tsx picks its language from it (a preference, nothing secret).
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 86_400, sameSite: "lax", httpOnly: false });
   const actor = await getActor();
-  if (actor) db().update(users).set({ locale }).where(eq(users.id, actor.userId)).run();
+  if (actor) await transaction(db(), (tx) => tx.update(users).set({ locale }).where(eq(users.id, actor.userId)).run());
 }

@@ -6,7 +6,7 @@ import { migrateDatabase, openDatabase } from "@/db/client";
 import { isDomainError } from "@/lib/errors";
 import { createInvitation, resendInvitation } from "@/lib/invitations/service";
 import { addMember, addPartner, codeOf, count, DAY, testContext } from "@/lib/testing/fixtures";
-import { blockedUntil, consume, MINUTE, purgeOldRateLimits } from "./limiter";
+import { blockedUntil, consumeAlone, MINUTE, purgeOldRateLimits } from "./limiter";
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -15,22 +15,22 @@ describe("rate limits", () => {
   it("count within a fixed window, refuse past the limit with the time the window ends, and start again after it", async () => {
     const { ctx } = testContext();
     const now = new Date("2026-11-21T10:15:30Z");
-    const hit = (at = now) => consume(ctx.db, { key: "sign-in:10.0.0.1", limit: 3, windowMs: MINUTE, now: at });
-    hit();
-    hit();
-    hit();
+    const hit = (at = now) => consumeAlone(ctx.db, { key: "sign-in:10.0.0.1", limit: 3, windowMs: MINUTE, now: at });
+    await hit();
+    await hit();
+    await hit();
     let refused: unknown;
     try {
-      hit();
+      await hit();
     } catch (error) {
       refused = error;
     }
     expect(isDomainError(refused, "RATE_LIMITED") && refused.params.at).toBe("2026-11-21T10:16:00.000Z");
     expect(blockedUntil(ctx.db, { key: "sign-in:10.0.0.1", limit: 3, windowMs: MINUTE, now })).toEqual(new Date("2026-11-21T10:16:00Z"));
     // Another address has its own count; the next minute starts afresh.
-    expect(await codeOf(() => consume(ctx.db, { key: "sign-in:10.0.0.2", limit: 3, windowMs: MINUTE, now }))).toBe("no error");
+    expect(await codeOf(() => consumeAlone(ctx.db, { key: "sign-in:10.0.0.2", limit: 3, windowMs: MINUTE, now }))).toBe("no error");
     expect(await codeOf(() => hit(new Date("2026-11-21T10:16:00Z")))).toBe("no error");
-    expect(purgeOldRateLimits(ctx.db, new Date(now.getTime() + 3 * DAY))).toBe(3);
+    expect(await purgeOldRateLimits(ctx.db, new Date(now.getTime() + 3 * DAY))).toBe(3);
   });
 
   it("survive a restart: the counts live in the database file", async () => {
@@ -40,10 +40,10 @@ describe("rate limits", () => {
     const now = new Date("2026-11-21T10:15:30Z");
     const first = openDatabase(file);
     migrateDatabase(first);
-    consume(first, { key: "sign-in:10.0.0.1", limit: 1, windowMs: MINUTE, now });
+    await consumeAlone(first, { key: "sign-in:10.0.0.1", limit: 1, windowMs: MINUTE, now });
     first.$client.close();
     const second = openDatabase(file);
-    expect(await codeOf(() => consume(second, { key: "sign-in:10.0.0.1", limit: 1, windowMs: MINUTE, now }))).toBe("RATE_LIMITED");
+    expect(await codeOf(() => consumeAlone(second, { key: "sign-in:10.0.0.1", limit: 1, windowMs: MINUTE, now }))).toBe("RATE_LIMITED");
     second.$client.close();
   });
 

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { prepared } from "@/db/prepared";
 import { rateLimits } from "@/db/schema";
-import type { Tx } from "@/db/transaction";
+import { transaction, type Tx } from "@/db/transaction";
 import { DomainError } from "@/lib/errors";
 
 export const MINUTE = 60_000;
@@ -15,16 +15,31 @@ export const DAY = 86_400_000;
  * attempts count exactly; run it inside the write's transaction and a refused or failed
  * write takes its count back with it.
  */
-export function consume(db: Db | Tx, p: { key: string; limit: number; windowMs: number; now: Date }): void {
-  const windowStart = Math.floor(p.now.getTime() / p.windowMs) * p.windowMs;
-  // An upsert with RETURNING always returns its row.
-  const { count } = countAttempt(db).get({ key: p.key, windowStart })!;
-  if (count > p.limit) throw new DomainError("RATE_LIMITED", { at: new Date(windowStart + p.windowMs).toISOString() });
+export function consume(tx: Tx, p: Limit): void {
+  refuseOver(p, count(tx, p));
+}
+
+/**
+ * The same for an attempt that is no service's write (a sign-in request, a guessed link):
+ * counted in a transaction of its own, which commits even when the attempt is refused, so
+ * every attempt past the limit counts too.
+ */
+export async function consumeAlone(db: Db, p: Limit): Promise<void> {
+  refuseOver(p, await transaction(db, (tx) => count(tx, p)));
+}
+
+type Limit = { key: string; limit: number; windowMs: number; now: Date };
+const windowOf = (p: Limit) => Math.floor(p.now.getTime() / p.windowMs) * p.windowMs;
+// An upsert with RETURNING always returns its row.
+const count = (tx: Tx, p: Limit) => countAttempt(tx).get({ key: p.key, windowStart: windowOf(p) })!.count;
+
+function refuseOver(p: Limit, n: number) {
+  if (n > p.limit) throw new DomainError("RATE_LIMITED", { at: new Date(windowOf(p) + p.windowMs).toISOString() });
 }
 
 // Every invitation sent and every sign-in passes here: prepared once per connection (db/prepared.ts).
-const countAttempt = (db: Db | Tx) =>
-  prepared(db, "rateLimits.count", (d) =>
+const countAttempt = (tx: Tx) =>
+  prepared(tx, "rateLimits.count", (d) =>
     d
       .insert(rateLimits)
       .values({ key: sql.placeholder("key"), windowStart: sql.placeholder("windowStart"), count: 1 })
@@ -34,11 +49,15 @@ const countAttempt = (db: Db | Tx) =>
   );
 
 /** Counters of windows that ended more than a day ago are of no further use. */
-export function purgeOldRateLimits(db: Db, now: Date): number {
-  return db
-    .delete(rateLimits)
-    .where(sql`${rateLimits.windowStart} < ${now.getTime() - 2 * DAY}`)
-    .run().changes;
+export function purgeOldRateLimits(db: Db, now: Date): Promise<number> {
+  return transaction(
+    db,
+    (tx) =>
+      tx
+        .delete(rateLimits)
+        .where(sql`${rateLimits.windowStart} < ${now.getTime() - 2 * DAY}`)
+        .run().changes,
+  );
 }
 
 /** When the key's current window ends if it is already over the limit, else null (counts nothing). */

@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { blockedUntil, consume, MINUTE } from "./limiter";
+import { blockedUntil, consumeAlone, MINUTE } from "./limiter";
 
 /**
  * The client's address: scripts/start.ts replaces X-Forwarded-For, before Next sees the
@@ -28,7 +28,8 @@ export async function tokenAttemptsBlockedUntil(): Promise<Date | null> {
 /** A token that matched nothing (or a used, expired one): guessing links costs attempts. */
 export async function recordTokenFailure(): Promise<void> {
   try {
-    consume(db(), { key: tokenKey(await requestIp()), limit: Number.MAX_SAFE_INTEGER, windowMs: MINUTE, now: new Date() });
+    const key = tokenKey(await requestIp());
+    await consumeAlone(db(), { key, limit: Number.MAX_SAFE_INTEGER, windowMs: MINUTE, now: new Date() });
   } catch {
     // Counting must never break the page that reports the failure.
   }
@@ -36,5 +37,6 @@ export async function recordTokenFailure(): Promise<void> {
 
 /** Sign-in requests per address per minute; throws RATE_LIMITED with the time to try again. */
 export async function consumeSignInAttempt(): Promise<void> {
-  consume(db(), { key: `sign-in:${await requestIp()}`, limit: env().SIGNIN_ATTEMPTS_PER_IP_PER_MINUTE, windowMs: MINUTE, now: new Date() });
+  const key = `sign-in:${await requestIp()}`;
+  await consumeAlone(db(), { key, limit: env().SIGNIN_ATTEMPTS_PER_IP_PER_MINUTE, windowMs: MINUTE, now: new Date() });
 }
