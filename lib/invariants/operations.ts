@@ -14,116 +14,20 @@ import type { Actor } from "@/lib/auth/membership";
 import type { DirectoryRoleId } from "@/db/values/directory-roles";
 import { acceptInvitation, declineInvitation } from "@/lib/invitations/respond";
 import { createInvitation, revokeInvitation } from "@/lib/invitations/service";
-import type { Cloud, PartnerType } from "@/db/values/organizations";
 import { endPartnership } from "@/lib/partnerships/ending";
 import { authorizePartnership, declinePartnership, invitePartnership } from "@/lib/partnerships/service";
 import { removeCustomer, removePartner } from "@/lib/relationships/removal";
 import { runSubscriptionOp } from "./subscription-operations";
+import { customerOf, partnerOf, type World } from "./world";
 import { assignSupport, endSupport, recordSupportAction } from "@/lib/support/service";
-import { addCustomer, addMember, addPartner, addProduct, addSubscription, addUser, DAY, testContext } from "@/lib/testing/fixtures";
-import { CLOUDS } from "@/db/values/organizations";
+import { DAY } from "@/lib/testing/fixtures";
 
 /*
- * The world and the operations of the relationship invariant test
- * (relationships.invariant.test.ts): a few organizations in four clouds, and every
- * relationship operation of the product as data that fast-check generates and shrinks.
+ * The operations of the relationship invariant test (relationships.invariant.test.ts):
+ * every relationship operation of the product as data that fast-check generates and
+ * shrinks, run on the world of ./world.ts.
  */
-const PARTNERS: { key: string; type: PartnerType; cloud: Cloud }[] = [
-  { key: "direct-global", type: "direct", cloud: "global" },
-  { key: "provider-global", type: "indirect_provider", cloud: "global" },
-  { key: "reseller-global", type: "indirect_reseller", cloud: "global" },
-  { key: "provider-germany", type: "indirect_provider", cloud: "germany" },
-  { key: "reseller-germany", type: "indirect_reseller", cloud: "germany" },
-  { key: "direct-china", type: "direct", cloud: "china" },
-  { key: "direct-usgov", type: "direct", cloud: "usgov" },
-];
-const CUSTOMERS: { key: string; cloud: Cloud }[] = [
-  { key: "c1", cloud: "global" },
-  { key: "c2", cloud: "global" },
-  { key: "c3", cloud: "germany" },
-  { key: "c4", cloud: "china" },
-  { key: "c5", cloud: "usgov" },
-];
 const ROLES: DirectoryRoleId[] = ["global_reader", "helpdesk_administrator", "user_administrator", "global_administrator"];
-
-export type World = Awaited<ReturnType<typeof buildWorld>>;
-
-export async function buildWorld() {
-  const t = testContext();
-  const db = t.ctx.db;
-  const partners = PARTNERS.map((p, i) => {
-    const id = addPartner(db, { name: p.key, domain: `${p.key}.example`, type: p.type, cloud: p.cloud, publicId: String(1000 + i) });
-    return {
-      ...p,
-      id,
-      publicId: String(1000 + i),
-      admin: addMember(db, id, `admin@${p.key}.example`, ["account_admin", "admin_agent", "sales_agent"]),
-    };
-  });
-  const customers = CUSTOMERS.map((c) => {
-    const id = addCustomer(db, { name: c.key, domain: `${c.key}.example`, cloud: c.cloud });
-    return { ...c, id, ga: addMember(db, id, `ga@${c.key}.example`, ["global_admin"]) };
-  });
-  // Subscriptions bought every way: from the cloud's direct partner (and c2 from the global reseller), directly, under an enterprise agreement.
-  for (const c of customers) {
-    const direct = partners.find((p) => p.cloud === c.cloud && p.type === "direct");
-    if (direct) addSubscription(db, c.id, `${direct.key} product for ${c.key}`, direct.id);
-    if (c.key === "c2") addSubscription(db, c.id, "Reseller product for c2", partners.find((p) => p.key === "reseller-global")!.id);
-    addSubscription(db, c.id, `Direct product for ${c.key}`, null);
-  }
-  db.$client
-    .prepare("update subscriptions set purchase_channel = 'enterprise_agreement' where product like 'Direct product for c1%'")
-    .run();
-  const strangers = [addUser(db, "new1@fresh.example"), addUser(db, "new2@fresh.example")];
-  // Two catalog products per cloud: what the subscription operations sell and record.
-  const products: { cloud: Cloud; id: string }[] = [];
-  for (const cloud of CLOUDS)
-    for (const name of ["Suite", "Analytics"]) products.push({ cloud, id: await addProduct(db, { name: `${name} (${cloud})`, cloud }) });
-  const w = {
-    t,
-    partners,
-    customers,
-    strangers,
-    products,
-    tokens: [] as { id: string; token: string; email: string }[],
-    partnershipTokens: [] as { token: string; email: string }[],
-    domains: 0,
-    /** Who the last subscription operation acted for: the invariant allows it to change only its own. */
-    subscriptionActor: null as { side: "partner" | "customer"; id: string } | null,
-  };
-  // A starting point reached through the real flows: every customer works with its cloud's
-  // direct partner, and the global reseller sells to c2 through its provider.
-  const byKey = (key: string) => partners.find((p) => p.key === key)!;
-  for (const c of customers) {
-    const direct = partners.find((p) => p.cloud === c.cloud && p.type === "direct");
-    if (!direct) continue;
-    const { token } = await createInvitation(t.ctx, direct.admin, { partnerId: direct.id, email: c.ga.email, message: null, locale: "en" });
-    await acceptInvitation(t.ctx, c.ga, { token, target: "existing", customerId: c.id, agreement: "on" });
-  }
-  const [provider, reseller] = [byKey("provider-global"), byKey("reseller-global")];
-  await authorizePartnership(
-    t.ctx,
-    reseller.admin,
-    (
-      await invitePartnership(t.ctx, provider.admin, {
-        providerId: provider.id,
-        email: reseller.admin.email,
-        resellerPartnerId: reseller.publicId,
-        locale: "en",
-      })
-    ).token,
-  );
-  const c2 = customers.find((c) => c.key === "c2")!;
-  const { token } = await createInvitation(t.ctx, reseller.admin, {
-    partnerId: reseller.id,
-    email: c2.ga.email,
-    message: null,
-    locale: "en",
-    providerId: provider.id,
-  });
-  await acceptInvitation(t.ctx, c2.ga, { token, target: "existing", customerId: c2.id, agreement: "on" });
-  return w;
-}
 
 export const inOrder = sql`rowid`;
 export const pick = <T>(list: T[], i: number): T | undefined => (list.length ? list[i % list.length] : undefined);
@@ -204,9 +108,6 @@ export type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 function actorByEmail(w: World, email: string): Actor | undefined {
   return [...w.partners.map((p) => p.admin), ...w.customers.map((c) => c.ga), ...w.strangers].find((a) => a.email === email);
 }
-
-export const partnerOf = (w: World, id: string) => w.partners.find((x) => x.id === id)!;
-export const customerOf = (w: World, id: string) => w.customers.find((x) => x.id === id);
 
 /** Runs one operation; false when it had nothing to act on (no invitation yet, …). */
 export async function run(w: World, o: Op): Promise<boolean> {

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, inject, it } from "vitest";
 import { isDomainError } from "@/lib/errors";
-import { buildWorld, op, OP_KINDS, run, SUBSCRIPTION_OPS, type World } from "./operations";
+import { op, OP_KINDS, run, SUBSCRIPTION_OPS } from "./operations";
+import { buildWorld, type World } from "./world";
 
 /**
  * The product's central promise (DOMAIN.md rules 1, 3 and 7), checked against random

@@ -1,7 +1,8 @@
 import { subscriptions } from "@/db/schema";
 import { changeSeats, changeSubscriptionState, createSubscription, recordSubscription } from "@/lib/subscriptions/service";
 import { DAY } from "@/lib/testing/fixtures";
-import { choose, customerOf, inOrder, partnerOf, pick, type Op, type World } from "./operations";
+import { choose, inOrder, pick, type Op } from "./operations";
+import { customerOf, partnerOf, type World } from "./world";
 
 /*
  * The subscription operations of the invariant test: the only operations allowed to change a

@@ -1,26 +1,23 @@
 import { and, eq } from "drizzle-orm";
-import { invitations, memberships, organizations, resellerRelationships } from "@/db/schema";
+import { invitations, organizations } from "@/db/schema";
 import type { Actor, Organization } from "@/lib/auth/membership";
 import { recordAudit } from "@/lib/audit/record";
 import { transaction, type Tx } from "@/db/transaction";
-import { CLOUD_RULES } from "@/lib/clouds";
-import { hasPermission } from "@/lib/auth/permissions";
 import { assertInGoodStanding } from "@/lib/partners/standing";
 import type { ServiceContext } from "@/lib/context";
 import { normalizeDomain } from "@/lib/email/normalize";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { invitationAnsweredEmail, noticeEmail } from "@/lib/email/templates";
-import { membersWith } from "@/lib/auth/recipients";
+import { invitationAnsweredEmail } from "@/lib/email/templates";
 import { activePartnership } from "@/lib/partnerships/service";
 import { needsFreshSignIn } from "@/lib/auth/recent-sign-in";
 import { DomainError } from "@/lib/errors";
 import { grantWithInvitation } from "@/lib/admin-relationships/service";
 import { newId } from "@/lib/ids";
-import { activeResellerRelationship } from "@/lib/relationships/queries";
 import type { AcceptInvitationInput } from "./schemas";
 import { invitationStatus } from "./status";
 import { assertAnswerable } from "./answerable";
 import { hashToken, isWellFormedToken } from "./tokens";
+import { checkExistingTarget, checkNewTarget, linkProvider } from "./acceptance-checks";
 import {
   closeOpenInvitation,
   insertMembership,
@@ -28,7 +25,6 @@ import {
   insertResellerRelationship,
   invitationByTokenHash,
   organizationById,
-  organizationByDomain,
   userById,
 } from "./statements";
 
@@ -120,110 +116,12 @@ function notifyPartner(
   );
 }
 
-/** Checks the seeds' rules for an existing tenant becoming this partner's customer (rules 4 and 7). */
-function checkExistingTarget(
-  ctx: ServiceContext,
-  actor: Actor,
-  partner: Organization,
-  customerId: string,
-  provider: string | null,
-): Organization {
-  const row = ctx.db
-    .select({ org: organizations, roles: memberships.roles })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(and(eq(memberships.userId, actor.userId), eq(memberships.organizationId, customerId)))
-    .get();
-  if (!row) throw new DomainError("NOT_FOUND");
-  const { org, roles } = row;
-  if (org.id === partner.id || org.corporateOfPartnerId === partner.id || (provider && org.corporateOfPartnerId === provider))
-    throw new DomainError("SELF_INVITE");
-  if (org.kind === "partner") {
-    if (org.isCspTransactionTenant) throw new DomainError("CSP_TRANSACTION_TENANT", { name: org.name });
-    throw new DomainError("NOT_A_CUSTOMER_TENANT", { name: org.name });
-  }
-  // Only who holds the permission (a Global administrator) may accept for the organization.
-  if (!hasPermission(roles, "customer.relationships.accept")) throw new DomainError("FORBIDDEN");
-  if (org.cloud !== partner.cloud) throw new DomainError("CLOUD_MISMATCH");
-  if (activeResellerRelationship(ctx.db, partner.id, org.id)) throw new DomainError("ALREADY_RELATED", { name: org.name });
-  return org;
-}
-
-function checkNewTarget(ctx: ServiceContext, partner: Organization, primaryDomain: string) {
-  if (!CLOUD_RULES[partner.cloud].newCustomers) throw new DomainError("NEW_CUSTOMERS_CLOSED");
-  const taken = organizationByDomain(ctx.db).get({ cloud: partner.cloud, domain: primaryDomain });
-  if (!taken) return;
-  if (taken.id === partner.id || taken.corporateOfPartnerId === partner.id) throw new DomainError("SELF_INVITE");
-  if (taken.kind === "partner" && taken.isCspTransactionTenant) throw new DomainError("CSP_TRANSACTION_TENANT", { name: taken.name });
-  throw new DomainError("DOMAIN_TAKEN", { domain: primaryDomain }, { primaryDomain: ["domainTaken"] });
-}
-
 /**
  * The customer's Global administrator accepts (journey step 4). One transaction: close the
  * invitation (conditionally), create the customer organization if new, the reseller
  * relationship, the audit rows and the partner's notice. No subscription is touched (rule 3),
  * and other partners' relationships stay as they are (rule 1).
  */
-/**
- * Two-tier: the same acceptance makes the customer the named provider's customer too,
- * unless it already is. The partnership must still be active at this instant.
- */
-function linkProvider(
-  ctx: ServiceContext,
-  tx: Tx,
-  p: { inv: InvitationRow; reseller: Organization; customer: Organization; actor: Actor; now: Date },
-): Organization {
-  const providerId = p.inv.providerId!;
-  if (!activePartnership(tx, providerId, p.reseller.id)) throw new DomainError("PROVIDER_UNAVAILABLE");
-  const provider = tx.select().from(organizations).where(eq(organizations.id, providerId)).get();
-  if (!provider || provider.cloud !== p.customer.cloud) throw new DomainError("PROVIDER_UNAVAILABLE");
-  if (activeResellerRelationship(tx, provider.id, p.customer.id)) return provider;
-  const id = newId("rel");
-  tx.insert(resellerRelationships)
-    .values({
-      id,
-      partnerId: provider.id,
-      customerId: p.customer.id,
-      state: "active",
-      invitationId: p.inv.id,
-      createdAt: p.now,
-      resellerId: p.reseller.id,
-      customerName: p.customer.name,
-      customerDomain: p.customer.primaryDomain,
-    })
-    .run();
-  const details = { partner: provider.name, customer: p.customer.name, reseller: p.reseller.name };
-  recordAudit(tx, {
-    organizationId: provider.id,
-    customerId: p.customer.id,
-    actor: p.actor,
-    action: "reseller_relationship.created",
-    targetType: "reseller_relationship",
-    targetId: id,
-    details,
-    at: p.now,
-  });
-  for (const to of membersWith(tx, [provider.id], "partnerships.write")) {
-    enqueueEmail(
-      tx,
-      {
-        idempotencyKey: `reseller_relationship.${id}.provider.${to.email}`,
-        kind: "reseller_relationship.via_reseller",
-        to: to.email,
-        organizationId: provider.id,
-        relatedId: id,
-        ...noticeEmail({
-          locale: to.locale,
-          kind: "customerViaReseller",
-          vars: { provider: provider.name, reseller: p.reseller.name, customer: p.customer.name },
-          url: `${ctx.config.publicBaseUrl}/partner/${provider.id}/customers/${p.customer.id}`,
-        }),
-      },
-      p.now,
-    );
-  }
-  return provider;
-}
 
 export async function acceptInvitation(ctx: ServiceContext, actor: Actor, input: AcceptInvitationInput) {
   const inv = requireAnswerable(ctx, actor, input.token);
