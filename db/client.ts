@@ -31,8 +31,37 @@ export function openDatabase(file: string): Db {
   return drizzle(sqlite, { schema }) as Db;
 }
 
+/** Per read connection of a server: the connection its transactions write through. */
+const writers = new WeakMap<Db, Db>();
+
+/**
+ * The connection `transaction()` writes through: the database itself, or, for a server's
+ * read connection, the writer opened beside it.
+ */
+export function writerOf(db: Db): Db {
+  return writers.get(db) ?? db;
+}
+
+/**
+ * A server's database: two connections to one file. What this returns reads (pages,
+ * exports, the checks before a write) and cannot write: `readonly`, so a write outside
+ * `transaction()` fails instead of landing inside whichever transaction is open on the
+ * writer. `transaction()` writes through the writer beside it. While a transaction's work
+ * awaits, a read here sees the last commit (WAL gives every statement a committed
+ * snapshot), never the open transaction's half-done writes.
+ */
+export function openServerDatabase(file: string): Db {
+  const writer = openDatabase(file);
+  if (file === ":memory:") return writer; // one connection: a second would be another, empty database
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma("busy_timeout = 5000");
+  const reader = drizzle(sqlite, { schema }) as Db;
+  writers.set(reader, writer);
+  return reader;
+}
+
 export function migrateDatabase(db: Db): void {
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  migrate(writerOf(db), { migrationsFolder: MIGRATIONS_FOLDER });
 }
 
 /** A fresh, migrated in-memory database: what unit tests use. */

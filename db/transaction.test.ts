@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase, migrateDatabase, openTestDatabase, type Db } from "./client";
+import { openDatabase, openServerDatabase, migrateDatabase, openTestDatabase, writerOf, type Db } from "./client";
 import { afterCommit, transaction } from "./transaction";
 
 const dir = mkdtempSync(path.join(tmpdir(), "prc-tx-"));
@@ -119,5 +119,49 @@ describe("transaction()", () => {
   it("refuses after-commit work outside a transaction", () => {
     const db = openTestDatabase();
     expect(() => afterCommit(db as never, () => undefined)).toThrow(/outside its transaction/);
+  });
+});
+
+describe("a server's database (a read connection with its writer beside it)", () => {
+  const open = (name: string) => {
+    const db = openServerDatabase(path.join(dir, name));
+    migrateDatabase(db);
+    return db;
+  };
+  const close = (db: Db) => {
+    db.$client.close();
+    writerOf(db).$client.close();
+  };
+
+  it("cannot write outside a transaction: the read connection is read-only", () => {
+    const db = open("reader-only.db");
+    expect(() => addUser(db, "a@example.com")).toThrow(/readonly/);
+    expect(emails(db)).toEqual([]);
+    close(db);
+  });
+
+  it("writes through the writer in transaction(), and reads what has committed", async () => {
+    const db = open("reader-commits.db");
+    expect(writerOf(db)).not.toBe(db);
+    await transaction(db, (tx) => {
+      expect(tx).toBe(writerOf(db));
+      addUser(tx, "a@example.com");
+    });
+    expect(emails(db)).toEqual(["a@example.com"]);
+    close(db);
+  });
+
+  it("while a transaction's work awaits, reads see the last commit, not its half-done writes", async () => {
+    const db = open("reader-snapshot.db");
+    const seen: string[][] = [];
+    await transaction(db, async (tx) => {
+      addUser(tx, "a@example.com");
+      await tick();
+      seen.push(emails(db)); // another request reading meanwhile
+      seen.push(emails(tx)); // the transaction itself
+    });
+    seen.push(emails(db));
+    expect(seen).toEqual([[], ["a@example.com"], ["a@example.com"]]);
+    close(db);
   });
 });

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { Db } from "./client";
+import { writerOf, type Db } from "./client";
 
 /**
  * The handle of an open write transaction: what services write through, and what audit rows
@@ -40,8 +40,9 @@ const current = new AsyncLocalStorage<{ db: Db; afterCommit: (() => void)[] }>()
  * Work that awaits must read what it decides on inside the transaction, and be safe to
  * run again: PostgreSQL retries it on a serialization failure or a deadlock.
  */
-export async function transaction<T>(db: Db, work: (tx: Tx) => T | Promise<T>, options: TransactionOptions = {}): Promise<T> {
+export async function transaction<T>(database: Db, work: (tx: Tx) => T | Promise<T>, options: TransactionOptions = {}): Promise<T> {
   void options.isolation; // SQLite: always serializable
+  const db = writerOf(database);
   // Called from a transaction's own work, it would wait for itself forever: pass the tx down.
   if (current.getStore()?.db === db) throw new Error("transaction() inside a transaction on the same database: pass its tx down");
   const previous = queues.get(db);

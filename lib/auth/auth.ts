@@ -1,9 +1,7 @@
 import "server-only";
-import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import NextAuth from "next-auth";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { getLocale } from "next-intl/server";
-import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { transaction } from "@/db/transaction";
 import { db } from "@/lib/db";
 import { normalizeEmail } from "@/lib/email/normalize";
@@ -12,6 +10,7 @@ import { signInEmail } from "@/lib/email/templates";
 import { kickOutbox } from "@/lib/email/worker";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
+import { transactionalAdapter } from "./adapter";
 import { usesSecureCookies } from "./session-cookie";
 import { signInEmailSchema } from "./sign-in-request";
 
@@ -24,12 +23,7 @@ import { signInEmailSchema } from "./sign-in-request";
 export const { handlers, signIn, signOut } = NextAuth(() => {
   const e = env();
   return {
-    adapter: DrizzleAdapter(db(), {
-      usersTable: users,
-      accountsTable: accounts,
-      sessionsTable: sessions,
-      verificationTokensTable: verificationTokens,
-    }),
+    adapter: transactionalAdapter(db()),
     secret: e.AUTH_SECRET,
     trustHost: true,
     useSecureCookies: usesSecureCookies(),
