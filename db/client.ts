@@ -3,7 +3,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import * as schema from "./schema";
+import * as schema from "./schema/sqlite";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -31,15 +31,19 @@ export function openDatabase(file: string): Db {
   return drizzle(sqlite, { schema }) as Db;
 }
 
-/** Per read connection of a server: the connection its transactions write through. */
-const writers = new WeakMap<Db, Db>();
+/**
+ * On a server's read connection, the connection its transactions write through. A
+ * registered symbol on the object itself, not a module's map: Next bundles this module
+ * once per entry (instrumentation, route handlers, actions), and all share one database.
+ */
+const WRITER = Symbol.for("prc.db.writer");
 
 /**
  * The connection `transaction()` writes through: the database itself, or, for a server's
  * read connection, the writer opened beside it.
  */
 export function writerOf(db: Db): Db {
-  return writers.get(db) ?? db;
+  return (db as { [WRITER]?: Db })[WRITER] ?? db;
 }
 
 /**
@@ -56,7 +60,7 @@ export function openServerDatabase(file: string): Db {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   sqlite.pragma("busy_timeout = 5000");
   const reader = drizzle(sqlite, { schema }) as Db;
-  writers.set(reader, writer);
+  Object.defineProperty(reader, WRITER, { value: writer });
   return reader;
 }
 

@@ -18,10 +18,16 @@ export type TransactionOptions = {
   isolation?: "serializable" | "repeatable read" | "read committed";
 };
 
-/** Per connection: the end of the last transaction queued on it. */
-const queues = new WeakMap<Db, Promise<void>>();
-/** The transaction the running code is inside, if any (its connection and its after-commit work). */
-const current = new AsyncLocalStorage<{ db: Db; afterCommit: (() => void)[] }>();
+type State = {
+  /** Per connection: the end of the last transaction queued on it. */
+  queues: WeakMap<Db, Promise<void>>;
+  /** The transaction the running code is inside, if any (its connection and its after-commit work). */
+  current: AsyncLocalStorage<{ db: Db; afterCommit: (() => void)[] }>;
+};
+// On globalThis: Next bundles this module once per entry (instrumentation, route handlers,
+// actions), and the outbox worker's transactions must queue behind the actions' on the one connection.
+const shared = globalThis as { __prcTransactions?: State };
+const { queues, current } = (shared.__prcTransactions ??= { queues: new WeakMap(), current: new AsyncLocalStorage() });
 
 /**
  * The one way to write. Runs `work` in a write transaction and resolves with its result

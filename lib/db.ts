@@ -1,5 +1,6 @@
 import "server-only";
 import { openServerDatabase, type Db } from "@/db/client";
+import { ENGINE } from "@/db/engine";
 import { env } from "@/lib/env";
 
 // One database per server process (a read connection with its writer beside it,
@@ -8,6 +9,8 @@ import { env } from "@/lib/env";
 const holder = globalThis as unknown as { __prcDb?: Db };
 
 export function db(): Db {
+  // The tables already follow DATABASE_URL (db/schema); the driver does not yet (docs/scaling.md).
+  if (ENGINE === "postgres") throw new Error("DATABASE_URL names a PostgreSQL server: this version runs on SQLite only (docs/scaling.md)");
   holder.__prcDb ??= openServerDatabase(env().DATABASE_PATH);
   return holder.__prcDb;
 }

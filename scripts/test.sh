@@ -9,6 +9,7 @@ npx eslint --max-warnings=0 .
 # Unformatted files fail here: `npm run format` writes them.
 npx prettier --check . >/dev/null || { npx prettier --check . 2>&1 | tail -20; echo "Unformatted files: run npm run format"; exit 1; }
 echo "== unit tests"
+bash scripts/ensure-postgres.sh
 npx vitest run
 echo "== end-to-end tests"
 bash scripts/e2e.sh

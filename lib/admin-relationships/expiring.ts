@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gt, gte, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { adminRelationships, organizations } from "@/db/schema";
-import { holdsGlobalAdministrator } from "@/db/schema/admin-relationships";
+import { holdsGlobalAdministrator } from "@/db/schema";
 import type { Member } from "@/lib/auth/membership";
 import { PAGE_SIZE, toPage } from "@/lib/pagination";
 import { contains } from "@/lib/search";

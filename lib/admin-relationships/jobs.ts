@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { adminRelationships } from "@/db/schema";
-import { holdsGlobalAdministrator } from "@/db/schema/admin-relationships";
+import { holdsGlobalAdministrator } from "@/db/schema";
 import { transaction, type Tx } from "@/db/transaction";
 import type { ServiceContext } from "@/lib/context";
 import { deleteAssignmentsOf } from "@/lib/access/assignments";

@@ -1,17 +1,12 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { APPLICATION_STATES } from "../values/enrollment";
-import { CLOUDS, PARTNER_TYPES } from "../values/organizations";
+import { boolean, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { APPLICATION_STATES } from "../../values/enrollment";
+import { CLOUDS, PARTNER_TYPES } from "../../values/organizations";
 import { users } from "./auth";
 import { timestamp } from "./columns";
 import { organizations } from "./organizations";
 
-/**
- * A company's application to join the program as a partner in one cloud. The applicant is
- * signed in with an address at `primaryDomain` (the domain check) and becomes the new
- * partner's Account admin when an operator approves it.
- */
-export const partnerApplications = sqliteTable(
+export const partnerApplications = pgTable(
   "partner_applications",
   {
     id: text("id").primaryKey(),
@@ -24,9 +19,7 @@ export const partnerApplications = sqliteTable(
     country: text("country").notNull(),
     cloud: text("cloud", { enum: CLOUDS }).notNull(),
     partnerType: text("partner_type", { enum: PARTNER_TYPES }).notNull(),
-    // Rule 4: a separate, non-CSP corporate tenant that may become another partner's customer.
     corporateDomain: text("corporate_domain"),
-    // The version of the cloud's partner agreement the applicant accepted.
     agreementVersion: text("agreement_version").notNull(),
     locale: text("locale").notNull(),
     state: text("state", { enum: APPLICATION_STATES }).notNull(),
@@ -37,7 +30,6 @@ export const partnerApplications = sqliteTable(
     partnerId: text("partner_id").references(() => organizations.id),
   },
   (t) => [
-    // One open application per domain and cloud.
     uniqueIndex("partner_applications_pending_domain_uq")
       .on(t.cloud, t.primaryDomain)
       .where(sql`state = 'pending'`),
@@ -46,20 +38,15 @@ export const partnerApplications = sqliteTable(
   ],
 );
 
-/**
- * The product catalog, one list per cloud, kept by the operator. `supportable`: a customer
- * may hire another partner to support it (multi-channel). `available`: offered for new
- * subscriptions (a product in use is made unavailable rather than removed).
- */
-export const products = sqliteTable(
+export const products = pgTable(
   "products",
   {
     id: text("id").primaryKey(),
     cloud: text("cloud", { enum: CLOUDS }).notNull(),
     name: text("name").notNull(),
     nameKey: text("name_key").notNull(),
-    supportable: integer("supportable", { mode: "boolean" }).notNull(),
-    available: integer("available", { mode: "boolean" }).notNull().default(true),
+    supportable: boolean("supportable").notNull(),
+    available: boolean("available").notNull().default(true),
     createdAt: timestamp("created_at").notNull(),
   },
   (t) => [uniqueIndex("products_cloud_name_uq").on(t.cloud, t.nameKey)],

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import type { AuditAction } from "../values/audit";
+import type { AuditAction } from "../../values/audit";
 import { timestamp } from "./columns";
 
 /**

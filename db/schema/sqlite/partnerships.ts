@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { PARTNERSHIP_STATES } from "../values/partnerships";
+import { PARTNERSHIP_STATES } from "../../values/partnerships";
 import { users } from "./auth";
 import { timestamp } from "./columns";
 import { organizations } from "./organizations";

@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import type { AdminRequest } from "../values/admin-relationships";
-import { INVITATION_STATES } from "../values/invitations";
+import type { AdminRequest } from "../../values/admin-relationships";
+import { INVITATION_STATES } from "../../values/invitations";
 import { users } from "./auth";
 import { timestamp } from "./columns";
 import { organizations } from "./organizations";

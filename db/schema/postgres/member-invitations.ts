@@ -1,16 +1,11 @@
-import { index, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import type { MemberRole } from "../values/roles";
-import { INVITATION_STATES } from "../values/invitations";
+import { index, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import type { MemberRole } from "../../values/roles";
+import { INVITATION_STATES } from "../../values/invitations";
 import { users } from "./auth";
 import { timestamp } from "./columns";
 import { organizations } from "./organizations";
 
-/**
- * An invitation to join an organization (a partner's colleague, a customer's user) with
- * given roles. Same token rules as reseller invitations: only the SHA-256 is stored, it is
- * bound to the normalized email, works once and expires.
- */
-export const memberInvitations = sqliteTable(
+export const memberInvitations = pgTable(
   "member_invitations",
   {
     id: text("id").primaryKey(),
@@ -18,7 +13,7 @@ export const memberInvitations = sqliteTable(
       .notNull()
       .references(() => organizations.id),
     email: text("email").notNull(),
-    roles: text("roles", { mode: "json" }).$type<MemberRole[]>().notNull(),
+    roles: jsonb("roles").$type<MemberRole[]>().notNull(),
     locale: text("locale").notNull(),
     tokenHash: text("token_hash").notNull().unique(),
     state: text("state", { enum: INVITATION_STATES }).notNull(),

@@ -1,5 +1,5 @@
 import { type AnySQLiteColumn, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { CLOUDS, ORGANIZATION_KINDS, PARTNER_STATES, PARTNER_TYPES } from "../values/organizations";
+import { CLOUDS, ORGANIZATION_KINDS, PARTNER_STATES, PARTNER_TYPES } from "../../values/organizations";
 import { timestamp } from "./columns";
 
 /**

@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import { index, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import type { DirectoryRoleId } from "../values/directory-roles";
+import type { DirectoryRoleId } from "../../values/directory-roles";
 import { adminRelationships } from "./admin-relationships";
 import { users } from "./auth";
 import { timestamp } from "./columns";
 import { organizations } from "./organizations";
+import { ACCESS_ASSIGNMENT_STATES } from "../../values/access";
 
 /** A partner's security groups ("Admin Agents", "Helpdesk Agents", custom ones). */
 export const securityGroups = sqliteTable(
@@ -37,8 +38,6 @@ export const securityGroupMembers = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index("security_group_members_partner_user_idx").on(t.partnerId, t.userId)],
 );
-
-export const ACCESS_ASSIGNMENT_STATES = ["pending", "active", "deleted"] as const;
 
 /**
  * Inside an admin relationship in force, a partner grants one of its groups a subset of the

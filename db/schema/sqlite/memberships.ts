@@ -1,5 +1,5 @@
 import { index, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import type { MemberRole } from "../values/roles";
+import type { MemberRole } from "../../values/roles";
 import { users } from "./auth";
 import { timestamp } from "./columns";
 import { organizations } from "./organizations";

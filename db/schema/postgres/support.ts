@@ -1,18 +1,12 @@
 import { sql } from "drizzle-orm";
-import { index, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { timestamp } from "./columns";
 import { organizations } from "./organizations";
 import { subscriptions } from "./subscriptions";
+import { SUPPORT_ASSIGNMENT_STATES } from "../../values/support";
 
-export const SUPPORT_ASSIGNMENT_STATES = ["active", "ended"] as const;
-
-/**
- * Multi-channel support: a customer's Global administrator assigns a subscription bought
- * elsewhere to a partner for provisioning and support ("supported, not sold"). The
- * subscription row itself, its channel and its partner of record are never touched.
- */
-export const supportAssignments = sqliteTable(
+export const supportAssignments = pgTable(
   "support_assignments",
   {
     id: text("id").primaryKey(),
@@ -33,7 +27,6 @@ export const supportAssignments = sqliteTable(
     endedAt: timestamp("ended_at"),
   },
   (t) => [
-    // One support partner per subscription at a time.
     uniqueIndex("support_assignments_active_uq")
       .on(t.subscriptionId)
       .where(sql`state = 'active'`),
@@ -42,8 +35,7 @@ export const supportAssignments = sqliteTable(
   ],
 );
 
-/** A support action a partner recorded on a subscription it supports. */
-export const supportActions = sqliteTable(
+export const supportActions = pgTable(
   "support_actions",
   {
     id: text("id").primaryKey(),

@@ -1,15 +1,10 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { PURCHASE_CHANNELS, SUBSCRIPTION_STATES, TERMS } from "../values/subscriptions";
+import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { PURCHASE_CHANNELS, SUBSCRIPTION_STATES, TERMS } from "../../values/subscriptions";
 import { timestamp } from "./columns";
 import { products } from "./enrollment";
 import { organizations } from "./organizations";
 
-/**
- * A customer's subscription. Only the subscription operations (lib/subscriptions/service.ts)
- * write to this table; nothing in the relationship flows does (rule 3): the partner of record
- * and the purchase channel stay as they were bought.
- */
-export const subscriptions = sqliteTable(
+export const subscriptions = pgTable(
   "subscriptions",
   {
     id: text("id").primaryKey(),
@@ -22,7 +17,6 @@ export const subscriptions = sqliteTable(
     purchaseChannel: text("purchase_channel", { enum: PURCHASE_CHANNELS }).notNull(),
     partnerOfRecordId: text("partner_of_record_id").references(() => organizations.id),
     termEndsAt: timestamp("term_ends_at").notNull(),
-    // The catalog entry it was sold from (older rows name the product only), and its term.
     productId: text("product_id").references(() => products.id),
     term: text("term", { enum: TERMS }),
     createdAt: timestamp("created_at").notNull(),

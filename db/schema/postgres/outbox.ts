@@ -1,17 +1,11 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
 import { timestamp } from "./columns";
+import { OUTBOX_STATES } from "../../values/outbox";
 
-export const OUTBOX_STATES = ["pending", "sending", "sent", "failed"] as const;
-
-/**
- * Email waits here, written in the same transaction as the change it reports, and is
- * delivered by the outbox worker after commit (never inside a transaction). The
- * idempotency key doubles as the SMTP Message-ID, so a resent message is recognisable.
- */
-export const emailOutbox = sqliteTable(
+export const emailOutbox = pgTable(
   "email_outbox",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     idempotencyKey: text("idempotency_key").notNull().unique(),
     organizationId: text("organization_id"),
     kind: text("kind").notNull(),

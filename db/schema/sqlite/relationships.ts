@@ -3,8 +3,7 @@ import { sql } from "drizzle-orm";
 import { timestamp } from "./columns";
 import { invitations } from "./invitations";
 import { organizations } from "./organizations";
-
-export const RESELLER_RELATIONSHIP_STATES = ["active", "ended"] as const;
+import { RESELLER_RELATIONSHIP_STATES } from "../../values/relationships";
 
 /**
  * A partner ↔ customer reseller relationship, created when the customer's Global

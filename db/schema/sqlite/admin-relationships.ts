@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
-import { GLOBAL_ADMINISTRATOR, type DirectoryRoleId } from "../values/directory-roles";
-import { ADMIN_RELATIONSHIP_STATES } from "../values/admin-relationships";
+import { GLOBAL_ADMINISTRATOR, type DirectoryRoleId } from "../../values/directory-roles";
+import { ADMIN_RELATIONSHIP_STATES } from "../../values/admin-relationships";
 import { users } from "./auth";
 import { timestamp } from "./columns";
 import { organizations } from "./organizations";
