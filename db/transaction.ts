@@ -1,5 +1,9 @@
+import { is } from "drizzle-orm";
+import { PgDatabase } from "drizzle-orm/pg-core";
 import { AsyncLocalStorage } from "node:async_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
 import { writerOf, type Db } from "./client";
+import type { PostgresDb } from "./postgres";
 
 /**
  * The handle of an open write transaction: what services write through, and what audit rows
@@ -21,8 +25,8 @@ export type TransactionOptions = {
 type State = {
   /** Per connection: the end of the last transaction queued on it. */
   queues: WeakMap<Db, Promise<void>>;
-  /** The transaction the running code is inside, if any (its connection and its after-commit work). */
-  current: AsyncLocalStorage<{ db: Db; afterCommit: (() => void)[] }>;
+  /** The transaction the running code is inside, if any: its database, its handle and its after-commit work. */
+  current: AsyncLocalStorage<{ db: object; tx: object; afterCommit: (() => void)[] }>;
 };
 // On globalThis: Next bundles this module once per entry (instrumentation, route handlers,
 // actions), and the outbox worker's transactions must queue behind the actions' on the one connection.
@@ -47,7 +51,7 @@ const { queues, current } = (shared.__prcTransactions ??= { queues: new WeakMap(
  * run again: PostgreSQL retries it on a serialization failure or a deadlock.
  */
 export async function transaction<T>(database: Db, work: (tx: Tx) => T | Promise<T>, options: TransactionOptions = {}): Promise<T> {
-  void options.isolation; // SQLite: always serializable
+  if (is(database, PgDatabase)) return postgresTransaction(database as unknown as PostgresDb, work, options);
   const db = writerOf(database);
   // Called from a transaction's own work, it would wait for itself forever: pass the tx down.
   if (current.getStore()?.db === db) throw new Error("transaction() inside a transaction on the same database: pass its tx down");
@@ -64,7 +68,7 @@ export async function transaction<T>(database: Db, work: (tx: Tx) => T | Promise
     db.$client.exec("BEGIN IMMEDIATE");
     let result: T;
     try {
-      const outcome = current.run({ db, afterCommit: after }, () => work(db as Tx));
+      const outcome = current.run({ db, tx: db, afterCommit: after }, () => work(db as Tx));
       result = isPromise(outcome) ? await outcome : outcome;
       db.$client.exec("COMMIT");
     } catch (error) {
@@ -85,8 +89,49 @@ export async function transaction<T>(database: Db, work: (tx: Tx) => T | Promise
  */
 export function afterCommit(tx: Tx, run: () => void): void {
   const store = current.getStore();
-  if (store?.db !== tx) throw new Error("afterCommit() outside its transaction");
+  if (store?.tx !== tx) throw new Error("afterCommit() outside its transaction");
   store.afterCommit.push(run);
+}
+
+/** How often a transaction that lost a serialization conflict or a deadlock is run again. */
+const POSTGRES_ATTEMPTS = 10;
+/** SQLSTATEs that mean "run it again": serialization_failure, deadlock_detected. */
+const RETRYABLE = new Set(["40001", "40P01"]);
+
+/**
+ * On PostgreSQL: one pooled connection for the transaction, at the isolation asked for
+ * (SERIALIZABLE unless told), and `work` run again from the start, after a short random
+ * pause, when PostgreSQL aborts it for a serialization failure or a deadlock (which may come
+ * at COMMIT). Nothing of a failed attempt stays: its writes are rolled back and its
+ * after-commit work is dropped; only the attempt that commits runs its own.
+ */
+async function postgresTransaction<T>(db: PostgresDb, work: (tx: Tx) => T | Promise<T>, options: TransactionOptions): Promise<T> {
+  if (current.getStore()?.db === db) throw new Error("transaction() inside a transaction on the same database: pass its tx down");
+  for (let attempt = 1; ; attempt++) {
+    const after: (() => void)[] = [];
+    try {
+      const result = await db.transaction(
+        async (tx) => current.run({ db, tx, afterCommit: after }, async () => work(tx as unknown as Tx)),
+        {
+          isolationLevel: options.isolation ?? "serializable",
+        },
+      );
+      for (const run of after) runSafely(run);
+      return result;
+    } catch (error) {
+      if (attempt >= POSTGRES_ATTEMPTS || !RETRYABLE.has(sqlState(error) ?? "")) throw error;
+      await sleep(Math.random() * Math.min(100, 2 ** attempt));
+    }
+  }
+}
+
+/** The SQLSTATE of a PostgreSQL error, also when Drizzle wraps it (DrizzleQueryError's cause). */
+function sqlState(error: unknown): string | undefined {
+  for (let e = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
 }
 
 const isPromise = <T>(value: T | Promise<T>): value is Promise<T> => typeof (value as { then?: unknown })?.then === "function";
