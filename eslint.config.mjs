@@ -55,6 +55,24 @@ const config = [
       ],
     },
   },
+  // One way to read, on both engines: await the query builder (db/query.ts's firstRow for one
+  // row). better-sqlite3's synchronous .get()/.all()/.run() do not exist on PostgreSQL. Tests,
+  // the test world and the bulk seed may use the raw SQLite driver; shared code may not.
+  {
+    files: ["lib/**", "app/**", "components/**", "db/**"],
+    // db/transaction.ts is where the drivers' own transactions are opened.
+    ignores: ["**/*.test.ts", "lib/testing/**", "lib/invariants/**", "lib/seed/large.ts", "db/testing/**", "db/transaction.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[callee.property.name='transaction']", message: "Write through transaction() from db/transaction.ts." },
+        {
+          selector: "CallExpression[arguments.length=0][callee.property.name=/^(get|all|run)$/]",
+          message: "Await the query instead (firstRow from db/query.ts for one row): .get()/.all()/.run() are SQLite's only.",
+        },
+      ],
+    },
+  },
   // Scripts and workers run under tsx as CommonJS, which has no top-level await: an async main().
   {
     files: ["scripts/**", "lib/testing/**"],

@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, t, actor] = await Promise.all([getLocale(), getTranslations("common"), getActor()]);
-  const orgs = actor ? listMemberships(db(), actor.userId) : [];
+  const orgs = actor ? await listMemberships(db(), actor.userId) : [];
   return (
     <html lang={locale}>
       <body className="min-h-screen">

@@ -24,7 +24,7 @@ export default async function HomePage() {
       </div>
     );
   }
-  const orgs = listMemberships(db(), actor.userId);
+  const orgs = await listMemberships(db(), actor.userId);
   return (
     <div className="max-w-2xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("home.chooseOrg")}</h1>

@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import type { Tx } from "@/db/transaction";
 import type { Clock } from "./clock";
 
 /**
@@ -18,3 +19,12 @@ export type ServiceContext = {
     partnershipInvitationsPerOrgPerDay?: number;
   };
 };
+
+/**
+ * The context a service's work runs with inside its transaction: every read goes through
+ * the transaction, so what the service checks is what its write will see, and on
+ * PostgreSQL it is read again when the transaction is retried.
+ */
+export function within(ctx: ServiceContext, tx: Tx): ServiceContext {
+  return { ...ctx, db: tx };
+}

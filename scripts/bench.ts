@@ -116,45 +116,46 @@ async function pacedLoad(url: string, cookie: string, rate: number) {
 }
 
 /** Database time of each page: the queries the page runs, timed together, 200 times. */
-function databaseTimes(db: Db, member: Member) {
+async function databaseTimes(db: Db, member: Member) {
   const now = new Date();
-  const pages: Record<string, () => void> = {
-    customers: () => listPartnerCustomers(db, member, { page: 1 }),
-    "customers search": () => listPartnerCustomers(db, member, { page: 1, q: "Works" }),
-    "customers by name, page 100": () => listPartnerCustomers(db, member, { page: 100, sort: "name" }),
-    "customer page": () => {
-      const { relationship } = getPartnerCustomerOrThrow(db, member, BENCH_CUSTOMER_ID);
-      const relationships = listPartnerAdminRelationships(db, member, BENCH_CUSTOMER_ID);
-      listAssignments(
+  const pages: Record<string, () => Promise<unknown>> = {
+    customers: async () => await listPartnerCustomers(db, member, { page: 1 }),
+    "customers search": async () => await listPartnerCustomers(db, member, { page: 1, q: "Works" }),
+    "customers by name, page 100": async () => await listPartnerCustomers(db, member, { page: 100, sort: "name" }),
+    "customer page": async () => {
+      const { relationship } = await getPartnerCustomerOrThrow(db, member, BENCH_CUSTOMER_ID);
+      const relationships = await listPartnerAdminRelationships(db, member, BENCH_CUSTOMER_ID);
+      await listAssignments(
         db,
         member,
         relationships.map((r) => r.id),
       );
-      listSubscriptionsOf(db, BENCH_CUSTOMER_ID);
-      listPartnerActivityForCustomer(db, BENCH_PARTNER_ID, BENCH_CUSTOMER_ID);
-      listSupportedSubscriptions(db, BENCH_PARTNER_ID, BENCH_CUSTOMER_ID);
-      effectiveRoles(db, BENCH_PARTNER_ID, member.userId, BENCH_CUSTOMER_ID);
-      channelNames(db, relationship);
+      await listSubscriptionsOf(db, BENCH_CUSTOMER_ID);
+      await listPartnerActivityForCustomer(db, BENCH_PARTNER_ID, BENCH_CUSTOMER_ID);
+      await listSupportedSubscriptions(db, BENCH_PARTNER_ID, BENCH_CUSTOMER_ID);
+      await effectiveRoles(db, BENCH_PARTNER_ID, member.userId, BENCH_CUSTOMER_ID);
+      await channelNames(db, relationship);
     },
-    expiring: () => {
-      expiryCounts(db, member, now);
-      listExpiring(db, member, "30", { page: 1, now });
+    expiring: async () => {
+      await expiryCounts(db, member, now);
+      await listExpiring(db, member, "30", { page: 1, now });
     },
-    "expiring, a rare search": () => listExpiring(db, member, "30", { page: 1, now, q: "Motors 2132" }),
-    "invitations, a rare search by email": () => listPartnerInvitations(db, member, { page: 1, now, q: "customer4999.", sort: "email" }),
-    activity: () => listActivity(db, member, {}),
-    "activity, a customer typed": () => {
-      const [match] = matchCustomers(db, member, "Datum Motors 2132");
-      listActivity(db, member, { customer: match.id });
+    "expiring, a rare search": async () => await listExpiring(db, member, "30", { page: 1, now, q: "Motors 2132" }),
+    "invitations, a rare search by email": async () =>
+      await listPartnerInvitations(db, member, { page: 1, now, q: "customer4999.", sort: "email" }),
+    activity: async () => await listActivity(db, member, {}),
+    "activity, a customer typed": async () => {
+      const [match] = await matchCustomers(db, member, "Datum Motors 2132");
+      await listActivity(db, member, { customer: match.id });
     },
   };
   const out: Record<string, number> = {};
   for (const [name, fn] of Object.entries(pages)) {
-    for (let i = 0; i < 20; i++) fn();
+    for (let i = 0; i < 20; i++) await fn();
     const samples: number[] = [];
     for (let i = 0; i < 200; i++) {
       const t = performance.now();
-      fn();
+      await fn();
       samples.push(performance.now() - t);
     }
     out[name] = p95(samples);
@@ -247,7 +248,7 @@ async function main() {
   const { db } = app;
   const session = signIn(db, BENCH_ADMIN_EMAIL);
   const { cookie } = session;
-  const member = getMember(db, { userId: session.userId, email: BENCH_ADMIN_EMAIL }, BENCH_PARTNER_ID)!;
+  const member = (await getMember(db, { userId: session.userId, email: BENCH_ADMIN_EMAIL }, BENCH_PARTNER_ID))!;
   const customers = (
     db.$client.prepare("select count(*) as n from reseller_relationships where partner_id = ?").get(BENCH_PARTNER_ID) as { n: number }
   ).n;
@@ -276,7 +277,7 @@ async function main() {
     }
     const halfLoad = await pacedLoad(BASE + routes.customers, cookie, Math.max(1, Math.floor(http.customers.rps / 2)));
 
-    const dbTimes = databaseTimes(db, member);
+    const dbTimes = await databaseTimes(db, member);
     const perSecond = (await invitationsPerSecond("file")).perSecond;
     const perSecondMemory = (await invitationsPerSecond("memory")).perSecond;
     const syncMicros = commitSyncMicros();

@@ -24,8 +24,8 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Public: anyone may read it; applying needs a sign-in at the company's domain (the domain check). */
 export default async function EnrollPage() {
   const [t, format, locale, actor] = await Promise.all([getTranslations(), getFormatter(), getLocale(), getActor()]);
-  const open = enrollmentOpen(db());
-  const mine = actor ? listMyApplications(db(), actor) : [];
+  const open = await enrollmentOpen(db());
+  const mine = actor ? await listMyApplications(db(), actor) : [];
   const clouds = CLOUDS.map((c) => {
     const rules = CLOUD_RULES[c];
     const key = rules.partnerAgreement.key;

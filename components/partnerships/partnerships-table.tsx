@@ -7,7 +7,7 @@ import { PartnershipActions } from "./partnership-actions";
 import { PartnershipStatusBadge } from "./status-badge";
 
 type Props = {
-  rows: ReturnType<typeof listPartnerships>;
+  rows: Awaited<ReturnType<typeof listPartnerships>>;
   organizationId: string;
   side: "provider" | "reseller";
   canWrite: boolean;

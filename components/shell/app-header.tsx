@@ -7,7 +7,7 @@ import { orgHref } from "@/lib/organizations/href";
 import { LanguagePicker } from "./language-picker";
 
 /** The header of every page: the signed-in person, their organizations (read by the root layout), the language and the mailbox. */
-export async function AppHeader({ actor, orgs }: { actor: Actor | null; orgs: ReturnType<typeof listMemberships> }) {
+export async function AppHeader({ actor, orgs }: { actor: Actor | null; orgs: Awaited<ReturnType<typeof listMemberships>> }) {
   const t = await getTranslations();
   // A page rendered at build time knows nothing of the running server's mailbox.
   const mailbox = !isBuildPhase() && Boolean(env().MAILBOX_API_URL);

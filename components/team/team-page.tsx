@@ -17,7 +17,7 @@ const TEXTS = {
 } as const;
 
 /** The people of one organization: partner team, customer users or the program's operators, with their roles. */
-export async function TeamPage({ member, team }: { member: Member; team: ReturnType<typeof teamOf> }) {
+export async function TeamPage({ member, team }: { member: Member; team: Awaited<ReturnType<typeof teamOf>> }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const org = member.organization;
   const texts = TEXTS[org.kind];

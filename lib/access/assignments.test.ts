@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { accessAssignments, securityGroups } from "@/db/schema";
@@ -23,21 +24,16 @@ let groups: Record<string, string>;
 
 beforeEach(async () => {
   t = testContext();
-  partner = addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
-  admin = addMember(t.ctx.db, partner, "admin@northwind.example", ["account_admin"]);
-  agent = addMember(t.ctx.db, partner, "agent@northwind.example", ["admin_agent"]);
-  helpdesk = addMember(t.ctx.db, partner, "helpdesk@northwind.example", ["helpdesk_agent"]);
-  customer = addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
-  ga = addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
+  partner = await addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
+  admin = await addMember(t.ctx.db, partner, "admin@northwind.example", ["account_admin"]);
+  agent = await addMember(t.ctx.db, partner, "agent@northwind.example", ["admin_agent"]);
+  helpdesk = await addMember(t.ctx.db, partner, "helpdesk@northwind.example", ["helpdesk_agent"]);
+  customer = await addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
+  ga = await addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
   const { token } = await createInvitation(t.ctx, agent, { partnerId: partner, email: ga.email, message: null, locale: "en" });
   await acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
   groups = Object.fromEntries(
-    t.ctx.db
-      .select()
-      .from(securityGroups)
-      .where(eq(securityGroups.partnerId, partner))
-      .all()
-      .map((g) => [g.name, g.id]),
+    (await t.ctx.db.select().from(securityGroups).where(eq(securityGroups.partnerId, partner))).map((g) => [g.name, g.id]),
   );
   await addGroupMember(t.ctx, admin, { partnerId: partner, groupId: groups["Helpdesk Agents"], userId: helpdesk.userId });
   await addGroupMember(t.ctx, admin, { partnerId: partner, groupId: groups["Admin Agents"], userId: agent.userId });
@@ -57,7 +53,7 @@ describe("access assignments", () => {
   it("grant a group a subset of the approved roles, and become active", async () => {
     const rel = await activeRelationship("Ops", ["helpdesk_administrator", "user_administrator", "global_reader"]);
     const { id } = await assign(rel, "Helpdesk Agents", ["helpdesk_administrator"]);
-    expect(t.ctx.db.select().from(accessAssignments).where(eq(accessAssignments.id, id)).get()!.state).toBe("active");
+    expect((await firstRow(t.ctx.db.select().from(accessAssignments).where(eq(accessAssignments.id, id))))!.state).toBe("active");
     expect(await codeOf(async () => await assign(rel, "Admin Agents", ["exchange_administrator"]))).toBe("VALIDATION");
     expect(await codeOf(async () => await assign(rel, "Helpdesk Agents", ["global_reader"]))).toBe("VALIDATION"); // one live assignment per group
   });
@@ -68,32 +64,26 @@ describe("access assignments", () => {
     await assign(ops, "Helpdesk Agents", ["helpdesk_administrator"]);
     await assign(ops, "Admin Agents", ["user_administrator", "global_reader"]);
     await assign(security, "Admin Agents", ["security_reader"]);
-    expect(effectiveRoles(t.ctx.db, partner, helpdesk.userId, customer)).toEqual(["helpdesk_administrator"]);
-    expect(effectiveRoles(t.ctx.db, partner, agent.userId, customer)).toEqual([
+    expect(await effectiveRoles(t.ctx.db, partner, helpdesk.userId, customer)).toEqual(["helpdesk_administrator"]);
+    expect(await effectiveRoles(t.ctx.db, partner, agent.userId, customer)).toEqual([
       "global_reader",
       "user_administrator",
       "helpdesk_administrator",
       "security_reader",
     ]);
-    expect(effectiveRoles(t.ctx.db, partner, admin.userId, customer)).toEqual([]);
+    expect(await effectiveRoles(t.ctx.db, partner, admin.userId, customer)).toEqual([]);
 
     t.advance(10 * DAY); // "Security" ends
     await runAdminRelationshipJobs(t.ctx);
-    expect(effectiveRoles(t.ctx.db, partner, agent.userId, customer)).not.toContain("security_reader");
+    expect(await effectiveRoles(t.ctx.db, partner, agent.userId, customer)).not.toContain("security_reader");
   });
 
   it("terminating a relationship removes its assignments in the same transaction", async () => {
     const rel = await activeRelationship("Ops", ["helpdesk_administrator"]);
     await assign(rel, "Helpdesk Agents", ["helpdesk_administrator"]);
     await terminateAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: rel });
-    expect(
-      t.ctx.db
-        .select()
-        .from(accessAssignments)
-        .all()
-        .map((a) => a.state),
-    ).toEqual(["deleted"]);
-    expect(effectiveRoles(t.ctx.db, partner, helpdesk.userId, customer)).toEqual([]);
+    expect((await t.ctx.db.select().from(accessAssignments)).map((a) => a.state)).toEqual(["deleted"]);
+    expect(await effectiveRoles(t.ctx.db, partner, helpdesk.userId, customer)).toEqual([]);
   });
 
   it("expiry removes them too; a pending request takes no assignment", async () => {
@@ -101,13 +91,7 @@ describe("access assignments", () => {
     await assign(rel, "Admin Agents", ["global_reader"]);
     t.advance(5 * DAY);
     await runAdminRelationshipJobs(t.ctx);
-    expect(
-      t.ctx.db
-        .select()
-        .from(accessAssignments)
-        .all()
-        .map((a) => a.state),
-    ).toEqual(["deleted"]);
+    expect((await t.ctx.db.select().from(accessAssignments)).map((a) => a.state)).toEqual(["deleted"]);
     const pending = (
       await requestAdminRelationship(
         t.ctx,
@@ -137,8 +121,8 @@ describe("access assignments", () => {
           }),
       ),
     ).toBe("FORBIDDEN");
-    const other = addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
-    const otherAgent = addMember(t.ctx.db, other, "agent@fabrikam.example", ["admin_agent"]);
+    const other = await addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
+    const otherAgent = await addMember(t.ctx.db, other, "agent@fabrikam.example", ["admin_agent"]);
     expect(
       await codeOf(
         async () =>
@@ -155,11 +139,11 @@ describe("access assignments", () => {
       "NOT_FOUND",
     );
     await removeAccessAssignment(t.ctx, agent, { partnerId: partner, assignmentId: id });
-    expect(effectiveRoles(t.ctx.db, partner, agent.userId, customer)).toEqual([]);
+    expect(await effectiveRoles(t.ctx.db, partner, agent.userId, customer)).toEqual([]);
   });
 
   it("groups hold only the partner's own people", async () => {
-    const stranger = addMember(t.ctx.db, customer, "ben@adventure.example", ["billing_administrator"]);
+    const stranger = await addMember(t.ctx.db, customer, "ben@adventure.example", ["billing_administrator"]);
     expect(
       await codeOf(
         async () => await addGroupMember(t.ctx, admin, { partnerId: partner, groupId: groups["Admin Agents"], userId: stranger.userId }),

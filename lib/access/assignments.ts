@@ -1,10 +1,11 @@
+import { changedRows, firstRow } from "@/db/query";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { accessAssignments, adminRelationships, securityGroups } from "@/db/schema";
 import { isInForce } from "@/lib/admin-relationships/states";
 import { requirePermission, type Actor } from "@/lib/auth/membership";
 import { recordAudit } from "@/lib/audit/record";
 import { transaction, type Tx } from "@/db/transaction";
-import type { ServiceContext } from "@/lib/context";
+import { within, type ServiceContext } from "@/lib/context";
 import type { Db } from "@/db/client";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -14,52 +15,56 @@ import type { AccessAssignmentRef, CreateAccessAssignmentInput } from "./schemas
  * Grants one of the partner's groups a subset of an in-force relationship's roles. It is
  * created pending and becomes active once provisioned (activatePendingAssignments).
  */
-export async function createAccessAssignment(ctx: ServiceContext, actor: Actor, input: CreateAccessAssignmentInput) {
-  const member = requirePermission(ctx.db, actor, input.partnerId, "admin_relationships.write");
-  const partnerId = member.organization.id;
-  const relationship = ctx.db
-    .select()
-    .from(adminRelationships)
-    .where(and(eq(adminRelationships.id, input.relationshipId), eq(adminRelationships.partnerId, partnerId)))
-    .get();
-  if (!relationship) throw new DomainError("NOT_FOUND");
-  if (!isInForce(relationship.state)) throw new DomainError("INVALID_TRANSITION", { from: relationship.state, event: "assign" });
-  const group = ctx.db
-    .select()
-    .from(securityGroups)
-    .where(and(eq(securityGroups.id, input.groupId), eq(securityGroups.partnerId, partnerId)))
-    .get();
-  if (!group) throw new DomainError("NOT_FOUND", {}, { groupId: ["chooseGroup"] });
-  // A group can receive only roles the customer approved in this relationship.
-  if (input.roles.some((r) => !relationship.roles.includes(r))) throw new DomainError("VALIDATION", {}, { roles: ["roleNotApproved"] });
+export async function createAccessAssignment(outer: ServiceContext, actor: Actor, input: CreateAccessAssignmentInput) {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
 
-  const now = ctx.now();
-  const id = newId("asg");
-  await transaction(ctx.db, (tx) => {
-    const live = tx
-      .select({ id: accessAssignments.id })
-      .from(accessAssignments)
-      .where(
-        and(
-          eq(accessAssignments.adminRelationshipId, relationship.id),
-          eq(accessAssignments.groupId, group.id),
-          ne(accessAssignments.state, "deleted"),
+    const member = await requirePermission(ctx.db, actor, input.partnerId, "admin_relationships.write");
+    const partnerId = member.organization.id;
+    const relationship = await firstRow(
+      ctx.db
+        .select()
+        .from(adminRelationships)
+        .where(and(eq(adminRelationships.id, input.relationshipId), eq(adminRelationships.partnerId, partnerId))),
+    );
+    if (!relationship) throw new DomainError("NOT_FOUND");
+    if (!isInForce(relationship.state)) throw new DomainError("INVALID_TRANSITION", { from: relationship.state, event: "assign" });
+    const group = await firstRow(
+      ctx.db
+        .select()
+        .from(securityGroups)
+        .where(and(eq(securityGroups.id, input.groupId), eq(securityGroups.partnerId, partnerId))),
+    );
+    if (!group) throw new DomainError("NOT_FOUND", {}, { groupId: ["chooseGroup"] });
+    // A group can receive only roles the customer approved in this relationship.
+    if (input.roles.some((r) => !relationship.roles.includes(r))) throw new DomainError("VALIDATION", {}, { roles: ["roleNotApproved"] });
+
+    const now = ctx.now();
+    const id = newId("asg");
+
+    const live = await firstRow(
+      tx
+        .select({ id: accessAssignments.id })
+        .from(accessAssignments)
+        .where(
+          and(
+            eq(accessAssignments.adminRelationshipId, relationship.id),
+            eq(accessAssignments.groupId, group.id),
+            ne(accessAssignments.state, "deleted"),
+          ),
         ),
-      )
-      .get();
+    );
     if (live) throw new DomainError("VALIDATION", {}, { groupId: ["groupAlreadyAssigned"] });
-    tx.insert(accessAssignments)
-      .values({
-        id,
-        partnerId,
-        adminRelationshipId: relationship.id,
-        groupId: group.id,
-        roles: input.roles,
-        state: "pending",
-        createdAt: now,
-      })
-      .run();
-    recordAudit(tx, {
+    await tx.insert(accessAssignments).values({
+      id,
+      partnerId,
+      adminRelationshipId: relationship.id,
+      groupId: group.id,
+      roles: input.roles,
+      state: "pending",
+      createdAt: now,
+    });
+    await recordAudit(tx, {
       organizationId: partnerId,
       customerId: relationship.customerId,
       actor,
@@ -69,50 +74,61 @@ export async function createAccessAssignment(ctx: ServiceContext, actor: Actor, 
       details: { name: relationship.name, group: group.name, roles: input.roles.length },
       at: now,
     });
+
+    await activatePending(tx);
+    return { id, group: group.name, relationship: relationship.name };
   });
-  await activatePendingAssignments(ctx.db);
-  return { id, group: group.name, relationship: relationship.name };
 }
 
 /** Provisioning: pending assignments of relationships in force become active. */
 export function activatePendingAssignments(db: Db): Promise<number> {
-  return transaction(db, (tx) => {
-    const pending = tx
+  return transaction(db, activatePending);
+}
+
+/** The provisioning step inside the caller's transaction (a new assignment is provisioned as it is written). */
+async function activatePending(tx: Tx): Promise<number> {
+  const pending = (
+    await tx
       .select({ id: accessAssignments.id, state: adminRelationships.state })
       .from(accessAssignments)
       .innerJoin(adminRelationships, eq(adminRelationships.id, accessAssignments.adminRelationshipId))
       .where(eq(accessAssignments.state, "pending"))
-      .all()
-      .filter((a) => isInForce(a.state))
-      .map((a) => a.id);
-    if (pending.length === 0) return 0;
-    return tx
+  )
+    .filter((a) => isInForce(a.state))
+    .map((a) => a.id);
+  if (pending.length === 0) return 0;
+  return changedRows(
+    await tx
       .update(accessAssignments)
       .set({ state: "active" })
-      .where(and(inArray(accessAssignments.id, pending), eq(accessAssignments.state, "pending")))
-      .run().changes;
-  });
+      .where(and(inArray(accessAssignments.id, pending), eq(accessAssignments.state, "pending"))),
+  );
 }
 
-export async function removeAccessAssignment(ctx: ServiceContext, actor: Actor, ref: AccessAssignmentRef) {
-  const member = requirePermission(ctx.db, actor, ref.partnerId, "admin_relationships.write");
-  const row = ctx.db
-    .select({ a: accessAssignments, group: securityGroups.name, relationship: adminRelationships })
-    .from(accessAssignments)
-    .innerJoin(securityGroups, eq(securityGroups.id, accessAssignments.groupId))
-    .innerJoin(adminRelationships, eq(adminRelationships.id, accessAssignments.adminRelationshipId))
-    .where(and(eq(accessAssignments.id, ref.assignmentId), eq(accessAssignments.partnerId, member.organization.id)))
-    .get();
-  if (!row) throw new DomainError("NOT_FOUND");
-  const now = ctx.now();
-  await transaction(ctx.db, (tx) => {
-    const changed = tx
-      .update(accessAssignments)
-      .set({ state: "deleted", deletedAt: now })
-      .where(and(eq(accessAssignments.id, row.a.id), ne(accessAssignments.state, "deleted")))
-      .run().changes;
+export async function removeAccessAssignment(outer: ServiceContext, actor: Actor, ref: AccessAssignmentRef) {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+
+    const member = await requirePermission(ctx.db, actor, ref.partnerId, "admin_relationships.write");
+    const row = await firstRow(
+      ctx.db
+        .select({ a: accessAssignments, group: securityGroups.name, relationship: adminRelationships })
+        .from(accessAssignments)
+        .innerJoin(securityGroups, eq(securityGroups.id, accessAssignments.groupId))
+        .innerJoin(adminRelationships, eq(adminRelationships.id, accessAssignments.adminRelationshipId))
+        .where(and(eq(accessAssignments.id, ref.assignmentId), eq(accessAssignments.partnerId, member.organization.id))),
+    );
+    if (!row) throw new DomainError("NOT_FOUND");
+    const now = ctx.now();
+
+    const changed = changedRows(
+      await tx
+        .update(accessAssignments)
+        .set({ state: "deleted", deletedAt: now })
+        .where(and(eq(accessAssignments.id, row.a.id), ne(accessAssignments.state, "deleted"))),
+    );
     if (changed !== 1) throw new DomainError("INVALID_TRANSITION", { from: "deleted", event: "remove" });
-    recordAudit(tx, {
+    await recordAudit(tx, {
       organizationId: member.organization.id,
       customerId: row.relationship.customerId,
       actor,
@@ -122,15 +138,17 @@ export async function removeAccessAssignment(ctx: ServiceContext, actor: Actor, 
       details: { name: row.relationship.name, group: row.group },
       at: now,
     });
+
+    return { group: row.group };
   });
-  return { group: row.group };
 }
 
 /** When a relationship ends, every access granted through it goes, in the same transaction. */
-export function deleteAssignmentsOf(tx: Tx, adminRelationshipId: string, now: Date): number {
-  return tx
-    .update(accessAssignments)
-    .set({ state: "deleted", deletedAt: now })
-    .where(and(eq(accessAssignments.adminRelationshipId, adminRelationshipId), ne(accessAssignments.state, "deleted")))
-    .run().changes;
+export async function deleteAssignmentsOf(tx: Tx, adminRelationshipId: string, now: Date): Promise<number> {
+  return changedRows(
+    await tx
+      .update(accessAssignments)
+      .set({ state: "deleted", deletedAt: now })
+      .where(and(eq(accessAssignments.adminRelationshipId, adminRelationshipId), ne(accessAssignments.state, "deleted"))),
+  );
 }

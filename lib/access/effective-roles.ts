@@ -9,8 +9,8 @@ import { IN_FORCE } from "@/lib/admin-relationships/states";
  * What a partner user can do in a customer's tenant: the union of the roles assigned to
  * the user's groups, counting only active assignments in relationships still in force.
  */
-export function effectiveRoles(db: Db, partnerId: string, userId: string, customerId: string): DirectoryRoleId[] {
-  const rows = assignedRoles(db).all({ partnerId, userId, customerId });
+export async function effectiveRoles(db: Db, partnerId: string, userId: string, customerId: string): Promise<DirectoryRoleId[]> {
+  const rows = await assignedRoles(db).execute({ partnerId, userId, customerId });
   const held = new Set(rows.flatMap((r) => r.roles));
   return DIRECTORY_ROLE_IDS.filter((r) => held.has(r));
 }

@@ -1,3 +1,4 @@
+import { changedRows, firstRow } from "@/db/query";
 import { and, eq, ne } from "drizzle-orm";
 import { accessAssignments, memberships, securityGroupMembers, securityGroups, users } from "@/db/schema";
 import { GRANT_NOTICES, isTopAdmin } from "@/lib/auth/grants";
@@ -5,7 +6,7 @@ import { membersWith } from "@/lib/auth/recipients";
 import { requirePermission, type Actor } from "@/lib/auth/membership";
 import { recordAudit } from "@/lib/audit/record";
 import { transaction, type Tx } from "@/db/transaction";
-import type { ServiceContext } from "@/lib/context";
+import { within, type ServiceContext } from "@/lib/context";
 import type { Db } from "@/db/client";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -15,56 +16,63 @@ import { enqueueNotices } from "@/lib/email/notices";
 export const DEFAULT_GROUPS = ["Admin Agents", "Helpdesk Agents"] as const;
 
 /** Gives a partner its standard groups if it lacks them (new partners, seeds, tests). */
-export function ensureDefaultGroups(tx: Tx | Db, partnerId: string, now: Date): void {
+export async function ensureDefaultGroups(tx: Tx | Db, partnerId: string, now: Date): Promise<void> {
   for (const name of DEFAULT_GROUPS) {
-    tx.insert(securityGroups)
+    await tx
+      .insert(securityGroups)
       .values({ id: newId("grp"), partnerId, name, nameKey: name.toLowerCase(), createdAt: now })
-      .onConflictDoNothing()
-      .run();
+      .onConflictDoNothing();
   }
 }
 
-function getOwnGroupOrThrow(ctx: ServiceContext, partnerId: string, groupId: string) {
-  const group = ctx.db
-    .select()
-    .from(securityGroups)
-    .where(and(eq(securityGroups.id, groupId), eq(securityGroups.partnerId, partnerId)))
-    .get();
+async function getOwnGroupOrThrow(ctx: ServiceContext, partnerId: string, groupId: string) {
+  const group = await firstRow(
+    ctx.db
+      .select()
+      .from(securityGroups)
+      .where(and(eq(securityGroups.id, groupId), eq(securityGroups.partnerId, partnerId))),
+  );
   if (!group) throw new DomainError("NOT_FOUND");
   return group;
 }
 
 /** Adds a member of the partner organization to one of its groups. */
-export async function addGroupMember(ctx: ServiceContext, actor: Actor, input: GroupMemberInput) {
-  const member = requirePermission(ctx.db, actor, input.partnerId, "groups.write");
-  const group = getOwnGroupOrThrow(ctx, member.organization.id, input.groupId);
-  // Only people of this partner can be in its groups: another organization's user is "not found".
-  const user = ctx.db
-    .select({ id: users.id, email: users.email })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organizationId, member.organization.id), eq(memberships.userId, input.userId)))
-    .get();
-  if (!user) throw new DomainError("NOT_FOUND");
-  const now = ctx.now();
-  await transaction(ctx.db, (tx) => {
+export async function addGroupMember(outer: ServiceContext, actor: Actor, input: GroupMemberInput) {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+
+    const member = await requirePermission(ctx.db, actor, input.partnerId, "groups.write");
+    const group = await getOwnGroupOrThrow(ctx, member.organization.id, input.groupId);
+    // Only people of this partner can be in its groups: another organization's user is "not found".
+    const user = await firstRow(
+      ctx.db
+        .select({ id: users.id, email: users.email })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.organizationId, member.organization.id), eq(memberships.userId, input.userId))),
+    );
+    if (!user) throw new DomainError("NOT_FOUND");
+    const now = ctx.now();
+
     // A group that holds roles in customers' tenants gives them to whoever joins it: only an
     // Account admin adds people to one (rule 9), and the Account admins hear of it. Read in
     // the transaction, so an assignment made meanwhile counts.
-    const carriesCustomerRoles = !!tx
-      .select({ id: accessAssignments.id })
-      .from(accessAssignments)
-      .where(and(eq(accessAssignments.groupId, group.id), ne(accessAssignments.state, "deleted")))
-      .limit(1)
-      .get();
+    const carriesCustomerRoles = !!(await firstRow(
+      tx
+        .select({ id: accessAssignments.id })
+        .from(accessAssignments)
+        .where(and(eq(accessAssignments.groupId, group.id), ne(accessAssignments.state, "deleted")))
+        .limit(1),
+    ));
     if (carriesCustomerRoles && !isTopAdmin(member.roles, "partner")) throw new DomainError("GROUP_NEEDS_TOP_ADMIN", { group: group.name });
-    const added = tx
-      .insert(securityGroupMembers)
-      .values({ partnerId: member.organization.id, groupId: group.id, userId: user.id, createdAt: now })
-      .onConflictDoNothing()
-      .run().changes;
+    const added = changedRows(
+      await tx
+        .insert(securityGroupMembers)
+        .values({ partnerId: member.organization.id, groupId: group.id, userId: user.id, createdAt: now })
+        .onConflictDoNothing(),
+    );
     if (added === 1) {
-      recordAudit(tx, {
+      await recordAudit(tx, {
         organizationId: member.organization.id,
         actor,
         action: "security_group.member_added",
@@ -74,20 +82,21 @@ export async function addGroupMember(ctx: ServiceContext, actor: Actor, input: G
         at: now,
       });
       if (carriesCustomerRoles)
-        tellAccountAdmins(ctx, tx, member.organization.id, { actor: actor.email, email: user.email, group: group.name }, now);
+        await tellAccountAdmins(ctx, tx, member.organization.id, { actor: actor.email, email: user.email, group: group.name }, now);
     }
+
+    return { group: group.name, email: user.email };
   });
-  return { group: group.name, email: user.email };
 }
 
-function tellAccountAdmins(
+async function tellAccountAdmins(
   ctx: ServiceContext,
   tx: Tx,
   partnerId: string,
   vars: { actor: string; email: string; group: string },
   now: Date,
 ) {
-  enqueueNotices(tx, membersWith(tx, [partnerId], GRANT_NOTICES.partner), {
+  await enqueueNotices(tx, await membersWith(tx, [partnerId], GRANT_NOTICES.partner), {
     kind: "groupAccessGranted",
     outboxKind: "security_group.access_granted",
     key: `group.${partnerId}.${vars.group}.${vars.email}.${now.getTime()}`,
@@ -98,18 +107,22 @@ function tellAccountAdmins(
   });
 }
 
-export async function removeGroupMember(ctx: ServiceContext, actor: Actor, input: GroupMemberInput) {
-  const member = requirePermission(ctx.db, actor, input.partnerId, "groups.write");
-  const group = getOwnGroupOrThrow(ctx, member.organization.id, input.groupId);
-  const user = ctx.db.select({ email: users.email }).from(users).where(eq(users.id, input.userId)).get();
-  const now = ctx.now();
-  await transaction(ctx.db, (tx) => {
-    const removed = tx
-      .delete(securityGroupMembers)
-      .where(and(eq(securityGroupMembers.groupId, group.id), eq(securityGroupMembers.userId, input.userId)))
-      .run().changes;
+export async function removeGroupMember(outer: ServiceContext, actor: Actor, input: GroupMemberInput) {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+
+    const member = await requirePermission(ctx.db, actor, input.partnerId, "groups.write");
+    const group = await getOwnGroupOrThrow(ctx, member.organization.id, input.groupId);
+    const user = await firstRow(ctx.db.select({ email: users.email }).from(users).where(eq(users.id, input.userId)));
+    const now = ctx.now();
+
+    const removed = changedRows(
+      await tx
+        .delete(securityGroupMembers)
+        .where(and(eq(securityGroupMembers.groupId, group.id), eq(securityGroupMembers.userId, input.userId))),
+    );
     if (removed !== 1) throw new DomainError("NOT_FOUND");
-    recordAudit(tx, {
+    await recordAudit(tx, {
       organizationId: member.organization.id,
       actor,
       action: "security_group.member_removed",
@@ -118,6 +131,7 @@ export async function removeGroupMember(ctx: ServiceContext, actor: Actor, input
       details: { group: group.name, email: user?.email ?? "" },
       at: now,
     });
+
+    return { group: group.name, email: user?.email ?? "" };
   });
-  return { group: group.name, email: user?.email ?? "" };
 }

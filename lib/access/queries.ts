@@ -5,44 +5,40 @@ import { accessAssignments, memberships, securityGroupMembers, securityGroups, u
 import type { Member } from "@/lib/auth/membership";
 
 /** The partner's groups with their members, and the people who could be added. */
-export function listGroupsWithMembers(db: Db, member: Member) {
+export async function listGroupsWithMembers(db: Db, member: Member) {
   const partnerId = member.organization.id;
-  const groups = db
+  const groups = await db
     .select({ id: securityGroups.id, name: securityGroups.name })
     .from(securityGroups)
     .where(eq(securityGroups.partnerId, partnerId))
-    .orderBy(asc(securityGroups.name))
-    .all();
-  const members = db
+    .orderBy(asc(securityGroups.name));
+  const members = await db
     .select({ groupId: securityGroupMembers.groupId, userId: users.id, email: users.email, name: users.name })
     .from(securityGroupMembers)
     .innerJoin(users, eq(users.id, securityGroupMembers.userId))
     .where(eq(securityGroupMembers.partnerId, partnerId))
-    .orderBy(asc(users.email))
-    .all();
-  const people = db
+    .orderBy(asc(users.email));
+  const people = await db
     .select({ userId: users.id, email: users.email })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.organizationId, partnerId))
-    .orderBy(asc(users.email))
-    .all();
+    .orderBy(asc(users.email));
   return { groups: groups.map((g) => ({ ...g, members: members.filter((m) => m.groupId === g.id) })), people };
 }
 
-export function listGroups(db: Db, member: Member) {
-  return db
+export async function listGroups(db: Db, member: Member) {
+  return await db
     .select({ id: securityGroups.id, name: securityGroups.name })
     .from(securityGroups)
     .where(eq(securityGroups.partnerId, member.organization.id))
-    .orderBy(asc(securityGroups.name))
-    .all();
+    .orderBy(asc(securityGroups.name));
 }
 
 /** Live assignments of the given relationships of this partner. */
-export function listAssignments(db: Db, member: Member, relationshipIds: string[]) {
+export async function listAssignments(db: Db, member: Member, relationshipIds: string[]) {
   if (relationshipIds.length === 0) return [];
-  return db
+  return await db
     .select({
       id: accessAssignments.id,
       relationshipId: accessAssignments.adminRelationshipId,
@@ -59,6 +55,5 @@ export function listAssignments(db: Db, member: Member, relationshipIds: string[
         ne(accessAssignments.state, "deleted"),
       ),
     )
-    .orderBy(asc(securityGroups.name))
-    .all();
+    .orderBy(asc(securityGroups.name));
 }

@@ -33,23 +33,23 @@ describe("expiring soon", () => {
     await active("five", 5, ["global_administrator"]);
     await active("twenty", 20);
     await active("long", 400, ["global_administrator", "global_reader"]);
-    const member = getMember(t.ctx.db, agent, partner)!;
-    expect(expiryCounts(t.ctx.db, member, t.ctx.now())).toEqual({ "1": 1, "7": 2, "30": 3, expired: 0, globalAdmin: 2 });
+    const member = (await getMember(t.ctx.db, agent, partner))!;
+    expect(await expiryCounts(t.ctx.db, member, t.ctx.now())).toEqual({ "1": 1, "7": 2, "30": 3, expired: 0, globalAdmin: 2 });
     t.advance(2 * DAY);
     await runAdminRelationshipJobs(t.ctx);
-    expect(expiryCounts(t.ctx.db, member, t.ctx.now())).toEqual({ "1": 0, "7": 1, "30": 2, expired: 1, globalAdmin: 2 });
-    expect(listExpiring(t.ctx.db, member, "30", { page: 1, now: t.ctx.now() }).rows.map((r) => r.name)).toEqual(["five", "twenty"]);
-    expect(listExpiring(t.ctx.db, member, "expired", { page: 1, now: t.ctx.now() }).rows.map((r) => r.name)).toEqual(["one"]);
+    expect(await expiryCounts(t.ctx.db, member, t.ctx.now())).toEqual({ "1": 0, "7": 1, "30": 2, expired: 1, globalAdmin: 2 });
+    expect((await listExpiring(t.ctx.db, member, "30", { page: 1, now: t.ctx.now() })).rows.map((r) => r.name)).toEqual(["five", "twenty"]);
+    expect((await listExpiring(t.ctx.db, member, "expired", { page: 1, now: t.ctx.now() })).rows.map((r) => r.name)).toEqual(["one"]);
     t.advance(400 * DAY);
     await runAdminRelationshipJobs(t.ctx);
-    expect(expiryCounts(t.ctx.db, member, t.ctx.now()).expired).toBe(1); // only "long": the others ended over a year ago
+    expect((await expiryCounts(t.ctx.db, member, t.ctx.now())).expired).toBe(1); // only "long": the others ended over a year ago
   });
 
   it("shows another partner nothing of these", async () => {
     await active("one", 1);
-    const other = addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
-    const otherAgent = addMember(t.ctx.db, other, "agent@fabrikam.example", ["admin_agent"]);
-    expect(expiryCounts(t.ctx.db, getMember(t.ctx.db, otherAgent, other)!, t.ctx.now())).toEqual({
+    const other = await addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
+    const otherAgent = await addMember(t.ctx.db, other, "agent@fabrikam.example", ["admin_agent"]);
+    expect(await expiryCounts(t.ctx.db, (await getMember(t.ctx.db, otherAgent, other))!, t.ctx.now())).toEqual({
       "1": 0,
       "7": 0,
       "30": 0,

@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import "server-only";
 import { and, asc, desc, eq, gt, gte, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -23,26 +24,29 @@ function windowWhere(window: ExpiryWindow, now: Date) {
   );
 }
 
-export function expiryCounts(db: Db, member: Member, now: Date) {
-  const count = (where: ReturnType<typeof and>) =>
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(adminRelationships)
-      .where(and(eq(adminRelationships.partnerId, member.organization.id), where))
-      .get()?.n ?? 0;
+export async function expiryCounts(db: Db, member: Member, now: Date) {
+  const count = async (where: ReturnType<typeof and>) =>
+    (
+      await firstRow(
+        db
+          .select({ n: sql<number>`count(*)` })
+          .from(adminRelationships)
+          .where(and(eq(adminRelationships.partnerId, member.organization.id), where)),
+      )
+    )?.n ?? 0;
   return {
-    "1": count(windowWhere("1", now)),
-    "7": count(windowWhere("7", now)),
-    "30": count(windowWhere("30", now)),
-    expired: count(windowWhere("expired", now)),
-    globalAdmin: count(and(inArray(adminRelationships.state, [...IN_FORCE]), holdsGlobalAdministrator(adminRelationships.roles))),
+    "1": await count(windowWhere("1", now)),
+    "7": await count(windowWhere("7", now)),
+    "30": await count(windowWhere("30", now)),
+    expired: await count(windowWhere("expired", now)),
+    globalAdmin: await count(and(inArray(adminRelationships.state, [...IN_FORCE]), holdsGlobalAdministrator(adminRelationships.roles))),
   };
 }
 
 /** One tile's list, in end-date order; `q` narrows it to a customer or relationship name containing it. */
-export function listExpiring(db: Db, member: Member, window: ExpiryWindow, opts: { page: number; now: Date; q?: string }) {
+export async function listExpiring(db: Db, member: Member, window: ExpiryWindow, opts: { page: number; now: Date; q?: string }) {
   const q = opts.q?.trim();
-  const rows = db
+  const rows = await db
     .select({
       id: adminRelationships.id,
       name: adminRelationships.name,
@@ -67,7 +71,6 @@ export function listExpiring(db: Db, member: Member, window: ExpiryWindow, opts:
         : [asc(adminRelationships.endsAt), asc(adminRelationships.id)]),
     )
     .limit(PAGE_SIZE + 1)
-    .offset((opts.page - 1) * PAGE_SIZE)
-    .all();
+    .offset((opts.page - 1) * PAGE_SIZE);
   return toPage(rows, opts.page);
 }

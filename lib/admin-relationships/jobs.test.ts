@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { adminRelationships, auditEvents, emailOutbox } from "@/db/schema";
@@ -17,7 +18,7 @@ let ga: Actor;
 beforeEach(async () => {
   t = testContext();
   ({ partner, agent, customer, ga } = await relatedPartnerAndCustomer(t.ctx));
-  addSubscription(t.ctx.db, customer, "Microsoft 365 E3", partner);
+  await addSubscription(t.ctx.db, customer, "Microsoft 365 E3", partner);
 });
 
 async function request(name: string, over: Record<string, unknown> = {}) {
@@ -33,13 +34,11 @@ async function request(name: string, over: Record<string, unknown> = {}) {
 }
 const approve = async (id: string) =>
   await approveAdminRelationship(t.ctx, signedInAt(ga, t.ctx.now()), { organizationId: customer, relationshipId: id });
-const stateOf = (id: string) => t.ctx.db.select().from(adminRelationships).where(eq(adminRelationships.id, id)).get()!;
-const notices = () =>
-  t.ctx.db
-    .select({ kind: emailOutbox.kind, key: emailOutbox.idempotencyKey })
-    .from(emailOutbox)
-    .all()
-    .filter((m) => m.kind === "admin_relationship.expiring" || m.kind === "admin_relationship.expired");
+const stateOf = async (id: string) => (await firstRow(t.ctx.db.select().from(adminRelationships).where(eq(adminRelationships.id, id))))!;
+const notices = async () =>
+  (await t.ctx.db.select({ kind: emailOutbox.kind, key: emailOutbox.idempotencyKey }).from(emailOutbox)).filter(
+    (m) => m.kind === "admin_relationship.expiring" || m.kind === "admin_relationship.expired",
+  );
 
 describe("the admin relationship job", () => {
   it("marks expiring at 30 days left, expires at the end, and sends each notice once to both sides", async () => {
@@ -51,23 +50,23 @@ describe("the admin relationship job", () => {
     expect(await runAdminRelationshipJobs(t.ctx)).toMatchObject({ expiring: 0, notices: 0 });
     t.advance(1 * DAY); // 30 days left
     expect(await runAdminRelationshipJobs(t.ctx)).toMatchObject({ expiring: 1 });
-    expect(stateOf(id).state).toBe("expiring");
+    expect((await stateOf(id)).state).toBe("expiring");
     // A second run sends nothing twice, and does not even rebuild the notice (it is claimed on the row).
     expect(await runAdminRelationshipJobs(t.ctx)).toMatchObject({ notices: 0 });
-    expect(notices()).toHaveLength(2); // the 30-day notice, to the Admin agent and the Global administrator
+    expect(await notices()).toHaveLength(2); // the 30-day notice, to the Admin agent and the Global administrator
 
     t.advance(23 * DAY); // 7 days left
     await runAdminRelationshipJobs(t.ctx);
     await runAdminRelationshipJobs(t.ctx);
     t.advance(6 * DAY); // 1 day left
     await runAdminRelationshipJobs(t.ctx);
-    expect(notices()).toHaveLength(6);
+    expect(await notices()).toHaveLength(6);
 
     t.advance(1 * DAY); // the day it ends
     expect(await runAdminRelationshipJobs(t.ctx)).toMatchObject({ expired: 1 });
     await runAdminRelationshipJobs(t.ctx);
-    expect(stateOf(id).state).toBe("expired");
-    const kinds = notices().map((n) => n.kind);
+    expect((await stateOf(id)).state).toBe("expired");
+    const kinds = (await notices()).map((n) => n.kind);
     expect(kinds.filter((k) => k === "admin_relationship.expiring")).toHaveLength(6);
     expect(kinds.filter((k) => k === "admin_relationship.expired")).toHaveLength(2);
     expect(dumpTable(t.ctx.db, "subscriptions")).toBe(before);
@@ -78,7 +77,7 @@ describe("the admin relationship job", () => {
     await approve(id);
     t.advance(55 * DAY); // 5 days left, never run before
     await runAdminRelationshipJobs(t.ctx);
-    expect(notices().map((n) => n.key.split(".")[3])).toEqual(["7d", "7d"]);
+    expect((await notices()).map((n) => n.key.split(".")[3])).toEqual(["7d", "7d"]);
   });
 
   it("extends an auto-extending relationship by 180 days at its end, without expiry notices", async () => {
@@ -86,10 +85,10 @@ describe("the admin relationship job", () => {
     const active = await approve(id);
     t.advance(60 * DAY);
     expect(await runAdminRelationshipJobs(t.ctx)).toMatchObject({ extended: 1, expired: 0 });
-    const row = stateOf(id);
+    const row = await stateOf(id);
     expect(row.state).toBe("active");
     expect(row.endsAt!.getTime()).toBe(active.endsAt.getTime() + 180 * DAY);
-    expect(notices()).toHaveLength(0);
+    expect(await notices()).toHaveLength(0);
   });
 
   it("never auto-extends a relationship holding Global Administrator", async () => {
@@ -98,7 +97,7 @@ describe("the admin relationship job", () => {
     // Even a row written around the service's check expires instead of extending.
     const id = await request("Sneaky", { roles: ["global_administrator"] });
     await approve(id);
-    t.ctx.db.update(adminRelationships).set({ autoExtend: true }).where(eq(adminRelationships.id, id)).run();
+    await t.ctx.db.update(adminRelationships).set({ autoExtend: true }).where(eq(adminRelationships.id, id));
     t.advance(60 * DAY);
     expect(await runAdminRelationshipJobs(t.ctx)).toMatchObject({ extended: 0, expired: 1 });
   });
@@ -110,7 +109,7 @@ describe("the admin relationship job", () => {
     expect((await runAdminRelationshipJobs(t.ctx)).lapsed).toBe(0);
     t.advance(1);
     expect((await runAdminRelationshipJobs(t.ctx)).lapsed).toBe(1);
-    expect(stateOf(id).state).toBe("lapsed");
+    expect((await stateOf(id)).state).toBe("lapsed");
     expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
   });
 
@@ -118,14 +117,14 @@ describe("the admin relationship job", () => {
     await request("Ignored");
     await approve(await request("Sixty days"));
     await approve(await request("Auto", { autoExtend: "on" }));
-    const people = t.ctx.db.select({ id: auditEvents.id }).from(auditEvents).all().length;
+    const people = (await t.ctx.db.select({ id: auditEvents.id }).from(auditEvents)).length;
     t.advance(30 * DAY);
     await runAdminRelationshipJobs(t.ctx); // both approved ones: expiring
     t.advance(30 * DAY);
     await runAdminRelationshipJobs(t.ctx); // one expires, one extends
     t.advance(30 * DAY);
     await runAdminRelationshipJobs(t.ctx); // the unanswered request lapses
-    const byJob = t.ctx.db.select().from(auditEvents).all().slice(people);
+    const byJob = (await t.ctx.db.select().from(auditEvents)).slice(people);
     expect(new Set(byJob.map((e) => e.action))).toEqual(
       new Set(["admin_relationship.expiring", "admin_relationship.expired", "admin_relationship.extended", "admin_relationship.lapsed"]),
     );

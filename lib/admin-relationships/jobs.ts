@@ -1,3 +1,4 @@
+import { changedRows } from "@/db/query";
 import { and, eq, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { adminRelationships } from "@/db/schema";
 import { holdsGlobalAdministrator } from "@/db/schema";
@@ -33,7 +34,7 @@ export type JobReport = { lapsed: number; expiring: number; extended: number; ex
 export async function runAdminRelationshipJobs(ctx: ServiceContext): Promise<JobReport> {
   const now = ctx.now();
   const report: JobReport = { lapsed: 0, expiring: 0, extended: 0, expired: 0, notices: 0 };
-  const step = async (row: Row, fn: (tx: Tx, row: Row) => void) => {
+  const step = async (row: Row, fn: (tx: Tx, row: Row) => Promise<void>) => {
     try {
       await transaction(ctx.db, (tx) => fn(tx, row));
     } catch (error) {
@@ -41,51 +42,51 @@ export async function runAdminRelationshipJobs(ctx: ServiceContext): Promise<Job
       if (!isDomainError(error, "INVALID_TRANSITION")) throw error;
     }
   };
-  const select = (where: SQL | undefined) => ctx.db.select().from(adminRelationships).where(where).all();
+  const select = async (where: SQL | undefined) => await ctx.db.select().from(adminRelationships).where(where);
 
-  for (const row of select(
+  for (const row of await select(
     and(
       eq(adminRelationships.state, "approvalPending"),
       lte(adminRelationships.requestedAt, new Date(now.getTime() - LAPSE_AFTER_DAYS * DAY)),
     ),
   )) {
-    await step(row, (tx, r) => {
-      const lapsed = apply(tx, r, "lapse", "system", { endedAt: now });
-      audit(tx, lapsed, null, "admin_relationship.lapsed", now);
+    await step(row, async (tx, r) => {
+      const lapsed = await apply(tx, r, "lapse", "system", { endedAt: now });
+      await audit(tx, lapsed, null, "admin_relationship.lapsed", now);
       report.lapsed++;
     });
   }
 
-  for (const row of select(and(inArray(adminRelationships.state, [...IN_FORCE]), lte(adminRelationships.endsAt, now)))) {
-    await step(row, (tx, r) => {
+  for (const row of await select(and(inArray(adminRelationships.state, [...IN_FORCE]), lte(adminRelationships.endsAt, now)))) {
+    await step(row, async (tx, r) => {
       if (canAutoExtend(r)) {
-        const extended = apply(tx, r, "extend", "system", { endsAt: new Date(r.endsAt!.getTime() + AUTO_EXTEND_DAYS * DAY) });
-        audit(tx, extended, null, "admin_relationship.extended", now);
+        const extended = await apply(tx, r, "extend", "system", { endsAt: new Date(r.endsAt!.getTime() + AUTO_EXTEND_DAYS * DAY) });
+        await audit(tx, extended, null, "admin_relationship.extended", now);
         report.extended++;
       } else {
-        const expired = apply(tx, r, "expire", "system", { endedAt: r.endsAt });
-        deleteAssignmentsOf(tx, expired.id, now);
-        endSupportWithoutAdminAccess(ctx, tx, expired.partnerId, expired.customerId, null, now);
-        audit(tx, expired, null, "admin_relationship.expired", now);
-        notifyAdminRelationship(ctx, tx, "expired", expired, now, { key: `on-the-day.${r.endsAt!.getTime()}`, daysLeft: 0 });
+        const expired = await apply(tx, r, "expire", "system", { endedAt: r.endsAt });
+        await deleteAssignmentsOf(tx, expired.id, now);
+        await endSupportWithoutAdminAccess(ctx, tx, expired.partnerId, expired.customerId, null, now);
+        await audit(tx, expired, null, "admin_relationship.expired", now);
+        await notifyAdminRelationship(ctx, tx, "expired", expired, now, { key: `on-the-day.${r.endsAt!.getTime()}`, daysLeft: 0 });
         report.expired++;
         report.notices++;
       }
     });
   }
 
-  for (const row of select(
+  for (const row of await select(
     and(eq(adminRelationships.state, "active"), lte(adminRelationships.endsAt, new Date(now.getTime() + EXPIRING_WITHIN_DAYS * DAY))),
   )) {
-    await step(row, (tx, r) => {
-      const expiring = apply(tx, r, "markExpiring", "system", {});
-      audit(tx, expiring, null, "admin_relationship.expiring", now);
+    await step(row, async (tx, r) => {
+      const expiring = await apply(tx, r, "markExpiring", "system", {});
+      await audit(tx, expiring, null, "admin_relationship.expiring", now);
       report.expiring++;
     });
   }
 
   // Notices for relationships that will really end (not those about to extend themselves).
-  for (const row of select(noticeDue(now))) {
+  for (const row of await select(noticeDue(now))) {
     if (canAutoExtend(row) || !row.endsAt) continue;
     const daysLeft = Math.ceil((row.endsAt.getTime() - now.getTime()) / DAY);
     const threshold = [...NOTICE_DAYS].reverse().find((d) => daysLeft <= d);
@@ -93,17 +94,18 @@ export async function runAdminRelationshipJobs(ctx: ServiceContext): Promise<Job
     // The key includes the end date, so an extended relationship can be warned again next time.
     const key = `${threshold}d.${row.endsAt.getTime()}`;
     if (row.lastNoticeKey === key) continue;
-    await step(row, (tx, r) => {
+    await step(row, async (tx, r) => {
       // Claimed first, conditionally: two runs at once send it once, and later runs skip it cheaply.
-      const claimed = tx
-        .update(adminRelationships)
-        .set({ lastNoticeKey: key })
-        .where(
-          and(eq(adminRelationships.id, r.id), or(isNull(adminRelationships.lastNoticeKey), ne(adminRelationships.lastNoticeKey, key))),
-        )
-        .run().changes;
+      const claimed = changedRows(
+        await tx
+          .update(adminRelationships)
+          .set({ lastNoticeKey: key })
+          .where(
+            and(eq(adminRelationships.id, r.id), or(isNull(adminRelationships.lastNoticeKey), ne(adminRelationships.lastNoticeKey, key))),
+          ),
+      );
       if (claimed !== 1) return;
-      notifyAdminRelationship(ctx, tx, "expiring", r, now, { key, daysLeft });
+      await notifyAdminRelationship(ctx, tx, "expiring", r, now, { key, daysLeft });
       report.notices++;
     });
   }

@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import { eq } from "drizzle-orm";
 import { adminRelationships, organizations } from "@/db/schema";
 import { membersWith } from "@/lib/auth/recipients";
@@ -23,30 +24,30 @@ const AUDIENCE: Record<AdminRelationshipEmailKind, ("customer" | "partner")[]> =
  * `noticeKey` tells notices of the same kind apart (the 30-, 7- and 1-day expiry notices);
  * the outbox ignores a key it already holds, so a job that runs twice sends nothing twice.
  */
-export function notifyAdminRelationship(
+export async function notifyAdminRelationship(
   ctx: ServiceContext,
   tx: Tx,
   kind: AdminRelationshipEmailKind,
   r: Row,
   now: Date,
   notice?: { key: string; daysLeft: number },
-): void {
-  const nameOf = (id: string) =>
-    tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, id)).get()?.name ?? "";
-  const partnerName = nameOf(r.partnerId);
-  const customerName = nameOf(r.customerId);
+): Promise<void> {
+  const nameOf = async (id: string) =>
+    (await firstRow(tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, id))))?.name ?? "";
+  const partnerName = await nameOf(r.partnerId);
+  const customerName = await nameOf(r.customerId);
   for (const side of AUDIENCE[kind]) {
     // By permission, never by role name: whoever may approve or manage admin relationships hears of them.
     const recipients =
       side === "customer"
-        ? membersWith(tx, [r.customerId], "customer.admin_relationships.approve")
-        : membersWith(tx, [r.partnerId], "admin_relationships.write");
+        ? await membersWith(tx, [r.customerId], "customer.admin_relationships.approve")
+        : await membersWith(tx, [r.partnerId], "admin_relationships.write");
     const url =
       side === "customer"
         ? `${ctx.config.publicBaseUrl}/customer/${r.customerId}/admin-relationships/${r.id}`
         : `${ctx.config.publicBaseUrl}/partner/${r.partnerId}/customers/${r.customerId}`;
     for (const to of recipients) {
-      enqueueEmail(
+      await enqueueEmail(
         tx,
         {
           idempotencyKey: `admin_relationship.${r.id}.${kind}${notice ? `.${notice.key}` : ""}.${to.email}`,

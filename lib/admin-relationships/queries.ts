@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -22,8 +23,8 @@ const columns = {
 };
 
 /** The partner's admin relationships with one customer, newest first (every state). */
-export function listPartnerAdminRelationships(db: Db, member: Member, customerId: string) {
-  return partnerRelationshipsWith(db).all({ partnerId: member.organization.id, customerId });
+export async function listPartnerAdminRelationships(db: Db, member: Member, customerId: string) {
+  return await partnerRelationshipsWith(db).execute({ partnerId: member.organization.id, customerId });
 }
 
 // The partner's page of a customer lists these on every visit: prepared once per connection (db/prepared.ts).
@@ -45,29 +46,29 @@ const partnerRelationshipsWith = (db: Db) =>
   );
 
 /** A customer's requests waiting for approval and the relationships in force, across all its partners. */
-export function listCustomerAdminRelationships(db: Db, member: Member) {
-  const rows = db
+export async function listCustomerAdminRelationships(db: Db, member: Member) {
+  const rows = await db
     .select(columns)
     .from(adminRelationships)
     .innerJoin(organizations, eq(organizations.id, adminRelationships.partnerId))
     .where(
       and(eq(adminRelationships.customerId, member.organization.id), inArray(adminRelationships.state, ["approvalPending", ...IN_FORCE])),
     )
-    .orderBy(organizations.name, desc(adminRelationships.createdAt))
-    .all();
+    .orderBy(organizations.name, desc(adminRelationships.createdAt));
   return { pending: rows.filter((r) => r.state === "approvalPending"), inForce: rows.filter((r) => r.state !== "approvalPending") };
 }
 
 /** One relationship of this customer (the target of the approval email's link); any other id is "not found". */
-export function getCustomerAdminRelationshipOrThrow(db: Db, member: Member, id: string) {
-  const row = db
-    .select(columns)
-    .from(adminRelationships)
-    .innerJoin(organizations, eq(organizations.id, adminRelationships.partnerId))
-    .where(and(eq(adminRelationships.id, id), eq(adminRelationships.customerId, member.organization.id)))
-    .get();
+export async function getCustomerAdminRelationshipOrThrow(db: Db, member: Member, id: string) {
+  const row = await firstRow(
+    db
+      .select(columns)
+      .from(adminRelationships)
+      .innerJoin(organizations, eq(organizations.id, adminRelationships.partnerId))
+      .where(and(eq(adminRelationships.id, id), eq(adminRelationships.customerId, member.organization.id))),
+  );
   if (!row) throw new DomainError("NOT_FOUND");
   return row;
 }
 
-export type AdminRelationshipRow = ReturnType<typeof listPartnerAdminRelationships>[number];
+export type AdminRelationshipRow = Awaited<ReturnType<typeof listPartnerAdminRelationships>>[number];

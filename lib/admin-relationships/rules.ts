@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { adminRelationships, invitations } from "@/db/schema";
@@ -16,22 +17,23 @@ export function nameKey(name: string): string {
  * invitation: the cloud offers them, Global Administrator never auto-extends, and the name
  * is not used by another relationship or open invitation of the partner.
  */
-export function checkAdminRequest(db: Db, partnerId: string, cloud: Cloud, request: AdminRequest): void {
+export async function checkAdminRequest(db: Db, partnerId: string, cloud: Cloud, request: AdminRequest): Promise<void> {
   if (!CLOUD_RULES[cloud].adminRelationships) throw new DomainError("ADMIN_RELATIONSHIPS_UNAVAILABLE");
   if (request.autoExtend && request.roles.includes(GLOBAL_ADMINISTRATOR)) {
     throw new DomainError("AUTO_EXTEND_GLOBAL_ADMIN", {}, { autoExtend: ["autoExtendGlobalAdmin"] });
   }
   const key = nameKey(request.name);
-  const taken = db
-    .select({ id: adminRelationships.id })
-    .from(adminRelationships)
-    .where(and(eq(adminRelationships.partnerId, partnerId), eq(adminRelationships.nameKey, key)))
-    .get();
-  const reserved = db
-    .select({ request: invitations.adminRequest })
-    .from(invitations)
-    .where(and(eq(invitations.partnerId, partnerId), inArray(invitations.state, ["sent", "opened"]), isNotNull(invitations.adminRequest)))
-    .all()
-    .some((i) => i.request && nameKey(i.request.name) === key);
+  const taken = await firstRow(
+    db
+      .select({ id: adminRelationships.id })
+      .from(adminRelationships)
+      .where(and(eq(adminRelationships.partnerId, partnerId), eq(adminRelationships.nameKey, key))),
+  );
+  const reserved = (
+    await db
+      .select({ request: invitations.adminRequest })
+      .from(invitations)
+      .where(and(eq(invitations.partnerId, partnerId), inArray(invitations.state, ["sent", "opened"]), isNotNull(invitations.adminRequest)))
+  ).some((i) => i.request && nameKey(i.request.name) === key);
   if (taken || reserved) throw new DomainError("NAME_TAKEN", {}, { name: ["nameTaken"] });
 }

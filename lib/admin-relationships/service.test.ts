@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { adminRelationships, emailOutbox } from "@/db/schema";
@@ -47,14 +48,14 @@ beforeEach(async () => {
 describe("requesting", () => {
   it("creates the request waiting for approval and emails the customer's Global administrators", async () => {
     const { id } = await request();
-    const row = t.ctx.db.select().from(adminRelationships).where(eq(adminRelationships.id, id)).get()!;
+    const row = (await firstRow(t.ctx.db.select().from(adminRelationships).where(eq(adminRelationships.id, id))))!;
     expect(row).toMatchObject({
       state: "approvalPending",
       durationDays: 365,
       autoExtend: false,
       roles: ["helpdesk_administrator", "global_reader"],
     });
-    const mail = t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "admin_relationship.requested")).get()!;
+    const mail = (await firstRow(t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "admin_relationship.requested"))))!;
     expect(mail.toAddress).toBe(ga.email);
     expect(mail.textBody).toContain(`/customer/${customer}/admin-relationships/${id}`);
     expect(mail.textBody).toContain("Helpdesk Administrator");
@@ -107,7 +108,7 @@ describe("requesting", () => {
   });
 
   it("only an Admin agent of a partner related to the customer may ask", async () => {
-    const sales = addMember(t.ctx.db, partner, "sales@northwind-global.example", ["sales_agent"]);
+    const sales = await addMember(t.ctx.db, partner, "sales@northwind-global.example", ["sales_agent"]);
     const input = requestAdminRelationshipSchema.parse({
       partnerId: partner,
       customerId: customer,
@@ -116,7 +117,7 @@ describe("requesting", () => {
       roles: ["global_reader"],
     });
     expect(await codeOf(async () => await requestAdminRelationship(t.ctx, sales, input))).toBe("FORBIDDEN");
-    const stranger = addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
+    const stranger = await addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
     expect(await codeOf(async () => await requestAdminRelationship(t.ctx, agent, { ...input, customerId: stranger }))).toBe("NOT_FOUND");
   });
 
@@ -133,21 +134,17 @@ describe("deciding and ending", () => {
     const active = await approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id });
     expect(active.state).toBe("active");
     expect(active.endsAt!.getTime() - active.activatedAt!.getTime()).toBe(90 * DAY);
-    const approvedTo = t.ctx.db
-      .select()
-      .from(emailOutbox)
-      .where(eq(emailOutbox.kind, "admin_relationship.approved"))
-      .all()
+    const approvedTo = (await t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "admin_relationship.approved")))
       .map((m) => m.toAddress)
       .sort();
     expect(approvedTo).toEqual([agent.email, ga.email].sort());
   });
 
   it("only a Global administrator approves; a second decision is refused", async () => {
-    addSubscription(t.ctx.db, customer, "Azure plan", null);
+    await addSubscription(t.ctx.db, customer, "Azure plan", null);
     const subscriptions = dumpTable(t.ctx.db, "subscriptions");
     const { id } = await request();
-    const billing = addMember(t.ctx.db, customer, "ben@adventure-global.example", ["billing_administrator"]);
+    const billing = await addMember(t.ctx.db, customer, "ben@adventure-global.example", ["billing_administrator"]);
     expect(await codeOf(async () => await approveAdminRelationship(t.ctx, billing, { organizationId: customer, relationshipId: id }))).toBe(
       "FORBIDDEN",
     );
@@ -163,8 +160,8 @@ describe("deciding and ending", () => {
 
   it("another customer's Global administrator cannot see or decide it", async () => {
     const { id } = await request();
-    const other = addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
-    const diego = addMember(t.ctx.db, other, "diego@fourthcoffee.example", ["global_admin"]);
+    const other = await addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
+    const diego = await addMember(t.ctx.db, other, "diego@fourthcoffee.example", ["global_admin"]);
     expect(await codeOf(async () => await approveAdminRelationship(t.ctx, diego, { organizationId: other, relationshipId: id }))).toBe(
       "NOT_FOUND",
     );
@@ -174,7 +171,7 @@ describe("deciding and ending", () => {
   });
 
   it("either side terminates an active relationship; the reseller relationship and subscriptions stay", async () => {
-    addSubscription(t.ctx.db, customer, "Microsoft 365 E3", partner);
+    await addSubscription(t.ctx.db, customer, "Microsoft 365 E3", partner);
     const subscriptions = dumpTable(t.ctx.db, "subscriptions");
     const first = (await request({ name: "A" })).id;
     const second = (await request({ name: "B" })).id;

@@ -1,3 +1,4 @@
+import { changedRows } from "@/db/query";
 import { and, eq } from "drizzle-orm";
 import { adminRelationships } from "@/db/schema";
 import type { Actor } from "@/lib/auth/membership";
@@ -13,19 +14,20 @@ export type Row = typeof adminRelationships.$inferSelect;
  * Applies one transition with a conditional update on the state it starts from, so two
  * concurrent decisions cannot both win: the loser gets INVALID_TRANSITION.
  */
-export function apply(tx: Tx, row: Row, event: AdminRelationshipEvent, by: Side, changes: Partial<Row>): Row {
+export async function apply(tx: Tx, row: Row, event: AdminRelationshipEvent, by: Side, changes: Partial<Row>): Promise<Row> {
   const next = { ...row, ...changes, state: transition(row.state, event, by) };
-  const changed = tx
-    .update(adminRelationships)
-    .set({ ...changes, state: next.state })
-    .where(and(eq(adminRelationships.id, row.id), eq(adminRelationships.state, row.state)))
-    .run().changes;
+  const changed = changedRows(
+    await tx
+      .update(adminRelationships)
+      .set({ ...changes, state: next.state })
+      .where(and(eq(adminRelationships.id, row.id), eq(adminRelationships.state, row.state))),
+  );
   if (changed !== 1) throw new DomainError("INVALID_TRANSITION", { from: row.state, event });
   return next;
 }
 
 /** One audit row for a relationship event, in the customer's tenant and the acting organization. */
-export function audit(
+export async function audit(
   tx: Tx,
   r: Row,
   actor: Actor | null,
@@ -33,7 +35,7 @@ export function audit(
   at: Date,
   organizationId = r.partnerId,
 ) {
-  recordAudit(tx, {
+  await recordAudit(tx, {
     organizationId,
     customerId: r.customerId,
     actor,

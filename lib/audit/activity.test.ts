@@ -16,26 +16,28 @@ let adventure: string;
 let fourth: string;
 
 async function event(organizationId: string, customerId: string | null, action: AuditAction, email: string, at: Date) {
-  await transaction(db, (tx) =>
-    recordAudit(tx, {
-      organizationId,
-      customerId,
-      actor: { userId: "u", email },
-      action,
-      targetType: "x",
-      targetId: "y",
-      details: { email },
-      at,
-    }),
+  await transaction(
+    db,
+    async (tx) =>
+      await recordAudit(tx, {
+        organizationId,
+        customerId,
+        actor: { userId: "u", email },
+        action,
+        targetType: "x",
+        targetId: "y",
+        details: { email },
+        at,
+      }),
   );
 }
 
 beforeEach(async () => {
   db = testContext().ctx.db;
-  northwind = addPartner(db, { name: "Northwind", domain: "northwind.example" });
-  fabrikam = addPartner(db, { name: "Fabrikam", domain: "fabrikam.example" });
-  adventure = addCustomer(db, { name: "Adventure Works", domain: "adventure.example" });
-  fourth = addCustomer(db, { name: "Fourth Coffee", domain: "fourth.example" });
+  northwind = await addPartner(db, { name: "Northwind", domain: "northwind.example" });
+  fabrikam = await addPartner(db, { name: "Fabrikam", domain: "fabrikam.example" });
+  adventure = await addCustomer(db, { name: "Adventure Works", domain: "adventure.example" });
+  fourth = await addCustomer(db, { name: "Fourth Coffee", domain: "fourth.example" });
   const day0 = new Date("2026-03-01T12:00:00Z");
   for (let i = 0; i < 120; i++)
     await event(
@@ -49,35 +51,35 @@ beforeEach(async () => {
   await event(fabrikam, null, "invitation.sent", "maria@fabrikam.example", day0);
 });
 
-const member = (org: string, email: string, roles: Parameters<typeof addMember>[3]) =>
-  getMember(db, addMember(db, org, email, roles), org)!;
+const member = async (org: string, email: string, roles: Parameters<typeof addMember>[3]) =>
+  (await getMember(db, await addMember(db, org, email, roles), org))!;
 
 describe("activity log", () => {
-  it("a partner sees its own events; a customer sees every event touching it, from any partner; nobody else's", () => {
-    const nw = member(northwind, "alice@northwind.example", ["account_admin"]);
-    const fab = member(fabrikam, "maria@fabrikam.example", ["account_admin"]);
-    const aw = member(adventure, "olivia@adventure.example", ["global_admin"]);
-    expect([...iterateActivity(db, nw, {})]).toHaveLength(120);
-    expect([...iterateActivity(db, fab, {})].map((e) => e.organizationId)).toEqual([fabrikam, fabrikam]);
-    const seen = [...iterateActivity(db, aw, {})];
+  it("a partner sees its own events; a customer sees every event touching it, from any partner; nobody else's", async () => {
+    const nw = await member(northwind, "alice@northwind.example", ["account_admin"]);
+    const fab = await member(fabrikam, "maria@fabrikam.example", ["account_admin"]);
+    const aw = await member(adventure, "olivia@adventure.example", ["global_admin"]);
+    expect(await Array.fromAsync(iterateActivity(db, nw, {}))).toHaveLength(120);
+    expect((await Array.fromAsync(iterateActivity(db, fab, {}))).map((e) => e.organizationId)).toEqual([fabrikam, fabrikam]);
+    const seen = await Array.fromAsync(iterateActivity(db, aw, {}));
     expect(seen).toHaveLength(61);
     expect(new Set(seen.map((e) => e.organizationId))).toEqual(new Set([northwind, fabrikam]));
     expect(seen.every((e) => e.customerId === adventure)).toBe(true);
   });
 
-  it("pages by keyset, newest first, without gaps or repeats", () => {
-    const nw = member(northwind, "alice@northwind.example", ["account_admin"]);
-    const first = listActivity(db, nw, {});
-    const second = listActivity(db, nw, { before: first.nextBefore! });
-    const third = listActivity(db, nw, { before: second.nextBefore! });
+  it("pages by keyset, newest first, without gaps or repeats", async () => {
+    const nw = await member(northwind, "alice@northwind.example", ["account_admin"]);
+    const first = await listActivity(db, nw, {});
+    const second = await listActivity(db, nw, { before: first.nextBefore! });
+    const third = await listActivity(db, nw, { before: second.nextBefore! });
     expect([first.rows.length, second.rows.length, third.rows.length, third.nextBefore]).toEqual([50, 50, 20, null]);
     const ids = [...first.rows, ...second.rows, ...third.rows].map((r) => r.id);
     expect(new Set(ids).size).toBe(120);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
   });
 
-  it("filters by action, actor, date range and customer, together", () => {
-    const nw = member(northwind, "alice@northwind.example", ["account_admin"]);
+  it("filters by action, actor, date range and customer, together", async () => {
+    const nw = await member(northwind, "alice@northwind.example", ["account_admin"]);
     const f = parseActivityFilters({
       action: "invitation.revoked",
       actor: " SAM@northwind.example ",
@@ -85,7 +87,7 @@ describe("activity log", () => {
       to: "2026-04-09",
       customer: fourth,
     });
-    const rows = [...iterateActivity(db, nw, f)];
+    const rows = await Array.fromAsync(iterateActivity(db, nw, f));
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) {
       expect(r.action).toBe("invitation.revoked");
@@ -94,7 +96,7 @@ describe("activity log", () => {
       expect(r.createdAt.getTime()).toBeLessThan(Date.parse("2026-04-10T00:00:00Z"));
     }
     // Brute force over everything, to prove the filter lost nothing.
-    const all = [...iterateActivity(db, nw, {})].filter(
+    const all = (await Array.fromAsync(iterateActivity(db, nw, {}))).filter(
       (r) =>
         r.action === "invitation.revoked" &&
         r.actorEmail === "sam@northwind.example" &&

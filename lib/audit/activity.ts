@@ -52,27 +52,26 @@ const columns = {
  * One page of the log, newest first, by keyset on the id (`before` = the last id seen), so
  * page 1,000 costs what page 1 costs: the (tenant, id) and (tenant, action, id) indexes serve it.
  */
-export function listActivity(db: Db, member: Member, f: ActivityFilters, size = ACTIVITY_PAGE) {
-  const rows = db
+export async function listActivity(db: Db, member: Member, f: ActivityFilters, size = ACTIVITY_PAGE) {
+  const rows = await db
     .select(columns)
     .from(auditEvents)
     .leftJoin(actingOrg, eq(actingOrg.id, auditEvents.organizationId))
     .leftJoin(customerOrg, eq(customerOrg.id, auditEvents.customerId))
     .where(where(member, f, f.before))
     .orderBy(desc(auditEvents.id))
-    .limit(size + 1)
-    .all();
+    .limit(size + 1);
   const page = rows.slice(0, size);
   return { rows: page, nextBefore: rows.length > size ? page[page.length - 1].id : null };
 }
 
-export type ActivityRow = ReturnType<typeof listActivity>["rows"][number];
+export type ActivityRow = Awaited<ReturnType<typeof listActivity>>["rows"][number];
 
 /** Every row of the filtered log, fetched in batches: what the CSV export streams. */
-export function* iterateActivity(db: Db, member: Member, f: ActivityFilters, batch = 1000): Generator<ActivityRow> {
+export async function* iterateActivity(db: Db, member: Member, f: ActivityFilters, batch = 1000): AsyncGenerator<ActivityRow> {
   let before = f.before;
   for (;;) {
-    const { rows, nextBefore } = listActivity(db, member, { ...f, before }, batch);
+    const { rows, nextBefore } = await listActivity(db, member, { ...f, before }, batch);
     yield* rows;
     if (!nextBefore) return;
     before = nextBefore;

@@ -29,7 +29,7 @@ export async function exportActivity(
   const refuse = (status: number, text: string) => new Response(text, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
   let member;
   try {
-    member = requireMember(db(), actor, organizationId, kind);
+    member = await requireMember(db(), actor, organizationId, kind);
   } catch (error) {
     if (isDomainError(error, "NOT_FOUND")) return refuse(404, common("notFoundBody"));
     throw error;
@@ -48,11 +48,11 @@ export async function exportActivity(
         ),
       );
     },
-    pull(controller) {
+    async pull(controller) {
       // One batch per pull keeps memory flat and lets the client's pace drive the query.
       let lines = "";
       for (let i = 0; i < 500; i++) {
-        const next = rows.next();
+        const next = await rows.next();
         if (next.done) {
           if (lines) controller.enqueue(encoder.encode(lines));
           controller.close();

@@ -13,19 +13,18 @@ const columns = {
 };
 
 /** Events that touch a customer tenant, by anyone (a customer sees every partner's events in it). */
-export function listCustomerActivity(db: Db, customerId: string, limit = 20) {
-  return db
+export async function listCustomerActivity(db: Db, customerId: string, limit = 20) {
+  return await db
     .select(columns)
     .from(auditEvents)
     .where(eq(auditEvents.customerId, customerId))
     .orderBy(desc(auditEvents.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /** A partner's own events about one of its customers (a partner sees only its own organization's events). */
-export function listPartnerActivityForCustomer(db: Db, partnerId: string, customerId: string, limit = 20) {
-  return partnerActivityFor(db).all({ partnerId, customerId, limit });
+export async function listPartnerActivityForCustomer(db: Db, partnerId: string, customerId: string, limit = 20) {
+  return await partnerActivityFor(db).execute({ partnerId, customerId, limit });
 }
 
 // The partner's page of a customer shows these on every visit: prepared once per connection (db/prepared.ts).

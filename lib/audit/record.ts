@@ -35,8 +35,8 @@ const insertAudit = (tx: Tx) =>
   );
 
 /** Appends one audit row in the caller's transaction, so the change and its record commit together. */
-export function recordAudit(tx: Tx, e: AuditInput): void {
-  insertAudit(tx).run({
+export async function recordAudit(tx: Tx, e: AuditInput): Promise<void> {
+  await insertAudit(tx).execute({
     organizationId: e.organizationId,
     customerId: e.customerId ?? null,
     actorUserId: e.actor?.userId ?? null,

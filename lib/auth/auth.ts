@@ -54,7 +54,7 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
             to: identifier,
             ...signInEmail({ locale, url: link.toString(), minutes: e.SIGNIN_LINK_TTL_MINUTES }),
           };
-          await transaction(db(), (tx) => enqueueEmail(tx, email, new Date()));
+          await transaction(db(), async (tx) => await enqueueEmail(tx, email, new Date()));
           await kickOutbox();
         },
       }),

@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import { and, eq, sql } from "drizzle-orm";
 import { prepared } from "@/db/prepared";
 import type { Db } from "@/db/client";
@@ -24,8 +25,8 @@ const memberQuery = (db: Db) =>
   );
 
 /** Every service and page asks this first: one prepared query. */
-export function getMember(db: Db, actor: Actor, organizationId: string): Member | null {
-  const row = memberQuery(db).get({ userId: actor.userId, organizationId });
+export async function getMember(db: Db, actor: Actor, organizationId: string): Promise<Member | null> {
+  const row = await firstRow(memberQuery(db).execute({ userId: actor.userId, organizationId }));
   return row ? { userId: actor.userId, email: actor.email, roles: row.roles, organization: row.organization } : null;
 }
 
@@ -33,8 +34,8 @@ export function getMember(db: Db, actor: Actor, organizationId: string): Member 
  * The actor's membership of an organization of the given kind. Not a member, or an
  * organization of the other kind, is "not found": another tenant's id looks like no id.
  */
-export function requireMember(db: Db, actor: Actor, organizationId: string, kind: OrganizationKind): Member {
-  const member = getMember(db, actor, organizationId);
+export async function requireMember(db: Db, actor: Actor, organizationId: string, kind: OrganizationKind): Promise<Member> {
+  const member = await getMember(db, actor, organizationId);
   if (!member || member.organization.kind !== kind) throw new DomainError("NOT_FOUND");
   return member;
 }
@@ -45,15 +46,15 @@ function kindOf(permission: Permission): OrganizationKind {
 }
 
 /** A member of the organization who holds the permission; FORBIDDEN for a member without it. */
-export function requirePermission(db: Db, actor: Actor, organizationId: string, permission: Permission): Member {
-  const member = requireMember(db, actor, organizationId, kindOf(permission));
+export async function requirePermission(db: Db, actor: Actor, organizationId: string, permission: Permission): Promise<Member> {
+  const member = await requireMember(db, actor, organizationId, kindOf(permission));
   if (!hasPermission(member.roles, permission)) throw new DomainError("FORBIDDEN");
   return member;
 }
 
 /** Every organization the person belongs to: the header's switcher asks on every page. */
-export function listMemberships(db: Db, userId: string) {
-  return membershipsOf(db).all({ userId });
+export async function listMemberships(db: Db, userId: string) {
+  return await membershipsOf(db).execute({ userId });
 }
 
 const membershipsOf = (db: Db) =>

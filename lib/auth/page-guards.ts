@@ -16,7 +16,7 @@ export async function memberForPage(organizationId: string, kind: OrganizationKi
   const actor = await getActor();
   if (!actor) redirect(`/signin?redirectTo=${encodeURIComponent(returnTo)}`);
   try {
-    return requireMember(db(), actor, organizationId, kind);
+    return await requireMember(db(), actor, organizationId, kind);
   } catch (error) {
     if (isDomainError(error, "NOT_FOUND")) notFound();
     throw error;
@@ -28,15 +28,15 @@ export async function memberForPage(organizationId: string, kind: OrganizationKi
  * for everyone else (the console's addresses carry no organization id: there is one operator).
  */
 export async function operatorForPage(returnTo: string): Promise<Member> {
-  const operator = operatorOrganization(db());
+  const operator = await operatorOrganization(db());
   if (!operator) notFound();
   return memberForPage(operator.id, "operator", returnTo);
 }
 
 /** For pages: a read that may answer "not found" (another tenant's id, or none) shows the 404 page. */
-export function orNotFound<T>(read: () => T): T {
+export async function orNotFound<T>(read: () => T | Promise<T>): Promise<T> {
   try {
-    return read();
+    return await read();
   } catch (error) {
     if (isDomainError(error, "NOT_FOUND")) notFound();
     throw error;

@@ -45,12 +45,12 @@ describe("permissions", () => {
 
   it("requirePermission: a member without it is refused, a non-member gets not found", async () => {
     const { ctx } = testContext();
-    const partner = addPartner(ctx.db, { name: "Northwind", domain: "northwind.example" });
-    const other = addPartner(ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
-    const billing = addMember(ctx.db, partner, "bill@northwind.example", ["billing_admin"]);
-    expect(await codeOf(() => requirePermission(ctx.db, billing, partner, "invitations.write"))).toBe("FORBIDDEN");
-    expect(await codeOf(() => requirePermission(ctx.db, billing, other, "invitations.write"))).toBe("NOT_FOUND");
-    expect(await codeOf(() => requirePermission(ctx.db, billing, partner, "customer.dashboard.read"))).toBe("NOT_FOUND");
-    expect(requirePermission(ctx.db, billing, partner, "subscriptions.read").organization.id).toBe(partner);
+    const partner = await addPartner(ctx.db, { name: "Northwind", domain: "northwind.example" });
+    const other = await addPartner(ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
+    const billing = await addMember(ctx.db, partner, "bill@northwind.example", ["billing_admin"]);
+    expect(await codeOf(async () => await requirePermission(ctx.db, billing, partner, "invitations.write"))).toBe("FORBIDDEN");
+    expect(await codeOf(async () => await requirePermission(ctx.db, billing, other, "invitations.write"))).toBe("NOT_FOUND");
+    expect(await codeOf(async () => await requirePermission(ctx.db, billing, partner, "customer.dashboard.read"))).toBe("NOT_FOUND");
+    expect((await requirePermission(ctx.db, billing, partner, "subscriptions.read")).organization.id).toBe(partner);
   });
 });

@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { adminRelationships, resellerRelationships } from "@/db/schema";
@@ -32,8 +33,9 @@ const ask = async (name: string, roles: string[]) =>
   ).id;
 const approve = async (actor: typeof world.ga, id: string) =>
   await approveAdminRelationship(t.ctx, actor, { organizationId: world.customer, relationshipId: id });
-const stateOf = (id: string) =>
-  t.ctx.db.select({ state: adminRelationships.state }).from(adminRelationships).where(eq(adminRelationships.id, id)).get()!.state;
+const stateOf = async (id: string) =>
+  (await firstRow(t.ctx.db.select({ state: adminRelationships.state }).from(adminRelationships).where(eq(adminRelationships.id, id))))!
+    .state;
 
 describe("approving Global Administrator needs a recent sign-in", () => {
   it("a session of unknown age, or older than 15 minutes, is refused and nothing changes", async () => {
@@ -42,7 +44,7 @@ describe("approving Global Administrator needs a recent sign-in", () => {
     const signedIn = t.ctx.now();
     t.advance(RECENT_SIGN_IN_MS + 1);
     expect(await codeOf(async () => await approve(signedInAt(world.ga, signedIn), id))).toBe("REAUTH_REQUIRED");
-    expect(stateOf(id)).toBe("approvalPending");
+    expect(await stateOf(id)).toBe("approvalPending");
   });
 
   it("a sign-in within the window approves it", async () => {
@@ -50,18 +52,18 @@ describe("approving Global Administrator needs a recent sign-in", () => {
     const signedIn = t.ctx.now();
     t.advance(RECENT_SIGN_IN_MS);
     await approve(signedInAt(world.ga, signedIn), id);
-    expect(stateOf(id)).toBe("active");
+    expect(await stateOf(id)).toBe("active");
   });
 
   it("other roles need no fresh sign-in", async () => {
     const id = await ask("Helpdesk", ["helpdesk_administrator"]);
     await approve(world.ga, id);
-    expect(stateOf(id)).toBe("active");
+    expect(await stateOf(id)).toBe("active");
   });
 
   it("accepting an invitation that carries Global Administrator asks the same", async () => {
-    const partner = addPartner(t.ctx.db, { name: "Contoso", domain: "contoso.example" });
-    const agent = addMember(t.ctx.db, partner, "agent@contoso.example", ["admin_agent"]);
+    const partner = await addPartner(t.ctx.db, { name: "Contoso", domain: "contoso.example" });
+    const agent = await addMember(t.ctx.db, partner, "agent@contoso.example", ["admin_agent"]);
     const { token } = await createInvitation(
       t.ctx,
       agent,
@@ -75,11 +77,11 @@ describe("approving Global Administrator needs a recent sign-in", () => {
         roles: ["global_administrator"],
       }),
     );
-    const grace = addUser(t.ctx.db, "grace@newco.example");
+    const grace = await addUser(t.ctx.db, "grace@newco.example");
     const input = { token, target: "new" as const, name: "NewCo", primaryDomain: "newco.example", country: "US", agreement: "on" as const };
     expect(await codeOf(async () => await acceptInvitation(t.ctx, grace, input))).toBe("REAUTH_REQUIRED");
-    expect(t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.partnerId, partner)).all()).toHaveLength(0);
+    expect(await t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.partnerId, partner))).toHaveLength(0);
     await acceptInvitation(t.ctx, signedInAt(grace, t.ctx.now()), input);
-    expect(t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.partnerId, partner)).all()).toHaveLength(1);
+    expect(await t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.partnerId, partner))).toHaveLength(1);
   });
 });

@@ -1,3 +1,4 @@
+import { changedRows, firstRow } from "@/db/query";
 import "server-only";
 import { and, eq, gt, lte, sql } from "drizzle-orm";
 import { cookies } from "next/headers";
@@ -28,12 +29,12 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   // Pages rendered at build time (the static /about) have no visitor.
   if (isBuildPhase()) return null;
   const token = (await cookies()).get(sessionCookieName())?.value;
-  return token ? (sessionActor(db(), token, new Date()) ?? null) : null;
+  return token ? ((await sessionActor(db(), token, new Date())) ?? null) : null;
 });
 
 /** The person a session token signs in, while the session lasts. */
-export function sessionActor(database: Db, token: string, now: Date): Actor | undefined {
-  return actorBySession(database).get({ token, nowMs: now.getTime() });
+export async function sessionActor(database: Db, token: string, now: Date): Promise<Actor | undefined> {
+  return await firstRow(actorBySession(database).execute({ token, nowMs: now.getTime() }));
 }
 
 const actorBySession = (database: Db) =>
@@ -52,7 +53,7 @@ const actorBySession = (database: Db) =>
  * refuses it, so the scheduled job clears them.
  */
 export function purgeExpiredSessions(database: Db, now: Date): Promise<number> {
-  return transaction(database, (tx) => tx.delete(sessions).where(lte(sessions.expires, now)).run().changes);
+  return transaction(database, async (tx) => changedRows(await tx.delete(sessions).where(lte(sessions.expires, now))));
 }
 
 /** Who is looking and whether their sign-in is recent enough for the most powerful steps (lib/auth/recent-sign-in.ts). */

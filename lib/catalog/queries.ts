@@ -8,16 +8,15 @@ import type { Cloud } from "@/db/values/organizations";
  * Every cloud's catalog, by name. The catalog is the program's price list, not a tenant's
  * data: operators edit it, and partners and customers of a cloud read its offered products.
  */
-export function listCatalog(db: Db) {
-  return db.select().from(products).orderBy(asc(products.cloud), asc(products.name)).all();
+export async function listCatalog(db: Db) {
+  return await db.select().from(products).orderBy(asc(products.cloud), asc(products.name));
 }
 
 /** The products of one cloud offered for new subscriptions. */
-export function listOffered(db: Db, cloud: Cloud) {
-  return db
+export async function listOffered(db: Db, cloud: Cloud) {
+  return await db
     .select({ id: products.id, name: products.name, supportable: products.supportable })
     .from(products)
     .where(and(eq(products.cloud, cloud), eq(products.available, true)))
-    .orderBy(asc(products.name))
-    .all();
+    .orderBy(asc(products.name));
 }

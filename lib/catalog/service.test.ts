@@ -48,8 +48,8 @@ describe("the product catalog", () => {
     expect(await codeOf(async () => await addProduct(t.ctx, manager, { cloud: "global", name: "Teams", supportable: true }))).toBe(
       "FORBIDDEN",
     );
-    const partner = addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
-    const pa = addMember(t.ctx.db, partner, "a@northwind.example", ["account_admin"]);
+    const partner = await addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
+    const pa = await addMember(t.ctx.db, partner, "a@northwind.example", ["account_admin"]);
     expect(await codeOf(async () => await addProduct(t.ctx, pa, { cloud: "global", name: "Teams", supportable: true }))).toBe("NOT_FOUND");
     expect(count(t.ctx.db, "products")).toBe(0);
   });

@@ -1,8 +1,9 @@
+import { firstRow } from "@/db/query";
 import { and, eq, ne } from "drizzle-orm";
 import { products, subscriptions } from "@/db/schema";
 import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
 import { recordAudit } from "@/lib/audit/record";
-import type { ServiceContext } from "@/lib/context";
+import { within, type ServiceContext } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { operatorOrganization } from "@/lib/operator/bootstrap";
@@ -16,43 +17,47 @@ export function productKey(name: string): string {
   return name.normalize("NFKC").trim().toLocaleLowerCase();
 }
 
-function requireCatalogEditor(ctx: ServiceContext, actor: Actor): Member {
-  const operator = operatorOrganization(ctx.db);
+async function requireCatalogEditor(ctx: ServiceContext, actor: Actor): Promise<Member> {
+  const operator = await operatorOrganization(ctx.db);
   if (!operator) throw new DomainError("NOT_FOUND");
-  return requirePermission(ctx.db, actor, operator.id, "operator.catalog.write");
+  return await requirePermission(ctx.db, actor, operator.id, "operator.catalog.write");
 }
 
-function productOrThrow(ctx: ServiceContext, id: string): Product {
-  const product = ctx.db.select().from(products).where(eq(products.id, id)).get();
+async function productOrThrow(ctx: ServiceContext, id: string): Promise<Product> {
+  const product = await firstRow(ctx.db.select().from(products).where(eq(products.id, id)));
   if (!product) throw new DomainError("NOT_FOUND");
   return product;
 }
 
-function assertNameFree(ctx: ServiceContext, cloud: Product["cloud"], name: string, except?: string) {
-  const clash = ctx.db
-    .select({ id: products.id })
-    .from(products)
-    .where(and(eq(products.cloud, cloud), eq(products.nameKey, productKey(name)), except ? ne(products.id, except) : undefined))
-    .get();
+async function assertNameFree(ctx: ServiceContext, cloud: Product["cloud"], name: string, except?: string) {
+  const clash = await firstRow(
+    ctx.db
+      .select({ id: products.id })
+      .from(products)
+      .where(and(eq(products.cloud, cloud), eq(products.nameKey, productKey(name)), except ? ne(products.id, except) : undefined)),
+  );
   if (clash) throw new DomainError("PRODUCT_TAKEN", { name }, { name: ["productTaken"] });
 }
 
-export async function addProduct(ctx: ServiceContext, actor: Actor, input: AddProductInput): Promise<Product> {
-  const operator = requireCatalogEditor(ctx, actor);
-  assertNameFree(ctx, input.cloud, input.name);
-  const now = ctx.now();
-  const product: Product = {
-    id: newId("prd"),
-    cloud: input.cloud,
-    name: input.name,
-    nameKey: productKey(input.name),
-    supportable: input.supportable,
-    available: true,
-    createdAt: now,
-  };
-  await transaction(ctx.db, (tx) => {
-    tx.insert(products).values(product).run();
-    recordAudit(tx, {
+export async function addProduct(outer: ServiceContext, actor: Actor, input: AddProductInput): Promise<Product> {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+
+    const operator = await requireCatalogEditor(ctx, actor);
+    await assertNameFree(ctx, input.cloud, input.name);
+    const now = ctx.now();
+    const product: Product = {
+      id: newId("prd"),
+      cloud: input.cloud,
+      name: input.name,
+      nameKey: productKey(input.name),
+      supportable: input.supportable,
+      available: true,
+      createdAt: now,
+    };
+
+    await tx.insert(products).values(product);
+    await recordAudit(tx, {
       organizationId: operator.organization.id,
       actor,
       action: "product.added",
@@ -61,32 +66,36 @@ export async function addProduct(ctx: ServiceContext, actor: Actor, input: AddPr
       details: { product: product.name, cloud: product.cloud },
       at: now,
     });
+
+    return product;
   });
-  return product;
 }
 
 /**
  * Renames a product, says whether another partner may support it, or stops offering it.
  * Subscriptions already sold keep the name they were sold under.
  */
-export async function changeProduct(ctx: ServiceContext, actor: Actor, input: ChangeProductInput): Promise<Product> {
-  const operator = requireCatalogEditor(ctx, actor);
-  const product = productOrThrow(ctx, input.productId);
-  assertNameFree(ctx, product.cloud, input.name, product.id);
-  const now = ctx.now();
-  const next = {
-    ...product,
-    name: input.name,
-    nameKey: productKey(input.name),
-    supportable: input.supportable,
-    available: input.available,
-  };
-  await transaction(ctx.db, (tx) => {
-    tx.update(products)
+export async function changeProduct(outer: ServiceContext, actor: Actor, input: ChangeProductInput): Promise<Product> {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+
+    const operator = await requireCatalogEditor(ctx, actor);
+    const product = await productOrThrow(ctx, input.productId);
+    await assertNameFree(ctx, product.cloud, input.name, product.id);
+    const now = ctx.now();
+    const next = {
+      ...product,
+      name: input.name,
+      nameKey: productKey(input.name),
+      supportable: input.supportable,
+      available: input.available,
+    };
+
+    await tx
+      .update(products)
       .set({ name: next.name, nameKey: next.nameKey, supportable: next.supportable, available: next.available })
-      .where(eq(products.id, product.id))
-      .run();
-    recordAudit(tx, {
+      .where(eq(products.id, product.id));
+    await recordAudit(tx, {
       organizationId: operator.organization.id,
       actor,
       action: "product.changed",
@@ -95,20 +104,26 @@ export async function changeProduct(ctx: ServiceContext, actor: Actor, input: Ch
       details: { product: next.name, from: product.name, cloud: product.cloud },
       at: now,
     });
+
+    return next;
   });
-  return next;
 }
 
 /** Removes a product no subscription was ever sold from; one in use can only stop being offered. */
-export async function removeProduct(ctx: ServiceContext, actor: Actor, productId: string): Promise<Product> {
-  const operator = requireCatalogEditor(ctx, actor);
-  const product = productOrThrow(ctx, productId);
-  const now = ctx.now();
-  await transaction(ctx.db, (tx) => {
-    const used = tx.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.productId, product.id)).limit(1).get();
+export async function removeProduct(outer: ServiceContext, actor: Actor, productId: string): Promise<Product> {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+
+    const operator = await requireCatalogEditor(ctx, actor);
+    const product = await productOrThrow(ctx, productId);
+    const now = ctx.now();
+
+    const used = await firstRow(
+      tx.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.productId, product.id)).limit(1),
+    );
     if (used) throw new DomainError("PRODUCT_IN_USE", { name: product.name });
-    tx.delete(products).where(eq(products.id, product.id)).run();
-    recordAudit(tx, {
+    await tx.delete(products).where(eq(products.id, product.id));
+    await recordAudit(tx, {
       organizationId: operator.organization.id,
       actor,
       action: "product.removed",
@@ -117,6 +132,7 @@ export async function removeProduct(ctx: ServiceContext, actor: Actor, productId
       details: { product: product.name, cloud: product.cloud },
       at: now,
     });
+
+    return product;
   });
-  return product;
 }

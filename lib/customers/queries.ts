@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
@@ -24,8 +25,8 @@ const reseller = alias(organizations, "reseller");
  * Every partner the customer works with (rule 1: there may be several), with the two-tier
  * channel it came through and the admin roles it holds in the tenant now.
  */
-export function listCustomerPartners(db: Db, member: Member) {
-  const partners = db
+export async function listCustomerPartners(db: Db, member: Member) {
+  const partners = await db
     .select({
       id: organizations.id,
       name: organizations.name,
@@ -41,13 +42,11 @@ export function listCustomerPartners(db: Db, member: Member) {
     .leftJoin(provider, eq(provider.id, resellerRelationships.providerId))
     .leftJoin(reseller, eq(reseller.id, resellerRelationships.resellerId))
     .where(and(eq(resellerRelationships.customerId, member.organization.id), eq(resellerRelationships.state, "active")))
-    .orderBy(asc(resellerRelationships.createdAt))
-    .all();
-  const held = db
+    .orderBy(asc(resellerRelationships.createdAt));
+  const held = await db
     .select({ partnerId: adminRelationships.partnerId, roles: adminRelationships.roles })
     .from(adminRelationships)
-    .where(and(eq(adminRelationships.customerId, member.organization.id), inArray(adminRelationships.state, [...IN_FORCE])))
-    .all();
+    .where(and(eq(adminRelationships.customerId, member.organization.id), inArray(adminRelationships.state, [...IN_FORCE])));
   return partners.map((p) => ({
     ...p,
     adminRoles: [...new Set(held.filter((h) => h.partnerId === p.id).flatMap((h) => h.roles))] as DirectoryRoleId[],
@@ -58,8 +57,8 @@ const partnerOfRecord = alias(organizations, "partner_of_record");
 const supportPartner = alias(organizations, "support_partner");
 
 /** Subscriptions of a customer with their partner of record and their support partner ("supported, not sold"). Called only after the caller proved access to that customer. */
-export function listSubscriptionsOf(db: Db, customerId: string) {
-  return subscriptionsOf(db).all({ customerId });
+export async function listSubscriptionsOf(db: Db, customerId: string) {
+  return await subscriptionsOf(db).execute({ customerId });
 }
 
 // Both sides' customer pages list these: prepared once per connection (db/prepared.ts).
@@ -93,22 +92,23 @@ const subscriptionsOf = (db: Db) =>
   );
 
 /** Customer organizations where the user is a Global administrator: where they may accept an invitation. */
-export function listAcceptableTenants(db: Db, userId: string) {
+export async function listAcceptableTenants(db: Db, userId: string) {
   return (
-    db
-      .select({
-        id: organizations.id,
-        name: organizations.name,
-        kind: organizations.kind,
-        primaryDomain: organizations.primaryDomain,
-        cloud: organizations.cloud,
-        roles: memberships.roles,
-      })
-      .from(memberships)
-      .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-      .where(eq(memberships.userId, userId))
-      .orderBy(asc(organizations.name))
-      .all()
+    (
+      await db
+        .select({
+          id: organizations.id,
+          name: organizations.name,
+          kind: organizations.kind,
+          primaryDomain: organizations.primaryDomain,
+          cloud: organizations.cloud,
+          roles: memberships.roles,
+        })
+        .from(memberships)
+        .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+        .where(eq(memberships.userId, userId))
+        .orderBy(asc(organizations.name))
+    )
       // A partner tenant is offered too, so the landing page can say why it cannot be one (rule 4).
       .filter(
         (o) =>
@@ -119,14 +119,15 @@ export function listAcceptableTenants(db: Db, userId: string) {
 }
 
 /** The customer's latest reseller relationship with one partner (active or ended), or null if there never was one. */
-export function getCustomerPartnerRelationship(db: Db, member: Member, partnerId: string) {
+export async function getCustomerPartnerRelationship(db: Db, member: Member, partnerId: string) {
   return (
-    db
-      .select({ id: organizations.id, name: organizations.name, state: resellerRelationships.state })
-      .from(resellerRelationships)
-      .innerJoin(organizations, eq(organizations.id, resellerRelationships.partnerId))
-      .where(and(eq(resellerRelationships.customerId, member.organization.id), eq(resellerRelationships.partnerId, partnerId)))
-      .orderBy(desc(resellerRelationships.createdAt))
-      .get() ?? null
+    (await firstRow(
+      db
+        .select({ id: organizations.id, name: organizations.name, state: resellerRelationships.state })
+        .from(resellerRelationships)
+        .innerJoin(organizations, eq(organizations.id, resellerRelationships.partnerId))
+        .where(and(eq(resellerRelationships.customerId, member.organization.id), eq(resellerRelationships.partnerId, partnerId)))
+        .orderBy(desc(resellerRelationships.createdAt)),
+    )) ?? null
   );
 }

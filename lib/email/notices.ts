@@ -11,7 +11,7 @@ const each = <T>(v: PerRecipient<T>, to: Recipient): T => (typeof v === "functio
  * transaction (it leaves after commit). `key` makes it unique per event; with the
  * recipient's address it is the outbox's idempotency key, so queueing twice sends once.
  */
-export function enqueueNotices(
+export async function enqueueNotices(
   tx: Tx,
   recipients: Recipient[],
   n: {
@@ -23,9 +23,9 @@ export function enqueueNotices(
     relatedId: string;
     now: Date;
   },
-): void {
+): Promise<void> {
   for (const to of recipients) {
-    enqueueEmail(
+    await enqueueEmail(
       tx,
       {
         idempotencyKey: `${n.key}.${to.email}`,

@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import { createServer, type AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterEach, describe, expect, it } from "vitest";
@@ -24,7 +25,7 @@ async function freePort(): Promise<number> {
 
 function queue(t: ReturnType<typeof testContext>, key = "k1") {
   const email = { idempotencyKey: key, kind: "test", to: "grace@blueyonder.example", subject: "Hello", text: "Body", html: "<p>Body</p>" };
-  return transaction(t.ctx.db, (tx) => enqueueEmail(tx, email, t.ctx.now()));
+  return transaction(t.ctx.db, async (tx) => await enqueueEmail(tx, email, t.ctx.now()));
 }
 
 describe("email outbox", () => {
@@ -39,7 +40,7 @@ describe("email outbox", () => {
     expect(await deliverDueEmails(t.ctx.db, send, t.ctx.now)).toBe(0);
     expect(capture.messages).toHaveLength(1);
     expect(capture.messages[0]).toMatchObject({ subject: "Hello", to: ["grace@blueyonder.example"], messageId: "<k1@prc.example>" });
-    expect(t.ctx.db.select().from(emailOutbox).get()!.state).toBe("sent");
+    expect((await firstRow(t.ctx.db.select().from(emailOutbox)))!.state).toBe("sent");
   });
 
   it("keeps mail while SMTP is down and retries with backoff once it is back", async () => {
@@ -48,18 +49,18 @@ describe("email outbox", () => {
     const smtpPort = await freePort();
     const down = smtpSender(`smtp://127.0.0.1:${smtpPort}`, "prc@example.com", "prc.example");
     expect(await deliverDueEmails(t.ctx.db, down, t.ctx.now)).toBe(0);
-    let row = t.ctx.db.select().from(emailOutbox).get()!;
+    let row = (await firstRow(t.ctx.db.select().from(emailOutbox)))!;
     expect(row).toMatchObject({ state: "pending", attempts: 1 });
     expect(row.nextAttemptAt.getTime() - t.ctx.now().getTime()).toBe(5_000);
     // Not due yet: nothing is attempted.
     expect(await deliverDueEmails(t.ctx.db, down, t.ctx.now)).toBe(0);
-    expect(t.ctx.db.select().from(emailOutbox).get()!.attempts).toBe(1);
+    expect((await firstRow(t.ctx.db.select().from(emailOutbox)))!.attempts).toBe(1);
 
     const capture = await startCaptureServer({ smtpPort, apiPort: await freePort() });
     closers.push(capture.close);
     t.advance(5_000);
     expect(await deliverDueEmails(t.ctx.db, down, t.ctx.now)).toBe(1);
-    row = t.ctx.db.select().from(emailOutbox).get()!;
+    row = (await firstRow(t.ctx.db.select().from(emailOutbox)))!;
     expect(row).toMatchObject({ state: "sent", attempts: 2 });
     expect(capture.messages).toHaveLength(1);
   });
@@ -79,7 +80,7 @@ describe("email outbox", () => {
     const t = testContext();
     await queue(t);
     await deliverDueEmails(t.ctx.db, smtpSender(`smtp://127.0.0.1:${smtpPort}`, "prc@example.com", "prc.example"), t.ctx.now);
-    const row = t.ctx.db.select().from(emailOutbox).get()!;
+    const row = (await firstRow(t.ctx.db.select().from(emailOutbox)))!;
     expect(row.state).toBe("failed");
     expect(row.lastError).toMatch(/550/);
   });

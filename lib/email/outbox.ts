@@ -40,8 +40,8 @@ const insertEmail = (tx: Tx) =>
   );
 
 /** Queues an email inside the caller's transaction; it is sent only if that transaction commits. */
-export function enqueueEmail(tx: Tx, email: OutgoingEmail, now: Date): void {
-  insertEmail(tx).run({
+export async function enqueueEmail(tx: Tx, email: OutgoingEmail, now: Date): Promise<void> {
+  await insertEmail(tx).execute({
     idempotencyKey: email.idempotencyKey,
     kind: email.kind,
     toAddress: email.to,
@@ -79,17 +79,17 @@ function isPermanent(error: unknown): boolean {
  */
 export async function deliverDueEmails(db: Db, send: SendFn, now: () => Date, batch = 20): Promise<number> {
   const claimedAt = now();
-  const claimed = await transaction(db, (tx) => {
-    const due = tx
-      .select({ id: emailOutbox.id })
-      .from(emailOutbox)
-      .where(and(inArray(emailOutbox.state, ["pending", "sending"]), lte(emailOutbox.nextAttemptAt, claimedAt)))
-      .orderBy(emailOutbox.nextAttemptAt)
-      .limit(batch)
-      .all()
-      .map((r) => r.id);
+  const claimed = await transaction(db, async (tx) => {
+    const due = (
+      await tx
+        .select({ id: emailOutbox.id })
+        .from(emailOutbox)
+        .where(and(inArray(emailOutbox.state, ["pending", "sending"]), lte(emailOutbox.nextAttemptAt, claimedAt)))
+        .orderBy(emailOutbox.nextAttemptAt)
+        .limit(batch)
+    ).map((r) => r.id);
     if (due.length === 0) return [];
-    return tx
+    return await tx
       .update(emailOutbox)
       .set({ state: "sending", attempts: sql`${emailOutbox.attempts} + 1`, nextAttemptAt: new Date(claimedAt.getTime() + LEASE_MS) })
       .where(
@@ -99,31 +99,32 @@ export async function deliverDueEmails(db: Db, send: SendFn, now: () => Date, ba
           lte(emailOutbox.nextAttemptAt, claimedAt),
         ),
       )
-      .returning()
-      .all();
+      .returning();
   });
 
   let sent = 0;
   for (const row of claimed) {
     try {
       await send({ messageId: row.idempotencyKey, to: row.toAddress, subject: row.subject, text: row.textBody, html: row.htmlBody });
-      await transaction(db, (tx) =>
-        tx.update(emailOutbox).set({ state: "sent", sentAt: now(), lastError: null }).where(eq(emailOutbox.id, row.id)).run(),
+      await transaction(
+        db,
+        async (tx) => await tx.update(emailOutbox).set({ state: "sent", sentAt: now(), lastError: null }).where(eq(emailOutbox.id, row.id)),
       );
       sent++;
     } catch (error) {
       const giveUp = isPermanent(error) || row.attempts >= MAX_ATTEMPTS;
       const message = error instanceof Error ? error.message.slice(0, 500) : String(error).slice(0, 500);
-      await transaction(db, (tx) =>
-        tx
-          .update(emailOutbox)
-          .set({
-            state: giveUp ? "failed" : "pending",
-            lastError: message,
-            nextAttemptAt: new Date(now().getTime() + backoffMs(row.attempts)),
-          })
-          .where(eq(emailOutbox.id, row.id))
-          .run(),
+      await transaction(
+        db,
+        async (tx) =>
+          await tx
+            .update(emailOutbox)
+            .set({
+              state: giveUp ? "failed" : "pending",
+              lastError: message,
+              nextAttemptAt: new Date(now().getTime() + backoffMs(row.attempts)),
+            })
+            .where(eq(emailOutbox.id, row.id)),
       );
     }
   }

@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 /*
  * The operators' side of enrollment: approving an application (the partner organization, its
  * first Account admin, its partner ID) or rejecting it, and telling the applicant.
@@ -9,7 +10,7 @@ import { ensureDefaultGroups } from "@/lib/access/groups";
 import { requirePermission, type Actor, type Organization } from "@/lib/auth/membership";
 import { recordAudit } from "@/lib/audit/record";
 import { transaction, type Tx } from "@/db/transaction";
-import type { ServiceContext } from "@/lib/context";
+import { within, type ServiceContext } from "@/lib/context";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { noticeEmail } from "@/lib/email/templates";
 import { DomainError } from "@/lib/errors";
@@ -19,35 +20,36 @@ import type { Cloud } from "@/db/values/organizations";
 import type { ApproveApplicationInput, RejectApplicationInput } from "./schemas";
 import { decide, domainTaken, type Application } from "./service";
 
-function requireDecider(ctx: ServiceContext, actor: Actor) {
-  const operator = operatorOrganization(ctx.db);
+async function requireDecider(ctx: ServiceContext, actor: Actor) {
+  const operator = await operatorOrganization(ctx.db);
   if (!operator) throw new DomainError("NOT_FOUND");
-  return requirePermission(ctx.db, actor, operator.id, "operator.applications.decide");
+  return await requirePermission(ctx.db, actor, operator.id, "operator.applications.decide");
 }
 
-function getApplicationOrThrow(ctx: ServiceContext, id: string): Application {
-  const app = ctx.db.select().from(partnerApplications).where(eq(partnerApplications.id, id)).get();
+async function getApplicationOrThrow(ctx: ServiceContext, id: string): Promise<Application> {
+  const app = await firstRow(ctx.db.select().from(partnerApplications).where(eq(partnerApplications.id, id)));
   if (!app) throw new DomainError("NOT_FOUND");
   return app;
 }
 
-function partnerIdTaken(db: ServiceContext["db"] | Tx, cloud: Cloud, publicId: string): boolean {
-  return !!db
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(and(eq(organizations.cloud, cloud), eq(organizations.partnerPublicId, publicId)))
-    .get();
+async function partnerIdTaken(db: ServiceContext["db"] | Tx, cloud: Cloud, publicId: string): Promise<boolean> {
+  return !!(await firstRow(
+    db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(and(eq(organizations.cloud, cloud), eq(organizations.partnerPublicId, publicId))),
+  ));
 }
 
 /** A fresh 7-digit partner ID, unique within the cloud. */
-function generatePartnerId(db: ServiceContext["db"] | Tx, cloud: Cloud): string {
+async function generatePartnerId(db: ServiceContext["db"] | Tx, cloud: Cloud): Promise<string> {
   for (;;) {
     const candidate = String(1_000_000 + Math.floor(Math.random() * 9_000_000));
-    if (!partnerIdTaken(db, cloud, candidate)) return candidate;
+    if (!(await partnerIdTaken(db, cloud, candidate))) return candidate;
   }
 }
 
-function tellApplicant(
+async function tellApplicant(
   ctx: ServiceContext,
   tx: Tx,
   app: Application,
@@ -56,8 +58,9 @@ function tellApplicant(
   url: string,
   now: Date,
 ) {
-  const locale = tx.select({ locale: users.locale }).from(users).where(eq(users.id, app.applicantUserId)).get()?.locale ?? app.locale;
-  enqueueEmail(
+  const locale =
+    (await firstRow(tx.select({ locale: users.locale }).from(users).where(eq(users.id, app.applicantUserId))))?.locale ?? app.locale;
+  await enqueueEmail(
     tx,
     {
       idempotencyKey: `application.${app.id}.${kind}`,
@@ -78,15 +81,18 @@ function tellApplicant(
  * domain becomes the partner's non-CSP corporate tenant (rule 4), a customer organization
  * whose Global administrator is the applicant. One transaction; the applicant is emailed.
  */
-export async function approveApplication(ctx: ServiceContext, actor: Actor, input: ApproveApplicationInput) {
-  const operator = requireDecider(ctx, actor);
-  const app = getApplicationOrThrow(ctx, input.applicationId);
-  if (app.state !== "pending") throw new DomainError("APPLICATION_DECIDED");
-  if (domainTaken(ctx.db, app.cloud, app.primaryDomain)) throw new DomainError("DOMAIN_TAKEN", { domain: app.primaryDomain });
-  if (input.partnerPublicId && partnerIdTaken(ctx.db, app.cloud, input.partnerPublicId))
-    throw new DomainError("PARTNER_ID_TAKEN", { id: input.partnerPublicId }, { partnerPublicId: ["partnerIdTaken"] });
-  const now = ctx.now();
-  return await transaction(ctx.db, (tx) => {
+export async function approveApplication(outer: ServiceContext, actor: Actor, input: ApproveApplicationInput) {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+
+    const operator = await requireDecider(ctx, actor);
+    const app = await getApplicationOrThrow(ctx, input.applicationId);
+    if (app.state !== "pending") throw new DomainError("APPLICATION_DECIDED");
+    if (await domainTaken(ctx.db, app.cloud, app.primaryDomain)) throw new DomainError("DOMAIN_TAKEN", { domain: app.primaryDomain });
+    if (input.partnerPublicId && (await partnerIdTaken(ctx.db, app.cloud, input.partnerPublicId)))
+      throw new DomainError("PARTNER_ID_TAKEN", { id: input.partnerPublicId }, { partnerPublicId: ["partnerIdTaken"] });
+    const now = ctx.now();
+
     const partner: Organization = {
       id: newId("org"),
       kind: "partner",
@@ -95,7 +101,7 @@ export async function approveApplication(ctx: ServiceContext, actor: Actor, inpu
       country: app.country,
       primaryDomain: app.primaryDomain,
       partnerType: app.partnerType,
-      partnerPublicId: input.partnerPublicId ?? generatePartnerId(tx, app.cloud),
+      partnerPublicId: input.partnerPublicId ?? (await generatePartnerId(tx, app.cloud)),
       isCspTransactionTenant: input.cspTransactionTenant,
       partnerState: "active",
       corporateOfPartnerId: null,
@@ -103,12 +109,12 @@ export async function approveApplication(ctx: ServiceContext, actor: Actor, inpu
     };
     // The organization is written first so the application can name it; if another decision
     // won the application, the conditional update throws and the whole transaction rolls back.
-    tx.insert(organizations).values(partner).run();
-    decide(tx, app, { state: "approved", decidedAt: now, decidedByUserId: actor.userId, partnerId: partner.id });
-    tx.insert(memberships)
-      .values({ id: newId("mem"), organizationId: partner.id, userId: app.applicantUserId, roles: ["account_admin"], createdAt: now })
-      .run();
-    ensureDefaultGroups(tx, partner.id, now);
+    await tx.insert(organizations).values(partner);
+    await decide(tx, app, { state: "approved", decidedAt: now, decidedByUserId: actor.userId, partnerId: partner.id });
+    await tx
+      .insert(memberships)
+      .values({ id: newId("mem"), organizationId: partner.id, userId: app.applicantUserId, roles: ["account_admin"], createdAt: now });
+    await ensureDefaultGroups(tx, partner.id, now);
     const details = {
       name: partner.name,
       domain: partner.primaryDomain,
@@ -116,7 +122,7 @@ export async function approveApplication(ctx: ServiceContext, actor: Actor, inpu
       partner: partner.partnerPublicId,
       email: app.applicantEmail,
     };
-    recordAudit(tx, {
+    await recordAudit(tx, {
       organizationId: operator.organization.id,
       actor,
       action: "application.approved",
@@ -125,7 +131,7 @@ export async function approveApplication(ctx: ServiceContext, actor: Actor, inpu
       details,
       at: now,
     });
-    recordAudit(tx, {
+    await recordAudit(tx, {
       organizationId: partner.id,
       actor,
       action: "partner.enrolled",
@@ -135,28 +141,26 @@ export async function approveApplication(ctx: ServiceContext, actor: Actor, inpu
       at: now,
     });
     let corporateId: string | null = null;
-    if (app.corporateDomain && !domainTaken(tx, app.cloud, app.corporateDomain)) {
+    if (app.corporateDomain && !(await domainTaken(tx, app.cloud, app.corporateDomain))) {
       corporateId = newId("org");
-      tx.insert(organizations)
-        .values({
-          id: corporateId,
-          kind: "customer",
-          name: partner.name,
-          cloud: app.cloud,
-          country: app.country,
-          primaryDomain: app.corporateDomain,
-          partnerType: null,
-          partnerPublicId: null,
-          isCspTransactionTenant: false,
-          partnerState: "active",
-          corporateOfPartnerId: partner.id,
-          createdAt: now,
-        })
-        .run();
-      tx.insert(memberships)
-        .values({ id: newId("mem"), organizationId: corporateId, userId: app.applicantUserId, roles: ["global_admin"], createdAt: now })
-        .run();
-      recordAudit(tx, {
+      await tx.insert(organizations).values({
+        id: corporateId,
+        kind: "customer",
+        name: partner.name,
+        cloud: app.cloud,
+        country: app.country,
+        primaryDomain: app.corporateDomain,
+        partnerType: null,
+        partnerPublicId: null,
+        isCspTransactionTenant: false,
+        partnerState: "active",
+        corporateOfPartnerId: partner.id,
+        createdAt: now,
+      });
+      await tx
+        .insert(memberships)
+        .values({ id: newId("mem"), organizationId: corporateId, userId: app.applicantUserId, roles: ["global_admin"], createdAt: now });
+      await recordAudit(tx, {
         organizationId: corporateId,
         customerId: corporateId,
         actor,
@@ -167,7 +171,7 @@ export async function approveApplication(ctx: ServiceContext, actor: Actor, inpu
         at: now,
       });
     }
-    tellApplicant(
+    await tellApplicant(
       ctx,
       tx,
       app,
@@ -181,13 +185,16 @@ export async function approveApplication(ctx: ServiceContext, actor: Actor, inpu
 }
 
 /** An operator rejects with a reason the applicant reads in their email. */
-export async function rejectApplication(ctx: ServiceContext, actor: Actor, input: RejectApplicationInput) {
-  const operator = requireDecider(ctx, actor);
-  const app = getApplicationOrThrow(ctx, input.applicationId);
-  const now = ctx.now();
-  await transaction(ctx.db, (tx) => {
-    decide(tx, app, { state: "rejected", decidedAt: now, decidedByUserId: actor.userId, rejectionReason: input.reason });
-    recordAudit(tx, {
+export async function rejectApplication(outer: ServiceContext, actor: Actor, input: RejectApplicationInput) {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+
+    const operator = await requireDecider(ctx, actor);
+    const app = await getApplicationOrThrow(ctx, input.applicationId);
+    const now = ctx.now();
+
+    await decide(tx, app, { state: "rejected", decidedAt: now, decidedByUserId: actor.userId, rejectionReason: input.reason });
+    await recordAudit(tx, {
       organizationId: operator.organization.id,
       actor,
       action: "application.rejected",
@@ -196,7 +203,8 @@ export async function rejectApplication(ctx: ServiceContext, actor: Actor, input
       details: { name: app.companyName, domain: app.primaryDomain, reason: input.reason.slice(0, 200) },
       at: now,
     });
-    tellApplicant(ctx, tx, app, "applicationRejected", { reason: input.reason }, `${ctx.config.publicBaseUrl}/enroll`, now);
+    await tellApplicant(ctx, tx, app, "applicationRejected", { reason: input.reason }, `${ctx.config.publicBaseUrl}/enroll`, now);
+
+    return app;
   });
-  return app;
 }

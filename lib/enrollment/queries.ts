@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import "server-only";
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -5,8 +6,8 @@ import { organizations, partnerApplications } from "@/db/schema";
 import type { Actor } from "@/lib/auth/membership";
 
 /** The signed-in person's own applications, newest first: what the enrollment page shows them. */
-export function listMyApplications(db: Db, actor: Actor) {
-  return db
+export async function listMyApplications(db: Db, actor: Actor) {
+  return await db
     .select({
       id: partnerApplications.id,
       companyName: partnerApplications.companyName,
@@ -21,11 +22,10 @@ export function listMyApplications(db: Db, actor: Actor) {
     .from(partnerApplications)
     .where(eq(partnerApplications.applicantUserId, actor.userId))
     .orderBy(desc(partnerApplications.createdAt))
-    .limit(20)
-    .all();
+    .limit(20);
 }
 
 /** Whether anyone runs the program yet: without an operator there is nobody to review an application. */
-export function enrollmentOpen(db: Db): boolean {
-  return !!db.select({ id: organizations.id }).from(organizations).where(eq(organizations.kind, "operator")).get();
+export async function enrollmentOpen(db: Db): Promise<boolean> {
+  return !!(await firstRow(db.select({ id: organizations.id }).from(organizations).where(eq(organizations.kind, "operator"))));
 }

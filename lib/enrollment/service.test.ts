@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { emailOutbox, memberships, organizations, securityGroups } from "@/db/schema";
@@ -30,14 +31,14 @@ const form = (over: Partial<ApplyInput & { clientIp: string }> = {}): ApplyInput
 beforeEach(async () => {
   t = testContext();
   operator = await addOperatorMember(t.ctx.db, "ops@program.example");
-  applicant = addUser(t.ctx.db, "ceo@tailwind.example");
+  applicant = await addUser(t.ctx.db, "ceo@tailwind.example");
 });
 
 describe("enrolling as a partner", () => {
   it("an application waits for an operator, who is emailed", async () => {
     const app = await submitApplication(t.ctx, applicant, form());
     expect(app.state).toBe("pending");
-    const mail = t.ctx.db.select().from(emailOutbox).all();
+    const mail = await t.ctx.db.select().from(emailOutbox);
     expect(mail.map((m) => [m.kind, m.toAddress])).toEqual([["application.received", "ops@program.example"]]);
   });
 
@@ -46,7 +47,9 @@ describe("enrolling as a partner", () => {
       "DOMAIN_MISMATCH",
     );
     // A subdomain of the company's domain is the company's.
-    expect(await codeOf(async () => await submitApplication(t.ctx, addUser(t.ctx.db, "it@de.tailwind.example"), form()))).toBe("no error");
+    expect(await codeOf(async () => await submitApplication(t.ctx, await addUser(t.ctx.db, "it@de.tailwind.example"), form()))).toBe(
+      "no error",
+    );
     expect(await codeOf(async () => await submitApplication(t.ctx, applicant, form()))).toBe("APPLICATION_PENDING");
     expect(
       await codeOf(
@@ -68,19 +71,19 @@ describe("enrolling as a partner", () => {
           ),
       ),
     ).toBe("AGREEMENT_CHANGED");
-    addPartner(t.ctx.db, { name: "Taken", domain: "taken.example" });
+    await addPartner(t.ctx.db, { name: "Taken", domain: "taken.example" });
     expect(
       await codeOf(
-        async () => await submitApplication(t.ctx, addUser(t.ctx.db, "a@taken.example"), form({ primaryDomain: "taken.example" })),
+        async () => await submitApplication(t.ctx, await addUser(t.ctx.db, "a@taken.example"), form({ primaryDomain: "taken.example" })),
       ),
     ).toBe("DOMAIN_TAKEN");
-    addCustomer(t.ctx.db, { name: "Corp", domain: "corp.example" });
+    await addCustomer(t.ctx.db, { name: "Corp", domain: "corp.example" });
     expect(
       await codeOf(
         async () =>
           await submitApplication(
             t.ctx,
-            addUser(t.ctx.db, "a@fresh.example"),
+            await addUser(t.ctx.db, "a@fresh.example"),
             form({ primaryDomain: "fresh.example", corporateDomain: "corp.example" }),
           ),
       ),
@@ -90,7 +93,7 @@ describe("enrolling as a partner", () => {
         async () =>
           await submitApplication(
             t.ctx,
-            addUser(t.ctx.db, "b@fresh2.example"),
+            await addUser(t.ctx.db, "b@fresh2.example"),
             form({ primaryDomain: "fresh2.example", corporateDomain: "fresh2.example" }),
           ),
       ),
@@ -101,7 +104,7 @@ describe("enrolling as a partner", () => {
         async () =>
           await submitApplication(
             t.ctx,
-            addUser(t.ctx.db, "x@taken.example"),
+            await addUser(t.ctx.db, "x@taken.example"),
             form({ primaryDomain: "taken.example", cloud: "china", agreementVersion: CLOUD_RULES.china.partnerAgreement.version }),
           ),
       ),
@@ -111,30 +114,32 @@ describe("enrolling as a partner", () => {
   it("is limited per client address and per domain, like sign-in requests", async () => {
     t.ctx.config.enrollmentsPerIpPerHour = 2;
     for (const d of ["a1", "a2"])
-      await submitApplication(t.ctx, addUser(t.ctx.db, `x@${d}.example`), form({ primaryDomain: `${d}.example` }));
+      await submitApplication(t.ctx, await addUser(t.ctx.db, `x@${d}.example`), form({ primaryDomain: `${d}.example` }));
     expect(
-      await codeOf(async () => await submitApplication(t.ctx, addUser(t.ctx.db, "x@a3.example"), form({ primaryDomain: "a3.example" }))),
+      await codeOf(
+        async () => await submitApplication(t.ctx, await addUser(t.ctx.db, "x@a3.example"), form({ primaryDomain: "a3.example" })),
+      ),
     ).toBe("RATE_LIMITED");
     expect(
       await codeOf(
         async () =>
           await submitApplication(
             t.ctx,
-            addUser(t.ctx.db, "y@a3.example"),
+            await addUser(t.ctx.db, "y@a3.example"),
             form({ primaryDomain: "a3.example", clientIp: "198.51.100.1" }),
           ),
       ),
     ).toBe("no error");
     t.ctx.config.enrollmentsPerIpPerHour = 100;
     t.ctx.config.enrollmentsPerDomainPerDay = 1;
-    const first = await submitApplication(t.ctx, addUser(t.ctx.db, "x@b1.example"), form({ primaryDomain: "b1.example" }));
+    const first = await submitApplication(t.ctx, await addUser(t.ctx.db, "x@b1.example"), form({ primaryDomain: "b1.example" }));
     await withdrawApplication(t.ctx, { userId: first.applicantUserId, email: first.applicantEmail }, first.id);
     expect(
       await codeOf(
         async () =>
           await submitApplication(
             t.ctx,
-            addUser(t.ctx.db, "y@b1.example"),
+            await addUser(t.ctx.db, "y@b1.example"),
             form({ primaryDomain: "b1.example", clientIp: "198.51.100.2" }),
           ),
       ),
@@ -161,26 +166,20 @@ describe("enrolling as a partner", () => {
       partnerState: "active",
     });
     expect(partner.partnerPublicId).toMatch(/^\d{7}$/);
-    expect(getMember(t.ctx.db, applicant, partner.id)?.roles).toEqual(["account_admin"]);
+    expect((await getMember(t.ctx.db, applicant, partner.id))?.roles).toEqual(["account_admin"]);
     expect(
-      t.ctx.db
-        .select()
-        .from(securityGroups)
-        .where(eq(securityGroups.partnerId, partner.id))
-        .all()
-        .map((g) => g.name)
-        .sort(),
+      (await t.ctx.db.select().from(securityGroups).where(eq(securityGroups.partnerId, partner.id))).map((g) => g.name).sort(),
     ).toEqual(["Admin Agents", "Helpdesk Agents"]);
-    const corporate = t.ctx.db.select().from(organizations).where(eq(organizations.id, corporateId!)).get()!;
+    const corporate = (await firstRow(t.ctx.db.select().from(organizations).where(eq(organizations.id, corporateId!))))!;
     expect(corporate).toMatchObject({
       kind: "customer",
       primaryDomain: "tailwind-corp.example",
       corporateOfPartnerId: partner.id,
       isCspTransactionTenant: false,
     });
-    expect(getMember(t.ctx.db, applicant, corporate.id)?.roles).toEqual(["global_admin"]);
+    expect((await getMember(t.ctx.db, applicant, corporate.id))?.roles).toEqual(["global_admin"]);
     // The applicant hears of it in the language they applied in.
-    const mail = t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "application.approved")).get()!;
+    const mail = (await firstRow(t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "application.approved"))))!;
     expect(mail.toAddress).toBe("ceo@tailwind.example");
     expect(mail.subject).toMatch(/Tailwind Cloud/);
     expect(mail.textBody).toMatch(/Partner/);
@@ -193,7 +192,7 @@ describe("enrolling as a partner", () => {
   });
 
   it("a partner ID is unique within the cloud", async () => {
-    addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example", publicId: "4810231" });
+    await addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example", publicId: "4810231" });
     const app = await submitApplication(t.ctx, applicant, form());
     expect(
       await codeOf(
@@ -210,7 +209,7 @@ describe("enrolling as a partner", () => {
   it("rejection tells the applicant why, and closes the application", async () => {
     const app = await submitApplication(t.ctx, applicant, form());
     await rejectApplication(t.ctx, operator, { applicationId: app.id, reason: "We could not verify the company." });
-    const mail = t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "application.rejected")).get()!;
+    const mail = (await firstRow(t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "application.rejected"))))!;
     expect(mail.textBody).toContain("We could not verify the company.");
     expect(await codeOf(async () => await rejectApplication(t.ctx, operator, { applicationId: app.id, reason: "Twice over." }))).toBe(
       "APPLICATION_DECIDED",
@@ -227,8 +226,8 @@ describe("enrolling as a partner", () => {
           await approveApplication(t.ctx, viewer, { applicationId: app.id, partnerPublicId: undefined, cspTransactionTenant: true }),
       ),
     ).toBe("FORBIDDEN");
-    const partner = addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
-    const partnerAdmin = { userId: t.ctx.db.select().from(memberships).all()[0].userId, email: "x" };
+    const partner = await addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
+    const partnerAdmin = { userId: (await t.ctx.db.select().from(memberships))[0].userId, email: "x" };
     void partner;
     expect(await codeOf(async () => await rejectApplication(t.ctx, applicant, { applicationId: app.id, reason: "I decide myself." }))).toBe(
       "NOT_FOUND",
@@ -244,7 +243,7 @@ describe("enrolling as a partner", () => {
       ),
     ).toBe("NOT_FOUND");
     // Nobody raises themselves: the applicant withdraws their own application, not another's.
-    const other = await submitApplication(t.ctx, addUser(t.ctx.db, "x@other.example"), form({ primaryDomain: "other.example" }));
+    const other = await submitApplication(t.ctx, await addUser(t.ctx.db, "x@other.example"), form({ primaryDomain: "other.example" }));
     expect(await codeOf(async () => await withdrawApplication(t.ctx, applicant, other.id))).toBe("NOT_FOUND");
   });
 });

@@ -120,7 +120,7 @@ export async function run(w: World, o: Op): Promise<boolean> {
         "select partner_id as partnerId, customer_id as customerId from reseller_relationships where state = 'active' order by rowid",
       )
       .all() as { partnerId: string; customerId: string }[];
-  const adminRows = () => db.select().from(adminRelationships).orderBy(inOrder).all();
+  const adminRows = async () => await db.select().from(adminRelationships).orderBy(inOrder);
   switch (o.kind) {
     case "invite": {
       const p = pick(w.partners, o.p)!;
@@ -150,13 +150,7 @@ export async function run(w: World, o: Op): Promise<boolean> {
     }
     case "accept": {
       const open = new Set(
-        db
-          .select()
-          .from(invitations)
-          .orderBy(inOrder)
-          .all()
-          .filter((i) => i.state === "sent" || i.state === "opened")
-          .map((i) => i.id),
+        (await db.select().from(invitations).orderBy(inOrder)).filter((i) => i.state === "sent" || i.state === "opened").map((i) => i.id),
       );
       const inv = choose(
         w.tokens.filter((x) => open.has(x.id)),
@@ -194,7 +188,7 @@ export async function run(w: World, o: Op): Promise<boolean> {
       return true;
     }
     case "revoke": {
-      const rows = db.select().from(invitations).orderBy(inOrder).all();
+      const rows = await db.select().from(invitations).orderBy(inOrder);
       const inv = choose(
         rows.filter((i) => i.state === "sent" || i.state === "opened"),
         rows,
@@ -225,7 +219,7 @@ export async function run(w: World, o: Op): Promise<boolean> {
       return true;
     }
     case "decide": {
-      const rows = adminRows();
+      const rows = await adminRows();
       const r = choose(
         rows.filter((x) => x.state === "approvalPending"),
         rows,
@@ -243,7 +237,7 @@ export async function run(w: World, o: Op): Promise<boolean> {
       return true;
     }
     case "terminate": {
-      const rows = adminRows();
+      const rows = await adminRows();
       const r = choose(
         rows.filter((x) => x.state === "active" || x.state === "expiring"),
         rows,
@@ -258,7 +252,7 @@ export async function run(w: World, o: Op): Promise<boolean> {
       return true;
     }
     case "assignGroup": {
-      const rows = adminRows();
+      const rows = await adminRows();
       const r = choose(
         rows.filter((x) => x.state === "active" || x.state === "expiring"),
         rows,
@@ -267,7 +261,7 @@ export async function run(w: World, o: Op): Promise<boolean> {
       );
       if (!r) return false;
       const p = partnerOf(w, r.partnerId);
-      const group = db.select().from(securityGroups).where(eq(securityGroups.partnerId, p.id)).orderBy(inOrder).all()[w.domains++ % 2];
+      const group = (await db.select().from(securityGroups).where(eq(securityGroups.partnerId, p.id)).orderBy(inOrder))[w.domains++ % 2];
       await createAccessAssignment(ctx, p.admin, { partnerId: p.id, relationshipId: r.id, groupId: group.id, roles: r.roles.slice(0, 1) });
       return true;
     }
@@ -299,7 +293,7 @@ export async function run(w: World, o: Op): Promise<boolean> {
       return true;
     }
     case "endPartnership": {
-      const rows = db.select().from(partnerships).orderBy(inOrder).all();
+      const rows = await db.select().from(partnerships).orderBy(inOrder);
       const row = choose(
         rows.filter((x) => x.state === "active"),
         rows,
@@ -312,11 +306,11 @@ export async function run(w: World, o: Op): Promise<boolean> {
       return true;
     }
     case "assignSupport": {
-      const holders = adminRows().filter((x) => (x.state === "active" || x.state === "expiring") && customerOf(w, x.customerId));
+      const holders = (await adminRows()).filter((x) => (x.state === "active" || x.state === "expiring") && customerOf(w, x.customerId));
       const everyPair = w.partners.flatMap((p) => w.customers.map((c) => ({ partnerId: p.id, customerId: c.id })));
       const pair = choose(holders, everyPair, o.i, o.wild)!;
       const c = customerOf(w, pair.customerId)!;
-      const subs = db.select().from(subscriptions).where(eq(subscriptions.customerId, c.id)).orderBy(inOrder).all();
+      const subs = await db.select().from(subscriptions).where(eq(subscriptions.customerId, c.id)).orderBy(inOrder);
       const sub = choose(
         subs.filter((x) => x.partnerOfRecordId !== pair.partnerId),
         subs,
@@ -327,7 +321,7 @@ export async function run(w: World, o: Op): Promise<boolean> {
       return true;
     }
     case "supportAction": {
-      const rows = db.select().from(supportAssignments).orderBy(inOrder).all();
+      const rows = await db.select().from(supportAssignments).orderBy(inOrder);
       const a = choose(
         rows.filter((x) => x.state === "active"),
         rows,

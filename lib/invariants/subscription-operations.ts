@@ -59,7 +59,7 @@ export async function runSubscriptionOp(w: World, o: SubscriptionOp): Promise<bo
       return true;
     }
     case "changeSubscription": {
-      const subs = db.select().from(subscriptions).orderBy(inOrder).all();
+      const subs = await db.select().from(subscriptions).orderBy(inOrder);
       const mine = subs.filter((x) => (o.byCustomer ? x.partnerOfRecordId === null : x.partnerOfRecordId !== null));
       const sub = choose(mine, subs, o.i, o.wild);
       if (!sub) return false;

@@ -1,3 +1,4 @@
+import type { Actor } from "@/lib/auth/membership";
 import type { Cloud, PartnerType } from "@/db/values/organizations";
 import { CLOUDS } from "@/db/values/organizations";
 import { acceptInvitation } from "@/lib/invitations/respond";
@@ -32,34 +33,34 @@ export type World = Awaited<ReturnType<typeof buildWorld>>;
 export async function buildWorld() {
   const t = testContext();
   const db = t.ctx.db;
-  const partners = PARTNERS.map((p, i) => {
-    const id = addPartner(db, { name: p.key, domain: `${p.key}.example`, type: p.type, cloud: p.cloud, publicId: String(1000 + i) });
-    return {
-      ...p,
-      id,
-      publicId: String(1000 + i),
-      admin: addMember(db, id, `admin@${p.key}.example`, ["account_admin", "admin_agent", "sales_agent"]),
-    };
-  });
-  const customers = CUSTOMERS.map((c) => {
-    const id = addCustomer(db, { name: c.key, domain: `${c.key}.example`, cloud: c.cloud });
-    return { ...c, id, ga: addMember(db, id, `ga@${c.key}.example`, ["global_admin"]) };
-  });
+  // One after the other: ids and seats come out the same for a given seed.
+  const partners: ((typeof PARTNERS)[number] & { id: string; publicId: string; admin: Actor })[] = [];
+  for (const [i, p] of PARTNERS.entries()) {
+    const id = await addPartner(db, { name: p.key, domain: `${p.key}.example`, type: p.type, cloud: p.cloud, publicId: String(1000 + i) });
+    const admin = await addMember(db, id, `admin@${p.key}.example`, ["account_admin", "admin_agent", "sales_agent"]);
+    partners.push({ ...p, id, publicId: String(1000 + i), admin });
+  }
+  const customers: ((typeof CUSTOMERS)[number] & { id: string; ga: Actor })[] = [];
+  for (const c of CUSTOMERS) {
+    const id = await addCustomer(db, { name: c.key, domain: `${c.key}.example`, cloud: c.cloud });
+    customers.push({ ...c, id, ga: await addMember(db, id, `ga@${c.key}.example`, ["global_admin"]) });
+  }
   // Subscriptions bought every way: from the cloud's direct partner (and c2 from the global reseller), directly, under an enterprise agreement.
   for (const c of customers) {
     const direct = partners.find((p) => p.cloud === c.cloud && p.type === "direct");
-    if (direct) addSubscription(db, c.id, `${direct.key} product for ${c.key}`, direct.id);
-    if (c.key === "c2") addSubscription(db, c.id, "Reseller product for c2", partners.find((p) => p.key === "reseller-global")!.id);
-    addSubscription(db, c.id, `Direct product for ${c.key}`, null);
+    if (direct) await addSubscription(db, c.id, `${direct.key} product for ${c.key}`, direct.id);
+    if (c.key === "c2") await addSubscription(db, c.id, "Reseller product for c2", partners.find((p) => p.key === "reseller-global")!.id);
+    await addSubscription(db, c.id, `Direct product for ${c.key}`, null);
   }
   db.$client
     .prepare("update subscriptions set purchase_channel = 'enterprise_agreement' where product like 'Direct product for c1%'")
     .run();
-  const strangers = [addUser(db, "new1@fresh.example"), addUser(db, "new2@fresh.example")];
+  const strangers = [await addUser(db, "new1@fresh.example"), await addUser(db, "new2@fresh.example")];
   // Two catalog products per cloud: what the subscription operations sell and record.
   const products: { cloud: Cloud; id: string }[] = [];
   for (const cloud of CLOUDS)
-    for (const name of ["Suite", "Analytics"]) products.push({ cloud, id: await addProduct(db, { name: `${name} (${cloud})`, cloud }) });
+    for (const name of ["Suite", "Analytics"])
+      products.push({ cloud, id: await await addProduct(db, { name: `${name} (${cloud})`, cloud }) });
   const w = {
     t,
     partners,

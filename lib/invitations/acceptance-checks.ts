@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import { and, eq } from "drizzle-orm";
 import { invitations, memberships, organizations, resellerRelationships } from "@/db/schema";
 import type { Actor, Organization } from "@/lib/auth/membership";
@@ -22,19 +23,20 @@ type InvitationRow = typeof invitations.$inferSelect;
  * tenant the partner is to work with, existing or new, and the two-tier provider link.
  */
 /** Checks the seeds' rules for an existing tenant becoming this partner's customer (rules 4 and 7). */
-export function checkExistingTarget(
+export async function checkExistingTarget(
   ctx: ServiceContext,
   actor: Actor,
   partner: Organization,
   customerId: string,
   provider: string | null,
-): Organization {
-  const row = ctx.db
-    .select({ org: organizations, roles: memberships.roles })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(and(eq(memberships.userId, actor.userId), eq(memberships.organizationId, customerId)))
-    .get();
+): Promise<Organization> {
+  const row = await firstRow(
+    ctx.db
+      .select({ org: organizations, roles: memberships.roles })
+      .from(memberships)
+      .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+      .where(and(eq(memberships.userId, actor.userId), eq(memberships.organizationId, customerId))),
+  );
   if (!row) throw new DomainError("NOT_FOUND");
   const { org, roles } = row;
   if (org.id === partner.id || org.corporateOfPartnerId === partner.id || (provider && org.corporateOfPartnerId === provider))
@@ -46,13 +48,13 @@ export function checkExistingTarget(
   // Only who holds the permission (a Global administrator) may accept for the organization.
   if (!hasPermission(roles, "customer.relationships.accept")) throw new DomainError("FORBIDDEN");
   if (org.cloud !== partner.cloud) throw new DomainError("CLOUD_MISMATCH");
-  if (activeResellerRelationship(ctx.db, partner.id, org.id)) throw new DomainError("ALREADY_RELATED", { name: org.name });
+  if (await activeResellerRelationship(ctx.db, partner.id, org.id)) throw new DomainError("ALREADY_RELATED", { name: org.name });
   return org;
 }
 
-export function checkNewTarget(ctx: ServiceContext, partner: Organization, primaryDomain: string) {
+export async function checkNewTarget(ctx: ServiceContext, partner: Organization, primaryDomain: string) {
   if (!CLOUD_RULES[partner.cloud].newCustomers) throw new DomainError("NEW_CUSTOMERS_CLOSED");
-  const taken = organizationByDomain(ctx.db).get({ cloud: partner.cloud, domain: primaryDomain });
+  const taken = await firstRow(organizationByDomain(ctx.db).execute({ cloud: partner.cloud, domain: primaryDomain }));
   if (!taken) return;
   if (taken.id === partner.id || taken.corporateOfPartnerId === partner.id) throw new DomainError("SELF_INVITE");
   if (taken.kind === "partner" && taken.isCspTransactionTenant) throw new DomainError("CSP_TRANSACTION_TENANT", { name: taken.name });
@@ -63,32 +65,30 @@ export function checkNewTarget(ctx: ServiceContext, partner: Organization, prima
  * Two-tier: the same acceptance makes the customer the named provider's customer too,
  * unless it already is. The partnership must still be active at this instant.
  */
-export function linkProvider(
+export async function linkProvider(
   ctx: ServiceContext,
   tx: Tx,
   p: { inv: InvitationRow; reseller: Organization; customer: Organization; actor: Actor; now: Date },
-): Organization {
+): Promise<Organization> {
   const providerId = p.inv.providerId!;
-  if (!activePartnership(tx, providerId, p.reseller.id)) throw new DomainError("PROVIDER_UNAVAILABLE");
-  const provider = tx.select().from(organizations).where(eq(organizations.id, providerId)).get();
+  if (!(await activePartnership(tx, providerId, p.reseller.id))) throw new DomainError("PROVIDER_UNAVAILABLE");
+  const provider = await firstRow(tx.select().from(organizations).where(eq(organizations.id, providerId)));
   if (!provider || provider.cloud !== p.customer.cloud) throw new DomainError("PROVIDER_UNAVAILABLE");
-  if (activeResellerRelationship(tx, provider.id, p.customer.id)) return provider;
+  if (await activeResellerRelationship(tx, provider.id, p.customer.id)) return provider;
   const id = newId("rel");
-  tx.insert(resellerRelationships)
-    .values({
-      id,
-      partnerId: provider.id,
-      customerId: p.customer.id,
-      state: "active",
-      invitationId: p.inv.id,
-      createdAt: p.now,
-      resellerId: p.reseller.id,
-      customerName: p.customer.name,
-      customerDomain: p.customer.primaryDomain,
-    })
-    .run();
+  await tx.insert(resellerRelationships).values({
+    id,
+    partnerId: provider.id,
+    customerId: p.customer.id,
+    state: "active",
+    invitationId: p.inv.id,
+    createdAt: p.now,
+    resellerId: p.reseller.id,
+    customerName: p.customer.name,
+    customerDomain: p.customer.primaryDomain,
+  });
   const details = { partner: provider.name, customer: p.customer.name, reseller: p.reseller.name };
-  recordAudit(tx, {
+  await recordAudit(tx, {
     organizationId: provider.id,
     customerId: p.customer.id,
     actor: p.actor,
@@ -98,8 +98,8 @@ export function linkProvider(
     details,
     at: p.now,
   });
-  for (const to of membersWith(tx, [provider.id], "partnerships.write")) {
-    enqueueEmail(
+  for (const to of await membersWith(tx, [provider.id], "partnerships.write")) {
+    await enqueueEmail(
       tx,
       {
         idempotencyKey: `reseller_relationship.${id}.provider.${to.email}`,

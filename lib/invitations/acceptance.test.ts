@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { emailOutbox, memberships, organizations, resellerRelationships } from "@/db/schema";
@@ -20,10 +21,10 @@ let t: ReturnType<typeof testContext>;
 let northwind: string;
 let agent: Actor;
 
-beforeEach(() => {
+beforeEach(async () => {
   t = testContext();
-  northwind = addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
-  agent = addMember(t.ctx.db, northwind, "agent@northwind.example", ["admin_agent"]);
+  northwind = await addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
+  agent = await addMember(t.ctx.db, northwind, "agent@northwind.example", ["admin_agent"]);
 });
 
 async function invite(email: string, partnerId = northwind, by = agent) {
@@ -41,37 +42,39 @@ const brandNew = (token: string, primaryDomain: string) => ({
 
 describe("accepting an invitation", () => {
   it("with a new organization makes the person its Global administrator, in the partner's cloud", async () => {
-    const grace = addUser(t.ctx.db, "grace@newco.example");
+    const grace = await addUser(t.ctx.db, "grace@newco.example");
     const { customerId } = await acceptInvitation(t.ctx, grace, brandNew(await invite("grace@newco.example"), "NewCo.Example"));
-    const org = t.ctx.db.select().from(organizations).where(eq(organizations.id, customerId)).get()!;
+    const org = (await firstRow(t.ctx.db.select().from(organizations).where(eq(organizations.id, customerId))))!;
     expect(org).toMatchObject({ kind: "customer", cloud: "global", primaryDomain: "newco.example", country: "DE" });
-    expect(t.ctx.db.select().from(memberships).where(eq(memberships.organizationId, customerId)).get()!.roles).toEqual(["global_admin"]);
-    const notice = t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "invitation.accepted")).get()!;
+    expect((await firstRow(t.ctx.db.select().from(memberships).where(eq(memberships.organizationId, customerId))))!.roles).toEqual([
+      "global_admin",
+    ]);
+    const notice = (await firstRow(t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "invitation.accepted"))))!;
     expect(notice.toAddress).toBe("agent@northwind.example");
     expect(notice.subject).toBe("New Co accepted your invitation");
   });
 
   it("keeps every other partner (rule 1) and leaves every subscription row byte-identical (rule 3)", async () => {
-    const fabrikam = addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
-    const fabAgent = addMember(t.ctx.db, fabrikam, "agent@fabrikam.example", ["admin_agent"]);
-    const customer = addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
-    const olivia = addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
+    const fabrikam = await addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
+    const fabAgent = await addMember(t.ctx.db, fabrikam, "agent@fabrikam.example", ["admin_agent"]);
+    const customer = await addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
+    const olivia = await addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
     await acceptInvitation(t.ctx, olivia, existing(await invite("olivia@adventure.example", fabrikam, fabAgent), customer));
-    addSubscription(t.ctx.db, customer, "Microsoft 365 E3", fabrikam);
-    addSubscription(t.ctx.db, customer, "Azure plan", null);
+    await addSubscription(t.ctx.db, customer, "Microsoft 365 E3", fabrikam);
+    await addSubscription(t.ctx.db, customer, "Azure plan", null);
     const before = dumpTable(t.ctx.db, "subscriptions");
 
     await acceptInvitation(t.ctx, olivia, existing(await invite("olivia@adventure.example"), customer));
 
     expect(dumpTable(t.ctx.db, "subscriptions")).toBe(before);
-    const active = t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.customerId, customer)).all();
+    const active = await t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.customerId, customer));
     expect(active.map((r) => r.partnerId).sort()).toEqual([fabrikam, northwind].sort());
     expect(active.every((r) => r.state === "active")).toBe(true);
   });
 
   it("refuses a customer in another cloud", async () => {
-    const customer = addCustomer(t.ctx.db, { name: "Proseware", domain: "proseware.example", cloud: "germany" });
-    const klara = addMember(t.ctx.db, customer, "klara@proseware.example", ["global_admin"]);
+    const customer = await addCustomer(t.ctx.db, { name: "Proseware", domain: "proseware.example", cloud: "germany" });
+    const klara = await addMember(t.ctx.db, customer, "klara@proseware.example", ["global_admin"]);
     expect(
       await codeOf(async () => await acceptInvitation(t.ctx, klara, existing(await invite("klara@proseware.example"), customer))),
     ).toBe("CLOUD_MISMATCH");
@@ -79,12 +82,12 @@ describe("accepting an invitation", () => {
   });
 
   it("refuses a partner's CSP transaction tenant, whether chosen or claimed by domain (rule 4)", async () => {
-    const litware = addPartner(t.ctx.db, { name: "Litware", domain: "litware.example", csp: true });
-    const lena = addMember(t.ctx.db, litware, "lena@litware.example", ["account_admin"]);
+    const litware = await addPartner(t.ctx.db, { name: "Litware", domain: "litware.example", csp: true });
+    const lena = await addMember(t.ctx.db, litware, "lena@litware.example", ["account_admin"]);
     expect(await codeOf(async () => await acceptInvitation(t.ctx, lena, existing(await invite("lena@litware.example"), litware)))).toBe(
       "CSP_TRANSACTION_TENANT",
     );
-    const other = addUser(t.ctx.db, "it@litware.example");
+    const other = await addUser(t.ctx.db, "it@litware.example");
     expect(
       await codeOf(async () => await acceptInvitation(t.ctx, other, brandNew(await invite("it@litware.example"), "litware.example"))),
     ).toBe("CSP_TRANSACTION_TENANT");
@@ -92,28 +95,28 @@ describe("accepting an invitation", () => {
   });
 
   it("lets a partner's separate non-CSP corporate tenant become another partner's customer (rule 4)", async () => {
-    const litware = addPartner(t.ctx.db, { name: "Litware", domain: "litware.example" });
-    const corp = addCustomer(t.ctx.db, { name: "Litware Corporate", domain: "corp.litware.example", corporateOf: litware });
-    const lena = addMember(t.ctx.db, corp, "lena@litware.example", ["global_admin"]);
+    const litware = await addPartner(t.ctx.db, { name: "Litware", domain: "litware.example" });
+    const corp = await addCustomer(t.ctx.db, { name: "Litware Corporate", domain: "corp.litware.example", corporateOf: litware });
+    const lena = await addMember(t.ctx.db, corp, "lena@litware.example", ["global_admin"]);
     expect(await codeOf(async () => await acceptInvitation(t.ctx, lena, existing(await invite("lena@litware.example"), corp)))).toBe(
       "no error",
     );
   });
 
   it("refuses a partner becoming its own customer, through its corporate tenant too", async () => {
-    const corp = addCustomer(t.ctx.db, { name: "Northwind Corporate", domain: "corp.northwind.example", corporateOf: northwind });
-    const it1 = addMember(t.ctx.db, corp, "it@corp.northwind.example", ["global_admin"]);
+    const corp = await addCustomer(t.ctx.db, { name: "Northwind Corporate", domain: "corp.northwind.example", corporateOf: northwind });
+    const it1 = await addMember(t.ctx.db, corp, "it@corp.northwind.example", ["global_admin"]);
     expect(await codeOf(async () => await acceptInvitation(t.ctx, it1, existing(await invite("it@corp.northwind.example"), corp)))).toBe(
       "SELF_INVITE",
     );
     const token = await invite("outsider@example.org");
-    const outsider = addUser(t.ctx.db, "outsider@example.org");
+    const outsider = await addUser(t.ctx.db, "outsider@example.org");
     expect(await codeOf(async () => await acceptInvitation(t.ctx, outsider, brandNew(token, "northwind.example")))).toBe("SELF_INVITE");
   });
 
   it("does not duplicate an active relationship with the same partner", async () => {
-    const customer = addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
-    const olivia = addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
+    const customer = await addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
+    const olivia = await addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
     await acceptInvitation(t.ctx, olivia, existing(await invite("olivia@adventure.example"), customer));
     const second = await invite("olivia@adventure.example");
     expect(await codeOf(async () => await acceptInvitation(t.ctx, olivia, existing(second, customer)))).toBe("ALREADY_RELATED");
@@ -121,8 +124,8 @@ describe("accepting an invitation", () => {
   });
 
   it("refuses a domain another organization already uses", async () => {
-    addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
-    const someone = addUser(t.ctx.db, "someone@adventure.example");
+    await addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
+    const someone = await addUser(t.ctx.db, "someone@adventure.example");
     expect(
       await codeOf(
         async () => await acceptInvitation(t.ctx, someone, brandNew(await invite("someone@adventure.example"), "adventure.example")),
@@ -131,20 +134,20 @@ describe("accepting an invitation", () => {
   });
 
   it("only a Global administrator may accept for an existing organization", async () => {
-    const customer = addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
-    const ben = addMember(t.ctx.db, customer, "ben@adventure.example", ["billing_administrator"]);
+    const customer = await addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
+    const ben = await addMember(t.ctx.db, customer, "ben@adventure.example", ["billing_administrator"]);
     expect(await codeOf(async () => await acceptInvitation(t.ctx, ben, existing(await invite("ben@adventure.example"), customer)))).toBe(
       "FORBIDDEN",
     );
-    const stranger = addUser(t.ctx.db, "x@adventure.example");
+    const stranger = await addUser(t.ctx.db, "x@adventure.example");
     expect(await codeOf(async () => await acceptInvitation(t.ctx, stranger, existing(await invite("x@adventure.example"), customer)))).toBe(
       "NOT_FOUND",
     );
   });
 
   it("creates no new customer in a cloud that accepts none (Germany)", async () => {
-    const tailspin = addPartner(t.ctx.db, { name: "Tailspin", domain: "tailspin.example", cloud: "germany" });
-    const jonas = addMember(t.ctx.db, tailspin, "jonas@tailspin.example", ["admin_agent"]);
+    const tailspin = await addPartner(t.ctx.db, { name: "Tailspin", domain: "tailspin.example", cloud: "germany" });
+    const jonas = await addMember(t.ctx.db, tailspin, "jonas@tailspin.example", ["admin_agent"]);
     const token = (
       await createInvitation(t.ctx, jonas, {
         partnerId: tailspin,
@@ -153,14 +156,14 @@ describe("accepting an invitation", () => {
         locale: "de",
       })
     ).token;
-    const someone = addUser(t.ctx.db, "new@proseware.example");
+    const someone = await addUser(t.ctx.db, "new@proseware.example");
     expect(await codeOf(async () => await acceptInvitation(t.ctx, someone, brandNew(token, "proseware.example")))).toBe(
       "NEW_CUSTOMERS_CLOSED",
     );
   });
 
   it("writes the relationship, the accepted invitation and their audit rows together", async () => {
-    const grace = addUser(t.ctx.db, "grace@newco.example");
+    const grace = await addUser(t.ctx.db, "grace@newco.example");
     const { relationshipId } = await acceptInvitation(t.ctx, grace, brandNew(await invite("grace@newco.example"), "newco.example"));
     const actions = t.ctx.db.$client.prepare("select action, target_id from audit_events order by id").all() as {
       action: string;

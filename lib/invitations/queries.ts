@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import "server-only";
 import { and, asc, desc, eq, gt, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -31,62 +32,60 @@ function invitationOrder(sort: InvitationSort) {
   }
 }
 
-export function listPartnerInvitations(
+export async function listPartnerInvitations(
   db: Db,
   member: Member,
   opts: { page: number; status?: InvitationStatus; now: Date; q?: string; sort?: InvitationSort },
 ) {
   const q = opts.q?.trim();
-  const rows = db
-    .select({
-      id: invitations.id,
-      email: invitations.email,
-      state: invitations.state,
-      expiresAt: invitations.expiresAt,
-      lastSentAt: invitations.lastSentAt,
-      customerId: invitations.customerId,
-      customerName: organizations.name,
-      adminRequest: invitations.adminRequest,
-      // Delivery of the latest email for it (its outbox key names the invitation and the send).
-      emailState: emailOutbox.state,
-      emailAttempts: emailOutbox.attempts,
-      emailError: emailOutbox.lastError,
-    })
-    .from(invitations)
-    .leftJoin(organizations, eq(organizations.id, invitations.customerId))
-    .leftJoin(emailOutbox, eq(emailOutbox.idempotencyKey, sql`'invitation.' || ${invitations.id} || '.' || ${invitations.sendCount}`))
-    .where(
-      and(
-        eq(invitations.partnerId, member.organization.id),
-        statusFilter(opts.status, opts.now),
-        q ? contains(invitations.email, q) : undefined,
-      ),
-    )
-    .orderBy(...invitationOrder(opts.sort ?? "newest"))
-    .limit(PAGE_SIZE + 1)
-    .offset((opts.page - 1) * PAGE_SIZE)
-    .all()
-    .map((r) => ({ ...r, status: invitationStatus(r, opts.now) }));
+  const rows = (
+    await db
+      .select({
+        id: invitations.id,
+        email: invitations.email,
+        state: invitations.state,
+        expiresAt: invitations.expiresAt,
+        lastSentAt: invitations.lastSentAt,
+        customerId: invitations.customerId,
+        customerName: organizations.name,
+        adminRequest: invitations.adminRequest,
+        // Delivery of the latest email for it (its outbox key names the invitation and the send).
+        emailState: emailOutbox.state,
+        emailAttempts: emailOutbox.attempts,
+        emailError: emailOutbox.lastError,
+      })
+      .from(invitations)
+      .leftJoin(organizations, eq(organizations.id, invitations.customerId))
+      .leftJoin(emailOutbox, eq(emailOutbox.idempotencyKey, sql`'invitation.' || ${invitations.id} || '.' || ${invitations.sendCount}`))
+      .where(
+        and(
+          eq(invitations.partnerId, member.organization.id),
+          statusFilter(opts.status, opts.now),
+          q ? contains(invitations.email, q) : undefined,
+        ),
+      )
+      .orderBy(...invitationOrder(opts.sort ?? "newest"))
+      .limit(PAGE_SIZE + 1)
+      .offset((opts.page - 1) * PAGE_SIZE)
+  ).map((r) => ({ ...r, status: invitationStatus(r, opts.now) }));
   return toPage(rows, opts.page);
 }
 
 /** What the public landing page may show about an invitation: nothing beyond who asks and for what. */
-export function getInvitationLanding(ctx: ServiceContext, token: string) {
-  const inv = findInvitationByToken(ctx, token);
+export async function getInvitationLanding(ctx: ServiceContext, token: string) {
+  const inv = await findInvitationByToken(ctx, token);
   if (!inv) return null;
-  const partner = ctx.db.select().from(organizations).where(eq(organizations.id, inv.partnerId)).get();
-  const inviter = ctx.db.select({ email: users.email }).from(users).where(eq(users.id, inv.createdByUserId)).get();
+  const partner = await firstRow(ctx.db.select().from(organizations).where(eq(organizations.id, inv.partnerId)));
+  const inviter = await firstRow(ctx.db.select({ email: users.email }).from(users).where(eq(users.id, inv.createdByUserId)));
   if (!partner) return null;
   const provider = inv.providerId
-    ? ctx.db
-        .select({ id: organizations.id, name: organizations.name })
-        .from(organizations)
-        .where(eq(organizations.id, inv.providerId))
-        .get()
+    ? await firstRow(
+        ctx.db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(eq(organizations.id, inv.providerId)),
+      )
     : undefined;
   // Set once accepted: the tenant the relationship is with (new or existing).
   const customer = inv.customerId
-    ? ctx.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, inv.customerId)).get()
+    ? await firstRow(ctx.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, inv.customerId)))
     : undefined;
   return {
     id: inv.id,

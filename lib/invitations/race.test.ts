@@ -61,9 +61,9 @@ const countWhere = (db: Db, sql: string) => (db.$client.prepare(sql).get() as { 
 describe("racing on one object from 10 processes", () => {
   it("100 accepts of one invitation: exactly one wins, the 99 others are told it was already used and leave nothing", async () => {
     const { dir, file, db, ctx } = freshFile();
-    const partner = addPartner(db, { name: "Northwind", domain: "northwind.example" });
-    const sales = addMember(db, partner, "sam@northwind.example", ["sales_agent"]);
-    const customer = addUser(db, "it@racer.example");
+    const partner = await addPartner(db, { name: "Northwind", domain: "northwind.example" });
+    const sales = await addMember(db, partner, "sam@northwind.example", ["sales_agent"]);
+    const customer = await addUser(db, "it@racer.example");
     const { token, invitation } = await createInvitation(ctx, sales, {
       partnerId: partner,
       email: customer.email,

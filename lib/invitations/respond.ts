@@ -1,10 +1,11 @@
+import { changedRows, firstRow } from "@/db/query";
 import { and, eq } from "drizzle-orm";
 import { invitations, organizations } from "@/db/schema";
 import type { Actor, Organization } from "@/lib/auth/membership";
 import { recordAudit } from "@/lib/audit/record";
 import { transaction, type Tx } from "@/db/transaction";
 import { assertInGoodStanding } from "@/lib/partners/standing";
-import type { ServiceContext } from "@/lib/context";
+import { within, type ServiceContext } from "@/lib/context";
 import { normalizeDomain } from "@/lib/email/normalize";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { invitationAnsweredEmail } from "@/lib/email/templates";
@@ -30,45 +31,55 @@ import {
 
 type InvitationRow = typeof invitations.$inferSelect;
 
-export function findInvitationByToken(ctx: ServiceContext, token: string): InvitationRow | null {
+export async function findInvitationByToken(ctx: ServiceContext, token: string): Promise<InvitationRow | null> {
   if (!isWellFormedToken(token)) return null;
-  return invitationByTokenHash(ctx.db).get({ hash: hashToken(token) }) ?? null;
+  return (await firstRow(invitationByTokenHash(ctx.db).execute({ hash: hashToken(token) }))) ?? null;
 }
 
 /** The invitation behind a token, if it can still be answered, and by this actor; otherwise the reason. */
-function requireAnswerable(ctx: ServiceContext, actor: Actor, token: string): InvitationRow {
-  return assertAnswerable(findInvitationByToken(ctx, token), actor, ctx.now());
+async function requireAnswerable(ctx: ServiceContext, actor: Actor, token: string): Promise<InvitationRow> {
+  return assertAnswerable(await findInvitationByToken(ctx, token), actor, ctx.now());
 }
 
 /**
  * Marks the invitation answered only if it is still open at this instant: the conditional
  * update is what makes the link single-use when two answers race.
  */
-function closeInvitation(tx: Tx, inv: InvitationRow, state: "accepted" | "declined", actor: Actor, now: Date, customerId: string | null) {
-  const changed = closeOpenInvitation(tx).run({
-    state,
-    respondedAtMs: now.getTime(),
-    respondedByUserId: actor.userId,
-    customerId,
-    id: inv.id,
-    nowMs: now.getTime(),
-  }).changes;
+async function closeInvitation(
+  tx: Tx,
+  inv: InvitationRow,
+  state: "accepted" | "declined",
+  actor: Actor,
+  now: Date,
+  customerId: string | null,
+) {
+  const changed = changedRows(
+    await closeOpenInvitation(tx).execute({
+      state,
+      respondedAtMs: now.getTime(),
+      respondedByUserId: actor.userId,
+      customerId,
+      id: inv.id,
+      nowMs: now.getTime(),
+    }),
+  );
   if (changed !== 1) throw new DomainError("INVITATION_USED");
 }
 
 /** Viewing the landing page records "opened" and nothing else (a prefetch cannot accept). */
 export async function markInvitationOpened(ctx: ServiceContext, token: string): Promise<void> {
-  const inv = findInvitationByToken(ctx, token);
+  const inv = await findInvitationByToken(ctx, token);
   if (!inv || invitationStatus(inv, ctx.now()) !== "sent") return;
   const now = ctx.now();
-  await transaction(ctx.db, (tx) => {
-    const changed = tx
-      .update(invitations)
-      .set({ state: "opened", openedAt: now })
-      .where(and(eq(invitations.id, inv.id), eq(invitations.state, "sent")))
-      .run().changes;
+  await transaction(ctx.db, async (tx) => {
+    const changed = changedRows(
+      await tx
+        .update(invitations)
+        .set({ state: "opened", openedAt: now })
+        .where(and(eq(invitations.id, inv.id), eq(invitations.state, "sent"))),
+    );
     if (changed === 1) {
-      recordAudit(tx, {
+      await recordAudit(tx, {
         organizationId: inv.partnerId,
         actor: null,
         action: "invitation.opened",
@@ -81,7 +92,7 @@ export async function markInvitationOpened(ctx: ServiceContext, token: string): 
   });
 }
 
-function notifyPartner(
+async function notifyPartner(
   ctx: ServiceContext,
   tx: Tx,
   inv: InvitationRow,
@@ -90,12 +101,12 @@ function notifyPartner(
   customer: Organization | null,
   now: Date,
 ) {
-  const inviter = userById(tx).get({ id: inv.createdByUserId });
+  const inviter = await firstRow(userById(tx).execute({ id: inv.createdByUserId }));
   if (!inviter) return;
   const url = customer
     ? `${ctx.config.publicBaseUrl}/partner/${partner.id}/customers/${customer.id}`
     : `${ctx.config.publicBaseUrl}/partner/${partner.id}/invitations`;
-  enqueueEmail(
+  await enqueueEmail(
     tx,
     {
       idempotencyKey: `invitation.${inv.id}.${accepted ? "accepted" : "declined"}`,
@@ -123,22 +134,25 @@ function notifyPartner(
  * and other partners' relationships stay as they are (rule 1).
  */
 
-export async function acceptInvitation(ctx: ServiceContext, actor: Actor, input: AcceptInvitationInput) {
-  const inv = requireAnswerable(ctx, actor, input.token);
-  const partner = organizationById(ctx.db).get({ id: inv.partnerId });
-  if (!partner) throw new DomainError("INVITATION_INVALID");
-  // A suspended or offboarded partner gains no customer, whenever its invitation was sent.
-  assertInGoodStanding(partner);
-  if (inv.providerId && !activePartnership(ctx.db, inv.providerId, partner.id)) throw new DomainError("PROVIDER_UNAVAILABLE");
-  // Accepting grants the admin roles asked for with it: Global Administrator only from a recent sign-in.
-  if (inv.adminRequest && needsFreshSignIn(inv.adminRequest.roles, actor, ctx.now())) throw new DomainError("REAUTH_REQUIRED");
+export async function acceptInvitation(outer: ServiceContext, actor: Actor, input: AcceptInvitationInput) {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
 
-  const newDomain = input.target === "new" ? normalizeDomain(input.primaryDomain) : null;
-  const existing = input.target === "existing" ? checkExistingTarget(ctx, actor, partner, input.customerId, inv.providerId) : null;
-  if (newDomain) checkNewTarget(ctx, partner, newDomain);
+    const inv = await requireAnswerable(ctx, actor, input.token);
+    const partner = await firstRow(organizationById(ctx.db).execute({ id: inv.partnerId }));
+    if (!partner) throw new DomainError("INVITATION_INVALID");
+    // A suspended or offboarded partner gains no customer, whenever its invitation was sent.
+    assertInGoodStanding(partner);
+    if (inv.providerId && !(await activePartnership(ctx.db, inv.providerId, partner.id))) throw new DomainError("PROVIDER_UNAVAILABLE");
+    // Accepting grants the admin roles asked for with it: Global Administrator only from a recent sign-in.
+    if (inv.adminRequest && needsFreshSignIn(inv.adminRequest.roles, actor, ctx.now())) throw new DomainError("REAUTH_REQUIRED");
 
-  const now = ctx.now();
-  return await transaction(ctx.db, (tx) => {
+    const newDomain = input.target === "new" ? normalizeDomain(input.primaryDomain) : null;
+    const existing = input.target === "existing" ? await checkExistingTarget(ctx, actor, partner, input.customerId, inv.providerId) : null;
+    if (newDomain) await checkNewTarget(ctx, partner, newDomain);
+
+    const now = ctx.now();
+
     // A new organization is written first so the invitation closes naming it in one update;
     // if another answer won the invitation, the whole transaction (organization too) rolls back.
     let customer = existing;
@@ -157,15 +171,15 @@ export async function acceptInvitation(ctx: ServiceContext, actor: Actor, input:
         corporateOfPartnerId: null,
         createdAt: now,
       } satisfies Organization;
-      insertOrganization(tx).run(customer);
-      insertMembership(tx).run({
+      await insertOrganization(tx).execute(customer);
+      await insertMembership(tx).execute({
         id: newId("mem"),
         organizationId: customer.id,
         userId: actor.userId,
         roles: ["global_admin"],
         createdAt: now,
       });
-      recordAudit(tx, {
+      await recordAudit(tx, {
         organizationId: customer.id,
         customerId: customer.id,
         actor,
@@ -177,9 +191,9 @@ export async function acceptInvitation(ctx: ServiceContext, actor: Actor, input:
       });
     }
     if (!customer) throw new DomainError("VALIDATION");
-    closeInvitation(tx, inv, "accepted", actor, now, customer.id);
+    await closeInvitation(tx, inv, "accepted", actor, now, customer.id);
     const relationshipId = newId("rel");
-    insertResellerRelationship(tx).run({
+    await insertResellerRelationship(tx).execute({
       id: relationshipId,
       partnerId: partner.id,
       customerId: customer.id,
@@ -192,7 +206,7 @@ export async function acceptInvitation(ctx: ServiceContext, actor: Actor, input:
       customerDomain: customer.primaryDomain,
     });
     const details = { partner: partner.name, customer: customer.name, email: inv.email };
-    recordAudit(tx, {
+    await recordAudit(tx, {
       organizationId: partner.id,
       customerId: customer.id,
       actor,
@@ -202,7 +216,7 @@ export async function acceptInvitation(ctx: ServiceContext, actor: Actor, input:
       details,
       at: now,
     });
-    recordAudit(tx, {
+    await recordAudit(tx, {
       organizationId: partner.id,
       customerId: customer.id,
       actor,
@@ -214,7 +228,7 @@ export async function acceptInvitation(ctx: ServiceContext, actor: Actor, input:
     });
     // One acceptance does both: admin roles asked for with the invitation are granted now.
     const adminRelationship = inv.adminRequest
-      ? grantWithInvitation(ctx, tx, {
+      ? await grantWithInvitation(ctx, tx, {
           partnerId: partner.id,
           customerId: customer.id,
           request: inv.adminRequest,
@@ -224,8 +238,8 @@ export async function acceptInvitation(ctx: ServiceContext, actor: Actor, input:
           now,
         })
       : null;
-    notifyPartner(ctx, tx, inv, partner, true, customer, now);
-    const provider = inv.providerId ? linkProvider(ctx, tx, { inv, reseller: partner, customer, actor, now }) : null;
+    await notifyPartner(ctx, tx, inv, partner, true, customer, now);
+    const provider = inv.providerId ? await linkProvider(ctx, tx, { inv, reseller: partner, customer, actor, now }) : null;
     return {
       customerId: customer.id,
       relationshipId,
@@ -236,14 +250,17 @@ export async function acceptInvitation(ctx: ServiceContext, actor: Actor, input:
   });
 }
 
-export async function declineInvitation(ctx: ServiceContext, actor: Actor, token: string) {
-  const inv = requireAnswerable(ctx, actor, token);
-  const partner = ctx.db.select().from(organizations).where(eq(organizations.id, inv.partnerId)).get();
-  if (!partner) throw new DomainError("INVITATION_INVALID");
-  const now = ctx.now();
-  await transaction(ctx.db, (tx) => {
-    closeInvitation(tx, inv, "declined", actor, now, null);
-    recordAudit(tx, {
+export async function declineInvitation(outer: ServiceContext, actor: Actor, token: string) {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+
+    const inv = await requireAnswerable(ctx, actor, token);
+    const partner = await firstRow(ctx.db.select().from(organizations).where(eq(organizations.id, inv.partnerId)));
+    if (!partner) throw new DomainError("INVITATION_INVALID");
+    const now = ctx.now();
+
+    await closeInvitation(tx, inv, "declined", actor, now, null);
+    await recordAudit(tx, {
       organizationId: partner.id,
       actor,
       action: "invitation.declined",
@@ -252,7 +269,8 @@ export async function declineInvitation(ctx: ServiceContext, actor: Actor, token
       details: { email: inv.email },
       at: now,
     });
-    notifyPartner(ctx, tx, inv, partner, false, null, now);
+    await notifyPartner(ctx, tx, inv, partner, false, null, now);
+
+    return { partnerName: partner.name };
   });
-  return { partnerName: partner.name };
 }

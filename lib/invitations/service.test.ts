@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, emailOutbox, invitations } from "@/db/schema";
@@ -20,10 +21,10 @@ const newOrg = (token: string) => ({
   agreement: "on" as const,
 });
 
-beforeEach(() => {
+beforeEach(async () => {
   t = testContext();
-  partnerId = addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
-  agent = addMember(t.ctx.db, partnerId, "agent@northwind.example", ["admin_agent"]);
+  partnerId = await addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
+  agent = await addMember(t.ctx.db, partnerId, "agent@northwind.example", ["admin_agent"]);
 });
 
 async function invite(email = "grace@blueyonder.example") {
@@ -33,18 +34,12 @@ async function invite(email = "grace@blueyonder.example") {
 describe("createInvitation", () => {
   it("writes the invitation, its audit row and its email in one go, storing only the token's hash", async () => {
     const { invitation, token } = await invite();
-    const row = t.ctx.db.select().from(invitations).where(eq(invitations.id, invitation.id)).get()!;
+    const row = (await firstRow(t.ctx.db.select().from(invitations).where(eq(invitations.id, invitation.id))))!;
     expect(row.state).toBe("sent");
     expect(row.tokenHash).not.toBe(token);
     expect(JSON.stringify(t.ctx.db.$client.prepare("select * from invitations").all())).not.toContain(token);
-    expect(
-      t.ctx.db
-        .select()
-        .from(auditEvents)
-        .all()
-        .map((e) => e.action),
-    ).toEqual(["invitation.sent"]);
-    const mail = t.ctx.db.select().from(emailOutbox).get()!;
+    expect((await t.ctx.db.select().from(auditEvents)).map((e) => e.action)).toEqual(["invitation.sent"]);
+    const mail = (await firstRow(t.ctx.db.select().from(emailOutbox)))!;
     expect(mail.toAddress).toBe("grace@blueyonder.example");
     expect(mail.textBody).toContain(`http://localhost:3000/invite/${token}`);
     expect(mail.htmlBody).toContain(`http://localhost:3000/invite/${token}`);
@@ -66,13 +61,13 @@ describe("createInvitation", () => {
 
   it("is refused to roles without the permission, and changes nothing", async () => {
     for (const role of ["billing_admin", "helpdesk_agent", "user_management_admin"] as const) {
-      const member = addMember(t.ctx.db, partnerId, `${role}@northwind.example`, [role]);
+      const member = await addMember(t.ctx.db, partnerId, `${role}@northwind.example`, [role]);
       expect(
         await codeOf(async () => await createInvitation(t.ctx, member, { partnerId, email: "x@y.example", message: null, locale: "en" })),
       ).toBe("FORBIDDEN");
     }
     for (const role of ["account_admin", "sales_agent"] as const) {
-      const member = addMember(t.ctx.db, partnerId, `${role}@northwind.example`, [role]);
+      const member = await addMember(t.ctx.db, partnerId, `${role}@northwind.example`, [role]);
       expect(
         await codeOf(
           async () => await createInvitation(t.ctx, member, { partnerId, email: `${role}@y.example`, message: null, locale: "en" }),
@@ -83,7 +78,7 @@ describe("createInvitation", () => {
   });
 
   it("treats another partner's id as not found", async () => {
-    const other = addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
+    const other = await addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
     expect(
       await codeOf(
         async () => await createInvitation(t.ctx, agent, { partnerId: other, email: "x@y.example", message: null, locale: "en" }),
@@ -93,7 +88,7 @@ describe("createInvitation", () => {
   });
 
   it("refuses to invite the partner's own people (a partner cannot resell to itself)", async () => {
-    addMember(t.ctx.db, partnerId, "colleague@northwind.example", ["sales_agent"]);
+    await addMember(t.ctx.db, partnerId, "colleague@northwind.example", ["sales_agent"]);
     expect(await codeOf(async () => await invite("Colleague@Northwind.example"))).toBe("SELF_INVITE");
   });
 });
@@ -101,7 +96,7 @@ describe("createInvitation", () => {
 describe("token rules", () => {
   it("single use: a second accept and a decline after accepting are refused", async () => {
     const { token } = await invite();
-    const grace = addUser(t.ctx.db, "grace@blueyonder.example");
+    const grace = await addUser(t.ctx.db, "grace@blueyonder.example");
     await acceptInvitation(t.ctx, grace, newOrg(token));
     expect(await codeOf(async () => await acceptInvitation(t.ctx, grace, newOrg(token)))).toBe("INVITATION_USED");
     expect(await codeOf(async () => await declineInvitation(t.ctx, grace, token))).toBe("INVITATION_USED");
@@ -110,31 +105,31 @@ describe("token rules", () => {
 
   it("bound to the invited address: another signed-in account is refused and nothing changes", async () => {
     const { token } = await invite();
-    const mallory = addUser(t.ctx.db, "mallory@blueyonder.example");
+    const mallory = await addUser(t.ctx.db, "mallory@blueyonder.example");
     const before = count(t.ctx.db, "audit_events");
     expect(await codeOf(async () => await acceptInvitation(t.ctx, mallory, newOrg(token)))).toBe("WRONG_ACCOUNT");
     expect(await codeOf(async () => await declineInvitation(t.ctx, mallory, token))).toBe("WRONG_ACCOUNT");
     expect(count(t.ctx.db, "audit_events")).toBe(before);
-    expect(findInvitationByToken(t.ctx, token)!.state).toBe("sent");
+    expect((await findInvitationByToken(t.ctx, token))!.state).toBe("sent");
   });
 
   it("a homoglyph address (Cyrillic а) is a different address", async () => {
     const { token } = await invite("grace@blueyonder.example");
-    const lookalike = addUser(t.ctx.db, "grаce@blueyonder.example"); // the "а" is U+0430
+    const lookalike = await addUser(t.ctx.db, "grаce@blueyonder.example"); // the "а" is U+0430
     expect(await codeOf(async () => await acceptInvitation(t.ctx, lookalike, newOrg(token)))).toBe("WRONG_ACCOUNT");
   });
 
   it("expires after 14 days by default", async () => {
     const { token } = await invite();
-    const grace = addUser(t.ctx.db, "grace@blueyonder.example");
+    const grace = await addUser(t.ctx.db, "grace@blueyonder.example");
     t.advance(14 * DAY);
-    expect(invitationStatus(findInvitationByToken(t.ctx, token)!, t.ctx.now())).toBe("expired");
+    expect(invitationStatus((await findInvitationByToken(t.ctx, token))!, t.ctx.now())).toBe("expired");
     expect(await codeOf(async () => await acceptInvitation(t.ctx, grace, newOrg(token)))).toBe("INVITATION_EXPIRED");
   });
 
   it("works until the last moment before expiry", async () => {
     const { token } = await invite();
-    const grace = addUser(t.ctx.db, "grace@blueyonder.example");
+    const grace = await addUser(t.ctx.db, "grace@blueyonder.example");
     t.advance(14 * DAY - 1);
     expect(await codeOf(async () => await acceptInvitation(t.ctx, grace, newOrg(token)))).toBe("no error");
   });
@@ -144,8 +139,8 @@ describe("token rules", () => {
     t.advance(20 * DAY); // expired invitations can be resent
     const { token: newToken } = await resendInvitation(t.ctx, agent, { partnerId, invitationId: invitation.id });
     expect(newToken).not.toBe(oldToken);
-    expect(findInvitationByToken(t.ctx, oldToken)).toBeNull();
-    const grace = addUser(t.ctx.db, "grace@blueyonder.example");
+    expect(await findInvitationByToken(t.ctx, oldToken)).toBeNull();
+    const grace = await addUser(t.ctx.db, "grace@blueyonder.example");
     expect(await codeOf(async () => await acceptInvitation(t.ctx, grace, newOrg(oldToken)))).toBe("INVITATION_INVALID");
     expect(await codeOf(async () => await acceptInvitation(t.ctx, grace, newOrg(newToken)))).toBe("no error");
     expect(count(t.ctx.db, "email_outbox")).toBe(3); // first send, resend, accepted notice
@@ -154,7 +149,7 @@ describe("token rules", () => {
   it("revoke makes the link show as withdrawn, and cannot be undone by a resend", async () => {
     const { invitation, token } = await invite();
     await revokeInvitation(t.ctx, agent, { partnerId, invitationId: invitation.id });
-    const grace = addUser(t.ctx.db, "grace@blueyonder.example");
+    const grace = await addUser(t.ctx.db, "grace@blueyonder.example");
     expect(await codeOf(async () => await acceptInvitation(t.ctx, grace, newOrg(token)))).toBe("INVITATION_REVOKED");
     expect(await codeOf(async () => await resendInvitation(t.ctx, agent, { partnerId, invitationId: invitation.id }))).toBe(
       "INVITATION_NOT_OPEN",
@@ -165,23 +160,17 @@ describe("token rules", () => {
     const { token } = await invite();
     await markInvitationOpened(t.ctx, token);
     await markInvitationOpened(t.ctx, token);
-    expect(findInvitationByToken(t.ctx, token)!.state).toBe("opened");
-    expect(
-      t.ctx.db
-        .select()
-        .from(auditEvents)
-        .all()
-        .map((e) => e.action),
-    ).toEqual(["invitation.sent", "invitation.opened"]);
+    expect((await findInvitationByToken(t.ctx, token))!.state).toBe("opened");
+    expect((await t.ctx.db.select().from(auditEvents)).map((e) => e.action)).toEqual(["invitation.sent", "invitation.opened"]);
     expect(count(t.ctx.db, "reseller_relationships")).toBe(0);
   });
 
   it("decline records it and tells the partner in the inviter's language", async () => {
     const { token } = await invite();
-    const grace = addUser(t.ctx.db, "grace@blueyonder.example");
+    const grace = await addUser(t.ctx.db, "grace@blueyonder.example");
     await declineInvitation(t.ctx, grace, token);
-    expect(findInvitationByToken(t.ctx, token)!.state).toBe("declined");
-    const notice = t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "invitation.declined")).get()!;
+    expect((await findInvitationByToken(t.ctx, token))!.state).toBe("declined");
+    const notice = (await firstRow(t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "invitation.declined"))))!;
     expect(notice.toAddress).toBe("agent@northwind.example");
     expect(notice.subject).toBe("grace@blueyonder.example declined your invitation");
   });

@@ -1,10 +1,11 @@
+import { changedRows, firstRow } from "@/db/query";
 import { and, eq, inArray } from "drizzle-orm";
 import { invitations, organizations } from "@/db/schema";
 import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
 import { hasPermission } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { transaction, type Tx } from "@/db/transaction";
-import type { ServiceContext } from "@/lib/context";
+import { within, type ServiceContext } from "@/lib/context";
 import { normalizeEmail } from "@/lib/email/normalize";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { invitationEmail } from "@/lib/email/templates";
@@ -36,8 +37,8 @@ type InvitationForEmail = {
   providerId: string | null;
 };
 
-function queueInvitationEmail(ctx: ServiceContext, tx: Tx, member: Member, inv: InvitationForEmail, token: string, now: Date) {
-  enqueueEmail(
+async function queueInvitationEmail(ctx: ServiceContext, tx: Tx, member: Member, inv: InvitationForEmail, token: string, now: Date) {
+  await enqueueEmail(
     tx,
     {
       idempotencyKey: `invitation.${inv.id}.${inv.sendCount}`,
@@ -54,7 +55,8 @@ function queueInvitationEmail(ctx: ServiceContext, tx: Tx, member: Member, inv: 
         expiresAt: inv.expiresAt,
         adminRequest: inv.adminRequest,
         providerName: inv.providerId
-          ? (tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, inv.providerId)).get()?.name ?? null)
+          ? ((await firstRow(tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, inv.providerId))))
+              ?.name ?? null)
           : null,
       }),
     },
@@ -66,21 +68,21 @@ function queueInvitationEmail(ctx: ServiceContext, tx: Tx, member: Member, inv: 
  * Each invitation email (new or resent) counts against the partner's daily allowance, in
  * the same transaction: a refused or failed invitation takes its count back with it.
  */
-function countInvitationEmail(tx: Tx, ctx: ServiceContext, partnerId: string, now: Date) {
-  consume(tx, { key: `invitations:${partnerId}`, limit: ctx.config.invitationsPerPartnerPerDay ?? 50, windowMs: DAY, now });
+async function countInvitationEmail(tx: Tx, ctx: ServiceContext, partnerId: string, now: Date) {
+  await consume(tx, { key: `invitations:${partnerId}`, limit: ctx.config.invitationsPerPartnerPerDay ?? 50, windowMs: DAY, now });
 }
 
 /**
  * Two-tier: an indirect reseller's invitation names one of its active providers, and only
  * a reseller's does (a direct partner or a provider transacts on its own).
  */
-function checkProvider(ctx: ServiceContext, partner: Organization, providerId: string | null): string | null {
+async function checkProvider(ctx: ServiceContext, partner: Organization, providerId: string | null): Promise<string | null> {
   if (partner.partnerType !== "indirect_reseller") {
     if (providerId) throw new DomainError("PROVIDER_UNAVAILABLE", {}, { providerId: ["providerUnavailable"] });
     return null;
   }
   if (!providerId) throw new DomainError("PROVIDER_REQUIRED", {}, { providerId: ["providerRequired"] });
-  if (!activePartnership(ctx.db, providerId, partner.id))
+  if (!(await activePartnership(ctx.db, providerId, partner.id)))
     throw new DomainError("PROVIDER_UNAVAILABLE", {}, { providerId: ["providerUnavailable"] });
   return providerId;
 }
@@ -90,42 +92,45 @@ function checkProvider(ctx: ServiceContext, partner: Organization, providerId: s
  * its email share one transaction; the email leaves after commit. Returns the raw token
  * (never stored) so callers other than email, such as tests, can follow the link.
  */
-export async function createInvitation(ctx: ServiceContext, actor: Actor, input: InviteCustomerInput) {
-  const member = requirePermission(ctx.db, actor, input.partnerId, "invitations.write");
-  assertInGoodStanding(member.organization);
-  const email = normalizeEmail(input.email);
-  const ownMember = memberByEmail(ctx.db).get({ organizationId: member.organization.id, email });
-  // A partner can never resell to itself (rule 4): its own people are not customers.
-  if (ownMember) throw new DomainError("SELF_INVITE", {}, { email: ["selfInvite"] });
-  const providerId = checkProvider(ctx, member.organization, input.providerId ?? null);
-  if (input.adminRequest) {
-    // Inviting is a Sales agent's job too; asking for admin roles is an Admin agent's.
-    if (!hasPermission(member.roles, "admin_relationships.write")) throw new DomainError("FORBIDDEN");
-    checkAdminRequest(ctx.db, member.organization.id, member.organization.cloud, input.adminRequest);
-  }
+export async function createInvitation(outer: ServiceContext, actor: Actor, input: InviteCustomerInput) {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
 
-  const now = ctx.now();
-  const { token, hash } = newInvitationToken();
-  const invitation = {
-    id: newId("inv"),
-    partnerId: member.organization.id,
-    email,
-    message: input.message,
-    locale: input.locale,
-    tokenHash: hash,
-    state: "sent" as const,
-    sendCount: 1,
-    createdByUserId: actor.userId,
-    createdAt: now,
-    lastSentAt: now,
-    expiresAt: expiryFrom(now, ctx.config.invitationTtlDays),
-    adminRequest: input.adminRequest ?? null,
-    providerId,
-  };
-  await transaction(ctx.db, (tx) => {
-    countInvitationEmail(tx, ctx, member.organization.id, now);
-    insertInvitation(tx).run(invitation);
-    recordAudit(tx, {
+    const member = await requirePermission(ctx.db, actor, input.partnerId, "invitations.write");
+    assertInGoodStanding(member.organization);
+    const email = normalizeEmail(input.email);
+    const ownMember = await firstRow(memberByEmail(ctx.db).execute({ organizationId: member.organization.id, email }));
+    // A partner can never resell to itself (rule 4): its own people are not customers.
+    if (ownMember) throw new DomainError("SELF_INVITE", {}, { email: ["selfInvite"] });
+    const providerId = await checkProvider(ctx, member.organization, input.providerId ?? null);
+    if (input.adminRequest) {
+      // Inviting is a Sales agent's job too; asking for admin roles is an Admin agent's.
+      if (!hasPermission(member.roles, "admin_relationships.write")) throw new DomainError("FORBIDDEN");
+      await checkAdminRequest(ctx.db, member.organization.id, member.organization.cloud, input.adminRequest);
+    }
+
+    const now = ctx.now();
+    const { token, hash } = newInvitationToken();
+    const invitation = {
+      id: newId("inv"),
+      partnerId: member.organization.id,
+      email,
+      message: input.message,
+      locale: input.locale,
+      tokenHash: hash,
+      state: "sent" as const,
+      sendCount: 1,
+      createdByUserId: actor.userId,
+      createdAt: now,
+      lastSentAt: now,
+      expiresAt: expiryFrom(now, ctx.config.invitationTtlDays),
+      adminRequest: input.adminRequest ?? null,
+      providerId,
+    };
+
+    await countInvitationEmail(tx, ctx, member.organization.id, now);
+    await insertInvitation(tx).execute(invitation);
+    await recordAudit(tx, {
       organizationId: member.organization.id,
       actor,
       action: "invitation.sent",
@@ -134,57 +139,63 @@ export async function createInvitation(ctx: ServiceContext, actor: Actor, input:
       details: { email },
       at: now,
     });
-    queueInvitationEmail(ctx, tx, member, invitation, token, now);
+    await queueInvitationEmail(ctx, tx, member, invitation, token, now);
+
+    return { invitation, token };
   });
-  return { invitation, token };
 }
 
-function getOwnInvitationOrThrow(ctx: ServiceContext, member: Member, invitationId: string) {
-  const inv = ctx.db
-    .select()
-    .from(invitations)
-    .where(and(eq(invitations.id, invitationId), eq(invitations.partnerId, member.organization.id)))
-    .get();
+async function getOwnInvitationOrThrow(ctx: ServiceContext, member: Member, invitationId: string) {
+  const inv = await firstRow(
+    ctx.db
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.id, invitationId), eq(invitations.partnerId, member.organization.id))),
+  );
   if (!inv) throw new DomainError("NOT_FOUND");
   return inv;
 }
 
 /** Sends a fresh link: a new token replaces the old one (which stops working) and the clock restarts. */
-export async function resendInvitation(ctx: ServiceContext, actor: Actor, ref: InvitationRef) {
-  const member = requirePermission(ctx.db, actor, ref.partnerId, "invitations.write");
-  assertInGoodStanding(member.organization);
-  const inv = getOwnInvitationOrThrow(ctx, member, ref.invitationId);
-  const now = ctx.now();
-  const status = invitationStatus(inv, now);
-  if (status !== "sent" && status !== "opened" && status !== "expired") throw new DomainError("INVITATION_NOT_OPEN");
+export async function resendInvitation(outer: ServiceContext, actor: Actor, ref: InvitationRef) {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
 
-  const { token, hash } = newInvitationToken();
-  const next = {
-    ...inv,
-    tokenHash: hash,
-    state: "sent" as const,
-    sendCount: inv.sendCount + 1,
-    lastSentAt: now,
-    expiresAt: expiryFrom(now, ctx.config.invitationTtlDays),
-    openedAt: null,
-  };
-  await transaction(ctx.db, (tx) => {
+    const member = await requirePermission(ctx.db, actor, ref.partnerId, "invitations.write");
+    assertInGoodStanding(member.organization);
+    const inv = await getOwnInvitationOrThrow(ctx, member, ref.invitationId);
+    const now = ctx.now();
+    const status = invitationStatus(inv, now);
+    if (status !== "sent" && status !== "opened" && status !== "expired") throw new DomainError("INVITATION_NOT_OPEN");
+
+    const { token, hash } = newInvitationToken();
+    const next = {
+      ...inv,
+      tokenHash: hash,
+      state: "sent" as const,
+      sendCount: inv.sendCount + 1,
+      lastSentAt: now,
+      expiresAt: expiryFrom(now, ctx.config.invitationTtlDays),
+      openedAt: null,
+    };
+
     // Conditional on the state we read, so a concurrent accept or revoke wins cleanly.
-    const changed = tx
-      .update(invitations)
-      .set({
-        tokenHash: next.tokenHash,
-        state: next.state,
-        sendCount: next.sendCount,
-        lastSentAt: now,
-        expiresAt: next.expiresAt,
-        openedAt: null,
-      })
-      .where(and(eq(invitations.id, inv.id), inArray(invitations.state, ["sent", "opened"])))
-      .run().changes;
+    const changed = changedRows(
+      await tx
+        .update(invitations)
+        .set({
+          tokenHash: next.tokenHash,
+          state: next.state,
+          sendCount: next.sendCount,
+          lastSentAt: now,
+          expiresAt: next.expiresAt,
+          openedAt: null,
+        })
+        .where(and(eq(invitations.id, inv.id), inArray(invitations.state, ["sent", "opened"]))),
+    );
     if (changed !== 1) throw new DomainError("INVITATION_NOT_OPEN");
-    countInvitationEmail(tx, ctx, member.organization.id, now);
-    recordAudit(tx, {
+    await countInvitationEmail(tx, ctx, member.organization.id, now);
+    await recordAudit(tx, {
       organizationId: member.organization.id,
       actor,
       action: "invitation.resent",
@@ -193,23 +204,28 @@ export async function resendInvitation(ctx: ServiceContext, actor: Actor, ref: I
       details: { email: inv.email },
       at: now,
     });
-    queueInvitationEmail(ctx, tx, member, next, token, now);
+    await queueInvitationEmail(ctx, tx, member, next, token, now);
+
+    return { token, email: inv.email };
   });
-  return { token, email: inv.email };
 }
 
-export async function revokeInvitation(ctx: ServiceContext, actor: Actor, ref: InvitationRef): Promise<{ email: string }> {
-  const member = requirePermission(ctx.db, actor, ref.partnerId, "invitations.write");
-  const inv = getOwnInvitationOrThrow(ctx, member, ref.invitationId);
-  const now = ctx.now();
-  await transaction(ctx.db, (tx) => {
-    const changed = tx
-      .update(invitations)
-      .set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId })
-      .where(and(eq(invitations.id, inv.id), inArray(invitations.state, ["sent", "opened"])))
-      .run().changes;
+export async function revokeInvitation(outer: ServiceContext, actor: Actor, ref: InvitationRef): Promise<{ email: string }> {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+
+    const member = await requirePermission(ctx.db, actor, ref.partnerId, "invitations.write");
+    const inv = await getOwnInvitationOrThrow(ctx, member, ref.invitationId);
+    const now = ctx.now();
+
+    const changed = changedRows(
+      await tx
+        .update(invitations)
+        .set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId })
+        .where(and(eq(invitations.id, inv.id), inArray(invitations.state, ["sent", "opened"]))),
+    );
     if (changed !== 1) throw new DomainError("INVITATION_NOT_OPEN");
-    recordAudit(tx, {
+    await recordAudit(tx, {
       organizationId: member.organization.id,
       actor,
       action: "invitation.revoked",
@@ -218,6 +234,7 @@ export async function revokeInvitation(ctx: ServiceContext, actor: Actor, ref: I
       details: { email: inv.email },
       at: now,
     });
+
+    return { email: inv.email };
   });
-  return { email: inv.email };
 }

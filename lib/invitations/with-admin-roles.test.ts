@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { adminRelationships, emailOutbox, resellerRelationships } from "@/db/schema";
@@ -13,10 +14,10 @@ let t: ReturnType<typeof testContext>;
 let partner: string;
 let agent: Actor;
 
-beforeEach(() => {
+beforeEach(async () => {
   t = testContext();
-  partner = addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
-  agent = addMember(t.ctx.db, partner, "agent@northwind.example", ["admin_agent"]);
+  partner = await addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
+  agent = await addMember(t.ctx.db, partner, "agent@northwind.example", ["admin_agent"]);
 });
 
 const form = (over: Record<string, unknown> = {}) =>
@@ -34,11 +35,11 @@ const form = (over: Record<string, unknown> = {}) =>
 describe("admin roles riding along with a reseller invitation", () => {
   it("one email and one acceptance create the reseller relationship and an active admin relationship", async () => {
     const { token } = await createInvitation(t.ctx, agent, form());
-    const mail = t.ctx.db.select().from(emailOutbox).get()!;
+    const mail = (await firstRow(t.ctx.db.select().from(emailOutbox)))!;
     expect(mail.textBody).toContain("Accepting also gives Northwind these admin roles in your organization for 90 days:");
     expect(mail.textBody).toContain("Helpdesk Administrator");
     t.advance(DAY);
-    const grace = addUser(t.ctx.db, "grace@newco.example");
+    const grace = await addUser(t.ctx.db, "grace@newco.example");
     const { customerId, adminRelationshipId } = await acceptInvitation(t.ctx, grace, {
       token,
       target: "new",
@@ -47,7 +48,7 @@ describe("admin roles riding along with a reseller invitation", () => {
       country: "US",
       agreement: "on",
     });
-    const rel = t.ctx.db.select().from(adminRelationships).where(eq(adminRelationships.id, adminRelationshipId!)).get()!;
+    const rel = (await firstRow(t.ctx.db.select().from(adminRelationships).where(eq(adminRelationships.id, adminRelationshipId!))))!;
     expect(rel).toMatchObject({
       state: "active",
       customerId,
@@ -56,12 +57,8 @@ describe("admin roles riding along with a reseller invitation", () => {
       decidedByUserId: grace.userId,
     });
     expect(rel.endsAt!.getTime() - rel.activatedAt!.getTime()).toBe(90 * DAY);
-    expect(t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.customerId, customerId)).all()).toHaveLength(1);
-    const approved = t.ctx.db
-      .select()
-      .from(emailOutbox)
-      .where(eq(emailOutbox.kind, "admin_relationship.approved"))
-      .all()
+    expect(await t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.customerId, customerId))).toHaveLength(1);
+    const approved = (await t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "admin_relationship.approved")))
       .map((m) => m.toAddress)
       .sort();
     expect(approved).toEqual(["agent@northwind.example", "grace@newco.example"]);
@@ -86,7 +83,7 @@ describe("admin roles riding along with a reseller invitation", () => {
   });
 
   it("a Sales agent may invite but not ask for admin roles", async () => {
-    const sales = addMember(t.ctx.db, partner, "sales@northwind.example", ["sales_agent"]);
+    const sales = await addMember(t.ctx.db, partner, "sales@northwind.example", ["sales_agent"]);
     expect(await codeOf(async () => await createInvitation(t.ctx, sales, form()))).toBe("FORBIDDEN");
     expect(await codeOf(async () => await createInvitation(t.ctx, sales, form({ includeAdmin: undefined })))).toBe("no error");
   });
@@ -100,8 +97,8 @@ describe("admin roles riding along with a reseller invitation", () => {
       await codeOf(async () => await createInvitation(t.ctx, agent, form({ email: "other@newco.example", name: "NEWCO HELPDESK" }))),
     ).toBe("NAME_TAKEN");
     // A customer already related to the partner: a separate request cannot take the reserved name either.
-    const customer = addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
-    const olivia = addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
+    const customer = await addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
+    const olivia = await addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
     const plain = await createInvitation(t.ctx, agent, { partnerId: partner, email: olivia.email, message: null, locale: "en" });
     await acceptInvitation(t.ctx, olivia, { token: plain.token, target: "existing", customerId: customer, agreement: "on" });
     const request = (name: string) =>
@@ -111,8 +108,8 @@ describe("admin roles riding along with a reseller invitation", () => {
   });
 
   it("leaves every subscription row as it was", async () => {
-    const customer = addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
-    const olivia = addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
+    const customer = await addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
+    const olivia = await addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
     t.ctx.db.$client
       .prepare(
         "insert into subscriptions (id, customer_id, product, seats, state, purchase_channel, partner_of_record_id, term_ends_at, created_at) values ('sub_1', ?, 'Microsoft 365 E3', 10, 'active', 'direct', null, 1800000000000, 1700000000000)",

@@ -9,7 +9,7 @@ describe("npm run operator:add", () => {
     const at = new Date("2026-12-01T10:00:00Z");
     const first = await addOperator(ctx.db, " Ops@Program.Example ", at);
     expect(first).toMatchObject({ organization: "created", user: "created", membership: "created", email: "ops@program.example" });
-    const org = operatorOrganization(ctx.db)!;
+    const org = (await operatorOrganization(ctx.db))!;
     expect(org.kind).toBe("operator");
     const audit = count(ctx.db, "audit_events");
     const again = await addOperator(ctx.db, "ops@program.example", at);
@@ -24,13 +24,15 @@ describe("npm run operator:add", () => {
     const second = await addOperator(ctx.db, "second@program.example", new Date());
     expect(second).toMatchObject({ organization: "existing", user: "created", membership: "created" });
     expect(
-      getMember(
-        ctx.db,
-        {
-          userId: ctx.db.$client.prepare("select id from users where email = 'second@program.example'").pluck().get() as string,
-          email: "second@program.example",
-        },
-        second.organizationId,
+      (
+        await getMember(
+          ctx.db,
+          {
+            userId: ctx.db.$client.prepare("select id from users where email = 'second@program.example'").pluck().get() as string,
+            email: "second@program.example",
+          },
+          second.organizationId,
+        )
       )?.roles,
     ).toEqual(["operator_admin"]);
     expect(await codeOf(async () => await addOperator(ctx.db, "a@x.com,b@y.com", new Date()))).toBe("VALIDATION");

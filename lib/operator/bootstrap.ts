@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
@@ -13,8 +14,8 @@ export const OPERATOR_DOMAIN = "program-operator.invalid";
 export const DEFAULT_OPERATOR_NAME = "Program operator";
 
 /** The one operator organization of this instance, or undefined before the first operator exists. */
-export function operatorOrganization(db: Db) {
-  return db.select().from(organizations).where(eq(organizations.kind, "operator")).get();
+export async function operatorOrganization(db: Db) {
+  return await firstRow(db.select().from(organizations).where(eq(organizations.kind, "operator")));
 }
 
 export type AddOperatorReport = {
@@ -34,8 +35,8 @@ export async function addOperator(db: Db, rawEmail: string, now: Date, name = DE
   const email = normalizeEmail(rawEmail);
   if (!/^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/.test(email) || email.length > 254)
     throw new DomainError("VALIDATION", {}, { email: ["emailInvalid"] });
-  return await transaction(db, (tx) => {
-    let org = tx.select().from(organizations).where(eq(organizations.kind, "operator")).get();
+  return await transaction(db, async (tx) => {
+    let org = await firstRow(tx.select().from(organizations).where(eq(organizations.kind, "operator")));
     const orgCreated = !org;
     if (!org) {
       org = {
@@ -52,34 +53,35 @@ export async function addOperator(db: Db, rawEmail: string, now: Date, name = DE
         corporateOfPartnerId: null,
         createdAt: now,
       };
-      tx.insert(organizations).values(org).run();
+      await tx.insert(organizations).values(org);
     }
-    let user = tx.select().from(users).where(eq(users.email, email)).get();
+    let user = await firstRow(tx.select().from(users).where(eq(users.email, email)));
     const userCreated = !user;
     if (!user) {
       user = { id: newId("usr"), email, name: null, emailVerified: null, image: null, locale: null, createdAt: now };
-      tx.insert(users).values(user).run();
+      await tx.insert(users).values(user);
     }
-    const existing = tx
-      .select()
-      .from(memberships)
-      .where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, user.id)))
-      .get();
+    const existing = await firstRow(
+      tx
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, user.id))),
+    );
     let membership: AddOperatorReport["membership"] = "existing";
     if (!existing) {
-      tx.insert(memberships)
-        .values({ id: newId("mem"), organizationId: org.id, userId: user.id, roles: ["operator_admin"], createdAt: now })
-        .run();
+      await tx
+        .insert(memberships)
+        .values({ id: newId("mem"), organizationId: org.id, userId: user.id, roles: ["operator_admin"], createdAt: now });
       membership = "created";
     } else if (!existing.roles.includes("operator_admin")) {
-      tx.update(memberships)
+      await tx
+        .update(memberships)
         .set({ roles: [...existing.roles, "operator_admin"] as MemberRole[] })
-        .where(eq(memberships.id, existing.id))
-        .run();
+        .where(eq(memberships.id, existing.id));
       membership = "promoted";
     }
     if (membership !== "existing") {
-      recordAudit(tx, {
+      await recordAudit(tx, {
         organizationId: org.id,
         actor: null,
         action: "operator.added",

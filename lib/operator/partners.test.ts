@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { adminRelationships, emailOutbox, invitations, organizations, partnerships, resellerRelationships } from "@/db/schema";
@@ -38,31 +39,31 @@ const ask = async (name: string) =>
       roles: ["global_reader"],
     }),
   );
-const stateOf = (id: string) =>
-  t.ctx.db.select({ s: organizations.partnerState }).from(organizations).where(eq(organizations.id, id)).get()!.s;
+const stateOf = async (id: string) =>
+  (await firstRow(t.ctx.db.select({ s: organizations.partnerState }).from(organizations).where(eq(organizations.id, id))))!.s;
 
 beforeEach(async () => {
   t = testContext();
   operator = await addOperatorMember(t.ctx.db, "ops@program.example", ["partner_manager"]);
   world = await relatedPartnerAndCustomer(t.ctx);
-  admin = addMember(t.ctx.db, world.partner, "admin@northwind.example", ["account_admin", "sales_agent"]);
+  admin = await addMember(t.ctx.db, world.partner, "admin@northwind.example", ["account_admin", "sales_agent"]);
 });
 
 describe("suspending a partner", () => {
   it("its people still see, but send no invitation, request no roles and sell nothing; customers cannot answer what it sent before", async () => {
     const pending = await ask("Before the suspension");
-    const outsider = addUser(t.ctx.db, "new@tailwind.example");
+    const outsider = await addUser(t.ctx.db, "new@tailwind.example");
     const { token } = await createInvitation(t.ctx, admin, {
       partnerId: world.partner,
       email: outsider.email,
       message: null,
       locale: "en",
     });
-    const product = await addProduct(t.ctx.db, { name: "Microsoft 365 E3" });
+    const product = await await addProduct(t.ctx.db, { name: "Microsoft 365 E3" });
     await suspendPartner(t.ctx, operator, { partnerId: world.partner, reason: "Unpaid invoices since March." });
-    expect(stateOf(world.partner)).toBe("suspended");
+    expect(await stateOf(world.partner)).toBe("suspended");
     // Its Account admin hears why.
-    const mail = t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "partner.partnerSuspended")).all();
+    const mail = await t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "partner.partnerSuspended"));
     expect(mail.map((m) => m.toAddress)).toEqual(["admin@northwind.example"]);
     expect(mail[0].textBody).toContain("Unpaid invoices since March.");
 
@@ -118,19 +119,19 @@ describe("suspending a partner", () => {
     const viewer = await addOperatorMember(t.ctx.db, "viewer@program.example", ["operator_viewer"]);
     const input = { partnerId: world.partner, reason: "Trying it on." };
     expect(await codeOf(async () => await suspendPartner(t.ctx, viewer, input))).toBe("FORBIDDEN");
-    for (const who of [admin, world.ga, addUser(t.ctx.db, "x@nowhere.example")])
+    for (const who of [admin, world.ga, await addUser(t.ctx.db, "x@nowhere.example")])
       expect(await codeOf(async () => await suspendPartner(t.ctx, who, input))).toBe("NOT_FOUND");
     // A customer's id is not a partner.
     expect(await codeOf(async () => await suspendPartner(t.ctx, operator, { partnerId: world.customer, reason: "Not a partner." }))).toBe(
       "NOT_FOUND",
     );
-    expect(stateOf(world.partner)).toBe("active");
+    expect(await stateOf(world.partner)).toBe("active");
   });
 });
 
 describe("offboarding a partner", () => {
   it("ends its relationships as a customer's removal does, its partnerships and invitations; both sides are emailed; subscriptions stay", async () => {
-    addSubscription(t.ctx.db, world.customer, "Microsoft 365 E3", world.partner);
+    await addSubscription(t.ctx.db, world.customer, "Microsoft 365 E3", world.partner);
     const approved = await ask("In force");
     await approveAdminRelationship(t.ctx, world.ga, { organizationId: world.customer, relationshipId: approved.id });
     const waiting = await ask("Waiting");
@@ -145,38 +146,18 @@ describe("offboarding a partner", () => {
     ).toBe("VALIDATION");
     const r = await offboardPartner(t.ctx, operator, { partnerId: world.partner, reason: "Left the program.", confirmName: "northwind" });
     expect(r).toMatchObject({ customersEnded: 1, invitationsWithdrawn: 1 });
-    expect(stateOf(world.partner)).toBe("offboarded");
+    expect(await stateOf(world.partner)).toBe("offboarded");
     expect(
-      t.ctx.db
-        .select()
-        .from(resellerRelationships)
-        .where(eq(resellerRelationships.partnerId, world.partner))
-        .all()
-        .map((x) => x.state),
+      (await t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.partnerId, world.partner))).map((x) => x.state),
     ).toEqual(["ended"]);
-    const rels = new Map(
-      t.ctx.db
-        .select()
-        .from(adminRelationships)
-        .all()
-        .map((x) => [x.id, x.state]),
-    );
+    const rels = new Map((await t.ctx.db.select().from(adminRelationships)).map((x) => [x.id, x.state]));
     expect(rels.get(approved.id)).toBe("terminated");
     expect(rels.get(waiting.id)).toBe("terminated");
     expect(
-      t.ctx.db
-        .select()
-        .from(invitations)
-        .where(eq(invitations.partnerId, world.partner))
-        .all()
-        .filter((i) => i.state === "sent"),
+      (await t.ctx.db.select().from(invitations).where(eq(invitations.partnerId, world.partner))).filter((i) => i.state === "sent"),
     ).toEqual([]);
     expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptionsBefore);
-    const kinds = t.ctx.db
-      .select()
-      .from(emailOutbox)
-      .all()
-      .map((m) => `${m.kind} ${m.toAddress}`);
+    const kinds = (await t.ctx.db.select().from(emailOutbox)).map((m) => `${m.kind} ${m.toAddress}`);
     expect(kinds).toContain("reseller_relationship.removed olivia@adventure.example");
     expect(kinds).toContain("partner.partnerOffboarded admin@northwind.example");
     // Both sides' logs: the operator's, the partner's, and the customer's (the ended relationship).
@@ -203,6 +184,6 @@ describe("offboarding a partner", () => {
   it("ends a provider's partnerships with its resellers", async () => {
     const tier = await partneredProviderAndReseller(t.ctx);
     await offboardPartner(t.ctx, operator, { partnerId: tier.provider, reason: "Distributor closed.", confirmName: "Contoso" });
-    expect(t.ctx.db.select().from(partnerships).where(eq(partnerships.id, tier.partnershipId)).get()!.state).toBe("ended");
+    expect((await firstRow(t.ctx.db.select().from(partnerships).where(eq(partnerships.id, tier.partnershipId))))!.state).toBe("ended");
   });
 });

@@ -1,10 +1,11 @@
+import { changedRows, firstRow } from "@/db/query";
 import { and, eq, inArray, or } from "drizzle-orm";
 import { invitations, organizations, partnerships, resellerRelationships } from "@/db/schema";
 import { requirePermission, type Actor, type Member, type Organization } from "@/lib/auth/membership";
 import { membersWith } from "@/lib/auth/recipients";
 import { recordAudit } from "@/lib/audit/record";
 import { transaction, type Tx } from "@/db/transaction";
-import type { ServiceContext } from "@/lib/context";
+import { within, type ServiceContext } from "@/lib/context";
 import type { NoticeKind } from "@/lib/email/templates";
 import { DomainError } from "@/lib/errors";
 import type { PartnerState } from "@/db/values/organizations";
@@ -14,35 +15,37 @@ import { operatorOrganization } from "./bootstrap";
 import type { OffboardPartnerInput, PartnerStandingInput } from "./schemas";
 import { enqueueNotices } from "@/lib/email/notices";
 
-function requireManager(ctx: ServiceContext, actor: Actor): Member {
-  const operator = operatorOrganization(ctx.db);
+async function requireManager(ctx: ServiceContext, actor: Actor): Promise<Member> {
+  const operator = await operatorOrganization(ctx.db);
   if (!operator) throw new DomainError("NOT_FOUND");
-  return requirePermission(ctx.db, actor, operator.id, "operator.partners.manage");
+  return await requirePermission(ctx.db, actor, operator.id, "operator.partners.manage");
 }
 
-function partnerOrThrow(ctx: ServiceContext, partnerId: string): Organization {
-  const partner = ctx.db
-    .select()
-    .from(organizations)
-    .where(and(eq(organizations.id, partnerId), eq(organizations.kind, "partner")))
-    .get();
+async function partnerOrThrow(ctx: ServiceContext, partnerId: string): Promise<Organization> {
+  const partner = await firstRow(
+    ctx.db
+      .select()
+      .from(organizations)
+      .where(and(eq(organizations.id, partnerId), eq(organizations.kind, "partner"))),
+  );
   if (!partner) throw new DomainError("NOT_FOUND");
   return partner;
 }
 
 /** One conditional update on the state read, so two operators acting at once cannot both win. */
-function moveState(tx: Tx, partner: Organization, from: PartnerState[], to: PartnerState) {
+async function moveState(tx: Tx, partner: Organization, from: PartnerState[], to: PartnerState) {
   if (!from.includes(partner.partnerState)) throw new DomainError("PARTNER_STATE", { name: partner.name });
-  const changed = tx
-    .update(organizations)
-    .set({ partnerState: to })
-    .where(and(eq(organizations.id, partner.id), inArray(organizations.partnerState, from)))
-    .run().changes;
+  const changed = changedRows(
+    await tx
+      .update(organizations)
+      .set({ partnerState: to })
+      .where(and(eq(organizations.id, partner.id), inArray(organizations.partnerState, from))),
+  );
   if (changed !== 1) throw new DomainError("PARTNER_STATE", { name: partner.name });
 }
 
-function tellPartner(ctx: ServiceContext, tx: Tx, partner: Organization, kind: NoticeKind, reason: string, now: Date) {
-  enqueueNotices(tx, membersWith(tx, [partner.id], "organization.manage"), {
+async function tellPartner(ctx: ServiceContext, tx: Tx, partner: Organization, kind: NoticeKind, reason: string, now: Date) {
+  await enqueueNotices(tx, await membersWith(tx, [partner.id], "organization.manage"), {
     kind,
     outboxKind: `partner.${kind}`,
     key: `partner.${partner.id}.${kind}.${now.getTime()}`,
@@ -54,7 +57,7 @@ function tellPartner(ctx: ServiceContext, tx: Tx, partner: Organization, kind: N
 }
 
 /** Both sides' logs: the operator's, and the partner's own. */
-function auditBoth(
+async function auditBoth(
   tx: Tx,
   operator: Member,
   partner: Organization,
@@ -64,7 +67,7 @@ function auditBoth(
   now: Date,
 ) {
   for (const organizationId of [operator.organization.id, partner.id]) {
-    recordAudit(tx, {
+    await recordAudit(tx, {
       organizationId,
       actor,
       action,
@@ -78,20 +81,24 @@ function auditBoth(
 
 /** One conditional move between active and suspended, audited on both sides and told to the partner. */
 async function changeStanding(
-  ctx: ServiceContext,
+  outer: ServiceContext,
   actor: Actor,
   input: PartnerStandingInput,
   move: { from: PartnerState; to: PartnerState; action: "partner.suspended" | "partner.reinstated"; notice: NoticeKind },
 ) {
-  const operator = requireManager(ctx, actor);
-  const partner = partnerOrThrow(ctx, input.partnerId);
-  const now = ctx.now();
-  await transaction(ctx.db, (tx) => {
-    moveState(tx, partner, [move.from], move.to);
-    auditBoth(tx, operator, partner, actor, move.action, { reason: input.reason.slice(0, 200) }, now);
-    tellPartner(ctx, tx, partner, move.notice, input.reason, now);
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+
+    const operator = await requireManager(ctx, actor);
+    const partner = await partnerOrThrow(ctx, input.partnerId);
+    const now = ctx.now();
+
+    await moveState(tx, partner, [move.from], move.to);
+    await auditBoth(tx, operator, partner, actor, move.action, { reason: input.reason.slice(0, 200) }, now);
+    await tellPartner(ctx, tx, partner, move.notice, input.reason, now);
+
+    return partner;
   });
-  return partner;
 }
 
 /** Suspends a partner: its people still sign in and see, but send no invitation and request no roles (lib/partners/standing.ts). */
@@ -120,25 +127,27 @@ export async function reinstatePartner(ctx: ServiceContext, actor: Actor, input:
  * invitations are withdrawn. Subscriptions are not touched (rule 3): their partner of record
  * stays, for the customer and the operator to settle.
  */
-export async function offboardPartner(ctx: ServiceContext, actor: Actor, input: OffboardPartnerInput) {
-  const operator = requireManager(ctx, actor);
-  const partner = partnerOrThrow(ctx, input.partnerId);
-  if (input.confirmName.trim().toLocaleLowerCase() !== partner.name.trim().toLocaleLowerCase())
-    throw new DomainError("VALIDATION", {}, { confirmName: ["confirmNameMismatch"] });
-  const now = ctx.now();
-  return await transaction(ctx.db, (tx) => {
-    moveState(tx, partner, ["active", "suspended"], "offboarded");
-    const relationships = tx
+export async function offboardPartner(outer: ServiceContext, actor: Actor, input: OffboardPartnerInput) {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+
+    const operator = await requireManager(ctx, actor);
+    const partner = await partnerOrThrow(ctx, input.partnerId);
+    if (input.confirmName.trim().toLocaleLowerCase() !== partner.name.trim().toLocaleLowerCase())
+      throw new DomainError("VALIDATION", {}, { confirmName: ["confirmNameMismatch"] });
+    const now = ctx.now();
+
+    await moveState(tx, partner, ["active", "suspended"], "offboarded");
+    const relationships = await tx
       .select({ customerId: resellerRelationships.customerId, customerName: resellerRelationships.customerName })
       .from(resellerRelationships)
-      .where(and(eq(resellerRelationships.partnerId, partner.id), eq(resellerRelationships.state, "active")))
-      .all();
+      .where(and(eq(resellerRelationships.partnerId, partner.id), eq(resellerRelationships.state, "active")));
     const names = new Map<string, string>([
       [partner.id, partner.name],
       ...relationships.map((r) => [r.customerId, r.customerName] as [string, string]),
     ]);
     for (const r of relationships) {
-      endRelationshipIn(ctx, tx, actor, {
+      await endRelationshipIn(ctx, tx, actor, {
         partnerId: partner.id,
         customerId: r.customerId,
         by: "partner",
@@ -149,23 +158,23 @@ export async function offboardPartner(ctx: ServiceContext, actor: Actor, input: 
         reason: "operator",
       });
     }
-    const live = tx
+    const live = await tx
       .select()
       .from(partnerships)
-      .where(and(or(eq(partnerships.providerId, partner.id), eq(partnerships.resellerId, partner.id)), eq(partnerships.state, "active")))
-      .all();
+      .where(and(or(eq(partnerships.providerId, partner.id), eq(partnerships.resellerId, partner.id)), eq(partnerships.state, "active")));
     for (const row of live)
-      endPartnershipIn(ctx, tx, actor, row, { byOrganizationId: operator.organization.id, byName: operator.organization.name, now });
-    tx.update(partnerships)
+      await endPartnershipIn(ctx, tx, actor, row, { byOrganizationId: operator.organization.id, byName: operator.organization.name, now });
+    await tx
+      .update(partnerships)
       .set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId })
-      .where(and(eq(partnerships.providerId, partner.id), eq(partnerships.state, "invited")))
-      .run();
-    const withdrawn = tx
-      .update(invitations)
-      .set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId })
-      .where(and(eq(invitations.partnerId, partner.id), inArray(invitations.state, ["sent", "opened"])))
-      .run().changes;
-    auditBoth(
+      .where(and(eq(partnerships.providerId, partner.id), eq(partnerships.state, "invited")));
+    const withdrawn = changedRows(
+      await tx
+        .update(invitations)
+        .set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId })
+        .where(and(eq(invitations.partnerId, partner.id), inArray(invitations.state, ["sent", "opened"]))),
+    );
+    await auditBoth(
       tx,
       operator,
       partner,
@@ -174,7 +183,7 @@ export async function offboardPartner(ctx: ServiceContext, actor: Actor, input: 
       { reason: input.reason.slice(0, 200), count: relationships.length, to: withdrawn },
       now,
     );
-    tellPartner(ctx, tx, partner, "partnerOffboarded", input.reason, now);
+    await tellPartner(ctx, tx, partner, "partnerOffboarded", input.reason, now);
     return { partner, customersEnded: relationships.length, partnershipsEnded: live.length, invitationsWithdrawn: withdrawn };
   });
 }

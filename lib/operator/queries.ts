@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import "server-only";
 import { and, asc, count, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -29,30 +30,29 @@ function requireConsole(member: Member) {
   if (!hasPermission(member.roles, "operator.console.read")) throw new DomainError("FORBIDDEN");
 }
 
-export function listApplications(db: Db, member: Member, opts: { state?: ApplicationState; page: number }) {
+export async function listApplications(db: Db, member: Member, opts: { state?: ApplicationState; page: number }) {
   requireConsole(member);
-  const rows = db
+  const rows = await db
     .select()
     .from(partnerApplications)
     .where(opts.state ? eq(partnerApplications.state, opts.state) : undefined)
     .orderBy(desc(partnerApplications.createdAt), desc(partnerApplications.id))
     .limit(PAGE_SIZE + 1)
-    .offset((opts.page - 1) * PAGE_SIZE)
-    .all();
+    .offset((opts.page - 1) * PAGE_SIZE);
   return toPage(rows, opts.page);
 }
 
-export function countPendingApplications(db: Db, member: Member): number {
+export async function countPendingApplications(db: Db, member: Member): Promise<number> {
   requireConsole(member);
-  return db.select({ n: count() }).from(partnerApplications).where(eq(partnerApplications.state, "pending")).get()!.n;
+  return (await firstRow(db.select({ n: count() }).from(partnerApplications).where(eq(partnerApplications.state, "pending"))))!.n;
 }
 
-export function getApplicationOrThrow(db: Db, member: Member, applicationId: string) {
+export async function getApplicationOrThrow(db: Db, member: Member, applicationId: string) {
   requireConsole(member);
-  const app = db.select().from(partnerApplications).where(eq(partnerApplications.id, applicationId)).get();
+  const app = await firstRow(db.select().from(partnerApplications).where(eq(partnerApplications.id, applicationId)));
   if (!app) throw new DomainError("NOT_FOUND");
   const decidedBy = app.decidedByUserId
-    ? (db.select({ email: users.email }).from(users).where(eq(users.id, app.decidedByUserId)).get()?.email ?? null)
+    ? ((await firstRow(db.select({ email: users.email }).from(users).where(eq(users.id, app.decidedByUserId))))?.email ?? null)
     : null;
   return { ...app, decidedBy };
 }
@@ -80,44 +80,41 @@ function organizationFilter(
 }
 
 /** Partners of every cloud, by name, filtered and paged, with how many match. */
-export function listPartners(db: Db, member: Member, f: PartnerFilters) {
+export async function listPartners(db: Db, member: Member, f: PartnerFilters) {
   requireConsole(member);
   const where = organizationFilter("partner", f);
-  const rows = db
+  const rows = await db
     .select()
     .from(organizations)
     .where(where)
     .orderBy(asc(organizations.name), asc(organizations.id))
     .limit(PAGE_SIZE + 1)
-    .offset((f.page - 1) * PAGE_SIZE)
-    .all();
-  const total = db.select({ n: count() }).from(organizations).where(where).get()!.n;
+    .offset((f.page - 1) * PAGE_SIZE);
+  const total = (await firstRow(db.select({ n: count() }).from(organizations).where(where)))!.n;
   return { ...toPage(rows, f.page), total };
 }
 
 /** Customers of every cloud, read only: the operator sees them, it never acts in their tenants. */
-export function listCustomers(db: Db, member: Member, f: { q?: string; cloud?: Cloud; page: number }) {
+export async function listCustomers(db: Db, member: Member, f: { q?: string; cloud?: Cloud; page: number }) {
   requireConsole(member);
   const where = organizationFilter("customer", f);
-  const rows = db
+  const rows = await db
     .select()
     .from(organizations)
     .where(where)
     .orderBy(asc(organizations.name), asc(organizations.id))
     .limit(PAGE_SIZE + 1)
-    .offset((f.page - 1) * PAGE_SIZE)
-    .all();
+    .offset((f.page - 1) * PAGE_SIZE);
   const ids = rows.map((r) => r.id);
   const partners = ids.length
-    ? db
+    ? await db
         .select({ customerId: resellerRelationships.customerId, n: count() })
         .from(resellerRelationships)
         .where(and(inArray(resellerRelationships.customerId, ids), eq(resellerRelationships.state, "active")))
         .groupBy(resellerRelationships.customerId)
-        .all()
     : [];
   const partnerCount = new Map(partners.map((p) => [p.customerId, p.n]));
-  const total = db.select({ n: count() }).from(organizations).where(where).get()!.n;
+  const total = (await firstRow(db.select({ n: count() }).from(organizations).where(where)))!.n;
   return {
     ...toPage(
       rows.map((r) => ({ ...r, partnerCount: partnerCount.get(r.id) ?? 0 })),
@@ -128,33 +125,35 @@ export function listCustomers(db: Db, member: Member, f: { q?: string; cloud?: C
 }
 
 /** One partner as the operator sees it: who its people are, how many customers and admin relationships in force, its latest activity. */
-export function getPartnerForOperator(db: Db, member: Member, partnerId: string) {
+export async function getPartnerForOperator(db: Db, member: Member, partnerId: string) {
   requireConsole(member);
-  const partner = db
-    .select()
-    .from(organizations)
-    .where(and(eq(organizations.id, partnerId), eq(organizations.kind, "partner")))
-    .get();
+  const partner = await firstRow(
+    db
+      .select()
+      .from(organizations)
+      .where(and(eq(organizations.id, partnerId), eq(organizations.kind, "partner"))),
+  );
   if (!partner) throw new DomainError("NOT_FOUND");
-  const members = db
+  const members = await db
     .select({ email: users.email, roles: memberships.roles, since: memberships.createdAt })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.organizationId, partner.id))
     .orderBy(asc(users.email))
-    .limit(200)
-    .all();
-  const customers = db
-    .select({ n: count() })
-    .from(resellerRelationships)
-    .where(and(eq(resellerRelationships.partnerId, partner.id), eq(resellerRelationships.state, "active")))
-    .get()!.n;
-  const adminInForce = db
-    .select({ n: count() })
-    .from(adminRelationships)
-    .where(and(eq(adminRelationships.partnerId, partner.id), inArray(adminRelationships.state, [...IN_FORCE])))
-    .get()!.n;
-  const activity = db
+    .limit(200);
+  const customers = (await firstRow(
+    db
+      .select({ n: count() })
+      .from(resellerRelationships)
+      .where(and(eq(resellerRelationships.partnerId, partner.id), eq(resellerRelationships.state, "active"))),
+  ))!.n;
+  const adminInForce = (await firstRow(
+    db
+      .select({ n: count() })
+      .from(adminRelationships)
+      .where(and(eq(adminRelationships.partnerId, partner.id), inArray(adminRelationships.state, [...IN_FORCE]))),
+  ))!.n;
+  const activity = await db
     .select({
       id: auditEvents.id,
       action: auditEvents.action,
@@ -165,7 +164,6 @@ export function getPartnerForOperator(db: Db, member: Member, partnerId: string)
     .from(auditEvents)
     .where(eq(auditEvents.organizationId, partner.id))
     .orderBy(desc(auditEvents.id))
-    .limit(20)
-    .all();
+    .limit(20);
   return { partner, members, customers, adminInForce, activity };
 }

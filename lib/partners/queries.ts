@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import "server-only";
 import { and, asc, count, desc, eq, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -18,10 +19,10 @@ export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
  * page 1 and for 5,000 customers; the count reads the same index (0.2 ms for 5,000, 0.9 ms
  * with a search) and is skipped when the last page already tells it.
  */
-export function listPartnerCustomers(db: Db, member: Member, opts: { page: number; q?: string; sort?: CustomerSort }) {
+export async function listPartnerCustomers(db: Db, member: Member, opts: { page: number; q?: string; sort?: CustomerSort }) {
   const where = customerFilter(member, opts.q);
   const offset = (opts.page - 1) * PAGE_SIZE;
-  const rows = db
+  const rows = await db
     .select({
       id: organizations.id,
       name: organizations.name,
@@ -35,11 +36,12 @@ export function listPartnerCustomers(db: Db, member: Member, opts: { page: numbe
     .where(where)
     .orderBy(...customerOrder(opts.sort ?? "newest"))
     .limit(PAGE_SIZE + 1)
-    .offset(offset)
-    .all();
+    .offset(offset);
   const page = toPage(rows, opts.page);
   const total =
-    !page.hasNext && rows.length > 0 ? offset + rows.length : db.select({ n: count() }).from(resellerRelationships).where(where).get()!.n;
+    !page.hasNext && rows.length > 0
+      ? offset + rows.length
+      : (await firstRow(db.select({ n: count() }).from(resellerRelationships).where(where)))!.n;
   return { ...page, total };
 }
 
@@ -67,11 +69,11 @@ function customerOrder(sort: CustomerSort) {
 }
 
 /** One of the partner's customers; any other id is "not found". */
-export function getPartnerCustomerOrThrow(db: Db, member: Member, customerId: string) {
+export async function getPartnerCustomerOrThrow(db: Db, member: Member, customerId: string) {
   const ids = { partnerId: member.organization.id, customerId };
-  const row = latestRelationship(db).get(ids);
+  const row = await firstRow(latestRelationship(db).execute(ids));
   if (!row) throw new DomainError("NOT_FOUND");
-  const otherPartners = otherActivePartners(db).get(ids);
+  const otherPartners = await firstRow(otherActivePartners(db).execute(ids));
   return {
     customer: {
       id: row.customer.id,
@@ -133,9 +135,9 @@ export const CUSTOMER_MATCHES = 10;
  * alone, so choosing one and filtering again keeps it. (A list of every customer would not
  * reach past the first few hundred of a large partner, and weighed 85 kB on every page.)
  */
-export function matchCustomers(db: Db, member: Member, typed: string): { id: string; name: string }[] {
+export async function matchCustomers(db: Db, member: Member, typed: string): Promise<{ id: string; name: string }[]> {
   const seen = new Map<string, { id: string; name: string }>();
-  for (const c of listPartnerCustomers(db, member, { page: 1, q: typed, sort: "name" }).rows)
+  for (const c of (await listPartnerCustomers(db, member, { page: 1, q: typed, sort: "name" })).rows)
     if (!seen.has(c.id)) seen.set(c.id, { id: c.id, name: c.name });
   const all = [...seen.values()];
   const exact = all.filter((c) => c.name.toLocaleLowerCase() === typed.trim().toLocaleLowerCase());
@@ -143,20 +145,25 @@ export function matchCustomers(db: Db, member: Member, typed: string): { id: str
 }
 
 /** The name of one of the partner's customers, or null when it is not one (another tenant's id is "not found"). */
-export function customerNameOf(db: Db, member: Member, customerId: string): string | null {
+export async function customerNameOf(db: Db, member: Member, customerId: string): Promise<string | null> {
   return (
-    db
-      .select({ name: resellerRelationships.customerName })
-      .from(resellerRelationships)
-      .where(and(eq(resellerRelationships.partnerId, member.organization.id), eq(resellerRelationships.customerId, customerId)))
-      .limit(1)
-      .get()?.name ?? null
+    (
+      await firstRow(
+        db
+          .select({ name: resellerRelationships.customerName })
+          .from(resellerRelationships)
+          .where(and(eq(resellerRelationships.partnerId, member.organization.id), eq(resellerRelationships.customerId, customerId)))
+          .limit(1),
+      )
+    )?.name ?? null
   );
 }
 
 /** Names of the two-tier channel of a relationship: the provider a reseller sells through, or the reseller that brought a provider's customer. */
-export function channelNames(db: Db, rel: { providerId: string | null; resellerId: string | null }) {
-  const name = (id: string | null) =>
-    id ? (db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, id)).get()?.name ?? null) : null;
-  return { provider: name(rel.providerId), reseller: name(rel.resellerId) };
+export async function channelNames(db: Db, rel: { providerId: string | null; resellerId: string | null }) {
+  const name = async (id: string | null) =>
+    id
+      ? ((await firstRow(db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, id))))?.name ?? null)
+      : null;
+  return { provider: await name(rel.providerId), reseller: await name(rel.resellerId) };
 }

@@ -1,3 +1,4 @@
+import { changedRows, firstRow } from "@/db/query";
 /*
  * A partnership's end: the provider withdrawing an unanswered invitation, either side ending
  * an active partnership, and the same ending inside another transaction (offboarding).
@@ -8,37 +9,42 @@ import { partnerships } from "@/db/schema";
 import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
 import { recordAudit } from "@/lib/audit/record";
 import { transaction, type Tx } from "@/db/transaction";
-import type { ServiceContext } from "@/lib/context";
+import { within, type ServiceContext } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import type { PartnershipRef } from "./schemas";
 import { namesOf, notify, type PartnershipRow } from "./service";
 
 /** A partnership the member's organization is a side of; any other id is "not found". */
-function ownPartnershipOrThrow(ctx: ServiceContext, member: Member, id: string): PartnershipRow {
+async function ownPartnershipOrThrow(ctx: ServiceContext, member: Member, id: string): Promise<PartnershipRow> {
   const orgId = member.organization.id;
-  const row = ctx.db
-    .select()
-    .from(partnerships)
-    .where(and(eq(partnerships.id, id), or(eq(partnerships.providerId, orgId), eq(partnerships.resellerId, orgId))))
-    .get();
+  const row = await firstRow(
+    ctx.db
+      .select()
+      .from(partnerships)
+      .where(and(eq(partnerships.id, id), or(eq(partnerships.providerId, orgId), eq(partnerships.resellerId, orgId)))),
+  );
   if (!row) throw new DomainError("NOT_FOUND");
   return row;
 }
 
 /** The provider withdraws an invitation nobody has answered yet. */
-export async function revokePartnershipInvitation(ctx: ServiceContext, actor: Actor, ref: PartnershipRef) {
-  const member = requirePermission(ctx.db, actor, ref.organizationId, "partnerships.write");
-  const row = ownPartnershipOrThrow(ctx, member, ref.partnershipId);
-  if (row.providerId !== member.organization.id) throw new DomainError("NOT_FOUND");
-  const now = ctx.now();
-  await transaction(ctx.db, (tx) => {
-    const changed = tx
-      .update(partnerships)
-      .set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId })
-      .where(and(eq(partnerships.id, row.id), eq(partnerships.state, "invited")))
-      .run().changes;
+export async function revokePartnershipInvitation(outer: ServiceContext, actor: Actor, ref: PartnershipRef) {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+
+    const member = await requirePermission(ctx.db, actor, ref.organizationId, "partnerships.write");
+    const row = await ownPartnershipOrThrow(ctx, member, ref.partnershipId);
+    if (row.providerId !== member.organization.id) throw new DomainError("NOT_FOUND");
+    const now = ctx.now();
+
+    const changed = changedRows(
+      await tx
+        .update(partnerships)
+        .set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId })
+        .where(and(eq(partnerships.id, row.id), eq(partnerships.state, "invited"))),
+    );
     if (changed !== 1) throw new DomainError("INVITATION_NOT_OPEN");
-    recordAudit(tx, {
+    await recordAudit(tx, {
       organizationId: row.providerId,
       actor,
       action: "partnership.revoked",
@@ -47,8 +53,9 @@ export async function revokePartnershipInvitation(ctx: ServiceContext, actor: Ac
       details: { email: row.email },
       at: now,
     });
+
+    return { email: row.email };
   });
-  return { email: row.email };
 }
 
 /**
@@ -56,32 +63,35 @@ export async function revokePartnershipInvitation(ctx: ServiceContext, actor: Ac
  * admin relationships stay exactly as they are; only new invitations naming the provider stop.
  */
 export async function endPartnership(ctx: ServiceContext, actor: Actor, ref: PartnershipRef) {
-  const member = requirePermission(ctx.db, actor, ref.organizationId, "partnerships.write");
-  const row = ownPartnershipOrThrow(ctx, member, ref.partnershipId);
+  const member = await requirePermission(ctx.db, actor, ref.organizationId, "partnerships.write");
+  const row = await ownPartnershipOrThrow(ctx, member, ref.partnershipId);
   const now = ctx.now();
-  return await transaction(ctx.db, (tx) =>
-    endPartnershipIn(ctx, tx, actor, row, { byOrganizationId: member.organization.id, byName: member.organization.name, now }),
+  return await transaction(
+    ctx.db,
+    async (tx) =>
+      await endPartnershipIn(ctx, tx, actor, row, { byOrganizationId: member.organization.id, byName: member.organization.name, now }),
   );
 }
 
 /** Ends one active partnership in the caller's transaction (a side ending it, or the operator offboarding one of them), audited on both sides. */
-export function endPartnershipIn(
+export async function endPartnershipIn(
   ctx: ServiceContext,
   tx: Tx,
   actor: Actor | null,
   row: PartnershipRow,
   p: { byOrganizationId: string; byName: string; now: Date },
 ) {
-  const changed = tx
-    .update(partnerships)
-    .set({ state: "ended", endedAt: p.now, endedByOrganizationId: p.byOrganizationId })
-    .where(and(eq(partnerships.id, row.id), eq(partnerships.state, "active")))
-    .run().changes;
+  const changed = changedRows(
+    await tx
+      .update(partnerships)
+      .set({ state: "ended", endedAt: p.now, endedByOrganizationId: p.byOrganizationId })
+      .where(and(eq(partnerships.id, row.id), eq(partnerships.state, "active"))),
+  );
   if (changed !== 1) throw new DomainError("PARTNERSHIP_NOT_ACTIVE");
-  const { provider, reseller } = namesOf(tx, row);
+  const { provider, reseller } = await namesOf(tx, row);
   const details = { provider: provider.name, reseller: reseller.name, by: p.byName };
   for (const organizationId of [provider.id, reseller.id])
-    recordAudit(tx, {
+    await recordAudit(tx, {
       organizationId,
       actor,
       action: "partnership.ended",
@@ -90,6 +100,6 @@ export function endPartnershipIn(
       details,
       at: p.now,
     });
-  notify(ctx, tx, row, "partnershipEnded", [provider.id, reseller.id], p.now);
+  await notify(ctx, tx, row, "partnershipEnded", [provider.id, reseller.id], p.now);
   return { provider, reseller };
 }

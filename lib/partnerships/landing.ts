@@ -6,14 +6,13 @@ import { findPartnershipByToken } from "./service";
 import { partnershipStatus } from "./states";
 
 /** What the emailed partnership link shows: who asks whom, and whether it can still be answered. Viewing changes nothing. */
-export function getPartnershipLanding(ctx: ServiceContext, token: string) {
-  const row = findPartnershipByToken(ctx, token);
+export async function getPartnershipLanding(ctx: ServiceContext, token: string) {
+  const row = await findPartnershipByToken(ctx, token);
   if (!row) return null;
-  const orgs = ctx.db
+  const orgs = await ctx.db
     .select()
     .from(organizations)
-    .where(or(eq(organizations.id, row.providerId), eq(organizations.id, row.resellerId)))
-    .all();
+    .where(or(eq(organizations.id, row.providerId), eq(organizations.id, row.resellerId)));
   const provider = orgs.find((o) => o.id === row.providerId)!;
   const reseller = orgs.find((o) => o.id === row.resellerId)!;
   return { status: partnershipStatus(row, ctx.now()), email: row.email, expiresAt: row.expiresAt, provider, reseller };

@@ -12,10 +12,10 @@ const other = alias(organizations, "other_side");
  * The partnerships of one side, newest first, with the other side's name and partner ID.
  * `side` says which column is the member's own organization.
  */
-export function listPartnerships(db: Db, member: Member, side: "provider" | "reseller") {
+export async function listPartnerships(db: Db, member: Member, side: "provider" | "reseller") {
   const own = side === "provider" ? partnerships.providerId : partnerships.resellerId;
   const theirs = side === "provider" ? partnerships.resellerId : partnerships.providerId;
-  return db
+  return await db
     .select({
       id: partnerships.id,
       state: partnerships.state,
@@ -32,27 +32,25 @@ export function listPartnerships(db: Db, member: Member, side: "provider" | "res
     .innerJoin(other, eq(other.id, theirs))
     .where(eq(own, member.organization.id))
     .orderBy(desc(partnerships.createdAt), desc(partnerships.id))
-    .limit(200)
-    .all();
+    .limit(200);
 }
 
 /** An indirect reseller's active providers: what its customer invitations may name. */
-export function listActiveProviders(db: Db, resellerId: string) {
-  return db
+export async function listActiveProviders(db: Db, resellerId: string) {
+  return await db
     .select({ id: organizations.id, name: organizations.name, partnerPublicId: organizations.partnerPublicId })
     .from(partnerships)
     .innerJoin(organizations, eq(organizations.id, partnerships.providerId))
     .where(and(eq(partnerships.resellerId, resellerId), eq(partnerships.state, "active")))
-    .orderBy(organizations.name)
-    .all();
+    .orderBy(organizations.name);
 }
 
 const customer = alias(organizations, "customer");
 const reseller = alias(organizations, "reseller");
 
 /** The customers the provider's resellers brought through it (the resellers' own relationships naming it), newest first. */
-export function listResellerCustomers(db: Db, member: Member, page: number) {
-  const rows = db
+export async function listResellerCustomers(db: Db, member: Member, page: number) {
+  const rows = await db
     .select({
       resellerId: reseller.id,
       resellerName: reseller.name,
@@ -67,14 +65,13 @@ export function listResellerCustomers(db: Db, member: Member, page: number) {
     .where(eq(resellerRelationships.providerId, member.organization.id))
     .orderBy(desc(resellerRelationships.createdAt), desc(resellerRelationships.id))
     .limit(PAGE_SIZE + 1)
-    .offset((page - 1) * PAGE_SIZE)
-    .all();
+    .offset((page - 1) * PAGE_SIZE);
   return toPage(rows, page);
 }
 
 /** Customer invitations the provider's resellers sent naming it, newest first. */
-export function listInvitationsNamingProvider(db: Db, member: Member, page: number) {
-  const rows = db
+export async function listInvitationsNamingProvider(db: Db, member: Member, page: number) {
+  const rows = await db
     .select({
       id: invitations.id,
       email: invitations.email,
@@ -88,7 +85,6 @@ export function listInvitationsNamingProvider(db: Db, member: Member, page: numb
     .where(eq(invitations.providerId, member.organization.id))
     .orderBy(desc(invitations.createdAt), desc(invitations.id))
     .limit(PAGE_SIZE + 1)
-    .offset((page - 1) * PAGE_SIZE)
-    .all();
+    .offset((page - 1) * PAGE_SIZE);
   return toPage(rows, page);
 }

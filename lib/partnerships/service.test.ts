@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, emailOutbox, partnerships, resellerRelationships } from "@/db/schema";
@@ -25,17 +26,17 @@ beforeEach(() => {
   t = testContext();
 });
 
-function providerAndReseller(resellerCloud: "global" | "germany" = "global") {
-  const provider = addPartner(t.ctx.db, { name: "Contoso", domain: "contoso.example", type: "indirect_provider" });
-  const providerAdmin = addMember(t.ctx.db, provider, "pieter@contoso.example", ["account_admin"]);
-  const reseller = addPartner(t.ctx.db, {
+async function providerAndReseller(resellerCloud: "global" | "germany" = "global") {
+  const provider = await addPartner(t.ctx.db, { name: "Contoso", domain: "contoso.example", type: "indirect_provider" });
+  const providerAdmin = await addMember(t.ctx.db, provider, "pieter@contoso.example", ["account_admin"]);
+  const reseller = await addPartner(t.ctx.db, {
     name: "Trey",
     domain: "trey.example",
     type: "indirect_reseller",
     cloud: resellerCloud,
     publicId: "7400218",
   });
-  const resellerAdmin = addMember(t.ctx.db, reseller, "ravi@trey.example", ["account_admin"]);
+  const resellerAdmin = await addMember(t.ctx.db, reseller, "ravi@trey.example", ["account_admin"]);
   return { provider, providerAdmin, reseller, resellerAdmin };
 }
 
@@ -48,10 +49,10 @@ const invite = (providerId: string, email: string, resellerPartnerId = "7400218"
 
 describe("inviting a reseller", () => {
   it("is checked: the inviter is a provider's Account admin, the ID names an indirect reseller in the same cloud", async () => {
-    const { provider, providerAdmin } = providerAndReseller();
-    const direct = addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example", publicId: "4810231" });
-    const directAdmin = addMember(t.ctx.db, direct, "alice@northwind.example", ["account_admin"]);
-    const providerSales = addMember(t.ctx.db, provider, "sam@contoso.example", ["sales_agent"]);
+    const { provider, providerAdmin } = await providerAndReseller();
+    const direct = await addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example", publicId: "4810231" });
+    const directAdmin = await addMember(t.ctx.db, direct, "alice@northwind.example", ["account_admin"]);
+    const providerSales = await addMember(t.ctx.db, provider, "sam@contoso.example", ["sales_agent"]);
     expect(await codeOf(async () => await invitePartnership(t.ctx, directAdmin, await invite(direct, "ravi@trey.example")))).toBe(
       "NOT_A_PROVIDER",
     );
@@ -70,7 +71,7 @@ describe("inviting a reseller", () => {
   });
 
   it("never crosses clouds: a reseller of another cloud is invisible by its partner ID", async () => {
-    const { provider, providerAdmin } = providerAndReseller("germany");
+    const { provider, providerAdmin } = await providerAndReseller("germany");
     const before = dumpTable(t.ctx.db, "partnerships");
     expect(await codeOf(async () => await invitePartnership(t.ctx, providerAdmin, await invite(provider, "ravi@trey.example")))).toBe(
       "PARTNER_ID_UNKNOWN",
@@ -79,7 +80,7 @@ describe("inviting a reseller", () => {
   });
 
   it("one open invitation per pair; an expired one can be replaced", async () => {
-    const { provider, providerAdmin } = providerAndReseller();
+    const { provider, providerAdmin } = await providerAndReseller();
     await invitePartnership(t.ctx, providerAdmin, await invite(provider, "ravi@trey.example"));
     expect(await codeOf(async () => await invitePartnership(t.ctx, providerAdmin, await invite(provider, "ravi@trey.example")))).toBe(
       "PARTNERSHIP_PENDING",
@@ -93,43 +94,35 @@ describe("inviting a reseller", () => {
 
 describe("answering and ending", () => {
   it("only the invited address, as the reseller's Account admin, authorizes; the link works once and both sides see it", async () => {
-    const { provider, providerAdmin, reseller, resellerAdmin } = providerAndReseller();
+    const { provider, providerAdmin, reseller, resellerAdmin } = await providerAndReseller();
     const { token, partnership } = await invitePartnership(t.ctx, providerAdmin, await invite(provider, "RAVI@trey.example"));
-    expect(t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "partnership.invited")).get()!.textBody).toContain(
+    expect((await firstRow(t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "partnership.invited"))))!.textBody).toContain(
       `/partnership/${token}`,
     );
-    expect(await codeOf(async () => await authorizePartnership(t.ctx, addUser(t.ctx.db, "someone@else.example"), token))).toBe(
+    expect(await codeOf(async () => await authorizePartnership(t.ctx, await addUser(t.ctx.db, "someone@else.example"), token))).toBe(
       "WRONG_ACCOUNT",
     );
     await authorizePartnership(t.ctx, resellerAdmin, token);
-    expect(t.ctx.db.select().from(partnerships).where(eq(partnerships.id, partnership.id)).get()!.state).toBe("active");
+    expect((await firstRow(t.ctx.db.select().from(partnerships).where(eq(partnerships.id, partnership.id))))!.state).toBe("active");
     expect(await codeOf(async () => await authorizePartnership(t.ctx, resellerAdmin, token))).toBe("INVITATION_USED");
-    const audited = t.ctx.db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.action, "partnership.authorized"))
-      .all()
-      .map((e) => e.organizationId);
+    const audited = (await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, "partnership.authorized"))).map(
+      (e) => e.organizationId,
+    );
     expect(audited.sort()).toEqual([provider, reseller].sort());
     expect(
-      t.ctx.db
-        .select()
-        .from(emailOutbox)
-        .where(eq(emailOutbox.kind, "partnership.partnershipAuthorized"))
-        .all()
-        .map((m) => m.toAddress),
+      (await t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "partnership.partnershipAuthorized"))).map((m) => m.toAddress),
     ).toEqual([providerAdmin.email]);
   });
 
   it("a reseller member without the Account admin role cannot authorize, even at the invited address", async () => {
-    const { provider, providerAdmin, reseller } = providerAndReseller();
-    const sales = addMember(t.ctx.db, reseller, "sales@trey.example", ["sales_agent"]);
+    const { provider, providerAdmin, reseller } = await providerAndReseller();
+    const sales = await addMember(t.ctx.db, reseller, "sales@trey.example", ["sales_agent"]);
     const { token } = await invitePartnership(t.ctx, providerAdmin, await invite(provider, sales.email));
     expect(await codeOf(async () => await authorizePartnership(t.ctx, sales, token))).toBe("FORBIDDEN");
   });
 
   it("declined, withdrawn and expired links answer no more", async () => {
-    const { provider, providerAdmin, resellerAdmin } = providerAndReseller();
+    const { provider, providerAdmin, resellerAdmin } = await providerAndReseller();
     const first = await invitePartnership(t.ctx, providerAdmin, await invite(provider, resellerAdmin.email));
     await declinePartnership(t.ctx, resellerAdmin, first.token);
     expect(await codeOf(async () => await authorizePartnership(t.ctx, resellerAdmin, first.token))).toBe("INVITATION_USED");
@@ -143,8 +136,8 @@ describe("answering and ending", () => {
 
   it("either side ends it; customers, their relationships and subscriptions stay; new invitations can no longer name the provider", async () => {
     const w = await partneredProviderAndReseller(t.ctx);
-    const customer = addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
-    const ga = addMember(t.ctx.db, customer, "diego@fourthcoffee.example", ["global_admin"]);
+    const customer = await addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
+    const ga = await addMember(t.ctx.db, customer, "diego@fourthcoffee.example", ["global_admin"]);
     const { token } = await createInvitation(t.ctx, w.resellerAdmin, {
       partnerId: w.reseller,
       email: ga.email,
@@ -155,9 +148,9 @@ describe("answering and ending", () => {
     await acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
     const relationships = dumpTable(t.ctx.db, "reseller_relationships");
 
-    const outsider = addMember(
+    const outsider = await addMember(
       t.ctx.db,
-      addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example", type: "indirect_provider" }),
+      await addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example", type: "indirect_provider" }),
       "maria@fabrikam.example",
       ["account_admin"],
     );
@@ -184,12 +177,9 @@ describe("answering and ending", () => {
           }),
       ),
     ).toBe("PROVIDER_UNAVAILABLE");
-    const told = t.ctx.db
-      .select()
-      .from(emailOutbox)
-      .where(eq(emailOutbox.kind, "partnership.partnershipEnded"))
-      .all()
-      .map((m) => m.toAddress);
+    const told = (await t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "partnership.partnershipEnded"))).map(
+      (m) => m.toAddress,
+    );
     expect(told.sort()).toEqual([w.providerAdmin.email, w.resellerAdmin.email].sort());
   });
 });
@@ -199,7 +189,7 @@ describe("a reseller's customer invitation naming its provider", () => {
     const w = await partneredProviderAndReseller(t.ctx);
     const base = { partnerId: w.reseller, email: "diego@fourthcoffee.example", message: null, locale: "en" as const };
     expect(await codeOf(async () => await createInvitation(t.ctx, w.resellerAdmin, base))).toBe("PROVIDER_REQUIRED");
-    const stranger = addPartner(t.ctx.db, { name: "Other provider", domain: "other-provider.example", type: "indirect_provider" });
+    const stranger = await addPartner(t.ctx.db, { name: "Other provider", domain: "other-provider.example", type: "indirect_provider" });
     expect(await codeOf(async () => await createInvitation(t.ctx, w.resellerAdmin, { ...base, providerId: stranger }))).toBe(
       "PROVIDER_UNAVAILABLE",
     );
@@ -210,8 +200,8 @@ describe("a reseller's customer invitation naming its provider", () => {
 
   it("one acceptance makes the customer the reseller's and the provider's, and the email says so", async () => {
     const w = await partneredProviderAndReseller(t.ctx);
-    const customer = addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
-    const ga = addMember(t.ctx.db, customer, "diego@fourthcoffee.example", ["global_admin"]);
+    const customer = await addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
+    const ga = await addMember(t.ctx.db, customer, "diego@fourthcoffee.example", ["global_admin"]);
     const subscriptions = dumpTable(t.ctx.db, "subscriptions");
     const { token } = await createInvitation(t.ctx, w.resellerAdmin, {
       partnerId: w.reseller,
@@ -220,11 +210,11 @@ describe("a reseller's customer invitation naming its provider", () => {
       locale: "en",
       providerId: w.provider,
     });
-    expect(t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "invitation")).get()!.textBody).toContain("Contoso");
+    expect((await firstRow(t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "invitation"))))!.textBody).toContain("Contoso");
 
     const accepted = await acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
     expect(accepted.providerId).toBe(w.provider);
-    const rows = t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.customerId, customer)).all();
+    const rows = await t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.customerId, customer));
     expect(
       rows
         .map((r) => ({ partner: r.partnerId, state: r.state, provider: r.providerId, reseller: r.resellerId }))
@@ -236,19 +226,14 @@ describe("a reseller's customer invitation naming its provider", () => {
       ].sort((a, b) => a.partner.localeCompare(b.partner)),
     );
     expect(
-      t.ctx.db
-        .select()
-        .from(emailOutbox)
-        .where(eq(emailOutbox.kind, "reseller_relationship.via_reseller"))
-        .all()
-        .map((m) => m.toAddress),
+      (await t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "reseller_relationship.via_reseller"))).map((m) => m.toAddress),
     ).toEqual([w.providerAdmin.email]);
     expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
   });
 
   it("is refused if the partnership ended before the customer answered; nothing is created", async () => {
     const w = await partneredProviderAndReseller(t.ctx);
-    const ga = addUser(t.ctx.db, "diego@fourthcoffee.example");
+    const ga = await addUser(t.ctx.db, "diego@fourthcoffee.example");
     const { token } = await createInvitation(t.ctx, w.resellerAdmin, {
       partnerId: w.reseller,
       email: ga.email,
@@ -273,22 +258,21 @@ describe("a reseller's customer invitation naming its provider", () => {
     ).toBe("PROVIDER_UNAVAILABLE");
     expect(dumpTable(t.ctx.db, "reseller_relationships")).toBe(before);
     expect(
-      t.ctx.db
+      await t.ctx.db
         .select()
         .from(resellerRelationships)
-        .where(and(eq(resellerRelationships.partnerId, w.provider)))
-        .all(),
+        .where(and(eq(resellerRelationships.partnerId, w.provider))),
     ).toEqual([]);
   });
 
   it("gives the provider only what its own relationships allow: another provider of the reseller sees nothing", async () => {
     const w = await partneredProviderAndReseller(t.ctx, { suffix: "a" });
-    const providerB = addPartner(t.ctx.db, { name: "Provider B", domain: "provider-b.example", type: "indirect_provider" });
-    const adminB = addMember(t.ctx.db, providerB, "admin@provider-b.example", ["account_admin", "admin_agent"]);
+    const providerB = await addPartner(t.ctx.db, { name: "Provider B", domain: "provider-b.example", type: "indirect_provider" });
+    const adminB = await addMember(t.ctx.db, providerB, "admin@provider-b.example", ["account_admin", "admin_agent"]);
     const { token: link } = await invitePartnership(t.ctx, adminB, await invite(providerB, w.resellerAdmin.email, w.resellerPublicId));
     await authorizePartnership(t.ctx, w.resellerAdmin, link);
-    const customer = addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
-    const ga = addMember(t.ctx.db, customer, "diego@fourthcoffee.example", ["global_admin"]);
+    const customer = await addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
+    const ga = await addMember(t.ctx.db, customer, "diego@fourthcoffee.example", ["global_admin"]);
     const { token } = await createInvitation(t.ctx, w.resellerAdmin, {
       partnerId: w.reseller,
       email: ga.email,
@@ -309,6 +293,6 @@ describe("a reseller's customer invitation naming its provider", () => {
     expect(await codeOf(async () => await requestAdminRelationship(t.ctx, adminB, await request(providerB)))).toBe("NOT_FOUND");
     expect(await codeOf(async () => await requestAdminRelationship(t.ctx, w.providerAdmin, await request(w.provider)))).toBe("no error");
     // The reseller's own admin roles are its own: the provider's effective roles come from its relationships only.
-    expect(effectiveRoles(t.ctx.db, w.provider, w.providerAdmin.userId, customer)).toEqual([]);
+    expect(await effectiveRoles(t.ctx.db, w.provider, w.providerAdmin.userId, customer)).toEqual([]);
   });
 });

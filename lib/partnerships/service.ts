@@ -1,3 +1,4 @@
+import { changedRows, firstRow } from "@/db/query";
 import { and, eq, gt, lte, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organizations, partnerships } from "@/db/schema";
@@ -5,7 +6,7 @@ import { requirePermission, type Actor, type Organization } from "@/lib/auth/mem
 import { membersWith } from "@/lib/auth/recipients";
 import { recordAudit } from "@/lib/audit/record";
 import { transaction, type Tx } from "@/db/transaction";
-import type { ServiceContext } from "@/lib/context";
+import { within, type ServiceContext } from "@/lib/context";
 import { normalizeEmail } from "@/lib/email/normalize";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { noticeEmail, type NoticeKind } from "@/lib/email/templates";
@@ -28,12 +29,13 @@ export function partnershipUrl(ctx: ServiceContext, token: string): string {
  * The reseller named by partner ID, looked up only in the provider's own cloud: partner IDs
  * of another cloud are invisible, so a cross-cloud invitation is refused as "not in this cloud".
  */
-function resellerInCloud(ctx: ServiceContext, provider: Organization, publicId: string): Organization {
-  const org = ctx.db
-    .select()
-    .from(organizations)
-    .where(and(eq(organizations.cloud, provider.cloud), eq(organizations.partnerPublicId, publicId), eq(organizations.kind, "partner")))
-    .get();
+async function resellerInCloud(ctx: ServiceContext, provider: Organization, publicId: string): Promise<Organization> {
+  const org = await firstRow(
+    ctx.db
+      .select()
+      .from(organizations)
+      .where(and(eq(organizations.cloud, provider.cloud), eq(organizations.partnerPublicId, publicId), eq(organizations.kind, "partner"))),
+  );
   if (!org) throw new DomainError("PARTNER_ID_UNKNOWN", { id: publicId }, { resellerPartnerId: ["partnerIdUnknown"] });
   if (org.partnerType !== "indirect_reseller")
     throw new DomainError("NOT_A_RESELLER", { name: org.name }, { resellerPartnerId: ["notAReseller"] });
@@ -45,41 +47,45 @@ function resellerInCloud(ctx: ServiceContext, provider: Organization, publicId: 
  * row, its audit event and the email share one transaction; the raw token is returned for
  * callers other than email (tests) and never stored.
  */
-export async function invitePartnership(ctx: ServiceContext, actor: Actor, input: InvitePartnershipInput) {
-  const member = requirePermission(ctx.db, actor, input.providerId, "partnerships.write");
-  const provider = member.organization;
-  assertInGoodStanding(provider);
-  if (provider.partnerType !== "indirect_provider") throw new DomainError("NOT_A_PROVIDER");
-  const reseller = resellerInCloud(ctx, provider, input.resellerPartnerId);
-  const email = normalizeEmail(input.email);
-  const now = ctx.now();
-  const { token, hash } = newInvitationToken();
-  const row: PartnershipRow = {
-    id: newId("ptn"),
-    providerId: provider.id,
-    resellerId: reseller.id,
-    email,
-    locale: input.locale,
-    tokenHash: hash,
-    state: "invited",
-    createdByUserId: actor.userId,
-    createdAt: now,
-    expiresAt: expiryFrom(now, ctx.config.invitationTtlDays),
-    respondedAt: null,
-    respondedByUserId: null,
-    endedAt: null,
-    endedByOrganizationId: null,
-  };
-  await transaction(ctx.db, (tx) => {
+export async function invitePartnership(outer: ServiceContext, actor: Actor, input: InvitePartnershipInput) {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+
+    const member = await requirePermission(ctx.db, actor, input.providerId, "partnerships.write");
+    const provider = member.organization;
+    assertInGoodStanding(provider);
+    if (provider.partnerType !== "indirect_provider") throw new DomainError("NOT_A_PROVIDER");
+    const reseller = await resellerInCloud(ctx, provider, input.resellerPartnerId);
+    const email = normalizeEmail(input.email);
+    const now = ctx.now();
+    const { token, hash } = newInvitationToken();
+    const row: PartnershipRow = {
+      id: newId("ptn"),
+      providerId: provider.id,
+      resellerId: reseller.id,
+      email,
+      locale: input.locale,
+      tokenHash: hash,
+      state: "invited",
+      createdByUserId: actor.userId,
+      createdAt: now,
+      expiresAt: expiryFrom(now, ctx.config.invitationTtlDays),
+      respondedAt: null,
+      respondedByUserId: null,
+      endedAt: null,
+      endedByOrganizationId: null,
+    };
+
     // Each partnership invitation counts against the provider's daily allowance, like customer invitations.
-    consume(tx, {
+    await consume(tx, {
       key: `partnership-invitations:${provider.id}`,
       limit: ctx.config.partnershipInvitationsPerOrgPerDay ?? 20,
       windowMs: DAY,
       now,
     });
     // An expired invitation no longer holds the pair: retire it so a new one can be sent.
-    tx.update(partnerships)
+    await tx
+      .update(partnerships)
       .set({ state: "revoked", respondedAt: now })
       .where(
         and(
@@ -88,27 +94,27 @@ export async function invitePartnership(ctx: ServiceContext, actor: Actor, input
           eq(partnerships.state, "invited"),
           lte(partnerships.expiresAt, now),
         ),
-      )
-      .run();
-    const open = tx
-      .select({ state: partnerships.state })
-      .from(partnerships)
-      .where(
-        and(
-          eq(partnerships.providerId, provider.id),
-          eq(partnerships.resellerId, reseller.id),
-          or(eq(partnerships.state, "invited"), eq(partnerships.state, "active")),
+      );
+    const open = await firstRow(
+      tx
+        .select({ state: partnerships.state })
+        .from(partnerships)
+        .where(
+          and(
+            eq(partnerships.providerId, provider.id),
+            eq(partnerships.resellerId, reseller.id),
+            or(eq(partnerships.state, "invited"), eq(partnerships.state, "active")),
+          ),
         ),
-      )
-      .get();
+    );
     if (open)
       throw new DomainError(
         open.state === "active" ? "PARTNERSHIP_EXISTS" : "PARTNERSHIP_PENDING",
         { name: reseller.name },
         { resellerPartnerId: [open.state === "active" ? "partnershipExists" : "partnershipPending"] },
       );
-    tx.insert(partnerships).values(row).run();
-    recordAudit(tx, {
+    await tx.insert(partnerships).values(row);
+    await recordAudit(tx, {
       organizationId: provider.id,
       actor,
       action: "partnership.invited",
@@ -117,7 +123,7 @@ export async function invitePartnership(ctx: ServiceContext, actor: Actor, input
       details: { reseller: reseller.name, email },
       at: now,
     });
-    enqueueEmail(
+    await enqueueEmail(
       tx,
       {
         idempotencyKey: `partnership.${row.id}.invited`,
@@ -135,24 +141,26 @@ export async function invitePartnership(ctx: ServiceContext, actor: Actor, input
       },
       now,
     );
+
+    return { partnership: row, token, reseller };
   });
-  return { partnership: row, token, reseller };
 }
 
-export function findPartnershipByToken(ctx: ServiceContext, token: string): PartnershipRow | null {
+export async function findPartnershipByToken(ctx: ServiceContext, token: string): Promise<PartnershipRow | null> {
   if (!isWellFormedToken(token)) return null;
   return (
-    ctx.db
-      .select()
-      .from(partnerships)
-      .where(eq(partnerships.tokenHash, hashToken(token)))
-      .get() ?? null
+    (await firstRow(
+      ctx.db
+        .select()
+        .from(partnerships)
+        .where(eq(partnerships.tokenHash, hashToken(token))),
+    )) ?? null
   );
 }
 
 /** The same link rules as every emailed invitation (single use, expiry, revocation, bound to the address). */
-function requireAnswerable(ctx: ServiceContext, actor: Actor, token: string): PartnershipRow {
-  const row = findPartnershipByToken(ctx, token);
+async function requireAnswerable(ctx: ServiceContext, actor: Actor, token: string): Promise<PartnershipRow> {
+  const row = await findPartnershipByToken(ctx, token);
   const asInvitation = row && {
     state:
       row.state === "invited" ? ("sent" as const) : row.state === "declined" || row.state === "revoked" ? row.state : ("accepted" as const),
@@ -163,21 +171,20 @@ function requireAnswerable(ctx: ServiceContext, actor: Actor, token: string): Pa
   return row!;
 }
 
-export function namesOf(db: Db | Tx, row: Pick<PartnershipRow, "providerId" | "resellerId">) {
-  const orgs = db
+export async function namesOf(db: Db | Tx, row: Pick<PartnershipRow, "providerId" | "resellerId">) {
+  const orgs = await db
     .select()
     .from(organizations)
-    .where(or(eq(organizations.id, row.providerId), eq(organizations.id, row.resellerId)))
-    .all();
+    .where(or(eq(organizations.id, row.providerId), eq(organizations.id, row.resellerId)));
   const provider = orgs.find((o) => o.id === row.providerId);
   const reseller = orgs.find((o) => o.id === row.resellerId);
   if (!provider || !reseller) throw new DomainError("NOT_FOUND");
   return { provider, reseller };
 }
 
-export function notify(ctx: ServiceContext, tx: Tx, row: PartnershipRow, kind: NoticeKind, organizationIds: string[], now: Date) {
-  const { provider, reseller } = namesOf(tx, row);
-  enqueueNotices(tx, membersWith(tx, organizationIds, "partnerships.write"), {
+export async function notify(ctx: ServiceContext, tx: Tx, row: PartnershipRow, kind: NoticeKind, organizationIds: string[], now: Date) {
+  const { provider, reseller } = await namesOf(tx, row);
+  await enqueueNotices(tx, await membersWith(tx, organizationIds, "partnerships.write"), {
     kind,
     outboxKind: `partnership.${kind}`,
     key: `partnership.${row.id}.${kind}`,
@@ -193,23 +200,27 @@ export function notify(ctx: ServiceContext, tx: Tx, row: PartnershipRow, kind: N
  * The reseller's Account admin answers from the emailed link. The conditional update is
  * what makes the link single-use when two answers race.
  */
-async function answer(ctx: ServiceContext, actor: Actor, token: string, state: "active" | "declined") {
-  const row = requireAnswerable(ctx, actor, token);
-  requirePermission(ctx.db, actor, row.resellerId, "partnerships.write");
-  const now = ctx.now();
-  return await transaction(ctx.db, (tx) => {
-    const changed = tx
-      .update(partnerships)
-      .set({ state, respondedAt: now, respondedByUserId: actor.userId })
-      .where(and(eq(partnerships.id, row.id), eq(partnerships.state, "invited"), gt(partnerships.expiresAt, now)))
-      .run().changes;
+async function answer(outer: ServiceContext, actor: Actor, token: string, state: "active" | "declined") {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+
+    const row = await requireAnswerable(ctx, actor, token);
+    await requirePermission(ctx.db, actor, row.resellerId, "partnerships.write");
+    const now = ctx.now();
+
+    const changed = changedRows(
+      await tx
+        .update(partnerships)
+        .set({ state, respondedAt: now, respondedByUserId: actor.userId })
+        .where(and(eq(partnerships.id, row.id), eq(partnerships.state, "invited"), gt(partnerships.expiresAt, now))),
+    );
     if (changed !== 1) throw new DomainError("INVITATION_USED");
-    const { provider, reseller } = namesOf(tx, row);
+    const { provider, reseller } = await namesOf(tx, row);
     const action = state === "active" ? "partnership.authorized" : "partnership.declined";
     const details = { provider: provider.name, reseller: reseller.name };
     for (const organizationId of [provider.id, reseller.id])
-      recordAudit(tx, { organizationId, actor, action, targetType: "partnership", targetId: row.id, details, at: now });
-    notify(ctx, tx, row, state === "active" ? "partnershipAuthorized" : "partnershipDeclined", [provider.id], now);
+      await recordAudit(tx, { organizationId, actor, action, targetType: "partnership", targetId: row.id, details, at: now });
+    await notify(ctx, tx, row, state === "active" ? "partnershipAuthorized" : "partnershipDeclined", [provider.id], now);
     return { provider, reseller, partnershipId: row.id };
   });
 }
@@ -223,12 +234,13 @@ export async function declinePartnership(ctx: ServiceContext, actor: Actor, toke
 }
 
 /** The reseller's active partnership with this provider, or null: what an invitation naming the provider needs. */
-export function activePartnership(db: Db | Tx, providerId: string, resellerId: string) {
+export async function activePartnership(db: Db | Tx, providerId: string, resellerId: string) {
   return (
-    db
-      .select({ id: partnerships.id })
-      .from(partnerships)
-      .where(and(eq(partnerships.providerId, providerId), eq(partnerships.resellerId, resellerId), eq(partnerships.state, "active")))
-      .get() ?? null
+    (await firstRow(
+      db
+        .select({ id: partnerships.id })
+        .from(partnerships)
+        .where(and(eq(partnerships.providerId, providerId), eq(partnerships.resellerId, resellerId), eq(partnerships.state, "active"))),
+    )) ?? null
   );
 }

@@ -56,9 +56,9 @@ beforeAll(async () => {
   let current = "";
   db = drizzle(raw, { schema, logger: { logQuery: (sql, params) => captured.push({ name: current, sql, params }) } }) as unknown as Db;
   const userId = (email: string) => (raw.prepare("select id from users where email = ?").get(email) as { id: string }).id;
-  partner = getMember(base, { userId: userId(BENCH_ADMIN_EMAIL), email: BENCH_ADMIN_EMAIL }, BENCH_PARTNER_ID)!;
+  partner = (await getMember(base, { userId: userId(BENCH_ADMIN_EMAIL), email: BENCH_ADMIN_EMAIL }, BENCH_PARTNER_ID))!;
   const gaEmail = "ga@customer0.example";
-  customer = getMember(base, { userId: userId(gaEmail), email: gaEmail }, BENCH_CUSTOMER_ID)!;
+  customer = (await getMember(base, { userId: userId(gaEmail), email: gaEmail }, BENCH_CUSTOMER_ID))!;
   const now = new Date("2026-11-21T09:00:00Z");
   const run = async (name: string, fn: () => unknown) => {
     current = name;
@@ -66,48 +66,55 @@ beforeAll(async () => {
   };
   captured = [];
   for (const sort of CUSTOMER_SORTS) {
-    await run(`customers (${sort})`, () => listPartnerCustomers(db, partner, { page: 1, sort }));
-    await run(`customers (${sort}, page 40)`, () => listPartnerCustomers(db, partner, { page: 40, sort }));
-    await run(`customers search (${sort})`, () => listPartnerCustomers(db, partner, { page: 1, q: "Works", sort }));
+    await run(`customers (${sort})`, async () => await listPartnerCustomers(db, partner, { page: 1, sort }));
+    await run(`customers (${sort}, page 40)`, async () => await listPartnerCustomers(db, partner, { page: 40, sort }));
+    await run(`customers search (${sort})`, async () => await listPartnerCustomers(db, partner, { page: 1, q: "Works", sort }));
   }
-  await run("customer page", () => getPartnerCustomerOrThrow(db, partner, BENCH_CUSTOMER_ID));
-  await run("customer page: admin relationships", () => listPartnerAdminRelationships(db, partner, BENCH_CUSTOMER_ID));
-  await run("customer page: subscriptions", () => listSubscriptionsOf(db, BENCH_CUSTOMER_ID));
-  await run("customer page: activity", () => listPartnerActivityForCustomer(db, BENCH_PARTNER_ID, BENCH_CUSTOMER_ID));
-  await run("customer page: supported", () => listSupportedSubscriptions(db, BENCH_PARTNER_ID, BENCH_CUSTOMER_ID));
-  await run("customer page: access", () => listAssignments(db, partner, ["gdap_L0000000", "gdap_L0000002"]));
-  await run("customer page: groups", () => listGroups(db, partner));
-  await run("invitations", () => listPartnerInvitations(db, partner, { page: 1, now }));
-  await run("invitations (expired)", () => listPartnerInvitations(db, partner, { page: 1, status: "expired", now }));
-  await run("invitations (accepted, page 10)", () => listPartnerInvitations(db, partner, { page: 10, status: "accepted", now }));
+  await run("customer page", async () => await getPartnerCustomerOrThrow(db, partner, BENCH_CUSTOMER_ID));
+  await run("customer page: admin relationships", async () => await listPartnerAdminRelationships(db, partner, BENCH_CUSTOMER_ID));
+  await run("customer page: subscriptions", async () => await listSubscriptionsOf(db, BENCH_CUSTOMER_ID));
+  await run("customer page: activity", async () => await listPartnerActivityForCustomer(db, BENCH_PARTNER_ID, BENCH_CUSTOMER_ID));
+  await run("customer page: supported", async () => await listSupportedSubscriptions(db, BENCH_PARTNER_ID, BENCH_CUSTOMER_ID));
+  await run("customer page: access", async () => await listAssignments(db, partner, ["gdap_L0000000", "gdap_L0000002"]));
+  await run("customer page: groups", async () => await listGroups(db, partner));
+  await run("invitations", async () => await listPartnerInvitations(db, partner, { page: 1, now }));
+  await run("invitations (expired)", async () => await listPartnerInvitations(db, partner, { page: 1, status: "expired", now }));
+  await run(
+    "invitations (accepted, page 10)",
+    async () => await listPartnerInvitations(db, partner, { page: 10, status: "accepted", now }),
+  );
   for (const sort of INVITATION_SORTS) {
-    await run(`invitations (${sort}, page 5)`, () => listPartnerInvitations(db, partner, { page: 5, now, sort }));
-    await run(`invitations search (${sort})`, () => listPartnerInvitations(db, partner, { page: 1, now, sort, q: "customer1" }));
-    await run(`invitations search (${sort}, expired)`, () =>
-      listPartnerInvitations(db, partner, { page: 1, now, sort, q: "customer1", status: "expired" }),
+    await run(`invitations (${sort}, page 5)`, async () => await listPartnerInvitations(db, partner, { page: 5, now, sort }));
+    await run(
+      `invitations search (${sort})`,
+      async () => await listPartnerInvitations(db, partner, { page: 1, now, sort, q: "customer1" }),
+    );
+    await run(
+      `invitations search (${sort}, expired)`,
+      async () => await listPartnerInvitations(db, partner, { page: 1, now, sort, q: "customer1", status: "expired" }),
     );
   }
-  await run("expiring counts", () => expiryCounts(db, partner, now));
+  await run("expiring counts", async () => await expiryCounts(db, partner, now));
   for (const window of ["1", "7", "30", "expired"] as const) {
-    await run(`expiring ${window}`, () => listExpiring(db, partner, window, { page: 1, now }));
-    await run(`expiring ${window} search`, () => listExpiring(db, partner, window, { page: 1, now, q: "Works" }));
+    await run(`expiring ${window}`, async () => await listExpiring(db, partner, window, { page: 1, now }));
+    await run(`expiring ${window} search`, async () => await listExpiring(db, partner, window, { page: 1, now, q: "Works" }));
   }
-  await run("activity", () => listActivity(db, partner, {}));
-  await run("activity (action)", () => listActivity(db, partner, { action: "invitation.sent" }));
-  await run("activity (customer)", () => listActivity(db, partner, { customer: BENCH_CUSTOMER_ID }));
-  await run("activity (older page)", () => listActivity(db, partner, { before: 500_000 }));
-  await run("activity customer filter", () => matchCustomers(db, partner, "Works"));
-  await run("activity customer name", () => customerNameOf(db, partner, BENCH_CUSTOMER_ID));
-  await run("resellers", () => listPartnerships(db, partner, "provider"));
-  await run("reseller customers", () => listResellerCustomers(db, partner, 1));
-  await run("invitations naming provider", () => listInvitationsNamingProvider(db, partner, 1));
-  await run("team", () => listMembers(db, partner));
-  await run("team invitations", () => listPendingMemberInvitations(db, partner, now));
-  await run("groups", () => listGroupsWithMembers(db, partner));
-  await run("customer dashboard: partners", () => listCustomerPartners(db, customer));
-  await run("customer dashboard: admin relationships", () => listCustomerAdminRelationships(db, customer));
-  await run("customer dashboard: activity", () => listCustomerActivity(db, BENCH_CUSTOMER_ID));
-  await run("customer activity log", () => listActivity(db, customer, {}));
+  await run("activity", async () => await listActivity(db, partner, {}));
+  await run("activity (action)", async () => await listActivity(db, partner, { action: "invitation.sent" }));
+  await run("activity (customer)", async () => await listActivity(db, partner, { customer: BENCH_CUSTOMER_ID }));
+  await run("activity (older page)", async () => await listActivity(db, partner, { before: 500_000 }));
+  await run("activity customer filter", async () => await matchCustomers(db, partner, "Works"));
+  await run("activity customer name", async () => await customerNameOf(db, partner, BENCH_CUSTOMER_ID));
+  await run("resellers", async () => await listPartnerships(db, partner, "provider"));
+  await run("reseller customers", async () => await listResellerCustomers(db, partner, 1));
+  await run("invitations naming provider", async () => await listInvitationsNamingProvider(db, partner, 1));
+  await run("team", async () => await listMembers(db, partner));
+  await run("team invitations", async () => await listPendingMemberInvitations(db, partner, now));
+  await run("groups", async () => await listGroupsWithMembers(db, partner));
+  await run("customer dashboard: partners", async () => await listCustomerPartners(db, customer));
+  await run("customer dashboard: admin relationships", async () => await listCustomerAdminRelationships(db, customer));
+  await run("customer dashboard: activity", async () => await listCustomerActivity(db, BENCH_CUSTOMER_ID));
+  await run("customer activity log", async () => await listActivity(db, customer, {}));
   // Not a dashboard, but it runs every minute inside the server process, across all partners:
   // its first run does the seed's pending work, the second is what every later minute costs.
   const job = async () =>

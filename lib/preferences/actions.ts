@@ -16,5 +16,5 @@ export async function setLocaleAction(form: FormData): Promise<void> {
   // Readable by scripts: app/global-error.tsx picks its language from it (a preference, nothing secret).
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 86_400, sameSite: "lax", httpOnly: false });
   const actor = await getActor();
-  if (actor) await transaction(db(), (tx) => tx.update(users).set({ locale }).where(eq(users.id, actor.userId)).run());
+  if (actor) await transaction(db(), async (tx) => await tx.update(users).set({ locale }).where(eq(users.id, actor.userId)));
 }

@@ -26,7 +26,9 @@ describe("rate limits", () => {
       refused = error;
     }
     expect(isDomainError(refused, "RATE_LIMITED") && refused.params.at).toBe("2026-11-21T10:16:00.000Z");
-    expect(blockedUntil(ctx.db, { key: "sign-in:10.0.0.1", limit: 3, windowMs: MINUTE, now })).toEqual(new Date("2026-11-21T10:16:00Z"));
+    expect(await blockedUntil(ctx.db, { key: "sign-in:10.0.0.1", limit: 3, windowMs: MINUTE, now })).toEqual(
+      new Date("2026-11-21T10:16:00Z"),
+    );
     // Another address has its own count; the next minute starts afresh.
     expect(await codeOf(() => consumeAlone(ctx.db, { key: "sign-in:10.0.0.2", limit: 3, windowMs: MINUTE, now }))).toBe("no error");
     expect(await codeOf(() => hit(new Date("2026-11-21T10:16:00Z")))).toBe("no error");
@@ -50,8 +52,8 @@ describe("rate limits", () => {
   it("cap a partner's invitation emails per day (new and resent); a refused invitation changes nothing and takes no count", async () => {
     const t = testContext(new Date("2026-11-21T10:00:00Z"));
     t.ctx.config.invitationsPerPartnerPerDay = 3;
-    const partner = addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
-    const sales = addMember(t.ctx.db, partner, "sam@northwind.example", ["sales_agent"]);
+    const partner = await addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
+    const sales = await addMember(t.ctx.db, partner, "sam@northwind.example", ["sales_agent"]);
     const invite = async (n: number) =>
       await createInvitation(t.ctx, sales, { partnerId: partner, email: `it${n}@customer.example`, message: null, locale: "en" });
     // A refused invitation (own address) does not use up the allowance.
@@ -68,8 +70,8 @@ describe("rate limits", () => {
     expect(count(t.ctx.db, "invitations")).toBe(before);
     expect(count(t.ctx.db, "email_outbox")).toBe(3);
     // Another partner is not affected; tomorrow the allowance is back.
-    const other = addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
-    const otherSales = addMember(t.ctx.db, other, "sam@fabrikam.example", ["sales_agent"]);
+    const other = await addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
+    const otherSales = await addMember(t.ctx.db, other, "sam@fabrikam.example", ["sales_agent"]);
     expect(
       await codeOf(
         async () => await createInvitation(t.ctx, otherSales, { partnerId: other, email: "it@other.example", message: null, locale: "en" }),

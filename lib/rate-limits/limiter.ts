@@ -1,3 +1,4 @@
+import { changedRows, firstRow } from "@/db/query";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { prepared } from "@/db/prepared";
@@ -15,8 +16,8 @@ export const DAY = 86_400_000;
  * attempts count exactly; run it inside the write's transaction and a refused or failed
  * write takes its count back with it.
  */
-export function consume(tx: Tx, p: Limit): void {
-  refuseOver(p, count(tx, p));
+export async function consume(tx: Tx, p: Limit): Promise<void> {
+  refuseOver(p, await count(tx, p));
 }
 
 /**
@@ -25,13 +26,13 @@ export function consume(tx: Tx, p: Limit): void {
  * every attempt past the limit counts too.
  */
 export async function consumeAlone(db: Db, p: Limit): Promise<void> {
-  refuseOver(p, await transaction(db, (tx) => count(tx, p)));
+  refuseOver(p, await transaction(db, async (tx) => await count(tx, p)));
 }
 
 type Limit = { key: string; limit: number; windowMs: number; now: Date };
 const windowOf = (p: Limit) => Math.floor(p.now.getTime() / p.windowMs) * p.windowMs;
 // An upsert with RETURNING always returns its row.
-const count = (tx: Tx, p: Limit) => countAttempt(tx).get({ key: p.key, windowStart: windowOf(p) })!.count;
+const count = async (tx: Tx, p: Limit) => (await firstRow(countAttempt(tx).execute({ key: p.key, windowStart: windowOf(p) })))!.count;
 
 function refuseOver(p: Limit, n: number) {
   if (n > p.limit) throw new DomainError("RATE_LIMITED", { at: new Date(windowOf(p) + p.windowMs).toISOString() });
@@ -50,23 +51,19 @@ const countAttempt = (tx: Tx) =>
 
 /** Counters of windows that ended more than a day ago are of no further use. */
 export function purgeOldRateLimits(db: Db, now: Date): Promise<number> {
-  return transaction(
-    db,
-    (tx) =>
-      tx
-        .delete(rateLimits)
-        .where(sql`${rateLimits.windowStart} < ${now.getTime() - 2 * DAY}`)
-        .run().changes,
+  return transaction(db, async (tx) =>
+    changedRows(await tx.delete(rateLimits).where(sql`${rateLimits.windowStart} < ${now.getTime() - 2 * DAY}`)),
   );
 }
 
 /** When the key's current window ends if it is already over the limit, else null (counts nothing). */
-export function blockedUntil(db: Db, p: { key: string; limit: number; windowMs: number; now: Date }): Date | null {
+export async function blockedUntil(db: Db, p: { key: string; limit: number; windowMs: number; now: Date }): Promise<Date | null> {
   const windowStart = Math.floor(p.now.getTime() / p.windowMs) * p.windowMs;
-  const row = db
-    .select({ count: rateLimits.count })
-    .from(rateLimits)
-    .where(sql`${rateLimits.key} = ${p.key} and ${rateLimits.windowStart} = ${windowStart}`)
-    .get();
+  const row = await firstRow(
+    db
+      .select({ count: rateLimits.count })
+      .from(rateLimits)
+      .where(sql`${rateLimits.key} = ${p.key} and ${rateLimits.windowStart} = ${windowStart}`),
+  );
   return row && row.count >= p.limit ? new Date(windowStart + p.windowMs) : null;
 }

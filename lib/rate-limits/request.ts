@@ -17,7 +17,7 @@ const tokenKey = (ip: string) => `token-failures:${ip}`;
 
 /** Whether this address has failed too many emailed-link tokens this minute: when it may try again, or null. */
 export async function tokenAttemptsBlockedUntil(): Promise<Date | null> {
-  return blockedUntil(db(), {
+  return await blockedUntil(db(), {
     key: tokenKey(await requestIp()),
     limit: env().TOKEN_FAILURES_PER_IP_PER_MINUTE,
     windowMs: MINUTE,

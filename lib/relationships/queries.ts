@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { resellerRelationships } from "@/db/schema";
@@ -9,16 +10,17 @@ import type { Tx } from "@/db/transaction";
  * admin requests and their approval, support assignments). Read it inside the transaction
  * that relies on it, so a removal committed meanwhile is seen.
  */
-export function activeResellerRelationship(db: Db | Tx, partnerId: string, customerId: string) {
-  return db
-    .select()
-    .from(resellerRelationships)
-    .where(
-      and(
-        eq(resellerRelationships.partnerId, partnerId),
-        eq(resellerRelationships.customerId, customerId),
-        eq(resellerRelationships.state, "active"),
+export async function activeResellerRelationship(db: Db | Tx, partnerId: string, customerId: string) {
+  return await firstRow(
+    db
+      .select()
+      .from(resellerRelationships)
+      .where(
+        and(
+          eq(resellerRelationships.partnerId, partnerId),
+          eq(resellerRelationships.customerId, customerId),
+          eq(resellerRelationships.state, "active"),
+        ),
       ),
-    )
-    .get();
+  );
 }

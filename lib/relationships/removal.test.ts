@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { accessAssignments, adminRelationships, emailOutbox, organizations, resellerRelationships, securityGroups } from "@/db/schema";
@@ -45,15 +46,15 @@ async function activeAdminRelationshipWithAssignment() {
     }),
   );
   await approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id });
-  const group = t.ctx.db.select().from(securityGroups).where(eq(securityGroups.partnerId, partner)).all()[0];
+  const group = (await t.ctx.db.select().from(securityGroups).where(eq(securityGroups.partnerId, partner)))[0];
   await createAccessAssignment(t.ctx, agent, { partnerId: partner, relationshipId: id, groupId: group.id, roles: ["global_reader"] });
   return id;
 }
 
 describe("ending a reseller relationship", () => {
   it("a partner cannot remove a customer while it is partner of record of an active subscription; the preview lists what blocks it", async () => {
-    addSubscription(t.ctx.db, customer, "Microsoft 365 E3", partner);
-    expect(removalPreview(t.ctx.db, partner, customer).blockers.map((b) => b.product)).toEqual(["Microsoft 365 E3"]);
+    await addSubscription(t.ctx.db, customer, "Microsoft 365 E3", partner);
+    expect((await removalPreview(t.ctx.db, partner, customer)).blockers.map((b) => b.product)).toEqual(["Microsoft 365 E3"]);
     expect(await codeOf(async () => await removeCustomer(t.ctx, agent, { partnerId: partner, customerId: customer, attestation }))).toBe(
       "REMOVAL_BLOCKED",
     );
@@ -64,39 +65,23 @@ describe("ending a reseller relationship", () => {
   });
 
   it("ends its admin relationships and access assignments with it, tells both sides, and changes no subscription or other partner", async () => {
-    const other = addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
-    const otherAgent = addMember(t.ctx.db, other, "agent@fabrikam.example", ["admin_agent"]);
+    const other = await addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
+    const otherAgent = await addMember(t.ctx.db, other, "agent@fabrikam.example", ["admin_agent"]);
     const { token } = await createInvitation(t.ctx, otherAgent, { partnerId: other, email: ga.email, message: null, locale: "en" });
     await acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
-    addSubscription(t.ctx.db, customer, "Azure plan", other);
+    await addSubscription(t.ctx.db, customer, "Azure plan", other);
     const subscriptions = dumpTable(t.ctx.db, "subscriptions");
     const rel = await activeAdminRelationshipWithAssignment();
-    expect(removalPreview(t.ctx.db, partner, customer).endingAdminRelationships.map((r) => r.name)).toEqual(["Ops"]);
+    expect((await removalPreview(t.ctx.db, partner, customer)).endingAdminRelationships.map((r) => r.name)).toEqual(["Ops"]);
 
     await removeCustomer(t.ctx, agent, { partnerId: partner, customerId: customer, attestation });
 
-    expect(t.ctx.db.select().from(adminRelationships).where(eq(adminRelationships.id, rel)).get()!.state).toBe("terminated");
-    expect(
-      t.ctx.db
-        .select()
-        .from(accessAssignments)
-        .all()
-        .map((a) => a.state),
-    ).toEqual(["deleted"]);
-    const states = Object.fromEntries(
-      t.ctx.db
-        .select()
-        .from(resellerRelationships)
-        .all()
-        .map((r) => [r.partnerId, r.state]),
-    );
+    expect((await firstRow(t.ctx.db.select().from(adminRelationships).where(eq(adminRelationships.id, rel))))!.state).toBe("terminated");
+    expect((await t.ctx.db.select().from(accessAssignments)).map((a) => a.state)).toEqual(["deleted"]);
+    const states = Object.fromEntries((await t.ctx.db.select().from(resellerRelationships)).map((r) => [r.partnerId, r.state]));
     expect(states).toEqual({ [partner]: "ended", [other]: "active" });
     expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
-    const told = t.ctx.db
-      .select()
-      .from(emailOutbox)
-      .where(eq(emailOutbox.kind, "reseller_relationship.removed"))
-      .all()
+    const told = (await t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "reseller_relationship.removed")))
       .map((m) => m.toAddress)
       .sort();
     expect(told).toEqual([agent.email, ga.email].sort());
@@ -107,26 +92,26 @@ describe("ending a reseller relationship", () => {
   });
 
   it("an indirect reseller cannot remove a customer; roles without the permission cannot either", async () => {
-    t.ctx.db.update(organizations).set({ partnerType: "indirect_reseller" }).where(eq(organizations.id, partner)).run();
+    await t.ctx.db.update(organizations).set({ partnerType: "indirect_reseller" }).where(eq(organizations.id, partner));
     expect(await codeOf(async () => await removeCustomer(t.ctx, agent, { partnerId: partner, customerId: customer, attestation }))).toBe(
       "RESELLER_CANNOT_REMOVE",
     );
-    const sales = addMember(t.ctx.db, partner, "sales@northwind.example", ["sales_agent"]);
+    const sales = await addMember(t.ctx.db, partner, "sales@northwind.example", ["sales_agent"]);
     expect(await codeOf(async () => await removeCustomer(t.ctx, sales, { partnerId: partner, customerId: customer, attestation }))).toBe(
       "FORBIDDEN",
     );
   });
 
   it("a customer's Global administrator removes a partner outright, even one that is partner of record; the subscription keeps it", async () => {
-    addSubscription(t.ctx.db, customer, "Microsoft 365 E3", partner);
+    await addSubscription(t.ctx.db, customer, "Microsoft 365 E3", partner);
     const subscriptions = dumpTable(t.ctx.db, "subscriptions");
     await activeAdminRelationshipWithAssignment();
-    const billing = addMember(t.ctx.db, customer, "ben@adventure.example", ["billing_administrator"]);
+    const billing = await addMember(t.ctx.db, customer, "ben@adventure.example", ["billing_administrator"]);
     expect(
       await codeOf(async () => await removePartner(t.ctx, billing, { customerId: customer, partnerId: partner, scope: "everything" })),
     ).toBe("FORBIDDEN");
     await removePartner(t.ctx, ga, { customerId: customer, partnerId: partner, scope: "everything" });
-    expect(t.ctx.db.select().from(resellerRelationships).get()!.state).toBe("ended");
+    expect((await firstRow(t.ctx.db.select().from(resellerRelationships)))!.state).toBe("ended");
     expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
     expect(
       await codeOf(async () => await removePartner(t.ctx, ga, { customerId: customer, partnerId: partner, scope: "everything" })),
@@ -137,8 +122,8 @@ describe("ending a reseller relationship", () => {
 describe("two-tier removal", () => {
   it("a provider removing a customer also ends the relationship of the reseller that brought it; the reseller itself cannot remove", async () => {
     const w = await partneredProviderAndReseller(t.ctx, { suffix: "tt" });
-    const customer2 = addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
-    const ga2 = addMember(t.ctx.db, customer2, "diego@fourthcoffee.example", ["global_admin"]);
+    const customer2 = await addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
+    const ga2 = await addMember(t.ctx.db, customer2, "diego@fourthcoffee.example", ["global_admin"]);
     const { token } = await createInvitation(t.ctx, w.resellerAdmin, {
       partnerId: w.reseller,
       email: ga2.email,
@@ -152,19 +137,16 @@ describe("two-tier removal", () => {
       await codeOf(async () => await removeCustomer(t.ctx, w.resellerAdmin, { partnerId: w.reseller, customerId: customer2, attestation })),
     ).toBe("RESELLER_CANNOT_REMOVE");
     // The reseller is partner of record: the provider's removal is blocked by it too.
-    addSubscription(t.ctx.db, customer2, "Microsoft 365 Business Standard", w.reseller);
-    expect(removalPreview(t.ctx.db, w.provider, customer2).endingResellers.map((r) => r.name)).toEqual(["Litwarett"]);
+    await addSubscription(t.ctx.db, customer2, "Microsoft 365 Business Standard", w.reseller);
+    expect((await removalPreview(t.ctx.db, w.provider, customer2)).endingResellers.map((r) => r.name)).toEqual(["Litwarett"]);
     expect(
       await codeOf(async () => await removeCustomer(t.ctx, w.providerAdmin, { partnerId: w.provider, customerId: customer2, attestation })),
     ).toBe("REMOVAL_BLOCKED");
     t.ctx.db.$client.prepare("update subscriptions set state = 'cancelled' where customer_id = ?").run(customer2);
     await removeCustomer(t.ctx, w.providerAdmin, { partnerId: w.provider, customerId: customer2, attestation });
-    const states = t.ctx.db
-      .select()
-      .from(resellerRelationships)
-      .where(eq(resellerRelationships.customerId, customer2))
-      .all()
-      .map((r) => r.state);
+    const states = (await t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.customerId, customer2))).map(
+      (r) => r.state,
+    );
     expect(states).toEqual(["ended", "ended"]);
   });
 
@@ -180,12 +162,10 @@ describe("two-tier removal", () => {
     await acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
     await removePartner(t.ctx, ga, { customerId: customer, partnerId: w.provider, scope: "everything" });
     const states = Object.fromEntries(
-      t.ctx.db
-        .select()
-        .from(resellerRelationships)
-        .where(eq(resellerRelationships.customerId, customer))
-        .all()
-        .map((r) => [r.partnerId, r.state]),
+      (await t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.customerId, customer))).map((r) => [
+        r.partnerId,
+        r.state,
+      ]),
     );
     expect(states).toEqual({ [partner]: "active", [w.reseller]: "active", [w.provider]: "ended" });
   });

@@ -1,3 +1,4 @@
+import { changedRows, firstRow } from "@/db/query";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { adminRelationships, organizations, resellerRelationships, subscriptions, supportAssignments } from "@/db/schema";
@@ -12,7 +13,7 @@ import { requirePermission, type Actor } from "@/lib/auth/membership";
 import { membersWith } from "@/lib/auth/recipients";
 import { recordAudit } from "@/lib/audit/record";
 import { transaction, type Tx } from "@/db/transaction";
-import type { ServiceContext } from "@/lib/context";
+import { within, type ServiceContext } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { endSupportWithoutAdminAccess } from "@/lib/support/service";
 import { activeResellerRelationship } from "./queries";
@@ -24,9 +25,9 @@ type Side = "partner" | "customer";
  * partner it names. A provider removing a customer also ends the relationships of the
  * resellers that brought that customer through it (a reseller cannot remove its own).
  */
-function partnersEnding(db: Db | Tx, partnerId: string, customerId: string, by: Side): string[] {
+async function partnersEnding(db: Db | Tx, partnerId: string, customerId: string, by: Side): Promise<string[]> {
   if (by === "customer") return [partnerId];
-  const resellers = db
+  const resellers = await db
     .select({ id: resellerRelationships.partnerId })
     .from(resellerRelationships)
     .where(
@@ -35,8 +36,7 @@ function partnersEnding(db: Db | Tx, partnerId: string, customerId: string, by: 
         eq(resellerRelationships.providerId, partnerId),
         eq(resellerRelationships.state, "active"),
       ),
-    )
-    .all();
+    );
   return [partnerId, ...resellers.map((r) => r.id)];
 }
 
@@ -46,16 +46,15 @@ function partnersEnding(db: Db | Tx, partnerId: string, customerId: string, by: 
  * admin relationships and support assignments end with it. Subscriptions never change.
  * `scope: "admin_roles"` ends the admin roles only and keeps the reseller relationship.
  */
-export function removalPreview(db: Db, partnerId: string, customerId: string, by: Side = "partner") {
-  const ending = partnersEnding(db, partnerId, customerId, by);
-  const blockers = db
+export async function removalPreview(db: Db, partnerId: string, customerId: string, by: Side = "partner") {
+  const ending = await partnersEnding(db, partnerId, customerId, by);
+  const blockers = await db
     .select({ id: subscriptions.id, product: subscriptions.product, seats: subscriptions.seats })
     .from(subscriptions)
     .where(
       and(eq(subscriptions.customerId, customerId), inArray(subscriptions.partnerOfRecordId, ending), eq(subscriptions.state, "active")),
-    )
-    .all();
-  const endingAdminRelationships = db
+    );
+  const endingAdminRelationships = await db
     .select({ id: adminRelationships.id, name: adminRelationships.name })
     .from(adminRelationships)
     .where(
@@ -64,9 +63,8 @@ export function removalPreview(db: Db, partnerId: string, customerId: string, by
         eq(adminRelationships.customerId, customerId),
         inArray(adminRelationships.state, [...IN_FORCE]),
       ),
-    )
-    .all();
-  const endingSupport = db
+    );
+  const endingSupport = await db
     .select({ id: supportAssignments.id, product: subscriptions.product })
     .from(supportAssignments)
     .innerJoin(subscriptions, eq(subscriptions.id, supportAssignments.subscriptionId))
@@ -76,21 +74,19 @@ export function removalPreview(db: Db, partnerId: string, customerId: string, by
         eq(supportAssignments.customerId, customerId),
         eq(supportAssignments.state, "active"),
       ),
-    )
-    .all();
+    );
   const endingResellers =
     ending.length > 1
-      ? db
+      ? await db
           .select({ id: organizations.id, name: organizations.name })
           .from(organizations)
           .where(inArray(organizations.id, ending.slice(1)))
-          .all()
       : [];
   return { blockers, endingAdminRelationships, endingSupport, endingResellers };
 }
 
-function activeRelationshipOrThrow(db: Db, partnerId: string, customerId: string) {
-  const rel = activeResellerRelationship(db, partnerId, customerId);
+async function activeRelationshipOrThrow(db: Db, partnerId: string, customerId: string) {
+  const rel = await activeResellerRelationship(db, partnerId, customerId);
   if (!rel) throw new DomainError("NOT_FOUND");
   return rel;
 }
@@ -100,14 +96,14 @@ function activeRelationshipOrThrow(db: Db, partnerId: string, customerId: string
  * waiting for an answer: rule 9), their access assignments and its support assignments, in
  * the caller's transaction. `auditOrg` is whose log records the acting side.
  */
-export function endAdminAccess(
+export async function endAdminAccess(
   ctx: ServiceContext,
   tx: Tx,
   actor: Actor | null,
   p: { partnerId: string; customerId: string; by: Side; auditOrg: string; now: Date },
-): number {
+): Promise<number> {
   const { partnerId, customerId, by, now } = p;
-  const ending = tx
+  const ending = await tx
     .select()
     .from(adminRelationships)
     .where(
@@ -116,16 +112,15 @@ export function endAdminAccess(
         eq(adminRelationships.customerId, customerId),
         inArray(adminRelationships.state, [...IN_FORCE]),
       ),
-    )
-    .all();
+    );
   for (const row of ending) {
-    const requested = apply(tx, row, "requestTermination", by, {});
-    const terminated = apply(tx, requested, "completeTermination", "system", { endedAt: now });
-    deleteAssignmentsOf(tx, terminated.id, now);
-    audit(tx, terminated, actor, "admin_relationship.terminated", now, p.auditOrg);
-    notifyAdminRelationship(ctx, tx, "terminated", terminated, now);
+    const requested = await apply(tx, row, "requestTermination", by, {});
+    const terminated = await apply(tx, requested, "completeTermination", "system", { endedAt: now });
+    await deleteAssignmentsOf(tx, terminated.id, now);
+    await audit(tx, terminated, actor, "admin_relationship.terminated", now, p.auditOrg);
+    await notifyAdminRelationship(ctx, tx, "terminated", terminated, now);
   }
-  const waiting = tx
+  const waiting = await tx
     .select()
     .from(adminRelationships)
     .where(
@@ -134,13 +129,12 @@ export function endAdminAccess(
         eq(adminRelationships.customerId, customerId),
         inArray(adminRelationships.state, fromStates("withdraw")),
       ),
-    )
-    .all();
+    );
   for (const row of waiting) {
-    const withdrawn = apply(tx, row, "withdraw", "system", { endedAt: now });
-    audit(tx, withdrawn, actor, "admin_relationship.terminated", now, p.auditOrg);
+    const withdrawn = await apply(tx, row, "withdraw", "system", { endedAt: now });
+    await audit(tx, withdrawn, actor, "admin_relationship.terminated", now, p.auditOrg);
   }
-  endSupportWithoutAdminAccess(ctx, tx, partnerId, customerId, actor, now);
+  await endSupportWithoutAdminAccess(ctx, tx, partnerId, customerId, actor, now);
   return ending.length + waiting.length;
 }
 
@@ -149,7 +143,7 @@ export function endAdminAccess(
  * transaction, and tells both sides. Subscriptions, their partner of record and every other
  * partner stay exactly as they were (rules 1 and 3).
  */
-export function endRelationshipIn(
+export async function endRelationshipIn(
   ctx: ServiceContext,
   tx: Tx,
   actor: Actor | null,
@@ -163,19 +157,20 @@ export function endRelationshipIn(
     now: Date;
     reason?: string;
   },
-): void {
+): Promise<void> {
   const { partnerId, customerId, names, now } = p;
-  const rel = activeResellerRelationship(tx, partnerId, customerId);
+  const rel = await activeResellerRelationship(tx, partnerId, customerId);
   const changed = rel
-    ? tx
-        .update(resellerRelationships)
-        .set({ state: "ended", endedAt: now })
-        .where(and(eq(resellerRelationships.id, rel.id), eq(resellerRelationships.state, "active")))
-        .run().changes
+    ? changedRows(
+        await tx
+          .update(resellerRelationships)
+          .set({ state: "ended", endedAt: now })
+          .where(and(eq(resellerRelationships.id, rel.id), eq(resellerRelationships.state, "active"))),
+      )
     : 0;
   if (!rel || changed !== 1) throw new DomainError("NOT_FOUND");
-  const adminRelationshipsEnded = endAdminAccess(ctx, tx, actor, { partnerId, customerId, by: p.by, auditOrg: p.auditOrg, now });
-  recordAudit(tx, {
+  const adminRelationshipsEnded = await endAdminAccess(ctx, tx, actor, { partnerId, customerId, by: p.by, auditOrg: p.auditOrg, now });
+  await recordAudit(tx, {
     organizationId: p.auditOrg,
     customerId,
     actor,
@@ -192,8 +187,8 @@ export function endRelationshipIn(
   });
   // Both sides hear of it: the partner's people who can remove, the customer's Global administrators.
   const recipients = [
-    ...membersWith(tx, [partnerId], "relationships.remove"),
-    ...membersWith(tx, [customerId], "customer.partners.remove"),
+    ...(await membersWith(tx, [partnerId], "relationships.remove")),
+    ...(await membersWith(tx, [customerId], "customer.partners.remove")),
   ];
   for (const to of recipients) {
     const url =
@@ -201,7 +196,7 @@ export function endRelationshipIn(
         ? `${ctx.config.publicBaseUrl}/customer/${customerId}`
         : `${ctx.config.publicBaseUrl}/partner/${partnerId}/customers`;
     const vars = { locale: to.locale, partnerName: names.get(partnerId) ?? "", customerName: names.get(customerId) ?? "", url };
-    enqueueEmail(
+    await enqueueEmail(
       tx,
       {
         idempotencyKey: `reseller_relationship.${rel.id}.removed.${to.email}`,
@@ -218,27 +213,30 @@ export function endRelationshipIn(
 
 /** Ends the reseller relationships (the partner's, and its resellers' for a provider) in one transaction. */
 async function endRelationships(
-  ctx: ServiceContext,
+  outer: ServiceContext,
   actor: Actor,
   partnerId: string,
   customerId: string,
   by: Side,
   attestation: string | null,
 ) {
-  activeRelationshipOrThrow(ctx.db, partnerId, customerId);
-  const now = ctx.now();
-  return await transaction(ctx.db, (tx) => {
-    const ending = partnersEnding(tx, partnerId, customerId, by);
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+
+    await activeRelationshipOrThrow(ctx.db, partnerId, customerId);
+    const now = ctx.now();
+
+    const ending = await partnersEnding(tx, partnerId, customerId, by);
     const names = new Map(
-      tx
-        .select({ id: organizations.id, name: organizations.name })
-        .from(organizations)
-        .where(inArray(organizations.id, [...ending, customerId]))
-        .all()
-        .map((o) => [o.id, o.name]),
+      (
+        await tx
+          .select({ id: organizations.id, name: organizations.name })
+          .from(organizations)
+          .where(inArray(organizations.id, [...ending, customerId]))
+      ).map((o) => [o.id, o.name]),
     );
     for (const endingPartner of ending) {
-      endRelationshipIn(ctx, tx, actor, {
+      await endRelationshipIn(ctx, tx, actor, {
         partnerId: endingPartner,
         customerId,
         by,
@@ -258,11 +256,11 @@ export async function removeCustomer(
   actor: Actor,
   input: { partnerId: string; customerId: string; attestation: string },
 ) {
-  const member = requirePermission(ctx.db, actor, input.partnerId, "relationships.remove");
-  activeRelationshipOrThrow(ctx.db, member.organization.id, input.customerId);
+  const member = await requirePermission(ctx.db, actor, input.partnerId, "relationships.remove");
+  await activeRelationshipOrThrow(ctx.db, member.organization.id, input.customerId);
   // An indirect reseller's customers are removed by its provider (DOMAIN.md).
   if (member.organization.partnerType === "indirect_reseller") throw new DomainError("RESELLER_CANNOT_REMOVE");
-  const { blockers } = removalPreview(ctx.db, member.organization.id, input.customerId);
+  const { blockers } = await removalPreview(ctx.db, member.organization.id, input.customerId);
   if (blockers.length > 0) throw new DomainError("REMOVAL_BLOCKED", { count: String(blockers.length) });
   return await endRelationships(ctx, actor, member.organization.id, input.customerId, "partner", input.attestation);
 }
@@ -276,14 +274,23 @@ export async function removePartner(
   actor: Actor,
   input: { customerId: string; partnerId: string; scope: "everything" | "admin_roles" },
 ) {
-  const member = requirePermission(ctx.db, actor, input.customerId, "customer.partners.remove");
+  const member = await requirePermission(ctx.db, actor, input.customerId, "customer.partners.remove");
   const customerId = member.organization.id;
   if (input.scope === "everything") return await endRelationships(ctx, actor, input.partnerId, customerId, "customer", null);
-  activeRelationshipOrThrow(ctx.db, input.partnerId, customerId);
+  await activeRelationshipOrThrow(ctx.db, input.partnerId, customerId);
   const partnerName =
-    ctx.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, input.partnerId)).get()?.name ?? "";
-  const ended = await transaction(ctx.db, (tx) =>
-    endAdminAccess(ctx, tx, actor, { partnerId: input.partnerId, customerId, by: "customer", auditOrg: customerId, now: ctx.now() }),
+    (await firstRow(ctx.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, input.partnerId))))?.name ??
+    "";
+  const ended = await transaction(
+    ctx.db,
+    async (tx) =>
+      await endAdminAccess(ctx, tx, actor, {
+        partnerId: input.partnerId,
+        customerId,
+        by: "customer",
+        auditOrg: customerId,
+        now: ctx.now(),
+      }),
   );
   return { partnerName, customerName: member.organization.name, resellersEnded: 0, adminRelationshipsEnded: ended };
 }

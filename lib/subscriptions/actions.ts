@@ -88,7 +88,7 @@ export async function importSubscriptionsAction(_: ActionResult<ImportReport>, f
   return runAction(importSubscriptionsSchema, form, async (input, actor, t) => {
     const ctx = serviceContext();
     const sheet =
-      input.mode === "import" ? await importSubscriptions(ctx, actor, input) : { ...planImport(ctx, actor, input), imported: 0 };
+      input.mode === "import" ? await importSubscriptions(ctx, actor, input) : { ...(await planImport(ctx, actor, input)), imported: 0 };
     const translate = (keys: string[]) => keys.map((k) => validationMessage(t, k));
     const data: ImportReport = {
       // What would be written stays on the server; the page shows what was read and its errors.

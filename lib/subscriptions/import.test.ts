@@ -10,9 +10,9 @@ let sales: Actor;
 beforeEach(async () => {
   t = testContext();
   world = await relatedPartnerAndCustomer(t.ctx);
-  sales = addMember(t.ctx.db, world.partner, "sam@northwind.example", ["sales_agent"]);
-  await addProduct(t.ctx.db, { name: "Microsoft 365 E3" });
-  await addProduct(t.ctx.db, { name: "Power BI Pro" });
+  sales = await addMember(t.ctx.db, world.partner, "sam@northwind.example", ["sales_agent"]);
+  await await addProduct(t.ctx.db, { name: "Microsoft 365 E3" });
+  await await addProduct(t.ctx.db, { name: "Power BI Pro" });
 });
 
 const GOOD = `customer_domain,product,seats,term_ends,status
@@ -29,7 +29,7 @@ adventure2.example;Microsoft 365 E3;0;2025-01-01
 adventure.example;Not A Product;ten;31/12/2027
 adventure.example;"Power BI Pro";3;2027-01-01`;
     const before = dumpTable(t.ctx.db, "subscriptions");
-    const plan = planImport(t.ctx, sales, { partnerId: world.partner, csv });
+    const plan = await planImport(t.ctx, sales, { partnerId: world.partner, csv });
     expect(plan.fileErrors).toEqual([]);
     expect(plan.rows.map((r) => [r.line, r.errors])).toEqual([
       [2, []],
@@ -64,19 +64,21 @@ adventure.example;"Power BI Pro";3;2027-01-01`;
   });
 
   it("refuses files it cannot read, and people who may not sell", async () => {
-    expect(planImport(t.ctx, sales, { partnerId: world.partner, csv: 'customer_domain,product\n"unclosed,x' }).fileErrors).toEqual([
+    expect((await planImport(t.ctx, sales, { partnerId: world.partner, csv: 'customer_domain,product\n"unclosed,x' })).fileErrors).toEqual([
       "csvInvalid",
     ]);
-    expect(planImport(t.ctx, sales, { partnerId: world.partner, csv: "domain,product,seats\nx,y,1" }).fileErrors).toEqual(["csvColumns"]);
-    expect(planImport(t.ctx, sales, { partnerId: world.partner, csv: "customer_domain,product,seats,term_ends\n" }).fileErrors).toEqual([
-      "csvEmpty",
+    expect((await planImport(t.ctx, sales, { partnerId: world.partner, csv: "domain,product,seats\nx,y,1" })).fileErrors).toEqual([
+      "csvColumns",
     ]);
+    expect(
+      (await planImport(t.ctx, sales, { partnerId: world.partner, csv: "customer_domain,product,seats,term_ends\n" })).fileErrors,
+    ).toEqual(["csvEmpty"]);
     const many = [
       "customer_domain,product,seats,term_ends",
       ...Array.from({ length: 1001 }, () => "adventure.example,Power BI Pro,1,2027-01-01"),
     ].join("\n");
-    expect(planImport(t.ctx, sales, { partnerId: world.partner, csv: many }).fileErrors).toEqual(["csvTooManyRows"]);
-    const helpdesk = addMember(t.ctx.db, world.partner, "h@northwind.example", ["helpdesk_agent"]);
+    expect((await planImport(t.ctx, sales, { partnerId: world.partner, csv: many })).fileErrors).toEqual(["csvTooManyRows"]);
+    const helpdesk = await addMember(t.ctx.db, world.partner, "h@northwind.example", ["helpdesk_agent"]);
     expect(await codeOf(async () => await importSubscriptions(t.ctx, helpdesk, { partnerId: world.partner, csv: GOOD }))).toBe("FORBIDDEN");
     expect(await codeOf(async () => await importSubscriptions(t.ctx, world.ga, { partnerId: world.partner, csv: GOOD }))).toBe("NOT_FOUND");
     expect(count(t.ctx.db, "subscriptions")).toBe(0);

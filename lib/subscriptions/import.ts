@@ -5,7 +5,7 @@ import { requirePermission, type Actor, type Member } from "@/lib/auth/membershi
 import { transaction, type Tx } from "@/db/transaction";
 import { membersWith } from "@/lib/auth/recipients";
 import { recordAudit } from "@/lib/audit/record";
-import type { ServiceContext } from "@/lib/context";
+import { within, type ServiceContext } from "@/lib/context";
 import { normalizeDomain } from "@/lib/email/normalize";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -35,13 +35,13 @@ export type PlannedRow = {
 
 type Sheet = { rows: PlannedRow[]; fileErrors: string[]; member: Member };
 
-function activeCustomerIds(db: ServiceContext["db"] | Tx, partnerId: string): string[] {
-  return db
-    .select({ id: resellerRelationships.customerId })
-    .from(resellerRelationships)
-    .where(and(eq(resellerRelationships.partnerId, partnerId), eq(resellerRelationships.state, "active")))
-    .all()
-    .map((r) => r.id);
+async function activeCustomerIds(db: ServiceContext["db"] | Tx, partnerId: string): Promise<string[]> {
+  return (
+    await db
+      .select({ id: resellerRelationships.customerId })
+      .from(resellerRelationships)
+      .where(and(eq(resellerRelationships.partnerId, partnerId), eq(resellerRelationships.state, "active")))
+  ).map((r) => r.id);
 }
 
 function readCsv(csv: string): { records: Record<string, string>[]; fileErrors: string[] } {
@@ -72,30 +72,25 @@ function readCsv(csv: string): { records: Record<string, string>[]; fileErrors: 
  * catalog, its seats are a whole number from 1 to 100,000, its term ends on a future date,
  * and its status (if given) is active or suspended.
  */
-export function planImport(ctx: ServiceContext, actor: Actor, input: { partnerId: string; csv: string }): Sheet {
-  const member = requirePermission(ctx.db, actor, input.partnerId, "subscriptions.write");
+export async function planImport(ctx: ServiceContext, actor: Actor, input: { partnerId: string; csv: string }): Promise<Sheet> {
+  const member = await requirePermission(ctx.db, actor, input.partnerId, "subscriptions.write");
   assertInGoodStanding(member.organization);
   const { records, fileErrors } = readCsv(input.csv);
   if (fileErrors.length) return { rows: [], fileErrors, member };
   const customers = new Map(
-    ctx.db
-      .select({
-        id: resellerRelationships.customerId,
-        name: resellerRelationships.customerName,
-        domain: resellerRelationships.customerDomain,
-      })
-      .from(resellerRelationships)
-      .where(and(eq(resellerRelationships.partnerId, member.organization.id), eq(resellerRelationships.state, "active")))
-      .all()
-      .map((c) => [c.domain, c]),
+    (
+      await ctx.db
+        .select({
+          id: resellerRelationships.customerId,
+          name: resellerRelationships.customerName,
+          domain: resellerRelationships.customerDomain,
+        })
+        .from(resellerRelationships)
+        .where(and(eq(resellerRelationships.partnerId, member.organization.id), eq(resellerRelationships.state, "active")))
+    ).map((c) => [c.domain, c]),
   );
   const catalog = new Map(
-    ctx.db
-      .select()
-      .from(products)
-      .where(eq(products.cloud, member.organization.cloud))
-      .all()
-      .map((p) => [p.nameKey, p]),
+    (await ctx.db.select().from(products).where(eq(products.cloud, member.organization.cloud))).map((p) => [p.nameKey, p]),
   );
   const now = ctx.now();
   const rows = records.map((r, i): PlannedRow => {
@@ -142,38 +137,39 @@ export function planImport(ctx: ServiceContext, actor: Actor, input: { partnerId
  * customer gets one email naming how many were recorded.
  */
 export async function importSubscriptions(
-  ctx: ServiceContext,
+  outer: ServiceContext,
   actor: Actor,
   input: { partnerId: string; csv: string },
 ): Promise<Sheet & { imported: number }> {
-  const sheet = planImport(ctx, actor, input);
-  if (sheet.fileErrors.length || sheet.rows.some((r) => r.errors.length)) return { ...sheet, imported: 0 };
-  const { member } = sheet;
-  const now = ctx.now();
-  await transaction(ctx.db, (tx) => {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+
+    const sheet = await planImport(ctx, actor, input);
+    if (sheet.fileErrors.length || sheet.rows.some((r) => r.errors.length)) return { ...sheet, imported: 0 };
+    const { member } = sheet;
+    const now = ctx.now();
+
     const perCustomer = new Map<string, number>();
     // Still this partner's customers at the moment of writing: read once, in the transaction.
-    const live = new Set(activeCustomerIds(tx, member.organization.id));
+    const live = new Set(await activeCustomerIds(tx, member.organization.id));
     for (const row of sheet.rows) {
       const v = row.value!;
       if (!live.has(v.customerId)) throw new DomainError("NOT_FOUND");
       const id = newId("sub");
-      tx.insert(subscriptions)
-        .values({
-          id,
-          customerId: v.customerId,
-          product: v.productName,
-          productId: v.productId,
-          seats: v.seats,
-          state: v.state,
-          purchaseChannel: "partner",
-          partnerOfRecordId: member.organization.id,
-          term: null,
-          termEndsAt: v.termEndsAt,
-          createdAt: now,
-        })
-        .run();
-      recordAudit(tx, {
+      await tx.insert(subscriptions).values({
+        id,
+        customerId: v.customerId,
+        product: v.productName,
+        productId: v.productId,
+        seats: v.seats,
+        state: v.state,
+        purchaseChannel: "partner",
+        partnerOfRecordId: member.organization.id,
+        term: null,
+        termEndsAt: v.termEndsAt,
+        createdAt: now,
+      });
+      await recordAudit(tx, {
         organizationId: member.organization.id,
         customerId: v.customerId,
         actor,
@@ -186,7 +182,7 @@ export async function importSubscriptions(
       perCustomer.set(v.customerId, (perCustomer.get(v.customerId) ?? 0) + 1);
     }
     for (const [customerId, n] of perCustomer) {
-      enqueueNotices(tx, membersWith(tx, [customerId], "customer.dashboard.read"), {
+      await enqueueNotices(tx, await membersWith(tx, [customerId], "customer.dashboard.read"), {
         kind: "subscriptionsImported",
         outboxKind: "subscription.subscriptionsImported",
         key: `subscriptions.import.${member.organization.id}.${now.getTime()}.${customerId}`,
@@ -196,6 +192,7 @@ export async function importSubscriptions(
         now,
       });
     }
+
+    return { ...sheet, imported: sheet.rows.length };
   });
-  return { ...sheet, imported: sheet.rows.length };
 }

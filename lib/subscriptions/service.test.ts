@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { emailOutbox, subscriptions, supportAssignments } from "@/db/schema";
@@ -13,19 +14,19 @@ let sales: Actor;
 
 const sell = async (by: Actor = sales, seats = 10) =>
   await createSubscription(t.ctx, by, { partnerId: world.partner, customerId: world.customer, productId: product, seats, term: "P1Y" });
-const row = (id: string) => t.ctx.db.select().from(subscriptions).where(eq(subscriptions.id, id)).get()!;
+const row = async (id: string) => (await firstRow(t.ctx.db.select().from(subscriptions).where(eq(subscriptions.id, id))))!;
 
 beforeEach(async () => {
   t = testContext();
   world = await relatedPartnerAndCustomer(t.ctx);
-  sales = addMember(t.ctx.db, world.partner, "sam@northwind.example", ["sales_agent"]);
-  product = await addProduct(t.ctx.db, { name: "Microsoft 365 E3" });
+  sales = await addMember(t.ctx.db, world.partner, "sam@northwind.example", ["sales_agent"]);
+  product = await await addProduct(t.ctx.db, { name: "Microsoft 365 E3" });
 });
 
 describe("subscriptions sold by the partner of record", () => {
   it("create, change seats, suspend, reactivate, cancel: each audited on both sides and emailed to the customer", async () => {
     const sub = await sell();
-    expect(row(sub.id)).toMatchObject({
+    expect(await row(sub.id)).toMatchObject({
       partnerOfRecordId: world.partner,
       purchaseChannel: "partner",
       seats: 10,
@@ -33,7 +34,7 @@ describe("subscriptions sold by the partner of record", () => {
       term: "P1Y",
       productId: product,
     });
-    expect(row(sub.id).termEndsAt.toISOString()).toBe("2027-01-15T10:00:00.000Z");
+    expect((await row(sub.id)).termEndsAt.toISOString()).toBe("2027-01-15T10:00:00.000Z");
     await changeSeats(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, seats: 25 });
     await changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, event: "suspend" });
     expect(
@@ -47,7 +48,7 @@ describe("subscriptions sold by the partner of record", () => {
           await changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, event: "reactivate" }),
       ),
     ).toBe("SUBSCRIPTION_STATE");
-    expect(row(sub.id)).toMatchObject({ seats: 25, state: "cancelled" });
+    expect(await row(sub.id)).toMatchObject({ seats: 25, state: "cancelled" });
     const actions = t.ctx.db.$client
       .prepare("select action, organization_id as o, customer_id as c from audit_events where target_id = ? order by id")
       .all(sub.id) as { action: string; o: string; c: string }[];
@@ -60,11 +61,7 @@ describe("subscriptions sold by the partner of record", () => {
     ]);
     // One row serves both logs: the partner's (its organization) and the customer's (its tenant).
     expect(actions.every((a) => a.o === world.partner && a.c === world.customer)).toBe(true);
-    const mail = t.ctx.db
-      .select()
-      .from(emailOutbox)
-      .all()
-      .filter((m) => m.kind.startsWith("subscription."));
+    const mail = (await t.ctx.db.select().from(emailOutbox)).filter((m) => m.kind.startsWith("subscription."));
     expect(mail.map((m) => m.kind)).toEqual([
       "subscription.subscriptionCreated",
       "subscription.subscriptionSeats",
@@ -76,7 +73,7 @@ describe("subscriptions sold by the partner of record", () => {
   });
 
   it("which privilege: a Billing or Helpdesk agent is refused; which tenant: another partner's subscription is not found", async () => {
-    const helpdesk = addMember(t.ctx.db, world.partner, "hana@northwind.example", ["helpdesk_agent", "billing_admin"]);
+    const helpdesk = await addMember(t.ctx.db, world.partner, "hana@northwind.example", ["helpdesk_agent", "billing_admin"]);
     expect(await codeOf(async () => await sell(helpdesk))).toBe("FORBIDDEN");
     const other = await relatedPartnerAndCustomer(t.ctx, { suffix: "2" });
     const theirs = await createSubscription(t.ctx, other.agent, {
@@ -109,7 +106,7 @@ describe("subscriptions sold by the partner of record", () => {
       ),
     ).toBe("NOT_FOUND");
     // Another cloud's product is not offered here.
-    const china = await addProduct(t.ctx.db, { name: "Office 365 E3", cloud: "china" });
+    const china = await await addProduct(t.ctx.db, { name: "Office 365 E3", cloud: "china" });
     expect(
       await codeOf(
         async () =>
@@ -131,7 +128,7 @@ describe("subscriptions sold by the partner of record", () => {
   it("which moment: once the customer removes the partner, its subscriptions stay as they were and it changes none of them", async () => {
     const sub = await sell();
     await removePartner(t.ctx, world.ga, { customerId: world.customer, partnerId: world.partner, scope: "everything" });
-    expect(row(sub.id)).toMatchObject({ partnerOfRecordId: world.partner, state: "active" });
+    expect(await row(sub.id)).toMatchObject({ partnerOfRecordId: world.partner, state: "active" });
     expect(
       await codeOf(
         async () => await changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, event: "cancel" }),
@@ -143,12 +140,8 @@ describe("subscriptions sold by the partner of record", () => {
   it("the removal blockers clear once the partner suspends or cancels what it sold", async () => {
     const a = await sell();
     const b = await sell();
-    const partnerAdmin = addMember(t.ctx.db, world.partner, "alice@northwind.example", ["account_admin"]);
-    expect(
-      removalPreview(t.ctx.db, world.partner, world.customer)
-        .blockers.map((x) => x.id)
-        .sort(),
-    ).toEqual([a.id, b.id].sort());
+    const partnerAdmin = await addMember(t.ctx.db, world.partner, "alice@northwind.example", ["account_admin"]);
+    expect((await removalPreview(t.ctx.db, world.partner, world.customer)).blockers.map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
     expect(
       await codeOf(
         async () =>
@@ -161,7 +154,7 @@ describe("subscriptions sold by the partner of record", () => {
     ).toBe("REMOVAL_BLOCKED");
     await changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: a.id, event: "suspend" });
     await changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: b.id, event: "cancel" });
-    expect(removalPreview(t.ctx.db, world.partner, world.customer).blockers).toEqual([]);
+    expect((await removalPreview(t.ctx.db, world.partner, world.customer)).blockers).toEqual([]);
     expect(
       (
         await removeCustomer(t.ctx, partnerAdmin, {
@@ -183,27 +176,24 @@ describe("subscriptions a customer bought elsewhere", () => {
       channel: "enterprise_agreement",
       termEndsAt: new Date("2027-06-30T00:00:00Z"),
     });
-    expect(row(sub.id)).toMatchObject({ partnerOfRecordId: null, purchaseChannel: "enterprise_agreement", seats: 40 });
+    expect(await row(sub.id)).toMatchObject({ partnerOfRecordId: null, purchaseChannel: "enterprise_agreement", seats: 40 });
     await changeSeats(t.ctx, world.ga, { organizationId: world.customer, subscriptionId: sub.id, seats: 45 });
-    t.ctx.db
-      .insert(supportAssignments)
-      .values({
-        id: "sup_1",
-        customerId: world.customer,
-        subscriptionId: sub.id,
-        partnerId: world.partner,
-        state: "active",
-        assignedByUserId: world.ga.userId,
-        createdAt: new Date(),
-      })
-      .run();
+    await t.ctx.db.insert(supportAssignments).values({
+      id: "sup_1",
+      customerId: world.customer,
+      subscriptionId: sub.id,
+      partnerId: world.partner,
+      state: "active",
+      assignedByUserId: world.ga.userId,
+      createdAt: new Date(),
+    });
     await changeSubscriptionState(t.ctx, world.ga, { organizationId: world.customer, subscriptionId: sub.id, event: "cancel" });
-    expect(t.ctx.db.select().from(supportAssignments).get()!.state).toBe("ended");
+    expect((await firstRow(t.ctx.db.select().from(supportAssignments)))!.state).toBe("ended");
     // A partner cannot change what the customer recorded, nor a customer user.
     expect(
       await codeOf(async () => await changeSeats(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, seats: 1 })),
     ).toBe("NOT_FOUND");
-    const user = addMember(t.ctx.db, world.customer, "u@adventure.example", ["user"]);
+    const user = await addMember(t.ctx.db, world.customer, "u@adventure.example", ["user"]);
     expect(
       await codeOf(
         async () =>
@@ -219,7 +209,7 @@ describe("subscriptions a customer bought elsewhere", () => {
     expect(
       await codeOf(
         async () =>
-          await recordSubscription(t.ctx, addUser(t.ctx.db, "x@y.example"), {
+          await recordSubscription(t.ctx, await addUser(t.ctx.db, "x@y.example"), {
             customerId: world.customer,
             productId: product,
             seats: 1,

@@ -1,3 +1,4 @@
+import { changedRows, firstRow } from "@/db/query";
 import { and, eq, isNull } from "drizzle-orm";
 import { products, subscriptions } from "@/db/schema";
 import { getMember, requirePermission, type Actor, type Member } from "@/lib/auth/membership";
@@ -5,7 +6,7 @@ import { membersWith } from "@/lib/auth/recipients";
 import type { AuditAction } from "@/db/values/audit";
 import { recordAudit } from "@/lib/audit/record";
 import { transaction, type Tx } from "@/db/transaction";
-import type { ServiceContext } from "@/lib/context";
+import { within, type ServiceContext } from "@/lib/context";
 import type { NoticeKind } from "@/lib/email/templates";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -34,15 +35,15 @@ function addMonths(from: Date, months: number): Date {
 }
 
 /** A product of the customer's cloud that is offered now; anything else reads as a field error. */
-function offeredProduct(ctx: ServiceContext, cloud: string, productId: string) {
-  const product = ctx.db.select().from(products).where(eq(products.id, productId)).get();
+async function offeredProduct(ctx: ServiceContext, cloud: string, productId: string) {
+  const product = await firstRow(ctx.db.select().from(products).where(eq(products.id, productId)));
   if (!product || product.cloud !== cloud || !product.available)
     throw new DomainError("PRODUCT_UNAVAILABLE", {}, { productId: ["productUnavailable"] });
   return product;
 }
 
-function tellCustomer(ctx: ServiceContext, tx: Tx, sub: Subscription, kind: NoticeKind, by: string, now: Date) {
-  enqueueNotices(tx, membersWith(tx, [sub.customerId], "customer.dashboard.read"), {
+async function tellCustomer(ctx: ServiceContext, tx: Tx, sub: Subscription, kind: NoticeKind, by: string, now: Date) {
+  await enqueueNotices(tx, await membersWith(tx, [sub.customerId], "customer.dashboard.read"), {
     kind,
     outboxKind: `subscription.${kind}`,
     key: `subscription.${sub.id}.${kind}.${now.getTime()}`,
@@ -53,7 +54,7 @@ function tellCustomer(ctx: ServiceContext, tx: Tx, sub: Subscription, kind: Noti
   });
 }
 
-function auditChange(
+async function auditChange(
   tx: Tx,
   member: Member,
   actor: Actor,
@@ -62,7 +63,7 @@ function auditChange(
   details: Record<string, string | number>,
   now: Date,
 ) {
-  recordAudit(tx, {
+  await recordAudit(tx, {
     organizationId: member.organization.id,
     customerId: sub.customerId,
     actor,
@@ -75,59 +76,75 @@ function auditChange(
 }
 
 /** The partner of record sells a subscription from its cloud's catalog to one of its customers. */
-export async function createSubscription(ctx: ServiceContext, actor: Actor, input: CreateSubscriptionInput): Promise<Subscription> {
-  const member = requirePermission(ctx.db, actor, input.partnerId, "subscriptions.write");
-  assertInGoodStanding(member.organization);
-  const rel = activeResellerRelationship(ctx.db, member.organization.id, input.customerId);
-  if (!rel) throw new DomainError("NOT_FOUND");
-  const product = offeredProduct(ctx, member.organization.cloud, input.productId);
-  const now = ctx.now();
-  const sub: Subscription = {
-    id: newId("sub"),
-    customerId: input.customerId,
-    product: product.name,
-    productId: product.id,
-    seats: input.seats,
-    state: "active",
-    purchaseChannel: "partner",
-    partnerOfRecordId: member.organization.id,
-    term: input.term,
-    termEndsAt: addMonths(now, TERM_MONTHS[input.term]),
-    createdAt: now,
-  };
-  await transaction(ctx.db, (tx) => {
-    tx.insert(subscriptions).values(sub).run();
-    auditChange(tx, member, actor, sub, "subscription.created", { customer: rel.customerName, partner: member.organization.name }, now);
-    tellCustomer(ctx, tx, sub, "subscriptionCreated", member.organization.name, now);
+export async function createSubscription(outer: ServiceContext, actor: Actor, input: CreateSubscriptionInput): Promise<Subscription> {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+
+    const member = await requirePermission(ctx.db, actor, input.partnerId, "subscriptions.write");
+    assertInGoodStanding(member.organization);
+    const rel = await activeResellerRelationship(ctx.db, member.organization.id, input.customerId);
+    if (!rel) throw new DomainError("NOT_FOUND");
+    const product = await offeredProduct(ctx, member.organization.cloud, input.productId);
+    const now = ctx.now();
+    const sub: Subscription = {
+      id: newId("sub"),
+      customerId: input.customerId,
+      product: product.name,
+      productId: product.id,
+      seats: input.seats,
+      state: "active",
+      purchaseChannel: "partner",
+      partnerOfRecordId: member.organization.id,
+      term: input.term,
+      termEndsAt: addMonths(now, TERM_MONTHS[input.term]),
+      createdAt: now,
+    };
+
+    await tx.insert(subscriptions).values(sub);
+    await auditChange(
+      tx,
+      member,
+      actor,
+      sub,
+      "subscription.created",
+      { customer: rel.customerName, partner: member.organization.name },
+      now,
+    );
+    await tellCustomer(ctx, tx, sub, "subscriptionCreated", member.organization.name, now);
+
+    return sub;
   });
-  return sub;
 }
 
 /** The customer's Global administrator records a subscription it bought elsewhere, so it can be assigned for support (rule 6). */
-export async function recordSubscription(ctx: ServiceContext, actor: Actor, input: RecordSubscriptionInput): Promise<Subscription> {
-  const member = requirePermission(ctx.db, actor, input.customerId, "customer.subscriptions.write");
-  const product = offeredProduct(ctx, member.organization.cloud, input.productId);
-  const now = ctx.now();
-  if (input.termEndsAt.getTime() <= now.getTime()) throw new DomainError("VALIDATION", {}, { termEndsAt: ["dateInPast"] });
-  const sub: Subscription = {
-    id: newId("sub"),
-    customerId: member.organization.id,
-    product: product.name,
-    productId: product.id,
-    seats: input.seats,
-    state: "active",
-    purchaseChannel: input.channel,
-    partnerOfRecordId: null,
-    term: null,
-    termEndsAt: input.termEndsAt,
-    createdAt: now,
-  };
-  await transaction(ctx.db, (tx) => {
-    tx.insert(subscriptions).values(sub).run();
-    auditChange(tx, member, actor, sub, "subscription.recorded", { customer: member.organization.name }, now);
-    tellCustomer(ctx, tx, sub, "subscriptionRecorded", member.organization.name, now);
+export async function recordSubscription(outer: ServiceContext, actor: Actor, input: RecordSubscriptionInput): Promise<Subscription> {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+
+    const member = await requirePermission(ctx.db, actor, input.customerId, "customer.subscriptions.write");
+    const product = await offeredProduct(ctx, member.organization.cloud, input.productId);
+    const now = ctx.now();
+    if (input.termEndsAt.getTime() <= now.getTime()) throw new DomainError("VALIDATION", {}, { termEndsAt: ["dateInPast"] });
+    const sub: Subscription = {
+      id: newId("sub"),
+      customerId: member.organization.id,
+      product: product.name,
+      productId: product.id,
+      seats: input.seats,
+      state: "active",
+      purchaseChannel: input.channel,
+      partnerOfRecordId: null,
+      term: null,
+      termEndsAt: input.termEndsAt,
+      createdAt: now,
+    };
+
+    await tx.insert(subscriptions).values(sub);
+    await auditChange(tx, member, actor, sub, "subscription.recorded", { customer: member.organization.name }, now);
+    await tellCustomer(ctx, tx, sub, "subscriptionRecorded", member.organization.name, now);
+
+    return sub;
   });
-  return sub;
 }
 
 /**
@@ -135,51 +152,57 @@ export async function recordSubscription(ctx: ServiceContext, actor: Actor, inpu
  * is partner of record of, with the customer still its customer (an ended relationship gives
  * nothing); for a customer, one of its own that no partner sold.
  */
-function ownSubscription(ctx: ServiceContext, actor: Actor, ref: SubscriptionRef): { member: Member; sub: Subscription } {
-  const kind = getMember(ctx.db, actor, ref.organizationId)?.organization.kind;
+async function ownSubscription(ctx: ServiceContext, actor: Actor, ref: SubscriptionRef): Promise<{ member: Member; sub: Subscription }> {
+  const kind = (await getMember(ctx.db, actor, ref.organizationId))?.organization.kind;
   if (kind !== "partner" && kind !== "customer") throw new DomainError("NOT_FOUND");
-  const member = requirePermission(
+  const member = await requirePermission(
     ctx.db,
     actor,
     ref.organizationId,
     kind === "partner" ? "subscriptions.write" : "customer.subscriptions.write",
   );
   const org = member.organization.id;
-  const sub = ctx.db
-    .select()
-    .from(subscriptions)
-    .where(
-      and(
-        eq(subscriptions.id, ref.subscriptionId),
-        kind === "partner"
-          ? eq(subscriptions.partnerOfRecordId, org)
-          : and(eq(subscriptions.customerId, org), isNull(subscriptions.partnerOfRecordId)),
+  const sub = await firstRow(
+    ctx.db
+      .select()
+      .from(subscriptions)
+      .where(
+        and(
+          eq(subscriptions.id, ref.subscriptionId),
+          kind === "partner"
+            ? eq(subscriptions.partnerOfRecordId, org)
+            : and(eq(subscriptions.customerId, org), isNull(subscriptions.partnerOfRecordId)),
+        ),
       ),
-    )
-    .get();
+  );
   if (!sub) throw new DomainError("NOT_FOUND");
-  if (kind === "partner" && !activeResellerRelationship(ctx.db, org, sub.customerId)) throw new DomainError("NOT_FOUND");
+  if (kind === "partner" && !(await activeResellerRelationship(ctx.db, org, sub.customerId))) throw new DomainError("NOT_FOUND");
   return { member, sub };
 }
 
 /** Sets the seat count of an active subscription. A suspended partner sells nothing more. */
-export async function changeSeats(ctx: ServiceContext, actor: Actor, input: ChangeSeatsInput): Promise<Subscription> {
-  const { member, sub } = ownSubscription(ctx, actor, input);
-  if (member.organization.kind === "partner") assertInGoodStanding(member.organization);
-  if (sub.state !== "active") throw new DomainError("SUBSCRIPTION_STATE", { from: sub.state, event: "seats" });
-  const now = ctx.now();
-  const next = { ...sub, seats: input.seats };
-  await transaction(ctx.db, (tx) => {
-    const changed = tx
-      .update(subscriptions)
-      .set({ seats: input.seats })
-      .where(and(eq(subscriptions.id, sub.id), eq(subscriptions.state, "active"), eq(subscriptions.seats, sub.seats)))
-      .run().changes;
+export async function changeSeats(outer: ServiceContext, actor: Actor, input: ChangeSeatsInput): Promise<Subscription> {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+
+    const { member, sub } = await ownSubscription(ctx, actor, input);
+    if (member.organization.kind === "partner") assertInGoodStanding(member.organization);
+    if (sub.state !== "active") throw new DomainError("SUBSCRIPTION_STATE", { from: sub.state, event: "seats" });
+    const now = ctx.now();
+    const next = { ...sub, seats: input.seats };
+
+    const changed = changedRows(
+      await tx
+        .update(subscriptions)
+        .set({ seats: input.seats })
+        .where(and(eq(subscriptions.id, sub.id), eq(subscriptions.state, "active"), eq(subscriptions.seats, sub.seats))),
+    );
     if (changed !== 1) throw new DomainError("SUBSCRIPTION_STATE", { from: sub.state, event: "seats" });
-    auditChange(tx, member, actor, next, "subscription.seats_changed", { from: sub.seats, to: input.seats }, now);
-    tellCustomer(ctx, tx, next, "subscriptionSeats", member.organization.name, now);
+    await auditChange(tx, member, actor, next, "subscription.seats_changed", { from: sub.seats, to: input.seats }, now);
+    await tellCustomer(ctx, tx, next, "subscriptionSeats", member.organization.name, now);
+
+    return next;
   });
-  return next;
 }
 
 /**
@@ -188,25 +211,30 @@ export async function changeSeats(ctx: ServiceContext, actor: Actor, input: Chan
  * (that is what a removal asks of it first). A cancelled subscription's support ends with it.
  */
 export async function changeSubscriptionState(
-  ctx: ServiceContext,
+  outer: ServiceContext,
   actor: Actor,
   input: SubscriptionRef & { event: SubscriptionEvent },
 ): Promise<Subscription> {
-  const { member, sub } = ownSubscription(ctx, actor, input);
-  if (input.event === "reactivate" && member.organization.kind === "partner") assertInGoodStanding(member.organization);
-  const rule = SUBSCRIPTION_TRANSITIONS[input.event];
-  const next = { ...sub, state: subscriptionTransition(sub.state, input.event) };
-  const now = ctx.now();
-  await transaction(ctx.db, (tx) => {
-    const changed = tx
-      .update(subscriptions)
-      .set({ state: next.state })
-      .where(and(eq(subscriptions.id, sub.id), eq(subscriptions.state, sub.state)))
-      .run().changes;
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+
+    const { member, sub } = await ownSubscription(ctx, actor, input);
+    if (input.event === "reactivate" && member.organization.kind === "partner") assertInGoodStanding(member.organization);
+    const rule = SUBSCRIPTION_TRANSITIONS[input.event];
+    const next = { ...sub, state: subscriptionTransition(sub.state, input.event) };
+    const now = ctx.now();
+
+    const changed = changedRows(
+      await tx
+        .update(subscriptions)
+        .set({ state: next.state })
+        .where(and(eq(subscriptions.id, sub.id), eq(subscriptions.state, sub.state))),
+    );
     if (changed !== 1) throw new DomainError("SUBSCRIPTION_STATE", { from: sub.state, event: input.event });
-    if (next.state === "cancelled") endSupportOfSubscription(ctx, tx, sub.id, actor, now);
-    auditChange(tx, member, actor, next, rule.action, {}, now);
-    tellCustomer(ctx, tx, next, rule.notice, member.organization.name, now);
+    if (next.state === "cancelled") await endSupportOfSubscription(ctx, tx, sub.id, actor, now);
+    await auditChange(tx, member, actor, next, rule.action, {}, now);
+    await tellCustomer(ctx, tx, next, rule.notice, member.organization.name, now);
+
+    return next;
   });
-  return next;
 }

@@ -5,10 +5,10 @@ import { prepared } from "@/db/prepared";
 import { subscriptions, supportActions, supportAssignments, users } from "@/db/schema";
 
 /** Subscriptions a customer assigned to this partner for support, with the actions recorded on them. */
-export function listSupportedSubscriptions(db: Db, partnerId: string, customerId: string) {
-  const rows = supportedBy(db).all({ partnerId, customerId });
+export async function listSupportedSubscriptions(db: Db, partnerId: string, customerId: string) {
+  const rows = await supportedBy(db).execute({ partnerId, customerId });
   const actions = rows.length
-    ? db
+    ? await db
         .select({
           id: supportActions.id,
           assignmentId: supportActions.assignmentId,
@@ -26,7 +26,6 @@ export function listSupportedSubscriptions(db: Db, partnerId: string, customerId
         )
         .orderBy(desc(supportActions.createdAt))
         .limit(100)
-        .all()
     : [];
   return rows.map((r) => ({ ...r, actions: actions.filter((a) => a.assignmentId === r.assignmentId) }));
 }

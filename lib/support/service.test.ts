@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, subscriptions, supportActions, supportAssignments } from "@/db/schema";
@@ -35,45 +36,36 @@ async function adminRelationship() {
   return id;
 }
 
-function directSubscription() {
-  addSubscription(t.ctx.db, customer, "Dynamics 365 Sales", null);
-  return t.ctx.db.select().from(subscriptions).where(eq(subscriptions.product, "Dynamics 365 Sales")).get()!.id;
+async function directSubscription() {
+  await addSubscription(t.ctx.db, customer, "Dynamics 365 Sales", null);
+  return (await firstRow(t.ctx.db.select().from(subscriptions).where(eq(subscriptions.product, "Dynamics 365 Sales"))))!.id;
 }
 
 describe("multi-channel support assignments", () => {
   it("the Global administrator assigns a directly bought subscription to a partner with admin roles; the subscription never changes", async () => {
-    const sub = directSubscription();
+    const sub = await directSubscription();
     const before = dumpTable(t.ctx.db, "subscriptions");
     expect(
       await codeOf(async () => await assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: sub, partnerId: partner })),
     ).toBe("SUPPORT_NEEDS_ADMIN_RELATIONSHIP");
     await adminRelationship();
-    const billing = addMember(t.ctx.db, customer, "ben@adventure.example", ["billing_administrator"]);
+    const billing = await addMember(t.ctx.db, customer, "ben@adventure.example", ["billing_administrator"]);
     expect(
       await codeOf(async () => await assignSupport(t.ctx, billing, { customerId: customer, subscriptionId: sub, partnerId: partner })),
     ).toBe("FORBIDDEN");
     await assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: sub, partnerId: partner });
-    expect(
-      t.ctx.db
-        .select()
-        .from(supportAssignments)
-        .all()
-        .map((a) => [a.partnerId, a.state]),
-    ).toEqual([[partner, "active"]]);
+    expect((await t.ctx.db.select().from(supportAssignments)).map((a) => [a.partnerId, a.state])).toEqual([[partner, "active"]]);
     expect(dumpTable(t.ctx.db, "subscriptions")).toBe(before);
-    const audited = t.ctx.db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.action, "support.assigned"))
-      .all()
-      .map((e) => e.organizationId);
+    const audited = (await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, "support.assigned"))).map(
+      (e) => e.organizationId,
+    );
     expect(audited.sort()).toEqual([customer, partner].sort());
   });
 
   it("is for subscriptions bought elsewhere: the partner of record already supports its own", async () => {
     await adminRelationship();
-    addSubscription(t.ctx.db, customer, "Microsoft 365 E3", partner);
-    const sub = t.ctx.db.select().from(subscriptions).where(eq(subscriptions.product, "Microsoft 365 E3")).get()!.id;
+    await addSubscription(t.ctx.db, customer, "Microsoft 365 E3", partner);
+    const sub = (await firstRow(t.ctx.db.select().from(subscriptions).where(eq(subscriptions.product, "Microsoft 365 E3"))))!.id;
     expect(
       await codeOf(async () => await assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: sub, partnerId: partner })),
     ).toBe("SUPPORT_PARTNER_OF_RECORD");
@@ -82,15 +74,15 @@ describe("multi-channel support assignments", () => {
   it("another tenant's subscription or a partner the customer does not work with is not found", async () => {
     await adminRelationship();
     const other = await relatedPartnerAndCustomer(t.ctx, { suffix: "2" });
-    addSubscription(t.ctx.db, other.customer, "Foreign", null);
-    const foreign = t.ctx.db.select().from(subscriptions).where(eq(subscriptions.product, "Foreign")).get()!.id;
+    await addSubscription(t.ctx.db, other.customer, "Foreign", null);
+    const foreign = (await firstRow(t.ctx.db.select().from(subscriptions).where(eq(subscriptions.product, "Foreign"))))!.id;
     expect(
       await codeOf(async () => await assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: foreign, partnerId: partner })),
     ).toBe("NOT_FOUND");
     expect(
       await codeOf(
         async () =>
-          await assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: directSubscription(), partnerId: other.partner }),
+          await assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: await directSubscription(), partnerId: other.partner }),
       ),
     ).toBe("NOT_FOUND");
     expect(
@@ -102,10 +94,10 @@ describe("multi-channel support assignments", () => {
     await adminRelationship();
     const { assignment } = await assignSupport(t.ctx, ga, {
       customerId: customer,
-      subscriptionId: directSubscription(),
+      subscriptionId: await directSubscription(),
       partnerId: partner,
     });
-    const helpdesk = addMember(t.ctx.db, partner, "hana@northwind.example", ["helpdesk_agent"]);
+    const helpdesk = await addMember(t.ctx.db, partner, "hana@northwind.example", ["helpdesk_agent"]);
     await recordSupportAction(t.ctx, helpdesk, { partnerId: partner, assignmentId: assignment.id, note: "Provisioned 5 seats" });
     const other = await relatedPartnerAndCustomer(t.ctx, { suffix: "3" });
     expect(
@@ -114,7 +106,7 @@ describe("multi-channel support assignments", () => {
           await recordSupportAction(t.ctx, other.agent, { partnerId: other.partner, assignmentId: assignment.id, note: "Not mine" }),
       ),
     ).toBe("NOT_FOUND");
-    const sales = addMember(t.ctx.db, partner, "sam@northwind.example", ["sales_agent"]);
+    const sales = await addMember(t.ctx.db, partner, "sam@northwind.example", ["sales_agent"]);
     expect(
       await codeOf(async () => await recordSupportAction(t.ctx, sales, { partnerId: partner, assignmentId: assignment.id, note: "Sales" })),
     ).toBe("FORBIDDEN");
@@ -124,31 +116,27 @@ describe("multi-channel support assignments", () => {
         async () => await recordSupportAction(t.ctx, helpdesk, { partnerId: partner, assignmentId: assignment.id, note: "Too late" }),
       ),
     ).toBe("SUPPORT_ENDED");
-    expect(
-      t.ctx.db
-        .select()
-        .from(supportActions)
-        .all()
-        .map((a) => a.note),
-    ).toEqual(["Provisioned 5 seats"]);
+    expect((await t.ctx.db.select().from(supportActions)).map((a) => a.note)).toEqual(["Provisioned 5 seats"]);
   });
 
   it("ends when the partner's last admin relationship ends, or when the customer removes its admin roles", async () => {
     const first = await adminRelationship();
     const second = await adminRelationship();
-    await assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: directSubscription(), partnerId: partner });
+    await assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: await directSubscription(), partnerId: partner });
     await terminateAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: first });
-    expect(t.ctx.db.select().from(supportAssignments).get()!.state).toBe("active");
+    expect((await firstRow(t.ctx.db.select().from(supportAssignments)))!.state).toBe("active");
     await terminateAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: second });
-    expect(t.ctx.db.select().from(supportAssignments).get()!.state).toBe("ended");
+    expect((await firstRow(t.ctx.db.select().from(supportAssignments)))!.state).toBe("ended");
 
     await adminRelationship();
-    addSubscription(t.ctx.db, customer, "Power BI Pro", null);
-    const powerBi = t.ctx.db.select().from(subscriptions).where(eq(subscriptions.product, "Power BI Pro")).get()!.id;
+    await addSubscription(t.ctx.db, customer, "Power BI Pro", null);
+    const powerBi = (await firstRow(t.ctx.db.select().from(subscriptions).where(eq(subscriptions.product, "Power BI Pro"))))!.id;
     await assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: powerBi, partnerId: partner });
     const relationships = dumpTable(t.ctx.db, "reseller_relationships");
     await removePartner(t.ctx, ga, { customerId: customer, partnerId: partner, scope: "admin_roles" });
-    expect(t.ctx.db.select().from(supportAssignments).where(eq(supportAssignments.subscriptionId, powerBi)).get()!.state).toBe("ended");
+    expect((await firstRow(t.ctx.db.select().from(supportAssignments).where(eq(supportAssignments.subscriptionId, powerBi))))!.state).toBe(
+      "ended",
+    );
     // The reseller relationship stays: only the admin roles went.
     expect(dumpTable(t.ctx.db, "reseller_relationships")).toBe(relationships);
   });

@@ -1,3 +1,4 @@
+import { changedRows, firstRow } from "@/db/query";
 import { and, eq, inArray } from "drizzle-orm";
 import { adminRelationships, organizations, products, subscriptions, supportActions, supportAssignments } from "@/db/schema";
 import { IN_FORCE } from "@/lib/admin-relationships/states";
@@ -5,7 +6,7 @@ import { requirePermission, type Actor } from "@/lib/auth/membership";
 import { membersWith } from "@/lib/auth/recipients";
 import { recordAudit } from "@/lib/audit/record";
 import { transaction, type Tx } from "@/db/transaction";
-import type { ServiceContext } from "@/lib/context";
+import { within, type ServiceContext } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import type { AssignSupportInput, EndSupportInput, RecordSupportActionInput } from "./schemas";
@@ -14,21 +15,22 @@ import { activeResellerRelationship } from "@/lib/relationships/queries";
 
 type Assignment = typeof supportAssignments.$inferSelect;
 
-function hasAdminAccess(tx: Tx | ServiceContext["db"], partnerId: string, customerId: string): boolean {
-  return !!tx
-    .select({ id: adminRelationships.id })
-    .from(adminRelationships)
-    .where(
-      and(
-        eq(adminRelationships.partnerId, partnerId),
-        eq(adminRelationships.customerId, customerId),
-        inArray(adminRelationships.state, [...IN_FORCE]),
+async function hasAdminAccess(tx: Tx | ServiceContext["db"], partnerId: string, customerId: string): Promise<boolean> {
+  return !!(await firstRow(
+    tx
+      .select({ id: adminRelationships.id })
+      .from(adminRelationships)
+      .where(
+        and(
+          eq(adminRelationships.partnerId, partnerId),
+          eq(adminRelationships.customerId, customerId),
+          inArray(adminRelationships.state, [...IN_FORCE]),
+        ),
       ),
-    )
-    .get();
+  ));
 }
 
-function tellPartner(
+async function tellPartner(
   ctx: ServiceContext,
   tx: Tx,
   a: Assignment,
@@ -36,7 +38,7 @@ function tellPartner(
   vars: Record<string, string>,
   now: Date,
 ) {
-  enqueueNotices(tx, membersWith(tx, [a.partnerId], "support.write"), {
+  await enqueueNotices(tx, await membersWith(tx, [a.partnerId], "support.write"), {
     kind,
     outboxKind: `support.${kind}`,
     key: `support.${a.id}.${kind}`,
@@ -53,59 +55,65 @@ function tellPartner(
  * roles in the tenant, for provisioning and support. The subscription row is only read:
  * its purchase channel, billing and partner of record stay as bought (rule 3).
  */
-export async function assignSupport(ctx: ServiceContext, actor: Actor, input: AssignSupportInput) {
-  const member = requirePermission(ctx.db, actor, input.customerId, "customer.support.assign");
-  const customer = member.organization;
-  const sub = ctx.db
-    .select()
-    .from(subscriptions)
-    .where(and(eq(subscriptions.id, input.subscriptionId), eq(subscriptions.customerId, customer.id)))
-    .get();
-  if (!sub) throw new DomainError("NOT_FOUND");
-  if (sub.state !== "active") throw new DomainError("SUBSCRIPTION_NOT_ACTIVE", { product: sub.product });
-  // The catalog says which products another partner may support (multi-channel).
-  const product = sub.productId
-    ? ctx.db.select({ supportable: products.supportable }).from(products).where(eq(products.id, sub.productId)).get()
-    : undefined;
-  if (product && !product.supportable) throw new DomainError("NOT_SUPPORTABLE", { product: sub.product });
-  // Only a partner this customer works with; any other id is "not found".
-  const partner = activeResellerRelationship(ctx.db, input.partnerId, customer.id)
-    ? ctx.db
-        .select({ id: organizations.id, name: organizations.name })
-        .from(organizations)
-        .where(eq(organizations.id, input.partnerId))
-        .get()
-    : undefined;
-  if (!partner) throw new DomainError("NOT_FOUND", {}, { partnerId: ["partnerUnknown"] });
-  // The partner that sold it already supports it: "supported, not sold" is for anyone else.
-  if (sub.partnerOfRecordId === partner.id)
-    throw new DomainError("SUPPORT_PARTNER_OF_RECORD", { partner: partner.name }, { partnerId: ["partnerOfRecord"] });
-  if (!hasAdminAccess(ctx.db, partner.id, customer.id))
-    throw new DomainError("SUPPORT_NEEDS_ADMIN_RELATIONSHIP", { partner: partner.name }, { partnerId: ["needsAdminRelationship"] });
-  const now = ctx.now();
-  const row: Assignment = {
-    id: newId("sup"),
-    customerId: customer.id,
-    subscriptionId: sub.id,
-    partnerId: partner.id,
-    state: "active",
-    assignedByUserId: actor.userId,
-    createdAt: now,
-    endedAt: null,
-  };
-  return await transaction(ctx.db, (tx) => {
+export async function assignSupport(outer: ServiceContext, actor: Actor, input: AssignSupportInput) {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+
+    const member = await requirePermission(ctx.db, actor, input.customerId, "customer.support.assign");
+    const customer = member.organization;
+    const sub = await firstRow(
+      ctx.db
+        .select()
+        .from(subscriptions)
+        .where(and(eq(subscriptions.id, input.subscriptionId), eq(subscriptions.customerId, customer.id))),
+    );
+    if (!sub) throw new DomainError("NOT_FOUND");
+    if (sub.state !== "active") throw new DomainError("SUBSCRIPTION_NOT_ACTIVE", { product: sub.product });
+    // The catalog says which products another partner may support (multi-channel).
+    const product = sub.productId
+      ? await firstRow(ctx.db.select({ supportable: products.supportable }).from(products).where(eq(products.id, sub.productId)))
+      : undefined;
+    if (product && !product.supportable) throw new DomainError("NOT_SUPPORTABLE", { product: sub.product });
+    // Only a partner this customer works with; any other id is "not found".
+    const partner = (await activeResellerRelationship(ctx.db, input.partnerId, customer.id))
+      ? await firstRow(
+          ctx.db
+            .select({ id: organizations.id, name: organizations.name })
+            .from(organizations)
+            .where(eq(organizations.id, input.partnerId)),
+        )
+      : undefined;
+    if (!partner) throw new DomainError("NOT_FOUND", {}, { partnerId: ["partnerUnknown"] });
+    // The partner that sold it already supports it: "supported, not sold" is for anyone else.
+    if (sub.partnerOfRecordId === partner.id)
+      throw new DomainError("SUPPORT_PARTNER_OF_RECORD", { partner: partner.name }, { partnerId: ["partnerOfRecord"] });
+    if (!(await hasAdminAccess(ctx.db, partner.id, customer.id)))
+      throw new DomainError("SUPPORT_NEEDS_ADMIN_RELATIONSHIP", { partner: partner.name }, { partnerId: ["needsAdminRelationship"] });
+    const now = ctx.now();
+    const row: Assignment = {
+      id: newId("sup"),
+      customerId: customer.id,
+      subscriptionId: sub.id,
+      partnerId: partner.id,
+      state: "active",
+      assignedByUserId: actor.userId,
+      createdAt: now,
+      endedAt: null,
+    };
+
     // Re-assigning moves support: the previous partner's assignment ends in the same transaction.
-    const previous = tx
-      .select()
-      .from(supportAssignments)
-      .where(and(eq(supportAssignments.subscriptionId, sub.id), eq(supportAssignments.state, "active")))
-      .get();
+    const previous = await firstRow(
+      tx
+        .select()
+        .from(supportAssignments)
+        .where(and(eq(supportAssignments.subscriptionId, sub.id), eq(supportAssignments.state, "active"))),
+    );
     if (previous?.partnerId === partner.id) return { assignment: previous, partnerName: partner.name, product: sub.product };
-    if (previous) endAssignment(ctx, tx, previous, actor, now, "reassigned");
-    tx.insert(supportAssignments).values(row).run();
+    if (previous) await endAssignment(ctx, tx, previous, actor, now, "reassigned");
+    await tx.insert(supportAssignments).values(row);
     const details = { product: sub.product, partner: partner.name, customer: customer.name };
     for (const organizationId of [customer.id, partner.id])
-      recordAudit(tx, {
+      await recordAudit(tx, {
         organizationId,
         customerId: customer.id,
         actor,
@@ -115,12 +123,12 @@ export async function assignSupport(ctx: ServiceContext, actor: Actor, input: As
         details,
         at: now,
       });
-    tellPartner(ctx, tx, row, "supportAssigned", { customer: customer.name, product: sub.product }, now);
+    await tellPartner(ctx, tx, row, "supportAssigned", { customer: customer.name, product: sub.product }, now);
     return { assignment: row, partnerName: partner.name, product: sub.product };
   });
 }
 
-function endAssignment(
+async function endAssignment(
   ctx: ServiceContext,
   tx: Tx,
   a: Assignment,
@@ -128,17 +136,20 @@ function endAssignment(
   now: Date,
   reason: "customer" | "reassigned" | "access_ended" | "cancelled",
 ) {
-  const changed = tx
-    .update(supportAssignments)
-    .set({ state: "ended", endedAt: now })
-    .where(and(eq(supportAssignments.id, a.id), eq(supportAssignments.state, "active")))
-    .run().changes;
+  const changed = changedRows(
+    await tx
+      .update(supportAssignments)
+      .set({ state: "ended", endedAt: now })
+      .where(and(eq(supportAssignments.id, a.id), eq(supportAssignments.state, "active"))),
+  );
   if (changed !== 1) return false;
   const product =
-    tx.select({ product: subscriptions.product }).from(subscriptions).where(eq(subscriptions.id, a.subscriptionId)).get()?.product ?? "";
-  const customer = tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, a.customerId)).get()?.name ?? "";
+    (await firstRow(tx.select({ product: subscriptions.product }).from(subscriptions).where(eq(subscriptions.id, a.subscriptionId))))
+      ?.product ?? "";
+  const customer =
+    (await firstRow(tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, a.customerId))))?.name ?? "";
   for (const organizationId of [a.customerId, a.partnerId]) {
-    recordAudit(tx, {
+    await recordAudit(tx, {
       organizationId,
       customerId: a.customerId,
       actor,
@@ -149,48 +160,58 @@ function endAssignment(
       at: now,
     });
   }
-  tellPartner(ctx, tx, a, "supportEnded", { customer, product }, now);
+  await tellPartner(ctx, tx, a, "supportEnded", { customer, product }, now);
   return true;
 }
 
 /** The customer's Global administrator takes a subscription's support back from a partner. */
-export async function endSupport(ctx: ServiceContext, actor: Actor, input: EndSupportInput) {
-  const member = requirePermission(ctx.db, actor, input.customerId, "customer.support.assign");
-  const a = ctx.db
-    .select()
-    .from(supportAssignments)
-    .where(and(eq(supportAssignments.id, input.assignmentId), eq(supportAssignments.customerId, member.organization.id)))
-    .get();
-  if (!a) throw new DomainError("NOT_FOUND");
-  const ended = await transaction(ctx.db, (tx) => endAssignment(ctx, tx, a, actor, ctx.now(), "customer"));
-  if (!ended) throw new DomainError("SUPPORT_ENDED");
-  return a;
+export async function endSupport(outer: ServiceContext, actor: Actor, input: EndSupportInput) {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+    const member = await requirePermission(ctx.db, actor, input.customerId, "customer.support.assign");
+    const a = await firstRow(
+      ctx.db
+        .select()
+        .from(supportAssignments)
+        .where(and(eq(supportAssignments.id, input.assignmentId), eq(supportAssignments.customerId, member.organization.id))),
+    );
+    if (!a) throw new DomainError("NOT_FOUND");
+    if (!(await endAssignment(ctx, tx, a, actor, ctx.now(), "customer"))) throw new DomainError("SUPPORT_ENDED");
+    return a;
+  });
 }
 
 /** A cancelled subscription needs no support: its assignment ends in the cancelling transaction. */
-export function endSupportOfSubscription(ctx: ServiceContext, tx: Tx, subscriptionId: string, actor: Actor | null, now: Date): void {
-  const a = tx
-    .select()
-    .from(supportAssignments)
-    .where(and(eq(supportAssignments.subscriptionId, subscriptionId), eq(supportAssignments.state, "active")))
-    .get();
-  if (a) endAssignment(ctx, tx, a, actor, now, "cancelled");
+export async function endSupportOfSubscription(
+  ctx: ServiceContext,
+  tx: Tx,
+  subscriptionId: string,
+  actor: Actor | null,
+  now: Date,
+): Promise<void> {
+  const a = await firstRow(
+    tx
+      .select()
+      .from(supportAssignments)
+      .where(and(eq(supportAssignments.subscriptionId, subscriptionId), eq(supportAssignments.state, "active"))),
+  );
+  if (a) await endAssignment(ctx, tx, a, actor, now, "cancelled");
 }
 
 /**
  * A partner without admin roles in the tenant is no longer a support contact: called in the
  * transaction that ends its last admin relationship or its reseller relationship.
  */
-export function endSupportWithoutAdminAccess(
+export async function endSupportWithoutAdminAccess(
   ctx: ServiceContext,
   tx: Tx,
   partnerId: string,
   customerId: string,
   actor: Actor | null,
   now: Date,
-): number {
-  if (hasAdminAccess(tx, partnerId, customerId)) return 0;
-  const active = tx
+): Promise<number> {
+  if (await hasAdminAccess(tx, partnerId, customerId)) return 0;
+  const active = await tx
     .select()
     .from(supportAssignments)
     .where(
@@ -199,29 +220,34 @@ export function endSupportWithoutAdminAccess(
         eq(supportAssignments.customerId, customerId),
         eq(supportAssignments.state, "active"),
       ),
-    )
-    .all();
-  return active.filter((a) => endAssignment(ctx, tx, a, actor, now, "access_ended")).length;
+    );
+  let ended = 0;
+  for (const a of active) if (await endAssignment(ctx, tx, a, actor, now, "access_ended")) ended++;
+  return ended;
 }
 
 /** The partner records what it did on a subscription it supports (an audit trail the customer sees too). */
-export async function recordSupportAction(ctx: ServiceContext, actor: Actor, input: RecordSupportActionInput) {
-  const member = requirePermission(ctx.db, actor, input.partnerId, "support.write");
-  const a = ctx.db
-    .select()
-    .from(supportAssignments)
-    .where(and(eq(supportAssignments.id, input.assignmentId), eq(supportAssignments.partnerId, member.organization.id)))
-    .get();
-  if (!a) throw new DomainError("NOT_FOUND");
-  if (a.state !== "active") throw new DomainError("SUPPORT_ENDED");
-  const now = ctx.now();
-  const id = newId("act");
-  await transaction(ctx.db, (tx) => {
-    tx.insert(supportActions)
-      .values({ id, assignmentId: a.id, partnerId: a.partnerId, userId: actor.userId, note: input.note, createdAt: now })
-      .run();
+export async function recordSupportAction(outer: ServiceContext, actor: Actor, input: RecordSupportActionInput) {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+
+    const member = await requirePermission(ctx.db, actor, input.partnerId, "support.write");
+    const a = await firstRow(
+      ctx.db
+        .select()
+        .from(supportAssignments)
+        .where(and(eq(supportAssignments.id, input.assignmentId), eq(supportAssignments.partnerId, member.organization.id))),
+    );
+    if (!a) throw new DomainError("NOT_FOUND");
+    if (a.state !== "active") throw new DomainError("SUPPORT_ENDED");
+    const now = ctx.now();
+    const id = newId("act");
+
+    await tx
+      .insert(supportActions)
+      .values({ id, assignmentId: a.id, partnerId: a.partnerId, userId: actor.userId, note: input.note, createdAt: now });
     for (const organizationId of [a.partnerId, a.customerId]) {
-      recordAudit(tx, {
+      await recordAudit(tx, {
         organizationId,
         customerId: a.customerId,
         actor,
@@ -232,6 +258,7 @@ export async function recordSupportAction(ctx: ServiceContext, actor: Actor, inp
         at: now,
       });
     }
+
+    return { id };
   });
-  return { id };
 }

@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import { eq } from "drizzle-orm";
 import { organizations } from "@/db/schema";
 import { ANNOUNCED_ROLES, GRANT_NOTICES } from "@/lib/auth/grants";
@@ -14,18 +15,16 @@ import { enqueueNotices } from "@/lib/email/notices";
  * organization's top admins, in their language, in the transaction that grants it: a person
  * who quietly raised someone is seen doing it. Grants of other roles pass without a word.
  */
-export function announceGrant(
+export async function announceGrant(
   ctx: ServiceContext,
   tx: Tx,
   p: { organizationId: string; actor: Actor; email: string; granted: readonly MemberRole[]; now: Date; key: string },
 ) {
   const announced = p.granted.filter((r) => ANNOUNCED_ROLES.includes(r));
   if (announced.length === 0) return;
-  const org = tx
-    .select({ name: organizations.name, kind: organizations.kind })
-    .from(organizations)
-    .where(eq(organizations.id, p.organizationId))
-    .get();
+  const org = await firstRow(
+    tx.select({ name: organizations.name, kind: organizations.kind }).from(organizations).where(eq(organizations.id, p.organizationId)),
+  );
   if (!org) return;
   const team =
     org.kind === "operator"
@@ -33,7 +32,7 @@ export function announceGrant(
       : org.kind === "partner"
         ? `/partner/${p.organizationId}/team`
         : `/customer/${p.organizationId}/users`;
-  enqueueNotices(tx, membersWith(tx, [p.organizationId], GRANT_NOTICES[org.kind]), {
+  await enqueueNotices(tx, await membersWith(tx, [p.organizationId], GRANT_NOTICES[org.kind]), {
     kind: "rolesGranted",
     outboxKind: "member.roles_granted",
     key: `grant.${p.key}`,

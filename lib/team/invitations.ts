@@ -1,3 +1,4 @@
+import { changedRows, firstRow } from "@/db/query";
 /*
  * Inviting people into an organization's team (partner, customer or operator), and the
  * invitation's answers: accepted, declined, revoked. Role changes and removal are in ./service.ts.
@@ -8,7 +9,7 @@ import { type Actor } from "@/lib/auth/membership";
 import { mayGrant, ungrantable } from "@/lib/auth/grants";
 import { announceGrant } from "./grant-notice";
 import { recordAudit } from "@/lib/audit/record";
-import type { ServiceContext } from "@/lib/context";
+import { within, type ServiceContext } from "@/lib/context";
 import { normalizeEmail } from "@/lib/email/normalize";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { memberInvitationEmail } from "@/lib/email/templates";
@@ -22,43 +23,45 @@ import type { InviteMemberInput, MemberInvitationRef } from "./schemas";
 import { checkRolesFit, requireTeamAdmin } from "./service";
 import { transaction } from "@/db/transaction";
 
-export async function inviteMember(ctx: ServiceContext, actor: Actor, input: InviteMemberInput) {
-  const member = requireTeamAdmin(ctx, actor, input.organizationId);
-  const org = member.organization;
-  checkRolesFit(org, input.roles);
-  // Nobody invites someone into more than they could give them (rule 9).
-  if (ungrantable(member.roles, org.kind, input.roles).length) throw new DomainError("CANNOT_GRANT", {}, { roles: ["cannotGrant"] });
-  const email = normalizeEmail(input.email);
-  const existing = ctx.db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organizationId, org.id), eq(users.email, email)))
-    .get();
-  if (existing) throw new DomainError("ALREADY_MEMBER", { email }, { email: ["alreadyMember"] });
+export async function inviteMember(outer: ServiceContext, actor: Actor, input: InviteMemberInput) {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
 
-  const now = ctx.now();
-  const { token, hash } = newInvitationToken();
-  const id = newId("minv");
-  const expiresAt = expiryFrom(now, ctx.config.invitationTtlDays);
-  await transaction(ctx.db, (tx) => {
+    const member = await requireTeamAdmin(ctx, actor, input.organizationId);
+    const org = member.organization;
+    checkRolesFit(org, input.roles);
+    // Nobody invites someone into more than they could give them (rule 9).
+    if (ungrantable(member.roles, org.kind, input.roles).length) throw new DomainError("CANNOT_GRANT", {}, { roles: ["cannotGrant"] });
+    const email = normalizeEmail(input.email);
+    const existing = await firstRow(
+      ctx.db
+        .select({ id: memberships.id })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.organizationId, org.id), eq(users.email, email))),
+    );
+    if (existing) throw new DomainError("ALREADY_MEMBER", { email }, { email: ["alreadyMember"] });
+
+    const now = ctx.now();
+    const { token, hash } = newInvitationToken();
+    const id = newId("minv");
+    const expiresAt = expiryFrom(now, ctx.config.invitationTtlDays);
+
     // Each team invitation email counts against the organization's daily allowance, like customer invitations.
-    consume(tx, { key: `team-invitations:${org.id}`, limit: ctx.config.teamInvitationsPerOrgPerDay ?? 50, windowMs: DAY, now });
-    tx.insert(memberInvitations)
-      .values({
-        id,
-        organizationId: org.id,
-        email,
-        roles: input.roles,
-        locale: input.locale,
-        tokenHash: hash,
-        state: "sent",
-        createdByUserId: actor.userId,
-        createdAt: now,
-        expiresAt,
-      })
-      .run();
-    recordAudit(tx, {
+    await consume(tx, { key: `team-invitations:${org.id}`, limit: ctx.config.teamInvitationsPerOrgPerDay ?? 50, windowMs: DAY, now });
+    await tx.insert(memberInvitations).values({
+      id,
+      organizationId: org.id,
+      email,
+      roles: input.roles,
+      locale: input.locale,
+      tokenHash: hash,
+      state: "sent",
+      createdByUserId: actor.userId,
+      createdAt: now,
+      expiresAt,
+    });
+    await recordAudit(tx, {
       organizationId: org.id,
       actor,
       action: "member.invited",
@@ -67,7 +70,7 @@ export async function inviteMember(ctx: ServiceContext, actor: Actor, input: Inv
       details: { email, roles: input.roles.join(",") },
       at: now,
     });
-    enqueueEmail(
+    await enqueueEmail(
       tx,
       {
         idempotencyKey: `member_invitation.${id}`,
@@ -86,56 +89,66 @@ export async function inviteMember(ctx: ServiceContext, actor: Actor, input: Inv
       },
       now,
     );
+
+    return { id, token, email };
   });
-  return { id, token, email };
 }
 
-export function findMemberInvitation(ctx: ServiceContext, token: string) {
+export async function findMemberInvitation(ctx: ServiceContext, token: string) {
   if (!isWellFormedToken(token)) return null;
   return (
-    ctx.db
-      .select()
-      .from(memberInvitations)
-      .where(eq(memberInvitations.tokenHash, hashToken(token)))
-      .get() ?? null
+    (await firstRow(
+      ctx.db
+        .select()
+        .from(memberInvitations)
+        .where(eq(memberInvitations.tokenHash, hashToken(token))),
+    )) ?? null
   );
 }
 
-function requireAnswerable(ctx: ServiceContext, actor: Actor, token: string) {
-  return assertAnswerable(findMemberInvitation(ctx, token), actor, ctx.now());
+async function requireAnswerable(ctx: ServiceContext, actor: Actor, token: string) {
+  return assertAnswerable(await findMemberInvitation(ctx, token), actor, ctx.now());
 }
 
 /** The invited person joins with the roles offered; the conditional update makes the link single-use. */
-export async function acceptMemberInvitation(ctx: ServiceContext, actor: Actor, token: string) {
-  const inv = requireAnswerable(ctx, actor, token);
-  const now = ctx.now();
-  return await transaction(ctx.db, (tx) => {
+export async function acceptMemberInvitation(outer: ServiceContext, actor: Actor, token: string) {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+
+    const inv = await requireAnswerable(ctx, actor, token);
+    const now = ctx.now();
+
     // What the inviter could give when they invited, they must still be able to give now: an
     // invitation from someone since removed or demoted gives nothing (rule 9).
-    const inviter = tx
-      .select({ roles: memberships.roles, email: users.email })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.organizationId, inv.organizationId), eq(memberships.userId, inv.createdByUserId)))
-      .get();
-    const kind = tx.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, inv.organizationId)).get()!.kind;
+    const inviter = await firstRow(
+      tx
+        .select({ roles: memberships.roles, email: users.email })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.organizationId, inv.organizationId), eq(memberships.userId, inv.createdByUserId))),
+    );
+    const kind = (await firstRow(
+      tx.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, inv.organizationId)),
+    ))!.kind;
     if (!inviter || inv.roles.some((r) => !mayGrant(inviter.roles, kind, r))) throw new DomainError("INVITATION_REVOKED");
-    const changed = tx
-      .update(memberInvitations)
-      .set({ state: "accepted", respondedAt: now, respondedByUserId: actor.userId })
-      .where(and(eq(memberInvitations.id, inv.id), inArray(memberInvitations.state, ["sent", "opened"])))
-      .run().changes;
+    const changed = changedRows(
+      await tx
+        .update(memberInvitations)
+        .set({ state: "accepted", respondedAt: now, respondedByUserId: actor.userId })
+        .where(and(eq(memberInvitations.id, inv.id), inArray(memberInvitations.state, ["sent", "opened"]))),
+    );
     if (changed !== 1) throw new DomainError("INVITATION_USED");
-    const already = tx
-      .select({ id: memberships.id })
-      .from(memberships)
-      .where(and(eq(memberships.organizationId, inv.organizationId), eq(memberships.userId, actor.userId)))
-      .get();
+    const already = await firstRow(
+      tx
+        .select({ id: memberships.id })
+        .from(memberships)
+        .where(and(eq(memberships.organizationId, inv.organizationId), eq(memberships.userId, actor.userId))),
+    );
     if (already) throw new DomainError("ALREADY_MEMBER", { email: inv.email });
-    tx.insert(memberships)
-      .values({ id: newId("mem"), organizationId: inv.organizationId, userId: actor.userId, roles: inv.roles, createdAt: now })
-      .run();
-    recordAudit(tx, {
+    await tx
+      .insert(memberships)
+      .values({ id: newId("mem"), organizationId: inv.organizationId, userId: actor.userId, roles: inv.roles, createdAt: now });
+    await recordAudit(tx, {
       organizationId: inv.organizationId,
       actor,
       action: "member.joined",
@@ -144,7 +157,7 @@ export async function acceptMemberInvitation(ctx: ServiceContext, actor: Actor, 
       details: { email: inv.email, roles: inv.roles.join(",") },
       at: now,
     });
-    announceGrant(ctx, tx, {
+    await announceGrant(ctx, tx, {
       organizationId: inv.organizationId,
       actor: { userId: inv.createdByUserId, email: inviter.email },
       email: inv.email,
@@ -156,17 +169,21 @@ export async function acceptMemberInvitation(ctx: ServiceContext, actor: Actor, 
   });
 }
 
-export async function declineMemberInvitation(ctx: ServiceContext, actor: Actor, token: string) {
-  const inv = requireAnswerable(ctx, actor, token);
-  const now = ctx.now();
-  await transaction(ctx.db, (tx) => {
-    const changed = tx
-      .update(memberInvitations)
-      .set({ state: "declined", respondedAt: now, respondedByUserId: actor.userId })
-      .where(and(eq(memberInvitations.id, inv.id), inArray(memberInvitations.state, ["sent", "opened"])))
-      .run().changes;
+export async function declineMemberInvitation(outer: ServiceContext, actor: Actor, token: string) {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+
+    const inv = await requireAnswerable(ctx, actor, token);
+    const now = ctx.now();
+
+    const changed = changedRows(
+      await tx
+        .update(memberInvitations)
+        .set({ state: "declined", respondedAt: now, respondedByUserId: actor.userId })
+        .where(and(eq(memberInvitations.id, inv.id), inArray(memberInvitations.state, ["sent", "opened"]))),
+    );
     if (changed !== 1) throw new DomainError("INVITATION_USED");
-    recordAudit(tx, {
+    await recordAudit(tx, {
       organizationId: inv.organizationId,
       actor,
       action: "member.declined",
@@ -178,23 +195,28 @@ export async function declineMemberInvitation(ctx: ServiceContext, actor: Actor,
   });
 }
 
-export async function revokeMemberInvitation(ctx: ServiceContext, actor: Actor, ref: MemberInvitationRef) {
-  const member = requireTeamAdmin(ctx, actor, ref.organizationId);
-  const now = ctx.now();
-  return await transaction(ctx.db, (tx) => {
-    const inv = tx
-      .select()
-      .from(memberInvitations)
-      .where(and(eq(memberInvitations.id, ref.invitationId), eq(memberInvitations.organizationId, member.organization.id)))
-      .get();
+export async function revokeMemberInvitation(outer: ServiceContext, actor: Actor, ref: MemberInvitationRef) {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+
+    const member = await requireTeamAdmin(ctx, actor, ref.organizationId);
+    const now = ctx.now();
+
+    const inv = await firstRow(
+      tx
+        .select()
+        .from(memberInvitations)
+        .where(and(eq(memberInvitations.id, ref.invitationId), eq(memberInvitations.organizationId, member.organization.id))),
+    );
     if (!inv) throw new DomainError("NOT_FOUND");
-    const changed = tx
-      .update(memberInvitations)
-      .set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId })
-      .where(and(eq(memberInvitations.id, inv.id), inArray(memberInvitations.state, ["sent", "opened"])))
-      .run().changes;
+    const changed = changedRows(
+      await tx
+        .update(memberInvitations)
+        .set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId })
+        .where(and(eq(memberInvitations.id, inv.id), inArray(memberInvitations.state, ["sent", "opened"]))),
+    );
     if (changed !== 1) throw new DomainError("INVITATION_NOT_OPEN");
-    recordAudit(tx, {
+    await recordAudit(tx, {
       organizationId: member.organization.id,
       actor,
       action: "member.invitation_revoked",

@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { accessAssignments, adminRelationships, emailOutbox, securityGroups } from "@/db/schema";
@@ -31,19 +32,15 @@ let world: Awaited<ReturnType<typeof relatedPartnerAndCustomer>>;
 let accountAdmin: Actor;
 let uma: Actor;
 
-const rolesOf = (a: Actor, org: string) => getMember(t.ctx.db, a, org)?.roles;
-const mailTo = (email: string, kind: string) =>
-  t.ctx.db
-    .select()
-    .from(emailOutbox)
-    .all()
-    .filter((m) => m.toAddress === email && m.kind === kind);
+const rolesOf = async (a: Actor, org: string) => (await getMember(t.ctx.db, a, org))?.roles;
+const mailTo = async (email: string, kind: string) =>
+  (await t.ctx.db.select().from(emailOutbox)).filter((m) => m.toAddress === email && m.kind === kind);
 
 beforeEach(async () => {
   t = testContext();
   world = await relatedPartnerAndCustomer(t.ctx);
-  accountAdmin = addMember(t.ctx.db, world.partner, "alice@northwind.example", ["account_admin"]);
-  uma = addMember(t.ctx.db, world.partner, "uma@northwind.example", ["user_management_admin"]);
+  accountAdmin = await addMember(t.ctx.db, world.partner, "alice@northwind.example", ["account_admin"]);
+  uma = await addMember(t.ctx.db, world.partner, "uma@northwind.example", ["user_management_admin"]);
 });
 
 describe("privilege inside a tenant", () => {
@@ -58,7 +55,7 @@ describe("privilege inside a tenant", () => {
           }),
       ),
     ).toBe("OWN_ROLES");
-    expect(rolesOf(uma, world.partner)).toEqual(["user_management_admin"]);
+    expect(await rolesOf(uma, world.partner)).toEqual(["user_management_admin"]);
     // Nor an Account admin itself: another administrator changes one's roles.
     expect(
       await codeOf(
@@ -73,7 +70,7 @@ describe("privilege inside a tenant", () => {
   });
 
   it("a person grants only what they hold, and Account admin and Admin agent come from an Account admin only", async () => {
-    const colleague = addMember(t.ctx.db, world.partner, "sam@northwind.example", ["helpdesk_agent"]);
+    const colleague = await addMember(t.ctx.db, world.partner, "sam@northwind.example", ["helpdesk_agent"]);
     for (const roles of [["account_admin"], ["admin_agent"], ["sales_agent"]] as const) {
       expect(
         await codeOf(
@@ -82,7 +79,7 @@ describe("privilege inside a tenant", () => {
         roles.join(),
       ).toBe("CANNOT_GRANT");
     }
-    expect(rolesOf(colleague, world.partner)).toEqual(["helpdesk_agent"]);
+    expect(await rolesOf(colleague, world.partner)).toEqual(["helpdesk_agent"]);
     // Nor strip someone who stands above: taking away is granting in reverse.
     expect(await codeOf(async () => await removeMember(t.ctx, uma, { organizationId: world.partner, userId: accountAdmin.userId }))).toBe(
       "CANNOT_GRANT",
@@ -99,8 +96,8 @@ describe("privilege inside a tenant", () => {
     ).toBe("no error");
     // The Account admin grants any role, and the organization's Account admins hear of an admin role.
     await changeMemberRoles(t.ctx, accountAdmin, { organizationId: world.partner, userId: colleague.userId, roles: ["admin_agent"] });
-    expect(rolesOf(colleague, world.partner)).toEqual(["admin_agent"]);
-    const notice = mailTo("alice@northwind.example", "member.roles_granted");
+    expect(await rolesOf(colleague, world.partner)).toEqual(["admin_agent"]);
+    const notice = await mailTo("alice@northwind.example", "member.roles_granted");
     expect(notice.at(-1)!.subject).toBe("sam@northwind.example now holds Admin agent in Northwind");
   });
 
@@ -112,13 +109,13 @@ describe("privilege inside a tenant", () => {
     const { token } = await invite(uma, ["user_management_admin"], "friend@northwind.example");
     // The sender is removed before the invitation is answered: it gives nothing any more.
     await removeMember(t.ctx, accountAdmin, { organizationId: world.partner, userId: uma.userId });
-    const friend = addUser(t.ctx.db, "friend@northwind.example");
+    const friend = await addUser(t.ctx.db, "friend@northwind.example");
     expect(await codeOf(async () => await acceptMemberInvitation(t.ctx, friend, token))).toBe("INVITATION_REVOKED");
-    expect(rolesOf(friend, world.partner)).toBeUndefined();
+    expect(await rolesOf(friend, world.partner)).toBeUndefined();
   });
 
   it("joining a group that holds customer roles needs an Account admin, who is told", async () => {
-    const group = t.ctx.db.select().from(securityGroups).where(eq(securityGroups.partnerId, world.partner)).all()[0];
+    const group = (await t.ctx.db.select().from(securityGroups).where(eq(securityGroups.partnerId, world.partner)))[0];
     const rel = await requestAdminRelationship(
       t.ctx,
       world.agent,
@@ -131,34 +128,31 @@ describe("privilege inside a tenant", () => {
       }),
     );
     await approveAdminRelationship(t.ctx, signedInAt(world.ga, t.ctx.now()), { organizationId: world.customer, relationshipId: rel.id });
-    t.ctx.db
-      .insert(accessAssignments)
-      .values({
-        id: "asg_1",
-        partnerId: world.partner,
-        adminRelationshipId: rel.id,
-        groupId: group.id,
-        roles: ["global_administrator"],
-        state: "active",
-        createdAt: new Date(),
-      })
-      .run();
+    await t.ctx.db.insert(accessAssignments).values({
+      id: "asg_1",
+      partnerId: world.partner,
+      adminRelationshipId: rel.id,
+      groupId: group.id,
+      roles: ["global_administrator"],
+      state: "active",
+      createdAt: new Date(),
+    });
     expect(
       await codeOf(async () => await addGroupMember(t.ctx, uma, { partnerId: world.partner, groupId: group.id, userId: uma.userId })),
     ).toBe("GROUP_NEEDS_TOP_ADMIN");
     await addGroupMember(t.ctx, accountAdmin, { partnerId: world.partner, groupId: group.id, userId: world.agent.userId });
-    expect(mailTo("alice@northwind.example", "security_group.access_granted")).toHaveLength(1);
+    expect(await mailTo("alice@northwind.example", "security_group.access_granted")).toHaveLength(1);
   });
 
   it("the customer and operator sides follow the same rules", async () => {
-    const user = addMember(t.ctx.db, world.customer, "ben@adventure.example", ["user"]);
+    const user = await addMember(t.ctx.db, world.customer, "ben@adventure.example", ["user"]);
     expect(
       await codeOf(
         async () => await changeMemberRoles(t.ctx, world.ga, { organizationId: world.customer, userId: world.ga.userId, roles: ["user"] }),
       ),
     ).toBe("OWN_ROLES");
     await changeMemberRoles(t.ctx, world.ga, { organizationId: world.customer, userId: user.userId, roles: ["global_admin"] });
-    expect(mailTo(world.ga.email, "member.roles_granted")).toHaveLength(1);
+    expect(await mailTo(world.ga.email, "member.roles_granted")).toHaveLength(1);
     const opAdmin = await addOperatorMember(t.ctx.db, "ops@program.example");
     const manager = await addOperatorMember(t.ctx.db, "pm@program.example", ["partner_manager"]);
     const operatorOrg = t.ctx.db.$client.prepare("select id from organizations where kind = 'operator'").pluck().get() as string;
@@ -195,14 +189,14 @@ describe("privilege over time", async () => {
         roles: ["global_administrator"],
       }),
     );
-  const stateOf = (id: string) =>
-    t.ctx.db.select({ s: adminRelationships.state }).from(adminRelationships).where(eq(adminRelationships.id, id)).get()!.s;
+  const stateOf = async (id: string) =>
+    (await firstRow(t.ctx.db.select({ s: adminRelationships.state }).from(adminRelationships).where(eq(adminRelationships.id, id))))!.s;
 
   for (const scope of ["everything", "admin_roles"] as const) {
     it(`a request pending when the customer removes the partner (${scope}) ends with it, and approving it gives nothing`, async () => {
       const pending = await ask(`Pending ${scope}`);
       await removePartner(t.ctx, world.ga, { customerId: world.customer, partnerId: world.partner, scope });
-      expect(stateOf(pending.id)).toBe("terminated");
+      expect(await stateOf(pending.id)).toBe("terminated");
       // Refused either way: the partner is gone (everything), or the request has ended (admin roles only).
       expect(
         await codeOf(
@@ -213,7 +207,7 @@ describe("privilege over time", async () => {
             }),
         ),
       ).toBe(scope === "everything" ? "RELATIONSHIP_ENDED" : "INVALID_TRANSITION");
-      expect(stateOf(pending.id)).toBe("terminated");
+      expect(await stateOf(pending.id)).toBe("terminated");
     });
   }
 
@@ -232,7 +226,7 @@ describe("privilege over time", async () => {
           }),
       ),
     ).toBe("RELATIONSHIP_ENDED");
-    expect(stateOf(pending.id)).toBe("approvalPending");
+    expect(await stateOf(pending.id)).toBe("approvalPending");
   });
 });
 
@@ -244,20 +238,14 @@ describe("limits on emails a tenant sends", () => {
     await invite("a@northwind.example");
     await invite("b@northwind.example");
     expect(await codeOf(async () => await invite("c@northwind.example"))).toBe("RATE_LIMITED");
-    expect(
-      t.ctx.db
-        .select()
-        .from(emailOutbox)
-        .all()
-        .filter((m) => m.kind === "member_invitation"),
-    ).toHaveLength(2);
+    expect((await t.ctx.db.select().from(emailOutbox)).filter((m) => m.kind === "member_invitation")).toHaveLength(2);
     t.advance(86_400_000);
     expect(await codeOf(async () => await invite("c@northwind.example"))).toBe("no error");
 
     t.ctx.config.partnershipInvitationsPerOrgPerDay = 1;
     const tier = await partneredProviderAndReseller(t.ctx);
-    const other = addPartner(t.ctx.db, { name: "Trey", domain: "trey.example", type: "indirect_reseller", publicId: "7400218" });
-    addMember(t.ctx.db, other, "ravi@trey.example", ["account_admin"]);
+    const other = await addPartner(t.ctx.db, { name: "Trey", domain: "trey.example", type: "indirect_reseller", publicId: "7400218" });
+    await addMember(t.ctx.db, other, "ravi@trey.example", ["account_admin"]);
     expect(
       await codeOf(
         async () =>

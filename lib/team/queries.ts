@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import "server-only";
 import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -10,27 +11,26 @@ import { findMemberInvitation } from "./invitations";
 import { TEAM_PERMISSION } from "./service";
 
 /** What a team page shows: everyone with their roles and, to those who may manage the team, its open invitations. */
-export function teamOf(ctx: ServiceContext, member: Member) {
+export async function teamOf(ctx: ServiceContext, member: Member) {
   const canWrite = hasPermission(member.roles, TEAM_PERMISSION[member.organization.kind]);
   return {
     canWrite,
-    members: listMembers(ctx.db, member),
-    pending: canWrite ? listPendingMemberInvitations(ctx.db, member, ctx.now()) : [],
+    members: await listMembers(ctx.db, member),
+    pending: canWrite ? await listPendingMemberInvitations(ctx.db, member, ctx.now()) : [],
   };
 }
 
-export function listMembers(db: Db, member: Member) {
-  return db
+export async function listMembers(db: Db, member: Member) {
+  return await db
     .select({ userId: users.id, email: users.email, name: users.name, roles: memberships.roles, since: memberships.createdAt })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.organizationId, member.organization.id))
-    .orderBy(asc(users.email))
-    .all();
+    .orderBy(asc(users.email));
 }
 
-export function listPendingMemberInvitations(db: Db, member: Member, now: Date) {
-  return db
+export async function listPendingMemberInvitations(db: Db, member: Member, now: Date) {
+  return await db
     .select({
       id: memberInvitations.id,
       email: memberInvitations.email,
@@ -46,20 +46,20 @@ export function listPendingMemberInvitations(db: Db, member: Member, now: Date) 
       ),
     )
     .orderBy(desc(memberInvitations.createdAt))
-    .limit(100)
-    .all();
+    .limit(100);
 }
 
 /** What the public join page may show: which organization, which roles, for whom. */
-export function getJoinLanding(ctx: ServiceContext, token: string) {
-  const inv = findMemberInvitation(ctx, token);
+export async function getJoinLanding(ctx: ServiceContext, token: string) {
+  const inv = await findMemberInvitation(ctx, token);
   if (!inv) return null;
-  const org = ctx.db
-    .select({ name: organizations.name, kind: organizations.kind })
-    .from(organizations)
-    .where(eq(organizations.id, inv.organizationId))
-    .get();
-  const inviter = ctx.db.select({ email: users.email }).from(users).where(eq(users.id, inv.createdByUserId)).get();
+  const org = await firstRow(
+    ctx.db
+      .select({ name: organizations.name, kind: organizations.kind })
+      .from(organizations)
+      .where(eq(organizations.id, inv.organizationId)),
+  );
+  const inviter = await firstRow(ctx.db.select({ email: users.email }).from(users).where(eq(users.id, inv.createdByUserId)));
   if (!org) return null;
   return {
     email: inv.email,

@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { emailOutbox, memberships, securityGroupMembers, securityGroups, sessions } from "@/db/schema";
@@ -12,10 +13,10 @@ let t: ReturnType<typeof testContext>;
 let partner: string;
 let admin: Actor;
 
-beforeEach(() => {
+beforeEach(async () => {
   t = testContext();
-  partner = addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
-  admin = addMember(t.ctx.db, partner, "admin@northwind.example", ["account_admin"]);
+  partner = await addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
+  admin = await addMember(t.ctx.db, partner, "admin@northwind.example", ["account_admin"]);
 });
 
 const invite = async (email: string, roles: string[], by = admin, organizationId = partner) =>
@@ -24,39 +25,39 @@ const invite = async (email: string, roles: string[], by = admin, organizationId
 describe("partner team", () => {
   it("an Account admin invites a colleague by email; the colleague joins with the roles offered", async () => {
     const { token } = await invite("hana@northwind.example", ["helpdesk_agent"]);
-    const mail = t.ctx.db.select().from(emailOutbox).get()!;
+    const mail = (await firstRow(t.ctx.db.select().from(emailOutbox)))!;
     expect(mail.subject).toBe("Join Northwind in the Partner Relationship Center");
     expect(mail.textBody).toContain(`http://localhost:3000/join/${token}`);
     expect(mail.textBody).toContain("Helpdesk agent");
-    const hana = addUser(t.ctx.db, "hana@northwind.example");
+    const hana = await addUser(t.ctx.db, "hana@northwind.example");
     await acceptMemberInvitation(t.ctx, hana, token);
-    expect(getMember(t.ctx.db, hana, partner)!.roles).toEqual(["helpdesk_agent"]);
+    expect((await getMember(t.ctx.db, hana, partner))!.roles).toEqual(["helpdesk_agent"]);
     expect(await codeOf(async () => await acceptMemberInvitation(t.ctx, hana, token))).toBe("INVITATION_USED");
   });
 
   it("the same token rules as customer invitations: bound to the address, expiring, revocable", async () => {
     const { token, id } = await invite("sam@northwind.example", ["sales_agent"]);
-    const mallory = addUser(t.ctx.db, "mallory@northwind.example");
+    const mallory = await addUser(t.ctx.db, "mallory@northwind.example");
     expect(await codeOf(async () => await acceptMemberInvitation(t.ctx, mallory, token))).toBe("WRONG_ACCOUNT");
     await revokeMemberInvitation(t.ctx, admin, { organizationId: partner, invitationId: id });
-    const sam = addUser(t.ctx.db, "sam@northwind.example");
+    const sam = await addUser(t.ctx.db, "sam@northwind.example");
     expect(await codeOf(async () => await acceptMemberInvitation(t.ctx, sam, token))).toBe("INVITATION_REVOKED");
     const second = await invite("sam@northwind.example", ["sales_agent"]);
     t.advance(15 * DAY);
     expect(await codeOf(async () => await acceptMemberInvitation(t.ctx, sam, second.token))).toBe("INVITATION_EXPIRED");
     const third = await invite("sam@northwind.example", ["sales_agent"]);
     await declineMemberInvitation(t.ctx, sam, third.token);
-    expect(getMember(t.ctx.db, sam, partner)).toBeNull();
+    expect(await getMember(t.ctx.db, sam, partner)).toBeNull();
   });
 
   it("only Account admins and User management admins manage the team", async () => {
     for (const role of ["admin_agent", "sales_agent", "billing_admin", "helpdesk_agent"] as const) {
-      const m = addMember(t.ctx.db, partner, `${role}@northwind.example`, [role]);
+      const m = await addMember(t.ctx.db, partner, `${role}@northwind.example`, [role]);
       expect(await codeOf(async () => await invite(`x-${role}@example.org`, ["sales_agent"], m))).toBe("FORBIDDEN");
     }
-    const uma = addMember(t.ctx.db, partner, "uma@northwind.example", ["user_management_admin"]);
+    const uma = await addMember(t.ctx.db, partner, "uma@northwind.example", ["user_management_admin"]);
     expect(await codeOf(async () => await invite("y@example.org", ["user_management_admin"], uma))).toBe("no error");
-    const other = addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
+    const other = await addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
     expect(await codeOf(async () => await invite("z@example.org", ["sales_agent"], admin, other))).toBe("NOT_FOUND");
   });
 
@@ -69,40 +70,37 @@ describe("partner team", () => {
     expect(await codeOf(async () => await removeMember(t.ctx, admin, { organizationId: partner, userId: admin.userId }))).toBe(
       "LAST_ADMIN",
     );
-    expect(getMember(t.ctx.db, admin, partner)!.roles).toEqual(["account_admin"]);
-    const second = addMember(t.ctx.db, partner, "second@northwind.example", ["account_admin"]);
+    expect((await getMember(t.ctx.db, admin, partner))!.roles).toEqual(["account_admin"]);
+    const second = await addMember(t.ctx.db, partner, "second@northwind.example", ["account_admin"]);
     await changeMemberRoles(t.ctx, second, { organizationId: partner, userId: admin.userId, roles: ["sales_agent", "admin_agent"] });
-    expect(getMember(t.ctx.db, admin, partner)!.roles).toEqual(["sales_agent", "admin_agent"]);
+    expect((await getMember(t.ctx.db, admin, partner))!.roles).toEqual(["sales_agent", "admin_agent"]);
     expect(await codeOf(async () => await removeMember(t.ctx, second, { organizationId: partner, userId: second.userId }))).toBe(
       "LAST_ADMIN",
     );
-    expect(getMember(t.ctx.db, second, partner)!.roles).toEqual(["account_admin"]);
+    expect((await getMember(t.ctx.db, second, partner))!.roles).toEqual(["account_admin"]);
   });
 
   it("a removed member's sessions end at once and their groups here go", async () => {
-    const hana = addMember(t.ctx.db, partner, "hana@northwind.example", ["helpdesk_agent"]);
-    const group = t.ctx.db.select().from(securityGroups).where(eq(securityGroups.partnerId, partner)).all()[0];
+    const hana = await addMember(t.ctx.db, partner, "hana@northwind.example", ["helpdesk_agent"]);
+    const group = (await t.ctx.db.select().from(securityGroups).where(eq(securityGroups.partnerId, partner)))[0];
     await addGroupMember(t.ctx, admin, { partnerId: partner, groupId: group.id, userId: hana.userId });
-    t.ctx.db
-      .insert(sessions)
-      .values({ sessionToken: "s1", userId: hana.userId, expires: new Date(Date.now() + DAY) })
-      .run();
+    await t.ctx.db.insert(sessions).values({ sessionToken: "s1", userId: hana.userId, expires: new Date(Date.now() + DAY) });
     await removeMember(t.ctx, admin, { organizationId: partner, userId: hana.userId });
-    expect(t.ctx.db.select().from(sessions).where(eq(sessions.userId, hana.userId)).all()).toEqual([]);
-    expect(t.ctx.db.select().from(securityGroupMembers).where(eq(securityGroupMembers.userId, hana.userId)).all()).toEqual([]);
-    expect(t.ctx.db.select().from(memberships).where(eq(memberships.userId, hana.userId)).all()).toEqual([]);
+    expect(await t.ctx.db.select().from(sessions).where(eq(sessions.userId, hana.userId))).toEqual([]);
+    expect(await t.ctx.db.select().from(securityGroupMembers).where(eq(securityGroupMembers.userId, hana.userId))).toEqual([]);
+    expect(await t.ctx.db.select().from(memberships).where(eq(memberships.userId, hana.userId))).toEqual([]);
   });
 });
 
 describe("customer users", () => {
   it("a Global administrator invites users and makes others Global or Billing administrators", async () => {
-    const customer = addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
-    const olivia = addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
+    const customer = await addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
+    const olivia = await addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
     const { token } = await invite("ben@adventure.example", ["user"], olivia, customer);
-    const ben = addUser(t.ctx.db, "ben@adventure.example");
+    const ben = await addUser(t.ctx.db, "ben@adventure.example");
     await acceptMemberInvitation(t.ctx, ben, token);
     await changeMemberRoles(t.ctx, olivia, { organizationId: customer, userId: ben.userId, roles: ["billing_administrator"] });
-    expect(getMember(t.ctx.db, ben, customer)!.roles).toEqual(["billing_administrator"]);
+    expect((await getMember(t.ctx.db, ben, customer))!.roles).toEqual(["billing_administrator"]);
     expect(
       await codeOf(
         async () => await changeMemberRoles(t.ctx, ben, { organizationId: customer, userId: ben.userId, roles: ["global_admin"] }),

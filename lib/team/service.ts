@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import { and, eq } from "drizzle-orm";
 import { memberships, organizations, securityGroupMembers, sessions, users } from "@/db/schema";
 import { requirePermission, type Actor, type Member, type Organization } from "@/lib/auth/membership";
@@ -7,7 +8,7 @@ import { TOP_ROLE, ungrantable } from "@/lib/auth/grants";
 import { announceGrant } from "./grant-notice";
 import type { OrganizationKind } from "@/db/values/organizations";
 import { recordAudit } from "@/lib/audit/record";
-import type { ServiceContext } from "@/lib/context";
+import { within, type ServiceContext } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import type { MemberRef, MemberRolesInput } from "./schemas";
@@ -20,13 +21,13 @@ export const TEAM_PERMISSION = {
   operator: "operator.users.write",
 } as const satisfies Record<OrganizationKind, Permission>;
 
-function teamPermission(organizationId: string, ctx: ServiceContext): Permission {
-  const org = ctx.db.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, organizationId)).get();
+async function teamPermission(organizationId: string, ctx: ServiceContext): Promise<Permission> {
+  const org = await firstRow(ctx.db.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, organizationId)));
   return TEAM_PERMISSION[org?.kind ?? "partner"];
 }
 
-export function requireTeamAdmin(ctx: ServiceContext, actor: Actor, organizationId: string): Member {
-  return requirePermission(ctx.db, actor, organizationId, teamPermission(organizationId, ctx));
+export async function requireTeamAdmin(ctx: ServiceContext, actor: Actor, organizationId: string): Promise<Member> {
+  return await requirePermission(ctx.db, actor, organizationId, await teamPermission(organizationId, ctx));
 }
 
 /** Partner roles in partner organizations, customer roles in customer organizations, operator roles for operators; nothing else. */
@@ -36,14 +37,11 @@ export function checkRolesFit(org: Organization, roles: MemberRole[]) {
 }
 
 /** Counts the holders of the organization's must-have role, inside the caller's transaction. */
-function adminCount(tx: Tx, org: Organization): number {
+async function adminCount(tx: Tx, org: Organization): Promise<number> {
   const role = TOP_ROLE[org.kind];
-  return tx
-    .select({ roles: memberships.roles })
-    .from(memberships)
-    .where(eq(memberships.organizationId, org.id))
-    .all()
-    .filter((m) => m.roles.includes(role)).length;
+  return (await tx.select({ roles: memberships.roles }).from(memberships).where(eq(memberships.organizationId, org.id))).filter((m) =>
+    m.roles.includes(role),
+  ).length;
 }
 
 /**
@@ -54,27 +52,31 @@ function changedRoles(from: readonly MemberRole[], to: readonly MemberRole[]): M
   return [...to.filter((r) => !from.includes(r)), ...from.filter((r) => !to.includes(r))];
 }
 
-export async function changeMemberRoles(ctx: ServiceContext, actor: Actor, input: MemberRolesInput) {
-  const member = requireTeamAdmin(ctx, actor, input.organizationId);
-  const org = member.organization;
-  checkRolesFit(org, input.roles);
-  // Nobody changes their own roles (rule 9): another administrator must.
-  if (input.userId === actor.userId) throw new DomainError("OWN_ROLES", {}, { roles: ["ownRoles"] });
-  const now = ctx.now();
-  return await transaction(ctx.db, (tx) => {
-    const target = tx
-      .select({ m: memberships, email: users.email })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, input.userId)))
-      .get();
+export async function changeMemberRoles(outer: ServiceContext, actor: Actor, input: MemberRolesInput) {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+
+    const member = await requireTeamAdmin(ctx, actor, input.organizationId);
+    const org = member.organization;
+    checkRolesFit(org, input.roles);
+    // Nobody changes their own roles (rule 9): another administrator must.
+    if (input.userId === actor.userId) throw new DomainError("OWN_ROLES", {}, { roles: ["ownRoles"] });
+    const now = ctx.now();
+
+    const target = await firstRow(
+      tx
+        .select({ m: memberships, email: users.email })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, input.userId))),
+    );
     if (!target) throw new DomainError("NOT_FOUND");
     if (ungrantable(member.roles, org.kind, changedRoles(target.m.roles, input.roles)).length)
       throw new DomainError("CANNOT_GRANT", {}, { roles: ["cannotGrant"] });
-    tx.update(memberships).set({ roles: input.roles }).where(eq(memberships.id, target.m.id)).run();
+    await tx.update(memberships).set({ roles: input.roles }).where(eq(memberships.id, target.m.id));
     // Checked after the change, in the same transaction: the organization keeps an admin.
-    if (adminCount(tx, org) === 0) throw new DomainError("LAST_ADMIN");
-    recordAudit(tx, {
+    if ((await adminCount(tx, org)) === 0) throw new DomainError("LAST_ADMIN");
+    await recordAudit(tx, {
       organizationId: org.id,
       actor,
       action: "member.roles_changed",
@@ -83,7 +85,7 @@ export async function changeMemberRoles(ctx: ServiceContext, actor: Actor, input
       details: { email: target.email, from: target.m.roles.join(","), to: input.roles.join(",") },
       at: now,
     });
-    announceGrant(ctx, tx, {
+    await announceGrant(ctx, tx, {
       organizationId: org.id,
       actor,
       email: target.email,
@@ -100,27 +102,31 @@ export async function changeMemberRoles(ctx: ServiceContext, actor: Actor, input
  * administrator). Their group memberships here go, and their sessions are deleted so
  * whatever they had open stops working at once; they can sign in again for other organizations.
  */
-export async function removeMember(ctx: ServiceContext, actor: Actor, ref: MemberRef) {
-  const member = requireTeamAdmin(ctx, actor, ref.organizationId);
-  const org = member.organization;
-  const now = ctx.now();
-  return await transaction(ctx.db, (tx) => {
-    const target = tx
-      .select({ m: memberships, email: users.email })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, ref.userId)))
-      .get();
+export async function removeMember(outer: ServiceContext, actor: Actor, ref: MemberRef) {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+
+    const member = await requireTeamAdmin(ctx, actor, ref.organizationId);
+    const org = member.organization;
+    const now = ctx.now();
+
+    const target = await firstRow(
+      tx
+        .select({ m: memberships, email: users.email })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, ref.userId))),
+    );
     if (!target) throw new DomainError("NOT_FOUND");
     // Leaving is always allowed; removing someone else takes rights over every role they hold.
     if (ref.userId !== actor.userId && ungrantable(member.roles, org.kind, target.m.roles).length) throw new DomainError("CANNOT_GRANT");
-    tx.delete(memberships).where(eq(memberships.id, target.m.id)).run();
-    if (adminCount(tx, org) === 0) throw new DomainError("LAST_ADMIN");
-    tx.delete(securityGroupMembers)
-      .where(and(eq(securityGroupMembers.partnerId, org.id), eq(securityGroupMembers.userId, ref.userId)))
-      .run();
-    tx.delete(sessions).where(eq(sessions.userId, ref.userId)).run();
-    recordAudit(tx, {
+    await tx.delete(memberships).where(eq(memberships.id, target.m.id));
+    if ((await adminCount(tx, org)) === 0) throw new DomainError("LAST_ADMIN");
+    await tx
+      .delete(securityGroupMembers)
+      .where(and(eq(securityGroupMembers.partnerId, org.id), eq(securityGroupMembers.userId, ref.userId)));
+    await tx.delete(sessions).where(eq(sessions.userId, ref.userId));
+    await recordAudit(tx, {
       organizationId: org.id,
       actor,
       action: "member.removed",

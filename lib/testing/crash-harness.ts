@@ -80,8 +80,8 @@ export async function runCrashCycles(opts: { dir: string; cycles: number; log?: 
   const capture = await startCaptureServer({ smtpPort: 0, apiPort: 0 });
   const setup = openDatabase(file);
   migrateDatabase(setup);
-  const partnerId = addPartner(setup, { name: "Crashworthy", domain: "crashworthy.example" });
-  const sales = addMember(setup, partnerId, "sam@crashworthy.example", ["sales_agent"]);
+  const partnerId = await addPartner(setup, { name: "Crashworthy", domain: "crashworthy.example" });
+  const sales = await addMember(setup, partnerId, "sam@crashworthy.example", ["sales_agent"]);
   setup.$client.close();
   const params = { partnerId, sales };
 

@@ -39,7 +39,7 @@ async function writeOnce(n: number) {
     ack(`invited ${invitation.id}`);
     return;
   }
-  const customer = addUser(db, email);
+  const customer = await addUser(db, email);
   const { token, invitation } = await createInvitation(ctx, p.sales, { partnerId: p.partnerId, email, message: null, locale: "en" });
   await acceptInvitation(ctx, customer, {
     token,

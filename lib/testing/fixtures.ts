@@ -1,3 +1,4 @@
+import { firstRow } from "@/db/query";
 import { openTestDatabase, type Db } from "@/db/client";
 import { memberships, organizations, products, subscriptions, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/membership";
@@ -30,90 +31,78 @@ export function testContext(start = new Date("2026-01-15T10:00:00Z")) {
 
 export const DAY = 86_400_000;
 
-export function addPartner(
+export async function addPartner(
   db: Db,
   o: { name: string; cloud?: Cloud; domain: string; type?: PartnerType; csp?: boolean; publicId?: string },
 ) {
   const id = newId("org");
-  db.insert(organizations)
-    .values({
-      id,
-      kind: "partner",
-      name: o.name,
-      cloud: o.cloud ?? "global",
-      country: "US",
-      primaryDomain: o.domain,
-      partnerType: o.type ?? "direct",
-      partnerPublicId: o.publicId ?? String(Math.floor(Math.random() * 1e9)),
-      isCspTransactionTenant: o.csp ?? true,
-      createdAt: new Date(),
-    })
-    .run();
-  ensureDefaultGroups(db, id, new Date());
+  await db.insert(organizations).values({
+    id,
+    kind: "partner",
+    name: o.name,
+    cloud: o.cloud ?? "global",
+    country: "US",
+    primaryDomain: o.domain,
+    partnerType: o.type ?? "direct",
+    partnerPublicId: o.publicId ?? String(Math.floor(Math.random() * 1e9)),
+    isCspTransactionTenant: o.csp ?? true,
+    createdAt: new Date(),
+  });
+  await ensureDefaultGroups(db, id, new Date());
   return id;
 }
 
-export function addCustomer(db: Db, o: { name: string; cloud?: Cloud; domain: string; corporateOf?: string }) {
+export async function addCustomer(db: Db, o: { name: string; cloud?: Cloud; domain: string; corporateOf?: string }) {
   const id = newId("org");
-  db.insert(organizations)
-    .values({
-      id,
-      kind: "customer",
-      name: o.name,
-      cloud: o.cloud ?? "global",
-      country: "US",
-      primaryDomain: o.domain,
-      corporateOfPartnerId: o.corporateOf ?? null,
-      createdAt: new Date(),
-    })
-    .run();
+  await db.insert(organizations).values({
+    id,
+    kind: "customer",
+    name: o.name,
+    cloud: o.cloud ?? "global",
+    country: "US",
+    primaryDomain: o.domain,
+    corporateOfPartnerId: o.corporateOf ?? null,
+    createdAt: new Date(),
+  });
   return id;
 }
 
 /** A user (created on first use) who is a member of the organization with these roles. */
-export function addMember(db: Db, organizationId: string, email: string, roles: MemberRole[]): Actor {
-  let user = db
-    .select()
-    .from(users)
-    .all()
-    .find((u) => u.email === email);
+export async function addMember(db: Db, organizationId: string, email: string, roles: MemberRole[]): Promise<Actor> {
+  let user = (await db.select().from(users)).find((u) => u.email === email);
   if (!user) {
     user = { id: newId("usr"), email, name: null, emailVerified: null, image: null, locale: "en", createdAt: new Date() };
-    db.insert(users).values(user).run();
+    await db.insert(users).values(user);
   }
-  db.insert(memberships)
-    .values({ id: newId("mem"), organizationId, userId: user.id, roles, createdAt: new Date() })
-    .run();
+  await db.insert(memberships).values({ id: newId("mem"), organizationId, userId: user.id, roles, createdAt: new Date() });
   return { userId: user.id, email };
 }
 
 /** One of the operator's people with these roles; the first call makes the operator organization (as `npm run operator:add` does). */
 export async function addOperatorMember(db: Db, email: string, roles: MemberRole[] = ["operator_admin"]): Promise<Actor> {
-  const existing = operatorOrganization(db);
-  if (existing) return addMember(db, existing.id, email, roles);
+  const existing = await operatorOrganization(db);
+  if (existing) return await addMember(db, existing.id, email, roles);
   const { organizationId } = await addOperator(db, email, new Date("2026-01-01T00:00:00Z"));
-  const user = db.select().from(users).where(eq(users.email, email)).get()!;
-  db.update(memberships)
+  const user = (await firstRow(db.select().from(users).where(eq(users.email, email))))!;
+  await db
+    .update(memberships)
     .set({ roles })
-    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, user.id)))
-    .run();
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, user.id)));
   return { userId: user.id, email };
 }
 
 /** A product in a cloud's catalog. */
-export function addProduct(db: Db, o: { name: string; cloud?: Cloud; supportable?: boolean }) {
+export async function addProduct(db: Db, o: { name: string; cloud?: Cloud; supportable?: boolean }) {
   const id = newId("prd");
-  db.insert(products)
-    .values({
-      id,
-      cloud: o.cloud ?? "global",
-      name: o.name,
-      nameKey: o.name.toLowerCase(),
-      supportable: o.supportable ?? true,
-      available: true,
-      createdAt: new Date(),
-    })
-    .run();
+  await db.insert(products).values({
+    id,
+    cloud: o.cloud ?? "global",
+    name: o.name,
+    nameKey: o.name.toLowerCase(),
+    supportable: o.supportable ?? true,
+    available: true,
+    createdAt: new Date(),
+  });
   return id;
 }
 
@@ -123,27 +112,25 @@ export function signedInAt(actor: Actor, when: Date): Actor {
 }
 
 /** A signed-in person with no membership anywhere (someone who just followed an email link). */
-export function addUser(db: Db, email: string): Actor {
+export async function addUser(db: Db, email: string): Promise<Actor> {
   const id = newId("usr");
-  db.insert(users).values({ id, email, locale: "de", createdAt: new Date() }).run();
+  await db.insert(users).values({ id, email, locale: "de", createdAt: new Date() });
   return { userId: id, email };
 }
 
-export function addSubscription(db: Db, customerId: string, product: string, partnerOfRecordId: string | null) {
+export async function addSubscription(db: Db, customerId: string, product: string, partnerOfRecordId: string | null) {
   const id = newId("sub");
-  db.insert(subscriptions)
-    .values({
-      id,
-      customerId,
-      product,
-      seats: 10,
-      state: "active",
-      purchaseChannel: partnerOfRecordId ? "partner" : "direct",
-      partnerOfRecordId,
-      termEndsAt: new Date("2027-01-01T00:00:00Z"),
-      createdAt: new Date("2025-01-01T00:00:00Z"),
-    })
-    .run();
+  await db.insert(subscriptions).values({
+    id,
+    customerId,
+    product,
+    seats: 10,
+    state: "active",
+    purchaseChannel: partnerOfRecordId ? "partner" : "direct",
+    partnerOfRecordId,
+    termEndsAt: new Date("2027-01-01T00:00:00Z"),
+    createdAt: new Date("2025-01-01T00:00:00Z"),
+  });
   return id;
 }
 
@@ -172,10 +159,10 @@ export async function codeOf(fn: () => unknown): Promise<string> {
  */
 export async function relatedPartnerAndCustomer(ctx: ServiceContext, opts: { cloud?: Cloud; suffix?: string } = {}) {
   const s = opts.suffix ?? "";
-  const partner = addPartner(ctx.db, { name: "Northwind", domain: `northwind${s}.example`, cloud: opts.cloud });
-  const agent = addMember(ctx.db, partner, `agent@northwind${s}.example`, ["admin_agent"]);
-  const customer = addCustomer(ctx.db, { name: "Adventure Works", domain: `adventure${s}.example`, cloud: opts.cloud });
-  const ga = addMember(ctx.db, customer, `olivia@adventure${s}.example`, ["global_admin"]);
+  const partner = await addPartner(ctx.db, { name: "Northwind", domain: `northwind${s}.example`, cloud: opts.cloud });
+  const agent = await addMember(ctx.db, partner, `agent@northwind${s}.example`, ["admin_agent"]);
+  const customer = await addCustomer(ctx.db, { name: "Adventure Works", domain: `adventure${s}.example`, cloud: opts.cloud });
+  const ga = await addMember(ctx.db, customer, `olivia@adventure${s}.example`, ["global_admin"]);
   const { token } = await createInvitation(ctx, agent, { partnerId: partner, email: ga.email, message: null, locale: "en" });
   await acceptInvitation(ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
   return { partner, agent, customer, ga };
@@ -187,17 +174,22 @@ export async function relatedPartnerAndCustomer(ctx: ServiceContext, opts: { clo
  */
 export async function partneredProviderAndReseller(ctx: ServiceContext, opts: { cloud?: Cloud; suffix?: string } = {}) {
   const s = opts.suffix ?? "";
-  const provider = addPartner(ctx.db, { name: `Contoso${s}`, domain: `contoso${s}.example`, cloud: opts.cloud, type: "indirect_provider" });
-  const providerAdmin = addMember(ctx.db, provider, `pieter@contoso${s}.example`, ["account_admin", "admin_agent"]);
+  const provider = await addPartner(ctx.db, {
+    name: `Contoso${s}`,
+    domain: `contoso${s}.example`,
+    cloud: opts.cloud,
+    type: "indirect_provider",
+  });
+  const providerAdmin = await addMember(ctx.db, provider, `pieter@contoso${s}.example`, ["account_admin", "admin_agent"]);
   const resellerPublicId = `73${s}${Math.floor(Math.random() * 1e6)}`;
-  const reseller = addPartner(ctx.db, {
+  const reseller = await addPartner(ctx.db, {
     name: `Litware${s}`,
     domain: `litware${s}.example`,
     cloud: opts.cloud,
     type: "indirect_reseller",
     publicId: resellerPublicId,
   });
-  const resellerAdmin = addMember(ctx.db, reseller, `lena@litware${s}.example`, ["account_admin", "sales_agent"]);
+  const resellerAdmin = await addMember(ctx.db, reseller, `lena@litware${s}.example`, ["account_admin", "sales_agent"]);
   const { token, partnership } = await invitePartnership(ctx, providerAdmin, {
     providerId: provider,
     email: resellerAdmin.email,

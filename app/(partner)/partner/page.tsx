@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 export default async function PartnerIndex() {
   const actor = await getActor();
   if (!actor) redirect("/signin?redirectTo=/partner");
-  const first = listMemberships(db(), actor.userId).find((m) => m.kind === "partner");
+  const first = (await listMemberships(db(), actor.userId)).find((m) => m.kind === "partner");
   if (!first) notFound();
   redirect(`/partner/${first.id}`);
 }

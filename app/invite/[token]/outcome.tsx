@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { getInvitationLanding } from "@/lib/invitations/queries";
 
-type Landing = ReturnType<typeof getInvitationLanding>;
+type Landing = Awaited<ReturnType<typeof getInvitationLanding>>;
 
 /** A clear page for every link that can no longer be answered: invalid, expired, revoked, used. */
 export async function InvitationOutcome({ landing }: { landing: Landing }) {

@@ -35,7 +35,7 @@ export default async function InvitePage({ params }: Props) {
   // Guessing links costs attempts: an address with too many failures this minute is told when to retry.
   const blocked = await tokenAttemptsBlockedUntil();
   if (blocked) return <TooManyAttempts until={blocked} />;
-  const landing = getInvitationLanding(ctx, token);
+  const landing = await getInvitationLanding(ctx, token);
   if (!landing) await recordTokenFailure();
   if (!landing || (landing.status !== "sent" && landing.status !== "opened")) return <InvitationOutcome landing={landing} />;
   await markInvitationOpened(ctx, token);
@@ -45,7 +45,7 @@ export default async function InvitePage({ params }: Props) {
   const partner = landing.partner.name;
   const cloudName = t(`clouds.${landing.partner.cloud}`);
   // Only organizations of the partner's cloud can accept: the others are named, not offered (rule 7).
-  const tenants = actor ? listAcceptableTenants(ctx.db, actor.userId) : [];
+  const tenants = actor ? await listAcceptableTenants(ctx.db, actor.userId) : [];
   const inCloud = tenants.filter((o) => o.cloud === landing.partner.cloud);
   const elsewhere = tenants.filter((o) => o.cloud !== landing.partner.cloud);
   const here = `/invite/${token}`;

@@ -19,7 +19,7 @@ export default async function PartnershipPage({ params }: { params: Promise<{ to
   const [t, format, actor] = await Promise.all([getTranslations(), getFormatter(), getActor()]);
   const blocked = await tokenAttemptsBlockedUntil();
   if (blocked) return <TooManyAttempts until={blocked} />;
-  const landing = getPartnershipLanding(serviceContext(), token);
+  const landing = await getPartnershipLanding(serviceContext(), token);
   if (!landing) await recordTokenFailure();
   if (!landing) return <LinkClosed status="invalid" />;
   if (landing.status === "expired" || landing.status === "revoked") return <LinkClosed status={landing.status} />;

@@ -29,15 +29,15 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
   if (!hasPermission(member.roles, "customer.dashboard.read")) return <Forbidden orgName={member.organization.name} />;
   const [t, format, locale, signIn] = await Promise.all([getTranslations(), getFormatter(), getLocale(), signInFreshness()]);
   const org = member.organization;
-  const partners = listCustomerPartners(db(), member);
-  const subscriptions = listSubscriptionsOf(db(), org.id);
-  const activity = listCustomerActivity(db(), org.id);
-  const adminRelationships = listCustomerAdminRelationships(db(), member);
+  const partners = await listCustomerPartners(db(), member);
+  const subscriptions = await listSubscriptionsOf(db(), org.id);
+  const activity = await listCustomerActivity(db(), org.id);
+  const adminRelationships = await listCustomerAdminRelationships(db(), member);
   const canDecide = hasPermission(member.roles, "customer.admin_relationships.approve");
   const canAssignSupport = hasPermission(member.roles, "customer.support.assign");
   const canRemove = hasPermission(member.roles, "customer.partners.remove");
   const canRecord = hasPermission(member.roles, "customer.subscriptions.write");
-  const offered = canRecord ? listOffered(db(), org.cloud) : [];
+  const offered = canRecord ? await listOffered(db(), org.cloud) : [];
   // Support goes to partners holding admin roles here (the service checks it again).
   const supportCandidates = partners.filter((p) => p.adminRoles.length > 0);
 

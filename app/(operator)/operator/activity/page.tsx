@@ -17,6 +17,6 @@ export default async function OperatorActivityPage({ searchParams }: Props) {
   if (!hasPermission(member.roles, "operator.console.read")) return <Forbidden orgName={member.organization.name} />;
   const t = await getTranslations("operator");
   const filters = parseActivityFilters(sp);
-  const { rows, nextBefore } = listActivity(db(), member, filters);
+  const { rows, nextBefore } = await listActivity(db(), member, filters);
   return <ActivityLog base={base} filters={filters} rows={rows} nextBefore={nextBefore} intro={t("activityIntro")} />;
 }

@@ -25,7 +25,7 @@ export default async function ApplicationsPage({ searchParams }: Props) {
   const state: ApplicationState | undefined =
     sp.state === "all" ? undefined : (APPLICATION_STATES.find((s) => s === sp.state) ?? "pending");
   const page = parsePage(sp.page);
-  const list = listApplications(db(), member, { state, page });
+  const list = await listApplications(db(), member, { state, page });
   const hrefFor = (p: number) => `${base}?${new URLSearchParams({ state: state ?? "all", page: String(p) })}`;
   leavePastEnd(list, hrefFor);
   const tabs = [...APPLICATION_STATES, "all"] as const;

@@ -18,7 +18,7 @@ export default async function CatalogPage() {
   if (!hasPermission(member.roles, "operator.console.read")) return <Forbidden orgName={member.organization.name} />;
   const t = await getTranslations();
   const canWrite = hasPermission(member.roles, "operator.catalog.write");
-  const catalog = listCatalog(db());
+  const catalog = await listCatalog(db());
   return (
     <ClientMessages namespaces={["catalog"]}>
       <div className="space-y-8">

@@ -22,7 +22,7 @@ export default async function OperatorCustomersPage({ searchParams }: Props) {
   if (!hasPermission(member.roles, "operator.console.read")) return <Forbidden orgName={member.organization.name} />;
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
   const q = typeof sp.q === "string" ? sp.q.slice(0, 100) : "";
-  const list = listCustomers(db(), member, { q, page: parsePage(sp.page) });
+  const list = await listCustomers(db(), member, { q, page: parsePage(sp.page) });
   const hrefFor = (p: number) => `${base}?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
   leavePastEnd(list, hrefFor);
   return (

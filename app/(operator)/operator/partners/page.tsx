@@ -31,7 +31,7 @@ export default async function OperatorPartnersPage({ searchParams }: Props) {
     state: pick(PARTNER_STATES, sp.state),
     page: parsePage(sp.page),
   };
-  const list = listPartners(db(), member, f);
+  const list = await listPartners(db(), member, f);
   const keep = Object.fromEntries(Object.entries({ q: f.q, type: f.type, cloud: f.cloud, state: f.state }).filter(([, v]) => v)) as Record<
     string,
     string

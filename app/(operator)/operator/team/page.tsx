@@ -5,5 +5,5 @@ import { operatorForPage } from "@/lib/auth/page-guards";
 
 export default async function OperatorTeamPage() {
   const member = await operatorForPage("/operator/team");
-  return <TeamPage member={member} team={teamOf(serviceContext(), member)} />;
+  return <TeamPage member={member} team={await teamOf(serviceContext(), member)} />;
 }

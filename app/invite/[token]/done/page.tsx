@@ -12,7 +12,7 @@ export const metadata: Metadata = { referrer: "no-referrer", robots: { index: fa
 export default async function InvitationDonePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const ctx = serviceContext();
-  const [landing, actor, t] = await Promise.all([getInvitationLanding(ctx, token), getActor(), getTranslations("invite")]);
+  const [landing, actor, t] = await Promise.all([await getInvitationLanding(ctx, token), getActor(), getTranslations("invite")]);
   if (!landing || !actor || actor.email !== landing.email || (landing.status !== "accepted" && landing.status !== "declined")) {
     redirect(`/invite/${token}`);
   }

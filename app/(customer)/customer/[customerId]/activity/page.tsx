@@ -16,6 +16,6 @@ export default async function CustomerActivityPage({ params, searchParams }: Pro
   if (!hasPermission(member.roles, "customer.activity.read")) return <Forbidden orgName={member.organization.name} />;
   const t = await getTranslations("activity");
   const filters = parseActivityFilters(sp);
-  const { rows, nextBefore } = listActivity(db(), member, filters);
+  const { rows, nextBefore } = await listActivity(db(), member, filters);
   return <ActivityLog base={base} filters={filters} rows={rows} nextBefore={nextBefore} intro={t("introCustomer")} />;
 }

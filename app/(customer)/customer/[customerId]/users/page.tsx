@@ -9,5 +9,5 @@ export default async function CustomerUsersPage({ params }: { params: Promise<{ 
   const { customerId } = await params;
   const member = await memberForPage(customerId, "customer", `/customer/${customerId}/users`);
   if (!hasPermission(member.roles, "customer.dashboard.read")) return <Forbidden orgName={member.organization.name} />;
-  return <TeamPage member={member} team={teamOf(serviceContext(), member)} />;
+  return <TeamPage member={member} team={await teamOf(serviceContext(), member)} />;
 }

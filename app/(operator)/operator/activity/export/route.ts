@@ -3,5 +3,5 @@ import { db } from "@/lib/db";
 import { operatorOrganization } from "@/lib/operator/bootstrap";
 
 export async function GET(request: Request) {
-  return exportActivity(request, operatorOrganization(db())?.id ?? "", "operator", "operator.console.read");
+  return exportActivity(request, (await operatorOrganization(db()))?.id ?? "", "operator", "operator.console.read");
 }

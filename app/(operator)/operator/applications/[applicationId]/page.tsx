@@ -17,7 +17,7 @@ export default async function ApplicationPage({ params }: Props) {
   const { applicationId } = await params;
   const member = await operatorForPage(`/operator/applications/${applicationId}`);
   if (!hasPermission(member.roles, "operator.console.read")) return <Forbidden orgName={member.organization.name} />;
-  const app = orNotFound(() => getApplicationOrThrow(db(), member, applicationId));
+  const app = await orNotFound(async () => await getApplicationOrThrow(db(), member, applicationId));
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
   const facts: [string, string][] = [
     [t("enroll.primaryDomain"), app.primaryDomain],

@@ -20,7 +20,7 @@ export default async function OperatorPartnerPage({ params }: Props) {
   const { partnerId } = await params;
   const member = await operatorForPage(`/operator/partners/${partnerId}`);
   if (!hasPermission(member.roles, "operator.console.read")) return <Forbidden orgName={member.organization.name} />;
-  const found = orNotFound(() => getPartnerForOperator(db(), member, partnerId));
+  const found = await orNotFound(async () => await getPartnerForOperator(db(), member, partnerId));
   const { partner, members, customers, adminInForce, activity } = found;
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
   const roleName = t as unknown as (key: string) => string;

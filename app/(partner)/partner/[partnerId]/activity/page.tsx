@@ -21,12 +21,12 @@ export default async function PartnerActivityPage({ params, searchParams }: Prop
   const typed = typeof sp.customerName === "string" ? sp.customerName.trim().slice(0, 200) : "";
   const customer: CustomerFilter = { typed, matches: null };
   if (filters.customer) {
-    customer.typed = customerNameOf(db(), member, filters.customer) ?? "";
+    customer.typed = (await customerNameOf(db(), member, filters.customer)) ?? "";
   } else if (typed) {
-    const matches = matchCustomers(db(), member, typed);
+    const matches = await matchCustomers(db(), member, typed);
     if (matches.length === 1) [filters.customer, customer.typed] = [matches[0].id, matches[0].name];
     else customer.matches = matches;
   }
-  const { rows, nextBefore } = customer.matches ? { rows: [], nextBefore: null } : listActivity(db(), member, filters);
+  const { rows, nextBefore } = customer.matches ? { rows: [], nextBefore: null } : await listActivity(db(), member, filters);
   return <ActivityLog base={base} filters={filters} rows={rows} nextBefore={nextBefore} intro={t("intro")} customer={customer} />;
 }

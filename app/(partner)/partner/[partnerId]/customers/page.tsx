@@ -24,7 +24,7 @@ export default async function CustomersPage({ params, searchParams }: Props) {
   const q = typeof sp.q === "string" ? sp.q.slice(0, 100) : "";
   const page = parsePage(sp.page);
   const sort = CUSTOMER_SORTS.find((s) => s === sp.sort) ?? "newest";
-  const result = listPartnerCustomers(db(), member, { page, q, sort });
+  const result = await listPartnerCustomers(db(), member, { page, q, sort });
   const hrefFor = (p: number) =>
     `${base}?${new URLSearchParams({ ...(q ? { q } : {}), ...(sort !== "newest" ? { sort } : {}), page: String(p) })}`;
   leavePastEnd(result, hrefFor);

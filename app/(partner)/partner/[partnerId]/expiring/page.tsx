@@ -24,9 +24,9 @@ export default async function ExpiringPage({ params, searchParams }: Props) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const now = systemClock();
   const window: ExpiryWindow = WINDOWS.find((w) => w === sp.window) ?? "30";
-  const counts = expiryCounts(db(), member, now);
+  const counts = await expiryCounts(db(), member, now);
   const q = typeof sp.q === "string" ? sp.q.slice(0, 100) : "";
-  const result = listExpiring(db(), member, window, { page: parsePage(sp.page), now, q });
+  const result = await listExpiring(db(), member, window, { page: parsePage(sp.page), now, q });
   const href = (w: ExpiryWindow, page?: number) =>
     `${base}?${new URLSearchParams({ window: w, ...(q ? { q } : {}), ...(page ? { page: String(page) } : {}) })}`;
   leavePastEnd(result, (p) => href(window, p));

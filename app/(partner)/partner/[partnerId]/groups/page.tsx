@@ -17,7 +17,7 @@ export default async function GroupsPage({ params }: { params: Promise<{ partner
     return <Forbidden orgName={member.organization.name} />;
   const canWrite = hasPermission(member.roles, "groups.write");
   const t = await getTranslations("groups");
-  const { groups, people } = listGroupsWithMembers(db(), member);
+  const { groups, people } = await listGroupsWithMembers(db(), member);
   return (
     <ClientMessages namespaces={["groups"]}>
       <div className="space-y-6">

@@ -36,7 +36,7 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
   const q = typeof sp.q === "string" ? sp.q.slice(0, 100) : "";
   const sort = INVITATION_SORTS.find((s) => s === sp.sort) ?? "newest";
   const now = systemClock();
-  const result = listPartnerInvitations(db(), member, { page, status, now, q, sort });
+  const result = await listPartnerInvitations(db(), member, { page, status, now, q, sort });
   // Links keep the search and the order; a new status or search starts at page 1.
   const query = (over: { status?: InvitationStatus; page?: number }) => {
     const p = new URLSearchParams({

@@ -30,7 +30,7 @@ export default async function ProvidersPage({ params }: { params: Promise<{ part
         <PageHeader title={t("providersTitle")} />
         <p className="text-sm text-gray-700">{t("providersIntro")}</p>
         <PartnershipsTable
-          rows={listPartnerships(db(), member, "reseller")}
+          rows={await listPartnerships(db(), member, "reseller")}
           organizationId={partnerId}
           side="reseller"
           canWrite={hasPermission(member.roles, "partnerships.write")}

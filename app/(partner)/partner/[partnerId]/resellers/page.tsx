@@ -37,10 +37,10 @@ export default async function ResellersPage({ params, searchParams }: Props) {
     );
   }
   const now = systemClock();
-  const partnerships = listPartnerships(db(), member, "provider");
+  const partnerships = await listPartnerships(db(), member, "provider");
   const activeResellers = partnerships.filter((p) => p.state === "active").map((p) => p.otherId);
-  const customers = listResellerCustomers(db(), member, parsePage(sp.customers));
-  const invitations = listInvitationsNamingProvider(db(), member, parsePage(sp.page));
+  const customers = await listResellerCustomers(db(), member, parsePage(sp.customers));
+  const invitations = await listInvitationsNamingProvider(db(), member, parsePage(sp.page));
   leavePastEnd(customers, () => base);
   leavePastEnd(invitations, () => base);
   const canWrite = hasPermission(member.roles, "partnerships.write");

@@ -6,5 +6,5 @@ import { memberForPage } from "@/lib/auth/page-guards";
 export default async function PartnerTeamPage({ params }: { params: Promise<{ partnerId: string }> }) {
   const { partnerId } = await params;
   const member = await memberForPage(partnerId, "partner", `/partner/${partnerId}/team`);
-  return <TeamPage member={member} team={teamOf(serviceContext(), member)} />;
+  return <TeamPage member={member} team={await teamOf(serviceContext(), member)} />;
 }

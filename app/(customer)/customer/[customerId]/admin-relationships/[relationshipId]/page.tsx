@@ -17,7 +17,7 @@ export default async function CustomerAdminRelationshipPage({ params }: Props) {
   const { customerId, relationshipId } = await params;
   const member = await memberForPage(customerId, "customer", `/customer/${customerId}/admin-relationships/${relationshipId}`);
   if (!hasPermission(member.roles, "customer.dashboard.read")) return <Forbidden orgName={member.organization.name} />;
-  const row = orNotFound(() => getCustomerAdminRelationshipOrThrow(db(), member, relationshipId));
+  const row = await orNotFound(async () => await getCustomerAdminRelationshipOrThrow(db(), member, relationshipId));
   const [t, signIn] = await Promise.all([getTranslations("customerAdminRelationships"), signInFreshness()]);
   return (
     <ClientMessages namespaces={["customerAdminRelationships", "adminRelationships", "accessAssignments"]}>

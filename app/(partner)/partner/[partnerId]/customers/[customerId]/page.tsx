@@ -38,29 +38,31 @@ export default async function PartnerCustomerPage({ params }: Props) {
   const member = await memberForPage(partnerId, "partner", `/partner/${partnerId}/customers/${customerId}`);
   if (!hasPermission(member.roles, "customers.read")) return <Forbidden orgName={member.organization.name} />;
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
-  const { customer, relationship, otherPartnerCount } = orNotFound(() => getPartnerCustomerOrThrow(db(), member, customerId));
+  const { customer, relationship, otherPartnerCount } = await orNotFound(
+    async () => await getPartnerCustomerOrThrow(db(), member, customerId),
+  );
   // Ended means ended (rule 9): an ex-partner sees its own history with the customer, nothing of the customer's today.
   const current = relationship.state === "active";
-  const subscriptions = current && hasPermission(member.roles, "subscriptions.read") ? listSubscriptionsOf(db(), customer.id) : [];
-  const activity = listPartnerActivityForCustomer(db(), member.organization.id, customer.id);
-  const adminRelationships = listPartnerAdminRelationships(db(), member, customer.id);
+  const subscriptions = current && hasPermission(member.roles, "subscriptions.read") ? await listSubscriptionsOf(db(), customer.id) : [];
+  const activity = await listPartnerActivityForCustomer(db(), member.organization.id, customer.id);
+  const adminRelationships = await listPartnerAdminRelationships(db(), member, customer.id);
   const canManage = hasPermission(member.roles, "admin_relationships.write");
   const available = CLOUD_RULES[customer.cloud].adminRelationships;
   const inForce = adminRelationships.filter((r) => isInForce(r.state));
-  const assignments = listAssignments(
+  const assignments = await listAssignments(
     db(),
     member,
     inForce.map((r) => r.id),
   );
-  const groups = canManage ? listGroups(db(), member) : [];
-  const myRoles = effectiveRoles(db(), member.organization.id, member.userId, customer.id);
-  const supported = current ? listSupportedSubscriptions(db(), member.organization.id, customer.id) : [];
+  const groups = canManage ? await listGroups(db(), member) : [];
+  const myRoles = await effectiveRoles(db(), member.organization.id, member.userId, customer.id);
+  const supported = current ? await listSupportedSubscriptions(db(), member.organization.id, customer.id) : [];
   const canSupport = hasPermission(member.roles, "support.write");
-  const channel = channelNames(db(), relationship);
+  const channel = await channelNames(db(), relationship);
   // Selling needs the permission and a relationship in force; a suspended partner manages what it sold but sells nothing new.
   const canSell = hasPermission(member.roles, "subscriptions.write") && relationship.state === "active";
   const inGoodStanding = member.organization.partnerState === "active";
-  const offered = canSell && inGoodStanding ? listOffered(db(), customer.cloud) : [];
+  const offered = canSell && inGoodStanding ? await listOffered(db(), customer.cloud) : [];
 
   return (
     <ClientMessages namespaces={["support", "adminRelationships", "customerAdminRelationships", "accessAssignments", "subscriptionOps"]}>

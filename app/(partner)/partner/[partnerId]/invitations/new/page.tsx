@@ -15,7 +15,8 @@ export default async function NewInvitationPage({ params }: { params: Promise<{ 
   const member = await memberForPage(partnerId, "partner", `/partner/${partnerId}/invitations/new`);
   const t = await getTranslations("partner.invite");
   // Two-tier: an indirect reseller invites through one of its active providers.
-  const providers = member.organization.partnerType === "indirect_reseller" ? listActiveProviders(db(), member.organization.id) : null;
+  const providers =
+    member.organization.partnerType === "indirect_reseller" ? await listActiveProviders(db(), member.organization.id) : null;
   return (
     <ClientMessages namespaces={["partner.invite", "requestAdminRelationship"]}>
       <section className="max-w-xl">

@@ -20,7 +20,7 @@ export default async function RemovePartnerPage({ params }: Props) {
   const member = await memberForPage(customerId, "customer", `${back}/partners/${partnerId}/remove`);
   if (!hasPermission(member.roles, "customer.partners.remove")) return <Forbidden orgName={member.organization.name} />;
   // Only a partner this customer works or worked with; any other id is "not found".
-  const partner = getCustomerPartnerRelationship(db(), member, partnerId);
+  const partner = await getCustomerPartnerRelationship(db(), member, partnerId);
   if (!partner) notFound();
   const t = await getTranslations("removal");
   if (partner.state !== "active") {
@@ -31,7 +31,7 @@ export default async function RemovePartnerPage({ params }: Props) {
       </section>
     );
   }
-  const preview = removalPreview(db(), partner.id, member.organization.id, "customer");
+  const preview = await removalPreview(db(), partner.id, member.organization.id, "customer");
   return (
     <ClientMessages namespaces={["removal"]}>
       <section className="max-w-2xl space-y-6">

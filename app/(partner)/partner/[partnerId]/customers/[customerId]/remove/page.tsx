@@ -20,7 +20,7 @@ export default async function RemoveCustomerPage({ params }: Props) {
   const back = `/partner/${partnerId}/customers/${customerId}`;
   const member = await memberForPage(partnerId, "partner", `${back}/remove`);
   if (!hasPermission(member.roles, "relationships.remove")) return <Forbidden orgName={member.organization.name} />;
-  const found = orNotFound(() => getPartnerCustomerOrThrow(db(), member, customerId));
+  const found = await orNotFound(async () => await getPartnerCustomerOrThrow(db(), member, customerId));
   const customer = found.customer;
   const t = await getTranslations();
   if (found.relationship.state !== "active") {
@@ -31,7 +31,7 @@ export default async function RemoveCustomerPage({ params }: Props) {
       </section>
     );
   }
-  const preview = removalPreview(db(), member.organization.id, customer.id);
+  const preview = await removalPreview(db(), member.organization.id, customer.id);
   const reseller = member.organization.partnerType === "indirect_reseller";
   return (
     <ClientMessages namespaces={["removal"]}>

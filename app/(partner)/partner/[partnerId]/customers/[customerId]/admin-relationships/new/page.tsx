@@ -20,11 +20,13 @@ export default async function RequestAdminRelationshipPage({ params, searchParam
   const back = `/partner/${partnerId}/customers/${customerId}`;
   const member = await memberForPage(partnerId, "partner", `${back}/admin-relationships/new`);
   if (!hasPermission(member.roles, "admin_relationships.write")) return <Forbidden orgName={member.organization.name} />;
-  const customer = orNotFound(() => getPartnerCustomerOrThrow(db(), member, customerId).customer);
+  const customer = await orNotFound(async () => (await getPartnerCustomerOrThrow(db(), member, customerId)).customer);
   const [t, roles] = await Promise.all([getTranslations(), pickerRoles()]);
   // "Replace with a new relationship": start from the old one's roles and duration.
   const old =
-    typeof sp.replaces === "string" ? listPartnerAdminRelationships(db(), member, customerId).find((r) => r.id === sp.replaces) : undefined;
+    typeof sp.replaces === "string"
+      ? (await listPartnerAdminRelationships(db(), member, customerId)).find((r) => r.id === sp.replaces)
+      : undefined;
   const replaces = old ? { id: old.id, roles: old.roles, durationDays: old.durationDays } : undefined;
   return (
     <ClientMessages namespaces={["requestAdminRelationship"]}>
