@@ -1,8 +1,23 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Unit tests that are about SQLite itself and run on it only: its query plans, the crash
+ * and multi-process race harnesses on a database file, the invariant test's replay (rows in
+ * rowid order), LIKE on literal rows. The PostgreSQL side of db/ has its own tests
+ * (db/*.postgres.test.ts, db/postgres.test.ts), each with its own cluster.
+ */
+const SQLITE_ONLY = [
+  "db/**",
+  "lib/performance/query-plans.test.ts",
+  "lib/testing/crash.test.ts",
+  "lib/invitations/race.test.ts",
+  "lib/invariants/relationships.invariant.test.ts",
+  "lib/search.test.ts",
+];
 
 export default defineConfig({
   resolve: {
@@ -23,5 +38,20 @@ export default defineConfig({
       invariantRuns: Number(process.env.INVARIANT_RUNS ?? 40),
       invariantSeed: Number(process.env.INVARIANT_SEED ?? 20261201),
     },
+    // The suite runs on both engines. On PostgreSQL, a throwaway cluster for the run (Debian's
+    // postgresql) and a fresh database per test context; DATABASE_URL here only picks the
+    // engine (db/engine.ts), the test databases come from lib/testing/test-database.ts.
+    projects: [
+      { extends: true, test: { name: "sqlite" } },
+      {
+        extends: true,
+        test: {
+          name: "postgres",
+          env: { DATABASE_URL: "postgres://throwaway-cluster/" },
+          globalSetup: ["lib/testing/postgres-setup.ts"],
+          exclude: [...configDefaults.exclude, ...SQLITE_ONLY],
+        },
+      },
+    ],
   },
 });

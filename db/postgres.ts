@@ -12,8 +12,8 @@ export const POSTGRES_MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrat
  * A PostgreSQL database behind a pool of `poolSize` connections: reads outside a
  * transaction take any free connection; a transaction holds one until it ends.
  */
-export function openPostgres(url: string, poolSize = 10): PostgresDb {
-  return drizzle(new Pool({ connectionString: url, max: poolSize }), { schema }) as PostgresDb;
+export function openPostgres(url: string, poolSize = 10, idleTimeoutMillis = 10_000): PostgresDb {
+  return drizzle(new Pool({ connectionString: url, max: poolSize, idleTimeoutMillis }), { schema }) as PostgresDb;
 }
 
 export async function migratePostgres(db: PostgresDb): Promise<void> {

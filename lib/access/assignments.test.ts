@@ -13,7 +13,7 @@ import { createAccessAssignment, removeAccessAssignment } from "./assignments";
 import { effectiveRoles } from "./effective-roles";
 import { addGroupMember } from "./groups";
 
-let t: ReturnType<typeof testContext>;
+let t: Awaited<ReturnType<typeof testContext>>;
 let partner: string;
 let customer: string;
 let admin: Actor;
@@ -23,7 +23,7 @@ let ga: Actor;
 let groups: Record<string, string>;
 
 beforeEach(async () => {
-  t = testContext();
+  t = await testContext();
   partner = await addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
   admin = await addMember(t.ctx.db, partner, "admin@northwind.example", ["account_admin"]);
   agent = await addMember(t.ctx.db, partner, "agent@northwind.example", ["admin_agent"]);

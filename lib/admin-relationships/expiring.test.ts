@@ -7,14 +7,14 @@ import { runAdminRelationshipJobs } from "./jobs";
 import { requestAdminRelationshipSchema } from "./schemas";
 import { approveAdminRelationship, requestAdminRelationship } from "./service";
 
-let t: ReturnType<typeof testContext>;
+let t: Awaited<ReturnType<typeof testContext>>;
 let partner: string;
 let customer: string;
 let agent: Actor;
 let ga: Actor;
 
 beforeEach(async () => {
-  t = testContext();
+  t = await testContext();
   ({ partner, agent, customer, ga } = await relatedPartnerAndCustomer(t.ctx));
 });
 

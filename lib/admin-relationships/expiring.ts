@@ -29,7 +29,7 @@ export async function expiryCounts(db: Db, member: Member, now: Date) {
     (
       await firstRow(
         db
-          .select({ n: sql<number>`count(*)` })
+          .select({ n: sql<number>`count(*)`.mapWith(Number) })
           .from(adminRelationships)
           .where(and(eq(adminRelationships.partnerId, member.organization.id), where)),
       )

@@ -9,14 +9,14 @@ import { canAutoExtend, runAdminRelationshipJobs } from "./jobs";
 import { requestAdminRelationshipSchema } from "./schemas";
 import { approveAdminRelationship, requestAdminRelationship } from "./service";
 
-let t: ReturnType<typeof testContext>;
+let t: Awaited<ReturnType<typeof testContext>>;
 let partner: string;
 let customer: string;
 let agent: Actor;
 let ga: Actor;
 
 beforeEach(async () => {
-  t = testContext();
+  t = await testContext();
   ({ partner, agent, customer, ga } = await relatedPartnerAndCustomer(t.ctx));
   await addSubscription(t.ctx.db, customer, "Microsoft 365 E3", partner);
 });
@@ -44,7 +44,7 @@ describe("the admin relationship job", () => {
   it("marks expiring at 30 days left, expires at the end, and sends each notice once to both sides", async () => {
     const id = await request("Sixty days");
     await approve(id);
-    const before = dumpTable(t.ctx.db, "subscriptions");
+    const before = await dumpTable(t.ctx.db, "subscriptions");
 
     t.advance(29 * DAY); // 31 days left
     expect(await runAdminRelationshipJobs(t.ctx)).toMatchObject({ expiring: 0, notices: 0 });
@@ -69,7 +69,7 @@ describe("the admin relationship job", () => {
     const kinds = (await notices()).map((n) => n.kind);
     expect(kinds.filter((k) => k === "admin_relationship.expiring")).toHaveLength(6);
     expect(kinds.filter((k) => k === "admin_relationship.expired")).toHaveLength(2);
-    expect(dumpTable(t.ctx.db, "subscriptions")).toBe(before);
+    expect(await dumpTable(t.ctx.db, "subscriptions")).toBe(before);
   });
 
   it("a job that missed the 30-day mark still sends the notice that is due, only that one", async () => {
@@ -103,14 +103,14 @@ describe("the admin relationship job", () => {
   });
 
   it("lapses a request not approved within 90 days", async () => {
-    const subscriptions = dumpTable(t.ctx.db, "subscriptions");
+    const subscriptions = await dumpTable(t.ctx.db, "subscriptions");
     const id = await request("Ignored");
     t.advance(90 * DAY - 1);
     expect((await runAdminRelationshipJobs(t.ctx)).lapsed).toBe(0);
     t.advance(1);
     expect((await runAdminRelationshipJobs(t.ctx)).lapsed).toBe(1);
     expect((await stateOf(id)).state).toBe("lapsed");
-    expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
+    expect(await dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
   });
 
   it("records its changes with no person behind them, which the activity log shows as the system", async () => {

@@ -1,3 +1,4 @@
+import { dialect } from "@/db/dialect";
 import { changedRows } from "@/db/query";
 import { and, eq, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { adminRelationships } from "@/db/schema";
@@ -122,7 +123,9 @@ function noticeDue(now: Date): SQL | undefined {
   const due = (days: number) => now.getTime() + days * DAY;
   // ceil(daysLeft) <= d exactly when ends_at <= now + d days; the smallest threshold wins.
   const key = sql`case ${sql.join(
-    [...NOTICE_DAYS].reverse().map((d) => sql`when ${r.endsAt} <= ${due(d)} then ${`${d}d.`} || ${r.endsAt}`),
+    [...NOTICE_DAYS]
+      .reverse()
+      .map((d) => sql`when ${r.endsAt} <= ${dialect.timeParam(new Date(due(d)))} then ${`${d}d.`} || ${dialect.timeDigits(r.endsAt)}`),
     sql` `,
   )} end`;
   const mayNotExtend = or(eq(r.autoExtend, false), holdsGlobalAdministrator(r.roles));

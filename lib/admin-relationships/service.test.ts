@@ -1,3 +1,4 @@
+import { rawOne } from "@/lib/testing/raw";
 import { firstRow } from "@/db/query";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -17,7 +18,7 @@ import {
 import { requestAdminRelationshipSchema } from "./schemas";
 import { approveAdminRelationship, rejectAdminRelationship, requestAdminRelationship, terminateAdminRelationship } from "./service";
 
-let t: ReturnType<typeof testContext>;
+let t: Awaited<ReturnType<typeof testContext>>;
 let partner: string;
 let customer: string;
 let agent: Actor;
@@ -41,7 +42,7 @@ async function request(over: Record<string, unknown> = {}) {
 }
 
 beforeEach(async () => {
-  t = testContext();
+  t = await testContext();
   await related();
 });
 
@@ -142,7 +143,7 @@ describe("deciding and ending", () => {
 
   it("only a Global administrator approves; a second decision is refused", async () => {
     await addSubscription(t.ctx.db, customer, "Azure plan", null);
-    const subscriptions = dumpTable(t.ctx.db, "subscriptions");
+    const subscriptions = await dumpTable(t.ctx.db, "subscriptions");
     const { id } = await request();
     const billing = await addMember(t.ctx.db, customer, "ben@adventure-global.example", ["billing_administrator"]);
     expect(await codeOf(async () => await approveAdminRelationship(t.ctx, billing, { organizationId: customer, relationshipId: id }))).toBe(
@@ -155,7 +156,7 @@ describe("deciding and ending", () => {
     expect(await codeOf(async () => await approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id }))).toBe(
       "INVALID_TRANSITION",
     );
-    expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
+    expect(await dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
   });
 
   it("another customer's Global administrator cannot see or decide it", async () => {
@@ -172,7 +173,7 @@ describe("deciding and ending", () => {
 
   it("either side terminates an active relationship; the reseller relationship and subscriptions stay", async () => {
     await addSubscription(t.ctx.db, customer, "Microsoft 365 E3", partner);
-    const subscriptions = dumpTable(t.ctx.db, "subscriptions");
+    const subscriptions = await dumpTable(t.ctx.db, "subscriptions");
     const first = (await request({ name: "A" })).id;
     const second = (await request({ name: "B" })).id;
     await approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: first });
@@ -182,9 +183,9 @@ describe("deciding and ending", () => {
     expect(
       await codeOf(async () => await terminateAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: second })),
     ).toBe("INVALID_TRANSITION");
-    expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
-    expect(count(t.ctx.db, "reseller_relationships")).toBe(1);
-    expect(t.ctx.db.$client.prepare("select state from reseller_relationships").get()).toEqual({ state: "active" });
+    expect(await dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
+    expect(await count(t.ctx.db, "reseller_relationships")).toBe(1);
+    expect(await rawOne(t.ctx.db, "select state from reseller_relationships")).toEqual({ state: "active" });
   });
 
   it("a pending request cannot be terminated (it is rejected instead)", async () => {

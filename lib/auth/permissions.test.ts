@@ -44,7 +44,7 @@ describe("permissions", () => {
   });
 
   it("requirePermission: a member without it is refused, a non-member gets not found", async () => {
-    const { ctx } = testContext();
+    const { ctx } = await testContext();
     const partner = await addPartner(ctx.db, { name: "Northwind", domain: "northwind.example" });
     const other = await addPartner(ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
     const billing = await addMember(ctx.db, partner, "bill@northwind.example", ["billing_admin"]);

@@ -15,11 +15,11 @@ import { RECENT_SIGN_IN_MS } from "./recent-sign-in";
  * used an emailed link in the last 15 minutes (issue 16). A session's age comes from its row
  * (sessions.signed_in_at, read by getActor); here the actor carries it as getActor returns it.
  */
-let t: ReturnType<typeof testContext>;
+let t: Awaited<ReturnType<typeof testContext>>;
 let world: Awaited<ReturnType<typeof relatedPartnerAndCustomer>>;
 
 beforeEach(async () => {
-  t = testContext();
+  t = await testContext();
   world = await relatedPartnerAndCustomer(t.ctx);
 });
 

@@ -5,7 +5,7 @@ import { addUser, DAY, testContext } from "@/lib/testing/fixtures";
 import { purgeExpiredSessions, sessionActor } from "./session";
 
 describe("sessionActor (getActor's read of Auth.js's database session)", async () => {
-  const { db } = testContext().ctx;
+  const { db } = (await testContext()).ctx;
   const now = new Date("2026-11-22T10:00:00Z");
   const alice = await addUser(db, "alice@northwind.example");
   await db.insert(sessions).values({

@@ -4,6 +4,7 @@ import { and, eq, gt, lte, sql } from "drizzle-orm";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import type { Db } from "@/db/client";
+import { dialect } from "@/db/dialect";
 import { prepared } from "@/db/prepared";
 import { sessions, users } from "@/db/schema";
 import { transaction } from "@/db/transaction";
@@ -34,7 +35,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
 
 /** The person a session token signs in, while the session lasts. */
 export async function sessionActor(database: Db, token: string, now: Date): Promise<Actor | undefined> {
-  return await firstRow(actorBySession(database).execute({ token, nowMs: now.getTime() }));
+  return await firstRow(actorBySession(database).execute({ token, now: dialect.timeParam(now) }));
 }
 
 const actorBySession = (database: Db) =>
@@ -43,8 +44,8 @@ const actorBySession = (database: Db) =>
       .select({ userId: users.id, email: users.email, signedInAt: sessions.signedInAt })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
-      // The expiry is compared in milliseconds: prepared WHERE values skip the column's conversion.
-      .where(and(eq(sessions.sessionToken, sql.placeholder("token")), gt(sessions.expires, sql.placeholder("nowMs"))))
+      // Prepared WHERE values skip the column's conversion: the dialect gives the time as stored.
+      .where(and(eq(sessions.sessionToken, sql.placeholder("token")), gt(sessions.expires, sql.placeholder("now"))))
       .prepare(),
   );
 

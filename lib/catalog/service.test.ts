@@ -7,11 +7,11 @@ import { recordSubscription } from "@/lib/subscriptions/service";
 import { addMember, addOperatorMember, addPartner, codeOf, count, relatedPartnerAndCustomer, testContext } from "@/lib/testing/fixtures";
 import { addProduct, changeProduct, removeProduct } from "./service";
 
-let t: ReturnType<typeof testContext>;
+let t: Awaited<ReturnType<typeof testContext>>;
 let admin: Actor;
 
 beforeEach(async () => {
-  t = testContext();
+  t = await testContext();
   admin = await addOperatorMember(t.ctx.db, "ops@program.example");
 });
 
@@ -40,7 +40,7 @@ describe("the product catalog", () => {
       (await changeProduct(t.ctx, admin, { productId: sold.id, name: "Power BI Pro", supportable: true, available: false })).available,
     ).toBe(false);
     await removeProduct(t.ctx, admin, unused.id);
-    expect(count(t.ctx.db, "products")).toBe(1);
+    expect(await count(t.ctx.db, "products")).toBe(1);
   });
 
   it("only an operator admin edits it: a partner manager is refused, a partner finds nothing", async () => {
@@ -51,7 +51,7 @@ describe("the product catalog", () => {
     const partner = await addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
     const pa = await addMember(t.ctx.db, partner, "a@northwind.example", ["account_admin"]);
     expect(await codeOf(async () => await addProduct(t.ctx, pa, { cloud: "global", name: "Teams", supportable: true }))).toBe("NOT_FOUND");
-    expect(count(t.ctx.db, "products")).toBe(0);
+    expect(await count(t.ctx.db, "products")).toBe(0);
   });
 
   it("a product marked not supportable cannot be assigned to another partner for support (multi-channel)", async () => {

@@ -23,7 +23,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function queue(t: ReturnType<typeof testContext>, key = "k1") {
+function queue(t: Awaited<ReturnType<typeof testContext>>, key = "k1") {
   const email = { idempotencyKey: key, kind: "test", to: "grace@blueyonder.example", subject: "Hello", text: "Body", html: "<p>Body</p>" };
   return transaction(t.ctx.db, async (tx) => await enqueueEmail(tx, email, t.ctx.now()));
 }
@@ -32,7 +32,7 @@ describe("email outbox", () => {
   it("delivers through real SMTP, once, with the idempotency key as Message-ID", async () => {
     const capture = await startCaptureServer({ smtpPort: await freePort(), apiPort: await freePort() });
     closers.push(capture.close);
-    const t = testContext();
+    const t = await testContext();
     await queue(t);
     await queue(t); // same key again: still one message
     const send = smtpSender(capture.smtpUrl, "PRC <prc@example.com>", "prc.example");
@@ -44,7 +44,7 @@ describe("email outbox", () => {
   });
 
   it("keeps mail while SMTP is down and retries with backoff once it is back", async () => {
-    const t = testContext();
+    const t = await testContext();
     await queue(t);
     const smtpPort = await freePort();
     const down = smtpSender(`smtp://127.0.0.1:${smtpPort}`, "prc@example.com", "prc.example");
@@ -68,6 +68,8 @@ describe("email outbox", () => {
   it("gives up at once on a permanent (5xx) rejection", async () => {
     const smtpPort = await freePort();
     const rejecting = new SMTPServer({
+      // The sender's connection may still be open when the test ends: close it rather than wait 30 s for it.
+      closeTimeout: 200,
       authOptional: true,
       disabledCommands: ["STARTTLS"],
       logger: false,
@@ -77,7 +79,7 @@ describe("email outbox", () => {
     });
     await new Promise<void>((r) => rejecting.listen(smtpPort, "127.0.0.1", () => r()));
     closers.push(() => new Promise<void>((r) => rejecting.close(() => r())));
-    const t = testContext();
+    const t = await testContext();
     await queue(t);
     await deliverDueEmails(t.ctx.db, smtpSender(`smtp://127.0.0.1:${smtpPort}`, "prc@example.com", "prc.example"), t.ctx.now);
     const row = (await firstRow(t.ctx.db.select().from(emailOutbox)))!;

@@ -10,7 +10,7 @@ import type { ApplyInput } from "./schemas";
 import { approveApplication, rejectApplication } from "./decisions";
 import { submitApplication, withdrawApplication } from "./service";
 
-let t: ReturnType<typeof testContext>;
+let t: Awaited<ReturnType<typeof testContext>>;
 let operator: Actor;
 let applicant: Actor;
 
@@ -29,7 +29,7 @@ const form = (over: Partial<ApplyInput & { clientIp: string }> = {}): ApplyInput
 });
 
 beforeEach(async () => {
-  t = testContext();
+  t = await testContext();
   operator = await addOperatorMember(t.ctx.db, "ops@program.example");
   applicant = await addUser(t.ctx.db, "ceo@tailwind.example");
 });
@@ -214,7 +214,7 @@ describe("enrolling as a partner", () => {
     expect(await codeOf(async () => await rejectApplication(t.ctx, operator, { applicationId: app.id, reason: "Twice over." }))).toBe(
       "APPLICATION_DECIDED",
     );
-    expect(count(t.ctx.db, "memberships")).toBe(1);
+    expect(await count(t.ctx.db, "memberships")).toBe(1);
   });
 
   it("only an operator with the permission decides: a viewer is refused, a partner's admin finds nothing", async () => {

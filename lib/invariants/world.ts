@@ -1,3 +1,4 @@
+import { rawRun } from "@/lib/testing/raw";
 import type { Actor } from "@/lib/auth/membership";
 import type { Cloud, PartnerType } from "@/db/values/organizations";
 import { CLOUDS } from "@/db/values/organizations";
@@ -31,7 +32,7 @@ const CUSTOMERS: { key: string; cloud: Cloud }[] = [
 export type World = Awaited<ReturnType<typeof buildWorld>>;
 
 export async function buildWorld() {
-  const t = testContext();
+  const t = await testContext();
   const db = t.ctx.db;
   // One after the other: ids and seats come out the same for a given seed.
   const partners: ((typeof PARTNERS)[number] & { id: string; publicId: string; admin: Actor })[] = [];
@@ -52,9 +53,7 @@ export async function buildWorld() {
     if (c.key === "c2") await addSubscription(db, c.id, "Reseller product for c2", partners.find((p) => p.key === "reseller-global")!.id);
     await addSubscription(db, c.id, `Direct product for ${c.key}`, null);
   }
-  db.$client
-    .prepare("update subscriptions set purchase_channel = 'enterprise_agreement' where product like 'Direct product for c1%'")
-    .run();
+  await rawRun(db, "update subscriptions set purchase_channel = 'enterprise_agreement' where product like 'Direct product for c1%'");
   const strangers = [await addUser(db, "new1@fresh.example"), await addUser(db, "new2@fresh.example")];
   // Two catalog products per cloud: what the subscription operations sell and record.
   const products: { cloud: Cloud; id: string }[] = [];

@@ -1,3 +1,4 @@
+import { rawAll } from "@/lib/testing/raw";
 import { firstRow } from "@/db/query";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -17,12 +18,12 @@ import {
 import { acceptInvitation } from "./respond";
 import { createInvitation } from "./service";
 
-let t: ReturnType<typeof testContext>;
+let t: Awaited<ReturnType<typeof testContext>>;
 let northwind: string;
 let agent: Actor;
 
 beforeEach(async () => {
-  t = testContext();
+  t = await testContext();
   northwind = await addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
   agent = await addMember(t.ctx.db, northwind, "agent@northwind.example", ["admin_agent"]);
 });
@@ -62,11 +63,11 @@ describe("accepting an invitation", () => {
     await acceptInvitation(t.ctx, olivia, existing(await invite("olivia@adventure.example", fabrikam, fabAgent), customer));
     await addSubscription(t.ctx.db, customer, "Microsoft 365 E3", fabrikam);
     await addSubscription(t.ctx.db, customer, "Azure plan", null);
-    const before = dumpTable(t.ctx.db, "subscriptions");
+    const before = await dumpTable(t.ctx.db, "subscriptions");
 
     await acceptInvitation(t.ctx, olivia, existing(await invite("olivia@adventure.example"), customer));
 
-    expect(dumpTable(t.ctx.db, "subscriptions")).toBe(before);
+    expect(await dumpTable(t.ctx.db, "subscriptions")).toBe(before);
     const active = await t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.customerId, customer));
     expect(active.map((r) => r.partnerId).sort()).toEqual([fabrikam, northwind].sort());
     expect(active.every((r) => r.state === "active")).toBe(true);
@@ -78,7 +79,7 @@ describe("accepting an invitation", () => {
     expect(
       await codeOf(async () => await acceptInvitation(t.ctx, klara, existing(await invite("klara@proseware.example"), customer))),
     ).toBe("CLOUD_MISMATCH");
-    expect(count(t.ctx.db, "reseller_relationships")).toBe(0);
+    expect(await count(t.ctx.db, "reseller_relationships")).toBe(0);
   });
 
   it("refuses a partner's CSP transaction tenant, whether chosen or claimed by domain (rule 4)", async () => {
@@ -91,7 +92,7 @@ describe("accepting an invitation", () => {
     expect(
       await codeOf(async () => await acceptInvitation(t.ctx, other, brandNew(await invite("it@litware.example"), "litware.example"))),
     ).toBe("CSP_TRANSACTION_TENANT");
-    expect(count(t.ctx.db, "reseller_relationships")).toBe(0);
+    expect(await count(t.ctx.db, "reseller_relationships")).toBe(0);
   });
 
   it("lets a partner's separate non-CSP corporate tenant become another partner's customer (rule 4)", async () => {
@@ -120,7 +121,7 @@ describe("accepting an invitation", () => {
     await acceptInvitation(t.ctx, olivia, existing(await invite("olivia@adventure.example"), customer));
     const second = await invite("olivia@adventure.example");
     expect(await codeOf(async () => await acceptInvitation(t.ctx, olivia, existing(second, customer)))).toBe("ALREADY_RELATED");
-    expect(count(t.ctx.db, "reseller_relationships")).toBe(1);
+    expect(await count(t.ctx.db, "reseller_relationships")).toBe(1);
   });
 
   it("refuses a domain another organization already uses", async () => {
@@ -165,7 +166,7 @@ describe("accepting an invitation", () => {
   it("writes the relationship, the accepted invitation and their audit rows together", async () => {
     const grace = await addUser(t.ctx.db, "grace@newco.example");
     const { relationshipId } = await acceptInvitation(t.ctx, grace, brandNew(await invite("grace@newco.example"), "newco.example"));
-    const actions = t.ctx.db.$client.prepare("select action, target_id from audit_events order by id").all() as {
+    const actions = (await rawAll(t.ctx.db, "select action, target_id from audit_events order by id")) as {
       action: string;
       target_id: string;
     }[];

@@ -70,21 +70,21 @@ describe("racing on one object from 10 processes", () => {
       message: null,
       locale: "en",
     });
-    const before = { audit: count(db, "audit_events"), outbox: count(db, "email_outbox") };
+    const before = { audit: await count(db, "audit_events"), outbox: await count(db, "email_outbox") };
 
     const results = await race(dir, file, "accept", { token, actor: customer });
 
     expect(results).toHaveLength(100);
     expect(results.filter((r) => r === "done")).toHaveLength(1);
     expect(results.filter((r) => r !== "done").every((r) => r === "INVITATION_USED")).toBe(true);
-    expect(count(db, "reseller_relationships")).toBe(1);
-    expect(count(db, "organizations")).toBe(2); // the partner and the one new customer: the losers' rolled back
+    expect(await count(db, "reseller_relationships")).toBe(1);
+    expect(await count(db, "organizations")).toBe(2); // the partner and the one new customer: the losers' rolled back
     expect(countWhere(db, `select count(*) as n from invitations where id = '${invitation.id}' and state = 'accepted'`)).toBe(1);
     expect(countWhere(db, "select count(*) as n from audit_events where action = 'invitation.accepted'")).toBe(1);
     expect(countWhere(db, "select count(*) as n from email_outbox where kind = 'invitation.accepted'")).toBe(1);
     // The winner wrote three activity rows (customer created, accepted, relationship) and one notice; nobody else wrote anything.
-    expect(count(db, "audit_events") - before.audit).toBe(3);
-    expect(count(db, "email_outbox") - before.outbox).toBe(1);
+    expect((await count(db, "audit_events")) - before.audit).toBe(3);
+    expect((await count(db, "email_outbox")) - before.outbox).toBe(1);
     db.$client.close();
   }, 120_000);
 

@@ -1,3 +1,4 @@
+import { dialect } from "@/db/dialect";
 import { changedRows, firstRow } from "@/db/query";
 import { and, eq } from "drizzle-orm";
 import { invitations, organizations } from "@/db/schema";
@@ -56,11 +57,11 @@ async function closeInvitation(
   const changed = changedRows(
     await closeOpenInvitation(tx).execute({
       state,
-      respondedAtMs: now.getTime(),
+      respondedAt: dialect.timeParam(now),
       respondedByUserId: actor.userId,
       customerId,
       id: inv.id,
-      nowMs: now.getTime(),
+      now: dialect.timeParam(now),
     }),
   );
   if (changed !== 1) throw new DomainError("INVITATION_USED");

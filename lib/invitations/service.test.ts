@@ -1,3 +1,4 @@
+import { rawAll } from "@/lib/testing/raw";
 import { firstRow } from "@/db/query";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -8,7 +9,7 @@ import { acceptInvitation, declineInvitation, findInvitationByToken, markInvitat
 import { createInvitation, resendInvitation, revokeInvitation } from "./service";
 import { invitationStatus } from "./status";
 
-let t: ReturnType<typeof testContext>;
+let t: Awaited<ReturnType<typeof testContext>>;
 let partnerId: string;
 let agent: Actor;
 
@@ -22,7 +23,7 @@ const newOrg = (token: string) => ({
 });
 
 beforeEach(async () => {
-  t = testContext();
+  t = await testContext();
   partnerId = await addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
   agent = await addMember(t.ctx.db, partnerId, "agent@northwind.example", ["admin_agent"]);
 });
@@ -37,7 +38,7 @@ describe("createInvitation", () => {
     const row = (await firstRow(t.ctx.db.select().from(invitations).where(eq(invitations.id, invitation.id))))!;
     expect(row.state).toBe("sent");
     expect(row.tokenHash).not.toBe(token);
-    expect(JSON.stringify(t.ctx.db.$client.prepare("select * from invitations").all())).not.toContain(token);
+    expect(JSON.stringify(await rawAll(t.ctx.db, "select * from invitations"))).not.toContain(token);
     expect((await t.ctx.db.select().from(auditEvents)).map((e) => e.action)).toEqual(["invitation.sent"]);
     const mail = (await firstRow(t.ctx.db.select().from(emailOutbox)))!;
     expect(mail.toAddress).toBe("grace@blueyonder.example");
@@ -74,7 +75,7 @@ describe("createInvitation", () => {
         ),
       ).toBe("no error");
     }
-    expect(count(t.ctx.db, "invitations")).toBe(2);
+    expect(await count(t.ctx.db, "invitations")).toBe(2);
   });
 
   it("treats another partner's id as not found", async () => {
@@ -84,7 +85,7 @@ describe("createInvitation", () => {
         async () => await createInvitation(t.ctx, agent, { partnerId: other, email: "x@y.example", message: null, locale: "en" }),
       ),
     ).toBe("NOT_FOUND");
-    expect(count(t.ctx.db, "invitations")).toBe(0);
+    expect(await count(t.ctx.db, "invitations")).toBe(0);
   });
 
   it("refuses to invite the partner's own people (a partner cannot resell to itself)", async () => {
@@ -100,16 +101,16 @@ describe("token rules", () => {
     await acceptInvitation(t.ctx, grace, newOrg(token));
     expect(await codeOf(async () => await acceptInvitation(t.ctx, grace, newOrg(token)))).toBe("INVITATION_USED");
     expect(await codeOf(async () => await declineInvitation(t.ctx, grace, token))).toBe("INVITATION_USED");
-    expect(count(t.ctx.db, "reseller_relationships")).toBe(1);
+    expect(await count(t.ctx.db, "reseller_relationships")).toBe(1);
   });
 
   it("bound to the invited address: another signed-in account is refused and nothing changes", async () => {
     const { token } = await invite();
     const mallory = await addUser(t.ctx.db, "mallory@blueyonder.example");
-    const before = count(t.ctx.db, "audit_events");
+    const before = await count(t.ctx.db, "audit_events");
     expect(await codeOf(async () => await acceptInvitation(t.ctx, mallory, newOrg(token)))).toBe("WRONG_ACCOUNT");
     expect(await codeOf(async () => await declineInvitation(t.ctx, mallory, token))).toBe("WRONG_ACCOUNT");
-    expect(count(t.ctx.db, "audit_events")).toBe(before);
+    expect(await count(t.ctx.db, "audit_events")).toBe(before);
     expect((await findInvitationByToken(t.ctx, token))!.state).toBe("sent");
   });
 
@@ -143,7 +144,7 @@ describe("token rules", () => {
     const grace = await addUser(t.ctx.db, "grace@blueyonder.example");
     expect(await codeOf(async () => await acceptInvitation(t.ctx, grace, newOrg(oldToken)))).toBe("INVITATION_INVALID");
     expect(await codeOf(async () => await acceptInvitation(t.ctx, grace, newOrg(newToken)))).toBe("no error");
-    expect(count(t.ctx.db, "email_outbox")).toBe(3); // first send, resend, accepted notice
+    expect(await count(t.ctx.db, "email_outbox")).toBe(3); // first send, resend, accepted notice
   });
 
   it("revoke makes the link show as withdrawn, and cannot be undone by a resend", async () => {
@@ -162,7 +163,7 @@ describe("token rules", () => {
     await markInvitationOpened(t.ctx, token);
     expect((await findInvitationByToken(t.ctx, token))!.state).toBe("opened");
     expect((await t.ctx.db.select().from(auditEvents)).map((e) => e.action)).toEqual(["invitation.sent", "invitation.opened"]);
-    expect(count(t.ctx.db, "reseller_relationships")).toBe(0);
+    expect(await count(t.ctx.db, "reseller_relationships")).toBe(0);
   });
 
   it("decline records it and tells the partner in the inviter's language", async () => {

@@ -78,10 +78,10 @@ export const closeOpenInvitation = (db: Conn) =>
   prepared(db, "invitations.close", (d) =>
     d
       .update(invitations)
-      // Update values are not converted by their columns when prepared: the time goes in as milliseconds.
+      // Update values are not converted by their columns when prepared: times go in as the dialect stores them.
       .set({
         state: sql`${sql.placeholder("state")}`,
-        respondedAt: sql`${sql.placeholder("respondedAtMs")}`,
+        respondedAt: sql`${sql.placeholder("respondedAt")}`,
         respondedByUserId: sql`${sql.placeholder("respondedByUserId")}`,
         customerId: sql`${sql.placeholder("customerId")}`,
       })
@@ -89,7 +89,7 @@ export const closeOpenInvitation = (db: Conn) =>
         and(
           eq(invitations.id, sql.placeholder("id")),
           inArray(invitations.state, ["sent", "opened"]),
-          gt(invitations.expiresAt, sql.placeholder("nowMs")),
+          gt(invitations.expiresAt, sql.placeholder("now")),
         ),
       )
       .prepare(),

@@ -5,17 +5,17 @@ import { adminRelationships, emailOutbox, resellerRelationships } from "@/db/sch
 import { requestAdminRelationshipSchema } from "@/lib/admin-relationships/schemas";
 import { requestAdminRelationship } from "@/lib/admin-relationships/service";
 import type { Actor } from "@/lib/auth/membership";
-import { addCustomer, addMember, addPartner, addUser, codeOf, DAY, dumpTable, testContext } from "@/lib/testing/fixtures";
+import { addCustomer, addMember, addPartner, addSubscription, addUser, codeOf, DAY, dumpTable, testContext } from "@/lib/testing/fixtures";
 import { acceptInvitation } from "./respond";
 import { inviteCustomerSchema } from "./schemas";
 import { createInvitation } from "./service";
 
-let t: ReturnType<typeof testContext>;
+let t: Awaited<ReturnType<typeof testContext>>;
 let partner: string;
 let agent: Actor;
 
 beforeEach(async () => {
-  t = testContext();
+  t = await testContext();
   partner = await addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
   agent = await addMember(t.ctx.db, partner, "agent@northwind.example", ["admin_agent"]);
 });
@@ -110,14 +110,10 @@ describe("admin roles riding along with a reseller invitation", () => {
   it("leaves every subscription row as it was", async () => {
     const customer = await addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
     const olivia = await addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
-    t.ctx.db.$client
-      .prepare(
-        "insert into subscriptions (id, customer_id, product, seats, state, purchase_channel, partner_of_record_id, term_ends_at, created_at) values ('sub_1', ?, 'Microsoft 365 E3', 10, 'active', 'direct', null, 1800000000000, 1700000000000)",
-      )
-      .run(customer);
-    const before = dumpTable(t.ctx.db, "subscriptions");
+    await addSubscription(t.ctx.db, customer, "Microsoft 365 E3", null);
+    const before = await dumpTable(t.ctx.db, "subscriptions");
     const { token } = await createInvitation(t.ctx, agent, form({ email: olivia.email }));
     await acceptInvitation(t.ctx, olivia, { token, target: "existing", customerId: customer, agreement: "on" });
-    expect(dumpTable(t.ctx.db, "subscriptions")).toBe(before);
+    expect(await dumpTable(t.ctx.db, "subscriptions")).toBe(before);
   });
 });

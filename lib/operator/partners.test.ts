@@ -1,3 +1,4 @@
+import { rawAll, rawValue } from "@/lib/testing/raw";
 import { firstRow } from "@/db/query";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -22,7 +23,7 @@ import {
 } from "@/lib/testing/fixtures";
 import { offboardPartner, reinstatePartner, suspendPartner } from "./partners";
 
-let t: ReturnType<typeof testContext>;
+let t: Awaited<ReturnType<typeof testContext>>;
 let operator: Actor;
 let world: Awaited<ReturnType<typeof relatedPartnerAndCustomer>>;
 let admin: Actor;
@@ -43,7 +44,7 @@ const stateOf = async (id: string) =>
   (await firstRow(t.ctx.db.select({ s: organizations.partnerState }).from(organizations).where(eq(organizations.id, id))))!.s;
 
 beforeEach(async () => {
-  t = testContext();
+  t = await testContext();
   operator = await addOperatorMember(t.ctx.db, "ops@program.example", ["partner_manager"]);
   world = await relatedPartnerAndCustomer(t.ctx);
   admin = await addMember(t.ctx.db, world.partner, "admin@northwind.example", ["account_admin", "sales_agent"]);
@@ -136,7 +137,7 @@ describe("offboarding a partner", () => {
     await approveAdminRelationship(t.ctx, world.ga, { organizationId: world.customer, relationshipId: approved.id });
     const waiting = await ask("Waiting");
     await createInvitation(t.ctx, admin, { partnerId: world.partner, email: "someone@else.example", message: null, locale: "en" });
-    const subscriptionsBefore = dumpTable(t.ctx.db, "subscriptions");
+    const subscriptionsBefore = await dumpTable(t.ctx.db, "subscriptions");
 
     expect(
       await codeOf(
@@ -156,17 +157,16 @@ describe("offboarding a partner", () => {
     expect(
       (await t.ctx.db.select().from(invitations).where(eq(invitations.partnerId, world.partner))).filter((i) => i.state === "sent"),
     ).toEqual([]);
-    expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptionsBefore);
+    expect(await dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptionsBefore);
     const kinds = (await t.ctx.db.select().from(emailOutbox)).map((m) => `${m.kind} ${m.toAddress}`);
     expect(kinds).toContain("reseller_relationship.removed olivia@adventure.example");
     expect(kinds).toContain("partner.partnerOffboarded admin@northwind.example");
     // Both sides' logs: the operator's, the partner's, and the customer's (the ended relationship).
-    const audit = t.ctx.db.$client
-      .prepare(
-        "select organization_id as o, customer_id as c, action as a from audit_events where action in ('partner.offboarded', 'reseller_relationship.removed')",
-      )
-      .all() as { o: string; c: string | null; a: string }[];
-    const operatorOrg = t.ctx.db.$client.prepare("select id from organizations where kind = 'operator'").pluck().get() as string;
+    const audit = (await rawAll(
+      t.ctx.db,
+      "select organization_id as o, customer_id as c, action as a from audit_events where action in ('partner.offboarded', 'reseller_relationship.removed')",
+    )) as { o: string; c: string | null; a: string }[];
+    const operatorOrg = (await rawValue(t.ctx.db, "select id from organizations where kind = 'operator'")) as string;
     expect(
       audit
         .filter((e) => e.a === "partner.offboarded")

@@ -8,7 +8,7 @@ import { listPartnerCustomers } from "./queries";
 
 /** A partner with `n` customers named "Customer 1" … and one customer of another partner. */
 async function partnerWithCustomers(n: number) {
-  const { ctx } = testContext();
+  const { ctx } = await testContext();
   const partner = await addPartner(ctx.db, { name: "Northwind", domain: "northwind.example" });
   const other = await addPartner(ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
   const relate = async (partnerId: string, name: string, domain: string, i: number) => {

@@ -114,7 +114,7 @@ const latestRelationship = (db: Db) =>
 const otherActivePartners = (db: Db) =>
   prepared(db, "partners.otherActivePartners", (d) =>
     d
-      .select({ n: sql<number>`count(distinct ${resellerRelationships.partnerId})` })
+      .select({ n: sql<number>`count(distinct ${resellerRelationships.partnerId})`.mapWith(Number) })
       .from(resellerRelationships)
       .where(
         and(

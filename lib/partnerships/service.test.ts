@@ -21,9 +21,9 @@ import { effectiveRoles } from "@/lib/access/effective-roles";
 import { endPartnership, revokePartnershipInvitation } from "./ending";
 import { authorizePartnership, declinePartnership, invitePartnership } from "./service";
 
-let t: ReturnType<typeof testContext>;
-beforeEach(() => {
-  t = testContext();
+let t: Awaited<ReturnType<typeof testContext>>;
+beforeEach(async () => {
+  t = await testContext();
 });
 
 async function providerAndReseller(resellerCloud: "global" | "germany" = "global") {
@@ -72,11 +72,11 @@ describe("inviting a reseller", () => {
 
   it("never crosses clouds: a reseller of another cloud is invisible by its partner ID", async () => {
     const { provider, providerAdmin } = await providerAndReseller("germany");
-    const before = dumpTable(t.ctx.db, "partnerships");
+    const before = await dumpTable(t.ctx.db, "partnerships");
     expect(await codeOf(async () => await invitePartnership(t.ctx, providerAdmin, await invite(provider, "ravi@trey.example")))).toBe(
       "PARTNER_ID_UNKNOWN",
     );
-    expect(dumpTable(t.ctx.db, "partnerships")).toBe(before);
+    expect(await dumpTable(t.ctx.db, "partnerships")).toBe(before);
   });
 
   it("one open invitation per pair; an expired one can be replaced", async () => {
@@ -146,7 +146,7 @@ describe("answering and ending", () => {
       providerId: w.provider,
     });
     await acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
-    const relationships = dumpTable(t.ctx.db, "reseller_relationships");
+    const relationships = await dumpTable(t.ctx.db, "reseller_relationships");
 
     const outsider = await addMember(
       t.ctx.db,
@@ -164,7 +164,7 @@ describe("answering and ending", () => {
       ),
     ).toBe("PARTNERSHIP_NOT_ACTIVE");
 
-    expect(dumpTable(t.ctx.db, "reseller_relationships")).toBe(relationships);
+    expect(await dumpTable(t.ctx.db, "reseller_relationships")).toBe(relationships);
     expect(
       await codeOf(
         async () =>
@@ -202,7 +202,7 @@ describe("a reseller's customer invitation naming its provider", () => {
     const w = await partneredProviderAndReseller(t.ctx);
     const customer = await addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
     const ga = await addMember(t.ctx.db, customer, "diego@fourthcoffee.example", ["global_admin"]);
-    const subscriptions = dumpTable(t.ctx.db, "subscriptions");
+    const subscriptions = await dumpTable(t.ctx.db, "subscriptions");
     const { token } = await createInvitation(t.ctx, w.resellerAdmin, {
       partnerId: w.reseller,
       email: ga.email,
@@ -228,7 +228,7 @@ describe("a reseller's customer invitation naming its provider", () => {
     expect(
       (await t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "reseller_relationship.via_reseller"))).map((m) => m.toAddress),
     ).toEqual([w.providerAdmin.email]);
-    expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
+    expect(await dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
   });
 
   it("is refused if the partnership ended before the customer answered; nothing is created", async () => {
@@ -242,7 +242,7 @@ describe("a reseller's customer invitation naming its provider", () => {
       providerId: w.provider,
     });
     await endPartnership(t.ctx, w.providerAdmin, { organizationId: w.provider, partnershipId: w.partnershipId });
-    const before = dumpTable(t.ctx.db, "reseller_relationships");
+    const before = await dumpTable(t.ctx.db, "reseller_relationships");
     expect(
       await codeOf(
         async () =>
@@ -256,7 +256,7 @@ describe("a reseller's customer invitation naming its provider", () => {
           }),
       ),
     ).toBe("PROVIDER_UNAVAILABLE");
-    expect(dumpTable(t.ctx.db, "reseller_relationships")).toBe(before);
+    expect(await dumpTable(t.ctx.db, "reseller_relationships")).toBe(before);
     expect(
       await t.ctx.db
         .select()

@@ -13,7 +13,7 @@ afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force
 
 describe("rate limits", () => {
   it("count within a fixed window, refuse past the limit with the time the window ends, and start again after it", async () => {
-    const { ctx } = testContext();
+    const { ctx } = await testContext();
     const now = new Date("2026-11-21T10:15:30Z");
     const hit = (at = now) => consumeAlone(ctx.db, { key: "sign-in:10.0.0.1", limit: 3, windowMs: MINUTE, now: at });
     await hit();
@@ -50,7 +50,7 @@ describe("rate limits", () => {
   });
 
   it("cap a partner's invitation emails per day (new and resent); a refused invitation changes nothing and takes no count", async () => {
-    const t = testContext(new Date("2026-11-21T10:00:00Z"));
+    const t = await testContext(new Date("2026-11-21T10:00:00Z"));
     t.ctx.config.invitationsPerPartnerPerDay = 3;
     const partner = await addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
     const sales = await addMember(t.ctx.db, partner, "sam@northwind.example", ["sales_agent"]);
@@ -65,10 +65,10 @@ describe("rate limits", () => {
     const { invitation } = await invite(1);
     await invite(2);
     await resendInvitation(t.ctx, sales, { partnerId: partner, invitationId: invitation.id });
-    const before = count(t.ctx.db, "invitations");
+    const before = await count(t.ctx.db, "invitations");
     expect(await codeOf(async () => await invite(3))).toBe("RATE_LIMITED");
-    expect(count(t.ctx.db, "invitations")).toBe(before);
-    expect(count(t.ctx.db, "email_outbox")).toBe(3);
+    expect(await count(t.ctx.db, "invitations")).toBe(before);
+    expect(await count(t.ctx.db, "email_outbox")).toBe(3);
     // Another partner is not affected; tomorrow the allowance is back.
     const other = await addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
     const otherSales = await addMember(t.ctx.db, other, "sam@fabrikam.example", ["sales_agent"]);

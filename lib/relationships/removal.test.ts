@@ -1,7 +1,16 @@
+import { rawRun } from "@/lib/testing/raw";
 import { firstRow } from "@/db/query";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { accessAssignments, adminRelationships, emailOutbox, organizations, resellerRelationships, securityGroups } from "@/db/schema";
+import {
+  accessAssignments,
+  adminRelationships,
+  auditEvents,
+  emailOutbox,
+  organizations,
+  resellerRelationships,
+  securityGroups,
+} from "@/db/schema";
 import { createAccessAssignment } from "@/lib/access/assignments";
 import { requestAdminRelationshipSchema } from "@/lib/admin-relationships/schemas";
 import { approveAdminRelationship, requestAdminRelationship } from "@/lib/admin-relationships/service";
@@ -21,7 +30,7 @@ import {
 } from "@/lib/testing/fixtures";
 import { removalPreview, removeCustomer, removePartner } from "./removal";
 
-let t: ReturnType<typeof testContext>;
+let t: Awaited<ReturnType<typeof testContext>>;
 let partner: string;
 let customer: string;
 let agent: Actor;
@@ -29,7 +38,7 @@ let ga: Actor;
 const attestation = "The customer asked us to end the relationship on 2026-11-20.";
 
 beforeEach(async () => {
-  t = testContext();
+  t = await testContext();
   ({ partner, agent, customer, ga } = await relatedPartnerAndCustomer(t.ctx));
 });
 
@@ -58,7 +67,7 @@ describe("ending a reseller relationship", () => {
     expect(await codeOf(async () => await removeCustomer(t.ctx, agent, { partnerId: partner, customerId: customer, attestation }))).toBe(
       "REMOVAL_BLOCKED",
     );
-    t.ctx.db.$client.prepare("update subscriptions set state = 'suspended'").run();
+    await rawRun(t.ctx.db, "update subscriptions set state = 'suspended'");
     expect(await codeOf(async () => await removeCustomer(t.ctx, agent, { partnerId: partner, customerId: customer, attestation }))).toBe(
       "no error",
     );
@@ -70,7 +79,7 @@ describe("ending a reseller relationship", () => {
     const { token } = await createInvitation(t.ctx, otherAgent, { partnerId: other, email: ga.email, message: null, locale: "en" });
     await acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
     await addSubscription(t.ctx.db, customer, "Azure plan", other);
-    const subscriptions = dumpTable(t.ctx.db, "subscriptions");
+    const subscriptions = await dumpTable(t.ctx.db, "subscriptions");
     const rel = await activeAdminRelationshipWithAssignment();
     expect((await removalPreview(t.ctx.db, partner, customer)).endingAdminRelationships.map((r) => r.name)).toEqual(["Ops"]);
 
@@ -80,15 +89,13 @@ describe("ending a reseller relationship", () => {
     expect((await t.ctx.db.select().from(accessAssignments)).map((a) => a.state)).toEqual(["deleted"]);
     const states = Object.fromEntries((await t.ctx.db.select().from(resellerRelationships)).map((r) => [r.partnerId, r.state]));
     expect(states).toEqual({ [partner]: "ended", [other]: "active" });
-    expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
+    expect(await dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
     const told = (await t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "reseller_relationship.removed")))
       .map((m) => m.toAddress)
       .sort();
     expect(told).toEqual([agent.email, ga.email].sort());
-    const logged = t.ctx.db.$client.prepare("select details from audit_events where action = 'reseller_relationship.removed'").get() as {
-      details: string;
-    };
-    expect(JSON.parse(logged.details).attestation).toBe(attestation);
+    const logged = await firstRow(t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, "reseller_relationship.removed")));
+    expect(logged?.details?.attestation).toBe(attestation);
   });
 
   it("an indirect reseller cannot remove a customer; roles without the permission cannot either", async () => {
@@ -104,7 +111,7 @@ describe("ending a reseller relationship", () => {
 
   it("a customer's Global administrator removes a partner outright, even one that is partner of record; the subscription keeps it", async () => {
     await addSubscription(t.ctx.db, customer, "Microsoft 365 E3", partner);
-    const subscriptions = dumpTable(t.ctx.db, "subscriptions");
+    const subscriptions = await dumpTable(t.ctx.db, "subscriptions");
     await activeAdminRelationshipWithAssignment();
     const billing = await addMember(t.ctx.db, customer, "ben@adventure.example", ["billing_administrator"]);
     expect(
@@ -112,7 +119,7 @@ describe("ending a reseller relationship", () => {
     ).toBe("FORBIDDEN");
     await removePartner(t.ctx, ga, { customerId: customer, partnerId: partner, scope: "everything" });
     expect((await firstRow(t.ctx.db.select().from(resellerRelationships)))!.state).toBe("ended");
-    expect(dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
+    expect(await dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
     expect(
       await codeOf(async () => await removePartner(t.ctx, ga, { customerId: customer, partnerId: partner, scope: "everything" })),
     ).toBe("NOT_FOUND");
@@ -142,7 +149,7 @@ describe("two-tier removal", () => {
     expect(
       await codeOf(async () => await removeCustomer(t.ctx, w.providerAdmin, { partnerId: w.provider, customerId: customer2, attestation })),
     ).toBe("REMOVAL_BLOCKED");
-    t.ctx.db.$client.prepare("update subscriptions set state = 'cancelled' where customer_id = ?").run(customer2);
+    await rawRun(t.ctx.db, "update subscriptions set state = 'cancelled' where customer_id = ?", customer2);
     await removeCustomer(t.ctx, w.providerAdmin, { partnerId: w.provider, customerId: customer2, attestation });
     const states = (await t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.customerId, customer2))).map(
       (r) => r.state,

@@ -31,7 +31,7 @@ export type DemoAccount = { email: string; organization: string; roles: MemberRo
 
 /** Fills an empty database with the demo organizations. Returns the accounts to sign in with; [] if data exists. */
 export async function seedDemo(db: Db, now = new Date()): Promise<DemoAccount[]> {
-  const existing = await firstRow(db.select({ n: sql<number>`count(*)` }).from(organizations));
+  const existing = await firstRow(db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(organizations));
   if ((existing?.n ?? 0) > 0) return [];
   const ids = new Map<string, string>();
   const userIds = new Map<string, string>();

@@ -1,14 +1,15 @@
+import { rawAll, rawValue } from "@/lib/testing/raw";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/membership";
 import { addMember, addProduct, codeOf, count, dumpTable, relatedPartnerAndCustomer, testContext } from "@/lib/testing/fixtures";
 import { importSubscriptions, planImport } from "./import";
 
-let t: ReturnType<typeof testContext>;
+let t: Awaited<ReturnType<typeof testContext>>;
 let world: Awaited<ReturnType<typeof relatedPartnerAndCustomer>>;
 let sales: Actor;
 
 beforeEach(async () => {
-  t = testContext();
+  t = await testContext();
   world = await relatedPartnerAndCustomer(t.ctx);
   sales = await addMember(t.ctx.db, world.partner, "sam@northwind.example", ["sales_agent"]);
   await await addProduct(t.ctx.db, { name: "Microsoft 365 E3" });
@@ -28,7 +29,7 @@ adventure.example;Microsoft 365 E3;25;2027-06-30
 adventure2.example;Microsoft 365 E3;0;2025-01-01
 adventure.example;Not A Product;ten;31/12/2027
 adventure.example;"Power BI Pro";3;2027-01-01`;
-    const before = dumpTable(t.ctx.db, "subscriptions");
+    const before = await dumpTable(t.ctx.db, "subscriptions");
     const plan = await planImport(t.ctx, sales, { partnerId: world.partner, csv });
     expect(plan.fileErrors).toEqual([]);
     expect(plan.rows.map((r) => [r.line, r.errors])).toEqual([
@@ -39,27 +40,29 @@ adventure.example;"Power BI Pro";3;2027-01-01`;
     ]);
     // Importing a file with errors writes none of it.
     expect((await importSubscriptions(t.ctx, sales, { partnerId: world.partner, csv })).imported).toBe(0);
-    expect(dumpTable(t.ctx.db, "subscriptions")).toBe(before);
+    expect(await dumpTable(t.ctx.db, "subscriptions")).toBe(before);
   });
 
   it("a clean file imports every row, with the partner as partner of record, audited, one email per customer", async () => {
     const r = await importSubscriptions(t.ctx, sales, { partnerId: world.partner, csv: GOOD });
     expect(r.imported).toBe(2);
-    const rows = t.ctx.db.$client
-      .prepare("select product, seats, state, partner_of_record_id as por, purchase_channel as ch from subscriptions order by product")
-      .all();
+    const rows = await rawAll(
+      t.ctx.db,
+      "select product, seats, state, partner_of_record_id as por, purchase_channel as ch from subscriptions order by product",
+    );
     expect(rows).toEqual([
       { product: "Microsoft 365 E3", seats: 25, state: "active", por: world.partner, ch: "partner" },
       { product: "Power BI Pro", seats: 5, state: "suspended", por: world.partner, ch: "partner" },
     ]);
     expect(
-      t.ctx.db.$client
-        .prepare("select count(*) from audit_events where action = 'subscription.imported' and customer_id = ?")
-        .pluck()
-        .get(world.customer),
+      await rawValue(
+        t.ctx.db,
+        "select cast(count(*) as integer) from audit_events where action = 'subscription.imported' and customer_id = ?",
+        world.customer,
+      ),
     ).toBe(2);
     expect(
-      t.ctx.db.$client.prepare("select count(*) from email_outbox where kind = 'subscription.subscriptionsImported'").pluck().get(),
+      await rawValue(t.ctx.db, "select cast(count(*) as integer) from email_outbox where kind = 'subscription.subscriptionsImported'"),
     ).toBe(1);
   });
 
@@ -81,6 +84,6 @@ adventure.example;"Power BI Pro";3;2027-01-01`;
     const helpdesk = await addMember(t.ctx.db, world.partner, "h@northwind.example", ["helpdesk_agent"]);
     expect(await codeOf(async () => await importSubscriptions(t.ctx, helpdesk, { partnerId: world.partner, csv: GOOD }))).toBe("FORBIDDEN");
     expect(await codeOf(async () => await importSubscriptions(t.ctx, world.ga, { partnerId: world.partner, csv: GOOD }))).toBe("NOT_FOUND");
-    expect(count(t.ctx.db, "subscriptions")).toBe(0);
+    expect(await count(t.ctx.db, "subscriptions")).toBe(0);
   });
 });

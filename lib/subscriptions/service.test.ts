@@ -1,3 +1,4 @@
+import { rawAll } from "@/lib/testing/raw";
 import { firstRow } from "@/db/query";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -7,7 +8,7 @@ import { removeCustomer, removalPreview, removePartner } from "@/lib/relationshi
 import { addMember, addProduct, addUser, codeOf, relatedPartnerAndCustomer, testContext } from "@/lib/testing/fixtures";
 import { changeSeats, changeSubscriptionState, createSubscription, recordSubscription } from "./service";
 
-let t: ReturnType<typeof testContext>;
+let t: Awaited<ReturnType<typeof testContext>>;
 let world: Awaited<ReturnType<typeof relatedPartnerAndCustomer>>;
 let product: string;
 let sales: Actor;
@@ -17,7 +18,7 @@ const sell = async (by: Actor = sales, seats = 10) =>
 const row = async (id: string) => (await firstRow(t.ctx.db.select().from(subscriptions).where(eq(subscriptions.id, id))))!;
 
 beforeEach(async () => {
-  t = testContext();
+  t = await testContext();
   world = await relatedPartnerAndCustomer(t.ctx);
   sales = await addMember(t.ctx.db, world.partner, "sam@northwind.example", ["sales_agent"]);
   product = await await addProduct(t.ctx.db, { name: "Microsoft 365 E3" });
@@ -49,9 +50,11 @@ describe("subscriptions sold by the partner of record", () => {
       ),
     ).toBe("SUBSCRIPTION_STATE");
     expect(await row(sub.id)).toMatchObject({ seats: 25, state: "cancelled" });
-    const actions = t.ctx.db.$client
-      .prepare("select action, organization_id as o, customer_id as c from audit_events where target_id = ? order by id")
-      .all(sub.id) as { action: string; o: string; c: string }[];
+    const actions = (await rawAll(
+      t.ctx.db,
+      "select action, organization_id as o, customer_id as c from audit_events where target_id = ? order by id",
+      sub.id,
+    )) as { action: string; o: string; c: string }[];
     expect(actions.map((a) => a.action)).toEqual([
       "subscription.created",
       "subscription.seats_changed",

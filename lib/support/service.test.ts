@@ -9,14 +9,14 @@ import { removePartner } from "@/lib/relationships/removal";
 import { addMember, addSubscription, codeOf, dumpTable, relatedPartnerAndCustomer, testContext } from "@/lib/testing/fixtures";
 import { assignSupport, endSupport, recordSupportAction } from "./service";
 
-let t: ReturnType<typeof testContext>;
+let t: Awaited<ReturnType<typeof testContext>>;
 let partner: string;
 let customer: string;
 let agent: Actor;
 let ga: Actor;
 
 beforeEach(async () => {
-  t = testContext();
+  t = await testContext();
   ({ partner, agent, customer, ga } = await relatedPartnerAndCustomer(t.ctx));
 });
 
@@ -44,7 +44,7 @@ async function directSubscription() {
 describe("multi-channel support assignments", () => {
   it("the Global administrator assigns a directly bought subscription to a partner with admin roles; the subscription never changes", async () => {
     const sub = await directSubscription();
-    const before = dumpTable(t.ctx.db, "subscriptions");
+    const before = await dumpTable(t.ctx.db, "subscriptions");
     expect(
       await codeOf(async () => await assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: sub, partnerId: partner })),
     ).toBe("SUPPORT_NEEDS_ADMIN_RELATIONSHIP");
@@ -55,7 +55,7 @@ describe("multi-channel support assignments", () => {
     ).toBe("FORBIDDEN");
     await assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: sub, partnerId: partner });
     expect((await t.ctx.db.select().from(supportAssignments)).map((a) => [a.partnerId, a.state])).toEqual([[partner, "active"]]);
-    expect(dumpTable(t.ctx.db, "subscriptions")).toBe(before);
+    expect(await dumpTable(t.ctx.db, "subscriptions")).toBe(before);
     const audited = (await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, "support.assigned"))).map(
       (e) => e.organizationId,
     );
@@ -132,12 +132,12 @@ describe("multi-channel support assignments", () => {
     await addSubscription(t.ctx.db, customer, "Power BI Pro", null);
     const powerBi = (await firstRow(t.ctx.db.select().from(subscriptions).where(eq(subscriptions.product, "Power BI Pro"))))!.id;
     await assignSupport(t.ctx, ga, { customerId: customer, subscriptionId: powerBi, partnerId: partner });
-    const relationships = dumpTable(t.ctx.db, "reseller_relationships");
+    const relationships = await dumpTable(t.ctx.db, "reseller_relationships");
     await removePartner(t.ctx, ga, { customerId: customer, partnerId: partner, scope: "admin_roles" });
     expect((await firstRow(t.ctx.db.select().from(supportAssignments).where(eq(supportAssignments.subscriptionId, powerBi))))!.state).toBe(
       "ended",
     );
     // The reseller relationship stays: only the admin roles went.
-    expect(dumpTable(t.ctx.db, "reseller_relationships")).toBe(relationships);
+    expect(await dumpTable(t.ctx.db, "reseller_relationships")).toBe(relationships);
   });
 });

@@ -1,3 +1,4 @@
+import { rawRun, rawValue } from "@/lib/testing/raw";
 import { firstRow } from "@/db/query";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -27,7 +28,7 @@ import { changeMemberRoles, removeMember } from "./service";
  * Rule 9, inside a tenant and over time: nobody gains what they were not given. Each case is
  * a defect the security review found on main (issue 16), written as the attack it was.
  */
-let t: ReturnType<typeof testContext>;
+let t: Awaited<ReturnType<typeof testContext>>;
 let world: Awaited<ReturnType<typeof relatedPartnerAndCustomer>>;
 let accountAdmin: Actor;
 let uma: Actor;
@@ -37,7 +38,7 @@ const mailTo = async (email: string, kind: string) =>
   (await t.ctx.db.select().from(emailOutbox)).filter((m) => m.toAddress === email && m.kind === kind);
 
 beforeEach(async () => {
-  t = testContext();
+  t = await testContext();
   world = await relatedPartnerAndCustomer(t.ctx);
   accountAdmin = await addMember(t.ctx.db, world.partner, "alice@northwind.example", ["account_admin"]);
   uma = await addMember(t.ctx.db, world.partner, "uma@northwind.example", ["user_management_admin"]);
@@ -155,7 +156,7 @@ describe("privilege inside a tenant", () => {
     expect(await mailTo(world.ga.email, "member.roles_granted")).toHaveLength(1);
     const opAdmin = await addOperatorMember(t.ctx.db, "ops@program.example");
     const manager = await addOperatorMember(t.ctx.db, "pm@program.example", ["partner_manager"]);
-    const operatorOrg = t.ctx.db.$client.prepare("select id from organizations where kind = 'operator'").pluck().get() as string;
+    const operatorOrg = (await rawValue(t.ctx.db, "select id from organizations where kind = 'operator'")) as string;
     expect(
       await codeOf(
         async () =>
@@ -214,9 +215,12 @@ describe("privilege over time", async () => {
   it("approval re-checks, in its transaction, that the partner still works with the customer", async () => {
     const pending = await ask("Asked before the end");
     // The relationship ends without the removal flow (as a concurrent removal would leave it):
-    t.ctx.db.$client
-      .prepare("update reseller_relationships set state = 'ended' where partner_id = ? and customer_id = ?")
-      .run(world.partner, world.customer);
+    await rawRun(
+      t.ctx.db,
+      "update reseller_relationships set state = 'ended' where partner_id = ? and customer_id = ?",
+      world.partner,
+      world.customer,
+    );
     expect(
       await codeOf(
         async () =>

@@ -9,12 +9,12 @@ import { addCustomer, addMember, addPartner, addUser, codeOf, DAY, testContext }
 import { acceptMemberInvitation, declineMemberInvitation, inviteMember, revokeMemberInvitation } from "./invitations";
 import { changeMemberRoles, removeMember } from "./service";
 
-let t: ReturnType<typeof testContext>;
+let t: Awaited<ReturnType<typeof testContext>>;
 let partner: string;
 let admin: Actor;
 
 beforeEach(async () => {
-  t = testContext();
+  t = await testContext();
   partner = await addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
   admin = await addMember(t.ctx.db, partner, "admin@northwind.example", ["account_admin"]);
 });

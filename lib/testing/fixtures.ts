@@ -1,5 +1,7 @@
 import { firstRow } from "@/db/query";
-import { openTestDatabase, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
+import { rawAll, rawValue } from "./raw";
+import { testDatabase } from "./test-database";
 import { memberships, organizations, products, subscriptions, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/membership";
 import type { MemberRole } from "@/db/values/roles";
@@ -13,11 +15,11 @@ import { addOperator, operatorOrganization } from "@/lib/operator/bootstrap";
 import { and, eq } from "drizzle-orm";
 import type { Cloud, PartnerType } from "@/db/values/organizations";
 
-/** A service context on a fresh in-memory database with the real migrations, and a clock tests can move. */
-export function testContext(start = new Date("2026-01-15T10:00:00Z")) {
+/** A service context on a fresh database with the real migrations (lib/testing/test-database.ts), and a clock tests can move. */
+export async function testContext(start = new Date("2026-01-15T10:00:00Z")) {
   let now = start;
   const ctx: ServiceContext = {
-    db: openTestDatabase(),
+    db: await testDatabase(),
     now: () => now,
     config: { invitationTtlDays: 14, publicBaseUrl: "http://localhost:3000" },
   };
@@ -135,12 +137,12 @@ export async function addSubscription(db: Db, customerId: string, product: strin
 }
 
 /** Every stored value of a table, in a stable order: compare two of these to prove nothing changed. */
-export function dumpTable(db: Db, table: string): string {
-  return JSON.stringify(db.$client.prepare(`select * from ${table} order by rowid`).raw().all());
+export async function dumpTable(db: Db, table: string): Promise<string> {
+  return JSON.stringify(await rawAll(db, `select * from ${table} order by 1, 2`));
 }
 
-export function count(db: Db, table: string): number {
-  return (db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+export async function count(db: Db, table: string): Promise<number> {
+  return (await rawValue<number>(db, `select cast(count(*) as integer) from ${table}`)) ?? 0;
 }
 
 /** Runs fn (sync or async) and returns the DomainError code it threw or rejected with (or "no error"). */

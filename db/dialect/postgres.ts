@@ -1,0 +1,11 @@
+import { sql, type Column, type SQL } from "drizzle-orm";
+
+/** What only PostgreSQL understands, behind the names shared code uses (db/dialect/index.ts). */
+export const postgresDialect = {
+  /** A time as a prepared query's parameter: node-postgres sends a Date as a timestamptz. */
+  timeParam: (time: Date): Date => time,
+  /** A time column as the digits of its milliseconds, as SQLite stores it, for keys built in SQL. */
+  timeDigits: (column: Column): SQL => sql`(floor(extract(epoch from ${column}) * 1000))::bigint`,
+  /** `column` matches a LIKE pattern whatever the case: ILIKE (LIKE is case-sensitive here). */
+  likeIgnoringCase: (column: Column | SQL, pattern: string): SQL => sql`${column} ilike ${pattern} escape '\\'`,
+};
