@@ -18,6 +18,23 @@ describe("configuration", () => {
     expect(parseEnv({ ...prod, AUTH_SECRET: "x".repeat(40) }).INVITATION_TTL_DAYS).toBe(14);
   });
 
+  it("names the database: a SQLite file, or a PostgreSQL URL with a pool size", () => {
+    const prod = {
+      APP_MODE: "production",
+      SMTP_URL: "smtp://mail:25",
+      MAIL_FROM: "PRC <prc@example.com>",
+      PUBLIC_BASE_URL: "https://prc.example.com",
+      AUTH_SECRET: "x".repeat(40),
+      TRUSTED_PROXY_HOPS: "1",
+    };
+    expect(() => parseEnv(prod)).toThrow(/DATABASE_PATH: required/);
+    expect(() => parseEnv({ ...prod, DATABASE_URL: "mysql://db/prc" })).toThrow(/DATABASE_URL: must be a postgres/);
+    const pg = parseEnv({ ...prod, DATABASE_URL: "postgres://prc@db.internal/prc" });
+    expect([pg.DATABASE_URL, pg.DATABASE_PATH, pg.DATABASE_POOL_SIZE]).toEqual(["postgres://prc@db.internal/prc", undefined, 10]);
+    expect(parseEnv({ ...prod, DATABASE_URL: "postgresql://db/prc", DATABASE_POOL_SIZE: "40" }).DATABASE_POOL_SIZE).toBe(40);
+    expect(() => parseEnv({ ...prod, DATABASE_URL: "postgres://db/prc", DATABASE_POOL_SIZE: "0" })).toThrow(/DATABASE_POOL_SIZE/);
+  });
+
   it("production sends links over https only (plain http for localhost, to try it out)", () => {
     const prod = {
       APP_MODE: "production",

@@ -14,7 +14,14 @@ export type AppMode = z.infer<typeof modeSchema>;
 const envSchema = z
   .object({
     APP_MODE: modeSchema,
-    DATABASE_PATH: z.string().min(1),
+    // SQLite's file; unused when DATABASE_URL names a PostgreSQL server.
+    DATABASE_PATH: z.string().min(1).optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+      .optional(),
+    // Connections one server process may hold on PostgreSQL.
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL"),
     MAIL_FROM: z.string().min(3),
     PUBLIC_BASE_URL: z.url().transform((u) => u.replace(/\/+$/, "")),
@@ -45,6 +52,8 @@ const envSchema = z
     ENROLLMENTS_PER_DOMAIN_PER_DAY: z.coerce.number().int().min(1).max(100_000),
   })
   .superRefine((env, ctx) => {
+    if (!env.DATABASE_URL && !env.DATABASE_PATH)
+      ctx.addIssue({ code: "custom", path: ["DATABASE_PATH"], message: "required: the SQLite file (or DATABASE_URL for PostgreSQL)" });
     if (env.APP_MODE !== "production") return;
     if (env.AUTH_SECRET === DEMO_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "the demo secret cannot be used in production" });
@@ -73,9 +82,17 @@ function defaultsFor(mode: AppMode): Partial<Record<keyof Env, string>> {
     PARTNERSHIP_INVITATIONS_PER_ORG_PER_DAY: "20",
   };
   if (mode === "production")
-    return { INVITATION_TTL_DAYS: "14", SIGNIN_LINK_TTL_MINUTES: "15", OUTBOX_POLL_MS: "5000", JOBS_INTERVAL_MS: "60000", ...limits };
+    return {
+      DATABASE_POOL_SIZE: "10",
+      INVITATION_TTL_DAYS: "14",
+      SIGNIN_LINK_TTL_MINUTES: "15",
+      OUTBOX_POLL_MS: "5000",
+      JOBS_INTERVAL_MS: "60000",
+      ...limits,
+    };
   return {
     DATABASE_PATH: mode === "test" ? "data/test.db" : "data/demo.db",
+    DATABASE_POOL_SIZE: "10",
     SMTP_URL: "smtp://127.0.0.1:2525",
     MAIL_FROM: "Partner Relationship Center <no-reply@partner-center.local>",
     PUBLIC_BASE_URL: "http://localhost:3000",

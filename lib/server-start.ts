@@ -1,5 +1,5 @@
 import "server-only";
-import { migrateDatabase } from "@/db/client";
+import { applyMigrations } from "@/db/connect";
 import { db } from "./db";
 import { startOutboxWorker } from "./email/worker";
 import { startScheduledJobs } from "./jobs/scheduler";
@@ -10,7 +10,7 @@ import { env, isBuildPhase } from "./env";
  * without a real AUTH_SECRET), bring the schema up to date, start delivering email and
  * running the scheduled job.
  */
-export function startServer(): void {
+export async function startServer(): Promise<void> {
   if (isBuildPhase()) return;
   let e: ReturnType<typeof env>;
   try {
@@ -20,8 +20,15 @@ export function startServer(): void {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
-  migrateDatabase(db());
+  await applyMigrations(db());
   startOutboxWorker();
   startScheduledJobs();
-  console.log(`Partner Relationship Center (${e.APP_MODE}) using ${e.DATABASE_PATH}`);
+  console.log(`Partner Relationship Center (${e.APP_MODE}) using ${e.DATABASE_URL ? redactedUrl(e.DATABASE_URL) : e.DATABASE_PATH}`);
+}
+
+/** The database URL without its password, for the log. */
+function redactedUrl(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = "***";
+  return u.toString();
 }

@@ -1,11 +1,11 @@
 /**
  * `npm run operator:add -- someone@example.com [--name "Program name"]`: makes that person an
  * operator admin of this instance (creating the operator organization the first time), on
- * the configured DATABASE_PATH. Idempotent: a second run changes nothing and says so. The
+ * the configured database (DATABASE_URL for PostgreSQL, else DATABASE_PATH). Idempotent: a second run changes nothing and says so. The
  * person then signs in at /signin with that address and finds the console at /operator.
  */
 import { parseArgs } from "node:util";
-import { migrateDatabase, openDatabase } from "../db/client";
+import { applyMigrations, closeDatabase, openAppDatabase } from "../db/connect";
 import { addOperator } from "../lib/operator/bootstrap";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { name: { type: "string" }, db: { type: "string" } } });
@@ -15,10 +15,11 @@ if (!email || positionals.length > 1) {
   process.exit(2);
 }
 async function main() {
+  const url = process.env.DATABASE_URL || undefined;
   const file = values.db ?? process.env.DATABASE_PATH ?? "data/demo.db";
-  const db = openDatabase(file);
+  const db = openAppDatabase({ url, path: file });
   try {
-    migrateDatabase(db);
+    await applyMigrations(db);
     const r = await addOperator(db, email, new Date(), values.name);
     const said = [
       r.organization === "created" ? "created the operator organization" : "the operator organization exists",
@@ -29,14 +30,14 @@ async function main() {
           ? "gave them the operator admin role"
           : "they already are an operator admin: nothing changed",
     ];
-    console.log(`${file}: ${said.join("; ")}.`);
+    console.log(`${url ? "PostgreSQL" : file}: ${said.join("; ")}.`);
     console.log("Sign in at /signin with that address; the console is at /operator.");
   } catch (error) {
     const code = (error as { code?: string }).code;
     console.error(code === "VALIDATION" ? `"${email}" is not an email address.` : error instanceof Error ? error.message : String(error));
     process.exitCode = 1;
   } finally {
-    db.$client.close();
+    await closeDatabase(db);
   }
 }
 

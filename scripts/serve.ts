@@ -15,7 +15,10 @@
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { migrateDatabase, openDatabase } from "../db/client";
+import { asc, desc, eq } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { applyMigrations, closeDatabase, openAppDatabase } from "../db/connect";
+import { memberships, organizations, users } from "../db/schema";
 import { seedDemo, type DemoAccount } from "../lib/seed/demo";
 import { startCaptureServer } from "../lib/email/capture-server";
 
@@ -32,6 +35,9 @@ const { values } = parseArgs({
 
 const mode = values.mode === "test" ? "test" : values.mode === "production" ? "production" : "demo";
 const dbPath = values.db ?? (mode === "test" ? "data/e2e.db" : mode === "production" ? "data/production.db" : "data/demo.db");
+// PostgreSQL instead of the SQLite file when DATABASE_URL names a server (docs/scaling.md).
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const where = databaseUrl ? "PostgreSQL" : dbPath;
 const port = Number(values.port);
 const baseUrl = `http://localhost:${port}`;
 
@@ -44,12 +50,13 @@ function printAccounts(accounts: DemoAccount[], mailboxUrl: string) {
 }
 
 async function main() {
+  if (values.fresh && databaseUrl) throw new Error("--fresh removes a SQLite file: on PostgreSQL, start from an empty database");
   if (values.fresh) for (const suffix of ["", "-wal", "-shm"]) rmSync(`${dbPath}${suffix}`, { force: true });
-  const db = openDatabase(dbPath);
-  migrateDatabase(db);
+  const db = openAppDatabase({ url: databaseUrl, path: dbPath });
+  await applyMigrations(db);
   if (mode !== "production") await seedDemo(db);
-  const accounts = listAccounts(db);
-  db.$client.close();
+  const accounts = await listAccounts(db);
+  await closeDatabase(db);
 
   const capture = await startCaptureServer({ smtpPort: Number(values["smtp-port"]), apiPort: Number(values["mailbox-port"]) });
   const child = spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/start.ts", "-p", String(port), "-H", "localhost"], {
@@ -67,7 +74,7 @@ async function main() {
   });
   if (mode === "production")
     console.log(
-      `\nProduction mode on ${dbPath} (${accounts.length} accounts). Mail is captured at ${capture.apiUrl}/messages.\nThe first operator: DATABASE_PATH=${dbPath} npm run operator:add -- you@example.com\n`,
+      `\nProduction mode on ${where} (${accounts.length} accounts). Mail is captured at ${capture.apiUrl}/messages.\nThe first operator: ${databaseUrl ? "DATABASE_URL=…" : `DATABASE_PATH=${dbPath}`} npm run operator:add -- you@example.com\n`,
     );
   else printAccounts(accounts, `${baseUrl}/mailbox`);
 
@@ -84,15 +91,13 @@ async function main() {
   child.on("exit", (code) => void stop(code ?? 0));
 }
 
-function listAccounts(db: ReturnType<typeof openDatabase>): DemoAccount[] {
-  const rows = db.$client
-    .prepare(
-      `select u.email as email, o.name as organization, m.roles as roles
-       from memberships m join users u on u.id = m.user_id join organizations o on o.id = m.organization_id
-       order by o.kind desc, o.name, u.email`,
-    )
-    .all() as { email: string; organization: string; roles: string }[];
-  return rows.map((r) => ({ email: r.email, organization: r.organization, roles: JSON.parse(r.roles) }));
+async function listAccounts(db: Db): Promise<DemoAccount[]> {
+  return await db
+    .select({ email: users.email, organization: organizations.name, roles: memberships.roles })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .orderBy(desc(organizations.kind), asc(organizations.name), asc(users.email));
 }
 
 const PORT_SETTING: Record<string, string> = {
