@@ -8,4 +8,7 @@ export const postgresDialect = {
   timeDigits: (column: Column): SQL => sql`(floor(extract(epoch from ${column}) * 1000))::bigint`,
   /** `column` matches a LIKE pattern whatever the case: ILIKE (LIKE is case-sensitive here). */
   likeIgnoringCase: (column: Column | SQL, pattern: string): SQL => sql`${column} ilike ${pattern} escape '\\'`,
+  /** Rows a claim is about to update, skipping those another server's claim holds: FOR UPDATE SKIP LOCKED. */
+  skippingLocked: <Q>(query: Q): Q =>
+    (query as { for: (strength: "update", config: { skipLocked: boolean }) => Q }).for("update", { skipLocked: true }),
 };

@@ -11,4 +11,6 @@ export const sqliteDialect = {
   timeDigits: (column: Column): SQL => sql`${column}`,
   /** `column` matches a LIKE pattern whatever the case: SQLite's LIKE ignores ASCII case already. */
   likeIgnoringCase: (column: Column | SQL, pattern: string): SQL => sql`${column} like ${pattern} escape '\\'`,
+  /** Rows a claim is about to update, skipping those another transaction holds: SQLite has one writer, nothing to skip. */
+  skippingLocked: <Q>(query: Q): Q => query,
 };

@@ -18,6 +18,7 @@ export const {
   emailOutbox,
   holdsGlobalAdministrator,
   invitations,
+  jobLeases,
   memberInvitations,
   memberships,
   organizations,

@@ -43,6 +43,24 @@ describe("email outbox", () => {
     expect((await firstRow(t.ctx.db.select().from(emailOutbox)))!.state).toBe("sent");
   });
 
+  it("several servers draining one outbox at once send each email once", async () => {
+    const capture = await startCaptureServer({ smtpPort: await freePort(), apiPort: await freePort() });
+    closers.push(capture.close);
+    const t = await testContext();
+    for (let i = 0; i < 30; i++) await queue(t, `k${i}`);
+    const send = smtpSender(capture.smtpUrl, "PRC <prc@example.com>", "prc.example");
+    // Each drains in small batches until it finds nothing more to claim (on PostgreSQL, each on its own connection).
+    const drain = async () => {
+      let sent = 0;
+      for (let n; (n = await deliverDueEmails(t.ctx.db, send, t.ctx.now, 4)) > 0;) sent += n;
+      return sent;
+    };
+    const sent = await Promise.all([drain(), drain(), drain()]);
+    expect(sent.reduce((a, b) => a + b, 0)).toBe(30);
+    expect(capture.messages).toHaveLength(30);
+    expect(new Set(capture.messages.map((m) => m.messageId)).size).toBe(30);
+  });
+
   it("keeps mail while SMTP is down and retries with backoff once it is back", async () => {
     const t = await testContext();
     await queue(t);

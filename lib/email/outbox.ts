@@ -1,3 +1,4 @@
+import { dialect } from "@/db/dialect";
 import { and, eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { placeholders, prepared } from "@/db/prepared";
@@ -79,28 +80,36 @@ function isPermanent(error: unknown): boolean {
  */
 export async function deliverDueEmails(db: Db, send: SendFn, now: () => Date, batch = 20): Promise<number> {
   const claimedAt = now();
-  const claimed = await transaction(db, async (tx) => {
-    const due = (
-      await tx
-        .select({ id: emailOutbox.id })
-        .from(emailOutbox)
-        .where(and(inArray(emailOutbox.state, ["pending", "sending"]), lte(emailOutbox.nextAttemptAt, claimedAt)))
-        .orderBy(emailOutbox.nextAttemptAt)
-        .limit(batch)
-    ).map((r) => r.id);
-    if (due.length === 0) return [];
-    return await tx
-      .update(emailOutbox)
-      .set({ state: "sending", attempts: sql`${emailOutbox.attempts} + 1`, nextAttemptAt: new Date(claimedAt.getTime() + LEASE_MS) })
-      .where(
-        and(
-          inArray(emailOutbox.id, due),
-          or(eq(emailOutbox.state, "pending"), eq(emailOutbox.state, "sending")),
-          lte(emailOutbox.nextAttemptAt, claimedAt),
-        ),
-      )
-      .returning();
-  });
+  const claimed = await transaction(
+    db,
+    async (tx) => {
+      const due = (
+        await dialect.skippingLocked(
+          tx
+            .select({ id: emailOutbox.id })
+            .from(emailOutbox)
+            .where(and(inArray(emailOutbox.state, ["pending", "sending"]), lte(emailOutbox.nextAttemptAt, claimedAt)))
+            .orderBy(emailOutbox.nextAttemptAt)
+            .limit(batch),
+        )
+      ).map((r) => r.id);
+      if (due.length === 0) return [];
+      return await tx
+        .update(emailOutbox)
+        .set({ state: "sending", attempts: sql`${emailOutbox.attempts} + 1`, nextAttemptAt: new Date(claimedAt.getTime() + LEASE_MS) })
+        .where(
+          and(
+            inArray(emailOutbox.id, due),
+            or(eq(emailOutbox.state, "pending"), eq(emailOutbox.state, "sending")),
+            lte(emailOutbox.nextAttemptAt, claimedAt),
+          ),
+        )
+        .returning();
+    },
+    // Several servers drain one outbox: each skips the rows another is claiming, and the
+    // conditional update decides; a serializable conflict would only make them retry.
+    { isolation: "read committed" },
+  );
 
   let sent = 0;
   for (const row of claimed) {

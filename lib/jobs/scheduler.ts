@@ -6,15 +6,27 @@ import { kickOutbox } from "@/lib/email/worker";
 import { purgeOldRateLimits } from "@/lib/rate-limits/limiter";
 import { env } from "@/lib/env";
 import { serviceContext } from "@/lib/server-context";
+import { hostname } from "node:os";
+import { claimTick } from "./lease";
 
 const holder = globalThis as unknown as { __prcJobs?: NodeJS.Timeout };
 
-/** Runs the time-driven job now and then every JOBS_INTERVAL_MS; its emails leave through the outbox. */
+/** This server, as it signs its claims on a tick. */
+const SERVER = `${hostname()}:${process.pid}`;
+
+/**
+ * Runs the time-driven job now and then every JOBS_INTERVAL_MS; its emails leave through the
+ * outbox. With several servers on one database, each tick runs on one of them: the first to
+ * claim it (lib/jobs/lease.ts), for a little less than the interval, so its own next tick
+ * finds the claim run out.
+ */
 export function startScheduledJobs(): void {
   if (holder.__prcJobs) return;
+  const interval = env().JOBS_INTERVAL_MS;
   const tick = async () => {
     try {
       const ctx = serviceContext();
+      if (!(await claimTick(ctx.db, "scheduled-jobs", SERVER, ctx.now(), interval * 0.9))) return;
       const report = await runAdminRelationshipJobs(ctx);
       await activatePendingAssignments(ctx.db);
       await purgeOldRateLimits(ctx.db, ctx.now());
@@ -24,7 +36,7 @@ export function startScheduledJobs(): void {
       console.error("scheduled job failed", error);
     }
   };
-  holder.__prcJobs = setInterval(() => void tick(), env().JOBS_INTERVAL_MS);
+  holder.__prcJobs = setInterval(() => void tick(), interval);
   holder.__prcJobs.unref();
   void tick();
 }

@@ -1,6 +1,7 @@
 import type { TestProject } from "vitest/node";
 import { migratePostgres, openPostgres } from "@/db/postgres";
 import { startCluster } from "@/db/testing/postgres-cluster";
+import { TEMPLATE_DATABASE } from "./postgres-template";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -8,9 +9,6 @@ declare module "vitest" {
     postgresServer: string;
   }
 }
-
-/** The template every test database is copied from: migrated once per run. */
-export const TEMPLATE_DATABASE = "prc_template";
 
 /**
  * The unit suite's PostgreSQL run (vitest.config.ts, project "postgres"): one throwaway

@@ -1,8 +1,7 @@
-import { inject } from "vitest";
 import { openTestDatabase, type Db } from "@/db/client";
 import { ENGINE } from "@/db/engine";
 import { openPostgres } from "@/db/postgres";
-import { TEMPLATE_DATABASE } from "./postgres-setup";
+import { TEMPLATE_DATABASE } from "./postgres-template";
 
 let databases = 0;
 
@@ -13,6 +12,8 @@ let databases = 0;
  */
 export async function testDatabase(): Promise<Db> {
   if (ENGINE === "sqlite") return openTestDatabase();
+  // Imported here, not at the top: the crash and race workers load the fixtures outside vitest.
+  const { inject } = await import("vitest");
   const server = inject("postgresServer");
   const name = `test_${process.pid}_${++databases}`;
   const admin = openPostgres(`${server}/postgres`, 1);

@@ -19,3 +19,4 @@ export * from "./member-invitations";
 export * from "./partnerships";
 export * from "./support";
 export * from "./rate-limits";
+export * from "./jobs";
