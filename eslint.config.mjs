@@ -23,8 +23,10 @@ const config = [
     },
   },
   // NEXT_RUNTIME is how Next tells instrumentation which runtime it is in; not configuration.
+  // db/engine.ts reads DATABASE_URL's scheme alone, at load: the tables (db/schema) are chosen
+  // before anything could call lib/env.ts, which db/ may not import; lib/env.ts validates it.
   {
-    files: ["lib/env.ts", "scripts/**", "e2e/**", "*.config.*", "next.config.js", "instrumentation.ts"],
+    files: ["lib/env.ts", "db/engine.ts", "scripts/**", "e2e/**", "*.config.*", "next.config.js", "instrumentation.ts"],
     rules: { "no-restricted-properties": "off" },
   },
   { files: ["next.config.js"], rules: { "@typescript-eslint/no-require-imports": "off" } },

@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 /**
- * The only module that reads process.env (STYLE.md). Everything configurable is here,
+ * The only module that reads process.env (STYLE.md), but for db/engine.ts, which takes the
+ * engine from DATABASE_URL's scheme before any table loads. Everything configurable is here,
  * validated once. APP_MODE decides the defaults: the demo and the tests get safe ones;
  * production gets none and refuses to start without a real AUTH_SECRET.
  */

@@ -18,7 +18,6 @@ import type { AccessAssignmentRef, CreateAccessAssignmentInput } from "./schemas
 export async function createAccessAssignment(outer: ServiceContext, actor: Actor, input: CreateAccessAssignmentInput) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const member = await requirePermission(ctx.db, actor, input.partnerId, "admin_relationships.write");
     const partnerId = member.organization.id;
     const relationship = await firstRow(
@@ -108,7 +107,6 @@ async function activatePending(tx: Tx): Promise<number> {
 export async function removeAccessAssignment(outer: ServiceContext, actor: Actor, ref: AccessAssignmentRef) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const member = await requirePermission(ctx.db, actor, ref.partnerId, "admin_relationships.write");
     const row = await firstRow(
       ctx.db

@@ -40,7 +40,6 @@ async function getOwnGroupOrThrow(ctx: ServiceContext, partnerId: string, groupI
 export async function addGroupMember(outer: ServiceContext, actor: Actor, input: GroupMemberInput) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const member = await requirePermission(ctx.db, actor, input.partnerId, "groups.write");
     const group = await getOwnGroupOrThrow(ctx, member.organization.id, input.groupId);
     // Only people of this partner can be in its groups: another organization's user is "not found".
@@ -110,7 +109,6 @@ async function tellAccountAdmins(
 export async function removeGroupMember(outer: ServiceContext, actor: Actor, input: GroupMemberInput) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const member = await requirePermission(ctx.db, actor, input.partnerId, "groups.write");
     const group = await getOwnGroupOrThrow(ctx, member.organization.id, input.groupId);
     const user = await firstRow(ctx.db.select({ email: users.email }).from(users).where(eq(users.id, input.userId)));

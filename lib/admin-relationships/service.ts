@@ -28,7 +28,6 @@ const DAY = 86_400_000;
 export async function requestAdminRelationship(outer: ServiceContext, actor: Actor, input: RequestAdminRelationshipInput) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const member = await requirePermission(ctx.db, actor, input.partnerId, "admin_relationships.write");
     assertInGoodStanding(member.organization);
     const customer = (await activeResellerRelationship(ctx.db, member.organization.id, input.customerId))
@@ -100,7 +99,6 @@ async function getOwnOrThrow(ctx: ServiceContext, member: Member, id: string): P
 export async function approveAdminRelationship(outer: ServiceContext, actor: Actor, ref: AdminRelationshipRef) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const member = await requirePermission(ctx.db, actor, ref.organizationId, "customer.admin_relationships.approve");
     const row = await getOwnOrThrow(ctx, member, ref.relationshipId);
     const now = ctx.now();
@@ -133,7 +131,6 @@ export async function approveAdminRelationship(outer: ServiceContext, actor: Act
 export async function rejectAdminRelationship(outer: ServiceContext, actor: Actor, ref: AdminRelationshipRef) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const member = await requirePermission(ctx.db, actor, ref.organizationId, "customer.admin_relationships.approve");
     const row = await getOwnOrThrow(ctx, member, ref.relationshipId);
     const now = ctx.now();
@@ -152,7 +149,6 @@ export async function rejectAdminRelationship(outer: ServiceContext, actor: Acto
 export async function terminateAdminRelationship(outer: ServiceContext, actor: Actor, ref: AdminRelationshipRef) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const org = await firstRow(
       ctx.db.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, ref.organizationId)),
     );

@@ -42,7 +42,6 @@ async function assertNameFree(ctx: ServiceContext, cloud: Product["cloud"], name
 export async function addProduct(outer: ServiceContext, actor: Actor, input: AddProductInput): Promise<Product> {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const operator = await requireCatalogEditor(ctx, actor);
     await assertNameFree(ctx, input.cloud, input.name);
     const now = ctx.now();
@@ -78,7 +77,6 @@ export async function addProduct(outer: ServiceContext, actor: Actor, input: Add
 export async function changeProduct(outer: ServiceContext, actor: Actor, input: ChangeProductInput): Promise<Product> {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const operator = await requireCatalogEditor(ctx, actor);
     const product = await productOrThrow(ctx, input.productId);
     await assertNameFree(ctx, product.cloud, input.name, product.id);
@@ -113,7 +111,6 @@ export async function changeProduct(outer: ServiceContext, actor: Actor, input: 
 export async function removeProduct(outer: ServiceContext, actor: Actor, productId: string): Promise<Product> {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const operator = await requireCatalogEditor(ctx, actor);
     const product = await productOrThrow(ctx, productId);
     const now = ctx.now();

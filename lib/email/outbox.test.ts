@@ -1,5 +1,5 @@
 import { firstRow } from "@/db/query";
-import { createServer, type AddressInfo } from "node:net";
+import { freePort } from "@/db/testing/free-port";
 import { SMTPServer } from "smtp-server";
 import { afterEach, describe, expect, it } from "vitest";
 import { emailOutbox } from "@/db/schema";
@@ -13,15 +13,6 @@ const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
   while (closers.length) await closers.pop()!();
 });
-
-/** A port nobody listens on right now, chosen by the OS (random picks can collide with ephemeral ports). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
 
 function queue(t: Awaited<ReturnType<typeof testContext>>, key = "k1") {
   const email = { idempotencyKey: key, kind: "test", to: "grace@blueyonder.example", subject: "Hello", text: "Body", html: "<p>Body</p>" };

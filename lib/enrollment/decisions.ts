@@ -84,7 +84,6 @@ async function tellApplicant(
 export async function approveApplication(outer: ServiceContext, actor: Actor, input: ApproveApplicationInput) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const operator = await requireDecider(ctx, actor);
     const app = await getApplicationOrThrow(ctx, input.applicationId);
     if (app.state !== "pending") throw new DomainError("APPLICATION_DECIDED");
@@ -188,7 +187,6 @@ export async function approveApplication(outer: ServiceContext, actor: Actor, in
 export async function rejectApplication(outer: ServiceContext, actor: Actor, input: RejectApplicationInput) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const operator = await requireDecider(ctx, actor);
     const app = await getApplicationOrThrow(ctx, input.applicationId);
     const now = ctx.now();

@@ -52,7 +52,6 @@ async function pendingFor(db: ServiceContext["db"] | Tx, cloud: Cloud, domain: s
 export async function submitApplication(outer: ServiceContext, actor: Actor, input: ApplyInput & { clientIp: string }) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const operator = await operatorOrganization(ctx.db);
     const rules = CLOUD_RULES[input.cloud];
     if (!operator || !rules.newPartners) throw new DomainError("ENROLLMENT_CLOSED", {}, { cloud: ["enrollmentClosed"] });
@@ -126,7 +125,6 @@ export async function submitApplication(outer: ServiceContext, actor: Actor, inp
 export async function withdrawApplication(outer: ServiceContext, actor: Actor, applicationId: string) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const app = await firstRow(
       ctx.db
         .select()

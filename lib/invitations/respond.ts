@@ -138,7 +138,6 @@ async function notifyPartner(
 export async function acceptInvitation(outer: ServiceContext, actor: Actor, input: AcceptInvitationInput) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const inv = await requireAnswerable(ctx, actor, input.token);
     const partner = await firstRow(organizationById(ctx.db).execute({ id: inv.partnerId }));
     if (!partner) throw new DomainError("INVITATION_INVALID");
@@ -254,7 +253,6 @@ export async function acceptInvitation(outer: ServiceContext, actor: Actor, inpu
 export async function declineInvitation(outer: ServiceContext, actor: Actor, token: string) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const inv = await requireAnswerable(ctx, actor, token);
     const partner = await firstRow(ctx.db.select().from(organizations).where(eq(organizations.id, inv.partnerId)));
     if (!partner) throw new DomainError("INVITATION_INVALID");

@@ -95,7 +95,6 @@ async function checkProvider(ctx: ServiceContext, partner: Organization, provide
 export async function createInvitation(outer: ServiceContext, actor: Actor, input: InviteCustomerInput) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const member = await requirePermission(ctx.db, actor, input.partnerId, "invitations.write");
     assertInGoodStanding(member.organization);
     const email = normalizeEmail(input.email);
@@ -160,7 +159,6 @@ async function getOwnInvitationOrThrow(ctx: ServiceContext, member: Member, invi
 export async function resendInvitation(outer: ServiceContext, actor: Actor, ref: InvitationRef) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const member = await requirePermission(ctx.db, actor, ref.partnerId, "invitations.write");
     assertInGoodStanding(member.organization);
     const inv = await getOwnInvitationOrThrow(ctx, member, ref.invitationId);
@@ -213,7 +211,6 @@ export async function resendInvitation(outer: ServiceContext, actor: Actor, ref:
 export async function revokeInvitation(outer: ServiceContext, actor: Actor, ref: InvitationRef): Promise<{ email: string }> {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const member = await requirePermission(ctx.db, actor, ref.partnerId, "invitations.write");
     const inv = await getOwnInvitationOrThrow(ctx, member, ref.invitationId);
     const now = ctx.now();

@@ -88,7 +88,6 @@ async function changeStanding(
 ) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const operator = await requireManager(ctx, actor);
     const partner = await partnerOrThrow(ctx, input.partnerId);
     const now = ctx.now();
@@ -130,7 +129,6 @@ export async function reinstatePartner(ctx: ServiceContext, actor: Actor, input:
 export async function offboardPartner(outer: ServiceContext, actor: Actor, input: OffboardPartnerInput) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const operator = await requireManager(ctx, actor);
     const partner = await partnerOrThrow(ctx, input.partnerId);
     if (input.confirmName.trim().toLocaleLowerCase() !== partner.name.trim().toLocaleLowerCase())

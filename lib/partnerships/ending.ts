@@ -31,7 +31,6 @@ async function ownPartnershipOrThrow(ctx: ServiceContext, member: Member, id: st
 export async function revokePartnershipInvitation(outer: ServiceContext, actor: Actor, ref: PartnershipRef) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const member = await requirePermission(ctx.db, actor, ref.organizationId, "partnerships.write");
     const row = await ownPartnershipOrThrow(ctx, member, ref.partnershipId);
     if (row.providerId !== member.organization.id) throw new DomainError("NOT_FOUND");

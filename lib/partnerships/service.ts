@@ -50,7 +50,6 @@ async function resellerInCloud(ctx: ServiceContext, provider: Organization, publ
 export async function invitePartnership(outer: ServiceContext, actor: Actor, input: InvitePartnershipInput) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const member = await requirePermission(ctx.db, actor, input.providerId, "partnerships.write");
     const provider = member.organization;
     assertInGoodStanding(provider);
@@ -203,7 +202,6 @@ export async function notify(ctx: ServiceContext, tx: Tx, row: PartnershipRow, k
 async function answer(outer: ServiceContext, actor: Actor, token: string, state: "active" | "declined") {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const row = await requireAnswerable(ctx, actor, token);
     await requirePermission(ctx.db, actor, row.resellerId, "partnerships.write");
     const now = ctx.now();

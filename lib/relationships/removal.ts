@@ -222,7 +222,6 @@ async function endRelationships(
 ) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     await activeRelationshipOrThrow(ctx.db, partnerId, customerId);
     const now = ctx.now();
 

@@ -143,7 +143,6 @@ export async function importSubscriptions(
 ): Promise<Sheet & { imported: number }> {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const sheet = await planImport(ctx, actor, input);
     if (sheet.fileErrors.length || sheet.rows.some((r) => r.errors.length)) return { ...sheet, imported: 0 };
     const { member } = sheet;

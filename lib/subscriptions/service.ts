@@ -79,7 +79,6 @@ async function auditChange(
 export async function createSubscription(outer: ServiceContext, actor: Actor, input: CreateSubscriptionInput): Promise<Subscription> {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const member = await requirePermission(ctx.db, actor, input.partnerId, "subscriptions.write");
     assertInGoodStanding(member.organization);
     const rel = await activeResellerRelationship(ctx.db, member.organization.id, input.customerId);
@@ -120,7 +119,6 @@ export async function createSubscription(outer: ServiceContext, actor: Actor, in
 export async function recordSubscription(outer: ServiceContext, actor: Actor, input: RecordSubscriptionInput): Promise<Subscription> {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const member = await requirePermission(ctx.db, actor, input.customerId, "customer.subscriptions.write");
     const product = await offeredProduct(ctx, member.organization.cloud, input.productId);
     const now = ctx.now();
@@ -184,7 +182,6 @@ async function ownSubscription(ctx: ServiceContext, actor: Actor, ref: Subscript
 export async function changeSeats(outer: ServiceContext, actor: Actor, input: ChangeSeatsInput): Promise<Subscription> {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const { member, sub } = await ownSubscription(ctx, actor, input);
     if (member.organization.kind === "partner") assertInGoodStanding(member.organization);
     if (sub.state !== "active") throw new DomainError("SUBSCRIPTION_STATE", { from: sub.state, event: "seats" });
@@ -217,7 +214,6 @@ export async function changeSubscriptionState(
 ): Promise<Subscription> {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const { member, sub } = await ownSubscription(ctx, actor, input);
     if (input.event === "reactivate" && member.organization.kind === "partner") assertInGoodStanding(member.organization);
     const rule = SUBSCRIPTION_TRANSITIONS[input.event];

@@ -58,7 +58,6 @@ async function tellPartner(
 export async function assignSupport(outer: ServiceContext, actor: Actor, input: AssignSupportInput) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const member = await requirePermission(ctx.db, actor, input.customerId, "customer.support.assign");
     const customer = member.organization;
     const sub = await firstRow(
@@ -230,7 +229,6 @@ export async function endSupportWithoutAdminAccess(
 export async function recordSupportAction(outer: ServiceContext, actor: Actor, input: RecordSupportActionInput) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const member = await requirePermission(ctx.db, actor, input.partnerId, "support.write");
     const a = await firstRow(
       ctx.db

@@ -26,7 +26,6 @@ import { transaction } from "@/db/transaction";
 export async function inviteMember(outer: ServiceContext, actor: Actor, input: InviteMemberInput) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const member = await requireTeamAdmin(ctx, actor, input.organizationId);
     const org = member.organization;
     checkRolesFit(org, input.roles);
@@ -114,7 +113,6 @@ async function requireAnswerable(ctx: ServiceContext, actor: Actor, token: strin
 export async function acceptMemberInvitation(outer: ServiceContext, actor: Actor, token: string) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const inv = await requireAnswerable(ctx, actor, token);
     const now = ctx.now();
 
@@ -172,7 +170,6 @@ export async function acceptMemberInvitation(outer: ServiceContext, actor: Actor
 export async function declineMemberInvitation(outer: ServiceContext, actor: Actor, token: string) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const inv = await requireAnswerable(ctx, actor, token);
     const now = ctx.now();
 
@@ -198,7 +195,6 @@ export async function declineMemberInvitation(outer: ServiceContext, actor: Acto
 export async function revokeMemberInvitation(outer: ServiceContext, actor: Actor, ref: MemberInvitationRef) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const member = await requireTeamAdmin(ctx, actor, ref.organizationId);
     const now = ctx.now();
 

@@ -55,7 +55,6 @@ function changedRoles(from: readonly MemberRole[], to: readonly MemberRole[]): M
 export async function changeMemberRoles(outer: ServiceContext, actor: Actor, input: MemberRolesInput) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const member = await requireTeamAdmin(ctx, actor, input.organizationId);
     const org = member.organization;
     checkRolesFit(org, input.roles);
@@ -105,7 +104,6 @@ export async function changeMemberRoles(outer: ServiceContext, actor: Actor, inp
 export async function removeMember(outer: ServiceContext, actor: Actor, ref: MemberRef) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-
     const member = await requireTeamAdmin(ctx, actor, ref.organizationId);
     const org = member.organization;
     const now = ctx.now();
