@@ -154,13 +154,16 @@ function arrange(): World {
   });
 }
 
-/** Every table but the abuse counters (counting attempts is their job), as one digest. */
+/**
+ * Every table but the abuse counters (counting attempts is their job) and the scheduler's
+ * leases (each server's tick renews one, whatever the requests do), as one digest.
+ */
 function databaseDigest(): Record<string, string> {
   return withDb((db) => {
     const tables = (
       db
         .prepare(
-          "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name <> 'rate_limits'",
+          "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name not in ('rate_limits', 'job_leases')",
         )
         .all() as { name: string }[]
     ).map((r) => r.name);
