@@ -33,7 +33,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", testIgnore: "production/**", use: { browserName: "chromium", baseURL: E2E.baseUrl } },
+    { name: "chromium", testIgnore: ["production/**", "two-servers/**"], use: { browserName: "chromium", baseURL: E2E.baseUrl } },
     { name: "production", testMatch: "production/**/*.spec.ts", use: { browserName: "chromium", baseURL: PRODUCTION.baseUrl } },
   ],
   webServer: [

@@ -7,7 +7,11 @@
  * from the environment, no mailbox page): the capture server only stands in for the SMTP
  * relay, so the end-to-end suite can walk a program from an empty database.
  *
- *   tsx scripts/serve.ts [--mode demo|test|production] [--db FILE] [--port N] [--smtp-port N] [--mailbox-port N] [--fresh]
+ *   tsx scripts/serve.ts [--mode demo|test|production] [--db FILE] [--port N] [--smtp-port N] [--mailbox-port N] [--fresh] [--servers N]
+ *
+ * `--servers 2` starts two app servers on the next ports (PORT+1, PORT+2) on the one
+ * database, behind a round-robin balancer on PORT (scripts/support/balancer.ts): what
+ * several servers behind a load balancer do, on one machine (docs/scaling.md).
  *
  * The ports also come from PORT, SMTP_PORT and MAILBOX_PORT (3000, 2525, 2580), as
  * `PORT=4000 npm run demo` expects; a port in use is said in one line.
@@ -21,6 +25,7 @@ import { applyMigrations, closeDatabase, openAppDatabase } from "../db/connect";
 import { memberships, organizations, users } from "../db/schema";
 import { seedDemo, type DemoAccount } from "../lib/seed/demo";
 import { startCaptureServer } from "../lib/email/capture-server";
+import { startBalancer } from "./support/balancer";
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +35,7 @@ const { values } = parseArgs({
     "smtp-port": { type: "string", default: process.env.SMTP_PORT || "2525" },
     "mailbox-port": { type: "string", default: process.env.MAILBOX_PORT || "2580" },
     fresh: { type: "boolean", default: false },
+    servers: { type: "string", default: "1" },
   },
 });
 
@@ -40,6 +46,7 @@ const databaseUrl = process.env.DATABASE_URL || undefined;
 const where = databaseUrl ? "PostgreSQL" : dbPath;
 const port = Number(values.port);
 const baseUrl = `http://localhost:${port}`;
+const servers = Number(values.servers);
 
 function printAccounts(accounts: DemoAccount[], mailboxUrl: string) {
   console.log("\nDemo accounts (sign in by email link; read it in the mailbox):");
@@ -59,19 +66,30 @@ async function main() {
   await closeDatabase(db);
 
   const capture = await startCaptureServer({ smtpPort: Number(values["smtp-port"]), apiPort: Number(values["mailbox-port"]) });
-  const child = spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/start.ts", "-p", String(port), "-H", "localhost"], {
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      APP_MODE: mode,
-      DATABASE_PATH: dbPath,
-      SMTP_URL: capture.smtpUrl,
-      // Production never shows the mailbox page; the capture's API is still there for the tests.
-      MAILBOX_API_URL: mode === "production" ? "" : capture.apiUrl,
-      PUBLIC_BASE_URL: baseUrl,
-      OUTBOX_POLL_MS: mode === "demo" ? "2000" : "500",
-    },
-  });
+  const env = {
+    ...process.env,
+    APP_MODE: mode,
+    DATABASE_PATH: dbPath,
+    SMTP_URL: capture.smtpUrl,
+    // Production never shows the mailbox page; the capture's API is still there for the tests.
+    MAILBOX_API_URL: mode === "production" ? "" : capture.apiUrl,
+    PUBLIC_BASE_URL: baseUrl,
+    OUTBOX_POLL_MS: process.env.OUTBOX_POLL_MS ?? (mode === "demo" ? "2000" : "500"),
+  };
+  // One server on PORT, or several on the ports after it behind a balancer on PORT.
+  const appPorts = servers > 1 ? Array.from({ length: servers }, (_, i) => port + 1 + i) : [port];
+  // The balancer first: a port in use stops us before any server starts.
+  let serversAnswer = () => {};
+  const upstreams = appPorts.map((p) => ({ host: "localhost", port: p }));
+  const balancer = servers > 1 ? await startBalancer(port, "localhost", upstreams, new Promise((r) => (serversAnswer = r))) : undefined;
+  const children = appPorts.map((p) =>
+    spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/start.ts", "-p", String(p), "-H", "localhost"], {
+      stdio: "inherit",
+      env,
+    }),
+  );
+  if (balancer) void Promise.all(appPorts.map(answering)).then(serversAnswer);
+  if (balancer) console.log(`\n${servers} app servers on ports ${appPorts.join(", ")} behind a round-robin balancer on ${port}.`);
   if (mode === "production")
     console.log(
       `\nProduction mode on ${where} (${accounts.length} accounts). Mail is captured at ${capture.apiUrl}/messages.\nThe first operator: ${databaseUrl ? "DATABASE_URL=…" : `DATABASE_PATH=${dbPath}`} npm run operator:add -- you@example.com\n`,
@@ -82,13 +100,27 @@ async function main() {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    child.kill("SIGTERM");
+    for (const child of children) child.kill("SIGTERM");
+    balancer?.close();
     await capture.close();
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
-  child.on("exit", (code) => void stop(code ?? 0));
+  // One server stopping stops them all: a half-running pair would pass for a working one.
+  for (const child of children) child.on("exit", (code) => void stop(code ?? 0));
+}
+
+/** Resolves once the app server on this port serves its sign-in page. */
+async function answering(appPort: number): Promise<void> {
+  for (;;) {
+    const ok = await fetch(`http://localhost:${appPort}/signin`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 async function listAccounts(db: Db): Promise<DemoAccount[]> {
@@ -101,6 +133,9 @@ async function listAccounts(db: Db): Promise<DemoAccount[]> {
 }
 
 const PORT_SETTING: Record<string, string> = {
+  ...Object.fromEntries(
+    Array.from({ length: servers }, (_, i) => [String(port + 1 + i), `PORT or --port (server ${i + 1} listens on PORT+${i + 1})`]),
+  ),
   [values.port]: "PORT or --port",
   [values["smtp-port"]]: "SMTP_PORT or --smtp-port (the built-in mailbox's SMTP)",
   [values["mailbox-port"]]: "MAILBOX_PORT or --mailbox-port (the built-in mailbox's API)",

@@ -18,6 +18,8 @@ export type ClusterOptions = {
    * nothing to keep after a power cut, and every commit's fsync would slow the suite.
    */
   durable?: boolean;
+  /** A fixed port (the end-to-end suite's helpers must know it); otherwise a free one. */
+  port?: number;
 };
 
 /** The newest installed server's programs (Debian keeps them out of PATH). */
@@ -52,7 +54,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   }
   const data = path.join(dir, "data");
   pg(bin, "initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"]);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const settings = [
     `-p ${port}`,
     "-c listen_addresses=127.0.0.1",

@@ -18,4 +18,18 @@ export const PRODUCTION = {
   dbPath: "data/e2e-production.db",
 };
 
-export type Server = typeof E2E;
+/**
+ * Two app servers on one PostgreSQL database behind a round-robin balancer (e2e/two-servers/,
+ * playwright.postgres.config.ts): the balancer on `port`, the servers on the two ports after it.
+ */
+export const TWO_SERVERS = {
+  port: 3300,
+  smtpPort: 2825,
+  mailboxPort: 2880,
+  baseUrl: "http://localhost:3300",
+  mailboxApi: "http://127.0.0.1:2880",
+  postgresPort: 5491,
+  databaseUrl: "postgres://postgres@127.0.0.1:5491/prc",
+};
+
+export type Server = Pick<typeof E2E, "baseUrl" | "mailboxApi">;

@@ -2,6 +2,7 @@ import { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/auth";
 import { csrfCookieName, csrfTokenMatches } from "@/lib/auth/csrf";
 import { admitSignInRequest } from "@/lib/auth/sign-in-request";
+import { env } from "@/lib/env";
 
 /**
  * Auth.js answers some malformed requests (a callbackUrl that is not a URL) with a 500 and
@@ -71,11 +72,25 @@ async function signInEndpoint(request: NextRequest): Promise<Response> {
   return guarded(handlers.POST)(request);
 }
 
-export async function GET(request: NextRequest): Promise<Response> {
+/**
+ * The request as Auth.js must see it: at the public address (PUBLIC_BASE_URL). Behind a
+ * proxy or a balancer, Next gives a route the address this process listens on
+ * (http://localhost:3301), and Auth.js would redirect a signed-in person there, away from
+ * the public origin whose callbackUrl it then refuses as foreign.
+ */
+function atPublicOrigin(request: NextRequest): NextRequest {
+  const origin = new URL(env().PUBLIC_BASE_URL).origin;
+  if (request.nextUrl.origin === origin) return request;
+  return new NextRequest(origin + request.nextUrl.href.slice(request.nextUrl.origin.length), request);
+}
+
+export async function GET(incoming: NextRequest): Promise<Response> {
+  const request = atPublicOrigin(incoming);
   return isCallback(request) ? callbackByGet(request) : guarded(handlers.GET)(request);
 }
 
-export async function POST(request: NextRequest): Promise<Response> {
+export async function POST(incoming: NextRequest): Promise<Response> {
+  const request = atPublicOrigin(incoming);
   if (isCallback(request)) return callbackByPost(request);
   if (request.nextUrl.pathname.endsWith("/signin/nodemailer")) return signInEndpoint(request);
   return guarded(handlers.POST)(request);
