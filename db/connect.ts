@@ -46,3 +46,38 @@ export async function closeDatabase(db: Db): Promise<void> {
   if (writer !== db) writer.$client.close();
   db.$client.close();
 }
+
+/**
+ * What the engine finds wrong with its own files, empty when all is well: SQLite's
+ * `integrity_check`; on PostgreSQL, amcheck's heap check of every table and B-tree check of
+ * every index (with each heap row looked up in its indexes; creating the extension needs a
+ * role allowed to). For the crash test, and for anyone who wants to know after an incident.
+ */
+export async function checkIntegrity(db: Db): Promise<string[]> {
+  const pg = postgres(db);
+  if (!pg) {
+    const result = writerOf(db).$client.pragma("integrity_check", { simple: true });
+    return result === "ok" ? [] : [String(result)];
+  }
+  const query = async <T>(text: string, params: unknown[] = []) => (await pg.$client.query(text, params)).rows as T[];
+  await query("create extension if not exists amcheck");
+  const relations = await query<{ name: string; kind: string }>(
+    `select c.oid::regclass::text as name, c.relkind as kind from pg_class c
+       join pg_namespace n on n.oid = c.relnamespace left join pg_am a on a.oid = c.relam
+      where n.nspname = 'public' and (c.relkind = 'r' or (c.relkind = 'i' and a.amname = 'btree'))`,
+  );
+  const problems: string[] = [];
+  for (const { name, kind } of relations) {
+    if (kind === "r") {
+      for (const row of await query<{ blkno: number; offnum: number; msg: string }>("select * from verify_heapam($1::regclass)", [name]))
+        problems.push(`${name} block ${row.blkno} item ${row.offnum}: ${row.msg}`);
+    } else {
+      try {
+        await query("select bt_index_check($1::regclass, true)", [name]);
+      } catch (error) {
+        problems.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+  return problems;
+}

@@ -10,7 +10,17 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "./free-port";
 
-export type Cluster = { url: string; port: number; stop: () => void };
+export type Cluster = {
+  url: string;
+  port: number;
+  stop: () => void;
+  /**
+   * A crash of the database server and its restart: an immediate shutdown ends every
+   * backend at once without a checkpoint, so the next start replays the WAL, as after a
+   * power cut or a killed machine. Connections open at the time are broken.
+   */
+  crashAndRestart: () => void;
+};
 
 export type ClusterOptions = {
   /**
@@ -62,18 +72,24 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     "-c max_connections=200",
     ...(options.durable ? [] : ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]),
   ].join(" ");
-  pg(bin, "pg_ctl", ["-D", data, "-o", settings, "-l", path.join(dir, "server.log"), "-w", "start"]);
+  const start = () => pg(bin, "pg_ctl", ["-D", data, "-o", settings, "-l", path.join(dir, "server.log"), "-w", "start"]);
+  const immediateStop = () => pg(bin, "pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
+  start();
   pg(bin, "createdb", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "prc"]);
   let stopped = false;
   const stop = () => {
     if (stopped) return;
     stopped = true;
     try {
-      pg(bin, "pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
+      immediateStop();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   };
   process.once("exit", stop);
-  return { url: `postgres://postgres@127.0.0.1:${port}/prc`, port, stop };
+  const crashAndRestart = () => {
+    immediateStop();
+    start();
+  };
+  return { url: `postgres://postgres@127.0.0.1:${port}/prc`, port, stop, crashAndRestart };
 }

@@ -3,14 +3,17 @@
  * real services as fast as it can while delivering the outbox to a real SMTP server, and
  * acknowledges each committed write on stdout, the way a server answers a request:
  *
- *   tsx lib/testing/crash-writer.ts write DB_FILE SMTP_URL PARAMS_JSON   (until killed)
- *   tsx lib/testing/crash-writer.ts drain DB_FILE SMTP_URL PARAMS_JSON   (delivers what is left, exits)
+ *   tsx lib/testing/crash-writer.ts write DATABASE SMTP_URL PARAMS_JSON   (until killed)
+ *   tsx lib/testing/crash-writer.ts drain DATABASE SMTP_URL PARAMS_JSON   (delivers what is left, exits)
+ *
+ * DATABASE is a SQLite file, or a PostgreSQL URL when DATABASE_URL names that engine.
  *
  * Acknowledgements use writeSync: on Linux a pipe write returns only once the parent can
  * read it, so an "ack" the parent sees was printed after its transaction committed.
  */
 import { writeSync } from "node:fs";
-import { openDatabase } from "@/db/client";
+import { closeDatabase, openAppDatabase } from "@/db/connect";
+import { ENGINE } from "@/db/engine";
 import type { Actor } from "@/lib/auth/membership";
 import { LEASE_MS, deliverDueEmails } from "@/lib/email/outbox";
 import { smtpSender } from "@/lib/email/transport";
@@ -20,9 +23,9 @@ import { addUser } from "./fixtures";
 
 export type CrashWriterParams = { partnerId: string; sales: Actor };
 
-const [mode, file, smtpUrl, json] = process.argv.slice(2);
+const [mode, target, smtpUrl, json] = process.argv.slice(2);
 const p = JSON.parse(json) as CrashWriterParams;
-const db = openDatabase(file);
+const db = openAppDatabase(ENGINE === "postgres" ? { url: target, poolSize: 4 } : { path: target });
 const ctx = {
   db,
   now: () => new Date(),
@@ -78,7 +81,7 @@ if (mode === "write") {
     while ((await deliverDueEmails(db, send, later)) > 0) {
       /* drain */
     }
-    db.$client.close();
+    await closeDatabase(db);
     process.exit(0);
   })();
 }
