@@ -1,6 +1,14 @@
 import next from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// Pages and components ask lib/ what a member may see and do (the reads check their own
+// permission, lib/auth/abilities.ts names the controls): they never check a permission themselves.
+const HAS_PERMISSION = {
+  name: "@/lib/auth/permissions",
+  importNames: ["hasPermission"],
+  message: "Read through lib/<domain>/ (it checks the permission) and offer controls from lib/auth/abilities.ts.",
+};
+
 const config = [
   ...next,
   ...nextTs,
@@ -121,6 +129,7 @@ const config = [
       "no-restricted-imports": [
         "error",
         {
+          paths: [HAS_PERMISSION],
           patterns: [
             {
               regex: "^@/db/(?!values/)",
@@ -138,6 +147,7 @@ const config = [
       "no-restricted-imports": [
         "error",
         {
+          paths: [HAS_PERMISSION],
           patterns: [
             { regex: "^@/db/(?!values/)", allowTypeImports: true, message: "Components never reach the database." },
             {

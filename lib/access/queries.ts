@@ -2,10 +2,11 @@ import "server-only";
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accessAssignments, memberships, securityGroupMembers, securityGroups, users } from "@/db/schema";
-import type { Member } from "@/lib/auth/membership";
+import { type Member, ensurePermitted } from "@/lib/auth/membership";
 
 /** The partner's groups with their members, and the people who could be added. */
 export async function listGroupsWithMembers(db: Db, member: Member) {
+  ensurePermitted(member, "customers.read", "groups.write");
   const partnerId = member.organization.id;
   const groups = await db
     .select({ id: securityGroups.id, name: securityGroups.name })
@@ -28,6 +29,7 @@ export async function listGroupsWithMembers(db: Db, member: Member) {
 }
 
 export async function listGroups(db: Db, member: Member) {
+  ensurePermitted(member, "customers.read", "groups.write");
   return await db
     .select({ id: securityGroups.id, name: securityGroups.name })
     .from(securityGroups)
@@ -37,6 +39,7 @@ export async function listGroups(db: Db, member: Member) {
 
 /** Live assignments of the given relationships of this partner. */
 export async function listAssignments(db: Db, member: Member, relationshipIds: string[]) {
+  ensurePermitted(member, "customers.read", "groups.write");
   if (relationshipIds.length === 0) return [];
   return await db
     .select({

@@ -4,7 +4,7 @@ import { and, asc, desc, eq, gt, gte, inArray, lte, or, sql } from "drizzle-orm"
 import type { Db } from "@/db/client";
 import { adminRelationships, organizations } from "@/db/schema";
 import { holdsGlobalAdministrator } from "@/db/schema";
-import type { Member } from "@/lib/auth/membership";
+import { type Member, ensurePermitted } from "@/lib/auth/membership";
 import { PAGE_SIZE, toPage } from "@/lib/pagination";
 import { contains } from "@/lib/search";
 import { IN_FORCE } from "./states";
@@ -25,6 +25,7 @@ function windowWhere(window: ExpiryWindow, now: Date) {
 }
 
 export async function expiryCounts(db: Db, member: Member, now: Date) {
+  ensurePermitted(member, "customers.read");
   const count = async (where: ReturnType<typeof and>) =>
     (
       await firstRow(
@@ -45,6 +46,7 @@ export async function expiryCounts(db: Db, member: Member, now: Date) {
 
 /** One tile's list, in end-date order; `q` narrows it to a customer or relationship name containing it. */
 export async function listExpiring(db: Db, member: Member, window: ExpiryWindow, opts: { page: number; now: Date; q?: string }) {
+  ensurePermitted(member, "customers.read");
   const q = opts.q?.trim();
   const rows = await db
     .select({

@@ -4,7 +4,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { prepared } from "@/db/prepared";
 import { adminRelationships, organizations } from "@/db/schema";
-import type { Member } from "@/lib/auth/membership";
+import { type Member, ensurePermitted } from "@/lib/auth/membership";
 import { DomainError } from "@/lib/errors";
 import { IN_FORCE } from "./states";
 
@@ -24,6 +24,7 @@ const columns = {
 
 /** The partner's admin relationships with one customer, newest first (every state). */
 export async function listPartnerAdminRelationships(db: Db, member: Member, customerId: string) {
+  ensurePermitted(member, "customers.read");
   return await partnerRelationshipsWith(db).execute({ partnerId: member.organization.id, customerId });
 }
 
@@ -47,6 +48,7 @@ const partnerRelationshipsWith = (db: Db) =>
 
 /** A customer's requests waiting for approval and the relationships in force, across all its partners. */
 export async function listCustomerAdminRelationships(db: Db, member: Member) {
+  ensurePermitted(member, "customer.dashboard.read");
   const rows = await db
     .select(columns)
     .from(adminRelationships)
@@ -60,6 +62,7 @@ export async function listCustomerAdminRelationships(db: Db, member: Member) {
 
 /** One relationship of this customer (the target of the approval email's link); any other id is "not found". */
 export async function getCustomerAdminRelationshipOrThrow(db: Db, member: Member, id: string) {
+  ensurePermitted(member, "customer.dashboard.read");
   const row = await firstRow(
     db
       .select(columns)

@@ -3,7 +3,7 @@ import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEvents, organizations } from "@/db/schema";
 import { alias } from "drizzle-orm/sqlite-core";
-import type { Member } from "@/lib/auth/membership";
+import { ensurePermitted, type Member } from "@/lib/auth/membership";
 import type { ActivityFilters } from "./filters";
 
 const DAY = 86_400_000;
@@ -53,6 +53,7 @@ const columns = {
  * page 1,000 costs what page 1 costs: the (tenant, id) and (tenant, action, id) indexes serve it.
  */
 export async function listActivity(db: Db, member: Member, f: ActivityFilters, size = ACTIVITY_PAGE) {
+  ensurePermitted(member, "activity.read", "operator.console.read", "customer.activity.read");
   const rows = await db
     .select(columns)
     .from(auditEvents)

@@ -52,6 +52,18 @@ export async function requirePermission(db: Db, actor: Actor, organizationId: st
   return member;
 }
 
+/**
+ * Every read in lib/ that shows an organization's data asks this first, for the member the
+ * request resolved from its membership row (memberForPage, requireMember): it holds one of
+ * the permissions, or FORBIDDEN. A member of an organization of another kind than the
+ * permissions' is NOT_FOUND, as in requirePermission. Pages, exports and the API all go
+ * through the same reads, so none can forget the check.
+ */
+export function ensurePermitted(member: Member, ...anyOf: [Permission, ...Permission[]]): void {
+  if (!anyOf.some((p) => kindOf(p) === member.organization.kind)) throw new DomainError("NOT_FOUND");
+  if (!anyOf.some((p) => hasPermission(member.roles, p))) throw new DomainError("FORBIDDEN");
+}
+
 /** Every organization the person belongs to: the header's switcher asks on every page. */
 export async function listMemberships(db: Db, userId: string) {
   return await membershipsOf(db).execute({ userId });

@@ -42,3 +42,21 @@ export async function orNotFound<T>(read: () => T | Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/** What a read answers for a member who lacks its permission: the page shows <Forbidden> in its place. */
+export const REFUSED = Symbol("refused");
+
+/**
+ * For pages: a read through lib/ that checks the member's permission itself. FORBIDDEN
+ * resolves to REFUSED (the page renders the refusal, its heading the h1); NOT_FOUND shows
+ * the 404 page, as orNotFound does.
+ */
+export async function readForPage<T>(read: () => Promise<T>): Promise<T | typeof REFUSED> {
+  try {
+    return await read();
+  } catch (error) {
+    if (isDomainError(error, "FORBIDDEN")) return REFUSED;
+    if (isDomainError(error, "NOT_FOUND")) notFound();
+    throw error;
+  }
+}

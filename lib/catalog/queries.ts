@@ -3,12 +3,14 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { products } from "@/db/schema";
 import type { Cloud } from "@/db/values/organizations";
+import { ensurePermitted, type Member } from "@/lib/auth/membership";
 
 /**
  * Every cloud's catalog, by name. The catalog is the program's price list, not a tenant's
  * data: operators edit it, and partners and customers of a cloud read its offered products.
  */
-export async function listCatalog(db: Db) {
+export async function listCatalog(db: Db, member: Member) {
+  ensurePermitted(member, "operator.console.read");
   return await db.select().from(products).orderBy(asc(products.cloud), asc(products.name));
 }
 

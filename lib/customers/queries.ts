@@ -15,7 +15,7 @@ import {
 } from "@/db/schema";
 import { IN_FORCE } from "@/lib/admin-relationships/states";
 import type { DirectoryRoleId } from "@/db/values/directory-roles";
-import type { Member } from "@/lib/auth/membership";
+import { type Member, ensurePermitted } from "@/lib/auth/membership";
 import { hasPermission } from "@/lib/auth/permissions";
 
 const provider = alias(organizations, "provider");
@@ -26,6 +26,7 @@ const reseller = alias(organizations, "reseller");
  * channel it came through and the admin roles it holds in the tenant now.
  */
 export async function listCustomerPartners(db: Db, member: Member) {
+  ensurePermitted(member, "customer.dashboard.read");
   const partners = await db
     .select({
       id: organizations.id,
@@ -120,6 +121,7 @@ export async function listAcceptableTenants(db: Db, userId: string) {
 
 /** The customer's latest reseller relationship with one partner (active or ended), or null if there never was one. */
 export async function getCustomerPartnerRelationship(db: Db, member: Member, partnerId: string) {
+  ensurePermitted(member, "customer.dashboard.read");
   return (
     (await firstRow(
       db

@@ -3,7 +3,7 @@ import "server-only";
 import { and, asc, desc, eq, gt, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { emailOutbox, invitations, organizations, users } from "@/db/schema";
-import type { Member } from "@/lib/auth/membership";
+import { type Member, ensurePermitted } from "@/lib/auth/membership";
 import { PAGE_SIZE, toPage } from "@/lib/pagination";
 import type { ServiceContext } from "@/lib/context";
 import { contains } from "@/lib/search";
@@ -37,6 +37,7 @@ export async function listPartnerInvitations(
   member: Member,
   opts: { page: number; status?: InvitationStatus; now: Date; q?: string; sort?: InvitationSort },
 ) {
+  ensurePermitted(member, "invitations.read");
   const q = opts.q?.trim();
   const rows = (
     await db

@@ -12,8 +12,7 @@ import {
   users,
 } from "@/db/schema";
 import { IN_FORCE } from "@/lib/admin-relationships/states";
-import type { Member } from "@/lib/auth/membership";
-import { hasPermission } from "@/lib/auth/permissions";
+import { type Member, ensurePermitted } from "@/lib/auth/membership";
 import type { ApplicationState } from "@/db/values/enrollment";
 import { DomainError } from "@/lib/errors";
 import type { Cloud, PartnerState, PartnerType } from "@/db/values/organizations";
@@ -24,14 +23,8 @@ import { contains } from "@/lib/search";
  * The operator console's reads. Each takes the operator member (from operatorForPage) and
  * checks the permission itself: the console sees every cloud, and nobody else sees it.
  */
-
-function requireConsole(member: Member) {
-  if (member.organization.kind !== "operator") throw new DomainError("NOT_FOUND");
-  if (!hasPermission(member.roles, "operator.console.read")) throw new DomainError("FORBIDDEN");
-}
-
 export async function listApplications(db: Db, member: Member, opts: { state?: ApplicationState; page: number }) {
-  requireConsole(member);
+  ensurePermitted(member, "operator.console.read");
   const rows = await db
     .select()
     .from(partnerApplications)
@@ -43,12 +36,12 @@ export async function listApplications(db: Db, member: Member, opts: { state?: A
 }
 
 export async function countPendingApplications(db: Db, member: Member): Promise<number> {
-  requireConsole(member);
+  ensurePermitted(member, "operator.console.read");
   return (await firstRow(db.select({ n: count() }).from(partnerApplications).where(eq(partnerApplications.state, "pending"))))!.n;
 }
 
 export async function getApplicationOrThrow(db: Db, member: Member, applicationId: string) {
-  requireConsole(member);
+  ensurePermitted(member, "operator.console.read");
   const app = await firstRow(db.select().from(partnerApplications).where(eq(partnerApplications.id, applicationId)));
   if (!app) throw new DomainError("NOT_FOUND");
   const decidedBy = app.decidedByUserId
@@ -81,7 +74,7 @@ function organizationFilter(
 
 /** Partners of every cloud, by name, filtered and paged, with how many match. */
 export async function listPartners(db: Db, member: Member, f: PartnerFilters) {
-  requireConsole(member);
+  ensurePermitted(member, "operator.console.read");
   const where = organizationFilter("partner", f);
   const rows = await db
     .select()
@@ -96,7 +89,7 @@ export async function listPartners(db: Db, member: Member, f: PartnerFilters) {
 
 /** Customers of every cloud, read only: the operator sees them, it never acts in their tenants. */
 export async function listCustomers(db: Db, member: Member, f: { q?: string; cloud?: Cloud; page: number }) {
-  requireConsole(member);
+  ensurePermitted(member, "operator.console.read");
   const where = organizationFilter("customer", f);
   const rows = await db
     .select()
@@ -126,7 +119,7 @@ export async function listCustomers(db: Db, member: Member, f: { q?: string; clo
 
 /** One partner as the operator sees it: who its people are, how many customers and admin relationships in force, its latest activity. */
 export async function getPartnerForOperator(db: Db, member: Member, partnerId: string) {
-  requireConsole(member);
+  ensurePermitted(member, "operator.console.read");
   const partner = await firstRow(
     db
       .select()

@@ -4,7 +4,7 @@ import { and, asc, count, desc, eq, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { prepared } from "@/db/prepared";
 import { organizations, resellerRelationships } from "@/db/schema";
-import type { Member } from "@/lib/auth/membership";
+import { type Member, ensurePermitted } from "@/lib/auth/membership";
 import { DomainError } from "@/lib/errors";
 import { PAGE_SIZE, toPage } from "@/lib/pagination";
 import { contains } from "@/lib/search";
@@ -20,6 +20,7 @@ export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
  * with a search) and is skipped when the last page already tells it.
  */
 export async function listPartnerCustomers(db: Db, member: Member, opts: { page: number; q?: string; sort?: CustomerSort }) {
+  ensurePermitted(member, "customers.read");
   const where = customerFilter(member, opts.q);
   const offset = (opts.page - 1) * PAGE_SIZE;
   const rows = await db
@@ -70,6 +71,7 @@ function customerOrder(sort: CustomerSort) {
 
 /** One of the partner's customers; any other id is "not found". */
 export async function getPartnerCustomerOrThrow(db: Db, member: Member, customerId: string) {
+  ensurePermitted(member, "customers.read");
   const ids = { partnerId: member.organization.id, customerId };
   const row = await firstRow(latestRelationship(db).execute(ids));
   if (!row) throw new DomainError("NOT_FOUND");
@@ -136,6 +138,7 @@ export const CUSTOMER_MATCHES = 10;
  * reach past the first few hundred of a large partner, and weighed 85 kB on every page.)
  */
 export async function matchCustomers(db: Db, member: Member, typed: string): Promise<{ id: string; name: string }[]> {
+  ensurePermitted(member, "activity.read");
   const seen = new Map<string, { id: string; name: string }>();
   for (const c of (await listPartnerCustomers(db, member, { page: 1, q: typed, sort: "name" })).rows)
     if (!seen.has(c.id)) seen.set(c.id, { id: c.id, name: c.name });
@@ -146,6 +149,7 @@ export async function matchCustomers(db: Db, member: Member, typed: string): Pro
 
 /** The name of one of the partner's customers, or null when it is not one (another tenant's id is "not found"). */
 export async function customerNameOf(db: Db, member: Member, customerId: string): Promise<string | null> {
+  ensurePermitted(member, "activity.read");
   return (
     (
       await firstRow(

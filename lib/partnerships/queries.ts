@@ -3,7 +3,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
 import { invitations, organizations, partnerships, resellerRelationships } from "@/db/schema";
-import type { Member } from "@/lib/auth/membership";
+import { type Member, ensurePermitted } from "@/lib/auth/membership";
 import { PAGE_SIZE, toPage } from "@/lib/pagination";
 
 const other = alias(organizations, "other_side");
@@ -13,6 +13,7 @@ const other = alias(organizations, "other_side");
  * `side` says which column is the member's own organization.
  */
 export async function listPartnerships(db: Db, member: Member, side: "provider" | "reseller") {
+  ensurePermitted(member, "partnerships.read");
   const own = side === "provider" ? partnerships.providerId : partnerships.resellerId;
   const theirs = side === "provider" ? partnerships.resellerId : partnerships.providerId;
   return await db
@@ -35,8 +36,10 @@ export async function listPartnerships(db: Db, member: Member, side: "provider" 
     .limit(200);
 }
 
-/** An indirect reseller's active providers: what its customer invitations may name. */
-export async function listActiveProviders(db: Db, resellerId: string) {
+/** An indirect reseller's active providers: what the member's customer invitations may name (invitations.write). */
+export async function listActiveProviders(db: Db, member: Member) {
+  ensurePermitted(member, "invitations.write");
+  const resellerId = member.organization.id;
   return await db
     .select({ id: organizations.id, name: organizations.name, partnerPublicId: organizations.partnerPublicId })
     .from(partnerships)
@@ -50,6 +53,7 @@ const reseller = alias(organizations, "reseller");
 
 /** The customers the provider's resellers brought through it (the resellers' own relationships naming it), newest first. */
 export async function listResellerCustomers(db: Db, member: Member, page: number) {
+  ensurePermitted(member, "partnerships.read");
   const rows = await db
     .select({
       resellerId: reseller.id,
@@ -71,6 +75,7 @@ export async function listResellerCustomers(db: Db, member: Member, page: number
 
 /** Customer invitations the provider's resellers sent naming it, newest first. */
 export async function listInvitationsNamingProvider(db: Db, member: Member, page: number) {
+  ensurePermitted(member, "partnerships.read");
   const rows = await db
     .select({
       id: invitations.id,

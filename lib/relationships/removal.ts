@@ -9,7 +9,7 @@ import { notifyAdminRelationship } from "@/lib/admin-relationships/notify";
 import { IN_FORCE } from "@/lib/admin-relationships/states";
 import { fromStates } from "@/lib/admin-relationships/state-machine";
 import { apply, audit } from "@/lib/admin-relationships/transitions";
-import { requirePermission, type Actor } from "@/lib/auth/membership";
+import { ensurePermitted, requirePermission, type Actor, type Member } from "@/lib/auth/membership";
 import { membersWith } from "@/lib/auth/recipients";
 import { recordAudit } from "@/lib/audit/record";
 import { transaction, type Tx } from "@/db/transaction";
@@ -38,6 +38,20 @@ async function partnersEnding(db: Db | Tx, partnerId: string, customerId: string
       ),
     );
   return [partnerId, ...resellers.map((r) => r.id)];
+}
+
+/**
+ * The removal preview a page shows this member: of one of its customers for a partner
+ * (relationships.remove), of one of its partners for a customer (customer.partners.remove);
+ * FORBIDDEN otherwise. The page has found the relationship first (its NOT_FOUND).
+ */
+export async function previewRemovalFor(db: Db, member: Member, otherId: string) {
+  if (member.organization.kind === "partner") {
+    ensurePermitted(member, "relationships.remove");
+    return await removalPreview(db, member.organization.id, otherId);
+  }
+  ensurePermitted(member, "customer.partners.remove");
+  return await removalPreview(db, otherId, member.organization.id, "customer");
 }
 
 /**

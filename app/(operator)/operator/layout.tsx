@@ -2,12 +2,12 @@ import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { OrgBar, type NavLink } from "@/components/shell/org-bar";
 import { operatorForPage } from "@/lib/auth/page-guards";
-import { hasPermission } from "@/lib/auth/permissions";
+import { operatorAbilities } from "@/lib/auth/abilities";
 
 /** The operator console: the program's own operation, across every cloud. */
 export default async function OperatorLayout({ children }: { children: ReactNode }) {
   const [t, member] = await Promise.all([getTranslations(), operatorForPage("/operator")]);
-  const reads = hasPermission(member.roles, "operator.console.read");
+  const reads = operatorAbilities(member).readConsole;
   const links = [
     reads && { href: "/operator/applications", label: t("operator.nav.applications") },
     reads && { href: "/operator/partners", label: t("operator.nav.partners") },

@@ -9,37 +9,24 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { Table, Td } from "@/components/ui/table";
-import { listCustomerAdminRelationships } from "@/lib/admin-relationships/queries";
-import { listCustomerActivity } from "@/lib/audit/queries";
-import { memberForPage } from "@/lib/auth/page-guards";
-import { hasPermission } from "@/lib/auth/permissions";
+import { memberForPage, readForPage, REFUSED } from "@/lib/auth/page-guards";
+import { readCustomerDashboard } from "@/lib/customers/dashboard";
 import { signInFreshness } from "@/lib/auth/session";
 import { countryName } from "@/lib/countries";
-import { listCustomerPartners, listSubscriptionsOf } from "@/lib/customers/queries";
 import { db } from "@/lib/db";
 import { ClientMessages } from "@/components/shell/client-messages";
 import { PartnerStateBadge } from "@/components/operator/partner-state-badge";
 import { RecordSubscriptionForm } from "@/components/subscriptions/new-subscription-forms";
 import { SubscriptionControls } from "@/components/subscriptions/subscription-controls";
-import { listOffered } from "@/lib/catalog/queries";
 
 export default async function CustomerDashboard({ params }: { params: Promise<{ customerId: string }> }) {
   const { customerId } = await params;
   const member = await memberForPage(customerId, "customer", `/customer/${customerId}`);
-  if (!hasPermission(member.roles, "customer.dashboard.read")) return <Forbidden orgName={member.organization.name} />;
+  const page = await readForPage(async () => await readCustomerDashboard(db(), member));
+  if (page === REFUSED) return <Forbidden orgName={member.organization.name} />;
   const [t, format, locale, signIn] = await Promise.all([getTranslations(), getFormatter(), getLocale(), signInFreshness()]);
   const org = member.organization;
-  const partners = await listCustomerPartners(db(), member);
-  const subscriptions = await listSubscriptionsOf(db(), org.id);
-  const activity = await listCustomerActivity(db(), org.id);
-  const adminRelationships = await listCustomerAdminRelationships(db(), member);
-  const canDecide = hasPermission(member.roles, "customer.admin_relationships.approve");
-  const canAssignSupport = hasPermission(member.roles, "customer.support.assign");
-  const canRemove = hasPermission(member.roles, "customer.partners.remove");
-  const canRecord = hasPermission(member.roles, "customer.subscriptions.write");
-  const offered = canRecord ? await listOffered(db(), org.cloud) : [];
-  // Support goes to partners holding admin roles here (the service checks it again).
-  const supportCandidates = partners.filter((p) => p.adminRoles.length > 0);
+  const { partners, may, subscriptions, activity, adminRelationships, offered, supportCandidates } = page;
 
   return (
     <ClientMessages namespaces={["support", "customerAdminRelationships", "adminRelationships", "accessAssignments", "subscriptionOps"]}>
@@ -68,7 +55,7 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
                 t("customer.partnerId"),
                 t("customer.adminRoles"),
                 t("customer.since"),
-                canRemove ? t("partner.invitations.actions") : "",
+                may.removePartners ? t("partner.invitations.actions") : "",
               ].filter(Boolean)}
             >
               {partners.map((p) => (
@@ -90,7 +77,7 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
                       : p.adminRoles.map((r) => t(`directoryRoles.${r}.name`)).join(", ")}
                   </Td>
                   <Td>{format.dateTime(p.since, { dateStyle: "long" })}</Td>
-                  {canRemove && (
+                  {may.removePartners && (
                     <Td>
                       <Link href={`/customer/${org.id}/partners/${p.id}/remove`} className="whitespace-nowrap text-sm text-red-800">
                         {t("removal.linkCustomer")}
@@ -107,7 +94,7 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
             <EmptyState>{t("customerAdminRelationships.pendingNone")}</EmptyState>
           ) : (
             adminRelationships.pending.map((r) => (
-              <CustomerRelationshipCard key={r.id} customerId={org.id} row={r} canDecide={canDecide} signIn={signIn} />
+              <CustomerRelationshipCard key={r.id} customerId={org.id} row={r} canDecide={may.decideAdminRelationships} signIn={signIn} />
             ))
           )}
         </Section>
@@ -116,23 +103,23 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
             <EmptyState>{t("customerAdminRelationships.activeNone")}</EmptyState>
           ) : (
             adminRelationships.inForce.map((r) => (
-              <CustomerRelationshipCard key={r.id} customerId={org.id} row={r} canDecide={canDecide} signIn={signIn} />
+              <CustomerRelationshipCard key={r.id} customerId={org.id} row={r} canDecide={may.decideAdminRelationships} signIn={signIn} />
             ))
           )}
         </Section>
         <Section id="subscriptions" title={t("customer.subscriptions")}>
-          {canAssignSupport && <p className="text-sm text-gray-700">{t("support.intro")}</p>}
+          {may.assignSupport && <p className="text-sm text-gray-700">{t("support.intro")}</p>}
           <SubscriptionsTable
             rows={subscriptions}
             caption={t("customer.subscriptions")}
             emptyText={t("customer.noSubscriptions")}
             actions={
-              canRecord
+              may.recordSubscriptions
                 ? (s) => (s.partnerOfRecordId === null ? <SubscriptionControls organizationId={org.id} subscription={s} /> : null)
                 : undefined
             }
             supportControls={
-              canAssignSupport
+              may.assignSupport
                 ? (s) =>
                     s.state !== "active" ? null : s.supportable === false ? (
                       // The catalog says no other partner may support this product (the service refuses it too).
@@ -159,7 +146,7 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
             }
           />
         </Section>
-        {canRecord && (
+        {may.recordSubscriptions && (
           <Section id="record-subscription" title={t("subscriptionOps.recordTitle")}>
             <p className="text-sm text-gray-700">{t("subscriptionOps.recordIntro")}</p>
             {offered.length === 0 ? (
@@ -171,7 +158,7 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
         )}
         <Section id="activity" title={t("customer.activity")}>
           <ActivityList rows={activity} emptyText={t("customer.noActivity")} />
-          {hasPermission(member.roles, "customer.activity.read") && (
+          {may.readActivity && (
             <Link href={`/customer/${org.id}/activity`} className="text-sm">
               {t("activity.title")} →
             </Link>

@@ -4,7 +4,7 @@ import { Forbidden } from "@/components/shell/forbidden";
 import { listActivity } from "@/lib/audit/activity";
 import { parseActivityFilters } from "@/lib/audit/filters";
 import { operatorForPage } from "@/lib/auth/page-guards";
-import { hasPermission } from "@/lib/auth/permissions";
+import { operatorAbilities } from "@/lib/auth/abilities";
 import { db } from "@/lib/db";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -14,7 +14,8 @@ export default async function OperatorActivityPage({ searchParams }: Props) {
   const sp = await searchParams;
   const base = "/operator/activity";
   const member = await operatorForPage(base);
-  if (!hasPermission(member.roles, "operator.console.read")) return <Forbidden orgName={member.organization.name} />;
+  const may = operatorAbilities(member);
+  if (!may.readConsole) return <Forbidden orgName={member.organization.name} />;
   const t = await getTranslations("operator");
   const filters = parseActivityFilters(sp);
   const { rows, nextBefore } = await listActivity(db(), member, filters);

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { leavePastEnd, Pagination } from "@/components/ui/pagination";
 import { Table, Td } from "@/components/ui/table";
 import { operatorForPage } from "@/lib/auth/page-guards";
-import { hasPermission } from "@/lib/auth/permissions";
+import { operatorAbilities } from "@/lib/auth/abilities";
 import { db } from "@/lib/db";
 import { APPLICATION_STATES, type ApplicationState } from "@/db/values/enrollment";
 import { listApplications } from "@/lib/operator/queries";
@@ -19,7 +19,8 @@ export default async function ApplicationsPage({ searchParams }: Props) {
   const sp = await searchParams;
   const base = "/operator/applications";
   const member = await operatorForPage(base);
-  if (!hasPermission(member.roles, "operator.console.read")) return <Forbidden orgName={member.organization.name} />;
+  const may = operatorAbilities(member);
+  if (!may.readConsole) return <Forbidden orgName={member.organization.name} />;
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   // Pending by default: what waits for a decision. "all" shows every state.
   const state: ApplicationState | undefined =

@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { operatorForPage } from "@/lib/auth/page-guards";
-import { hasPermission } from "@/lib/auth/permissions";
+import { operatorAbilities } from "@/lib/auth/abilities";
 import { listCatalog } from "@/lib/catalog/queries";
 import { db } from "@/lib/db";
 import { CLOUDS } from "@/db/values/organizations";
@@ -15,10 +15,11 @@ import { AddProductForm, ProductRow } from "./catalog-forms";
 /** Each cloud's product catalog, in one table the operator edits. */
 export default async function CatalogPage() {
   const member = await operatorForPage("/operator/catalog");
-  if (!hasPermission(member.roles, "operator.console.read")) return <Forbidden orgName={member.organization.name} />;
+  const may = operatorAbilities(member);
+  if (!may.readConsole) return <Forbidden orgName={member.organization.name} />;
   const t = await getTranslations();
-  const canWrite = hasPermission(member.roles, "operator.catalog.write");
-  const catalog = await listCatalog(db());
+  const canWrite = may.manageCatalog;
+  const catalog = await listCatalog(db(), member);
   return (
     <ClientMessages namespaces={["catalog"]}>
       <div className="space-y-8">

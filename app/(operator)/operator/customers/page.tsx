@@ -6,7 +6,7 @@ import { leavePastEnd, Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
 import { Table, Td } from "@/components/ui/table";
 import { operatorForPage } from "@/lib/auth/page-guards";
-import { hasPermission } from "@/lib/auth/permissions";
+import { operatorAbilities } from "@/lib/auth/abilities";
 import { countryName } from "@/lib/countries";
 import { db } from "@/lib/db";
 import { listCustomers } from "@/lib/operator/queries";
@@ -19,7 +19,8 @@ export default async function OperatorCustomersPage({ searchParams }: Props) {
   const sp = await searchParams;
   const base = "/operator/customers";
   const member = await operatorForPage(base);
-  if (!hasPermission(member.roles, "operator.console.read")) return <Forbidden orgName={member.organization.name} />;
+  const may = operatorAbilities(member);
+  if (!may.readConsole) return <Forbidden orgName={member.organization.name} />;
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
   const q = typeof sp.q === "string" ? sp.q.slice(0, 100) : "";
   const list = await listCustomers(db(), member, { q, page: parsePage(sp.page) });

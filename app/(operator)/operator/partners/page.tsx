@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { leavePastEnd, Pagination } from "@/components/ui/pagination";
 import { Table, Td } from "@/components/ui/table";
 import { operatorForPage } from "@/lib/auth/page-guards";
-import { hasPermission } from "@/lib/auth/permissions";
+import { operatorAbilities } from "@/lib/auth/abilities";
 import { db } from "@/lib/db";
 import { listPartners } from "@/lib/operator/queries";
 import { CLOUDS, PARTNER_STATES, PARTNER_TYPES } from "@/db/values/organizations";
@@ -22,7 +22,8 @@ export default async function OperatorPartnersPage({ searchParams }: Props) {
   const sp = await searchParams;
   const base = "/operator/partners";
   const member = await operatorForPage(base);
-  if (!hasPermission(member.roles, "operator.console.read")) return <Forbidden orgName={member.organization.name} />;
+  const may = operatorAbilities(member);
+  if (!may.readConsole) return <Forbidden orgName={member.organization.name} />;
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const f = {
     q: typeof sp.q === "string" ? sp.q.slice(0, 100) : "",

@@ -4,7 +4,7 @@ import { OrgBar, type NavLink } from "@/components/shell/org-bar";
 import { Alert } from "@/components/ui/alert";
 import { SoftLinks } from "@/components/ui/soft-links";
 import { memberForPage } from "@/lib/auth/page-guards";
-import { hasPermission } from "@/lib/auth/permissions";
+import { partnerAbilities } from "@/lib/auth/abilities";
 
 type Props = { children: ReactNode; params: Promise<{ partnerId: string }> };
 
@@ -13,21 +13,16 @@ export default async function PartnerLayout({ children, params }: Props) {
   const [t, member] = await Promise.all([getTranslations(), memberForPage(partnerId, "partner", `/partner/${partnerId}/customers`)]);
   const org = member.organization;
   const base = `/partner/${org.id}`;
+  const may = partnerAbilities(member);
   const links = [
-    hasPermission(member.roles, "customers.read") && { href: `${base}/customers`, label: t("nav.customers") },
-    hasPermission(member.roles, "customers.read") && { href: `${base}/expiring`, label: t("expiring.nav") },
-    hasPermission(member.roles, "invitations.read") && { href: `${base}/invitations`, label: t("nav.invitations") },
-    hasPermission(member.roles, "invitations.write") &&
-      org.partnerState === "active" && { href: `${base}/invitations/new`, label: t("nav.inviteCustomer") },
-    org.partnerType === "indirect_provider" &&
-      hasPermission(member.roles, "partnerships.read") && { href: `${base}/resellers`, label: t("partnerships.navResellers") },
-    org.partnerType === "indirect_reseller" &&
-      hasPermission(member.roles, "partnerships.read") && { href: `${base}/providers`, label: t("partnerships.navProviders") },
-    (hasPermission(member.roles, "customers.read") || hasPermission(member.roles, "groups.write")) && {
-      href: `${base}/groups`,
-      label: t("groups.nav"),
-    },
-    hasPermission(member.roles, "activity.read") && { href: `${base}/activity`, label: t("activity.nav") },
+    may.seeCustomers && { href: `${base}/customers`, label: t("nav.customers") },
+    may.seeCustomers && { href: `${base}/expiring`, label: t("expiring.nav") },
+    may.seeInvitations && { href: `${base}/invitations`, label: t("nav.invitations") },
+    may.invite && { href: `${base}/invitations/new`, label: t("nav.inviteCustomer") },
+    may.seeResellers && { href: `${base}/resellers`, label: t("partnerships.navResellers") },
+    may.seeProviders && { href: `${base}/providers`, label: t("partnerships.navProviders") },
+    may.seeGroups && { href: `${base}/groups`, label: t("groups.nav") },
+    may.seeActivity && { href: `${base}/activity`, label: t("activity.nav") },
     { href: `${base}/team`, label: t("team.nav") },
   ].filter((l): l is NavLink => Boolean(l));
   return (

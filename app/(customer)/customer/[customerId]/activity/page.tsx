@@ -4,7 +4,7 @@ import { Forbidden } from "@/components/shell/forbidden";
 import { listActivity } from "@/lib/audit/activity";
 import { parseActivityFilters } from "@/lib/audit/filters";
 import { memberForPage } from "@/lib/auth/page-guards";
-import { hasPermission } from "@/lib/auth/permissions";
+import { customerAbilities } from "@/lib/auth/abilities";
 import { db } from "@/lib/db";
 
 type Props = { params: Promise<{ customerId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -13,7 +13,8 @@ export default async function CustomerActivityPage({ params, searchParams }: Pro
   const [{ customerId }, sp] = await Promise.all([params, searchParams]);
   const base = `/customer/${customerId}/activity`;
   const member = await memberForPage(customerId, "customer", base);
-  if (!hasPermission(member.roles, "customer.activity.read")) return <Forbidden orgName={member.organization.name} />;
+  const may = customerAbilities(member);
+  if (!may.seeActivity) return <Forbidden orgName={member.organization.name} />;
   const t = await getTranslations("activity");
   const filters = parseActivityFilters(sp);
   const { rows, nextBefore } = await listActivity(db(), member, filters);

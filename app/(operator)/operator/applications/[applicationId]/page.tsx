@@ -5,7 +5,7 @@ import { ClientMessages } from "@/components/shell/client-messages";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { operatorForPage, orNotFound } from "@/lib/auth/page-guards";
-import { hasPermission } from "@/lib/auth/permissions";
+import { operatorAbilities } from "@/lib/auth/abilities";
 import { countryName } from "@/lib/countries";
 import { db } from "@/lib/db";
 import { getApplicationOrThrow } from "@/lib/operator/queries";
@@ -16,7 +16,8 @@ type Props = { params: Promise<{ applicationId: string }> };
 export default async function ApplicationPage({ params }: Props) {
   const { applicationId } = await params;
   const member = await operatorForPage(`/operator/applications/${applicationId}`);
-  if (!hasPermission(member.roles, "operator.console.read")) return <Forbidden orgName={member.organization.name} />;
+  const may = operatorAbilities(member);
+  if (!may.readConsole) return <Forbidden orgName={member.organization.name} />;
   const app = await orNotFound(async () => await getApplicationOrThrow(db(), member, applicationId));
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
   const facts: [string, string][] = [
@@ -59,7 +60,7 @@ export default async function ApplicationPage({ params }: Props) {
             </>
           )}
         </p>
-      ) : hasPermission(member.roles, "operator.applications.decide") ? (
+      ) : may.decideApplications ? (
         <ClientMessages namespaces={["operator"]}>
           <DecisionForms applicationId={app.id} company={app.companyName} />
         </ClientMessages>

@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { Table, Td } from "@/components/ui/table";
 import { operatorForPage, orNotFound } from "@/lib/auth/page-guards";
-import { hasPermission } from "@/lib/auth/permissions";
+import { operatorAbilities } from "@/lib/auth/abilities";
 import { countryName } from "@/lib/countries";
 import { db } from "@/lib/db";
 import { getPartnerForOperator } from "@/lib/operator/queries";
@@ -19,7 +19,8 @@ type Props = { params: Promise<{ partnerId: string }> };
 export default async function OperatorPartnerPage({ params }: Props) {
   const { partnerId } = await params;
   const member = await operatorForPage(`/operator/partners/${partnerId}`);
-  if (!hasPermission(member.roles, "operator.console.read")) return <Forbidden orgName={member.organization.name} />;
+  const may = operatorAbilities(member);
+  if (!may.readConsole) return <Forbidden orgName={member.organization.name} />;
   const found = await orNotFound(async () => await getPartnerForOperator(db(), member, partnerId));
   const { partner, members, customers, adminInForce, activity } = found;
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
@@ -52,7 +53,7 @@ export default async function OperatorPartnerPage({ params }: Props) {
           ))}
         </Table>
       </Section>
-      {hasPermission(member.roles, "operator.partners.manage") && (
+      {may.managePartners && (
         <Section id="standing" title={t("operator.partner.standing")}>
           <ClientMessages namespaces={["operator"]}>
             <StandingForms partnerId={partner.id} partnerName={partner.name} state={partner.partnerState} />

@@ -4,7 +4,7 @@ import { Forbidden } from "@/components/shell/forbidden";
 import { listActivity } from "@/lib/audit/activity";
 import { parseActivityFilters } from "@/lib/audit/filters";
 import { memberForPage } from "@/lib/auth/page-guards";
-import { hasPermission } from "@/lib/auth/permissions";
+import { partnerAbilities } from "@/lib/auth/abilities";
 import { db } from "@/lib/db";
 import { customerNameOf, matchCustomers } from "@/lib/partners/queries";
 
@@ -14,7 +14,8 @@ export default async function PartnerActivityPage({ params, searchParams }: Prop
   const [{ partnerId }, sp] = await Promise.all([params, searchParams]);
   const base = `/partner/${partnerId}/activity`;
   const member = await memberForPage(partnerId, "partner", base);
-  if (!hasPermission(member.roles, "activity.read")) return <Forbidden orgName={member.organization.name} />;
+  const may = partnerAbilities(member);
+  if (!may.seeActivity) return <Forbidden orgName={member.organization.name} />;
   const t = await getTranslations("activity");
   const filters = parseActivityFilters(sp);
   // The customer filter is typed (a name or a domain): one match filters by it, several ask which.

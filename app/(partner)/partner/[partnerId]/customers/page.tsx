@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { leavePastEnd, Pagination } from "@/components/ui/pagination";
 import { Table, Td } from "@/components/ui/table";
 import { memberForPage } from "@/lib/auth/page-guards";
-import { hasPermission } from "@/lib/auth/permissions";
+import { partnerAbilities } from "@/lib/auth/abilities";
 import { countryName } from "@/lib/countries";
 import { db } from "@/lib/db";
 import { parsePage } from "@/lib/pagination";
@@ -19,7 +19,8 @@ export default async function CustomersPage({ params, searchParams }: Props) {
   const [{ partnerId }, sp] = await Promise.all([params, searchParams]);
   const base = `/partner/${partnerId}/customers`;
   const member = await memberForPage(partnerId, "partner", base);
-  if (!hasPermission(member.roles, "customers.read")) return <Forbidden orgName={member.organization.name} />;
+  const may = partnerAbilities(member);
+  if (!may.seeCustomers) return <Forbidden orgName={member.organization.name} />;
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
   const q = typeof sp.q === "string" ? sp.q.slice(0, 100) : "";
   const page = parsePage(sp.page);

@@ -9,7 +9,7 @@ import { leavePastEnd, Pagination } from "@/components/ui/pagination";
 import { Table, Td } from "@/components/ui/table";
 import { expiryCounts, listExpiring, WINDOWS, type ExpiryWindow } from "@/lib/admin-relationships/expiring";
 import { memberForPage } from "@/lib/auth/page-guards";
-import { hasPermission } from "@/lib/auth/permissions";
+import { partnerAbilities } from "@/lib/auth/abilities";
 import { systemClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { parsePage } from "@/lib/pagination";
@@ -20,7 +20,8 @@ export default async function ExpiringPage({ params, searchParams }: Props) {
   const [{ partnerId }, sp] = await Promise.all([params, searchParams]);
   const base = `/partner/${partnerId}/expiring`;
   const member = await memberForPage(partnerId, "partner", base);
-  if (!hasPermission(member.roles, "customers.read")) return <Forbidden orgName={member.organization.name} />;
+  const may = partnerAbilities(member);
+  if (!may.seeCustomers) return <Forbidden orgName={member.organization.name} />;
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const now = systemClock();
   const window: ExpiryWindow = WINDOWS.find((w) => w === sp.window) ?? "30";

@@ -6,16 +6,16 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { listGroupsWithMembers } from "@/lib/access/queries";
 import { memberForPage } from "@/lib/auth/page-guards";
-import { hasPermission } from "@/lib/auth/permissions";
+import { partnerAbilities } from "@/lib/auth/abilities";
 import { db } from "@/lib/db";
 import { ClientMessages } from "@/components/shell/client-messages";
 
 export default async function GroupsPage({ params }: { params: Promise<{ partnerId: string }> }) {
   const { partnerId } = await params;
   const member = await memberForPage(partnerId, "partner", `/partner/${partnerId}/groups`);
-  if (!hasPermission(member.roles, "customers.read") && !hasPermission(member.roles, "groups.write"))
-    return <Forbidden orgName={member.organization.name} />;
-  const canWrite = hasPermission(member.roles, "groups.write");
+  const may = partnerAbilities(member);
+  if (!may.seeCustomers && !may.manageGroups) return <Forbidden orgName={member.organization.name} />;
+  const canWrite = may.manageGroups;
   const t = await getTranslations("groups");
   const { groups, people } = await listGroupsWithMembers(db(), member);
   return (

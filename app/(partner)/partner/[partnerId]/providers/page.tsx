@@ -4,7 +4,7 @@ import { Forbidden } from "@/components/shell/forbidden";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { memberForPage } from "@/lib/auth/page-guards";
-import { hasPermission } from "@/lib/auth/permissions";
+import { partnerAbilities } from "@/lib/auth/abilities";
 import { systemClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { listPartnerships } from "@/lib/partnerships/queries";
@@ -14,7 +14,8 @@ import { ClientMessages } from "@/components/shell/client-messages";
 export default async function ProvidersPage({ params }: { params: Promise<{ partnerId: string }> }) {
   const { partnerId } = await params;
   const member = await memberForPage(partnerId, "partner", `/partner/${partnerId}/providers`);
-  if (!hasPermission(member.roles, "partnerships.read")) return <Forbidden orgName={member.organization.name} />;
+  const may = partnerAbilities(member);
+  if (!may.seePartnerships) return <Forbidden orgName={member.organization.name} />;
   const t = await getTranslations("partnerships");
   if (member.organization.partnerType !== "indirect_reseller") {
     return (
@@ -33,7 +34,7 @@ export default async function ProvidersPage({ params }: { params: Promise<{ part
           rows={await listPartnerships(db(), member, "reseller")}
           organizationId={partnerId}
           side="reseller"
-          canWrite={hasPermission(member.roles, "partnerships.write")}
+          canWrite={may.managePartnerships}
           now={systemClock()}
         />
       </section>

@@ -11,7 +11,7 @@ import { leavePastEnd, Pagination } from "@/components/ui/pagination";
 import { Section } from "@/components/ui/section";
 import { Table, Td } from "@/components/ui/table";
 import { memberForPage } from "@/lib/auth/page-guards";
-import { hasPermission } from "@/lib/auth/permissions";
+import { partnerAbilities } from "@/lib/auth/abilities";
 import { systemClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { invitationStatus } from "@/lib/invitations/status";
@@ -26,7 +26,8 @@ export default async function ResellersPage({ params, searchParams }: Props) {
   const [{ partnerId }, sp] = await Promise.all([params, searchParams]);
   const base = `/partner/${partnerId}/resellers`;
   const member = await memberForPage(partnerId, "partner", base);
-  if (!hasPermission(member.roles, "partnerships.read")) return <Forbidden orgName={member.organization.name} />;
+  const may = partnerAbilities(member);
+  if (!may.seePartnerships) return <Forbidden orgName={member.organization.name} />;
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   if (member.organization.partnerType !== "indirect_provider") {
     return (
@@ -43,7 +44,7 @@ export default async function ResellersPage({ params, searchParams }: Props) {
   const invitations = await listInvitationsNamingProvider(db(), member, parsePage(sp.page));
   leavePastEnd(customers, () => base);
   leavePastEnd(invitations, () => base);
-  const canWrite = hasPermission(member.roles, "partnerships.write");
+  const canWrite = may.managePartnerships;
   return (
     <ClientMessages namespaces={["partnerships"]}>
       <div className="space-y-8">

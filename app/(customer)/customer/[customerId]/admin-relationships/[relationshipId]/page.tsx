@@ -5,7 +5,7 @@ import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { getCustomerAdminRelationshipOrThrow } from "@/lib/admin-relationships/queries";
 import { memberForPage, orNotFound } from "@/lib/auth/page-guards";
-import { hasPermission } from "@/lib/auth/permissions";
+import { customerAbilities } from "@/lib/auth/abilities";
 import { signInFreshness } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { ClientMessages } from "@/components/shell/client-messages";
@@ -16,7 +16,8 @@ type Props = { params: Promise<{ customerId: string; relationshipId: string }> }
 export default async function CustomerAdminRelationshipPage({ params }: Props) {
   const { customerId, relationshipId } = await params;
   const member = await memberForPage(customerId, "customer", `/customer/${customerId}/admin-relationships/${relationshipId}`);
-  if (!hasPermission(member.roles, "customer.dashboard.read")) return <Forbidden orgName={member.organization.name} />;
+  const may = customerAbilities(member);
+  if (!may.seeDashboard) return <Forbidden orgName={member.organization.name} />;
   const row = await orNotFound(async () => await getCustomerAdminRelationshipOrThrow(db(), member, relationshipId));
   const [t, signIn] = await Promise.all([getTranslations("customerAdminRelationships"), signInFreshness()]);
   return (
@@ -29,7 +30,7 @@ export default async function CustomerAdminRelationshipPage({ params }: Props) {
         <CustomerRelationshipCard
           customerId={customerId}
           row={row}
-          canDecide={hasPermission(member.roles, "customer.admin_relationships.approve")}
+          canDecide={may.decideAdminRelationships}
           signIn={signIn}
           headingLevel="h2"
         />

@@ -12,57 +12,28 @@ import { SubscriptionsTable } from "@/components/subscriptions/subscriptions-tab
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
-import { effectiveRoles } from "@/lib/access/effective-roles";
-import { listAssignments, listGroups } from "@/lib/access/queries";
-import { listPartnerAdminRelationships } from "@/lib/admin-relationships/queries";
 import { isInForce } from "@/lib/admin-relationships/states";
-import { listPartnerActivityForCustomer } from "@/lib/audit/queries";
-import { CLOUD_RULES } from "@/lib/clouds";
-import { memberForPage, orNotFound } from "@/lib/auth/page-guards";
-import { hasPermission } from "@/lib/auth/permissions";
+import { memberForPage, readForPage, REFUSED } from "@/lib/auth/page-guards";
+import { readPartnerCustomerPage } from "@/lib/partners/customer-page";
 import { countryName } from "@/lib/countries";
-import { listSubscriptionsOf } from "@/lib/customers/queries";
 import { db } from "@/lib/db";
-import { channelNames, getPartnerCustomerOrThrow } from "@/lib/partners/queries";
-import { listSupportedSubscriptions } from "@/lib/support/queries";
 import { RecordSupportActionForm } from "@/components/support/support-forms";
 import { ClientMessages } from "@/components/shell/client-messages";
 import { CreateSubscriptionForm } from "@/components/subscriptions/new-subscription-forms";
 import { SubscriptionControls } from "@/components/subscriptions/subscription-controls";
-import { listOffered } from "@/lib/catalog/queries";
 
 type Props = { params: Promise<{ partnerId: string; customerId: string }> };
 
 export default async function PartnerCustomerPage({ params }: Props) {
   const { partnerId, customerId } = await params;
   const member = await memberForPage(partnerId, "partner", `/partner/${partnerId}/customers/${customerId}`);
-  if (!hasPermission(member.roles, "customers.read")) return <Forbidden orgName={member.organization.name} />;
+  const page = await readForPage(async () => await readPartnerCustomerPage(db(), member, customerId));
+  if (page === REFUSED) return <Forbidden orgName={member.organization.name} />;
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
-  const { customer, relationship, otherPartnerCount } = await orNotFound(
-    async () => await getPartnerCustomerOrThrow(db(), member, customerId),
-  );
-  // Ended means ended (rule 9): an ex-partner sees its own history with the customer, nothing of the customer's today.
-  const current = relationship.state === "active";
-  const subscriptions = current && hasPermission(member.roles, "subscriptions.read") ? await listSubscriptionsOf(db(), customer.id) : [];
-  const activity = await listPartnerActivityForCustomer(db(), member.organization.id, customer.id);
-  const adminRelationships = await listPartnerAdminRelationships(db(), member, customer.id);
-  const canManage = hasPermission(member.roles, "admin_relationships.write");
-  const available = CLOUD_RULES[customer.cloud].adminRelationships;
-  const inForce = adminRelationships.filter((r) => isInForce(r.state));
-  const assignments = await listAssignments(
-    db(),
-    member,
-    inForce.map((r) => r.id),
-  );
-  const groups = canManage ? await listGroups(db(), member) : [];
-  const myRoles = await effectiveRoles(db(), member.organization.id, member.userId, customer.id);
-  const supported = current ? await listSupportedSubscriptions(db(), member.organization.id, customer.id) : [];
-  const canSupport = hasPermission(member.roles, "support.write");
-  const channel = await channelNames(db(), relationship);
-  // Selling needs the permission and a relationship in force; a suspended partner manages what it sold but sells nothing new.
-  const canSell = hasPermission(member.roles, "subscriptions.write") && relationship.state === "active";
+  const { customer, relationship, otherPartnerCount, current, may, adminRelationships, inForce, assignments, groups } = page;
+  const { subscriptions, activity, myRoles, supported, channel, offered } = page;
+  const available = page.adminRelationshipsAvailable;
   const inGoodStanding = member.organization.partnerState === "active";
-  const offered = canSell && inGoodStanding ? await listOffered(db(), customer.cloud) : [];
 
   return (
     <ClientMessages namespaces={["support", "adminRelationships", "customerAdminRelationships", "accessAssignments", "subscriptionOps"]}>
@@ -90,7 +61,7 @@ export default async function PartnerCustomerPage({ params }: Props) {
             <p className="text-sm text-gray-700">{t("partner.customer.throughProvider", { provider: channel.provider })}</p>
           )}
           {channel.reseller && <p className="text-sm text-gray-700">{t("partner.customer.viaReseller", { reseller: channel.reseller })}</p>}
-          {relationship.state === "active" && hasPermission(member.roles, "relationships.remove") && (
+          {may.remove && (
             <Link href={`/partner/${partnerId}/customers/${customer.id}/remove`} className="text-sm text-red-800">
               {t("removal.link")}
             </Link>
@@ -103,7 +74,7 @@ export default async function PartnerCustomerPage({ params }: Props) {
           <p className="text-sm text-gray-700">
             {available ? t("adminRelationships.intro") : t("adminRelationships.unavailable", { cloud: t(`clouds.${customer.cloud}`) })}
           </p>
-          {canManage && available && relationship.state === "active" && (
+          {may.manageAdminRelationships && available && current && (
             <Link
               href={`/partner/${partnerId}/customers/${customer.id}/admin-relationships/new`}
               className="inline-block rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800"
@@ -138,7 +109,7 @@ export default async function PartnerCustomerPage({ params }: Props) {
                   </Td>
                   <Td>
                     <div className="flex flex-wrap items-start gap-2">
-                      {canManage && available && relationship.state === "active" && (
+                      {may.manageAdminRelationships && available && current && (
                         <Link
                           href={`/partner/${partnerId}/customers/${customer.id}/admin-relationships/new?replaces=${r.id}`}
                           className="rounded-md border border-gray-300 bg-white px-4 py-2 text-sm font-medium no-underline hover:bg-gray-50"
@@ -146,7 +117,7 @@ export default async function PartnerCustomerPage({ params }: Props) {
                           {t("adminRelationships.replace")}
                         </Link>
                       )}
-                      {canManage && isInForce(r.state) ? (
+                      {may.manageAdminRelationships && isInForce(r.state) ? (
                         <TerminateForm
                           organizationId={member.organization.id}
                           relationshipId={r.id}
@@ -169,7 +140,7 @@ export default async function PartnerCustomerPage({ params }: Props) {
               relationship={r}
               assignments={assignments.filter((a) => a.relationshipId === r.id)}
               groups={groups}
-              canManage={canManage}
+              canManage={may.manageAdminRelationships}
             />
           ))}
         </Section>
@@ -180,7 +151,7 @@ export default async function PartnerCustomerPage({ params }: Props) {
               caption={t("partner.customer.subscriptions")}
               emptyText={t("partner.customer.noSubscriptions")}
               actions={
-                canSell
+                may.sell
                   ? (s) =>
                       s.partnerOfRecordId === member.organization.id ? (
                         <SubscriptionControls organizationId={member.organization.id} subscription={s} />
@@ -188,14 +159,14 @@ export default async function PartnerCustomerPage({ params }: Props) {
                   : undefined
               }
             />
-            {canSell &&
+            {may.sell &&
               inGoodStanding &&
               (offered.length === 0 ? (
                 <p className="text-sm text-gray-600">{t("subscriptionOps.noProducts")}</p>
               ) : (
                 <CreateSubscriptionForm partnerId={member.organization.id} customerId={customer.id} products={offered} />
               ))}
-            {canSell && (
+            {may.sell && (
               <Link href={`/partner/${partnerId}/subscriptions/import`} className="text-sm">
                 {t("subscriptionOps.importLink")}
               </Link>
@@ -233,7 +204,7 @@ export default async function PartnerCustomerPage({ params }: Props) {
                       ))}
                     </ul>
                   )}
-                  {canSupport && <RecordSupportActionForm partnerId={partnerId} assignmentId={s.assignmentId} />}
+                  {may.recordSupport && <RecordSupportActionForm partnerId={partnerId} assignmentId={s.assignmentId} />}
                 </article>
               ))
             )}

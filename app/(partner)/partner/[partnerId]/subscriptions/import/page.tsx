@@ -5,7 +5,7 @@ import { Forbidden } from "@/components/shell/forbidden";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { memberForPage } from "@/lib/auth/page-guards";
-import { hasPermission } from "@/lib/auth/permissions";
+import { partnerAbilities } from "@/lib/auth/abilities";
 import { IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "@/lib/subscriptions/import";
 import { ImportForm } from "./import-form";
 
@@ -17,7 +17,8 @@ const EXAMPLE = `${IMPORT_COLUMNS.join(",")}\nadventure-works.com,Microsoft 365 
 export default async function ImportSubscriptionsPage({ params }: Props) {
   const { partnerId } = await params;
   const member = await memberForPage(partnerId, "partner", `/partner/${partnerId}/subscriptions/import`);
-  if (!hasPermission(member.roles, "subscriptions.write")) return <Forbidden orgName={member.organization.name} />;
+  const may = partnerAbilities(member);
+  if (!may.importSubscriptions) return <Forbidden orgName={member.organization.name} />;
   const t = await getTranslations();
   return (
     <div className="max-w-4xl space-y-6">

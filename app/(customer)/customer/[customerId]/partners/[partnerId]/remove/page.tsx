@@ -6,10 +6,10 @@ import { RemovePartnerForm } from "@/components/relationships/remove-forms";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { memberForPage } from "@/lib/auth/page-guards";
-import { hasPermission } from "@/lib/auth/permissions";
+import { customerAbilities } from "@/lib/auth/abilities";
 import { getCustomerPartnerRelationship } from "@/lib/customers/queries";
 import { db } from "@/lib/db";
-import { removalPreview } from "@/lib/relationships/removal";
+import { previewRemovalFor } from "@/lib/relationships/removal";
 import { ClientMessages } from "@/components/shell/client-messages";
 
 type Props = { params: Promise<{ customerId: string; partnerId: string }> };
@@ -18,7 +18,8 @@ export default async function RemovePartnerPage({ params }: Props) {
   const { customerId, partnerId } = await params;
   const back = `/customer/${customerId}`;
   const member = await memberForPage(customerId, "customer", `${back}/partners/${partnerId}/remove`);
-  if (!hasPermission(member.roles, "customer.partners.remove")) return <Forbidden orgName={member.organization.name} />;
+  const may = customerAbilities(member);
+  if (!may.removePartners) return <Forbidden orgName={member.organization.name} />;
   // Only a partner this customer works or worked with; any other id is "not found".
   const partner = await getCustomerPartnerRelationship(db(), member, partnerId);
   if (!partner) notFound();
@@ -31,7 +32,7 @@ export default async function RemovePartnerPage({ params }: Props) {
       </section>
     );
   }
-  const preview = await removalPreview(db(), partner.id, member.organization.id, "customer");
+  const preview = await previewRemovalFor(db(), member, partner.id);
   return (
     <ClientMessages namespaces={["removal"]}>
       <section className="max-w-2xl space-y-6">

@@ -7,10 +7,10 @@ import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { memberForPage, orNotFound } from "@/lib/auth/page-guards";
-import { hasPermission } from "@/lib/auth/permissions";
+import { partnerAbilities } from "@/lib/auth/abilities";
 import { db } from "@/lib/db";
 import { getPartnerCustomerOrThrow } from "@/lib/partners/queries";
-import { removalPreview } from "@/lib/relationships/removal";
+import { previewRemovalFor } from "@/lib/relationships/removal";
 import { ClientMessages } from "@/components/shell/client-messages";
 
 type Props = { params: Promise<{ partnerId: string; customerId: string }> };
@@ -19,7 +19,8 @@ export default async function RemoveCustomerPage({ params }: Props) {
   const { partnerId, customerId } = await params;
   const back = `/partner/${partnerId}/customers/${customerId}`;
   const member = await memberForPage(partnerId, "partner", `${back}/remove`);
-  if (!hasPermission(member.roles, "relationships.remove")) return <Forbidden orgName={member.organization.name} />;
+  const may = partnerAbilities(member);
+  if (!may.removeCustomers) return <Forbidden orgName={member.organization.name} />;
   const found = await orNotFound(async () => await getPartnerCustomerOrThrow(db(), member, customerId));
   const customer = found.customer;
   const t = await getTranslations();
@@ -31,7 +32,7 @@ export default async function RemoveCustomerPage({ params }: Props) {
       </section>
     );
   }
-  const preview = await removalPreview(db(), member.organization.id, customer.id);
+  const preview = await previewRemovalFor(db(), member, customer.id);
   const reseller = member.organization.partnerType === "indirect_reseller";
   return (
     <ClientMessages namespaces={["removal"]}>

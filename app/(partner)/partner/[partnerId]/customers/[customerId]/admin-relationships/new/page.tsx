@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { pickerRoles } from "@/components/admin-relationships/picker-roles";
 import { listPartnerAdminRelationships } from "@/lib/admin-relationships/queries";
 import { memberForPage, orNotFound } from "@/lib/auth/page-guards";
-import { hasPermission } from "@/lib/auth/permissions";
+import { partnerAbilities } from "@/lib/auth/abilities";
 import { CLOUD_RULES } from "@/lib/clouds";
 import { db } from "@/lib/db";
 import { getPartnerCustomerOrThrow } from "@/lib/partners/queries";
@@ -19,7 +19,8 @@ export default async function RequestAdminRelationshipPage({ params, searchParam
   const [{ partnerId, customerId }, sp] = await Promise.all([params, searchParams]);
   const back = `/partner/${partnerId}/customers/${customerId}`;
   const member = await memberForPage(partnerId, "partner", `${back}/admin-relationships/new`);
-  if (!hasPermission(member.roles, "admin_relationships.write")) return <Forbidden orgName={member.organization.name} />;
+  const may = partnerAbilities(member);
+  if (!may.requestAdminRelationships) return <Forbidden orgName={member.organization.name} />;
   const customer = await orNotFound(async () => (await getPartnerCustomerOrThrow(db(), member, customerId)).customer);
   const [t, roles] = await Promise.all([getTranslations(), pickerRoles()]);
   // "Replace with a new relationship": start from the old one's roles and duration.
