@@ -48,7 +48,7 @@ function audit(url: string, cookie: string | null): Result {
 async function main() {
   await ensureBuildAndLargeSeed(values.db!);
   const app = await startApp(values.db!, PORT);
-  const session = signIn(app.db, BENCH_ADMIN_EMAIL);
+  const session = await signIn(app.db, BENCH_ADMIN_EMAIL);
   const pages: Record<string, { url: string; signedIn: boolean }> = {
     "sign-in": { url: "/signin", signedIn: false },
     customers: { url: `/partner/${BENCH_PARTNER_ID}/customers`, signedIn: true },
@@ -70,7 +70,7 @@ async function main() {
       for (const a of below) console.error(`  below 100: ${a.id} (${a.displayValue ?? a.score})`);
     }
   } finally {
-    session.signOut();
+    await session.signOut();
     await app.stop();
   }
   console.log(`\nLighthouse ${values.mobile ? "mobile" : "desktop"}, node ${process.version}\n`);

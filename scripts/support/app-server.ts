@@ -1,12 +1,17 @@
 /**
  * The built app on a database of the caller's choice, for the measuring scripts (`npm run
  * bench`, `npm run lighthouse`): a build if there is none, the large seed if asked and
- * missing, a session for one of its users, and `npm start` on it with the SMTP capture.
+ * missing, a session for one of its users, and `npm start` on it (one server or several on
+ * the one database) with the SMTP capture. The database is the SQLite file, or PostgreSQL
+ * when DATABASE_URL names it (the servers inherit it).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { openDatabase, migrateDatabase, type Db } from "../../db/client";
+import { count, eq, inArray } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { applyMigrations, closeDatabase, openAppDatabase } from "../../db/connect";
+import { emailOutbox, sessions, users } from "../../db/schema";
 import { startCaptureServer } from "../../lib/email/capture-server";
 
 export function run(cmd: string, args: string[]) {
@@ -21,17 +26,17 @@ export async function ensureBuildAndLargeSeed(dbFile: string) {
 }
 
 /** Signs `email` in the way Auth.js does: a session row (thirty days, signed in now) and its cookie. */
-export function signIn(db: Db, email: string) {
-  const user = db.$client.prepare("select id from users where email = ?").get(email) as { id: string } | undefined;
-  if (!user) throw new Error(`the database has no ${email}: run npm run seed:large`);
+export async function signIn(db: Db, email: string) {
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (!user) throw new Error(`the database has no ${email}: run npm run seed:large (on PostgreSQL, then npm run db:copy into it)`);
   const sessionToken = randomBytes(32).toString("hex");
-  db.$client
-    .prepare("insert into sessions (session_token, user_id, expires, signed_in_at) values (?, ?, ?, ?)")
-    .run(sessionToken, user.id, Date.now() + 30 * 86_400_000, Date.now());
+  await db
+    .insert(sessions)
+    .values({ sessionToken, userId: user.id, expires: new Date(Date.now() + 30 * 86_400_000), signedInAt: new Date() });
   return {
     userId: user.id,
     cookie: `authjs.session-token=${sessionToken}`,
-    signOut: () => db.$client.prepare("delete from sessions where session_token = ?").run(sessionToken),
+    signOut: async () => void (await db.delete(sessions).where(eq(sessions.sessionToken, sessionToken))),
   };
 }
 
@@ -49,45 +54,57 @@ async function waitForServer(child: ChildProcess, base: string) {
 }
 
 /**
- * `npm start` (production build, demo mode) on `dbFile` at `port`, with the SMTP capture;
- * resolves once it answers, and after the start's scheduled job and the emails it queued.
+ * `npm start` (production build, demo mode) on `dbFile` (or DATABASE_URL's PostgreSQL) at
+ * `port`, with the SMTP capture; `servers: 2` starts a second one on port + 1 on the same
+ * database. Resolves once each answers, and after the start's scheduled job and the emails
+ * it queued. `bases` are the servers' addresses; `base` is the first.
  */
-export async function startApp(dbFile: string, port: number) {
-  const base = `http://localhost:${port}`;
-  const db = openDatabase(dbFile);
-  migrateDatabase(db);
+export async function startApp(dbFile: string, port: number, { servers = 1 } = {}) {
+  const bases = Array.from({ length: servers }, (_, i) => `http://localhost:${port + i}`);
+  const db = openAppDatabase({ url: process.env.DATABASE_URL || undefined, path: dbFile });
+  await applyMigrations(db);
   const capture = await startCaptureServer({ smtpPort: 2725, apiPort: 2780 });
-  const server = spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/start.ts", "-p", String(port), "-H", "localhost"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      APP_MODE: "demo",
-      DATABASE_PATH: dbFile,
-      SMTP_URL: capture.smtpUrl,
-      MAILBOX_API_URL: capture.apiUrl,
-      PUBLIC_BASE_URL: base,
-      NODE_ENV: "production",
-    },
-  });
+  const children = bases.map((base, i) =>
+    spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/start.ts", "-p", String(port + i), "-H", "localhost"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        APP_MODE: "demo",
+        DATABASE_PATH: dbFile,
+        SMTP_URL: capture.smtpUrl,
+        MAILBOX_API_URL: capture.apiUrl,
+        // One public address, as behind a balancer: links and sign-in redirects name it.
+        PUBLIC_BASE_URL: bases[0],
+        NODE_ENV: "production",
+      },
+    }),
+  );
   const stop = async () => {
-    db.$client.close();
-    server.kill("SIGTERM");
+    await closeDatabase(db);
+    for (const child of children) child.kill("SIGTERM");
     await capture.close();
   };
   try {
-    await waitForServer(server, base);
+    for (const [i, child] of children.entries()) await waitForServer(child, bases[i]);
     for (let idle = 0; idle < 3;) {
       await new Promise((r) => setTimeout(r, 1000));
-      const pending = (
-        db.$client.prepare("select count(*) as n from email_outbox where state in ('pending', 'sending')").get() as { n: number }
-      ).n;
-      idle = pending === 0 ? idle + 1 : 0;
+      const [{ pending }] = await db
+        .select({ pending: count() })
+        .from(emailOutbox)
+        .where(inArray(emailOutbox.state, ["pending", "sending"]));
+      idle = Number(pending) === 0 ? idle + 1 : 0;
     }
   } catch (error) {
     await stop();
     throw error;
   }
-  return { base, db, stop, cpuMillis: () => processTreeCpuMillis(server.pid!) };
+  return {
+    base: bases[0],
+    bases,
+    db,
+    stop,
+    cpuMillis: () => children.reduce((sum, child) => sum + processTreeCpuMillis(child.pid!), 0),
+  };
 }
 
 /**

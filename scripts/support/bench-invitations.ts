@@ -1,0 +1,177 @@
+/**
+ * The benchmark's write figures (scripts/bench.ts): invitations created and accepted per
+ * second through the real services on a fresh database, and what one durable commit costs
+ * the disk alone.
+ */
+import { closeSync, fdatasyncSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Db } from "../../db/client";
+import { applyMigrations, closeDatabase, openAppDatabase } from "../../db/connect";
+import { openPostgres } from "../../db/postgres";
+import { memberships, organizations, users } from "../../db/schema";
+import { acceptInvitation } from "../../lib/invitations/respond";
+import { createInvitation } from "../../lib/invitations/service";
+
+export const WAL_PAGE = 4096;
+
+/**
+ * Where the fresh database lives: a SQLite file (what a server does), SQLite in memory (the
+ * service's own cost, without the disk), or a new database on DATABASE_URL's PostgreSQL
+ * server (dropped afterwards).
+ */
+export type BenchDatabase = "file" | "memory" | "postgres";
+
+let made = 0;
+
+async function freshDatabase(where: BenchDatabase, serverUrl: string | undefined) {
+  if (where === "postgres") {
+    if (!serverUrl) throw new Error("no PostgreSQL server: DATABASE_URL is not set");
+    const name = `prc_bench_${process.pid}_${++made}`;
+    const admin = openPostgres(serverUrl, 1);
+    const query = (text: string) => admin.$client.query(text);
+    await query(`create database ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const db = openAppDatabase({ url: url.toString(), poolSize: 10 });
+    await applyMigrations(db);
+    return {
+      db,
+      walFile: undefined,
+      dispose: async () => {
+        await closeDatabase(db);
+        // The pool's end resolves before its sessions have gone; dropping under them (FORCE)
+        // would fail them with 57P01 on a pool that no longer listens. Wait for them instead.
+        for (let i = 0; i < 100; i++) {
+          const { rows } = await admin.$client.query<{ n: number }>("select count(*)::int as n from pg_stat_activity where datname = $1", [
+            name,
+          ]);
+          if (rows[0].n === 0) break;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        await query(`drop database ${name}`);
+        await admin.$client.end();
+      },
+    };
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), "prc-bench-"));
+  const file = where === "file" ? path.join(dir, "bench.db") : ":memory:";
+  const db = openAppDatabase({ path: file });
+  await applyMigrations(db);
+  return {
+    db,
+    walFile: where === "file" ? `${file}-wal` : undefined,
+    dispose: async () => {
+      await closeDatabase(db);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `workers` partners, each with one sales agent, and `n` customers' Global Administrators. */
+async function arrange(db: Db, n: number, workers: number) {
+  const at = new Date();
+  const agents = Array.from({ length: workers }, (_, w) => ({
+    partnerId: `org_p${w}`,
+    userId: `usr_p${w}`,
+    email: `agent@bench-partner${w}.example`,
+  }));
+  for (const [w, agent] of agents.entries()) {
+    await db.insert(organizations).values({
+      id: agent.partnerId,
+      kind: "partner",
+      name: `Bench Partner ${w}`,
+      cloud: "global",
+      country: "US",
+      primaryDomain: `bench-partner${w}.example`,
+      partnerType: "direct",
+      partnerPublicId: String(w + 1),
+      isCspTransactionTenant: true,
+      createdAt: at,
+    });
+    await db.insert(users).values({ id: agent.userId, email: agent.email, createdAt: at });
+    await db
+      .insert(memberships)
+      .values({ id: `mem_p${w}`, organizationId: agent.partnerId, userId: agent.userId, roles: ["sales_agent"], createdAt: at });
+  }
+  const customers = Array.from({ length: n }, (_, i) => ({ userId: `usr_${i}`, email: `ga${i}@customer${i}.example` }));
+  for (let i = 0; i < n; i += 500)
+    await db.insert(users).values(customers.slice(i, i + 500).map((c) => ({ id: c.userId, email: c.email, createdAt: at })));
+  return { agents, customers };
+}
+
+/**
+ * Invitations created and accepted per second in the service layer, with the production
+ * settings. `workers` partners invite at once, each its own customers: one after the other
+ * on SQLite's one writer, side by side on PostgreSQL. `countFrames` (a SQLite file) also says
+ * how many pages a commit writes to the WAL (with checkpoints off, so the WAL only grows).
+ */
+export async function invitationsPerSecond(
+  where: BenchDatabase,
+  { n = 3000, workers = 1, countFrames = false, serverUrl = undefined as string | undefined, publicBaseUrl = "http://localhost:3000" } = {},
+) {
+  const { db, walFile, dispose } = await freshDatabase(where, serverUrl);
+  try {
+    if (countFrames) db.$client.pragma("wal_autocheckpoint = 0");
+    // Every partner's daily allowance is lifted for the measurement.
+    const ctx = { db, now: () => new Date(), config: { invitationTtlDays: 14, publicBaseUrl, invitationsPerPartnerPerDay: 1_000_000 } };
+    const { agents, customers } = await arrange(db, n, workers);
+    const startWal = walFile && countFrames ? statSync(walFile).size : 0;
+    const started = performance.now();
+    // Every worker ends before the database goes: a failed one must not leave others writing to it.
+    const outcomes = await Promise.allSettled(
+      agents.map(async (agent, w) => {
+        for (let i = w; i < n; i += workers) {
+          const ga = customers[i];
+          const { token } = await createInvitation(ctx, agent, {
+            partnerId: agent.partnerId,
+            email: ga.email,
+            message: null,
+            locale: "en",
+          });
+          await acceptInvitation(ctx, ga, {
+            token,
+            target: "new",
+            name: `Customer ${i}`,
+            primaryDomain: `customer${i}.example`,
+            country: "US",
+            agreement: "on",
+          });
+        }
+      }),
+    );
+    const failed = outcomes.find((o) => o.status === "rejected");
+    if (failed) throw failed.reason;
+    const perSecond = n / ((performance.now() - started) / 1000);
+    const walBytes = walFile && countFrames ? statSync(walFile).size - startWal : 0;
+    // A frame is a 24-byte header and a page; a pair is two commits.
+    return { perSecond, framesPerCommit: walBytes / (WAL_PAGE + 24) / (2 * n) };
+  } finally {
+    await dispose();
+  }
+}
+
+/**
+ * What one durable commit costs the disk alone: the median time of appending `frames` WAL
+ * frames to a file and syncing it. With one 4 kB page and fdatasync, it is the least any
+ * commit costs: create + accept are two commits, so a file database cannot pass
+ * 1e6 / (2 × this) pairs per second however little the service does. With the frames a
+ * pair's commits really write and fsync (what this SQLite build calls), it is what these
+ * commits cost the disk.
+ */
+export function commitSyncMicros(frames = 1, sync: (fd: number) => void = fdatasyncSync): number {
+  const dir = mkdtempSync(path.join(tmpdir(), "prc-bench-"));
+  const fd = openSync(path.join(dir, "sync.bin"), "w");
+  const frame = Buffer.alloc(WAL_PAGE + 24, 1);
+  const times: number[] = [];
+  let offset = 0;
+  for (let i = 0; i < 300; i++) {
+    const t = performance.now();
+    for (let f = 0; f < frames; f++, offset += frame.length) writeSync(fd, frame, 0, frame.length, offset);
+    sync(fd);
+    times.push((performance.now() - t) * 1000);
+  }
+  closeSync(fd);
+  rmSync(dir, { recursive: true, force: true });
+  return times.sort((a, b) => a - b)[times.length >> 1];
+}
