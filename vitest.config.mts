@@ -6,15 +6,14 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 
 /**
  * Unit tests that are about SQLite itself and run on it only: its query plans, the
- * multi-process race harness on a database file, the invariant test's replay (rows in
- * rowid order), LIKE on literal rows, db:copy's SQLite source. The PostgreSQL side of db/ has its own tests
+ * invariant test's replay (rows in rowid order, so that a seed's walk picks the same rows
+ * again), LIKE on literal rows, db:copy's SQLite source. The PostgreSQL side of db/ has its own tests
  * (db/*.postgres.test.ts, db/postgres.test.ts), each with its own cluster, as has the crash
  * test (it crashes the server).
  */
 const SQLITE_ONLY = [
   "db/**",
   "lib/performance/query-plans.test.ts",
-  "lib/invitations/race.test.ts",
   "lib/invariants/relationships.invariant.test.ts",
   "lib/search.test.ts",
   "lib/seed/db-copy.test.ts",

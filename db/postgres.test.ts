@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, type Cluster } from "./testing/postgres-cluster";
 import { openTestDatabase } from "./client";
-import { migratePostgres, openPostgres, type PostgresDb } from "./postgres";
+import { readMigrationFiles } from "drizzle-orm/migrator";
+import { migratePostgres, openPostgres, POSTGRES_MIGRATIONS_FOLDER, type PostgresDb } from "./postgres";
 
 let cluster: Cluster;
 let db: PostgresDb;
@@ -71,5 +72,19 @@ describe("PostgreSQL's migrations", () => {
     await expect(db.$client.query("delete from audit_events")).rejects.toThrow(/append-only/);
     await expect(db.$client.query("truncate audit_events")).rejects.toThrow(/append-only/);
     expect(await rows("select id from audit_events")).toHaveLength(1);
+  });
+
+  it("migrate once when several servers start at once on an empty database", async () => {
+    await db.$client.query("create database starting_together");
+    const url = cluster.url.replace(/\/prc$/, "/starting_together");
+    const servers = Array.from({ length: 4 }, () => openPostgres(url, 2));
+    try {
+      await Promise.all(servers.map(async (server) => await migratePostgres(server)));
+      const applied = await servers[0].$client.query<{ n: number }>("select count(*)::int as n from drizzle.__drizzle_migrations");
+      const files = readMigrationFiles({ migrationsFolder: POSTGRES_MIGRATIONS_FOLDER }).length;
+      expect(applied.rows[0].n).toBe(files);
+    } finally {
+      await Promise.all(servers.map(async (server) => await server.$client.end()));
+    }
   });
 });

@@ -16,6 +16,20 @@ export function openPostgres(url: string, poolSize = 10, idleTimeoutMillis = 10_
   return drizzle(new Pool({ connectionString: url, max: poolSize, idleTimeoutMillis }), { schema }) as PostgresDb;
 }
 
+/**
+ * Applies the pending migrations. Servers starting at once on a database behind its
+ * migrations each try to apply them: the first commits, the others fail on what it made (a
+ * schema or table that now exists). Run again, they find nothing left to apply. No advisory
+ * lock: not every PostgreSQL-compatible engine has them (docs/scaling.md).
+ */
 export async function migratePostgres(db: PostgresDb): Promise<void> {
-  await migrate(db, { migrationsFolder: POSTGRES_MIGRATIONS_FOLDER });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrate(db, { migrationsFolder: POSTGRES_MIGRATIONS_FOLDER });
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((r) => setTimeout(r, 100 * attempt));
+    }
+  }
 }

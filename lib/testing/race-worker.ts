@@ -3,13 +3,16 @@
  * signal, then repeats one operation on the same object as fast as it can, and prints what
  * each attempt got ("done" or the error code).
  *
- *   tsx lib/testing/race-worker.ts DB_FILE GO_FILE ATTEMPTS WORKER OP PARAMS_JSON
+ *   tsx lib/testing/race-worker.ts DATABASE GO_FILE ATTEMPTS WORKER OP PARAMS_JSON
+ *
+ * DATABASE is a SQLite file, or a PostgreSQL URL when DATABASE_URL names that engine.
  *
  * It says "ready" once loaded, then spins until GO_FILE exists: the parent creates it when
  * every worker is ready, so all of them start within microseconds of each other.
  */
 import { existsSync, writeSync } from "node:fs";
-import { openDatabase } from "@/db/client";
+import { closeDatabase, openAppDatabase } from "@/db/connect";
+import { ENGINE } from "@/db/engine";
 import { approveAdminRelationship, rejectAdminRelationship, terminateAdminRelationship } from "@/lib/admin-relationships/service";
 import type { Actor } from "@/lib/auth/membership";
 import { acceptInvitation } from "@/lib/invitations/respond";
@@ -24,9 +27,9 @@ type Params = {
   partnerActor: Actor;
 };
 
-const [file, goFile, attempts, worker, op, json] = process.argv.slice(2);
+const [target, goFile, attempts, worker, op, json] = process.argv.slice(2);
 const p = JSON.parse(json) as Params;
-const db = openDatabase(file);
+const db = openAppDatabase(ENGINE === "postgres" ? { url: target, poolSize: 2 } : { path: target });
 const ctx = { db, now: () => new Date(), config: { invitationTtlDays: 14, publicBaseUrl: "http://localhost:3000" } };
 
 const operations: Record<string, (i: number) => Promise<unknown>> = {
@@ -67,7 +70,7 @@ async function main() {
       outcomes.push((error as { code?: string }).code ?? String(error));
     }
   }
-  db.$client.close();
+  await closeDatabase(db);
   process.stdout.write(JSON.stringify(outcomes));
 }
 
