@@ -141,7 +141,7 @@ async function continueIdentities(tx: PostgresDb) {
 
 /**
  * Copies every row of the SQLite database at `from` into the PostgreSQL database at `to`,
- * after migrating it. Refuses a source behind this version's migrations and a target that
+ * after migrating it, then gathers the planner's statistics. Refuses a source behind this version's migrations and a target that
  * holds any row. Resolves with the rows copied per table.
  */
 export async function copySqliteToPostgres(from: string, to: string, progress?: CopyProgress): Promise<Record<string, number>> {
@@ -186,6 +186,9 @@ export async function copySqliteToPostgres(from: string, to: string, progress?: 
           throw new Error(`${getTableName(table)}: ${rows} rows in the copy, ${copied[getTableName(table)]} in the source`);
       }
     });
+    // The planner's statistics, as seed:large gathers them on SQLite: until autovacuum gets
+    // to them, the first queries on a copy would be planned as if its tables were empty.
+    await target.execute(sql`analyze`);
     return copied;
   } finally {
     source.$client.close();

@@ -79,9 +79,16 @@ export async function startApp(dbFile: string, port: number, { servers = 1 } = {
       },
     }),
   );
+  // Waits for the servers to exit: a database stopped under a server still shutting down
+  // would fail its pooled connections ("Connection terminated unexpectedly").
+  const exited = (child: ChildProcess) =>
+    child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once("exit", () => r()));
   const stop = async () => {
     await closeDatabase(db);
     for (const child of children) child.kill("SIGTERM");
+    const late = setTimeout(() => children.forEach((child) => child.kill("SIGKILL")), 10_000);
+    await Promise.all(children.map(exited));
+    clearTimeout(late);
     await capture.close();
   };
   try {
