@@ -5,19 +5,12 @@ import { configDefaults, defineConfig } from "vitest/config";
 const root = path.dirname(fileURLToPath(import.meta.url));
 
 /**
- * Unit tests that are about SQLite itself and run on it only: its query plans, the
- * invariant test's replay (rows in rowid order, so that a seed's walk picks the same rows
- * again), LIKE on literal rows, db:copy's SQLite source. The PostgreSQL side of db/ has its own tests
+ * Unit tests that are about SQLite itself and run on it only: its query plans, LIKE on
+ * literal rows, db:copy's SQLite source. The PostgreSQL side of db/ has its own tests
  * (db/*.postgres.test.ts, db/postgres.test.ts), each with its own cluster, as has the crash
  * test (it crashes the server).
  */
-const SQLITE_ONLY = [
-  "db/**",
-  "lib/performance/query-plans.test.ts",
-  "lib/invariants/relationships.invariant.test.ts",
-  "lib/search.test.ts",
-  "lib/seed/db-copy.test.ts",
-];
+const SQLITE_ONLY = ["db/**", "lib/performance/query-plans.test.ts", "lib/search.test.ts", "lib/seed/db-copy.test.ts"];
 
 export default defineConfig({
   resolve: {

@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import { eq, sql } from "drizzle-orm";
-import { adminRelationships, invitations, partnerships, securityGroups, subscriptions, supportAssignments } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { ENGINE } from "@/db/engine";
+import {
+  adminRelationships,
+  invitations,
+  partnerships,
+  resellerRelationships,
+  securityGroups,
+  subscriptions,
+  supportAssignments,
+} from "@/db/schema";
 import { createAccessAssignment } from "@/lib/access/assignments";
 import { runAdminRelationshipJobs } from "@/lib/admin-relationships/jobs";
 import { requestAdminRelationshipSchema } from "@/lib/admin-relationships/schemas";
@@ -29,7 +39,21 @@ import { DAY } from "@/lib/testing/fixtures";
  */
 const ROLES: DirectoryRoleId[] = ["global_reader", "helpdesk_administrator", "user_administrator", "global_administrator"];
 
-export const inOrder = sql`rowid`;
+/**
+ * Rows in insertion order (ids are random), so that a seed replays the same walk: SQLite's
+ * rowid. PostgreSQL has no stable insertion order (an update moves a row): there rows come
+ * by creation time, ties by id, and a seed's walk may differ where the clock did not move.
+ */
+export const inOrder = ENGINE === "postgres" ? sql`created_at, id` : sql`rowid`;
+
+/** The active reseller relationships, in insertion order. */
+export async function activeRelationshipPairs(db: Db): Promise<{ partnerId: string; customerId: string }[]> {
+  return await db
+    .select({ partnerId: resellerRelationships.partnerId, customerId: resellerRelationships.customerId })
+    .from(resellerRelationships)
+    .where(eq(resellerRelationships.state, "active"))
+    .orderBy(inOrder);
+}
 export const pick = <T>(list: T[], i: number): T | undefined => (list.length ? list[i % list.length] : undefined);
 
 /**
@@ -113,13 +137,7 @@ function actorByEmail(w: World, email: string): Actor | undefined {
 export async function run(w: World, o: Op): Promise<boolean> {
   const ctx = w.t.ctx;
   const db = ctx.db;
-  // Rows in insertion order (ids are random): the same seed replays the same sequence.
-  const activeRelationships = () =>
-    db.$client
-      .prepare(
-        "select partner_id as partnerId, customer_id as customerId from reseller_relationships where state = 'active' order by rowid",
-      )
-      .all() as { partnerId: string; customerId: string }[];
+  const activeRelationships = async () => await activeRelationshipPairs(db);
   const adminRows = async () => await db.select().from(adminRelationships).orderBy(inOrder);
   switch (o.kind) {
     case "invite": {
@@ -201,7 +219,7 @@ export async function run(w: World, o: Op): Promise<boolean> {
       return true;
     }
     case "request": {
-      const pairs = activeRelationships().filter((r) => customerOf(w, r.customerId));
+      const pairs = (await activeRelationships()).filter((r) => customerOf(w, r.customerId));
       const everyPair = w.partners.flatMap((p) => w.customers.map((c) => ({ partnerId: p.id, customerId: c.id })));
       const pair = choose(pairs, everyPair, o.i, o.wild)!;
       const p = partnerOf(w, pair.partnerId);
@@ -337,7 +355,7 @@ export async function run(w: World, o: Op): Promise<boolean> {
     }
     case "removeCustomer": {
       const everyPair = w.partners.flatMap((p) => w.customers.map((c) => ({ partnerId: p.id, customerId: c.id })));
-      const pair = choose(activeRelationships(), everyPair, o.i, o.wild)!;
+      const pair = choose(await activeRelationships(), everyPair, o.i, o.wild)!;
       const p = partnerOf(w, pair.partnerId);
       await removeCustomer(ctx, p.admin, {
         partnerId: p.id,
@@ -349,7 +367,7 @@ export async function run(w: World, o: Op): Promise<boolean> {
     case "removePartner": {
       const everyPair = w.partners.flatMap((p) => w.customers.map((c) => ({ partnerId: p.id, customerId: c.id })));
       const pair = choose(
-        activeRelationships().filter((r) => customerOf(w, r.customerId)),
+        (await activeRelationships()).filter((r) => customerOf(w, r.customerId)),
         everyPair,
         o.i,
         o.wild,

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, inject, it } from "vitest";
+import { ENGINE } from "@/db/engine";
 import { isDomainError } from "@/lib/errors";
+import { rawAll } from "@/lib/testing/raw";
 import { op, OP_KINDS, run, SUBSCRIPTION_OPS } from "./operations";
 import { buildWorld, type World } from "./world";
 
@@ -26,57 +28,59 @@ declare module "vitest" {
 }
 
 /** Rows of any relationship table whose two organizations are in different clouds. */
-function crossCloudRows(w: World): string[] {
-  const q = (sql: string) => (w.t.ctx.db.$client.prepare(sql).all() as { id: string }[]).map((r) => r.id);
+async function ids(w: World, sql: string): Promise<string[]> {
+  return (await rawAll<{ id: string }>(w.t.ctx.db, sql)).map((r) => r.id);
+}
+
+async function crossCloudRows(w: World): Promise<string[]> {
+  const q = async (sql: string) => await ids(w, sql);
   const pair = (table: string, a: string, b: string) =>
     q(
       `select x.id from ${table} x join organizations oa on oa.id = x.${a} join organizations ob on ob.id = x.${b} where oa.cloud <> ob.cloud`,
     );
-  return [
-    ...pair("reseller_relationships", "partner_id", "customer_id"),
-    ...pair("reseller_relationships", "partner_id", "provider_id"),
-    ...pair("reseller_relationships", "partner_id", "reseller_id"),
-    ...pair("admin_relationships", "partner_id", "customer_id"),
-    ...pair("partnerships", "provider_id", "reseller_id"),
-    ...pair("support_assignments", "partner_id", "customer_id"),
-    ...pair("invitations", "partner_id", "customer_id"),
-    ...pair("invitations", "partner_id", "provider_id"),
-  ];
+  const found = await Promise.all([
+    pair("reseller_relationships", "partner_id", "customer_id"),
+    pair("reseller_relationships", "partner_id", "provider_id"),
+    pair("reseller_relationships", "partner_id", "reseller_id"),
+    pair("admin_relationships", "partner_id", "customer_id"),
+    pair("partnerships", "provider_id", "reseller_id"),
+    pair("support_assignments", "partner_id", "customer_id"),
+    pair("invitations", "partner_id", "customer_id"),
+    pair("invitations", "partner_id", "provider_id"),
+  ]);
+  return found.flat();
 }
 
 /** Active support assignments whose partner holds no admin roles in the tenant any more. */
-function orphanedSupport(w: World): string[] {
-  return (
-    w.t.ctx.db.$client
-      .prepare(
-        `select s.id from support_assignments s where s.state = 'active' and not exists (
-           select 1 from admin_relationships a where a.partner_id = s.partner_id and a.customer_id = s.customer_id and a.state in ('active', 'expiring'))`,
-      )
-      .all() as { id: string }[]
-  ).map((r) => r.id);
+async function orphanedSupport(w: World): Promise<string[]> {
+  return await ids(
+    w,
+    `select s.id from support_assignments s where s.state = 'active' and not exists (
+       select 1 from admin_relationships a where a.partner_id = s.partner_id and a.customer_id = s.customer_id and a.state in ('active', 'expiring'))`,
+  );
 }
 
 /** Rule 9 over time: admin roles in force only with an active reseller relationship; access assignments in force only with an admin relationship in force. */
-function rightsOutlivingTheirGround(w: World): string[] {
-  const q = (sql: string) => (w.t.ctx.db.$client.prepare(sql).all() as { id: string }[]).map((r) => r.id);
+async function rightsOutlivingTheirGround(w: World): Promise<string[]> {
+  const q = async (sql: string) => await ids(w, sql);
   return [
-    ...q(`select a.id from admin_relationships a where a.state in ('active', 'expiring') and not exists (
-            select 1 from reseller_relationships r where r.partner_id = a.partner_id and r.customer_id = a.customer_id and r.state = 'active')`),
-    ...q(
+    ...(await q(`select a.id from admin_relationships a where a.state in ('active', 'expiring') and not exists (
+            select 1 from reseller_relationships r where r.partner_id = a.partner_id and r.customer_id = a.customer_id and r.state = 'active')`)),
+    ...(await q(
       `select x.id from access_assignments x join admin_relationships a on a.id = x.admin_relationship_id where x.state <> 'deleted' and a.state not in ('active', 'expiring')`,
-    ),
+    )),
   ];
 }
 
 type SubscriptionRow = { id: string; customer_id: string; partner_of_record_id: string | null };
 
-function subscriptionRows(w: World): Map<string, { json: string; row: SubscriptionRow }> {
-  const rows = w.t.ctx.db.$client.prepare("select * from subscriptions order by rowid").all() as SubscriptionRow[];
+async function subscriptionRows(w: World): Promise<Map<string, { json: string; row: SubscriptionRow }>> {
+  const rows = await rawAll<SubscriptionRow>(w.t.ctx.db, "select * from subscriptions");
   return new Map(rows.map((r) => [r.id, { json: JSON.stringify(r), row: r }]));
 }
 
 /** What a step did to the subscriptions: the rows it added or changed, and any it removed. */
-function subscriptionChanges(before: ReturnType<typeof subscriptionRows>, after: ReturnType<typeof subscriptionRows>) {
+function subscriptionChanges(before: Awaited<ReturnType<typeof subscriptionRows>>, after: Awaited<ReturnType<typeof subscriptionRows>>) {
   const touched = [...after.values()].filter((a) => before.get(a.row.id)?.json !== a.json).map((a) => a.row);
   const removed = [...before.keys()].filter((id) => !after.has(id));
   return { touched, removed };
@@ -93,7 +97,7 @@ describe("the relationship invariant", () => {
         fc.asyncProperty(fc.array(op, { minLength: 10, maxLength: 60 }), async (ops) => {
           const w = await buildWorld();
           for (const o of ops) {
-            const before = subscriptionRows(w);
+            const before = await subscriptionRows(w);
             w.subscriptionActor = null;
             try {
               if (await run(w, o)) {
@@ -106,7 +110,7 @@ describe("the relationship invariant", () => {
               outcomes.refused++;
             }
             steps++;
-            const { touched, removed } = subscriptionChanges(before, subscriptionRows(w));
+            const { touched, removed } = subscriptionChanges(before, await subscriptionRows(w));
             expect(removed, `a subscription disappeared after ${o.kind}`).toEqual([]);
             if (!SUBSCRIPTION_OPS.has(o.kind)) {
               expect(touched, `subscriptions changed after ${o.kind}`).toEqual([]);
@@ -119,16 +123,17 @@ describe("the relationship invariant", () => {
                 expect(own, `${o.kind} by ${by.side} ${by.id} changed a subscription not its own: ${JSON.stringify(r)}`).toBe(true);
               }
             }
-            expect(crossCloudRows(w), `a relationship crossed clouds after ${o.kind}`).toEqual([]);
-            expect(orphanedSupport(w), `support outlived admin roles after ${o.kind}`).toEqual([]);
-            expect(rightsOutlivingTheirGround(w), `admin roles or access outlived what grants them after ${o.kind}`).toEqual([]);
+            expect(await crossCloudRows(w), `a relationship crossed clouds after ${o.kind}`).toEqual([]);
+            expect(await orphanedSupport(w), `support outlived admin roles after ${o.kind}`).toEqual([]);
+            expect(await rightsOutlivingTheirGround(w), `admin roles or access outlived what grants them after ${o.kind}`).toEqual([]);
           }
         }),
         { numRuns: RUNS, seed: SEED },
       );
       // The property is only worth something if the sequences really did things: every kind of
-      // operation succeeded somewhere (the default seed was chosen so that each does).
-      if (RUNS >= 40 && SEED === 20261201) expect(Object.keys(doneByKind).sort()).toEqual([...OP_KINDS].sort());
+      // operation succeeded somewhere (the default seed was chosen so that each does, on
+      // SQLite, whose rowid order replays a seed exactly: see inOrder).
+      if (RUNS >= 40 && SEED === 20261201 && ENGINE === "sqlite") expect(Object.keys(doneByKind).sort()).toEqual([...OP_KINDS].sort());
       console.log(
         `invariant: ${RUNS} runs, ${steps} steps, ${outcomes.done} done, ${outcomes.refused} refused by the rules, ${outcomes.skipped} with nothing to act on; done by kind: ${JSON.stringify(doneByKind)}`,
       );

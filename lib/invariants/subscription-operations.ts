@@ -1,7 +1,7 @@
 import { subscriptions } from "@/db/schema";
 import { changeSeats, changeSubscriptionState, createSubscription, recordSubscription } from "@/lib/subscriptions/service";
 import { DAY } from "@/lib/testing/fixtures";
-import { choose, inOrder, pick, type Op } from "./operations";
+import { activeRelationshipPairs, choose, inOrder, pick, type Op } from "./operations";
 import { customerOf, partnerOf, type World } from "./world";
 
 /*
@@ -11,10 +11,7 @@ import { customerOf, partnerOf, type World } from "./world";
  */
 type SubscriptionOp = Extract<Op, { kind: "sell" | "record" | "changeSubscription" }>;
 
-const activeRelationships = (w: World) =>
-  w.t.ctx.db.$client
-    .prepare("select partner_id as partnerId, customer_id as customerId from reseller_relationships where state = 'active' order by rowid")
-    .all() as { partnerId: string; customerId: string }[];
+const activeRelationships = async (w: World) => await activeRelationshipPairs(w.t.ctx.db);
 
 export async function runSubscriptionOp(w: World, o: SubscriptionOp): Promise<boolean> {
   const ctx = w.t.ctx;
@@ -22,7 +19,7 @@ export async function runSubscriptionOp(w: World, o: SubscriptionOp): Promise<bo
   switch (o.kind) {
     case "sell": {
       const everyPair = w.partners.flatMap((p) => w.customers.map((c) => ({ partnerId: p.id, customerId: c.id })));
-      const pair = choose(activeRelationships(w), everyPair, o.i, o.wild)!;
+      const pair = choose(await activeRelationships(w), everyPair, o.i, o.wild)!;
       const p = partnerOf(w, pair.partnerId);
       const product = choose(
         w.products.filter((x) => x.cloud === p.cloud),
