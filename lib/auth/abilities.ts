@@ -12,6 +12,7 @@ export function partnerAbilities(member: Member) {
   const has = (p: PartnerPermission) => hasPermission(member.roles, p);
   return {
     seeCustomers: has("customers.read"),
+    seeSubscriptions: has("subscriptions.read"),
     seeInvitations: has("invitations.read"),
     // A suspended or offboarded partner keeps its list but invites nobody new.
     invite: has("invitations.write") && member.organization.partnerState === "active",
@@ -25,7 +26,8 @@ export function partnerAbilities(member: Member) {
     seeGroups: has("customers.read") || has("groups.write"),
     manageGroups: has("groups.write"),
     seeActivity: has("activity.read"),
-    importSubscriptions: has("subscriptions.write"),
+    sellSubscriptions: has("subscriptions.write"),
+    recordSupport: has("support.write"),
   };
 }
 
@@ -40,7 +42,7 @@ export function operatorAbilities(member: Member) {
   };
 }
 
-/** A customer member's controls outside the dashboard (which says its own, lib/customers/dashboard.ts). */
+/** A customer member's sections and controls. */
 export function customerAbilities(member: Member) {
   const has = (p: CustomerPermission) => hasPermission(member.roles, p);
   return {
@@ -48,5 +50,7 @@ export function customerAbilities(member: Member) {
     seeActivity: has("customer.activity.read"),
     decideAdminRelationships: has("customer.admin_relationships.approve"),
     removePartners: has("customer.partners.remove"),
+    assignSupport: has("customer.support.assign"),
+    recordSubscriptions: has("customer.subscriptions.write"),
   };
 }

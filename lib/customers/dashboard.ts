@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { listCustomerAdminRelationships } from "@/lib/admin-relationships/queries";
 import { listCustomerActivity } from "@/lib/audit/queries";
 import type { Member } from "@/lib/auth/membership";
-import { hasPermission } from "@/lib/auth/permissions";
+import { customerAbilities } from "@/lib/auth/abilities";
 import { listOffered } from "@/lib/catalog/queries";
 import { listCustomerPartners, listSubscriptionsOf } from "./queries";
 
@@ -16,13 +16,7 @@ export async function readCustomerDashboard(db: Db, member: Member) {
   // listCustomerPartners checks customer.dashboard.read before anything is read.
   const partners = await listCustomerPartners(db, member);
   const customerId = member.organization.id;
-  const may = {
-    decideAdminRelationships: hasPermission(member.roles, "customer.admin_relationships.approve"),
-    assignSupport: hasPermission(member.roles, "customer.support.assign"),
-    removePartners: hasPermission(member.roles, "customer.partners.remove"),
-    recordSubscriptions: hasPermission(member.roles, "customer.subscriptions.write"),
-    readActivity: hasPermission(member.roles, "customer.activity.read"),
-  };
+  const may = customerAbilities(member);
   return {
     partners,
     may,

@@ -1,16 +1,6 @@
 import fc from "fast-check";
-import { eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { ENGINE } from "@/db/engine";
-import {
-  adminRelationships,
-  invitations,
-  partnerships,
-  resellerRelationships,
-  securityGroups,
-  subscriptions,
-  supportAssignments,
-} from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { adminRelationships, invitations, partnerships, securityGroups, subscriptions, supportAssignments } from "@/db/schema";
 import { createAccessAssignment } from "@/lib/access/assignments";
 import { runAdminRelationshipJobs } from "@/lib/admin-relationships/jobs";
 import { requestAdminRelationshipSchema } from "@/lib/admin-relationships/schemas";
@@ -28,7 +18,7 @@ import { endPartnership } from "@/lib/partnerships/ending";
 import { authorizePartnership, declinePartnership, invitePartnership } from "@/lib/partnerships/service";
 import { removeCustomer, removePartner } from "@/lib/relationships/removal";
 import { runSubscriptionOp } from "./subscription-operations";
-import { customerOf, partnerOf, type World } from "./world";
+import { activeRelationshipPairs, customerOf, inOrder, partnerOf, type World } from "./world";
 import { assignSupport, endSupport, recordSupportAction } from "@/lib/support/service";
 import { DAY } from "@/lib/testing/fixtures";
 
@@ -39,21 +29,6 @@ import { DAY } from "@/lib/testing/fixtures";
  */
 const ROLES: DirectoryRoleId[] = ["global_reader", "helpdesk_administrator", "user_administrator", "global_administrator"];
 
-/**
- * Rows in insertion order (ids are random), so that a seed replays the same walk: SQLite's
- * rowid. PostgreSQL has no stable insertion order (an update moves a row): there rows come
- * by creation time, ties by id, and a seed's walk may differ where the clock did not move.
- */
-export const inOrder = ENGINE === "postgres" ? sql`created_at, id` : sql`rowid`;
-
-/** The active reseller relationships, in insertion order. */
-export async function activeRelationshipPairs(db: Db): Promise<{ partnerId: string; customerId: string }[]> {
-  return await db
-    .select({ partnerId: resellerRelationships.partnerId, customerId: resellerRelationships.customerId })
-    .from(resellerRelationships)
-    .where(eq(resellerRelationships.state, "active"))
-    .orderBy(inOrder);
-}
 export const pick = <T>(list: T[], i: number): T | undefined => (list.length ? list[i % list.length] : undefined);
 
 /**

@@ -1,8 +1,8 @@
 import { subscriptions } from "@/db/schema";
 import { changeSeats, changeSubscriptionState, createSubscription, recordSubscription } from "@/lib/subscriptions/service";
 import { DAY } from "@/lib/testing/fixtures";
-import { activeRelationshipPairs, choose, inOrder, pick, type Op } from "./operations";
-import { customerOf, partnerOf, type World } from "./world";
+import { choose, pick, type Op } from "./operations";
+import { activeRelationshipPairs, customerOf, inOrder, partnerOf, type World } from "./world";
 
 /*
  * The subscription operations of the invariant test: the only operations allowed to change a

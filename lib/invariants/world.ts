@@ -1,3 +1,7 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { ENGINE } from "@/db/engine";
+import { resellerRelationships } from "@/db/schema";
 import { rawRun } from "@/lib/testing/raw";
 import type { Actor } from "@/lib/auth/membership";
 import type { Cloud, PartnerType } from "@/db/values/organizations";
@@ -108,3 +112,19 @@ export async function buildWorld() {
 
 export const partnerOf = (w: World, id: string) => w.partners.find((x) => x.id === id)!;
 export const customerOf = (w: World, id: string) => w.customers.find((x) => x.id === id);
+
+/**
+ * Rows in insertion order (ids are random), so that a seed replays the same walk: SQLite's
+ * rowid. PostgreSQL has no stable insertion order (an update moves a row): there rows come
+ * by creation time, ties by id, and a seed's walk may differ where the clock did not move.
+ */
+export const inOrder = ENGINE === "postgres" ? sql`created_at, id` : sql`rowid`;
+
+/** The active reseller relationships, in insertion order. */
+export async function activeRelationshipPairs(db: Db): Promise<{ partnerId: string; customerId: string }[]> {
+  return await db
+    .select({ partnerId: resellerRelationships.partnerId, customerId: resellerRelationships.customerId })
+    .from(resellerRelationships)
+    .where(eq(resellerRelationships.state, "active"))
+    .orderBy(inOrder);
+}

@@ -6,7 +6,7 @@ import { listPartnerAdminRelationships } from "@/lib/admin-relationships/queries
 import { isInForce } from "@/lib/admin-relationships/states";
 import { listPartnerActivityForCustomer } from "@/lib/audit/queries";
 import type { Member } from "@/lib/auth/membership";
-import { hasPermission } from "@/lib/auth/permissions";
+import { partnerAbilities } from "@/lib/auth/abilities";
 import { listOffered } from "@/lib/catalog/queries";
 import { CLOUD_RULES } from "@/lib/clouds";
 import { listSubscriptionsOf } from "@/lib/customers/queries";
@@ -23,12 +23,13 @@ export async function readPartnerCustomerPage(db: Db, member: Member, customerId
   const partnerId = member.organization.id;
   // Ended means ended (rule 9): an ex-partner sees its own history with the customer, nothing of the customer's today.
   const current = relationship.state === "active";
+  const can = partnerAbilities(member);
   const may = {
-    manageAdminRelationships: hasPermission(member.roles, "admin_relationships.write"),
-    recordSupport: hasPermission(member.roles, "support.write"),
+    manageAdminRelationships: can.requestAdminRelationships,
+    recordSupport: can.recordSupport,
     // Selling needs the permission and a relationship in force; a suspended partner manages what it sold but sells nothing new.
-    sell: hasPermission(member.roles, "subscriptions.write") && current,
-    remove: hasPermission(member.roles, "relationships.remove") && current,
+    sell: can.sellSubscriptions && current,
+    remove: can.removeCustomers && current,
   };
   const adminRelationships = await listPartnerAdminRelationships(db, member, customer.id);
   const inForce = adminRelationships.filter((r) => isInForce(r.state));
@@ -47,7 +48,7 @@ export async function readPartnerCustomerPage(db: Db, member: Member, customerId
       inForce.map((r) => r.id),
     ),
     groups: may.manageAdminRelationships ? await listGroups(db, member) : [],
-    subscriptions: current && hasPermission(member.roles, "subscriptions.read") ? await listSubscriptionsOf(db, customer.id) : [],
+    subscriptions: current && can.seeSubscriptions ? await listSubscriptionsOf(db, customer.id) : [],
     activity: await listPartnerActivityForCustomer(db, partnerId, customer.id),
     myRoles: await effectiveRoles(db, partnerId, member.userId, customer.id),
     supported: current ? await listSupportedSubscriptions(db, partnerId, customer.id) : [],

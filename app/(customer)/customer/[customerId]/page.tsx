@@ -158,7 +158,7 @@ export default async function CustomerDashboard({ params }: { params: Promise<{ 
         )}
         <Section id="activity" title={t("customer.activity")}>
           <ActivityList rows={activity} emptyText={t("customer.noActivity")} />
-          {may.readActivity && (
+          {may.seeActivity && (
             <Link href={`/customer/${org.id}/activity`} className="text-sm">
               {t("activity.title")} →
             </Link>

@@ -18,7 +18,7 @@ export default async function ImportSubscriptionsPage({ params }: Props) {
   const { partnerId } = await params;
   const member = await memberForPage(partnerId, "partner", `/partner/${partnerId}/subscriptions/import`);
   const may = partnerAbilities(member);
-  if (!may.importSubscriptions) return <Forbidden orgName={member.organization.name} />;
+  if (!may.sellSubscriptions) return <Forbidden orgName={member.organization.name} />;
   const t = await getTranslations();
   return (
     <div className="max-w-4xl space-y-6">
