@@ -8,6 +8,15 @@ const HAS_PERMISSION = {
   importNames: ["hasPermission"],
   message: "Read through lib/<domain>/ (it checks the permission) and offer controls from lib/auth/abilities.ts.",
 };
+const NEXT_INTL_FORMATTER = {
+  name: "next-intl/server",
+  importNames: ["getFormatter"],
+  message: "Format with getFormatter from @/lib/i18n/format: it keeps its Intl objects, next-intl's are built anew every request.",
+};
+const NEXT_LINK = {
+  name: "next/link",
+  message: "Link with @/components/ui/link: a plain anchor that <SoftLinks> navigates, without next/link's JavaScript on every page.",
+};
 
 const config = [
   ...next,
@@ -119,7 +128,10 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ regex: "^@/(app|components)(/|$)", message: "The domain (lib/) never imports a page or a component." }] },
+        {
+          paths: [NEXT_INTL_FORMATTER],
+          patterns: [{ regex: "^@/(app|components)(/|$)", message: "The domain (lib/) never imports a page or a component." }],
+        },
       ],
     },
   },
@@ -129,7 +141,7 @@ const config = [
       "no-restricted-imports": [
         "error",
         {
-          paths: [HAS_PERMISSION],
+          paths: [HAS_PERMISSION, NEXT_LINK, NEXT_INTL_FORMATTER],
           patterns: [
             {
               regex: "^@/db/(?!values/)",
@@ -147,7 +159,7 @@ const config = [
       "no-restricted-imports": [
         "error",
         {
-          paths: [HAS_PERMISSION],
+          paths: [HAS_PERMISSION, NEXT_LINK, NEXT_INTL_FORMATTER],
           patterns: [
             { regex: "^@/db/(?!values/)", allowTypeImports: true, message: "Components never reach the database." },
             {

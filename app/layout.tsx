@@ -7,6 +7,7 @@ import { listMemberships } from "@/lib/auth/membership";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { FlashRegion } from "@/components/ui/flash";
+import { SoftLinks } from "@/components/ui/soft-links";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,6 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {children}
           </main>
         </ClientMessages>
+        <SoftLinks />
       </body>
     </html>
   );

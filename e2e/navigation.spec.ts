@@ -18,3 +18,19 @@ test("a list's row links navigate in the page, without a reload; a modified clic
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
 });
+
+test("every page's links navigate in the page: the organization bar's, and the mailbox's outside any organization", async ({ page }) => {
+  await signIn(page, "alice.admin@northwindcloud.com", "/partner");
+  await expect(page).toHaveURL(/\/partner\/[^/]+\/customers$/);
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Invitations" }).click();
+  await expect(page).toHaveURL(/\/partner\/[^/]+\/invitations$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+
+  await page.goto("/mailbox");
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 2));
+  await page.getByRole("main").locator(`a[href^="/mailbox/"]`).first().click();
+  await expect(page).toHaveURL(/\/mailbox\/[^/]+$/);
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(2);
+});

@@ -7,6 +7,10 @@ import { dialect } from "@/db/dialect";
  * keep the column in the index they page on and the scan reads only that index.
  */
 export function contains(column: Column | SQL, text: string): SQL {
-  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return dialect.likeIgnoringCase(column, pattern);
+  return dialect.likeIgnoringCase(column, containsPattern(text));
+}
+
+/** The LIKE pattern of `contains`, for a prepared query that takes it as a parameter. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

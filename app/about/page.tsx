@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 
 // Rendered per request like every page: a prerendered copy would carry no CSP nonce (its

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Link } from "@/components/ui/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/format";
 import { ClientMessages } from "@/components/shell/client-messages";
 import { ApplicationStateBadge } from "@/components/enrollment/application-state-badge";
 import { Alert } from "@/components/ui/alert";

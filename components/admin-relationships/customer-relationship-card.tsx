@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/format";
 import { GLOBAL_ADMINISTRATOR } from "@/db/values/directory-roles";
 import type { AdminRelationshipRow } from "@/lib/admin-relationships/queries";
 import { DecisionForms } from "./decision-forms";

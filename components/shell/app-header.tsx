@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import type { Actor, listMemberships } from "@/lib/auth/membership";
 import { signOutAction } from "@/lib/auth/actions";

@@ -1,4 +1,4 @@
-import { sql, type Column, type SQL } from "drizzle-orm";
+import { sql, type Column, type Placeholder, type SQL } from "drizzle-orm";
 
 /** What only SQLite understands, behind the names shared code uses (db/dialect/index.ts). */
 export const sqliteDialect = {
@@ -10,7 +10,7 @@ export const sqliteDialect = {
   /** A time column as the digits of its milliseconds, for keys built in SQL (`7d.<end>`). */
   timeDigits: (column: Column): SQL => sql`${column}`,
   /** `column` matches a LIKE pattern whatever the case: SQLite's LIKE ignores ASCII case already. */
-  likeIgnoringCase: (column: Column | SQL, pattern: string): SQL => sql`${column} like ${pattern} escape '\\'`,
+  likeIgnoringCase: (column: Column | SQL, pattern: string | Placeholder): SQL => sql`${column} like ${pattern} escape '\\'`,
   /** Rows a claim is about to update, skipping those another transaction holds: SQLite has one writer, nothing to skip. */
   skippingLocked: <Q>(query: Q): Q => query,
 };

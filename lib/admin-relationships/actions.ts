@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getFormatter } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/format";
 import type { ActionResult } from "@/lib/actions/result";
 import { runAction } from "@/lib/actions/run-action";
 import { kickOutbox } from "@/lib/email/worker";

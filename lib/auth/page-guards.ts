@@ -1,10 +1,11 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { isDomainError } from "@/lib/errors";
 import type { OrganizationKind } from "@/db/values/organizations";
 import { operatorOrganization } from "@/lib/operator/bootstrap";
-import { requireMember, type Member } from "./membership";
+import { requireMember, type Actor, type Member } from "./membership";
 import { getActor } from "./session";
 
 /**
@@ -16,12 +17,19 @@ export async function memberForPage(organizationId: string, kind: OrganizationKi
   const actor = await getActor();
   if (!actor) redirect(`/signin?redirectTo=${encodeURIComponent(returnTo)}`);
   try {
-    return await requireMember(db(), actor, organizationId, kind);
+    return await memberThisRequest(actor, organizationId, kind);
   } catch (error) {
     if (isDomainError(error, "NOT_FOUND")) notFound();
     throw error;
   }
 }
+
+// A layout and its page both ask for the member: one read of the membership row per request.
+// React's cache lasts one request (one render), never longer, so a membership removed or a
+// role taken away shows on the very next request.
+const memberThisRequest = cache((actor: Actor, organizationId: string, kind: OrganizationKind) =>
+  requireMember(db(), actor, organizationId, kind),
+);
 
 /**
  * For the operator console: the signed-in operator, or a redirect to sign in, or "not found"

@@ -1,5 +1,6 @@
 import type { AdminRequest } from "@/db/values/admin-relationships";
 import { translatorFor } from "@/lib/i18n/translator";
+import { TIME_ZONE } from "@/lib/i18n/locales";
 import { renderEmail } from "./render";
 
 type Mail = { subject: string; html: string; text: string };
@@ -10,7 +11,7 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 /** A date as emails write it ("21 November 2026"), in the recipient's language. */
 export function formatEmailDate(locale: string, date: Date): string {
   let f = dateFormats.get(locale);
-  if (!f) dateFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" })));
+  if (!f) dateFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: TIME_ZONE })));
   return f.format(date);
 }
 

@@ -1,6 +1,9 @@
 export const LOCALES = ["en", "de", "zh-CN", "ru"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
+
+/** Every date the app shows or sends is in UTC: partners and customers sit in many zones, and a server's own zone must not leak into pages. */
+export const TIME_ZONE = "UTC";
 export const LOCALE_COOKIE = "locale";
 
 /** Each language named in itself, for the language picker. */

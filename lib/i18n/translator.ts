@@ -2,7 +2,7 @@ import compile from "icu-minify/compile";
 import format, { type CompiledMessage } from "icu-minify/format";
 import { _createCache, _createIntlFormatters, type MessageKeys, type NestedKeyOf } from "use-intl/core";
 import { MESSAGES, type Messages } from "./messages";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "./locales";
+import { DEFAULT_LOCALE, isLocale, TIME_ZONE, type Locale } from "./locales";
 
 type MessageKey = MessageKeys<Messages, NestedKeyOf<Messages>>;
 type Values = Record<string, string | number | Date>;
@@ -34,6 +34,6 @@ function message(locale: Locale, key: MessageKey): CompiledMessage {
 /** A translator outside React (emails, services, scripts), for the recipient's language. */
 export function translatorFor(locale: string | null | undefined) {
   const l: Locale = isLocale(locale) ? locale : DEFAULT_LOCALE;
-  const t = (key: MessageKey, values?: Values): string => format(message(l, key), l, values, { formatters, timeZone: "UTC" }) as string;
+  const t = (key: MessageKey, values?: Values): string => format(message(l, key), l, values, { formatters, timeZone: TIME_ZONE }) as string;
   return { locale: l, t };
 }

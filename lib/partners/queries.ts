@@ -2,12 +2,13 @@ import { firstRow } from "@/db/query";
 import "server-only";
 import { and, asc, count, desc, eq, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { dialect } from "@/db/dialect";
 import { prepared } from "@/db/prepared";
 import { organizations, resellerRelationships } from "@/db/schema";
 import { type Member, ensurePermitted } from "@/lib/auth/membership";
 import { DomainError } from "@/lib/errors";
 import { PAGE_SIZE, toPage } from "@/lib/pagination";
-import { contains } from "@/lib/search";
+import { containsPattern } from "@/lib/search";
 
 export const CUSTOMER_SORTS = ["newest", "oldest", "name", "name_desc"] as const;
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
@@ -21,37 +22,49 @@ export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
  */
 export async function listPartnerCustomers(db: Db, member: Member, opts: { page: number; q?: string; sort?: CustomerSort }) {
   ensurePermitted(member, "customers.read");
-  const where = customerFilter(member, opts.q);
+  const term = opts.q?.trim() ?? "";
   const offset = (opts.page - 1) * PAGE_SIZE;
-  const rows = await db
-    .select({
-      id: organizations.id,
-      name: organizations.name,
-      primaryDomain: organizations.primaryDomain,
-      country: organizations.country,
-      since: resellerRelationships.createdAt,
-      state: resellerRelationships.state,
-    })
-    .from(resellerRelationships)
-    .innerJoin(organizations, eq(organizations.id, resellerRelationships.customerId))
-    .where(where)
-    .orderBy(...customerOrder(opts.sort ?? "newest"))
-    .limit(PAGE_SIZE + 1)
-    .offset(offset);
+  const params = { partnerId: member.organization.id, pattern: containsPattern(term), limit: PAGE_SIZE + 1, offset };
+  const rows = await customerPage(db, opts.sort ?? "newest", term !== "").execute(params);
   const page = toPage(rows, opts.page);
   const total =
-    !page.hasNext && rows.length > 0
-      ? offset + rows.length
-      : (await firstRow(db.select({ n: count() }).from(resellerRelationships).where(where)))!.n;
+    !page.hasNext && rows.length > 0 ? offset + rows.length : (await firstRow(customerCount(db, term !== "").execute(params)))!.n;
   return { ...page, total };
 }
 
-function customerFilter(member: Member, q: string | undefined) {
-  const term = q?.trim();
+// Prepared, one query per order and with or without a search: the list is the partner's most
+// visited page, and building its SQL and preparing it took about 0.3 ms of each request.
+const customerPage = (db: Db, sort: CustomerSort, searching: boolean) =>
+  prepared(db, `partners.customers.${sort}.${searching}`, (d) =>
+    d
+      .select({
+        id: organizations.id,
+        name: organizations.name,
+        primaryDomain: organizations.primaryDomain,
+        country: organizations.country,
+        since: resellerRelationships.createdAt,
+        state: resellerRelationships.state,
+      })
+      .from(resellerRelationships)
+      .innerJoin(organizations, eq(organizations.id, resellerRelationships.customerId))
+      .where(customerFilter(searching))
+      .orderBy(...customerOrder(sort))
+      .limit(sql.placeholder("limit"))
+      .offset(sql.placeholder("offset"))
+      .prepare(),
+  );
+
+const customerCount = (db: Db, searching: boolean) =>
+  prepared(db, `partners.customerCount.${searching}`, (d) =>
+    d.select({ n: count() }).from(resellerRelationships).where(customerFilter(searching)).prepare(),
+  );
+
+function customerFilter(searching: boolean) {
   const r = resellerRelationships;
+  const pattern = sql.placeholder("pattern");
   return and(
-    eq(r.partnerId, member.organization.id),
-    term ? or(contains(r.customerName, term), contains(r.customerDomain, term)) : undefined,
+    eq(r.partnerId, sql.placeholder("partnerId")),
+    searching ? or(dialect.likeIgnoringCase(r.customerName, pattern), dialect.likeIgnoringCase(r.customerDomain, pattern)) : undefined,
   );
 }
 

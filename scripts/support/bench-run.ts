@@ -148,9 +148,18 @@ async function writeFigures() {
     const perSecondConcurrent = (await invitationsPerSecond("postgres", concurrent)).perSecond;
     return { perSecond, perSecondConcurrent, syncMicros, sqlite: undefined };
   }
-  const perSecond = (await invitationsPerSecond("file")).perSecond;
+  // A first pass warms the services up: measured cold, the file figure carried the JIT's
+  // compiling and the memory figure (measured later) did not, which put the ratio 0.1 low.
+  // Then file and memory alternate twice and each keeps its best, the run the shared machine
+  // disturbed least.
+  await invitationsPerSecond("memory", { n: 1000 });
+  const best = async (where: "file" | "memory") => (await invitationsPerSecond(where)).perSecond;
+  let [perSecond, perSecondMemory] = [0, 0];
+  for (let round = 0; round < 2; round++) {
+    perSecond = Math.max(perSecond, await best("file"));
+    perSecondMemory = Math.max(perSecondMemory, await best("memory"));
+  }
   const perSecondConcurrent = (await invitationsPerSecond("file", concurrent)).perSecond;
-  const perSecondMemory = (await invitationsPerSecond("memory")).perSecond;
   const framesPerCommit = (await invitationsPerSecond("file", { n: 300, countFrames: true })).framesPerCommit;
   const commitDiskMicros = commitSyncMicros(Math.round(framesPerCommit), fsyncSync);
   return {

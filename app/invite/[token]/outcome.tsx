@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/format";
 import type { getInvitationLanding } from "@/lib/invitations/queries";
 
 type Landing = Awaited<ReturnType<typeof getInvitationLanding>>;

@@ -1,7 +1,8 @@
 import { TooManyAttempts } from "@/components/invitations/too-many-attempts";
 import { recordTokenFailure, tokenAttemptsBlockedUntil } from "@/lib/rate-limits/request";
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/format";
 import { RoleList } from "@/components/admin-relationships/role-list";
 import { AccountGate } from "@/components/invitations/account-gate";
 import { getActor } from "@/lib/auth/session";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

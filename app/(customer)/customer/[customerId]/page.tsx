@@ -1,5 +1,6 @@
-import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Link } from "@/components/ui/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/format";
 import { ActivityList } from "@/components/activity/activity-list";
 import { CustomerRelationshipCard } from "@/components/admin-relationships/customer-relationship-card";
 import { Forbidden } from "@/components/shell/forbidden";

@@ -1,5 +1,6 @@
-import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { Link } from "@/components/ui/link";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/format";
 import { ApplicationStateBadge } from "@/components/enrollment/application-state-badge";
 import { Forbidden } from "@/components/shell/forbidden";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -2,7 +2,6 @@ import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { OrgBar, type NavLink } from "@/components/shell/org-bar";
 import { Alert } from "@/components/ui/alert";
-import { SoftLinks } from "@/components/ui/soft-links";
 import { memberForPage } from "@/lib/auth/page-guards";
 import { partnerAbilities } from "@/lib/auth/abilities";
 
@@ -45,7 +44,6 @@ export default async function PartnerLayout({ children, params }: Props) {
           {org.partnerState === "suspended" ? t("partnerStates.suspendedNotice") : t("partnerStates.offboardedNotice")}
         </Alert>
       )}
-      <SoftLinks />
       {children}
     </div>
   );

@@ -1,5 +1,6 @@
-import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Link } from "@/components/ui/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/format";
 import { ApplicationStateBadge } from "@/components/enrollment/application-state-badge";
 import { ClientMessages } from "@/components/shell/client-messages";
 import { Forbidden } from "@/components/shell/forbidden";

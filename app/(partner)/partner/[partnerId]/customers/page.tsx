@@ -1,4 +1,6 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Link } from "@/components/ui/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/format";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -71,9 +73,7 @@ export default async function CustomersPage({ params, searchParams }: Props) {
           {result.rows.map((c) => (
             <tr key={`${c.id}-${c.since.getTime()}`}>
               <Td>
-                <a href={`${base}/${c.id}`} data-soft-link>
-                  {c.name}
-                </a>
+                <Link href={`${base}/${c.id}`}>{c.name}</Link>
               </Td>
               <Td>{c.primaryDomain}</Td>
               <Td>{countryName(c.country, locale)}</Td>

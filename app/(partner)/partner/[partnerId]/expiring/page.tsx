@@ -1,5 +1,6 @@
-import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { Link } from "@/components/ui/link";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/format";
 import { AdminRelationshipStateBadge } from "@/components/admin-relationships/state-badge";
 import { Forbidden } from "@/components/shell/forbidden";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -80,9 +81,7 @@ export default async function ExpiringPage({ params, searchParams }: Props) {
           {result.rows.map((r) => (
             <tr key={r.id}>
               <Td>
-                <a href={`/partner/${partnerId}/customers/${r.customerId}`} data-soft-link>
-                  {r.customerName}
-                </a>
+                <Link href={`/partner/${partnerId}/customers/${r.customerId}`}>{r.customerName}</Link>
               </Td>
               <Td>{r.name}</Td>
               <Td>{t("adminRelationships.rolesCount", { count: r.roles.length })}</Td>

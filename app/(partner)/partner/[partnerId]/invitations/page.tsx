@@ -1,5 +1,6 @@
-import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { Link } from "@/components/ui/link";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/format";
 import { InvitationActions } from "@/components/invitations/invitation-actions";
 import { InvitationStatusBadge } from "@/components/invitations/status-badge";
 import { Forbidden } from "@/components/shell/forbidden";
@@ -140,9 +141,7 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
                 <Td>{format.dateTime(inv.expiresAt, { dateStyle: "medium" })}</Td>
                 <Td>
                   {inv.customerId && inv.customerName ? (
-                    <a href={`/partner/${partnerId}/customers/${inv.customerId}`} data-soft-link>
-                      {inv.customerName}
-                    </a>
+                    <Link href={`/partner/${partnerId}/customers/${inv.customerId}`}>{inv.customerName}</Link>
                   ) : (
                     "—"
                   )}

@@ -1,5 +1,6 @@
-import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { Link } from "@/components/ui/link";
+import { getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/format";
 import { InvitationStatusBadge } from "@/components/invitations/status-badge";
 import { InviteResellerForm } from "@/components/partnerships/invite-reseller-form";
 import { PartnershipsTable } from "@/components/partnerships/partnerships-table";

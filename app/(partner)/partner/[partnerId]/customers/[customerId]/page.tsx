@@ -1,5 +1,6 @@
-import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Link } from "@/components/ui/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter } from "@/lib/i18n/format";
 import { EffectiveRoles } from "@/components/access/effective-roles";
 import { RelationshipAccess } from "@/components/access/relationship-access";
 import { ActivityList } from "@/components/activity/activity-list";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useState } from "react";
 import { AdminRequestFields, type PickerRole } from "@/components/admin-relationships/admin-request-fields";
 import { useTranslations } from "next-intl";

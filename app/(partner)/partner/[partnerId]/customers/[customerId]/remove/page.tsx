@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { RemovalEffects } from "@/components/relationships/removal-preview";
 import { RemoveCustomerForm } from "@/components/relationships/remove-forms";

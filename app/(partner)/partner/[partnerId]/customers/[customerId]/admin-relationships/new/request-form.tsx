@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { AdminRequestFields, type PickerRole } from "@/components/admin-relationships/admin-request-fields";
 import { ActionMessage } from "@/components/ui/action-message";
