@@ -40,6 +40,11 @@ describe("expiring soon", () => {
     expect(await expiryCounts(t.ctx.db, member, t.ctx.now())).toEqual({ "1": 0, "7": 1, "30": 2, expired: 1, globalAdmin: 2 });
     expect((await listExpiring(t.ctx.db, member, "30", { page: 1, now: t.ctx.now() })).rows.map((r) => r.name)).toEqual(["five", "twenty"]);
     expect((await listExpiring(t.ctx.db, member, "expired", { page: 1, now: t.ctx.now() })).rows.map((r) => r.name)).toEqual(["one"]);
+    // A search narrows a tile by the relationship's name, whatever its case, and reads % literally.
+    const search = async (q: string) =>
+      (await listExpiring(t.ctx.db, member, "30", { page: 1, now: t.ctx.now(), q })).rows.map((r) => r.name);
+    expect(await search("TWEN")).toEqual(["twenty"]);
+    expect(await search("%")).toEqual([]);
     t.advance(400 * DAY);
     await runAdminRelationshipJobs(t.ctx);
     expect((await expiryCounts(t.ctx.db, member, t.ctx.now())).expired).toBe(1); // only "long": the others ended over a year ago

@@ -41,8 +41,19 @@ const AUDIT_PLACEHOLDERS = [
 ] as const;
 
 /** Every placeholder the `audit.*` catalog texts use, `blank` unless the event's details fill it. */
-export function auditValues(details: Record<string, unknown> | null, blank = ""): Record<string, string> {
-  const blanks = Object.fromEntries(AUDIT_PLACEHOLDERS.map((k) => [k, blank]));
-  const filled = Object.fromEntries(Object.entries(details ?? {}).map(([k, v]) => [k, v == null ? "" : String(v)]));
-  return { ...blanks, ...filled };
+export function auditValues(details: Record<string, unknown> | null, blank = ""): Readonly<Record<string, string>> {
+  const blanks = blanksOf(blank);
+  if (!details) return blanks;
+  const values: Record<string, string> = { ...blanks };
+  for (const [k, v] of Object.entries(details)) values[k] = v == null ? "" : String(v);
+  return values;
+}
+
+// The activity log's action filter names all 54 actions with the same blanks on every
+// request, and each row starts from them: built once per blank, never changed.
+const blanksByText = new Map<string, Readonly<Record<string, string>>>();
+function blanksOf(blank: string): Readonly<Record<string, string>> {
+  let blanks = blanksByText.get(blank);
+  if (!blanks) blanksByText.set(blank, (blanks = Object.freeze(Object.fromEntries(AUDIT_PLACEHOLDERS.map((k) => [k, blank])))));
+  return blanks;
 }
