@@ -1,4 +1,4 @@
-import type { Column, SQL } from "drizzle-orm";
+import { sql, type Column, type SQL } from "drizzle-orm";
 import { dialect } from "@/db/dialect";
 
 /**
@@ -10,7 +10,15 @@ export function contains(column: Column | SQL, text: string): SQL {
   return dialect.likeIgnoringCase(column, containsPattern(text));
 }
 
-/** The LIKE pattern of `contains`, for a prepared query that takes it as a parameter. */
+/**
+ * `contains` in a prepared query: the text comes at execution as the parameter `pattern`,
+ * whose value is `containsPattern(text)`.
+ */
+export function containsParam(column: Column | SQL): SQL {
+  return dialect.likeIgnoringCase(column, sql.placeholder("pattern"));
+}
+
+/** The value of `containsParam`'s parameter for `text`. */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

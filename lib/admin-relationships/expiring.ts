@@ -8,7 +8,7 @@ import { adminRelationships, organizations } from "@/db/schema";
 import { holdsGlobalAdministrator } from "@/db/schema";
 import { type Member, ensurePermitted } from "@/lib/auth/membership";
 import { PAGE_SIZE, toPage } from "@/lib/pagination";
-import { containsPattern } from "@/lib/search";
+import { containsParam, containsPattern } from "@/lib/search";
 import { IN_FORCE } from "./states";
 
 const DAY = 86_400_000;
@@ -27,9 +27,9 @@ function windowWhere(window: ExpiryWindow) {
   return and(inArray(r.state, [...IN_FORCE]), gt(r.endsAt, sql.placeholder("now")), lte(r.endsAt, sql.placeholder("until")));
 }
 
-/** The placeholders' values for a tile at `now`, as the dialect stores times. */
-function timesFor(window: ExpiryWindow, now: Date) {
-  const days = window === "expired" ? 0 : Number(window);
+/** The placeholders' values for a tile at `now`, as the dialect stores times (the Global Administrator tile uses none). */
+function timesFor(tile: ExpiryWindow | "globalAdmin", now: Date) {
+  const days = tile === "expired" || tile === "globalAdmin" ? 0 : Number(tile);
   return {
     now: dialect.timeParam(now),
     until: dialect.timeParam(new Date(now.getTime() + days * DAY)),
@@ -57,7 +57,7 @@ export async function expiryCounts(db: Db, member: Member, now: Date) {
   ensurePermitted(member, "customers.read");
   const partnerId = member.organization.id;
   const count = async (tile: ExpiryWindow | "globalAdmin") =>
-    (await firstRow(tileCount(db, tile).execute({ partnerId, ...timesFor(tile === "globalAdmin" ? "1" : tile, now) })))?.n ?? 0;
+    (await firstRow(tileCount(db, tile).execute({ partnerId, ...timesFor(tile, now) })))?.n ?? 0;
   return {
     "1": await count("1"),
     "7": await count("7"),
@@ -68,9 +68,8 @@ export async function expiryCounts(db: Db, member: Member, now: Date) {
 }
 
 const tilePage = (db: Db, window: ExpiryWindow, searching: boolean) =>
-  prepared(db, `expiring.list.${window}.${searching}`, (d) => {
-    const pattern = sql.placeholder("pattern");
-    return d
+  prepared(db, `expiring.list.${window}.${searching}`, (d) =>
+    d
       .select({
         id: adminRelationships.id,
         name: adminRelationships.name,
@@ -86,9 +85,7 @@ const tilePage = (db: Db, window: ExpiryWindow, searching: boolean) =>
         and(
           eq(adminRelationships.partnerId, sql.placeholder("partnerId")),
           windowWhere(window),
-          searching
-            ? or(dialect.likeIgnoringCase(organizations.name, pattern), dialect.likeIgnoringCase(adminRelationships.name, pattern))
-            : undefined,
+          searching ? or(containsParam(organizations.name), containsParam(adminRelationships.name)) : undefined,
         ),
       )
       .orderBy(
@@ -98,8 +95,8 @@ const tilePage = (db: Db, window: ExpiryWindow, searching: boolean) =>
       )
       .limit(sql.placeholder("limit"))
       .offset(sql.placeholder("offset"))
-      .prepare();
-  });
+      .prepare(),
+  );
 
 /** One tile's list, in end-date order; `q` narrows it to a customer or relationship name containing it. */
 export async function listExpiring(db: Db, member: Member, window: ExpiryWindow, opts: { page: number; now: Date; q?: string }) {

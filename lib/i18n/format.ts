@@ -15,7 +15,11 @@ const byLocale = new Map<string, ReturnType<typeof createFormatter>>();
 
 /** next-intl's formatter for the request's language (dates, numbers), with its Intl objects kept. */
 export async function getFormatter() {
-  const locale = (await getLocale()) as Locale;
+  return formatterFor(await getLocale());
+}
+
+/** The formatter of one language, made once. */
+export function formatterFor(locale: Locale) {
   let format = byLocale.get(locale);
   if (!format) byLocale.set(locale, (format = createFormatter({ locale, timeZone: TIME_ZONE, _formatters: intl })));
   return format;

@@ -2,13 +2,12 @@ import { firstRow } from "@/db/query";
 import "server-only";
 import { and, asc, count, desc, eq, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { dialect } from "@/db/dialect";
 import { prepared } from "@/db/prepared";
 import { organizations, resellerRelationships } from "@/db/schema";
 import { type Member, ensurePermitted } from "@/lib/auth/membership";
 import { DomainError } from "@/lib/errors";
 import { PAGE_SIZE, toPage } from "@/lib/pagination";
-import { containsPattern } from "@/lib/search";
+import { containsParam, containsPattern } from "@/lib/search";
 
 export const CUSTOMER_SORTS = ["newest", "oldest", "name", "name_desc"] as const;
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
@@ -61,10 +60,9 @@ const customerCount = (db: Db, searching: boolean) =>
 
 function customerFilter(searching: boolean) {
   const r = resellerRelationships;
-  const pattern = sql.placeholder("pattern");
   return and(
     eq(r.partnerId, sql.placeholder("partnerId")),
-    searching ? or(dialect.likeIgnoringCase(r.customerName, pattern), dialect.likeIgnoringCase(r.customerDomain, pattern)) : undefined,
+    searching ? or(containsParam(r.customerName), containsParam(r.customerDomain)) : undefined,
   );
 }
 

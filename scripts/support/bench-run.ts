@@ -153,11 +153,11 @@ async function writeFigures() {
   // Then file and memory alternate twice and each keeps its best, the run the shared machine
   // disturbed least.
   await invitationsPerSecond("memory", { n: 1000 });
-  const best = async (where: "file" | "memory") => (await invitationsPerSecond(where)).perSecond;
+  const measure = async (where: "file" | "memory") => (await invitationsPerSecond(where)).perSecond;
   let [perSecond, perSecondMemory] = [0, 0];
   for (let round = 0; round < 2; round++) {
-    perSecond = Math.max(perSecond, await best("file"));
-    perSecondMemory = Math.max(perSecondMemory, await best("memory"));
+    perSecond = Math.max(perSecond, await measure("file"));
+    perSecondMemory = Math.max(perSecondMemory, await measure("memory"));
   }
   const perSecondConcurrent = (await invitationsPerSecond("file", concurrent)).perSecond;
   const framesPerCommit = (await invitationsPerSecond("file", { n: 300, countFrames: true })).framesPerCommit;
