@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
 import type { AdminRequest } from "../../values/admin-relationships";
 import { INVITATION_STATES } from "../../values/invitations";
@@ -34,6 +35,9 @@ export const invitations = pgTable(
   (t) => [
     index("invitations_partner_created_idx").on(t.partnerId, t.createdAt, t.id, t.email, t.state, t.expiresAt),
     index("invitations_partner_email_idx").on(t.partnerId, t.email, t.id, t.state, t.expiresAt),
-    index("invitations_provider_created_idx").on(t.providerId, t.createdAt, t.id),
+    // A reseller's invitations, for its provider: a direct partner's (no provider) are not indexed.
+    index("invitations_provider_created_idx")
+      .on(t.providerId, t.createdAt, t.id)
+      .where(sql`provider_id is not null`),
   ],
 );

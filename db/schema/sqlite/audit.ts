@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { AuditAction } from "../../values/audit";
 import { timestamp } from "./columns";
@@ -23,9 +24,15 @@ export const auditEvents = sqliteTable(
   },
   (t) => [
     index("audit_events_org_id_idx").on(t.organizationId, t.id),
-    index("audit_events_customer_id_idx").on(t.customerId, t.id),
+    // Only the events about a customer are indexed by it: the others (an invitation sent, a
+    // team change) write no page of these, and every query of them names a customer.
+    index("audit_events_customer_id_idx")
+      .on(t.customerId, t.id)
+      .where(sql`customer_id is not null`),
     // The activity log's filters: by action within a tenant, newest first.
     index("audit_events_org_action_id_idx").on(t.organizationId, t.action, t.id),
-    index("audit_events_customer_action_id_idx").on(t.customerId, t.action, t.id),
+    index("audit_events_customer_action_id_idx")
+      .on(t.customerId, t.action, t.id)
+      .where(sql`customer_id is not null`),
   ],
 );

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { AdminRequest } from "../../values/admin-relationships";
 import { INVITATION_STATES } from "../../values/invitations";
@@ -43,6 +44,9 @@ export const invitations = sqliteTable(
     // read (email, state, expiry), so a search or a status filter reads the index alone.
     index("invitations_partner_created_idx").on(t.partnerId, t.createdAt, t.id, t.email, t.state, t.expiresAt),
     index("invitations_partner_email_idx").on(t.partnerId, t.email, t.id, t.state, t.expiresAt),
-    index("invitations_provider_created_idx").on(t.providerId, t.createdAt, t.id),
+    // A reseller's invitations, for its provider: a direct partner's (no provider) are not indexed.
+    index("invitations_provider_created_idx")
+      .on(t.providerId, t.createdAt, t.id)
+      .where(sql`provider_id is not null`),
   ],
 );

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { type AnySQLiteColumn, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { CLOUDS, ORGANIZATION_KINDS, PARTNER_STATES, PARTNER_TYPES } from "../../values/organizations";
 import { timestamp } from "./columns";
@@ -28,7 +29,10 @@ export const organizations = sqliteTable(
   },
   (t) => [
     uniqueIndex("organizations_cloud_domain_uq").on(t.cloud, t.primaryDomain),
-    uniqueIndex("organizations_cloud_partner_public_id_uq").on(t.cloud, t.partnerPublicId),
+    // Partners only: a customer has no public id, and its row costs this index nothing.
+    uniqueIndex("organizations_cloud_partner_public_id_uq")
+      .on(t.cloud, t.partnerPublicId)
+      .where(sql`partner_public_id is not null`),
     index("organizations_cloud_kind_name_idx").on(t.cloud, t.kind, t.name),
     // The operator's partner and customer lists: by kind and name across clouds.
     index("organizations_kind_name_idx").on(t.kind, t.name, t.id),

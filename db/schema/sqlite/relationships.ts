@@ -42,7 +42,10 @@ export const resellerRelationships = sqliteTable(
     // The paging indexes carry the name and domain after the id: a search reads only the index.
     index("reseller_relationships_partner_created_idx").on(t.partnerId, t.createdAt, t.id, t.customerName, t.customerDomain),
     index("reseller_relationships_customer_idx").on(t.customerId, t.createdAt),
-    index("reseller_relationships_provider_idx").on(t.providerId, t.createdAt, t.id),
+    // Two-tier only: a direct partner's relationships (no provider) are not indexed.
+    index("reseller_relationships_provider_idx")
+      .on(t.providerId, t.createdAt, t.id)
+      .where(sql`provider_id is not null`),
     index("reseller_relationships_partner_name_idx").on(t.partnerId, t.customerName, t.id, t.customerDomain),
   ],
 );
