@@ -144,8 +144,15 @@ async function writeFigures() {
   const concurrent = { workers: 8, serverUrl: process.env.DATABASE_URL };
   const syncMicros = commitSyncMicros();
   if (ENGINE === "postgres") {
-    const perSecond = (await invitationsPerSecond("postgres", concurrent.serverUrl ? { serverUrl: concurrent.serverUrl } : {})).perSecond;
-    const perSecondConcurrent = (await invitationsPerSecond("postgres", concurrent)).perSecond;
+    // Warmed up and best of two, as on SQLite below: a cold single run also measures the
+    // JIT compiling the services, and one run alone is whatever the shared machine allowed.
+    const one = { serverUrl: concurrent.serverUrl };
+    await invitationsPerSecond("postgres", { ...one, n: 300 });
+    let [perSecond, perSecondConcurrent] = [0, 0];
+    for (let round = 0; round < 2; round++) {
+      perSecond = Math.max(perSecond, (await invitationsPerSecond("postgres", one)).perSecond);
+      perSecondConcurrent = Math.max(perSecondConcurrent, (await invitationsPerSecond("postgres", concurrent)).perSecond);
+    }
     return { perSecond, perSecondConcurrent, syncMicros, sqlite: undefined };
   }
   // A first pass warms the services up: measured cold, the file figure carried the JIT's
