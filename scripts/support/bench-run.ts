@@ -3,7 +3,6 @@
  * run it), on the engine this process runs on: the SQLite file, or DATABASE_URL's PostgreSQL.
  */
 import autocannon from "autocannon";
-import { fsyncSync } from "node:fs";
 import { count, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { ENGINE } from "../../db/engine";
@@ -17,7 +16,7 @@ import { readPartnerCustomerPage } from "../../lib/partners/customer-page";
 import { listPartnerCustomers, matchCustomers } from "../../lib/partners/queries";
 import { signIn, startApp } from "./app-server";
 import { firstLoadJsOf, frameworkFirstLoadJs } from "./bare-app";
-import { commitSyncMicros, invitationsPerSecond } from "./bench-invitations";
+import { writeFigures } from "./bench-invitations";
 
 export type BenchOptions = {
   /** Seconds per route. */
@@ -137,51 +136,6 @@ async function databaseTimes(db: Db, member: Member) {
     out[name] = p95(samples);
   }
   return out;
-}
-
-/** Invitation pairs per second: the SQLite figures with their bounds, or PostgreSQL's on a fresh database of the same server. */
-async function writeFigures() {
-  const concurrent = { workers: 8, serverUrl: process.env.DATABASE_URL };
-  const syncMicros = commitSyncMicros();
-  if (ENGINE === "postgres") {
-    // Warmed up and best of two, as on SQLite below: a cold single run also measures the
-    // JIT compiling the services, and one run alone is whatever the shared machine allowed.
-    const one = { serverUrl: concurrent.serverUrl };
-    await invitationsPerSecond("postgres", { ...one, n: 300 });
-    let [perSecond, perSecondConcurrent] = [0, 0];
-    for (let round = 0; round < 2; round++) {
-      perSecond = Math.max(perSecond, (await invitationsPerSecond("postgres", one)).perSecond);
-      perSecondConcurrent = Math.max(perSecondConcurrent, (await invitationsPerSecond("postgres", concurrent)).perSecond);
-    }
-    return { perSecond, perSecondConcurrent, syncMicros, sqlite: undefined };
-  }
-  // A first pass warms the services up: measured cold, the file figure carried the JIT's
-  // compiling and the memory figure (measured later) did not, which put the ratio 0.1 low.
-  // Then file and memory alternate twice and each keeps its best, the run the shared machine
-  // disturbed least.
-  await invitationsPerSecond("memory", { n: 1000 });
-  const measure = async (where: "file" | "memory") => (await invitationsPerSecond(where)).perSecond;
-  let [perSecond, perSecondMemory] = [0, 0];
-  for (let round = 0; round < 2; round++) {
-    perSecond = Math.max(perSecond, await measure("file"));
-    perSecondMemory = Math.max(perSecondMemory, await measure("memory"));
-  }
-  const perSecondConcurrent = (await invitationsPerSecond("file", concurrent)).perSecond;
-  const framesPerCommit = (await invitationsPerSecond("file", { n: 300, countFrames: true })).framesPerCommit;
-  const commitDiskMicros = commitSyncMicros(Math.round(framesPerCommit), fsyncSync);
-  return {
-    perSecond,
-    perSecondConcurrent,
-    syncMicros,
-    sqlite: {
-      perSecondMemory,
-      framesPerCommit,
-      commitDiskMicros,
-      // In series, a pair costs its in-memory work plus its two commits' fsyncs: no file database does better.
-      serialBound: 1 / (1 / perSecondMemory + (2 * syncMicros) / 1e6),
-      diskBound: 1 / (1 / perSecondMemory + (2 * commitDiskMicros) / 1e6),
-    },
-  };
 }
 
 /** Measures everything on the app started on the large seed, prints the tables and the JSON line. */
