@@ -54,6 +54,37 @@ test.describe("subscriptions", () => {
     await expect(customer.getByText("Changed Microsoft 365 E3 from 3 to 5 seats")).toBeVisible();
   });
 
+  test("a Billing admin lands on what the partner sold, filters it by status, and reads the customer without its page", async ({
+    page,
+  }) => {
+    await signIn(page, "bill.billing@northwindcloud.com", "/partner");
+    await expect(page.getByRole("heading", { name: "Subscriptions", level: 1 })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Subscriptions" })).toBeVisible();
+    const table = page.getByRole("table", { name: "Subscriptions" });
+    const premium = table.getByRole("row").filter({ hasText: "Microsoft 365 Business Premium" });
+    await expect(premium.getByText("Adventure Works Cycles")).toBeVisible();
+    // Billing does not see customers: the name is text, not a link to a page it may not open.
+    await expect(premium.getByRole("link")).toHaveCount(0);
+    // Another partner's sale to the same customer is not Northwind's.
+    await expect(table.getByText("Azure plan")).toHaveCount(0);
+    await page.getByRole("navigation", { name: "Status" }).getByRole("link", { name: "Active" }).click();
+    await expect(page).toHaveURL(/\/subscriptions\?state=active$/);
+    await expect(page.getByRole("navigation", { name: "Status" }).getByRole("link", { name: "Active" })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
+    await expect(premium).toBeVisible();
+  });
+
+  test("an Account admin's subscriptions link to the customer's own subscriptions", async ({ page }) => {
+    await signIn(page, ALICE, "/partner");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Subscriptions" }).click();
+    const premium = page.getByRole("row").filter({ hasText: "Microsoft 365 Business Premium" });
+    await premium.getByRole("link", { name: "Adventure Works Cycles" }).click();
+    await expect(page).toHaveURL(/\/customers\/org_[^/]+#subscriptions$/);
+    await expect(page.getByTestId("subscription-Microsoft 365 Business Premium")).toBeVisible();
+  });
+
   test("the removal page's blockers link to the subscription's own controls", async ({ page }) => {
     await signIn(page, ALICE, "/partner");
     await openAdventureWorks(page);

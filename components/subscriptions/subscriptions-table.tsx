@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { getFormatter } from "@/lib/i18n/format";
-import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td } from "@/components/ui/table";
+import { SubscriptionStateBadge } from "./state-badge";
 import type { PurchaseChannel, SubscriptionState } from "@/db/values/subscriptions";
 
 type Row = {
@@ -52,9 +52,7 @@ export async function SubscriptionsTable<R extends Row>({ rows, caption, emptyTe
           <Td>{s.product}</Td>
           <Td>{format.number(s.seats)}</Td>
           <Td>
-            <Badge tone={s.state === "active" ? "green" : s.state === "suspended" ? "amber" : "gray"}>
-              {tAll(`subscriptionStates.${s.state}`)}
-            </Badge>
+            <SubscriptionStateBadge state={s.state} label={tAll(`subscriptionStates.${s.state}`)} />
           </Td>
           <Td>{tAll(`channels.${s.purchaseChannel}`)}</Td>
           <Td>{s.partnerOfRecord ?? t("none")}</Td>

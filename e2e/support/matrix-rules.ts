@@ -96,6 +96,8 @@ export const PAGES: Record<string, PageRow> = {
   "/operator/catalog": { url: () => "/operator/catalog", expect: (p) => expected(p, "O", OPERATOR_ROLES, false) },
   "/operator/team": { url: () => "/operator/team", expect: (p) => expected(p, "O", OPERATOR_ROLES, false) },
   "/operator/activity": { url: () => "/operator/activity", expect: (p) => expected(p, "O", OPERATOR_ROLES, false) },
+  // What the partner sold: billing's page (DOMAIN.md: Billing admin, billing only) and everyone who sees customers.
+  "/partner/[partnerId]/subscriptions": partnerPage(() => "/subscriptions", [...CUSTOMERS_READ, "billing_admin"], "org"),
   "/partner/[partnerId]/subscriptions/import": partnerPage(() => "/subscriptions/import", SELLS, "org"),
   "/customer/[customerId]": customerPage(() => "", "org"),
   "/customer/[customerId]/activity": customerPage(() => "/activity", "org"),

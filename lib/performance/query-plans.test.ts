@@ -15,6 +15,7 @@ import { INVITATION_SORTS, listPartnerInvitations } from "@/lib/invitations/quer
 import { CUSTOMER_SORTS, customerNameOf, getPartnerCustomerOrThrow, listPartnerCustomers, matchCustomers } from "@/lib/partners/queries";
 import { listInvitationsNamingProvider, listPartnerships, listResellerCustomers } from "@/lib/partnerships/queries";
 import { listSupportedSubscriptions } from "@/lib/support/queries";
+import { listPartnerSubscriptions } from "@/lib/subscriptions/queries";
 import { listMembers, listPendingMemberInvitations } from "@/lib/team/queries";
 
 /**
@@ -79,6 +80,8 @@ beforeAll(async () => {
   await run("customer page: groups", async () => await listGroups(db, partner));
   await run("invitations", async () => await listPartnerInvitations(db, partner, { page: 1, now }));
   await run("invitations (expired)", async () => await listPartnerInvitations(db, partner, { page: 1, status: "expired", now }));
+  await run("subscriptions", async () => await listPartnerSubscriptions(db, partner, { page: 1 }));
+  await run("subscriptions (suspended, page 3)", async () => await listPartnerSubscriptions(db, partner, { page: 3, state: "suspended" }));
   await run(
     "invitations (accepted, page 10)",
     async () => await listPartnerInvitations(db, partner, { page: 10, status: "accepted", now }),

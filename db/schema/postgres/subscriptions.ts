@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
 import { PURCHASE_CHANNELS, SUBSCRIPTION_STATES, TERMS } from "../../values/subscriptions";
 import { timestamp } from "./columns";
@@ -24,5 +25,9 @@ export const subscriptions = pgTable(
   (t) => [
     index("subscriptions_customer_idx").on(t.customerId, t.product),
     index("subscriptions_partner_of_record_idx").on(t.partnerOfRecordId, t.customerId),
+    // The partner's subscriptions page, newest first: only what a partner sold has a partner of record.
+    index("subscriptions_partner_created_idx")
+      .on(t.partnerOfRecordId, t.createdAt, t.id)
+      .where(sql`partner_of_record_id is not null`),
   ],
 );

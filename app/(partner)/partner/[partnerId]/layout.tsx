@@ -17,6 +17,7 @@ export default async function PartnerLayout({ children, params }: Props) {
     may.seeCustomers && { href: `${base}/customers`, label: t("nav.customers") },
     may.seeCustomers && { href: `${base}/expiring`, label: t("expiring.nav") },
     may.seeInvitations && { href: `${base}/invitations`, label: t("nav.invitations") },
+    may.seeSubscriptions && { href: `${base}/subscriptions`, label: t("partnerSubscriptions.nav") },
     may.invite && { href: `${base}/invitations/new`, label: t("nav.inviteCustomer") },
     may.seeResellers && { href: `${base}/resellers`, label: t("partnerships.navResellers") },
     may.seeProviders && { href: `${base}/providers`, label: t("partnerships.navProviders") },

@@ -7,6 +7,7 @@ import { Forbidden } from "@/components/shell/forbidden";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterLinks } from "@/components/ui/filter-links";
 import { SearchForm } from "@/components/ui/search-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { leavePastEnd, Pagination } from "@/components/ui/pagination";
@@ -51,16 +52,6 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
   };
   const hrefFor = (p: number) => query({ status, page: p });
   leavePastEnd(result, hrefFor);
-  const filterLink = (s: InvitationStatus | undefined, label: string) => (
-    <Link
-      key={label}
-      href={query({ status: s })}
-      aria-current={s === status ? "page" : undefined}
-      className={`rounded-full px-3 py-1 text-sm no-underline ${s === status ? "bg-blue-700 text-white" : "bg-white text-gray-800 border border-gray-300"}`}
-    >
-      {label}
-    </Link>
-  );
 
   return (
     <ClientMessages namespaces={["partner.invitations"]}>
@@ -89,10 +80,14 @@ export default async function InvitationsPage({ params, searchParams }: Props) {
           }}
           keep={{ status }}
         />
-        <nav aria-label={t("partner.invitations.filter")} className="flex flex-wrap gap-2">
-          {filterLink(undefined, t("partner.invitations.all"))}
-          {INVITATION_STATUSES.map((s) => filterLink(s, t(`invitationStatus.${s}`)))}
-        </nav>
+        <FilterLinks
+          label={t("partner.invitations.filter")}
+          filters={[undefined, ...INVITATION_STATUSES].map((s) => ({
+            href: query({ status: s }),
+            label: s ? t(`invitationStatus.${s}`) : t("partner.invitations.all"),
+            current: s === status,
+          }))}
+        />
         {result.rows.length === 0 ? (
           <EmptyState>
             {q

@@ -1,0 +1,1 @@
+CREATE INDEX "subscriptions_partner_created_idx" ON "subscriptions" USING btree ("partner_of_record_id","created_at","id") WHERE partner_of_record_id is not null;

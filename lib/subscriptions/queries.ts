@@ -1,0 +1,71 @@
+import { firstRow } from "@/db/query";
+import "server-only";
+import { and, count, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { prepared } from "@/db/prepared";
+import { resellerRelationships, subscriptions } from "@/db/schema";
+import type { SubscriptionState } from "@/db/values/subscriptions";
+import { type Member, ensurePermitted } from "@/lib/auth/membership";
+import { PAGE_SIZE, toPage } from "@/lib/pagination";
+
+/**
+ * What the partner sold and still looks after: every subscription it is partner of record
+ * for, newest first, optionally of one status, and how many there are. Only customers it
+ * works with now: when a relationship ends, its customer's subscriptions leave the list as they
+ * leave the customer's page (rule 9), though the partner of record stays what it was (rule 3).
+ * The page walks (partner of record, created_at, id); each row finds its relationship
+ * through the partial unique index of active relationships.
+ */
+export async function listPartnerSubscriptions(db: Db, member: Member, opts: { page: number; state?: SubscriptionState }) {
+  ensurePermitted(member, "subscriptions.read");
+  const offset = (opts.page - 1) * PAGE_SIZE;
+  const params = { partnerId: member.organization.id, state: opts.state ?? "", limit: PAGE_SIZE + 1, offset };
+  const filtered = opts.state !== undefined;
+  const rows = await subscriptionPage(db, filtered).execute(params);
+  const page = toPage(rows, opts.page);
+  const total =
+    !page.hasNext && rows.length > 0 ? offset + rows.length : (await firstRow(subscriptionCount(db, filtered).execute(params)))!.n;
+  return { ...page, total };
+}
+
+// Prepared, with and without a status: built and prepared once per connection (db/prepared.ts).
+const subscriptionPage = (db: Db, filtered: boolean) =>
+  prepared(db, `subscriptions.partnerPage.${filtered}`, (d) =>
+    d
+      .select({
+        id: subscriptions.id,
+        customerId: subscriptions.customerId,
+        customerName: resellerRelationships.customerName,
+        customerDomain: resellerRelationships.customerDomain,
+        product: subscriptions.product,
+        seats: subscriptions.seats,
+        state: subscriptions.state,
+        termEndsAt: subscriptions.termEndsAt,
+        createdAt: subscriptions.createdAt,
+      })
+      .from(subscriptions)
+      .innerJoin(resellerRelationships, inForce())
+      .where(ofPartner(filtered))
+      .orderBy(desc(subscriptions.createdAt), desc(subscriptions.id))
+      .limit(sql.placeholder("limit"))
+      .offset(sql.placeholder("offset"))
+      .prepare(),
+  );
+
+const subscriptionCount = (db: Db, filtered: boolean) =>
+  prepared(db, `subscriptions.partnerCount.${filtered}`, (d) =>
+    d.select({ n: count() }).from(subscriptions).innerJoin(resellerRelationships, inForce()).where(ofPartner(filtered)).prepare(),
+  );
+
+/** The partner's active relationship with the subscription's customer: `state = 'active'` written out, so the partial unique index of active relationships matches it whatever is bound. */
+function inForce() {
+  const r = resellerRelationships;
+  return and(eq(r.partnerId, subscriptions.partnerOfRecordId), eq(r.customerId, subscriptions.customerId), sql`${r.state} = 'active'`);
+}
+
+function ofPartner(filtered: boolean) {
+  return and(
+    eq(subscriptions.partnerOfRecordId, sql.placeholder("partnerId")),
+    filtered ? eq(subscriptions.state, sql.placeholder("state")) : undefined,
+  );
+}
