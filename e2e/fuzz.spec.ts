@@ -273,6 +273,8 @@ function routes(
     get("partner expiring", (q) => `/partner/${w.P}/expiring?${q}`, LIST, w.partnerCookie),
     get("partner activity", (q) => `/partner/${w.P}/activity?${q}`, ACTIVITY, w.partnerCookie),
     get("partner activity export", (q) => `/partner/${w.P}/activity/export?${q}`, ACTIVITY, w.partnerCookie),
+    get("partner subscriptions", (q) => `/partner/${w.P}/subscriptions?${q}`, ["state", "page"], w.partnerCookie),
+    get("partner subscriptions export", (q) => `/partner/${w.P}/subscriptions/export?${q}`, ["state"], w.partnerCookie),
     get("customer activity export", (q) => `/customer/${w.C}/activity/export?${q}`, ACTIVITY, w.customerCookie),
     get("a customer's page by any id", (_q, seg) => `/partner/${w.P}/customers/${seg}`, [], w.partnerCookie),
     get("enrollment", () => "/enroll", [], w.customerCookie),

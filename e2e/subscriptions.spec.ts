@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { parse } from "csv-parse/sync";
 import { mailCursor, signIn, waitForEmail } from "./support/mail";
 
 const ALICE = "alice.admin@northwindcloud.com"; // Northwind: Account admin and Admin agent
@@ -74,6 +75,32 @@ test.describe("subscriptions", () => {
       "page",
     );
     await expect(premium).toBeVisible();
+
+    // The export holds the filter's rows, read back by a well-kept parser as a spreadsheet would split it.
+    const href = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+    expect(href).toMatch(/\/subscriptions\/export\?state=active$/);
+    const response = await page.request.get(href!);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toContain("text/csv");
+    const [header, ...rows] = parse(await response.text(), { bom: true }) as string[][];
+    expect(header).toEqual(["Customer", "Domain", "Product", "Seats", "Status", "Term ends", "Sold on"]);
+    expect(rows).toContainEqual([
+      "Adventure Works Cycles",
+      "adventure-works.com",
+      "Microsoft 365 Business Premium",
+      "120",
+      "Active",
+      expect.any(String),
+      expect.any(String),
+    ]);
+    expect(rows.every((r) => r[4] === "Active")).toBe(true);
+    expect(rows.some((r) => r[2] === "Azure plan")).toBe(false);
+    // Another partner's export is "not found" for Northwind's Billing admin; signed out, it asks to sign in first.
+    const elsewhere = await page.request.get("/partner/org_not_mine/subscriptions/export");
+    expect(elsewhere.status()).toBe(404);
+    const signedOut = await (await page.context().browser()!.newContext()).request.get(href!, { maxRedirects: 0 });
+    expect(signedOut.status()).toBe(307);
+    expect(signedOut.headers()["location"]).toMatch(/^\/signin\?redirectTo=%2Fpartner%2Forg_[^%]+%2Fsubscriptions$/);
   });
 
   test("an Account admin's subscriptions link to the customer's own subscriptions", async ({ page }) => {

@@ -3,7 +3,7 @@ import { requireMember, type Actor } from "@/lib/auth/membership";
 import { removePartner } from "@/lib/relationships/removal";
 import { addMember, addProduct, addSubscription, codeOf, relatedPartnerAndCustomer, testContext } from "@/lib/testing/fixtures";
 import { PAGE_SIZE } from "@/lib/pagination";
-import { listPartnerSubscriptions } from "./queries";
+import { iteratePartnerSubscriptions, listPartnerSubscriptions } from "./queries";
 import { changeSubscriptionState, createSubscription } from "./service";
 
 let t: Awaited<ReturnType<typeof testContext>>;
@@ -54,9 +54,27 @@ describe("the partner's subscriptions page", () => {
     expect([two.rows.length, two.hasNext, two.total]).toEqual([2, false, PAGE_SIZE + 2]);
   });
 
-  it("which privilege: a member without subscriptions.read is refused (User management admin)", async () => {
+  it("the export reads the whole list in batches by keyset, each row once, even with a sale in the middle of it", async () => {
+    const subs = [];
+    for (let i = 0; i < 5; i++) {
+      subs.push(await sell());
+      if (i !== 2) t.advance(1000); // two sold in the same millisecond: the id decides between them
+    }
+    const member = await requireMember(t.ctx.db, billing, world.partner, "partner");
+    const seen: string[] = [];
+    for await (const row of iteratePartnerSubscriptions(t.ctx.db, member, {}, 2)) {
+      seen.push(row.id);
+      if (seen.length === 1) await sell(); // newer than every row left: not in this export
+    }
+    expect(seen).toEqual((await list(billing)).rows.slice(1).map((r) => r.id));
+    expect(new Set(seen)).toEqual(new Set(subs.map((s) => s.id)));
+  });
+
+  it("which privilege: a member without subscriptions.read is refused (User management admin), by the list and by the export", async () => {
     const users = await addMember(t.ctx.db, world.partner, "uma@northwind.example", ["user_management_admin"]);
     expect(await codeOf(async () => await list(users))).toBe("FORBIDDEN");
+    const member = await requireMember(t.ctx.db, users, world.partner, "partner");
+    expect(await codeOf(async () => await iteratePartnerSubscriptions(t.ctx.db, member, {}).next())).toBe("FORBIDDEN");
   });
 
   it("which tenant: another partner's subscriptions never show, and its organization is not found", async () => {

@@ -2,6 +2,7 @@ import { firstRow } from "@/db/query";
 import "server-only";
 import { and, count, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { dialect } from "@/db/dialect";
 import { prepared } from "@/db/prepared";
 import { resellerRelationships, subscriptions } from "@/db/schema";
 import type { SubscriptionState } from "@/db/values/subscriptions";
@@ -28,27 +29,63 @@ export async function listPartnerSubscriptions(db: Db, member: Member, opts: { p
   return { ...page, total };
 }
 
+/**
+ * The same list whole, for the CSV export: batches by keyset on (created_at, id), so a
+ * subscription sold while the file downloads neither repeats a row nor skips one.
+ */
+export async function* iteratePartnerSubscriptions(db: Db, member: Member, opts: { state?: SubscriptionState }, batch = 1000) {
+  ensurePermitted(member, "subscriptions.read");
+  const filtered = opts.state !== undefined;
+  const params = { partnerId: member.organization.id, state: opts.state ?? "", limit: batch };
+  let rows = await subscriptionPage(db, filtered).execute({ ...params, offset: 0 });
+  for (;;) {
+    yield* rows;
+    const last = rows.at(-1);
+    if (rows.length < batch || !last) return;
+    rows = await subscriptionsAfter(db, filtered).execute({ ...params, beforeAt: dialect.timeParam(last.createdAt), beforeId: last.id });
+  }
+}
+
+const columns = () => ({
+  id: subscriptions.id,
+  customerId: subscriptions.customerId,
+  customerName: resellerRelationships.customerName,
+  customerDomain: resellerRelationships.customerDomain,
+  product: subscriptions.product,
+  seats: subscriptions.seats,
+  state: subscriptions.state,
+  termEndsAt: subscriptions.termEndsAt,
+  createdAt: subscriptions.createdAt,
+});
+
 // Prepared, with and without a status: built and prepared once per connection (db/prepared.ts).
 const subscriptionPage = (db: Db, filtered: boolean) =>
   prepared(db, `subscriptions.partnerPage.${filtered}`, (d) =>
     d
-      .select({
-        id: subscriptions.id,
-        customerId: subscriptions.customerId,
-        customerName: resellerRelationships.customerName,
-        customerDomain: resellerRelationships.customerDomain,
-        product: subscriptions.product,
-        seats: subscriptions.seats,
-        state: subscriptions.state,
-        termEndsAt: subscriptions.termEndsAt,
-        createdAt: subscriptions.createdAt,
-      })
+      .select(columns())
       .from(subscriptions)
       .innerJoin(resellerRelationships, inForce())
       .where(ofPartner(filtered))
       .orderBy(desc(subscriptions.createdAt), desc(subscriptions.id))
       .limit(sql.placeholder("limit"))
       .offset(sql.placeholder("offset"))
+      .prepare(),
+  );
+
+const subscriptionsAfter = (db: Db, filtered: boolean) =>
+  prepared(db, `subscriptions.partnerAfter.${filtered}`, (d) =>
+    d
+      .select(columns())
+      .from(subscriptions)
+      .innerJoin(resellerRelationships, inForce())
+      .where(
+        and(
+          ofPartner(filtered),
+          sql`(${subscriptions.createdAt}, ${subscriptions.id}) < (${sql.placeholder("beforeAt")}, ${sql.placeholder("beforeId")})`,
+        ),
+      )
+      .orderBy(desc(subscriptions.createdAt), desc(subscriptions.id))
+      .limit(sql.placeholder("limit"))
       .prepare(),
   );
 

@@ -40,7 +40,17 @@ export default async function PartnerSubscriptionsPage({ params, searchParams }:
       <PageHeader
         title={t("partnerSubscriptions.title")}
         note={result.total === 0 ? undefined : t("partnerSubscriptions.count", { count: result.total })}
-      />
+      >
+        {result.total > 0 && (
+          // A download, not a page: a plain link the soft navigation leaves alone.
+          <a
+            href={`${base}/export${state ? `?state=${state}` : ""}`}
+            className="rounded-md border border-gray-300 bg-white px-3 py-2 text-sm no-underline hover:bg-gray-50"
+          >
+            {t("partnerSubscriptions.export")}
+          </a>
+        )}
+      </PageHeader>
       <p className="text-sm text-gray-700">{t("partnerSubscriptions.intro")}</p>
       <FilterLinks
         label={t("partnerSubscriptions.filter")}

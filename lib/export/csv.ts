@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 
-type Cell = string | number | null | undefined;
+export type Cell = string | number | null | undefined;
 
 /**
  * A cell a spreadsheet could run as a formula: one that starts with =, +, -, @, a tab or a
@@ -17,7 +17,7 @@ export function defuse(value: Cell): string {
 
 /**
  * One CSV line (RFC 4180, CRLF) by csv-stringify: every field quoted, so no separator inside
- * a value can start a new cell in any locale, and every cell defused, so an exported log
+ * a value can start a new cell in any locale, and every cell defused, so an export
  * cannot attack whoever opens it.
  */
 export function csvLine(values: Cell[]): string {
