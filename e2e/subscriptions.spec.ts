@@ -55,7 +55,7 @@ test.describe("subscriptions", () => {
     await expect(customer.getByText("Changed Microsoft 365 E3 from 3 to 5 seats")).toBeVisible();
   });
 
-  test("a Billing admin lands on what the partner sold, filters it by status, and reads the customer without its page", async ({
+  test("a Billing admin lands on what the partner sold, filters and searches it, reads the customer without its page, and exports the same rows", async ({
     page,
   }) => {
     await signIn(page, "bill.billing@northwindcloud.com", "/partner");
@@ -74,6 +74,23 @@ test.describe("subscriptions", () => {
       "aria-current",
       "page",
     );
+    await expect(premium).toBeVisible();
+    // A search keeps the status and narrows to one customer, by name, domain or product.
+    await page.getByRole("searchbox", { name: "Search subscriptions" }).fill("fourthcoffee");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/\/subscriptions\?state=active&q=fourthcoffee$/);
+    await expect(page.getByText("No subscription matches “fourthcoffee”.")).toBeVisible();
+    await page.getByRole("searchbox", { name: "Search subscriptions" }).fill("defender");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page.getByRole("row").filter({ hasText: "Microsoft Defender for Endpoint P2" })).toBeVisible();
+    await expect(premium).toHaveCount(0);
+    // Filters keep the search; an emptied search shows the status's whole list again.
+    await expect(page.getByRole("navigation", { name: "Status" }).getByRole("link", { name: "All" })).toHaveAttribute(
+      "href",
+      /\/subscriptions\?q=defender$/,
+    );
+    await page.getByRole("searchbox", { name: "Search subscriptions" }).fill("");
+    await page.getByRole("button", { name: "Search" }).click();
     await expect(premium).toBeVisible();
 
     // The export holds the filter's rows, read back by a well-kept parser as a spreadsheet would split it.

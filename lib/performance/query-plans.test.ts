@@ -82,6 +82,7 @@ beforeAll(async () => {
   await run("invitations (expired)", async () => await listPartnerInvitations(db, partner, { page: 1, status: "expired", now }));
   await run("subscriptions", async () => await listPartnerSubscriptions(db, partner, { page: 1 }));
   await run("subscriptions (suspended, page 3)", async () => await listPartnerSubscriptions(db, partner, { page: 3, state: "suspended" }));
+  await run("subscriptions (a search)", async () => await listPartnerSubscriptions(db, partner, { page: 1, q: "Works" }));
   await run(
     "invitations (accepted, page 10)",
     async () => await listPartnerInvitations(db, partner, { page: 10, status: "accepted", now }),

@@ -5,10 +5,12 @@ import { db } from "@/lib/db";
 import { csvExport } from "@/lib/export/csv-response";
 import { iteratePartnerSubscriptions } from "./queries";
 
-/** What the Subscriptions page lists, as CSV: every row of its status filter, for billing's spreadsheets. */
+/** What the Subscriptions page lists, as CSV: every row of its status filter and search, for billing's spreadsheets. */
 export async function exportPartnerSubscriptions(request: Request, partnerId: string) {
-  const asked = new URL(request.url).searchParams.get("state");
+  const url = new URL(request.url);
+  const asked = url.searchParams.get("state");
   const state = SUBSCRIPTION_STATES.find((s) => s === asked);
+  const q = (url.searchParams.get("q") ?? "").slice(0, 100);
   return csvExport(request, {
     organizationId: partnerId,
     kind: "partner",
@@ -27,7 +29,7 @@ export async function exportPartnerSubscriptions(request: Request, partnerId: st
           t("partnerSubscriptions.sold"),
         ],
         rows: (async function* () {
-          for await (const s of iteratePartnerSubscriptions(db(), member, { state }))
+          for await (const s of iteratePartnerSubscriptions(db(), member, { state, q }))
             yield [
               s.customerName,
               s.customerDomain,

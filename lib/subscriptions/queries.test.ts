@@ -54,6 +54,28 @@ describe("the partner's subscriptions page", () => {
     expect([two.rows.length, two.hasNext, two.total]).toEqual([2, false, PAGE_SIZE + 2]);
   });
 
+  it("searches the customer's name and domain and the product, with % and _ taken literally, and the export takes the same search", async () => {
+    const e3 = await sell();
+    const defender = await createSubscription(t.ctx, sales, {
+      partnerId: world.partner,
+      customerId: world.customer,
+      productId: await addProduct(t.ctx.db, { name: "Defender 100% Plan" }),
+      seats: 1,
+      term: "P1Y",
+    });
+    const ids = async (q: string) => (await list(billing, { page: 1, q })).rows.map((r) => r.id).sort();
+    expect(await ids("adventure works")).toEqual([e3.id, defender.id].sort());
+    expect(await ids("ADVENTURE.example")).toEqual([e3.id, defender.id].sort());
+    expect(await ids("defender")).toEqual([defender.id]);
+    expect(await ids("100%")).toEqual([defender.id]);
+    expect(await ids("1_0")).toEqual([]);
+    expect(await list(billing, { page: 1, q: "nothing like it" })).toMatchObject({ rows: [], total: 0 });
+    const member = await requireMember(t.ctx.db, billing, world.partner, "partner");
+    const exported: string[] = [];
+    for await (const row of iteratePartnerSubscriptions(t.ctx.db, member, { q: "defender" })) exported.push(row.id);
+    expect(exported).toEqual([defender.id]);
+  });
+
   it("the export reads the whole list in batches by keyset, each row once, even with a sale in the middle of it", async () => {
     const subs = [];
     for (let i = 0; i < 5; i++) {

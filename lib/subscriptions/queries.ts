@@ -1,6 +1,6 @@
 import { firstRow } from "@/db/query";
 import "server-only";
-import { and, count, desc, eq, sql } from "drizzle-orm";
+import { and, count, desc, eq, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { dialect } from "@/db/dialect";
 import { prepared } from "@/db/prepared";
@@ -8,41 +8,53 @@ import { resellerRelationships, subscriptions } from "@/db/schema";
 import type { SubscriptionState } from "@/db/values/subscriptions";
 import { type Member, ensurePermitted } from "@/lib/auth/membership";
 import { PAGE_SIZE, toPage } from "@/lib/pagination";
+import { containsParam, containsPattern } from "@/lib/search";
 
 /**
  * What the partner sold and still looks after: every subscription it is partner of record
- * for, newest first, optionally of one status, and how many there are. Only customers it
+ * for, newest first, optionally of one status or matching a customer's name or domain or a
+ * product, and how many there are. Only customers it
  * works with now: when a relationship ends, its customer's subscriptions leave the list as they
  * leave the customer's page (rule 9), though the partner of record stays what it was (rule 3).
  * The page walks (partner of record, created_at, id); each row finds its relationship
  * through the partial unique index of active relationships.
  */
-export async function listPartnerSubscriptions(db: Db, member: Member, opts: { page: number; state?: SubscriptionState }) {
+export async function listPartnerSubscriptions(db: Db, member: Member, opts: SubscriptionFilter & { page: number }) {
   ensurePermitted(member, "subscriptions.read");
   const offset = (opts.page - 1) * PAGE_SIZE;
-  const params = { partnerId: member.organization.id, state: opts.state ?? "", limit: PAGE_SIZE + 1, offset };
-  const filtered = opts.state !== undefined;
-  const rows = await subscriptionPage(db, filtered).execute(params);
+  const [params, shape] = filterOf(member, opts);
+  const rows = await subscriptionPage(db, shape).execute({ ...params, limit: PAGE_SIZE + 1, offset });
   const page = toPage(rows, opts.page);
-  const total =
-    !page.hasNext && rows.length > 0 ? offset + rows.length : (await firstRow(subscriptionCount(db, filtered).execute(params)))!.n;
+  const total = !page.hasNext && rows.length > 0 ? offset + rows.length : (await firstRow(subscriptionCount(db, shape).execute(params)))!.n;
   return { ...page, total };
+}
+
+export type SubscriptionFilter = { state?: SubscriptionState; q?: string };
+/** Which prepared variant a filter takes: with or without a status, with or without a search. */
+type Shape = { filtered: boolean; searching: boolean };
+
+function filterOf(member: Member, f: SubscriptionFilter): [{ partnerId: string; state: string; pattern: string }, Shape] {
+  const term = f.q?.trim() ?? "";
+  return [
+    { partnerId: member.organization.id, state: f.state ?? "", pattern: containsPattern(term) },
+    { filtered: f.state !== undefined, searching: term !== "" },
+  ];
 }
 
 /**
  * The same list whole, for the CSV export: batches by keyset on (created_at, id), so a
  * subscription sold while the file downloads neither repeats a row nor skips one.
  */
-export async function* iteratePartnerSubscriptions(db: Db, member: Member, opts: { state?: SubscriptionState }, batch = 1000) {
+export async function* iteratePartnerSubscriptions(db: Db, member: Member, opts: SubscriptionFilter, batch = 1000) {
   ensurePermitted(member, "subscriptions.read");
-  const filtered = opts.state !== undefined;
-  const params = { partnerId: member.organization.id, state: opts.state ?? "", limit: batch };
-  let rows = await subscriptionPage(db, filtered).execute({ ...params, offset: 0 });
+  const [filter, shape] = filterOf(member, opts);
+  const params = { ...filter, limit: batch };
+  let rows = await subscriptionPage(db, shape).execute({ ...params, offset: 0 });
   for (;;) {
     yield* rows;
     const last = rows.at(-1);
     if (rows.length < batch || !last) return;
-    rows = await subscriptionsAfter(db, filtered).execute({ ...params, beforeAt: dialect.timeParam(last.createdAt), beforeId: last.id });
+    rows = await subscriptionsAfter(db, shape).execute({ ...params, beforeAt: dialect.timeParam(last.createdAt), beforeId: last.id });
   }
 }
 
@@ -58,29 +70,29 @@ const columns = () => ({
   createdAt: subscriptions.createdAt,
 });
 
-// Prepared, with and without a status: built and prepared once per connection (db/prepared.ts).
-const subscriptionPage = (db: Db, filtered: boolean) =>
-  prepared(db, `subscriptions.partnerPage.${filtered}`, (d) =>
+// Prepared, one per shape of filter: built and prepared once per connection (db/prepared.ts).
+const subscriptionPage = (db: Db, shape: Shape) =>
+  prepared(db, `subscriptions.partnerPage.${shape.filtered}.${shape.searching}`, (d) =>
     d
       .select(columns())
       .from(subscriptions)
       .innerJoin(resellerRelationships, inForce())
-      .where(ofPartner(filtered))
+      .where(ofPartner(shape))
       .orderBy(desc(subscriptions.createdAt), desc(subscriptions.id))
       .limit(sql.placeholder("limit"))
       .offset(sql.placeholder("offset"))
       .prepare(),
   );
 
-const subscriptionsAfter = (db: Db, filtered: boolean) =>
-  prepared(db, `subscriptions.partnerAfter.${filtered}`, (d) =>
+const subscriptionsAfter = (db: Db, shape: Shape) =>
+  prepared(db, `subscriptions.partnerAfter.${shape.filtered}.${shape.searching}`, (d) =>
     d
       .select(columns())
       .from(subscriptions)
       .innerJoin(resellerRelationships, inForce())
       .where(
         and(
-          ofPartner(filtered),
+          ofPartner(shape),
           sql`(${subscriptions.createdAt}, ${subscriptions.id}) < (${sql.placeholder("beforeAt")}, ${sql.placeholder("beforeId")})`,
         ),
       )
@@ -89,9 +101,9 @@ const subscriptionsAfter = (db: Db, filtered: boolean) =>
       .prepare(),
   );
 
-const subscriptionCount = (db: Db, filtered: boolean) =>
-  prepared(db, `subscriptions.partnerCount.${filtered}`, (d) =>
-    d.select({ n: count() }).from(subscriptions).innerJoin(resellerRelationships, inForce()).where(ofPartner(filtered)).prepare(),
+const subscriptionCount = (db: Db, shape: Shape) =>
+  prepared(db, `subscriptions.partnerCount.${shape.filtered}.${shape.searching}`, (d) =>
+    d.select({ n: count() }).from(subscriptions).innerJoin(resellerRelationships, inForce()).where(ofPartner(shape)).prepare(),
   );
 
 /** The partner's active relationship with the subscription's customer: `state = 'active'` written out, so the partial unique index of active relationships matches it whatever is bound. */
@@ -100,9 +112,11 @@ function inForce() {
   return and(eq(r.partnerId, subscriptions.partnerOfRecordId), eq(r.customerId, subscriptions.customerId), sql`${r.state} = 'active'`);
 }
 
-function ofPartner(filtered: boolean) {
+function ofPartner({ filtered, searching }: Shape) {
+  const r = resellerRelationships;
   return and(
     eq(subscriptions.partnerOfRecordId, sql.placeholder("partnerId")),
     filtered ? eq(subscriptions.state, sql.placeholder("state")) : undefined,
+    searching ? or(containsParam(r.customerName), containsParam(r.customerDomain), containsParam(subscriptions.product)) : undefined,
   );
 }

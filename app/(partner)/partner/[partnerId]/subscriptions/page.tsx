@@ -6,6 +6,7 @@ import { SubscriptionStateBadge } from "@/components/subscriptions/state-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterLinks } from "@/components/ui/filter-links";
 import { PageHeader } from "@/components/ui/page-header";
+import { SearchForm } from "@/components/ui/search-form";
 import { leavePastEnd, Pagination } from "@/components/ui/pagination";
 import { Table, Td } from "@/components/ui/table";
 import { SUBSCRIPTION_STATES, type SubscriptionState } from "@/db/values/subscriptions";
@@ -15,7 +16,7 @@ import { db } from "@/lib/db";
 import { parsePage } from "@/lib/pagination";
 import { listPartnerSubscriptions } from "@/lib/subscriptions/queries";
 
-type Props = { params: Promise<{ partnerId: string }>; searchParams: Promise<{ page?: string; state?: string }> };
+type Props = { params: Promise<{ partnerId: string }>; searchParams: Promise<{ page?: string; state?: string; q?: string }> };
 
 /** Everything the partner sold to the customers it works with now: what billing and sales look after. */
 export default async function PartnerSubscriptionsPage({ params, searchParams }: Props) {
@@ -26,12 +27,20 @@ export default async function PartnerSubscriptionsPage({ params, searchParams }:
   if (!may.seeSubscriptions) return <Forbidden orgName={member.organization.name} />;
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const state = SUBSCRIPTION_STATES.find((s) => s === sp.state) as SubscriptionState | undefined;
-  const result = await listPartnerSubscriptions(db(), member, { page: parsePage(sp.page), state });
-  // A new status starts at page 1; pages keep the status.
+  const q = typeof sp.q === "string" ? sp.q.slice(0, 100) : "";
+  const result = await listPartnerSubscriptions(db(), member, { page: parsePage(sp.page), state, q });
+  // Links keep the search; a new status starts at page 1; pages keep the status. The export takes the same filter.
+  const search = (over: { state?: SubscriptionState; page?: number }) =>
+    new URLSearchParams({
+      ...(q ? { q } : {}),
+      ...(over.state ? { state: over.state } : {}),
+      ...(over.page ? { page: String(over.page) } : {}),
+    });
   const query = (over: { state?: SubscriptionState; page?: number }) => {
-    const p = new URLSearchParams({ ...(over.state ? { state: over.state } : {}), ...(over.page ? { page: String(over.page) } : {}) });
+    const p = search(over);
     return p.size ? `${base}?${p}` : base;
   };
+  const exportParams = search({ state });
   const hrefFor = (p: number) => query({ state, page: p });
   leavePastEnd(result, hrefFor);
 
@@ -44,7 +53,7 @@ export default async function PartnerSubscriptionsPage({ params, searchParams }:
         {result.total > 0 && (
           // A download, not a page: a plain link the soft navigation leaves alone.
           <a
-            href={`${base}/export${state ? `?state=${state}` : ""}`}
+            href={`${base}/export${exportParams.size ? `?${exportParams}` : ""}`}
             className="rounded-md border border-gray-300 bg-white px-3 py-2 text-sm no-underline hover:bg-gray-50"
           >
             {t("partnerSubscriptions.export")}
@@ -52,6 +61,14 @@ export default async function PartnerSubscriptionsPage({ params, searchParams }:
         )}
       </PageHeader>
       <p className="text-sm text-gray-700">{t("partnerSubscriptions.intro")}</p>
+      <SearchForm
+        action={base}
+        label={t("partnerSubscriptions.search")}
+        placeholder={t("partnerSubscriptions.searchPlaceholder")}
+        submit={t("partnerSubscriptions.searchSubmit")}
+        q={q}
+        keep={{ state }}
+      />
       <FilterLinks
         label={t("partnerSubscriptions.filter")}
         filters={[undefined, ...SUBSCRIPTION_STATES].map((s) => ({
@@ -62,7 +79,11 @@ export default async function PartnerSubscriptionsPage({ params, searchParams }:
       />
       {result.rows.length === 0 ? (
         <EmptyState>
-          {state ? t("partnerSubscriptions.emptyFiltered", { state: t(`subscriptionStates.${state}`) }) : t("partnerSubscriptions.empty")}
+          {q
+            ? t("partnerSubscriptions.emptySearch", { q })
+            : state
+              ? t("partnerSubscriptions.emptyFiltered", { state: t(`subscriptionStates.${state}`) })
+              : t("partnerSubscriptions.empty")}
         </EmptyState>
       ) : (
         <Table
