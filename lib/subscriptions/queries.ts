@@ -13,11 +13,11 @@ import { containsParam, containsPattern } from "@/lib/search";
 /**
  * What the partner sold and still looks after: every subscription it is partner of record
  * for, newest first, optionally of one status or matching a customer's name or domain or a
- * product, and how many there are. Only customers it
- * works with now: when a relationship ends, its customer's subscriptions leave the list as they
- * leave the customer's page (rule 9), though the partner of record stays what it was (rule 3).
- * The page walks (partner of record, created_at, id); each row finds its relationship
- * through the partial unique index of active relationships.
+ * product, and how many there are. Only at customers it works with now: when a relationship
+ * ends, its customer's subscriptions leave the list as they leave the customer's page (rule
+ * 9), though the partner of record stays what it was (rule 3). The page walks (partner of
+ * record, created_at, id); each row finds its relationship through the partial unique index
+ * of active relationships.
  */
 export async function listPartnerSubscriptions(db: Db, member: Member, opts: SubscriptionFilter & { page: number }) {
   ensurePermitted(member, "subscriptions.read");
@@ -43,7 +43,7 @@ function filterOf(member: Member, f: SubscriptionFilter): [{ partnerId: string; 
 
 /**
  * The same list whole, for the CSV export: batches by keyset on (created_at, id), so a
- * subscription sold while the file downloads neither repeats a row nor skips one.
+ * subscription sold while the file downloads repeats no row and pushes none out.
  */
 export async function* iteratePartnerSubscriptions(db: Db, member: Member, opts: SubscriptionFilter, batch = 1000) {
   ensurePermitted(member, "subscriptions.read");
