@@ -141,6 +141,18 @@ const ACTIONS: Record<string, ActionRow> = {
     }),
     expect: eitherSide(["account_admin", "user_management_admin"], CUSTOMER_ADMIN),
   },
+  renameOrganizationAction: {
+    // Renamed to the name it has: an allowed call succeeds and changes nothing the next cell sees.
+    fields: (w, p, c) => {
+      const organizationId = c === "own" ? orgOf(w, p) : partnerSide(p) ? w.P2 : w.C2;
+      return { organizationId, name: w.orgNames[organizationId] };
+    },
+    // The other column is another tenant's organization (the action's only object is the organization itself).
+    expect: (p, c) => {
+      const tenant: Tenant = c === "own" ? (partnerSide(p) ? "P" : "C") : partnerSide(p) ? "P2" : "C2";
+      return expected(p, tenant, tenant.startsWith("P") ? ["account_admin"] : CUSTOMER_ADMIN, false);
+    },
+  },
   removeMemberAction: {
     fields: (w, p, c) => ({
       organizationId: orgOf(w, p),

@@ -51,6 +51,7 @@ const FIELDS: Record<string, string[]> = {
   inviteMemberAction: ["organizationId", "email", "roles", "locale"],
   changeMemberRolesAction: ["organizationId", "userId", "roles"],
   removeMemberAction: ["organizationId", "userId"],
+  renameOrganizationAction: ["organizationId", "name"],
   revokeMemberInvitationAction: ["organizationId", "invitationId"],
   removeCustomerAction: ["partnerId", "customerId", "attestation"],
   removePartnerAction: ["customerId", "partnerId", "scope"],

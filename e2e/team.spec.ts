@@ -40,3 +40,39 @@ test("an Account admin invites a colleague as Helpdesk agent, who sees customers
   await colleague.reload();
   await expect(colleague.getByRole("heading", { name: "Sign in" })).toBeVisible();
 });
+
+test("a Global administrator renames the tenant; its partner's list reads the new name, and a bad name changes nothing", async ({
+  browser,
+}) => {
+  const klara = await (await browser.newContext()).newPage();
+  await signIn(klara, "klara.it@proseware.de", "/");
+  await klara
+    .getByRole("link", { name: /Proseware Industrie AG/ })
+    .first()
+    .click();
+  await klara.getByRole("link", { name: "Users", exact: true }).click();
+  await expect(klara).toHaveURL(/\/customer\/org_[^/]+\/users$/);
+  const users = klara.url();
+  const form = klara.getByRole("form", { name: "Organization" });
+  await form.getByLabel("Name").fill("P");
+  await form.getByRole("button", { name: "Save name" }).click();
+  await expect(form.getByText("At least 2 characters.")).toBeVisible();
+  await form.getByLabel("Name").fill("Proseware GmbH");
+  await form.getByRole("button", { name: "Save name" }).click();
+  await expect(klara.getByRole("status").getByText("The organization is now called Proseware GmbH.")).toBeVisible();
+  await klara.goto(users.replace(/\/users$/, ""));
+  await expect(klara.getByRole("heading", { name: "Proseware GmbH", level: 1 })).toBeVisible();
+
+  // Tailspin, its partner, finds it by the new name.
+  const jonas = await (await browser.newContext()).newPage();
+  await signIn(jonas, "jonas.admin@tailspin-partner.de", "/partner");
+  await jonas.getByRole("searchbox", { name: "Search customers" }).fill("GmbH");
+  await jonas.getByRole("button", { name: "Search" }).click();
+  await expect(jonas.getByRole("link", { name: "Proseware GmbH" })).toBeVisible();
+
+  // Back as it was, for the rest of the suite.
+  await klara.goto(users);
+  await form.getByLabel("Name").fill("Proseware Industrie AG");
+  await form.getByRole("button", { name: "Save name" }).click();
+  await expect(klara.getByRole("status").getByText("The organization is now called Proseware Industrie AG.")).toBeVisible();
+});

@@ -8,6 +8,7 @@ import type { Member } from "@/lib/auth/membership";
 import { ROLES_OF_KIND } from "@/db/values/roles";
 import type { teamOf } from "@/lib/team/queries";
 import { InviteMemberForm, MemberRolesForm, RemoveMemberForm, RevokeMemberInvitationForm } from "./member-forms";
+import { RenameOrganizationForm } from "./rename-form";
 import { ClientMessages } from "@/components/shell/client-messages";
 
 /** The page's words for each kind of organization. */
@@ -22,7 +23,7 @@ export async function TeamPage({ member, team }: { member: Member; team: Awaited
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const org = member.organization;
   const texts = TEXTS[org.kind];
-  const { canWrite, members, pending } = team;
+  const { canWrite, canRename, members, pending } = team;
   const roleName = t as unknown as (key: string) => string;
   const roles = ROLES_OF_KIND[org.kind].map((r) => ({ id: r, name: roleName(`roles.${r}`) }));
 
@@ -31,6 +32,11 @@ export async function TeamPage({ member, team }: { member: Member; team: Awaited
       <div className="space-y-8">
         <PageHeader title={t(texts.title)} />
         {!canWrite && <Alert tone="info">{t(texts.readOnly)}</Alert>}
+        {canRename && (
+          <Section id="organization-profile" title={t("team.profileTitle")}>
+            <RenameOrganizationForm organizationId={org.id} name={org.name} />
+          </Section>
+        )}
         <Table
           caption={t("team.members")}
           head={[t("team.email"), t("team.roles"), t("team.since"), canWrite ? t("partner.invitations.actions") : ""].filter(Boolean)}

@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = [
   "invitation.accepted",
   "invitation.declined",
   "customer.created",
+  "organization.renamed",
   "reseller_relationship.created",
   "reseller_relationship.removed",
   "partnership.invited",

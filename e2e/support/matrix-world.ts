@@ -40,6 +40,8 @@ export const PERSONAS: Persona[] = [
 ];
 
 export type World = Record<Tenant, string> & {
+  /** Each organization's current name by id: a rename to it is allowed or refused and changes nothing. */
+  orgNames: Record<string, string>;
   /** A partner of C that exists only to be removed (and put back) by the matrix. */
   disposablePartner: string;
   litware: string;
@@ -302,6 +304,11 @@ export function buildWorld(): World {
 
     return {
       ...tenants,
+      orgNames: Object.fromEntries(
+        (db.prepare("select id, name from organizations where id in (?, ?, ?, ?)").all(P, P2, C, C2) as { id: string; name: string }[]).map(
+          (o) => [o.id, o.name],
+        ),
+      ),
       openPartnershipToken,
       partnershipP: "ptn_matrix_p",
       partnershipOther,

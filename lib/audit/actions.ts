@@ -49,7 +49,7 @@ export function auditValues(details: Record<string, unknown> | null, blank = "")
   return values;
 }
 
-// The activity log's action filter names all 54 actions with the same blanks on every
+// The activity log's action filter names every action with the same blanks on every
 // request, and each row starts from them: built once per blank, never changed.
 const blanksByText = new Map<string, Readonly<Record<string, string>>>();
 function blanksOf(blank: string): Readonly<Record<string, string>> {

@@ -9,6 +9,10 @@ export const PARTNER_PERMISSIONS = {
     roles: ["account_admin"],
     description: "Represent the organization to the program: its notices (enrollment, suspension, offboarding, grants of admin roles)",
   },
+  "organization.profile.write": {
+    roles: ["account_admin"],
+    description: "Change the organization's name",
+  },
   "customers.read": {
     roles: ["account_admin", "admin_agent", "sales_agent", "helpdesk_agent"],
     description: "See customers, their relationships and activity",
@@ -71,6 +75,10 @@ export const CUSTOMER_PERMISSIONS = {
   "customer.activity.read": {
     roles: ["global_admin", "billing_administrator"],
     description: "See and export every partner's activity in the organization",
+  },
+  "customer.profile.write": {
+    roles: ["global_admin"],
+    description: "Change the organization's name",
   },
   "customer.users.write": {
     roles: ["global_admin"],

@@ -9,12 +9,14 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { invitationStatus } from "@/lib/invitations/status";
 import { findMemberInvitation } from "./invitations";
 import { TEAM_PERMISSION } from "./service";
+import { mayRename } from "@/lib/organizations/profile";
 
-/** What a team page shows: everyone with their roles and, to those who may manage the team, its open invitations. */
+/** What a team page shows: everyone with their roles and, to those who may manage the team, its open invitations; whether the member may rename the organization. */
 export async function teamOf(ctx: ServiceContext, member: Member) {
   const canWrite = hasPermission(member.roles, TEAM_PERMISSION[member.organization.kind]);
   return {
     canWrite,
+    canRename: mayRename(member),
     members: await listMembers(ctx.db, member),
     pending: canWrite ? await listPendingMemberInvitations(ctx.db, member, ctx.now()) : [],
   };

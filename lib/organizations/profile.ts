@@ -1,0 +1,64 @@
+import { firstRow } from "@/db/query";
+import { eq } from "drizzle-orm";
+import { organizations, resellerRelationships } from "@/db/schema";
+import { transaction } from "@/db/transaction";
+import type { OrganizationKind } from "@/db/values/organizations";
+import { recordAudit } from "@/lib/audit/record";
+import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
+import { hasPermission, type Permission } from "@/lib/auth/permissions";
+import { within, type ServiceContext } from "@/lib/context";
+import type { RenameOrganizationInput } from "./schemas";
+
+/** Who may change the organization's name, on each side. The program's own organization is not renamed here. */
+const PROFILE_PERMISSION: Partial<Record<OrganizationKind, Permission>> = {
+  partner: "organization.profile.write",
+  customer: "customer.profile.write",
+};
+
+/** Whether the member may rename its organization (what the team page offers). */
+export function mayRename(member: Member): boolean {
+  const permission = PROFILE_PERMISSION[member.organization.kind];
+  return permission !== undefined && hasPermission(member.roles, permission);
+}
+
+/**
+ * Renames the actor's organization, audited on it (and as an event about the customer, when
+ * it is one, so its partners' logs show it). A customer's name is also copied onto each of its
+ * relationships (the partners' lists page and search on the copy), in the same transaction.
+ * The domain is not changed: it is how invitations find the tenant.
+ */
+export async function renameOrganization(outer: ServiceContext, actor: Actor, input: RenameOrganizationInput) {
+  return transaction(outer.db, async (tx) => {
+    const ctx = within(outer, tx);
+    const org = await firstRow(
+      tx.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, input.organizationId)),
+    );
+    // Unknown, or the operator's: "not found", as for any organization the actor is not in.
+    const member = await requirePermission(
+      ctx.db,
+      actor,
+      input.organizationId,
+      PROFILE_PERMISSION[org?.kind ?? "partner"] ?? "organization.profile.write",
+    );
+    const from = member.organization.name;
+    if (from === input.name) return { name: from, changed: false };
+    const now = ctx.now();
+    await tx.update(organizations).set({ name: input.name }).where(eq(organizations.id, member.organization.id));
+    if (member.organization.kind === "customer")
+      await tx
+        .update(resellerRelationships)
+        .set({ customerName: input.name })
+        .where(eq(resellerRelationships.customerId, member.organization.id));
+    await recordAudit(tx, {
+      organizationId: member.organization.id,
+      customerId: member.organization.kind === "customer" ? member.organization.id : null,
+      actor,
+      action: "organization.renamed",
+      targetType: "organization",
+      targetId: member.organization.id,
+      details: { from, to: input.name },
+      at: now,
+    });
+    return { name: input.name, changed: true };
+  });
+}
