@@ -53,6 +53,25 @@ export async function requirePermission(db: Db, actor: Actor, organizationId: st
 }
 
 /**
+ * A member of the organization who holds the permission that its kind asks for: for actions
+ * that work on every side, each side with its own permission (the team, the name). Not a
+ * member, or a kind the action has no permission for, is "not found"; a member without the
+ * permission, FORBIDDEN. One query, the membership row with its organization.
+ */
+export async function requirePermissionOfKind(
+  db: Db,
+  actor: Actor,
+  organizationId: string,
+  byKind: Partial<Record<OrganizationKind, Permission>>,
+): Promise<Member> {
+  const member = await getMember(db, actor, organizationId);
+  const permission = member ? byKind[member.organization.kind] : undefined;
+  if (!member || !permission) throw new DomainError("NOT_FOUND");
+  if (!hasPermission(member.roles, permission)) throw new DomainError("FORBIDDEN");
+  return member;
+}
+
+/**
  * Every read in lib/ that shows an organization's data asks this first, for the member the
  * request resolved from its membership row (memberForPage, requireMember): it holds one of
  * the permissions, or FORBIDDEN. A member of an organization of another kind than the

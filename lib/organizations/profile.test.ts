@@ -5,7 +5,8 @@ import { auditEvents, organizations } from "@/db/schema";
 import { requireMember } from "@/lib/auth/membership";
 import { listPartnerCustomers } from "@/lib/partners/queries";
 import { removeMember } from "@/lib/team/service";
-import { addMember, codeOf, relatedPartnerAndCustomer, testContext } from "@/lib/testing/fixtures";
+import { addMember, addOperatorMember, codeOf, relatedPartnerAndCustomer, testContext } from "@/lib/testing/fixtures";
+import { operatorOrganization } from "@/lib/operator/bootstrap";
 import { mayRename, renameOrganization } from "./profile";
 import { renameOrganizationSchema } from "./schemas";
 
@@ -74,6 +75,12 @@ describe("renaming an organization", () => {
         "NOT_FOUND",
       );
     expect(await nameOf(other.partner)).toBe("Northwind");
+    // The program's own organization is not renamed here, even by its operator admin.
+    const priya = await addOperatorMember(t.ctx.db, "priya@program.example");
+    const operatorId = (await operatorOrganization(t.ctx.db))!.id;
+    expect(await codeOf(async () => await renameOrganization(t.ctx, priya, { organizationId: operatorId, name: "New Program" }))).toBe(
+      "NOT_FOUND",
+    );
   });
 
   it("which moment: a removed Account admin renames nothing", async () => {

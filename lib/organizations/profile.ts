@@ -1,10 +1,9 @@
-import { firstRow } from "@/db/query";
 import { eq } from "drizzle-orm";
 import { organizations, resellerRelationships } from "@/db/schema";
 import { transaction } from "@/db/transaction";
 import type { OrganizationKind } from "@/db/values/organizations";
 import { recordAudit } from "@/lib/audit/record";
-import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
+import { requirePermissionOfKind, type Actor, type Member } from "@/lib/auth/membership";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { within, type ServiceContext } from "@/lib/context";
 import type { RenameOrganizationInput } from "./schemas";
@@ -30,16 +29,8 @@ export function mayRename(member: Member): boolean {
 export async function renameOrganization(outer: ServiceContext, actor: Actor, input: RenameOrganizationInput) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
-    const org = await firstRow(
-      tx.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, input.organizationId)),
-    );
-    // Unknown, or the operator's: "not found", as for any organization the actor is not in.
-    const member = await requirePermission(
-      ctx.db,
-      actor,
-      input.organizationId,
-      PROFILE_PERMISSION[org?.kind ?? "partner"] ?? "organization.profile.write",
-    );
+    // The program's own organization has no permission here: "not found", like any organization the actor is not in.
+    const member = await requirePermissionOfKind(ctx.db, actor, input.organizationId, PROFILE_PERMISSION);
     const from = member.organization.name;
     if (from === input.name) return { name: from, changed: false };
     const now = ctx.now();

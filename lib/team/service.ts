@@ -1,7 +1,7 @@
 import { firstRow } from "@/db/query";
 import { and, eq } from "drizzle-orm";
-import { memberships, organizations, securityGroupMembers, sessions, users } from "@/db/schema";
-import { requirePermission, type Actor, type Member, type Organization } from "@/lib/auth/membership";
+import { memberships, securityGroupMembers, sessions, users } from "@/db/schema";
+import { requirePermissionOfKind, type Actor, type Member, type Organization } from "@/lib/auth/membership";
 import type { Permission } from "@/lib/auth/permissions";
 import { ROLES_OF_KIND, type MemberRole } from "@/db/values/roles";
 import { TOP_ROLE, ungrantable } from "@/lib/auth/grants";
@@ -21,13 +21,8 @@ export const TEAM_PERMISSION = {
   operator: "operator.users.write",
 } as const satisfies Record<OrganizationKind, Permission>;
 
-async function teamPermission(organizationId: string, ctx: ServiceContext): Promise<Permission> {
-  const org = await firstRow(ctx.db.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, organizationId)));
-  return TEAM_PERMISSION[org?.kind ?? "partner"];
-}
-
 export async function requireTeamAdmin(ctx: ServiceContext, actor: Actor, organizationId: string): Promise<Member> {
-  return await requirePermission(ctx.db, actor, organizationId, await teamPermission(organizationId, ctx));
+  return await requirePermissionOfKind(ctx.db, actor, organizationId, TEAM_PERMISSION);
 }
 
 /** Partner roles in partner organizations, customer roles in customer organizations, operator roles for operators; nothing else. */
