@@ -78,11 +78,8 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: not the build's static files, not Auth.js's endpoints.
-  matcher: [
-    {
-      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|\.well-known/|api/).*)",
-      missing: [{ type: "header", key: "next-router-prefetch" }],
-    },
-  ],
+  // Every request but the build's static files and the files of public/: pages, server actions
+  // and API routes alike. No header may take a request past it (a `missing` condition on
+  // `next-router-prefetch`, which any client can send, once let a server action skip the checks).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|\\.well-known/).*)"],
 };

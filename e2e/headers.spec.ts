@@ -1,5 +1,9 @@
 import { expect, test } from "@playwright/test";
+import { actionIds, postAction } from "./support/actions";
 import { signIn } from "./support/mail";
+
+// Any client can send it: it must take no request past the proxy's checks and headers.
+const PREFETCH = { "next-router-prefetch": "1" };
 
 test.describe("security headers and cookies", () => {
   test("every page sends a nonce-based Content-Security-Policy without 'unsafe-inline' scripts, and cannot be framed", async ({
@@ -25,6 +29,30 @@ test.describe("security headers and cookies", () => {
     }
     expect((await request.get("/invite/not-a-real-token-at-all-but-long-enough-0000000")).headers()["referrer-policy"]).toBe("no-referrer");
     expect((await request.get("/signin")).headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  });
+
+  test("the proxy runs on every request, whatever its headers: a prefetch header skips neither the checks nor the headers", async ({
+    request,
+  }) => {
+    // A server action's POST with arguments React never sends: refused before any action runs.
+    const id = actionIds().get("setLocaleAction")!;
+    for (const headers of [{}, PREFETCH]) {
+      const res = await postAction(request, id, { locale: "en" }, { formOnly: true, envelope: "not json", headers });
+      expect(res.status, JSON.stringify(headers)).toBe(400);
+      expect(res.body).toBe("Invalid Server Action request.");
+    }
+    // Every response keeps its headers: pages, prefetches of them, and the API.
+    for (const [path, headers] of [
+      ["/signin", PREFETCH],
+      ["/about", { ...PREFETCH, rsc: "1" }],
+      ["/api/auth/session", PREFETCH],
+      ["/api/auth/csrf", {}],
+    ] as const) {
+      const res = await request.get(path, { headers });
+      expect(res.headers()["x-frame-options"], path).toBe("DENY");
+      expect(res.headers()["x-content-type-options"], path).toBe("nosniff");
+      expect(res.headers()["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    }
   });
 
   test("pages work under the policy without a console error or a failed request, and the session cookie is httpOnly and SameSite", async ({

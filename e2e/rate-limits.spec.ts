@@ -123,6 +123,41 @@ test.describe("abuse limits", () => {
     expect((await messagesTo(`other-${victim}`)).filter((m) => m.id > since)).toHaveLength(0);
   });
 
+  test("limits count variants of their key as one: sub-addresses and case of a mailbox, the neighbours in an IPv6 /64", async ({
+    request,
+  }) => {
+    const headersFrom = (ip: string) => ({ "x-forwarded-for": ip });
+    const post = async (email: string, ip: string) => {
+      const headers = headersFrom(ip);
+      const { csrfToken } = (await (await request.get("/api/auth/csrf", { headers })).json()) as { csrfToken: string };
+      return request.post("/api/auth/signin/nodemailer", { headers, form: { email, csrfToken, callbackUrl: "/" }, maxRedirects: 0 });
+    };
+    const refused = (res: Awaited<ReturnType<typeof post>>) =>
+      res.status() === 303 && (res.headers()["location"] ?? "").includes("/signin/error");
+    const since = await mailCursor();
+
+    // One mailbox: its sub-addresses and another case reach the same inbox, and are held back with it.
+    const stamp = Date.now();
+    const victim = `victim-${stamp}@adventure-works.com`;
+    await arrangeCounter(`sign-in-address:${victim}`, TEST_MODE_PER_MINUTE, 15 * MINUTE);
+    const variants = [
+      `victim-${stamp}+1@adventure-works.com`,
+      `victim-${stamp}+2@adventure-works.com`,
+      `VICTIM-${stamp}+x@Adventure-Works.com`,
+    ];
+    for (const variant of variants) expect(refused(await post(variant, someAddress())), variant).toBe(true);
+
+    // One IPv6 network: every address of its /64 is the same client; the next /64 is another.
+    const net = `2001:db8:${(stamp % 0xffff).toString(16)}:7`;
+    await arrangeCounter(`sign-in:${net}::/64`, TEST_MODE_PER_MINUTE, MINUTE);
+    for (const neighbour of [`${net}::1`, `${net}::2`, `${net}:ffff:1:2:3`])
+      expect(refused(await post(`other-${stamp}@adventure-works.com`, neighbour)), neighbour).toBe(true);
+    expect(refused(await post(`other-${stamp}@adventure-works.com`, `2001:db8:${(stamp % 0xffff).toString(16)}:8::1`))).toBe(false);
+
+    await new Promise((r) => setTimeout(r, 1_500)); // the outbox would have sent them by now
+    for (const to of [victim, ...variants.slice(0, 2)]) expect((await messagesTo(to)).filter((m) => m.id > since)).toHaveLength(0);
+  });
+
   test("invitations per partner per day: the 51st is refused with the time to try again, and nothing is created", async ({ page }) => {
     await signIn(page, "maria.admin@fabrikam-experts.com", "/partner");
     const partnerId = new URL(page.url()).pathname.split("/")[2];

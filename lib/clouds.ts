@@ -17,6 +17,12 @@ type CloudRules = {
    * catalogs, and the version stored with the application says which text it was.
    */
   partnerAgreement: { key: "global" | "china"; version: string; url: string };
+  /**
+   * Where the cloud gives every tenant its initial domain (contoso.onmicrosoft.com): one label
+   * below it is one tenant's, the namespace itself nobody's, like a public suffix (the Public
+   * Suffix List does not list these).
+   */
+  tenantNamespace: string;
 };
 
 const MPA = {
@@ -35,6 +41,7 @@ export const CLOUD_RULES: Record<Cloud, CloudRules> = {
     agreementUrl: "https://www.microsoft.com/licensing/docs/customeragreement",
     newPartners: true,
     partnerAgreement: MPA,
+    tenantNamespace: "onmicrosoft.com",
   },
   usgov: {
     nameKey: "usgov",
@@ -44,6 +51,7 @@ export const CLOUD_RULES: Record<Cloud, CloudRules> = {
     agreementUrl: "https://www.microsoft.com/licensing/docs/customeragreement",
     newPartners: true,
     partnerAgreement: MPA,
+    tenantNamespace: "onmicrosoft.us",
   },
   germany: {
     nameKey: "germany",
@@ -54,6 +62,7 @@ export const CLOUD_RULES: Record<Cloud, CloudRules> = {
     // A closed cloud: it takes no new customers and no new partners.
     newPartners: false,
     partnerAgreement: MPA,
+    tenantNamespace: "onmicrosoft.de",
   },
   china: {
     nameKey: "china",
@@ -63,5 +72,6 @@ export const CLOUD_RULES: Record<Cloud, CloudRules> = {
     agreementUrl: "https://www.21vbluecloud.com/ostpt/",
     newPartners: true,
     partnerAgreement: { key: "china", version: "2026-07", url: "https://www.21vbluecloud.com/ostpt/" },
+    tenantNamespace: "partner.onmschina.cn",
   },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env";
+import { listenHost, parseEnv } from "./env";
 
 describe("configuration", () => {
   it("production refuses to start without a real AUTH_SECRET", () => {
@@ -68,6 +68,23 @@ describe("configuration", () => {
     expect(parseEnv({ ...prod, TRUSTED_PROXY_HOPS: "2" }).TRUSTED_PROXY_HOPS).toBe(2);
     expect(parseEnv({ APP_MODE: "demo" }).TRUSTED_PROXY_HOPS).toBe(0);
     expect(parseEnv({ APP_MODE: "test" }).TRUSTED_PROXY_HOPS).toBe(1);
+  });
+
+  it("npm start listens on loopback behind a trusted proxy, unless HOST says otherwise", () => {
+    const prod = {
+      APP_MODE: "production",
+      DATABASE_PATH: "/var/lib/prc.db",
+      SMTP_URL: "smtp://mail:25",
+      MAIL_FROM: "PRC <prc@example.com>",
+      AUTH_SECRET: "x".repeat(40),
+      PUBLIC_BASE_URL: "https://prc.example.com",
+    };
+    // Anyone reaching the port past the proxy would write their own client address.
+    expect(listenHost(parseEnv({ ...prod, TRUSTED_PROXY_HOPS: "1" }))).toBe("127.0.0.1");
+    expect(listenHost(parseEnv({ ...prod, TRUSTED_PROXY_HOPS: "2" }))).toBe("127.0.0.1");
+    expect(listenHost(parseEnv({ ...prod, TRUSTED_PROXY_HOPS: "0" }))).toBeUndefined();
+    expect(listenHost(parseEnv({ ...prod, TRUSTED_PROXY_HOPS: "1", HOST: "10.0.0.5" }))).toBe("10.0.0.5");
+    expect(listenHost(parseEnv({ ...prod, TRUSTED_PROXY_HOPS: "0", HOST: "::1" }))).toBe("::1");
   });
 
   it("the demo and tests get safe defaults", () => {

@@ -42,6 +42,9 @@ const envSchema = z
       .int()
       .min(0)
       .max(10),
+    // The interface `npm start` listens on. Unset: loopback when a proxy is trusted (TRUSTED_PROXY_HOPS of 1 or
+    // more: whoever reached the port past the proxy could write their own client address), every interface with none.
+    HOST: z.string().trim().min(1).max(255).optional(),
     // Abuse limits (held in SQLite, so restarts do not reset them).
     INVITATIONS_PER_PARTNER_PER_DAY: z.coerce.number().int().min(1).max(100_000),
     SIGNIN_ATTEMPTS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000),
@@ -146,6 +149,15 @@ export function env(): Env {
 /** For tests of the validation itself. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   return read(source);
+}
+
+/**
+ * Where `npm start` listens: HOST when set; otherwise loopback behind a trusted proxy (the proxy
+ * on this machine is then the only way in, so nobody can reach the port and write their own
+ * X-Forwarded-For), and every interface (undefined: Node's dual-stack default) with no proxy.
+ */
+export function listenHost(e: Pick<Env, "HOST" | "TRUSTED_PROXY_HOPS">): string | undefined {
+  return e.HOST ?? (e.TRUSTED_PROXY_HOPS > 0 ? "127.0.0.1" : undefined);
 }
 
 /** True while `next build` collects pages: nothing may touch the database or SMTP then. */

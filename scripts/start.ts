@@ -7,22 +7,24 @@
  * Production refuses to start while its configuration is incomplete (lib/env.ts), before
  * it listens. A port in use is said in one line.
  *
- *   tsx scripts/start.ts [-p PORT] [-H HOSTNAME]     (defaults: $PORT or 3000, all interfaces)
+ *   tsx scripts/start.ts [-p PORT] [-H HOSTNAME]     (defaults: $PORT or 3000; $HOST, else loopback
+ *                                                      behind a trusted proxy and every interface without one)
  */
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import { clientAddress } from "../lib/http/client-address";
-import { env } from "../lib/env";
+import { env, listenHost } from "../lib/env";
 
 const { values } = parseArgs({
   options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
 });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
-const hostname = values.hostname;
 
 let hops: number;
+let hostname: string | undefined;
 try {
   hops = env().TRUSTED_PROXY_HOPS;
+  hostname = values.hostname ?? listenHost(env());
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
@@ -32,7 +34,8 @@ async function main() {
   // What `next start` sets before loading anything: React and Next pick their production builds by it.
   Object.assign(process.env, { NODE_ENV: "production" });
   const { default: next } = await import("next");
-  const app = next({ dev: false, hostname: hostname ?? "localhost", port });
+  // Next's own idea of where it is reached from this machine (loopback by name: see the README on 127.0.0.1).
+  const app = next({ dev: false, hostname: hostname === undefined || hostname === "127.0.0.1" ? "localhost" : hostname, port });
   const handle = app.getRequestHandler();
   // Listen first, so a port in use stops us before Next starts the outbox and the scheduled job.
   let ready: Promise<void> | undefined;

@@ -1,6 +1,6 @@
 import "server-only";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
-import type { Adapter } from "next-auth/adapters";
+import type { Adapter, AdapterSession } from "next-auth/adapters";
 import type { Db } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { transaction } from "@/db/transaction";
@@ -33,9 +33,19 @@ export function transactionalAdapter(database: Db): Adapter {
     const write = (...args: unknown[]) =>
       transaction(database, (tx) => {
         const method = DrizzleAdapter(tx, tables)[name] as (...a: unknown[]) => Promise<unknown>;
-        return method(...args);
+        return method(...(name === "updateSession" ? [withFixedExpiry(args[0] as AdapterSession)] : args));
       });
     Object.assign(adapter, { [name]: write });
   }
   return adapter;
+}
+
+/**
+ * A session lasts 30 days from sign-in, whatever is fetched meanwhile: Auth.js's session
+ * handling would push `expires` forward once a day, so a session (or a stolen cookie) fetched
+ * once a month would never end. Whatever path reaches the adapter, the expiry set at sign-in
+ * stays as it is.
+ */
+function withFixedExpiry(session: Partial<AdapterSession> & Pick<AdapterSession, "sessionToken">): Partial<AdapterSession> {
+  return { ...session, expires: undefined };
 }

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { sessions, users } from "@/db/schema";
 import { addUser, DAY, testContext } from "@/lib/testing/fixtures";
+import { transactionalAdapter } from "./adapter";
 import { purgeExpiredSessions, sessionActor } from "./session";
 
 describe("sessionActor (getActor's read of Auth.js's database session)", async () => {
@@ -21,8 +22,21 @@ describe("sessionActor (getActor's read of Auth.js's database session)", async (
       userId: alice.userId,
       email: "alice@northwind.example",
       signedInAt: new Date(now.getTime() - 60_000),
+      expires: new Date(now.getTime() + DAY),
     });
     expect(await sessionActor(db, "live", new Date(now.getTime() + DAY))).toBeUndefined();
+  });
+
+  it("ends when it was set to at sign-in: Auth.js's daily update of the session (any path to the adapter) moves nothing", async () => {
+    const carol = await addUser(db, "carol@northwind.example");
+    const signedInAt = new Date(now.getTime() - 29 * DAY);
+    const expires = new Date(signedInAt.getTime() + 30 * DAY);
+    await db.insert(sessions).values({ sessionToken: "carol", userId: carol.userId, expires, signedInAt });
+    // What @auth/core's session action calls once a day with a fresh 30 days.
+    const adapter = transactionalAdapter(db);
+    await adapter.updateSession!({ sessionToken: "carol", expires: new Date(now.getTime() + 30 * DAY) });
+    expect((await sessionActor(db, "carol", now))?.expires).toEqual(expires);
+    expect(await sessionActor(db, "carol", new Date(now.getTime() + 2 * DAY))).toBeUndefined();
   });
 
   it("signs in nobody for an expired, unknown or deleted session, or a deleted person", async () => {

@@ -22,9 +22,9 @@ import { sessionCookieName } from "./session-cookie";
  * `auth()`: that runs Auth.js's whole request cycle (a Request, its session action, a JSON
  * Response parsed back) on every page and action, 2 to 3 ms of a 10 ms page
  * (docs/performance.md). The rule is Auth.js's: the cookie names a session row that has not
- * expired. Auth.js would also push the row's expiry forward once a day, but `auth()` in a page
- * or an action cannot set the cookie, so the browser dropped it at the expiry it got at sign-in
- * anyway; leaving the row alone keeps the two equal. Signing in and out stay with Auth.js.
+ * expired. Unlike Auth.js, nothing pushes the expiry forward: a session ends 30 days after
+ * sign-in however often it is used (lib/auth/adapter.ts; `/api/auth/session` answers from
+ * here too). Signing in and out stay with Auth.js.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
   // Pages rendered at build time (the static /about) have no visitor.
@@ -33,15 +33,15 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   return token ? ((await sessionActor(db(), token, new Date())) ?? null) : null;
 });
 
-/** The person a session token signs in, while the session lasts. */
-export async function sessionActor(database: Db, token: string, now: Date): Promise<Actor | undefined> {
+/** The person a session token signs in, while the session lasts, and when it ends (fixed at sign-in: lib/auth/adapter.ts). */
+export async function sessionActor(database: Db, token: string, now: Date): Promise<(Actor & { expires: Date }) | undefined> {
   return await firstRow(actorBySession(database).execute({ token, now: dialect.timeParam(now) }));
 }
 
 const actorBySession = (database: Db) =>
   prepared(database, "auth.actorBySession", (d) =>
     d
-      .select({ userId: users.id, email: users.email, signedInAt: sessions.signedInAt })
+      .select({ userId: users.id, email: users.email, signedInAt: sessions.signedInAt, expires: sessions.expires })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       // Prepared WHERE values skip the column's conversion: the dialect gives the time as stored.

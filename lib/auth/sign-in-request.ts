@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { normalizeEmail } from "@/lib/email/normalize";
 import { env } from "@/lib/env";
 import { isDomainError } from "@/lib/errors";
+import { mailboxKey } from "@/lib/rate-limits/keys";
 import { consumeAlone } from "@/lib/rate-limits/limiter";
 import { consumeSignInAttempt } from "@/lib/rate-limits/request";
 
@@ -22,8 +23,9 @@ export type SignInAdmission =
 
 /**
  * What every request for a sign-in link passes, by our form or by Auth.js's own endpoint
- * (which skips the form): one valid address, the per-client limit, and a per-address limit
- * (a victim's inbox cannot be flooded from many addresses). Known and unknown addresses are
+ * (which skips the form): one valid address, the per-client limit (an IPv6 client by its /64),
+ * and a per-mailbox limit (a victim's inbox cannot be flooded from many addresses, nor through
+ * its sub-addresses: lib/rate-limits/keys.ts). Known and unknown addresses are
  * counted and answered alike, so the answer tells nothing about who has an account.
  */
 export async function admitSignInRequest(raw: unknown): Promise<SignInAdmission> {
@@ -33,7 +35,7 @@ export async function admitSignInRequest(raw: unknown): Promise<SignInAdmission>
   try {
     await consumeSignInAttempt();
     await consumeAlone(db(), {
-      key: `sign-in-address:${email}`,
+      key: mailboxKey("sign-in-address", email),
       limit: env().SIGNIN_LINKS_PER_ADDRESS_PER_15_MINUTES,
       windowMs: ADDRESS_WINDOW_MS,
       now: new Date(),

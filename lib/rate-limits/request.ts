@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { clientKey } from "./keys";
 import { blockedUntil, consumeAlone, MINUTE } from "./limiter";
 
 /**
@@ -13,7 +14,7 @@ export async function requestIp(): Promise<string> {
   return (h.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown").slice(0, 64);
 }
 
-const tokenKey = (ip: string) => `token-failures:${ip}`;
+const tokenKey = (ip: string) => clientKey("token-failures", ip);
 
 /** Whether this address has failed too many emailed-link tokens this minute: when it may try again, or null. */
 export async function tokenAttemptsBlockedUntil(): Promise<Date | null> {
@@ -37,6 +38,6 @@ export async function recordTokenFailure(): Promise<void> {
 
 /** Sign-in requests per address per minute; throws RATE_LIMITED with the time to try again. */
 export async function consumeSignInAttempt(): Promise<void> {
-  const key = `sign-in:${await requestIp()}`;
+  const key = clientKey("sign-in", await requestIp());
   await consumeAlone(db(), { key, limit: env().SIGNIN_ATTEMPTS_PER_IP_PER_MINUTE, windowMs: MINUTE, now: new Date() });
 }

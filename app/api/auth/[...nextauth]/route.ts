@@ -1,7 +1,10 @@
 import { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/auth";
 import { csrfCookieName, csrfTokenMatches } from "@/lib/auth/csrf";
+import { sessionActor } from "@/lib/auth/session";
+import { sessionCookieName } from "@/lib/auth/session-cookie";
 import { admitSignInRequest } from "@/lib/auth/sign-in-request";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 
 /**
@@ -84,13 +87,30 @@ function atPublicOrigin(request: NextRequest): NextRequest {
   return new NextRequest(origin + request.nextUrl.href.slice(request.nextUrl.origin.length), request);
 }
 
+const isSessionEndpoint = (request: NextRequest) => request.nextUrl.pathname === "/api/auth/session";
+
+/**
+ * `/api/auth/session` (GET, or POST to "update" it) is answered from our own read of the
+ * session, as every page reads it (lib/auth/session.ts), never by Auth.js: its answer pushes
+ * the session's expiry forward and sets the cookie again, so a session fetched once a month
+ * would never end. Here the session ends when it was set to at sign-in, and no cookie is set.
+ */
+async function sessionEndpoint(request: NextRequest): Promise<Response> {
+  const token = request.cookies.get(sessionCookieName())?.value;
+  const actor = token ? await sessionActor(db(), token, new Date()) : undefined;
+  const body = actor ? { user: { email: actor.email }, expires: actor.expires.toISOString() } : null;
+  return Response.json(body, { headers: { "cache-control": "private, no-store" } });
+}
+
 export async function GET(incoming: NextRequest): Promise<Response> {
   const request = atPublicOrigin(incoming);
+  if (isSessionEndpoint(request)) return sessionEndpoint(request);
   return isCallback(request) ? callbackByGet(request) : guarded(handlers.GET)(request);
 }
 
 export async function POST(incoming: NextRequest): Promise<Response> {
   const request = atPublicOrigin(incoming);
+  if (isSessionEndpoint(request)) return sessionEndpoint(request);
   if (isCallback(request)) return callbackByPost(request);
   if (request.nextUrl.pathname.endsWith("/signin/nodemailer")) return signInEndpoint(request);
   return guarded(handlers.POST)(request);
