@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditEvents, organizations } from "@/db/schema";
+import { auditEvents, organizations, resellerRelationships as rr } from "@/db/schema";
 import { alias } from "drizzle-orm/sqlite-core";
 import { ensurePermitted, type Member } from "@/lib/auth/membership";
 import type { ActivityFilters } from "./filters";
@@ -34,9 +34,18 @@ function where(member: Member, f: ActivityFilters, before?: number) {
 const actingOrg = alias(organizations, "acting_org");
 const customerOrg = alias(organizations, "customer_org");
 
+/**
+ * A partner's log names each customer as its own relationship does (the latest one): kept
+ * current while it is active, the name it had when it ended after that. What has ended shows
+ * nothing of today, so a customer's rename never reaches a partner it removed.
+ */
+const customerNameAsThePartnerKnowsIt = sql<
+  string | null
+>`(select ${rr.customerName} from ${rr} where ${rr.customerId} = ${auditEvents.customerId} and ${rr.partnerId} = ${auditEvents.organizationId} order by ${rr.createdAt} desc limit 1)`;
+
 const columns = {
   organizationName: actingOrg.name,
-  customerName: customerOrg.name,
+  customerName: sql<string | null>`${customerOrg.name}`,
   id: auditEvents.id,
   createdAt: auditEvents.createdAt,
   actorEmail: auditEvents.actorEmail,
@@ -55,7 +64,7 @@ const columns = {
 export async function listActivity(db: Db, member: Member, f: ActivityFilters, size = ACTIVITY_PAGE) {
   ensurePermitted(member, "activity.read", "operator.console.read", "customer.activity.read");
   const rows = await db
-    .select(columns)
+    .select(member.organization.kind === "partner" ? { ...columns, customerName: customerNameAsThePartnerKnowsIt } : columns)
     .from(auditEvents)
     .leftJoin(actingOrg, eq(actingOrg.id, auditEvents.organizationId))
     .leftJoin(customerOrg, eq(customerOrg.id, auditEvents.customerId))

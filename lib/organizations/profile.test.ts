@@ -3,7 +3,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { firstRow } from "@/db/query";
 import { auditEvents, organizations } from "@/db/schema";
 import { requireMember } from "@/lib/auth/membership";
-import { listPartnerCustomers } from "@/lib/partners/queries";
+import { listActivity } from "@/lib/audit/activity";
+import { getPartnerCustomerOrThrow, listPartnerCustomers } from "@/lib/partners/queries";
+import { removePartner } from "@/lib/relationships/removal";
 import { removeMember } from "@/lib/team/service";
 import { addMember, addOperatorMember, codeOf, relatedPartnerAndCustomer, testContext } from "@/lib/testing/fixtures";
 import { operatorOrganization } from "@/lib/operator/bootstrap";
@@ -47,6 +49,20 @@ describe("renaming an organization", () => {
     ]);
     // An event about the customer: its partners' logs show it too.
     expect((await renamedEvents(world.customer))[0]).toMatchObject({ customerId: world.customer, targetId: world.customer });
+  });
+
+  it("which moment: a partner the customer removed keeps the name it knew; its list, search, page and log show nothing of today", async () => {
+    const alice = await addMember(t.ctx.db, world.partner, "alice@northwind.example", ["account_admin"]);
+    await removePartner(t.ctx, world.ga, { customerId: world.customer, partnerId: world.partner, scope: "everything" });
+    await renameOrganization(t.ctx, world.ga, { organizationId: world.customer, name: "Secret New Name" });
+    const member = await requireMember(t.ctx.db, alice, world.partner, "partner");
+    const names = async (q?: string) => (await listPartnerCustomers(t.ctx.db, member, { page: 1, q })).rows.map((r) => r.name);
+    expect(await names()).toEqual(["Adventure Works"]);
+    expect(await names("secret")).toEqual([]);
+    expect((await getPartnerCustomerOrThrow(t.ctx.db, member, world.customer)).customer.name).toBe("Adventure Works");
+    const log = await listActivity(t.ctx.db, member, {});
+    expect(log.rows.filter((r) => r.customerId === world.customer).map((r) => r.customerName)).toContain("Adventure Works");
+    expect(JSON.stringify(log.rows)).not.toContain("Secret New Name");
   });
 
   it("which privilege: only the Account admin and the Global administrator, never another role", async () => {

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { organizations, resellerRelationships } from "@/db/schema";
 import { transaction } from "@/db/transaction";
 import type { OrganizationKind } from "@/db/values/organizations";
@@ -23,7 +23,9 @@ export function mayRename(member: Member): boolean {
 /**
  * Renames the actor's organization, audited on it (and as an event about the customer, when
  * it is one, so its partners' logs show it). A customer's name is also copied onto each of its
- * relationships (the partners' lists page and search on the copy), in the same transaction.
+ * active relationships (the partners' lists page and search on the copy), in the same
+ * transaction. An ended relationship keeps the name it had when it ended: what has ended shows
+ * nothing of today, so a partner the customer removed never learns its new name.
  * The domain is not changed: it is how invitations find the tenant.
  */
 export async function renameOrganization(outer: ServiceContext, actor: Actor, input: RenameOrganizationInput) {
@@ -39,7 +41,7 @@ export async function renameOrganization(outer: ServiceContext, actor: Actor, in
       await tx
         .update(resellerRelationships)
         .set({ customerName: input.name })
-        .where(eq(resellerRelationships.customerId, member.organization.id));
+        .where(and(eq(resellerRelationships.customerId, member.organization.id), eq(resellerRelationships.state, "active")));
     await recordAudit(tx, {
       organizationId: member.organization.id,
       customerId: member.organization.kind === "customer" ? member.organization.id : null,

@@ -38,8 +38,9 @@ const customerPage = (db: Db, sort: CustomerSort, searching: boolean) =>
     d
       .select({
         id: organizations.id,
-        name: organizations.name,
-        primaryDomain: organizations.primaryDomain,
+        // The relationship's copy: current while it is active, the name it had when it ended after that.
+        name: resellerRelationships.customerName,
+        primaryDomain: resellerRelationships.customerDomain,
         country: organizations.country,
         since: resellerRelationships.createdAt,
         state: resellerRelationships.state,
@@ -86,11 +87,14 @@ export async function getPartnerCustomerOrThrow(db: Db, member: Member, customer
   const ids = { partnerId: member.organization.id, customerId };
   const row = await firstRow(latestRelationship(db).execute(ids));
   if (!row) throw new DomainError("NOT_FOUND");
-  const otherPartners = await firstRow(otherActivePartners(db).execute(ids));
+  // Ended means ended: an ex-partner reads the customer as it was when they parted (the
+  // relationship's copy of its name, frozen then), and nothing of its other partners today.
+  const current = row.relationship.state === "active";
+  const otherPartners = current ? await firstRow(otherActivePartners(db).execute(ids)) : undefined;
   return {
     customer: {
       id: row.customer.id,
-      name: row.customer.name,
+      name: row.relationship.customerName,
       primaryDomain: row.customer.primaryDomain,
       country: row.customer.country,
       cloud: row.customer.cloud,
