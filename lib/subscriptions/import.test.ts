@@ -2,7 +2,11 @@ import { rawAll, rawValue } from "@/lib/testing/raw";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/membership";
 import { addMember, addProduct, codeOf, count, dumpTable, relatedPartnerAndCustomer, testContext } from "@/lib/testing/fixtures";
+import { eq } from "drizzle-orm";
+import { firstRow } from "@/db/query";
+import { products } from "@/db/schema";
 import { importSubscriptions, planImport } from "./import";
+import { createSubscription } from "./service";
 
 let t: Awaited<ReturnType<typeof testContext>>;
 let world: Awaited<ReturnType<typeof relatedPartnerAndCustomer>>;
@@ -41,6 +45,25 @@ adventure.example;"Power BI Pro";3;2027-01-01`;
     // Importing a file with errors writes none of it.
     expect((await importSubscriptions(t.ctx, sales, { partnerId: world.partner, csv })).imported).toBe(0);
     expect(await dumpTable(t.ctx.db, "subscriptions")).toBe(before);
+  });
+
+  it("a product the operators withdrew is refused row by row, by the single sale's own rule, and nothing is written", async () => {
+    await t.ctx.db.update(products).set({ available: false }).where(eq(products.nameKey, "power bi pro"));
+    const before = await dumpTable(t.ctx.db, "subscriptions");
+    const plan = await planImport(t.ctx, sales, { partnerId: world.partner, csv: GOOD });
+    expect(plan.rows.map((r) => [r.line, r.errors])).toEqual([
+      [2, []],
+      [3, ["productUnavailable"]],
+    ]);
+    expect((await importSubscriptions(t.ctx, sales, { partnerId: world.partner, csv: GOOD })).imported).toBe(0);
+    expect(await dumpTable(t.ctx.db, "subscriptions")).toBe(before);
+    // The same product, sold one at a time, is refused the same way.
+    const productId = (await firstRow(t.ctx.db.select().from(products).where(eq(products.nameKey, "power bi pro"))))!.id;
+    expect(
+      await codeOf(() =>
+        createSubscription(t.ctx, sales, { partnerId: world.partner, customerId: world.customer, productId, seats: 5, term: "P1Y" }),
+      ),
+    ).toBe("PRODUCT_UNAVAILABLE");
   });
 
   it("a clean file imports every row, with the partner as partner of record, audited, one email per customer", async () => {

@@ -1,17 +1,15 @@
 import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
-import { products, resellerRelationships, subscriptions } from "@/db/schema";
+import { products, resellerRelationships } from "@/db/schema";
 import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
-import { transaction, type Tx } from "@/db/transaction";
+import { transaction } from "@/db/transaction";
 import { membersWith } from "@/lib/auth/recipients";
-import { recordAudit } from "@/lib/audit/record";
 import { within, type ServiceContext } from "@/lib/context";
 import { normalizeDomain } from "@/lib/email/normalize";
-import { DomainError } from "@/lib/errors";
-import { newId } from "@/lib/ids";
 import { assertInGoodStanding } from "@/lib/partners/standing";
 import { productKey } from "@/lib/catalog/service";
 import { MAX_SEATS } from "@/db/values/subscriptions";
+import { saleProblems, sellIn } from "./service";
 import { enqueueNotices } from "@/lib/email/notices";
 
 /** The columns an import file has, in its header row (any order; `status` may be left out). */
@@ -30,19 +28,10 @@ export type PlannedRow = {
   /** Message keys under `validation.`: empty when the row can be imported. */
   errors: string[];
   /** What would be written, when the row is valid. */
-  value?: { customerId: string; productId: string; productName: string; seats: number; termEndsAt: Date; state: "active" | "suspended" };
+  value?: { customerId: string; productId: string; seats: number; termEndsAt: Date; state: "active" | "suspended" };
 };
 
 type Sheet = { rows: PlannedRow[]; fileErrors: string[]; member: Member };
-
-async function activeCustomerIds(db: ServiceContext["db"] | Tx, partnerId: string): Promise<string[]> {
-  return (
-    await db
-      .select({ id: resellerRelationships.customerId })
-      .from(resellerRelationships)
-      .where(and(eq(resellerRelationships.partnerId, partnerId), eq(resellerRelationships.state, "active")))
-  ).map((r) => r.id);
-}
 
 function readCsv(csv: string): { records: Record<string, string>[]; fileErrors: string[] } {
   if (Buffer.byteLength(csv, "utf8") > MAX_IMPORT_BYTES) return { records: [], fileErrors: ["csvTooLarge"] };
@@ -101,9 +90,11 @@ async function planRecords(ctx: ServiceContext, actor: Actor, partnerId: string,
     const errors: string[] = [];
     const domain = normalizeDomain(r.customer_domain ?? "");
     const customer = customers.get(domain);
-    if (!customer) errors.push("importCustomerUnknown");
     const product = catalog.get(productKey(r.product ?? ""));
-    if (!product) errors.push("importProductUnknown");
+    // The single sale's own rule (lib/subscriptions/service.ts), row by row: a product the
+    // operators withdrew is refused here as the sale refuses it.
+    for (const problem of saleProblems({ relationship: customer, product, cloud: member.organization.cloud }))
+      errors.push(problem === "customer" ? "importCustomerUnknown" : product ? "productUnavailable" : "importProductUnknown");
     const seats = Number(r.seats);
     if (!/^\d+$/.test(r.seats ?? "") || seats < 1 || seats > MAX_SEATS) errors.push("seatsInvalid");
     const termEndsAt = /^\d{4}-\d{2}-\d{2}$/.test(r.term_ends ?? "") ? new Date(`${r.term_ends}T00:00:00Z`) : null;
@@ -125,7 +116,6 @@ async function planRecords(ctx: ServiceContext, actor: Actor, partnerId: string,
       row.value = {
         customerId: customer!.id,
         productId: product!.id,
-        productName: product!.name,
         seats,
         termEndsAt: termEndsAt!,
         state: status as "active" | "suspended",
@@ -156,35 +146,11 @@ export async function importSubscriptions(
     const now = ctx.now();
 
     const perCustomer = new Map<string, number>();
-    // Still this partner's customers at the moment of writing: read once, in the transaction.
-    const live = new Set(await activeCustomerIds(tx, member.organization.id));
     for (const row of sheet.rows) {
       const v = row.value!;
-      if (!live.has(v.customerId)) throw new DomainError("NOT_FOUND");
-      const id = newId("sub");
-      await tx.insert(subscriptions).values({
-        id,
-        customerId: v.customerId,
-        product: v.productName,
-        productId: v.productId,
-        seats: v.seats,
-        state: v.state,
-        purchaseChannel: "partner",
-        partnerOfRecordId: member.organization.id,
-        term: null,
-        termEndsAt: v.termEndsAt,
-        createdAt: now,
-      });
-      await recordAudit(tx, {
-        organizationId: member.organization.id,
-        customerId: v.customerId,
-        actor,
-        action: "subscription.imported",
-        targetType: "subscription",
-        targetId: id,
-        details: { product: v.productName, seats: v.seats, partner: member.organization.name },
-        at: now,
-      });
+      // Each row is one sale, written by the single sale's own code, which checks its rules again
+      // at the moment of writing (still this partner's customer, the product still offered).
+      await sellIn(ctx, tx, member, actor, { ...v, term: null, action: "subscription.imported" });
       perCustomer.set(v.customerId, (perCustomer.get(v.customerId) ?? 0) + 1);
     }
     for (const [customerId, n] of perCustomer) {

@@ -13,6 +13,7 @@ import { newId } from "@/lib/ids";
 import { assertInGoodStanding } from "@/lib/partners/standing";
 import { endSupportOfSubscription } from "@/lib/support/service";
 import { TERM_MONTHS } from "@/db/values/subscriptions";
+import type { Cloud } from "@/db/values/organizations";
 import { SUBSCRIPTION_TRANSITIONS, subscriptionTransition, type SubscriptionEvent } from "./lifecycle";
 import type { ChangeSeatsInput, CreateSubscriptionInput, RecordSubscriptionInput, SubscriptionRef } from "./schemas";
 import { enqueueNotices } from "@/lib/email/notices";
@@ -34,12 +35,27 @@ function addMonths(from: Date, months: number): Date {
   return d;
 }
 
+type Product = typeof products.$inferSelect;
+
+/**
+ * What a sale needs, one rule for one sale and for each row of an import (the import's dry run
+ * reports these per row): the customer is the partner's customer now (an active reseller
+ * relationship), and the product is of the partner's cloud and offered now (not withdrawn by
+ * the program's operators).
+ */
+export function saleProblems(p: { relationship: unknown; product: Product | null | undefined; cloud: Cloud }): ("customer" | "product")[] {
+  const problems: ("customer" | "product")[] = [];
+  if (!p.relationship) problems.push("customer");
+  if (!p.product || p.product.cloud !== p.cloud || !p.product.available) problems.push("product");
+  return problems;
+}
+
 /** A product of the customer's cloud that is offered now; anything else reads as a field error. */
-async function offeredProduct(ctx: ServiceContext, cloud: string, productId: string) {
+async function offeredProduct(ctx: ServiceContext, cloud: Cloud, productId: string) {
   const product = await firstRow(ctx.db.select().from(products).where(eq(products.id, productId)));
-  if (!product || product.cloud !== cloud || !product.available)
+  if (saleProblems({ relationship: true, product, cloud }).length)
     throw new DomainError("PRODUCT_UNAVAILABLE", {}, { productId: ["productUnavailable"] });
-  return product;
+  return product!;
 }
 
 async function tellCustomer(ctx: ServiceContext, tx: Tx, sub: Subscription, kind: NoticeKind, by: string, now: Date) {
@@ -81,38 +97,56 @@ export async function createSubscription(outer: ServiceContext, actor: Actor, in
     const ctx = within(outer, tx);
     const member = await requirePermission(ctx.db, actor, input.partnerId, "subscriptions.write");
     assertInGoodStanding(member.organization);
-    const rel = await activeResellerRelationship(ctx.db, member.organization.id, input.customerId);
-    if (!rel) throw new DomainError("NOT_FOUND");
-    const product = await offeredProduct(ctx, member.organization.cloud, input.productId);
     const now = ctx.now();
-    const sub: Subscription = {
-      id: newId("sub"),
+    const sub = await sellIn(ctx, tx, member, actor, {
       customerId: input.customerId,
-      product: product.name,
-      productId: product.id,
+      productId: input.productId,
       seats: input.seats,
-      state: "active",
-      purchaseChannel: "partner",
-      partnerOfRecordId: member.organization.id,
       term: input.term,
       termEndsAt: addMonths(now, TERM_MONTHS[input.term]),
-      createdAt: now,
-    };
-
-    await tx.insert(subscriptions).values(sub);
-    await auditChange(
-      tx,
-      member,
-      actor,
-      sub,
-      "subscription.created",
-      { customer: rel.customerName, partner: member.organization.name },
-      now,
-    );
+      state: "active",
+      action: "subscription.created",
+    });
     await tellCustomer(ctx, tx, sub, "subscriptionCreated", member.organization.name, now);
-
     return sub;
   });
+}
+
+/**
+ * One sale in the caller's transaction, the only code that writes a partner's new subscription
+ * (a single sale, and each row of an import): the sale's rules (saleProblems), the row, its
+ * audit row. Telling the customer is the caller's: one email a sale, or one an import.
+ */
+export async function sellIn(
+  ctx: ServiceContext,
+  tx: Tx,
+  member: Member,
+  actor: Actor,
+  sale: Pick<Subscription, "customerId" | "productId" | "seats" | "term" | "termEndsAt" | "state"> & {
+    productId: string;
+    action: "subscription.created" | "subscription.imported";
+  },
+): Promise<Subscription> {
+  const rel = await activeResellerRelationship(tx, member.organization.id, sale.customerId);
+  if (!rel) throw new DomainError("NOT_FOUND");
+  const product = await offeredProduct(ctx, member.organization.cloud, sale.productId);
+  const now = ctx.now();
+  const sub: Subscription = {
+    id: newId("sub"),
+    customerId: sale.customerId,
+    product: product.name,
+    productId: product.id,
+    seats: sale.seats,
+    state: sale.state,
+    purchaseChannel: "partner",
+    partnerOfRecordId: member.organization.id,
+    term: sale.term,
+    termEndsAt: sale.termEndsAt,
+    createdAt: now,
+  };
+  await tx.insert(subscriptions).values(sub);
+  await auditChange(tx, member, actor, sub, sale.action, { customer: rel.customerName, partner: member.organization.name }, now);
+  return sub;
 }
 
 /** The customer's Global administrator records a subscription it bought elsewhere, so it can be assigned for support (rule 6). */
