@@ -77,7 +77,7 @@ const FIELDS: Record<string, string[]> = {
     "locale",
   ],
   withdrawApplicationAction: ["applicationId"],
-  approveApplicationAction: ["applicationId", "partnerPublicId", "cspTransactionTenant"],
+  approveApplicationAction: ["applicationId", "partnerPublicId", "cspTransactionTenant", "corporateConfirmed"],
   rejectApplicationAction: ["applicationId", "reason"],
   suspendPartnerAction: ["partnerId", "reason"],
   reinstatePartnerAction: ["partnerId", "reason"],

@@ -18,7 +18,9 @@ import { newId } from "@/lib/ids";
 import { operatorOrganization } from "@/lib/operator/bootstrap";
 import type { Cloud } from "@/db/values/organizations";
 import type { ApproveApplicationInput, RejectApplicationInput } from "./schemas";
-import { decide, domainTaken, type Application } from "./service";
+import { normalizeEmail } from "@/lib/email/normalize";
+import { domainTaken, waitingClaims } from "./claims";
+import { decide, type Application } from "./service";
 
 async function requireDecider(ctx: ServiceContext, actor: Actor) {
   const operator = await operatorOrganization(ctx.db);
@@ -26,10 +28,31 @@ async function requireDecider(ctx: ServiceContext, actor: Actor) {
   return await requirePermission(ctx.db, actor, operator.id, "operator.applications.decide");
 }
 
-async function getApplicationOrThrow(ctx: ServiceContext, id: string): Promise<Application> {
+/**
+ * The application an operator decides, never one of their own (separation of duties): not
+ * one they made, nor one that names their own address. A partner manager who applies cannot
+ * make themselves a partner's Account admin.
+ */
+async function getDecidableOrThrow(ctx: ServiceContext, actor: Actor, id: string): Promise<Application> {
   const app = await firstRow(ctx.db.select().from(partnerApplications).where(eq(partnerApplications.id, id)));
   if (!app) throw new DomainError("NOT_FOUND");
+  if (isOwnApplication(app, actor)) throw new DomainError("OWN_APPLICATION");
   return app;
+}
+
+export function isOwnApplication(app: Pick<Application, "applicantUserId" | "applicantEmail">, actor: Actor): boolean {
+  return app.applicantUserId === actor.userId || normalizeEmail(app.applicantEmail) === normalizeEmail(actor.email);
+}
+
+/**
+ * The corporate tenant is made only when the operator confirms, on the approval itself, that
+ * the company controls the domain (nobody proved it: the applicant's address is at the primary
+ * domain), and only while no organization holds it and no other waiting application names it.
+ */
+async function checkCorporateDomain(ctx: ServiceContext, app: Application): Promise<void> {
+  const domain = app.corporateDomain!;
+  if ((await domainTaken(ctx.db, app.cloud, domain)) || (await waitingClaims(ctx.db, app.cloud, domain, app.id)).length)
+    throw new DomainError("DOMAIN_TAKEN", { domain }, { corporateConfirmed: ["corporateDomainTaken"] });
 }
 
 async function partnerIdTaken(db: ServiceContext["db"] | Tx, cloud: Cloud, publicId: string): Promise<boolean> {
@@ -79,15 +102,19 @@ async function tellApplicant(
  * Account admin, the standard security groups, the public partner ID (given, unique within
  * the cloud, or generated) and whether it is a CSP transaction tenant. A separate corporate
  * domain becomes the partner's non-CSP corporate tenant (rule 4), a customer organization
- * whose Global administrator is the applicant. One transaction; the applicant is emailed.
+ * whose Global administrator is the applicant, when the operator confirms it (above);
+ * otherwise the partner is made without it, and the log says so. One transaction; the
+ * applicant is emailed.
  */
 export async function approveApplication(outer: ServiceContext, actor: Actor, input: ApproveApplicationInput) {
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
     const operator = await requireDecider(ctx, actor);
-    const app = await getApplicationOrThrow(ctx, input.applicationId);
+    const app = await getDecidableOrThrow(ctx, actor, input.applicationId);
     if (app.state !== "pending") throw new DomainError("APPLICATION_DECIDED");
     if (await domainTaken(ctx.db, app.cloud, app.primaryDomain)) throw new DomainError("DOMAIN_TAKEN", { domain: app.primaryDomain });
+    const withCorporate = !!app.corporateDomain && input.corporateConfirmed;
+    if (withCorporate) await checkCorporateDomain(ctx, app);
     if (input.partnerPublicId && (await partnerIdTaken(ctx.db, app.cloud, input.partnerPublicId)))
       throw new DomainError("PARTNER_ID_TAKEN", { id: input.partnerPublicId }, { partnerPublicId: ["partnerIdTaken"] });
     const now = ctx.now();
@@ -120,6 +147,7 @@ export async function approveApplication(outer: ServiceContext, actor: Actor, in
       cloud: partner.cloud,
       partner: partner.partnerPublicId,
       email: app.applicantEmail,
+      ...(app.corporateDomain ? { corporate: `${app.corporateDomain} (${withCorporate ? "confirmed" : "not created"})` } : {}),
     };
     await recordAudit(tx, {
       organizationId: operator.organization.id,
@@ -140,7 +168,7 @@ export async function approveApplication(outer: ServiceContext, actor: Actor, in
       at: now,
     });
     let corporateId: string | null = null;
-    if (app.corporateDomain && !(await domainTaken(tx, app.cloud, app.corporateDomain))) {
+    if (withCorporate) {
       corporateId = newId("org");
       await tx.insert(organizations).values({
         id: corporateId,
@@ -148,7 +176,7 @@ export async function approveApplication(outer: ServiceContext, actor: Actor, in
         name: partner.name,
         cloud: app.cloud,
         country: app.country,
-        primaryDomain: app.corporateDomain,
+        primaryDomain: app.corporateDomain!,
         partnerType: null,
         partnerPublicId: null,
         isCspTransactionTenant: false,
@@ -188,7 +216,7 @@ export async function rejectApplication(outer: ServiceContext, actor: Actor, inp
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
     const operator = await requireDecider(ctx, actor);
-    const app = await getApplicationOrThrow(ctx, input.applicationId);
+    const app = await getDecidableOrThrow(ctx, actor, input.applicationId);
     const now = ctx.now();
 
     await decide(tx, app, { state: "rejected", decidedAt: now, decidedByUserId: actor.userId, rejectionReason: input.reason });

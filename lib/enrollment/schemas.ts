@@ -31,6 +31,8 @@ export const approveApplicationSchema = z.object({
       .regex(/^\d{6,10}$/, "partnerIdInvalid"),
   ),
   cspTransactionTenant: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
+  // The operator confirms the company controls the corporate domain: only then is its tenant made.
+  corporateConfirmed: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
 });
 export type ApproveApplicationInput = z.infer<typeof approveApplicationSchema>;
 

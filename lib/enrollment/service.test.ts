@@ -43,6 +43,8 @@ describe("enrolling as a partner", () => {
   });
 
   it("refuses, beside the field: an address not at the domain, a closed cloud, a taken domain, one already waiting, a changed agreement", async () => {
+    // Every attempt counts against the client's allowance, refused ones too; this test is about the answers.
+    t.ctx.config.enrollmentsPerIpPerHour = 100;
     expect(await codeOf(async () => await submitApplication(t.ctx, applicant, form({ primaryDomain: "other.example" })))).toBe(
       "DOMAIN_MISMATCH",
     );
@@ -75,17 +77,6 @@ describe("enrolling as a partner", () => {
     expect(
       await codeOf(
         async () => await submitApplication(t.ctx, await addUser(t.ctx.db, "a@taken.example"), form({ primaryDomain: "taken.example" })),
-      ),
-    ).toBe("DOMAIN_TAKEN");
-    await addCustomer(t.ctx.db, { name: "Corp", domain: "corp.example" });
-    expect(
-      await codeOf(
-        async () =>
-          await submitApplication(
-            t.ctx,
-            await addUser(t.ctx.db, "a@fresh.example"),
-            form({ primaryDomain: "fresh.example", corporateDomain: "corp.example" }),
-          ),
       ),
     ).toBe("DOMAIN_TAKEN");
     expect(
@@ -132,6 +123,7 @@ describe("enrolling as a partner", () => {
     ).toBe("no error");
     t.ctx.config.enrollmentsPerIpPerHour = 100;
     t.ctx.config.enrollmentsPerDomainPerDay = 1;
+    // A subdomain is the same company: it counts against the registrable domain.
     const first = await submitApplication(t.ctx, await addUser(t.ctx.db, "x@b1.example"), form({ primaryDomain: "b1.example" }));
     await withdrawApplication(t.ctx, { userId: first.applicantUserId, email: first.applicantEmail }, first.id);
     expect(
@@ -139,8 +131,8 @@ describe("enrolling as a partner", () => {
         async () =>
           await submitApplication(
             t.ctx,
-            await addUser(t.ctx.db, "y@b1.example"),
-            form({ primaryDomain: "b1.example", clientIp: "198.51.100.2" }),
+            await addUser(t.ctx.db, "y@eu.b1.example"),
+            form({ primaryDomain: "eu.b1.example", clientIp: "198.51.100.2" }),
           ),
       ),
     ).toBe("RATE_LIMITED");
@@ -156,6 +148,7 @@ describe("enrolling as a partner", () => {
       applicationId: app.id,
       partnerPublicId: undefined,
       cspTransactionTenant: true,
+      corporateConfirmed: true,
     });
     expect(partner).toMatchObject({
       kind: "partner",
@@ -186,7 +179,12 @@ describe("enrolling as a partner", () => {
     expect(
       await codeOf(
         async () =>
-          await approveApplication(t.ctx, operator, { applicationId: app.id, partnerPublicId: undefined, cspTransactionTenant: true }),
+          await approveApplication(t.ctx, operator, {
+            applicationId: app.id,
+            partnerPublicId: undefined,
+            cspTransactionTenant: true,
+            corporateConfirmed: false,
+          }),
       ),
     ).toBe("APPLICATION_DECIDED");
   });
@@ -197,12 +195,23 @@ describe("enrolling as a partner", () => {
     expect(
       await codeOf(
         async () =>
-          await approveApplication(t.ctx, operator, { applicationId: app.id, partnerPublicId: "4810231", cspTransactionTenant: true }),
+          await approveApplication(t.ctx, operator, {
+            applicationId: app.id,
+            partnerPublicId: "4810231",
+            cspTransactionTenant: true,
+            corporateConfirmed: false,
+          }),
       ),
     ).toBe("PARTNER_ID_TAKEN");
     expect(
-      (await approveApplication(t.ctx, operator, { applicationId: app.id, partnerPublicId: "4810232", cspTransactionTenant: false }))
-        .partner.partnerPublicId,
+      (
+        await approveApplication(t.ctx, operator, {
+          applicationId: app.id,
+          partnerPublicId: "4810232",
+          cspTransactionTenant: false,
+          corporateConfirmed: false,
+        })
+      ).partner.partnerPublicId,
     ).toBe("4810232");
   });
 
@@ -223,7 +232,12 @@ describe("enrolling as a partner", () => {
     expect(
       await codeOf(
         async () =>
-          await approveApplication(t.ctx, viewer, { applicationId: app.id, partnerPublicId: undefined, cspTransactionTenant: true }),
+          await approveApplication(t.ctx, viewer, {
+            applicationId: app.id,
+            partnerPublicId: undefined,
+            cspTransactionTenant: true,
+            corporateConfirmed: false,
+          }),
       ),
     ).toBe("FORBIDDEN");
     const partner = await addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
@@ -238,12 +252,113 @@ describe("enrolling as a partner", () => {
           await approveApplication(
             t.ctx,
             { ...partnerAdmin, userId: "usr_nobody" },
-            { applicationId: app.id, partnerPublicId: undefined, cspTransactionTenant: true },
+            { applicationId: app.id, partnerPublicId: undefined, cspTransactionTenant: true, corporateConfirmed: false },
           ),
       ),
     ).toBe("NOT_FOUND");
     // Nobody raises themselves: the applicant withdraws their own application, not another's.
     const other = await submitApplication(t.ctx, await addUser(t.ctx.db, "x@other.example"), form({ primaryDomain: "other.example" }));
     expect(await codeOf(async () => await withdrawApplication(t.ctx, applicant, other.id))).toBe("NOT_FOUND");
+  });
+});
+
+describe("enrollment cannot be probed, squatted or decided by its own applicant", () => {
+  const approve = (actor: Actor, applicationId: string, corporateConfirmed = false) =>
+    approveApplication(t.ctx, actor, { applicationId, partnerPublicId: undefined, cspTransactionTenant: true, corporateConfirmed });
+
+  it("no oracle: the answer is the same whether another company holds the corporate domain or not", async () => {
+    await addCustomer(t.ctx.db, { name: "Existing Corp", domain: "existing.example" });
+    // A first application, then the probes the review found: the same answer for a held and a free domain.
+    await submitApplication(t.ctx, applicant, form());
+    for (const corporateDomain of ["existing.example", "nobody-has-this.example"])
+      expect(await codeOf(() => submitApplication(t.ctx, applicant, form({ corporateDomain }))), corporateDomain).toBe(
+        "APPLICATION_PENDING",
+      );
+    // A fresh applicant naming a held corporate domain is answered as for a free one: it is an unproved claim, looked up by nobody.
+    for (const [email, corporateDomain] of [
+      ["a@one.example", "existing.example"],
+      ["b@two.example", "nobody-has-this-either.example"],
+    ])
+      expect(
+        await codeOf(async () =>
+          submitApplication(t.ctx, await addUser(t.ctx.db, email), form({ primaryDomain: email.split("@")[1], corporateDomain })),
+        ),
+      ).toBe("no error");
+  });
+
+  it("refused attempts count: a client is stopped however the attempts were answered", async () => {
+    t.ctx.config.enrollmentsPerIpPerHour = 3;
+    await submitApplication(t.ctx, applicant, form());
+    for (const corporateDomain of ["a.example", "b.example"])
+      expect(await codeOf(() => submitApplication(t.ctx, applicant, form({ corporateDomain })))).toBe("APPLICATION_PENDING");
+    expect(await codeOf(() => submitApplication(t.ctx, applicant, form({ corporateDomain: "c.example" })))).toBe("RATE_LIMITED");
+    // Its IPv6 neighbours are the same client.
+    t.ctx.config.enrollmentsPerIpPerHour = 1;
+    const v6 = (n: number) => form({ clientIp: `2001:db8:5:6::${n}`, primaryDomain: "other.example" });
+    expect(await codeOf(() => submitApplication(t.ctx, applicant, v6(1)))).toBe("DOMAIN_MISMATCH");
+    expect(await codeOf(() => submitApplication(t.ctx, applicant, v6(2)))).toBe("RATE_LIMITED");
+  });
+
+  it("an outsider naming a company's domain is refused before the company's own allowance is touched", async () => {
+    t.ctx.config.enrollmentsPerDomainPerDay = 1;
+    const eve = await addUser(t.ctx.db, "eve@evil.example");
+    for (let i = 0; i < 3; i++)
+      expect(await codeOf(() => submitApplication(t.ctx, eve, form({ clientIp: `198.51.100.${i}` })))).toBe("DOMAIN_MISMATCH");
+    expect(await codeOf(() => submitApplication(t.ctx, applicant, form()))).toBe("no error");
+  });
+
+  it("public suffixes and tenant namespaces are nobody's: neither field may name one", async () => {
+    const eve = await addUser(t.ctx.db, "eve@evil.co.uk");
+    const x = await addUser(t.ctx.db, "x@t.onmicrosoft.com");
+    expect(await codeOf(() => submitApplication(t.ctx, eve, form({ primaryDomain: "co.uk" })))).toBe("VALIDATION");
+    expect(await codeOf(() => submitApplication(t.ctx, x, form({ primaryDomain: "onmicrosoft.com" })))).toBe("VALIDATION");
+    expect(await codeOf(() => submitApplication(t.ctx, applicant, form({ corporateDomain: "github.io" })))).toBe("VALIDATION");
+    // Their own registrable domains are theirs.
+    expect(await codeOf(() => submitApplication(t.ctx, eve, form({ primaryDomain: "evil.co.uk" })))).toBe("no error");
+    expect(await codeOf(() => submitApplication(t.ctx, x, form({ primaryDomain: "t.onmicrosoft.com" })))).toBe("no error");
+  });
+
+  it("a domain in any waiting application is taken, whichever field it is in: a squatter's corporate claim is never approved", async () => {
+    const victim = await submitApplication(t.ctx, applicant, form());
+    const eve = await addUser(t.ctx.db, "eve@evil.example");
+    const squat = await submitApplication(t.ctx, eve, form({ primaryDomain: "evil.example", corporateDomain: "tailwind.example" }));
+    // The victim's domain is in the victim's waiting application: the operator cannot confirm it for the squatter.
+    expect(await codeOf(() => approve(operator, squat.id, true))).toBe("DOMAIN_TAKEN");
+    // Unconfirmed, the squatter gets its own partner and nothing at the victim's domain.
+    const { corporateId } = await approve(operator, squat.id);
+    expect(corporateId).toBeNull();
+    const { partner } = await approve(operator, victim.id);
+    expect(partner.primaryDomain).toBe("tailwind.example");
+    expect((await getMember(t.ctx.db, applicant, partner.id))?.roles).toEqual(["account_admin"]);
+    expect((await getMember(t.ctx.db, eve, partner.id))?.roles).toBeUndefined();
+
+    // Two waiting applications claiming one corporate domain: neither can be confirmed while the other waits.
+    const a = await submitApplication(
+      t.ctx,
+      await addUser(t.ctx.db, "a@alpha.example"),
+      form({ primaryDomain: "alpha.example", corporateDomain: "shared.example" }),
+    );
+    const b = await submitApplication(
+      t.ctx,
+      await addUser(t.ctx.db, "b@beta.example"),
+      form({ primaryDomain: "beta.example", corporateDomain: "shared.example" }),
+    );
+    expect(await codeOf(() => approve(operator, a.id, true))).toBe("DOMAIN_TAKEN");
+    await rejectApplication(t.ctx, operator, { applicationId: b.id, reason: "Could not verify the company." });
+    expect((await approve(operator, a.id, true)).corporateId).not.toBeNull();
+  });
+
+  it("separation of duties: nobody decides an application they made, or that names their own address", async () => {
+    const manager = await addOperatorMember(t.ctx.db, "pm@tailwind.example", ["partner_manager"]);
+    const own = await submitApplication(t.ctx, manager, form());
+    expect(await codeOf(() => approve(manager, own.id))).toBe("OWN_APPLICATION");
+    expect(await codeOf(() => rejectApplication(t.ctx, manager, { applicationId: own.id, reason: "Deciding it myself." }))).toBe(
+      "OWN_APPLICATION",
+    );
+    // The same address under another account is the same person.
+    expect(await codeOf(() => approve({ ...operator, email: "PM@tailwind.example" }, own.id))).toBe("OWN_APPLICATION");
+    expect(await count(t.ctx.db, "memberships")).toBe(2);
+    // Another operator decides it.
+    expect((await approve(operator, own.id)).partner.primaryDomain).toBe("tailwind.example");
   });
 });

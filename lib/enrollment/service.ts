@@ -1,6 +1,6 @@
 import { changedRows, firstRow } from "@/db/query";
 import { and, eq } from "drizzle-orm";
-import { organizations, partnerApplications } from "@/db/schema";
+import { partnerApplications } from "@/db/schema";
 import type { Actor } from "@/lib/auth/membership";
 import { membersWith } from "@/lib/auth/recipients";
 import { recordAudit } from "@/lib/audit/record";
@@ -10,62 +10,69 @@ import { within, type ServiceContext } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { operatorOrganization } from "@/lib/operator/bootstrap";
-import type { Cloud } from "@/db/values/organizations";
-import { consume, DAY, HOUR } from "@/lib/rate-limits/limiter";
+import { clientKey, domainKey } from "@/lib/rate-limits/keys";
+import { consumeAlone, DAY, HOUR } from "@/lib/rate-limits/limiter";
+import { addressProvesDomain, isOwnableDomain } from "@/lib/validation/domains";
+import { domainTaken, pendingFor } from "./claims";
 import type { ApplyInput } from "./schemas";
 import { enqueueNotices } from "@/lib/email/notices";
 
 export type Application = typeof partnerApplications.$inferSelect;
 
-/** The applicant's address is at the company's primary domain (or a subdomain of it): that is the domain check. */
-export function emailIsAtDomain(email: string, domain: string): boolean {
-  const at = email.slice(email.lastIndexOf("@") + 1);
-  return at === domain || at.endsWith(`.${domain}`);
-}
-
-export async function domainTaken(db: ServiceContext["db"] | Tx, cloud: Cloud, domain: string): Promise<boolean> {
-  return !!(await firstRow(
-    db
-      .select({ id: organizations.id })
-      .from(organizations)
-      .where(and(eq(organizations.cloud, cloud), eq(organizations.primaryDomain, domain))),
-  ));
-}
-
-async function pendingFor(db: ServiceContext["db"] | Tx, cloud: Cloud, domain: string): Promise<boolean> {
-  return !!(await firstRow(
-    db
-      .select({ id: partnerApplications.id })
-      .from(partnerApplications)
-      .where(
-        and(eq(partnerApplications.cloud, cloud), eq(partnerApplications.primaryDomain, domain), eq(partnerApplications.state, "pending")),
-      ),
-  ));
+/**
+ * What may be refused before anything is looked up, and each attempt counted first. The
+ * counters commit whatever the answer (consumeAlone), so refused attempts count as the
+ * sign-in and link limits do: per client (hourly), then, once the address has proved the
+ * domain, per registrable primary domain (daily). An outsider naming another company's
+ * domain is refused before that company's allowance is touched.
+ */
+async function admit(ctx: ServiceContext, actor: Actor, input: ApplyInput & { clientIp: string }) {
+  const now = ctx.now();
+  await consumeAlone(ctx.db, {
+    key: clientKey("enroll-ip", input.clientIp),
+    limit: ctx.config.enrollmentsPerIpPerHour ?? 5,
+    windowMs: HOUR,
+    now,
+  });
+  const rules = CLOUD_RULES[input.cloud];
+  if (!rules.newPartners) throw new DomainError("ENROLLMENT_CLOSED", {}, { cloud: ["enrollmentClosed"] });
+  if (input.agreementVersion !== rules.partnerAgreement.version)
+    throw new DomainError("AGREEMENT_CHANGED", {}, { agreement: ["agreementChanged"] });
+  const fieldErrors: Record<string, string[]> = {};
+  if (!isOwnableDomain(input.primaryDomain)) fieldErrors.primaryDomain = ["domainPublicSuffix"];
+  if (input.corporateDomain && !isOwnableDomain(input.corporateDomain)) fieldErrors.corporateDomain = ["domainPublicSuffix"];
+  if (Object.keys(fieldErrors).length) throw new DomainError("VALIDATION", {}, fieldErrors);
+  if (!addressProvesDomain(actor.email, input.primaryDomain))
+    throw new DomainError("DOMAIN_MISMATCH", { domain: input.primaryDomain }, { primaryDomain: ["domainMismatch"] });
+  if (input.corporateDomain === input.primaryDomain) throw new DomainError("VALIDATION", {}, { corporateDomain: ["corporateSameDomain"] });
+  await consumeAlone(ctx.db, {
+    key: domainKey(`enroll-domain:${input.cloud}`, input.primaryDomain),
+    limit: ctx.config.enrollmentsPerDomainPerDay ?? 3,
+    windowMs: DAY,
+    now,
+  });
 }
 
 /**
  * A signed-in person applies for their company to join the program in one cloud. Refused with
- * a reason beside the field: a cloud that takes no partners, an address not at the domain, a
- * domain already enrolled or already waiting, an agreement text that changed since it was read.
- * Counted per client address and per domain (like sign-in requests); the operators are emailed.
+ * a reason beside the field: a cloud that takes no partners, an agreement text that changed
+ * since it was read, a domain that is a public suffix, an address that does not prove the
+ * primary domain (lib/validation/domains.ts), a primary domain already enrolled or already
+ * waiting (the applicant proved an address there: it is their company's to know).
+ *
+ * The corporate domain is a claim nobody has proved: it is never looked up here, so the answer
+ * is the same whether another company holds it or not (no oracle of who exists), and it gives
+ * nothing until an operator confirms it when approving (./decisions.ts), which they cannot do
+ * while an organization or another waiting application holds it. The operators are emailed.
  */
 export async function submitApplication(outer: ServiceContext, actor: Actor, input: ApplyInput & { clientIp: string }) {
+  await admit(outer, actor, input);
   return transaction(outer.db, async (tx) => {
     const ctx = within(outer, tx);
     const operator = await operatorOrganization(ctx.db);
-    const rules = CLOUD_RULES[input.cloud];
-    if (!operator || !rules.newPartners) throw new DomainError("ENROLLMENT_CLOSED", {}, { cloud: ["enrollmentClosed"] });
-    if (input.agreementVersion !== rules.partnerAgreement.version)
-      throw new DomainError("AGREEMENT_CHANGED", {}, { agreement: ["agreementChanged"] });
-    if (!emailIsAtDomain(actor.email, input.primaryDomain))
-      throw new DomainError("DOMAIN_MISMATCH", { domain: input.primaryDomain }, { primaryDomain: ["domainMismatch"] });
-    if (input.corporateDomain === input.primaryDomain)
-      throw new DomainError("VALIDATION", {}, { corporateDomain: ["corporateSameDomain"] });
-    const fieldErrors: Record<string, string[]> = {};
-    if (await domainTaken(ctx.db, input.cloud, input.primaryDomain)) fieldErrors.primaryDomain = ["domainTaken"];
-    if (input.corporateDomain && (await domainTaken(ctx.db, input.cloud, input.corporateDomain)))
-      fieldErrors.corporateDomain = ["domainTaken"];
-    if (Object.keys(fieldErrors).length) throw new DomainError("DOMAIN_TAKEN", { domain: input.primaryDomain }, fieldErrors);
+    if (!operator) throw new DomainError("ENROLLMENT_CLOSED", {}, { cloud: ["enrollmentClosed"] });
+    if (await domainTaken(ctx.db, input.cloud, input.primaryDomain))
+      throw new DomainError("DOMAIN_TAKEN", { domain: input.primaryDomain }, { primaryDomain: ["domainTaken"] });
     if (await pendingFor(ctx.db, input.cloud, input.primaryDomain))
       throw new DomainError("APPLICATION_PENDING", { domain: input.primaryDomain }, { primaryDomain: ["applicationPending"] });
 
@@ -90,13 +97,6 @@ export async function submitApplication(outer: ServiceContext, actor: Actor, inp
       partnerId: null,
     };
 
-    await consume(tx, { key: `enroll-ip:${input.clientIp}`, limit: ctx.config.enrollmentsPerIpPerHour ?? 5, windowMs: HOUR, now });
-    await consume(tx, {
-      key: `enroll-domain:${input.cloud}:${input.primaryDomain}`,
-      limit: ctx.config.enrollmentsPerDomainPerDay ?? 3,
-      windowMs: DAY,
-      now,
-    });
     await tx.insert(partnerApplications).values(application);
     await recordAudit(tx, {
       organizationId: operator.id,

@@ -18,6 +18,8 @@ import { DomainError } from "@/lib/errors";
 import type { Cloud, PartnerState, PartnerType } from "@/db/values/organizations";
 import { PAGE_SIZE, toPage } from "@/lib/pagination";
 import { contains } from "@/lib/search";
+import { domainTaken, waitingClaims } from "@/lib/enrollment/claims";
+import { isOwnApplication } from "@/lib/enrollment/decisions";
 
 /*
  * The operator console's reads. Each takes the operator member (from operatorForPage) and
@@ -47,7 +49,16 @@ export async function getApplicationOrThrow(db: Db, member: Member, applicationI
   const decidedBy = app.decidedByUserId
     ? ((await firstRow(db.select({ email: users.email }).from(users).where(eq(users.id, app.decidedByUserId))))?.email ?? null)
     : null;
-  return { ...app, decidedBy };
+  // What the operator must see before confirming a corporate domain nobody proved.
+  const corporate =
+    app.corporateDomain && app.state === "pending"
+      ? {
+          domain: app.corporateDomain,
+          takenByOrganization: await domainTaken(db, app.cloud, app.corporateDomain),
+          claims: await waitingClaims(db, app.cloud, app.corporateDomain, app.id),
+        }
+      : null;
+  return { ...app, decidedBy, corporate, own: isOwnApplication(app, member) };
 }
 
 export type PartnerFilters = { q?: string; type?: PartnerType; cloud?: Cloud; state?: PartnerState; page: number };

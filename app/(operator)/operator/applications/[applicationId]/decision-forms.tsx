@@ -2,13 +2,24 @@
 
 import { useTranslations } from "next-intl";
 import { ActionMessage } from "@/components/ui/action-message";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, FieldErrors, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { approveApplicationAction, rejectApplicationAction } from "@/lib/enrollment/actions";
 
-/** Approve (partner ID given or generated, CSP transaction tenant or not) or reject with a reason the applicant reads. */
-export function DecisionForms({ applicationId, company }: { applicationId: string; company: string }) {
+/**
+ * Approve (partner ID given or generated, CSP transaction tenant or not, the corporate tenant
+ * only when the operator confirms its domain) or reject with a reason the applicant reads.
+ */
+export function DecisionForms({
+  applicationId,
+  company,
+  corporate,
+}: {
+  applicationId: string;
+  company: string;
+  corporate: { domain: string; primary: string } | null;
+}) {
   const t = useTranslations("operator.applications");
   const approve = useActionForm(approveApplicationAction);
   const reject = useActionForm(rejectApplicationAction);
@@ -36,6 +47,26 @@ export function DecisionForms({ applicationId, company }: { applicationId: strin
             </span>
           </span>
         </label>
+        {corporate && (
+          <div>
+            <label className="flex items-start gap-2 text-sm">
+              <input
+                type="checkbox"
+                name="corporateConfirmed"
+                className="mt-1"
+                aria-describedby="corporate-hint corporate-error"
+                aria-invalid={approveErrors?.corporateConfirmed ? true : undefined}
+              />
+              <span>
+                {t("corporateConfirm", { domain: corporate.domain, company })}
+                <span id="corporate-hint" className="block text-xs text-gray-600">
+                  {t("corporateConfirmHint", { primary: corporate.primary })}
+                </span>
+              </span>
+            </label>
+            <FieldErrors id="corporate-error" messages={approveErrors?.corporateConfirmed} />
+          </div>
+        )}
         <ActionMessage result={approve.state && !approve.state.ok && !approve.state.fieldErrors ? approve.state : null} />
         <SubmitButton label={t("approve")} pendingLabel={t("approving")} pending={approve.pending} />
       </form>

@@ -4,6 +4,7 @@ import { getFormatter } from "@/lib/i18n/format";
 import { ApplicationStateBadge } from "@/components/enrollment/application-state-badge";
 import { ClientMessages } from "@/components/shell/client-messages";
 import { Forbidden } from "@/components/shell/forbidden";
+import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { operatorForPage, orNotFound } from "@/lib/auth/page-guards";
 import { operatorAbilities } from "@/lib/auth/abilities";
@@ -26,7 +27,12 @@ export default async function ApplicationPage({ params }: Props) {
     [t("enroll.country"), countryName(app.country, locale)],
     [t("enroll.cloud"), t(`clouds.${app.cloud}`)],
     [t("enroll.partnerType"), t(`partnerTypes.${app.partnerType}`)],
-    [t("enroll.corporateDomain"), app.corporateDomain ?? "—"],
+    [
+      t("enroll.corporateDomain"),
+      app.corporateDomain
+        ? t("operator.applications.corporateUnverified", { domain: app.corporateDomain, primary: app.primaryDomain })
+        : "—",
+    ],
     [t("operator.applications.applicant"), app.applicantEmail],
     [t("operator.applications.agreement"), app.agreementVersion],
     [t("enroll.submittedOn"), format.dateTime(app.createdAt, { dateStyle: "long", timeStyle: "short" })],
@@ -47,6 +53,28 @@ export default async function ApplicationPage({ params }: Props) {
           </div>
         ))}
       </dl>
+      {app.corporate && (app.corporate.takenByOrganization || app.corporate.claims.length > 0) && (
+        <Alert tone="warning">
+          <ul className="list-disc pl-5">
+            {app.corporate.takenByOrganization && (
+              <li>{t("operator.applications.corporateTakenByOrganization", { domain: app.corporate.domain })}</li>
+            )}
+            {app.corporate.claims.length > 0 && (
+              <li>
+                {t("operator.applications.corporateConflicts", { domain: app.corporate.domain, list: "" })}{" "}
+                {app.corporate.claims.map((c, i) => (
+                  <span key={c.id}>
+                    {i > 0 && ", "}
+                    <Link href={`/operator/applications/${c.id}`}>
+                      {c.companyName} ({c.primaryDomain})
+                    </Link>
+                  </span>
+                ))}
+              </li>
+            )}
+          </ul>
+        </Alert>
+      )}
       {app.state !== "pending" ? (
         <p className="text-sm text-gray-700" role="status">
           {t("operator.applications.decided", {
@@ -61,9 +89,17 @@ export default async function ApplicationPage({ params }: Props) {
             </>
           )}
         </p>
+      ) : may.decideApplications && app.own ? (
+        <p className="text-sm text-gray-700" role="status">
+          {t("operator.applications.ownApplication")}
+        </p>
       ) : may.decideApplications ? (
         <ClientMessages namespaces={["operator"]}>
-          <DecisionForms applicationId={app.id} company={app.companyName} />
+          <DecisionForms
+            applicationId={app.id}
+            company={app.companyName}
+            corporate={app.corporateDomain ? { domain: app.corporateDomain, primary: app.primaryDomain } : null}
+          />
         </ClientMessages>
       ) : (
         <p className="text-sm text-gray-700">{t("operator.applications.readOnly")}</p>
