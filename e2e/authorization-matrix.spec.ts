@@ -121,17 +121,18 @@ const ACTIONS: Record<string, ActionRow> = {
     fields: (w, _p, c) => ({ partnerId: w.P, groupId: c === "own" ? w.groupP : w.groupP2, userId: w.dummyP }),
     expect: onPartner(["account_admin", "user_management_admin"]),
   },
+  // An invitation is an email to anyone: a partner out of standing sends none, not even to a colleague.
   inviteMemberAction: {
     fields: (w, p, c) => ({
-      organizationId: c === "own" ? orgOf(w, p) : partnerSide(p) ? w.P2 : w.C2,
+      organizationId: c === "own" ? (outOfStanding(p) ? reachingOut(w, p, c) : orgOf(w, p)) : partnerSide(p) ? w.P2 : w.C2,
       email: `matrix-${Math.random().toString(36).slice(2)}@example.org`,
       roles: partnerSide(p) ? ["sales_agent"] : ["user"],
       locale: "en",
     }),
-    expect: (p, c) => {
+    expect: standing((p, c) => {
       const tenant: Tenant = c === "own" ? (partnerSide(p) ? "P" : "C") : partnerSide(p) ? "P2" : "C2";
       return expected(p, tenant, tenant.startsWith("P") ? ["account_admin", "user_management_admin"] : CUSTOMER_ADMIN, false);
-    },
+    }),
   },
   changeMemberRolesAction: {
     fields: (w, p, c) => ({

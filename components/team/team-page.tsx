@@ -23,7 +23,7 @@ export async function TeamPage({ member, team }: { member: Member; team: Awaited
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const org = member.organization;
   const texts = TEXTS[org.kind];
-  const { canWrite, canRename, members, pending } = team;
+  const { canWrite, canInvite, canRename, members, pending } = team;
   const roleName = t as unknown as (key: string) => string;
   const roles = ROLES_OF_KIND[org.kind].map((r) => ({ id: r, name: roleName(`roles.${r}`) }));
 
@@ -64,7 +64,7 @@ export async function TeamPage({ member, team }: { member: Member; team: Awaited
         </Table>
         {canWrite && (
           <>
-            <InviteMemberForm organizationId={org.id} roles={roles} title={t(texts.invite)} />
+            {canInvite && <InviteMemberForm organizationId={org.id} roles={roles} title={t(texts.invite)} />}
             <Section id="pending-members" title={t("team.pending")}>
               {pending.length === 0 ? (
                 <p className="text-sm text-gray-600">{t("team.pendingNone")}</p>

@@ -160,7 +160,7 @@ test("from an empty database to a working program: operator, enrollment, a custo
   await agent.goto(`${new URL(agent.url()).pathname.replace(/\/customers$/, "")}/invitations/new`);
   await agent.getByLabel("Customer admin’s email").fill("someone@fabrikam.example");
   await agent.getByRole("button", { name: "Send invitation" }).click();
-  await expect(agent.getByText("The program has suspended this partner", { exact: false })).toBeVisible();
+  await expect(agent.getByText(`The program has suspended ${PARTNER}: until it is reinstated`, { exact: false })).toBeVisible();
   await customer.goto(dashboard);
   await expect(customer.getByTestId(`partner-${PARTNER}`).getByText("Suspended")).toBeVisible();
 

@@ -8,6 +8,7 @@ import type { ServiceContext } from "@/lib/context";
 import { deleteAssignmentsOf } from "@/lib/access/assignments";
 import { endSupportWithoutAdminAccess } from "@/lib/support/service";
 import { isDomainError } from "@/lib/errors";
+import { inGoodStanding } from "@/lib/partners/standing";
 import { GLOBAL_ADMINISTRATOR } from "@/db/values/directory-roles";
 import { notifyAdminRelationship } from "./notify";
 import { IN_FORCE } from "./states";
@@ -60,7 +61,8 @@ export async function runAdminRelationshipJobs(ctx: ServiceContext): Promise<Job
 
   for (const row of await select(and(inArray(adminRelationships.state, [...IN_FORCE]), lte(adminRelationships.endsAt, now)))) {
     await step(row, async (tx, r) => {
-      if (canAutoExtend(r)) {
+      // Extending gives the partner 180 more days: one out of standing gains nothing, and the relationship ends.
+      if (canAutoExtend(r) && (await inGoodStanding(tx, r.partnerId))) {
         const extended = await apply(tx, r, "extend", "system", { endsAt: new Date(r.endsAt!.getTime() + AUTO_EXTEND_DAYS * DAY) });
         await audit(tx, extended, null, "admin_relationship.extended", now);
         report.extended++;

@@ -1,3 +1,4 @@
+import { isInGoodStanding } from "@/lib/partners/standing";
 import type { Member } from "./membership";
 import { hasPermission, type CustomerPermission, type OperatorPermission, type PartnerPermission } from "./permissions";
 
@@ -15,7 +16,7 @@ export function partnerAbilities(member: Member) {
     seeSubscriptions: has("subscriptions.read"),
     seeInvitations: has("invitations.read"),
     // A suspended or offboarded partner keeps its list but invites nobody new.
-    invite: has("invitations.write") && member.organization.partnerState === "active",
+    invite: has("invitations.write") && isInGoodStanding(member.organization),
     writeInvitations: has("invitations.write"),
     requestAdminRelationships: has("admin_relationships.write"),
     removeCustomers: has("relationships.remove"),

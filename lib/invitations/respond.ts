@@ -5,7 +5,7 @@ import { invitations, organizations } from "@/db/schema";
 import type { Actor, Organization } from "@/lib/auth/membership";
 import { recordAudit } from "@/lib/audit/record";
 import { transaction, type Tx } from "@/db/transaction";
-import { assertInGoodStanding } from "@/lib/partners/standing";
+import { assertInGoodStanding, requireStanding } from "@/lib/partners/standing";
 import { within, type ServiceContext } from "@/lib/context";
 import { normalizeDomain } from "@/lib/email/normalize";
 import { enqueueEmail } from "@/lib/email/outbox";
@@ -141,8 +141,9 @@ export async function acceptInvitation(outer: ServiceContext, actor: Actor, inpu
     const inv = await requireAnswerable(ctx, actor, input.token);
     const partner = await firstRow(organizationById(ctx.db).execute({ id: inv.partnerId }));
     if (!partner) throw new DomainError("INVITATION_INVALID");
-    // A suspended or offboarded partner gains no customer, whenever its invitation was sent.
+    // A suspended or offboarded partner gains no customer, whenever its invitation was sent; nor does a provider it names.
     assertInGoodStanding(partner);
+    await requireStanding(ctx.db, inv.providerId);
     if (inv.providerId && !(await activePartnership(ctx.db, inv.providerId, partner.id))) throw new DomainError("PROVIDER_UNAVAILABLE");
     // Accepting grants the admin roles asked for with it: Global Administrator only from a recent sign-in.
     if (inv.adminRequest && needsFreshSignIn(inv.adminRequest.roles, actor, ctx.now())) throw new DomainError("REAUTH_REQUIRED");

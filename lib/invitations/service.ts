@@ -16,7 +16,7 @@ import { newId } from "@/lib/ids";
 import { consume, DAY } from "@/lib/rate-limits/limiter";
 import { insertInvitation, memberByEmail } from "./statements";
 import { activePartnership } from "@/lib/partnerships/service";
-import { assertInGoodStanding } from "@/lib/partners/standing";
+import { assertInGoodStanding, requireStanding } from "@/lib/partners/standing";
 import type { Organization } from "@/lib/auth/membership";
 import type { InvitationRef, InviteCustomerInput } from "./schemas";
 import { invitationStatus } from "./status";
@@ -84,6 +84,8 @@ async function checkProvider(ctx: ServiceContext, partner: Organization, provide
   if (!providerId) throw new DomainError("PROVIDER_REQUIRED", {}, { providerId: ["providerRequired"] });
   if (!(await activePartnership(ctx.db, providerId, partner.id)))
     throw new DomainError("PROVIDER_UNAVAILABLE", {}, { providerId: ["providerUnavailable"] });
+  // The provider gains the customer too: one out of standing is reached through nobody.
+  await requireStanding(ctx.db, providerId);
   return providerId;
 }
 
@@ -162,6 +164,7 @@ export async function resendInvitation(outer: ServiceContext, actor: Actor, ref:
     const member = await requirePermission(ctx.db, actor, ref.partnerId, "invitations.write");
     assertInGoodStanding(member.organization);
     const inv = await getOwnInvitationOrThrow(ctx, member, ref.invitationId);
+    await requireStanding(ctx.db, inv.providerId);
     const now = ctx.now();
     const status = invitationStatus(inv, now);
     if (status !== "sent" && status !== "opened" && status !== "expired") throw new DomainError("INVITATION_NOT_OPEN");

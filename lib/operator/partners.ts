@@ -1,6 +1,6 @@
 import { changedRows, firstRow } from "@/db/query";
 import { and, eq, inArray, or } from "drizzle-orm";
-import { invitations, organizations, partnerships, resellerRelationships } from "@/db/schema";
+import { invitations, memberInvitations, organizations, partnerships, resellerRelationships } from "@/db/schema";
 import { requirePermission, type Actor, type Member, type Organization } from "@/lib/auth/membership";
 import { membersWith } from "@/lib/auth/recipients";
 import { recordAudit } from "@/lib/audit/record";
@@ -120,10 +120,39 @@ export async function reinstatePartner(ctx: ServiceContext, actor: Actor, input:
 }
 
 /**
+ * Every open invitation that would give the partner something or reach out in its name, on
+ * either side: customer invitations it sent or that name it as the provider, partnership
+ * invitations it sent or that were sent to it, and its team's invitations. How many were withdrawn.
+ */
+async function withdrawOpenInvitations(tx: Tx, partnerId: string, actor: Actor, now: Date): Promise<number> {
+  const closed = { state: "revoked" as const, respondedAt: now, respondedByUserId: actor.userId };
+  const counts = [
+    await tx
+      .update(partnerships)
+      .set(closed)
+      .where(and(or(eq(partnerships.providerId, partnerId), eq(partnerships.resellerId, partnerId)), eq(partnerships.state, "invited"))),
+    await tx
+      .update(invitations)
+      .set(closed)
+      .where(
+        and(
+          or(eq(invitations.partnerId, partnerId), eq(invitations.providerId, partnerId)),
+          inArray(invitations.state, ["sent", "opened"]),
+        ),
+      ),
+    await tx
+      .update(memberInvitations)
+      .set(closed)
+      .where(and(eq(memberInvitations.organizationId, partnerId), inArray(memberInvitations.state, ["sent", "opened"]))),
+  ];
+  return counts.reduce((n, result) => n + changedRows(result), 0);
+}
+
+/**
  * Offboards a partner for good, in one transaction: each reseller relationship ends as a
  * customer's removal ends it (its admin relationships and unanswered requests, access and
- * support assignments too; both sides emailed), its two-tier partnerships end, and its open
- * invitations are withdrawn. Subscriptions are not touched (rule 3): their partner of record
+ * support assignments too; both sides emailed), its two-tier partnerships end, and every open
+ * invitation to it, from it or naming it is withdrawn. Subscriptions are not touched (rule 3): their partner of record
  * stays, for the customer and the operator to settle.
  */
 export async function offboardPartner(outer: ServiceContext, actor: Actor, input: OffboardPartnerInput) {
@@ -162,16 +191,7 @@ export async function offboardPartner(outer: ServiceContext, actor: Actor, input
       .where(and(or(eq(partnerships.providerId, partner.id), eq(partnerships.resellerId, partner.id)), eq(partnerships.state, "active")));
     for (const row of live)
       await endPartnershipIn(ctx, tx, actor, row, { byOrganizationId: operator.organization.id, byName: operator.organization.name, now });
-    await tx
-      .update(partnerships)
-      .set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId })
-      .where(and(eq(partnerships.providerId, partner.id), eq(partnerships.state, "invited")));
-    const withdrawn = changedRows(
-      await tx
-        .update(invitations)
-        .set({ state: "revoked", respondedAt: now, respondedByUserId: actor.userId })
-        .where(and(eq(invitations.partnerId, partner.id), inArray(invitations.state, ["sent", "opened"]))),
-    );
+    const withdrawn = await withdrawOpenInvitations(tx, partner.id, actor, now);
     await auditBoth(
       tx,
       operator,

@@ -12,6 +12,7 @@ import { CLOUD_RULES } from "@/lib/clouds";
 import { listSubscriptionsOf } from "@/lib/customers/queries";
 import { listSupportedSubscriptions } from "@/lib/support/queries";
 import { channelNames, getPartnerCustomerOrThrow } from "./queries";
+import { isInGoodStanding } from "./standing";
 
 /**
  * Everything a partner's page of one customer shows, for this member: customers.read or
@@ -53,6 +54,6 @@ export async function readPartnerCustomerPage(db: Db, member: Member, customerId
     myRoles: await effectiveRoles(db, partnerId, member.userId, customer.id),
     supported: current ? await listSupportedSubscriptions(db, partnerId, customer.id) : [],
     channel: await channelNames(db, relationship),
-    offered: may.sell && member.organization.partnerState === "active" ? await listOffered(db, customer.cloud) : [],
+    offered: may.sell && isInGoodStanding(member.organization) ? await listOffered(db, customer.cloud) : [],
   };
 }

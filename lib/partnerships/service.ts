@@ -11,7 +11,7 @@ import { normalizeEmail } from "@/lib/email/normalize";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { noticeEmail, type NoticeKind } from "@/lib/email/templates";
 import { DomainError } from "@/lib/errors";
-import { assertInGoodStanding } from "@/lib/partners/standing";
+import { assertInGoodStanding, requireStanding } from "@/lib/partners/standing";
 import { consume, DAY } from "@/lib/rate-limits/limiter";
 import { newId } from "@/lib/ids";
 import { assertAnswerable } from "@/lib/invitations/answerable";
@@ -55,6 +55,8 @@ export async function invitePartnership(outer: ServiceContext, actor: Actor, inp
     assertInGoodStanding(provider);
     if (provider.partnerType !== "indirect_provider") throw new DomainError("NOT_A_PROVIDER");
     const reseller = await resellerInCloud(ctx, provider, input.resellerPartnerId);
+    // The reseller would gain a provider: one out of standing is invited by nobody.
+    assertInGoodStanding(reseller);
     const email = normalizeEmail(input.email);
     const now = ctx.now();
     const { token, hash } = newInvitationToken();
@@ -204,6 +206,8 @@ async function answer(outer: ServiceContext, actor: Actor, token: string, state:
     const ctx = within(outer, tx);
     const row = await requireAnswerable(ctx, actor, token);
     await requirePermission(ctx.db, actor, row.resellerId, "partnerships.write");
+    // Authorizing gives each side the other: both must be in good standing now, whenever it was sent.
+    if (state === "active") await requireStanding(tx, row.providerId, row.resellerId);
     const now = ctx.now();
 
     const changed = changedRows(

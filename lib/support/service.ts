@@ -12,6 +12,7 @@ import { newId } from "@/lib/ids";
 import type { AssignSupportInput, EndSupportInput, RecordSupportActionInput } from "./schemas";
 import { enqueueNotices } from "@/lib/email/notices";
 import { activeResellerRelationship } from "@/lib/relationships/queries";
+import { assertInGoodStanding } from "@/lib/partners/standing";
 
 type Assignment = typeof supportAssignments.$inferSelect;
 
@@ -77,12 +78,14 @@ export async function assignSupport(outer: ServiceContext, actor: Actor, input: 
     const partner = (await activeResellerRelationship(ctx.db, input.partnerId, customer.id))
       ? await firstRow(
           ctx.db
-            .select({ id: organizations.id, name: organizations.name })
+            .select({ id: organizations.id, name: organizations.name, partnerState: organizations.partnerState })
             .from(organizations)
             .where(eq(organizations.id, input.partnerId)),
         )
       : undefined;
     if (!partner) throw new DomainError("NOT_FOUND", {}, { partnerId: ["partnerUnknown"] });
+    // The partner gains the support work: one out of standing gains nothing.
+    assertInGoodStanding(partner);
     // The partner that sold it already supports it: "supported, not sold" is for anyone else.
     if (sub.partnerOfRecordId === partner.id)
       throw new DomainError("SUPPORT_PARTNER_OF_RECORD", { partner: partner.name }, { partnerId: ["partnerOfRecord"] });

@@ -17,6 +17,7 @@ import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { consume, DAY } from "@/lib/rate-limits/limiter";
 import { assertAnswerable } from "@/lib/invitations/answerable";
+import { assertInGoodStanding, requireStanding } from "@/lib/partners/standing";
 import { expiryFrom, hashToken, isWellFormedToken, newInvitationToken } from "@/lib/invitations/tokens";
 import type { InviteMemberInput, MemberInvitationRef } from "./schemas";
 
@@ -28,6 +29,8 @@ export async function inviteMember(outer: ServiceContext, actor: Actor, input: I
     const ctx = within(outer, tx);
     const member = await requireTeamAdmin(ctx, actor, input.organizationId);
     const org = member.organization;
+    // An invitation is an email to anyone: a partner out of standing sends none.
+    assertInGoodStanding(org);
     checkRolesFit(org, input.roles);
     // Nobody invites someone into more than they could give them (rule 9).
     if (ungrantable(member.roles, org.kind, input.roles).length) throw new DomainError("CANNOT_GRANT", {}, { roles: ["cannotGrant"] });
@@ -115,6 +118,8 @@ export async function acceptMemberInvitation(outer: ServiceContext, actor: Actor
     const ctx = within(outer, tx);
     const inv = await requireAnswerable(ctx, actor, token);
     const now = ctx.now();
+    // Nobody joins a partner out of standing, whenever it invited them.
+    await requireStanding(tx, inv.organizationId);
 
     // What the inviter could give when they invited, they must still be able to give now: an
     // invitation from someone since removed or demoted gives nothing (rule 9).

@@ -10,12 +10,15 @@ import { invitationStatus } from "@/lib/invitations/status";
 import { findMemberInvitation } from "./invitations";
 import { TEAM_PERMISSION } from "./service";
 import { mayRename } from "@/lib/organizations/profile";
+import { isInGoodStanding } from "@/lib/partners/standing";
 
 /** What a team page shows: everyone with their roles and, to those who may manage the team, its open invitations; whether the member may rename the organization. */
 export async function teamOf(ctx: ServiceContext, member: Member) {
   const canWrite = hasPermission(member.roles, TEAM_PERMISSION[member.organization.kind]);
   return {
     canWrite,
+    // A partner out of standing keeps its team but invites nobody new (lib/partners/standing.ts).
+    canInvite: canWrite && isInGoodStanding(member.organization),
     canRename: mayRename(member),
     members: await listMembers(ctx.db, member),
     pending: canWrite ? await listPendingMemberInvitations(ctx.db, member, ctx.now()) : [],

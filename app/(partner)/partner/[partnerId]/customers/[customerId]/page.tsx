@@ -1,3 +1,4 @@
+import { isInGoodStanding } from "@/lib/partners/standing";
 import { Link } from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getFormatter } from "@/lib/i18n/format";
@@ -34,7 +35,7 @@ export default async function PartnerCustomerPage({ params }: Props) {
   const { customer, relationship, otherPartnerCount, current, may, adminRelationships, inForce, assignments, groups } = page;
   const { subscriptions, activity, myRoles, supported, channel, offered } = page;
   const available = page.adminRelationshipsAvailable;
-  const inGoodStanding = member.organization.partnerState === "active";
+  const inGoodStanding = isInGoodStanding(member.organization);
 
   return (
     <ClientMessages namespaces={["support", "adminRelationships", "customerAdminRelationships", "accessAssignments", "subscriptionOps"]}>

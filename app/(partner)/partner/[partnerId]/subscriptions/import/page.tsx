@@ -1,3 +1,4 @@
+import { isInGoodStanding } from "@/lib/partners/standing";
 import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/shell/client-messages";
@@ -28,8 +29,12 @@ export default async function ImportSubscriptionsPage({ params }: Props) {
       <PageHeader title={t("subscriptionOps.import.title")} />
       <p className="text-sm text-gray-700">{t("subscriptionOps.import.intro", { max: MAX_IMPORT_ROWS })}</p>
       <pre className="overflow-x-auto rounded-md border border-gray-200 bg-gray-50 p-3 text-xs">{EXAMPLE}</pre>
-      {member.organization.partnerState !== "active" ? (
-        <Alert tone="warning">{t("errors.PARTNER_SUSPENDED")}</Alert>
+      {!isInGoodStanding(member.organization) ? (
+        <Alert tone="warning">
+          {t(member.organization.partnerState === "offboarded" ? "errors.PARTNER_OFFBOARDED" : "errors.PARTNER_SUSPENDED", {
+            name: member.organization.name,
+          })}
+        </Alert>
       ) : (
         <ClientMessages namespaces={["subscriptionOps"]}>
           <ImportForm partnerId={partnerId} example={EXAMPLE} />
