@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { listenHost, parseEnv } from "./env";
 
+/** A production configuration complete but for how many proxies are trusted. */
+const PRODUCTION = {
+  APP_MODE: "production",
+  DATABASE_PATH: "/var/lib/prc.db",
+  SMTP_URL: "smtp://mail:25",
+  MAIL_FROM: "PRC <prc@example.com>",
+  AUTH_SECRET: "x".repeat(40),
+  PUBLIC_BASE_URL: "https://prc.example.com",
+};
+
 describe("configuration", () => {
   it("production refuses to start without a real AUTH_SECRET", () => {
     const prod = {
@@ -53,14 +63,7 @@ describe("configuration", () => {
   });
 
   it("production refuses to start until the number of trusted proxies is said, 0 included", () => {
-    const prod = {
-      APP_MODE: "production",
-      DATABASE_PATH: "/var/lib/prc.db",
-      SMTP_URL: "smtp://mail:25",
-      MAIL_FROM: "PRC <prc@example.com>",
-      AUTH_SECRET: "x".repeat(40),
-      PUBLIC_BASE_URL: "https://prc.example.com",
-    };
+    const prod = PRODUCTION;
     expect(() => parseEnv(prod)).toThrow(/TRUSTED_PROXY_HOPS: required/);
     expect(() => parseEnv({ ...prod, TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS/);
     expect(() => parseEnv({ ...prod, TRUSTED_PROXY_HOPS: "one" })).toThrow(/TRUSTED_PROXY_HOPS/);
@@ -71,14 +74,7 @@ describe("configuration", () => {
   });
 
   it("npm start listens on loopback behind a trusted proxy, unless HOST says otherwise", () => {
-    const prod = {
-      APP_MODE: "production",
-      DATABASE_PATH: "/var/lib/prc.db",
-      SMTP_URL: "smtp://mail:25",
-      MAIL_FROM: "PRC <prc@example.com>",
-      AUTH_SECRET: "x".repeat(40),
-      PUBLIC_BASE_URL: "https://prc.example.com",
-    };
+    const prod = PRODUCTION;
     // Anyone reaching the port past the proxy would write their own client address.
     expect(listenHost(parseEnv({ ...prod, TRUSTED_PROXY_HOPS: "1" }))).toBe("127.0.0.1");
     expect(listenHost(parseEnv({ ...prod, TRUSTED_PROXY_HOPS: "2" }))).toBe("127.0.0.1");
