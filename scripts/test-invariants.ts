@@ -4,7 +4,8 @@
  * Runs the same property test `npm test` runs, with more random sequences, on each engine one
  * after the other (PostgreSQL on a throwaway cluster), so each has the machine to itself and a
  * time budget that follows the number of runs (lib/invariants/relationships.invariant.test.ts).
- * Ends with what each engine held: runs, steps and minutes.
+ * Ends with what each engine held: runs, steps and minutes (3,000 runs: 4.5 minutes on SQLite,
+ * 32 on PostgreSQL, on the 2 cores here).
  */
 import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
