@@ -13,7 +13,7 @@ import {
  * The boundaries the main matrix does not see (issue 16): inside a tenant (each role acting
  * on itself and on a colleague: role changes, invitations, group joins) and over time
  * (ended, removed, terminated and expired relationships, removed members). The expected
- * outcomes are written here by hand from DOMAIN.md rule 9 and the issue, not from the code.
+ * outcomes are written here by hand from the rule "nobody grants what they were not given" and the issue, not from the code.
  */
 
 type Outcome = "allowed" | "refused" | "not found" | "nothing";

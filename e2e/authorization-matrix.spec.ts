@@ -6,7 +6,7 @@ import { anyone, CUSTOMER_ADMIN, expected, PAGES, partnerSide, SELLS, type Colum
 /**
  * Every server action and every page, for every persona, against the persona's own
  * tenant's object and another tenant's object: allowed, refused, not found, or "sign in".
- * The tables are written by hand from DOMAIN.md and the issues (not derived from the code
+ * The tables are written by hand from the program's rules and the issues (not derived from the code
  * under test), and the test fails when an exported action or a page is missing from them.
  */
 

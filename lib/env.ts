@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * The only module that reads process.env (STYLE.md), but for db/engine.ts, which takes the
+ * The only module that reads process.env (one place to validate it), but for db/engine.ts, which takes the
  * engine from DATABASE_URL's scheme before any table loads. Everything configurable is here,
  * validated once. APP_MODE decides the defaults: the demo and the tests get safe ones;
  * production gets none and refuses to start without a real AUTH_SECRET.

@@ -1,6 +1,6 @@
 import type { DirectoryRoleId } from "./directory-roles";
 
-/** Stored lifecycle states of a granular delegated admin relationship (DOMAIN.md). */
+/** Stored lifecycle states of a granular delegated admin relationship, as the program names them. */
 export const ADMIN_RELATIONSHIP_STATES = [
   "created",
   "approvalPending",

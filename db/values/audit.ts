@@ -1,4 +1,4 @@
-/** Every audit action the app writes; dotted, past tense (STYLE.md). */
+/** Every audit action the app writes; dotted, past tense (`invitation.sent`). */
 export const AUDIT_ACTIONS = [
   "invitation.sent",
   "invitation.resent",

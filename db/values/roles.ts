@@ -1,4 +1,4 @@
-/** Roles a member can hold in a partner organization (DOMAIN.md "Partner user roles"). */
+/** Roles a member can hold in a partner organization: the program's partner user roles. */
 export const PARTNER_ROLES = [
   "account_admin",
   "admin_agent",

@@ -1,7 +1,7 @@
 import { OPERATOR_ROLES, PARTNER_ROLES, type Persona, type Tenant, type World } from "./matrix-world";
 
 /*
- * Who may see what, written by hand from DOMAIN.md and the issues (not derived from the code
+ * Who may see what, written by hand from the program's rules and the issues (not derived from the code
  * under test): the rule every tenant-scoped entry point follows, and the table of pages. The
  * authorization matrix checks every cell; other page-wide tests can visit each page as the
  * personas the table lets see it.
@@ -96,7 +96,7 @@ export const PAGES: Record<string, PageRow> = {
   "/operator/catalog": { url: () => "/operator/catalog", expect: (p) => expected(p, "O", OPERATOR_ROLES, false) },
   "/operator/team": { url: () => "/operator/team", expect: (p) => expected(p, "O", OPERATOR_ROLES, false) },
   "/operator/activity": { url: () => "/operator/activity", expect: (p) => expected(p, "O", OPERATOR_ROLES, false) },
-  // What the partner sold: billing's page (DOMAIN.md: Billing admin, billing only) and everyone who sees customers.
+  // What the partner sold: billing's page (a Billing admin does billing only) and everyone who sees customers.
   "/partner/[partnerId]/subscriptions": partnerPage(() => "/subscriptions", [...CUSTOMERS_READ, "billing_admin"], "org"),
   "/partner/[partnerId]/subscriptions/import": partnerPage(() => "/subscriptions/import", SELLS, "org"),
   "/customer/[customerId]": customerPage(() => "", "org"),

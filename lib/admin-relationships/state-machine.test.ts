@@ -3,7 +3,7 @@ import { codeOf } from "@/lib/testing/fixtures";
 import { ADMIN_RELATIONSHIP_STATES } from "@/db/values/admin-relationships";
 import { TRANSITIONS, transition, type AdminRelationshipEvent, type Side } from "./state-machine";
 
-// Written out by hand from DOMAIN.md, not derived from the table under test.
+// Written out by hand from the program's lifecycle (created, approval pending, active, expiring, expired or terminated), not derived from the table under test.
 const ALLOWED: [string, AdminRelationshipEvent, Side, string][] = [
   ["created", "request", "partner", "approvalPending"],
   ["approvalPending", "approve", "customer", "active"],

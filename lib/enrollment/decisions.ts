@@ -147,7 +147,8 @@ export async function approveApplication(outer: ServiceContext, actor: Actor, in
       cloud: partner.cloud,
       partner: partner.partnerPublicId,
       email: app.applicantEmail,
-      ...(app.corporateDomain ? { corporate: `${app.corporateDomain} (${withCorporate ? "confirmed" : "not created"})` } : {}),
+      // Whether the operator confirmed the corporate domain (its tenant was made) or not.
+      ...(app.corporateDomain ? { corporateDomain: app.corporateDomain, corporateTenant: withCorporate } : {}),
     };
     await recordAudit(tx, {
       organizationId: operator.organization.id,

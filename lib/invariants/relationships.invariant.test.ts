@@ -7,7 +7,7 @@ import { op, OP_KINDS, run, SUBSCRIPTION_OPS } from "./operations";
 import { buildWorld, type World } from "./world";
 
 /**
- * The product's central promise (DOMAIN.md rules 1, 3 and 7), checked against random
+ * The product's central promise (multi-partner changes nothing else; national clouds never mix), checked against random
  * sequences of every relationship operation and every subscription operation: no
  * relationship operation changes a subscription row (its owner, term, channel or partner of
  * record); a subscription operation changes or adds at most one row, and only one of its

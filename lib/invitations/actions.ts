@@ -50,7 +50,7 @@ export async function acceptInvitationAction(
     void kickOutbox();
     return { ok: true, data: { customerId: accepted.customerId } };
   });
-  // redirect() outside the try/catch of runAction (STYLE.md).
+  // redirect() outside the try/catch of runAction: it throws to navigate, and a catch would swallow it.
   if (result?.ok && result.data) redirect(`/invite/${String(form.get("token"))}/done`);
   return result;
 }

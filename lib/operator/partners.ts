@@ -152,8 +152,8 @@ async function withdrawOpenInvitations(tx: Tx, partnerId: string, actor: Actor, 
  * Offboards a partner for good, in one transaction: each reseller relationship ends as a
  * customer's removal ends it (its admin relationships and unanswered requests, access and
  * support assignments too; both sides emailed), its two-tier partnerships end, and every open
- * invitation to it, from it or naming it is withdrawn. Subscriptions are not touched (rule 3): their partner of record
- * stays, for the customer and the operator to settle.
+ * invitation to it, from it or naming it is withdrawn. Subscriptions are not touched (rule 3):
+ * their partner of record stays, for the customer and the operator to settle.
  */
 export async function offboardPartner(outer: ServiceContext, actor: Actor, input: OffboardPartnerInput) {
   return transaction(outer.db, async (tx) => {

@@ -28,7 +28,7 @@ export async function authorizePartnershipAction(_: ActionResult<{ to: string }>
     void kickOutbox();
     return { ok: true, data: { to: `/partner/${reseller.id}/providers` } };
   });
-  // redirect() outside the try/catch of runAction (STYLE.md).
+  // redirect() outside the try/catch of runAction: it throws to navigate, and a catch would swallow it.
   if (result?.ok && result.data) redirect(result.data.to);
   return result;
 }

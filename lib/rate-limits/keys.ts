@@ -31,8 +31,8 @@ export function clientNetworkOf(address: string): string {
   let parsed = ipaddr.parse(address);
   if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
   if (parsed.kind() === "ipv4") return parsed.toString();
-  const prefix = (parsed as ipaddr.IPv6).parts.slice(0, 4);
-  return `${ipaddr.IPv6.networkAddressFromCIDR(`${prefix.map((p) => p.toString(16)).join(":")}::/64`).toString()}/64`;
+  const network = new ipaddr.IPv6([...(parsed as ipaddr.IPv6).parts.slice(0, 4), 0, 0, 0, 0]);
+  return `${network.toString()}/64`;
 }
 
 /** The limit's key for a client address: its network (above). */

@@ -271,7 +271,7 @@ export async function removeCustomer(
 ) {
   const member = await requirePermission(ctx.db, actor, input.partnerId, "relationships.remove");
   await activeRelationshipOrThrow(ctx.db, member.organization.id, input.customerId);
-  // An indirect reseller's customers are removed by its provider (DOMAIN.md).
+  // An indirect reseller's customers are removed by its provider, as the program's rules say.
   if (member.organization.partnerType === "indirect_reseller") throw new DomainError("RESELLER_CANNOT_REMOVE");
   const { blockers } = await removalPreview(ctx.db, member.organization.id, input.customerId);
   if (blockers.length > 0) throw new DomainError("REMOVAL_BLOCKED", { count: String(blockers.length) });
