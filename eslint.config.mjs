@@ -13,6 +13,14 @@ const NEXT_INTL_FORMATTER = {
   importNames: ["getFormatter"],
   message: "Format with getFormatter from @/lib/i18n/format: it keeps its Intl objects, next-intl's are built anew every request.",
 };
+// One shape for every write: an operation (lib/operations/define.ts) runs inside the
+// executor's transaction and never opens its own, so another operation can compose it.
+const OWN_TRANSACTION = {
+  name: "@/db/transaction",
+  importNames: ["transaction"],
+  message: "Write as an operation (defineOperation) run by lib/operations/execute.ts: it opens the transaction.",
+};
+const LIB_NOT_PAGES = { regex: "^@/(app|components)(/|$)", message: "The domain (lib/) never imports a page or a component." };
 const NEXT_LINK = {
   name: "next/link",
   message: "Link with @/components/ui/link: a plain anchor that <SoftLinks> navigates, without next/link's JavaScript on every page.",
@@ -129,11 +137,32 @@ const config = [
       "no-restricted-imports": [
         "error",
         {
-          paths: [NEXT_INTL_FORMATTER],
-          patterns: [{ regex: "^@/(app|components)(/|$)", message: "The domain (lib/) never imports a page or a component." }],
+          paths: [NEXT_INTL_FORMATTER, OWN_TRANSACTION],
+          patterns: [LIB_NOT_PAGES],
         },
       ],
     },
+  },
+  // Infrastructure that is not an operation of the product opens its own transactions: the
+  // executor itself, the email outbox's claims, the job lease, the rate-limit counters (they
+  // commit whatever the answer), Auth.js's session store and sign-in email, the first
+  // operator's command, and the test world's and seeds' bulk writes.
+  {
+    files: [
+      "lib/operations/execute.ts",
+      "lib/email/outbox.ts",
+      "lib/jobs/lease.ts",
+      "lib/rate-limits/limiter.ts",
+      "lib/auth/adapter.ts",
+      "lib/auth/auth.ts",
+      "lib/auth/session.ts",
+      "lib/operator/bootstrap.ts",
+      "lib/seed/**",
+      "lib/testing/**",
+      "lib/invariants/**",
+      "**/*.test.ts",
+    ],
+    rules: { "no-restricted-imports": ["error", { paths: [NEXT_INTL_FORMATTER], patterns: [LIB_NOT_PAGES] }] },
   },
   {
     files: ["app/**", "components/**"],

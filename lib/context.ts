@@ -1,5 +1,4 @@
 import type { Db } from "@/db/client";
-import type { Tx } from "@/db/transaction";
 import type { Clock } from "./clock";
 
 /**
@@ -9,6 +8,8 @@ import type { Clock } from "./clock";
 export type ServiceContext = {
   db: Db;
   now: Clock;
+  /** The caller's network address, where a limit counts per client (set by the adapter that took the request). */
+  clientIp?: string;
   config: {
     invitationTtlDays: number;
     publicBaseUrl: string;
@@ -19,12 +20,3 @@ export type ServiceContext = {
     partnershipInvitationsPerOrgPerDay?: number;
   };
 };
-
-/**
- * The context a service's work runs with inside its transaction: every read goes through
- * the transaction, so what the service checks is what its write will see, and on
- * PostgreSQL it is read again when the transaction is retried.
- */
-export function within(ctx: ServiceContext, tx: Tx): ServiceContext {
-  return { ...ctx, db: tx };
-}

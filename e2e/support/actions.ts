@@ -19,7 +19,7 @@ export function exportedActions(): Map<string, string> {
   for (const file of [...filesUnder("lib"), ...filesUnder("app")].filter((f) => /\.tsx?$/.test(f))) {
     const text = readFileSync(file, "utf8");
     if (!/^["']use server["']/m.test(text)) continue;
-    for (const m of text.matchAll(/export async function (\w+)/g)) found.set(m[1], file);
+    for (const m of text.matchAll(/export (?:async function (\w+)|const (\w+) = )/g)) found.set(m[1] ?? m[2], file);
   }
   return found;
 }

@@ -1,43 +1,29 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/actions/result";
-import { runAction } from "@/lib/actions/run-action";
-import { serviceContext } from "@/lib/server-context";
+import { actionFor } from "@/lib/actions/action-for";
 import { createAccessAssignment, removeAccessAssignment } from "./assignments";
 import { addGroupMember, removeGroupMember } from "./groups";
-import { accessAssignmentRefSchema, createAccessAssignmentSchema, groupMemberSchema } from "./schemas";
 
-// Session re-checked by runAction; permission and tenant checked by each service.
+// Thin adapters: each operation checks the permission and the tenant inside its transaction.
 
-export async function createAccessAssignmentAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(createAccessAssignmentSchema, form, async (input, actor, t) => {
-    const r = await createAccessAssignment(serviceContext(), actor, input);
-    revalidatePath(`/partner/${input.partnerId}`, "layout");
-    return { ok: true, message: t("accessAssignments.assigned", { group: r.group, name: r.relationship }) };
-  });
-}
+const partnerLayout = (input: { partnerId: string }) => ({ path: `/partner/${input.partnerId}`, type: "layout" as const });
 
-export async function removeAccessAssignmentAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(accessAssignmentRefSchema, form, async (input, actor, t) => {
-    const r = await removeAccessAssignment(serviceContext(), actor, input);
-    revalidatePath(`/partner/${input.partnerId}`, "layout");
-    return { ok: true, message: t("accessAssignments.removed", { group: r.group }) };
-  });
-}
+export const createAccessAssignmentAction = actionFor(createAccessAssignment, {
+  revalidate: partnerLayout,
+  message: (t, r) => t("accessAssignments.assigned", { group: r.group, name: r.relationship }),
+});
 
-export async function addGroupMemberAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(groupMemberSchema, form, async (input, actor, t) => {
-    const r = await addGroupMember(serviceContext(), actor, input);
-    revalidatePath(`/partner/${input.partnerId}`, "layout");
-    return { ok: true, message: t("groups.added", r) };
-  });
-}
+export const removeAccessAssignmentAction = actionFor(removeAccessAssignment, {
+  revalidate: partnerLayout,
+  message: (t, r) => t("accessAssignments.removed", { group: r.group }),
+});
 
-export async function removeGroupMemberAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(groupMemberSchema, form, async (input, actor, t) => {
-    const r = await removeGroupMember(serviceContext(), actor, input);
-    revalidatePath(`/partner/${input.partnerId}`, "layout");
-    return { ok: true, message: t("groups.removed", r) };
-  });
-}
+export const addGroupMemberAction = actionFor(addGroupMember, {
+  revalidate: partnerLayout,
+  message: (t, r) => t("groups.added", r),
+});
+
+export const removeGroupMemberAction = actionFor(removeGroupMember, {
+  revalidate: partnerLayout,
+  message: (t, r) => t("groups.removed", r),
+});

@@ -12,6 +12,7 @@ import { addCustomer, addMember, addPartner, codeOf, DAY, testContext } from "@/
 import { createAccessAssignment, removeAccessAssignment } from "./assignments";
 import { effectiveRoles } from "./effective-roles";
 import { addGroupMember } from "./groups";
+import { execute } from "@/lib/operations/execute";
 
 let t: Awaited<ReturnType<typeof testContext>>;
 let partner: string;
@@ -30,24 +31,29 @@ beforeEach(async () => {
   helpdesk = await addMember(t.ctx.db, partner, "helpdesk@northwind.example", ["helpdesk_agent"]);
   customer = await addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
   ga = await addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
-  const { token } = await createInvitation(t.ctx, agent, { partnerId: partner, email: ga.email, message: null, locale: "en" });
-  await acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
+  const { token } = await execute(createInvitation, t.ctx, agent, { partnerId: partner, email: ga.email, message: null, locale: "en" });
+  await execute(acceptInvitation, t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
   groups = Object.fromEntries(
     (await t.ctx.db.select().from(securityGroups).where(eq(securityGroups.partnerId, partner))).map((g) => [g.name, g.id]),
   );
-  await addGroupMember(t.ctx, admin, { partnerId: partner, groupId: groups["Helpdesk Agents"], userId: helpdesk.userId });
-  await addGroupMember(t.ctx, admin, { partnerId: partner, groupId: groups["Admin Agents"], userId: agent.userId });
-  await addGroupMember(t.ctx, admin, { partnerId: partner, groupId: groups["Helpdesk Agents"], userId: agent.userId });
+  await execute(addGroupMember, t.ctx, admin, { partnerId: partner, groupId: groups["Helpdesk Agents"], userId: helpdesk.userId });
+  await execute(addGroupMember, t.ctx, admin, { partnerId: partner, groupId: groups["Admin Agents"], userId: agent.userId });
+  await execute(addGroupMember, t.ctx, admin, { partnerId: partner, groupId: groups["Helpdesk Agents"], userId: agent.userId });
 });
 
 async function activeRelationship(name: string, roles: string[], durationDays = "60") {
   const input = requestAdminRelationshipSchema.parse({ partnerId: partner, customerId: customer, name, durationDays, roles });
-  const { id } = await requestAdminRelationship(t.ctx, agent, input);
-  await approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id });
+  const { id } = await execute(requestAdminRelationship, t.ctx, agent, input);
+  await execute(approveAdminRelationship, t.ctx, ga, { organizationId: customer, relationshipId: id });
   return id;
 }
 const assign = async (relationshipId: string, group: string, roles: string[]) =>
-  await createAccessAssignment(t.ctx, agent, { partnerId: partner, relationshipId, groupId: groups[group], roles: roles as never });
+  await execute(createAccessAssignment, t.ctx, agent, {
+    partnerId: partner,
+    relationshipId,
+    groupId: groups[group],
+    roles: roles as never,
+  });
 
 describe("access assignments", () => {
   it("grant a group a subset of the approved roles, and become active", async () => {
@@ -81,7 +87,7 @@ describe("access assignments", () => {
   it("terminating a relationship removes its assignments in the same transaction", async () => {
     const rel = await activeRelationship("Ops", ["helpdesk_administrator"]);
     await assign(rel, "Helpdesk Agents", ["helpdesk_administrator"]);
-    await terminateAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: rel });
+    await execute(terminateAdminRelationship, t.ctx, ga, { organizationId: customer, relationshipId: rel });
     expect((await t.ctx.db.select().from(accessAssignments)).map((a) => a.state)).toEqual(["deleted"]);
     expect(await effectiveRoles(t.ctx.db, partner, helpdesk.userId, customer)).toEqual([]);
   });
@@ -93,7 +99,8 @@ describe("access assignments", () => {
     await runAdminRelationshipJobs(t.ctx);
     expect((await t.ctx.db.select().from(accessAssignments)).map((a) => a.state)).toEqual(["deleted"]);
     const pending = (
-      await requestAdminRelationship(
+      await execute(
+        requestAdminRelationship,
         t.ctx,
         agent,
         requestAdminRelationshipSchema.parse({
@@ -113,7 +120,7 @@ describe("access assignments", () => {
     expect(
       await codeOf(
         async () =>
-          await createAccessAssignment(t.ctx, helpdesk, {
+          await execute(createAccessAssignment, t.ctx, helpdesk, {
             partnerId: partner,
             relationshipId: rel,
             groupId: groups["Admin Agents"],
@@ -126,7 +133,7 @@ describe("access assignments", () => {
     expect(
       await codeOf(
         async () =>
-          await createAccessAssignment(t.ctx, otherAgent, {
+          await execute(createAccessAssignment, t.ctx, otherAgent, {
             partnerId: other,
             relationshipId: rel,
             groupId: groups["Admin Agents"],
@@ -135,10 +142,10 @@ describe("access assignments", () => {
       ),
     ).toBe("NOT_FOUND");
     const { id } = await assign(rel, "Admin Agents", ["global_reader"]);
-    expect(await codeOf(async () => await removeAccessAssignment(t.ctx, otherAgent, { partnerId: other, assignmentId: id }))).toBe(
+    expect(await codeOf(async () => await execute(removeAccessAssignment, t.ctx, otherAgent, { partnerId: other, assignmentId: id }))).toBe(
       "NOT_FOUND",
     );
-    await removeAccessAssignment(t.ctx, agent, { partnerId: partner, assignmentId: id });
+    await execute(removeAccessAssignment, t.ctx, agent, { partnerId: partner, assignmentId: id });
     expect(await effectiveRoles(t.ctx.db, partner, agent.userId, customer)).toEqual([]);
   });
 
@@ -146,12 +153,14 @@ describe("access assignments", () => {
     const stranger = await addMember(t.ctx.db, customer, "ben@adventure.example", ["billing_administrator"]);
     expect(
       await codeOf(
-        async () => await addGroupMember(t.ctx, admin, { partnerId: partner, groupId: groups["Admin Agents"], userId: stranger.userId }),
+        async () =>
+          await execute(addGroupMember, t.ctx, admin, { partnerId: partner, groupId: groups["Admin Agents"], userId: stranger.userId }),
       ),
     ).toBe("NOT_FOUND");
     expect(
       await codeOf(
-        async () => await addGroupMember(t.ctx, helpdesk, { partnerId: partner, groupId: groups["Admin Agents"], userId: helpdesk.userId }),
+        async () =>
+          await execute(addGroupMember, t.ctx, helpdesk, { partnerId: partner, groupId: groups["Admin Agents"], userId: helpdesk.userId }),
       ),
     ).toBe("FORBIDDEN");
   });

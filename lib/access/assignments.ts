@@ -1,24 +1,30 @@
+import { z } from "zod";
 import { changedRows, firstRow } from "@/db/query";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { accessAssignments, adminRelationships, securityGroups } from "@/db/schema";
 import { isInForce } from "@/lib/admin-relationships/states";
-import { requirePermission, type Actor } from "@/lib/auth/membership";
 import { recordAudit } from "@/lib/audit/record";
-import { transaction, type Tx } from "@/db/transaction";
-import { within, type ServiceContext } from "@/lib/context";
-import type { Db } from "@/db/client";
+import type { Tx } from "@/db/transaction";
+import { defineOperation } from "@/lib/operations/define";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import type { AccessAssignmentRef, CreateAccessAssignmentInput } from "./schemas";
+import {
+  accessAssignmentRefSchema,
+  createAccessAssignmentSchema,
+  type AccessAssignmentRef,
+  type CreateAccessAssignmentInput,
+} from "./schemas";
 
 /**
  * Grants one of the partner's groups a subset of an in-force relationship's roles. It is
  * created pending and becomes active once provisioned (activatePendingAssignments).
  */
-export async function createAccessAssignment(outer: ServiceContext, actor: Actor, input: CreateAccessAssignmentInput) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const member = await requirePermission(ctx.db, actor, input.partnerId, "admin_relationships.write");
+export const createAccessAssignment = defineOperation({
+  name: "access_assignment.create",
+  input: createAccessAssignmentSchema,
+  authorize: { organization: (input: CreateAccessAssignmentInput) => input.partnerId, permission: "admin_relationships.write" },
+  async run(ctx, input: CreateAccessAssignmentInput, member) {
+    const { tx, actor } = ctx;
     const partnerId = member.organization.id;
     const relationship = await firstRow(
       ctx.db
@@ -76,13 +82,16 @@ export async function createAccessAssignment(outer: ServiceContext, actor: Actor
 
     await activatePending(tx);
     return { id, group: group.name, relationship: relationship.name };
-  });
-}
+  },
+});
 
-/** Provisioning: pending assignments of relationships in force become active. */
-export function activatePendingAssignments(db: Db): Promise<number> {
-  return transaction(db, activatePending);
-}
+/** Provisioning, by the scheduled job: pending assignments of relationships in force become active. */
+export const activatePendingAssignments = defineOperation({
+  name: "access_assignment.provision",
+  input: z.object({}),
+  authorize: { system: true },
+  run: async (ctx) => await activatePending(ctx.tx),
+});
 
 /** The provisioning step inside the caller's transaction (a new assignment is provisioned as it is written). */
 async function activatePending(tx: Tx): Promise<number> {
@@ -104,10 +113,12 @@ async function activatePending(tx: Tx): Promise<number> {
   );
 }
 
-export async function removeAccessAssignment(outer: ServiceContext, actor: Actor, ref: AccessAssignmentRef) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const member = await requirePermission(ctx.db, actor, ref.partnerId, "admin_relationships.write");
+export const removeAccessAssignment = defineOperation({
+  name: "access_assignment.remove",
+  input: accessAssignmentRefSchema,
+  authorize: { organization: (ref: AccessAssignmentRef) => ref.partnerId, permission: "admin_relationships.write" },
+  async run(ctx, ref: AccessAssignmentRef, member) {
+    const { tx, actor } = ctx;
     const row = await firstRow(
       ctx.db
         .select({ a: accessAssignments, group: securityGroups.name, relationship: adminRelationships })
@@ -138,8 +149,8 @@ export async function removeAccessAssignment(outer: ServiceContext, actor: Actor
     });
 
     return { group: row.group };
-  });
-}
+  },
+});
 
 /** When a relationship ends, every access granted through it goes, in the same transaction. */
 export async function deleteAssignmentsOf(tx: Tx, adminRelationshipId: string, now: Date): Promise<number> {

@@ -3,14 +3,14 @@ import { and, eq, ne } from "drizzle-orm";
 import { accessAssignments, memberships, securityGroupMembers, securityGroups, users } from "@/db/schema";
 import { GRANT_NOTICES, isTopAdmin } from "@/lib/auth/grants";
 import { membersWith } from "@/lib/auth/recipients";
-import { requirePermission, type Actor } from "@/lib/auth/membership";
 import { recordAudit } from "@/lib/audit/record";
-import { transaction, type Tx } from "@/db/transaction";
-import { within, type ServiceContext } from "@/lib/context";
+import type { Tx } from "@/db/transaction";
+import type { ServiceContext } from "@/lib/context";
+import { defineOperation } from "@/lib/operations/define";
 import type { Db } from "@/db/client";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import type { GroupMemberInput } from "./schemas";
+import { groupMemberSchema, type GroupMemberInput } from "./schemas";
 import { enqueueNotices } from "@/lib/email/notices";
 
 export const DEFAULT_GROUPS = ["Admin Agents", "Helpdesk Agents"] as const;
@@ -37,10 +37,12 @@ async function getOwnGroupOrThrow(ctx: ServiceContext, partnerId: string, groupI
 }
 
 /** Adds a member of the partner organization to one of its groups. */
-export async function addGroupMember(outer: ServiceContext, actor: Actor, input: GroupMemberInput) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const member = await requirePermission(ctx.db, actor, input.partnerId, "groups.write");
+export const addGroupMember = defineOperation({
+  name: "security_group.member.add",
+  input: groupMemberSchema,
+  authorize: { organization: (input: GroupMemberInput) => input.partnerId, permission: "groups.write" },
+  async run(ctx, input: GroupMemberInput, member) {
+    const { tx, actor } = ctx;
     const group = await getOwnGroupOrThrow(ctx, member.organization.id, input.groupId);
     // Only people of this partner can be in its groups: another organization's user is "not found".
     const user = await firstRow(
@@ -85,8 +87,8 @@ export async function addGroupMember(outer: ServiceContext, actor: Actor, input:
     }
 
     return { group: group.name, email: user.email };
-  });
-}
+  },
+});
 
 async function tellAccountAdmins(
   ctx: ServiceContext,
@@ -106,10 +108,12 @@ async function tellAccountAdmins(
   });
 }
 
-export async function removeGroupMember(outer: ServiceContext, actor: Actor, input: GroupMemberInput) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const member = await requirePermission(ctx.db, actor, input.partnerId, "groups.write");
+export const removeGroupMember = defineOperation({
+  name: "security_group.member.remove",
+  input: groupMemberSchema,
+  authorize: { organization: (input: GroupMemberInput) => input.partnerId, permission: "groups.write" },
+  async run(ctx, input: GroupMemberInput, member) {
+    const { tx, actor } = ctx;
     const group = await getOwnGroupOrThrow(ctx, member.organization.id, input.groupId);
     const user = await firstRow(ctx.db.select({ email: users.email }).from(users).where(eq(users.id, input.userId)));
     const now = ctx.now();
@@ -131,5 +135,5 @@ export async function removeGroupMember(outer: ServiceContext, actor: Actor, inp
     });
 
     return { group: group.name, email: user?.email ?? "" };
-  });
-}
+  },
+});

@@ -7,7 +7,7 @@ import { requireActor } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import type { ActionResult } from "./result";
 
-type Translate = Awaited<ReturnType<typeof getTranslations<never>>>;
+export type Translate = Awaited<ReturnType<typeof getTranslations<never>>>;
 
 /** Turns form data into a plain object; repeated keys become arrays. */
 function formToObject(form: FormData): Record<string, unknown> {

@@ -1,50 +1,34 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { actionFor } from "@/lib/actions/action-for";
 import { getFormatter } from "@/lib/i18n/format";
-import type { ActionResult } from "@/lib/actions/result";
-import { runAction } from "@/lib/actions/run-action";
-import { kickOutbox } from "@/lib/email/worker";
-import { serviceContext } from "@/lib/server-context";
-import { adminRelationshipRefSchema, requestAdminRelationshipSchema } from "./schemas";
 import { approveAdminRelationship, rejectAdminRelationship, requestAdminRelationship, terminateAdminRelationship } from "./service";
 
-// Session re-checked by runAction; permission, tenant and state checked by the service.
+// Thin adapters: each operation checks the permission, the tenant and the state inside its transaction.
 
-export async function requestAdminRelationshipAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(requestAdminRelationshipSchema, form, async (input, actor, t) => {
-    const { customerName } = await requestAdminRelationship(serviceContext(), actor, input);
-    void kickOutbox();
-    revalidatePath(`/partner/${input.partnerId}/customers/${input.customerId}`);
-    return { ok: true, message: t("requestAdminRelationship.sent", { name: input.name, customer: customerName }) };
-  });
-}
+const customerLayout = (input: { organizationId: string }) => ({ path: `/customer/${input.organizationId}`, type: "layout" as const });
 
-export async function approveAdminRelationshipAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(adminRelationshipRefSchema, form, async (input, actor, t) => {
-    const r = await approveAdminRelationship(serviceContext(), actor, input);
-    void kickOutbox();
-    revalidatePath(`/customer/${input.organizationId}`, "layout");
-    const date = (await getFormatter()).dateTime(r.endsAt, { dateStyle: "long" });
-    return { ok: true, message: t("customerAdminRelationships.approved", { name: r.name, partner: r.partnerName, date }) };
-  });
-}
+export const requestAdminRelationshipAction = actionFor(requestAdminRelationship, {
+  revalidate: (input) => `/partner/${input.partnerId}/customers/${input.customerId}`,
+  message: (t, { customerName }, input) => t("requestAdminRelationship.sent", { name: input.name, customer: customerName }),
+});
 
-export async function rejectAdminRelationshipAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(adminRelationshipRefSchema, form, async (input, actor, t) => {
-    const r = await rejectAdminRelationship(serviceContext(), actor, input);
-    void kickOutbox();
-    revalidatePath(`/customer/${input.organizationId}`, "layout");
-    return { ok: true, message: t("customerAdminRelationships.rejected", { name: r.name }) };
-  });
-}
+export const approveAdminRelationshipAction = actionFor(approveAdminRelationship, {
+  revalidate: customerLayout,
+  message: async (t, r) =>
+    t("customerAdminRelationships.approved", {
+      name: r.name,
+      partner: r.partnerName,
+      date: (await getFormatter()).dateTime(r.endsAt, { dateStyle: "long" }),
+    }),
+});
 
-export async function terminateAdminRelationshipAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(adminRelationshipRefSchema, form, async (input, actor, t) => {
-    const r = await terminateAdminRelationship(serviceContext(), actor, input);
-    void kickOutbox();
-    revalidatePath(`/customer/${input.organizationId}`, "layout");
-    revalidatePath(`/partner/${input.organizationId}`, "layout");
-    return { ok: true, message: t("adminRelationships.terminated", { name: r.name }) };
-  });
-}
+export const rejectAdminRelationshipAction = actionFor(rejectAdminRelationship, {
+  revalidate: customerLayout,
+  message: (t, r) => t("customerAdminRelationships.rejected", { name: r.name }),
+});
+
+export const terminateAdminRelationshipAction = actionFor(terminateAdminRelationship, {
+  revalidate: (input) => [customerLayout(input), { path: `/partner/${input.organizationId}`, type: "layout" }],
+  message: (t, r) => t("adminRelationships.terminated", { name: r.name }),
+});

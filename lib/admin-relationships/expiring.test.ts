@@ -6,6 +6,7 @@ import { expiryCounts, listExpiring } from "./expiring";
 import { runAdminRelationshipJobs } from "./jobs";
 import { requestAdminRelationshipSchema } from "./schemas";
 import { approveAdminRelationship, requestAdminRelationship } from "./service";
+import { execute } from "@/lib/operations/execute";
 
 let t: Awaited<ReturnType<typeof testContext>>;
 let partner: string;
@@ -19,12 +20,13 @@ beforeEach(async () => {
 });
 
 async function active(name: string, days: number, roles = ["global_reader"]) {
-  const { id } = await requestAdminRelationship(
+  const { id } = await execute(
+    requestAdminRelationship,
     t.ctx,
     agent,
     requestAdminRelationshipSchema.parse({ partnerId: partner, customerId: customer, name, durationDays: String(days), roles }),
   );
-  await approveAdminRelationship(t.ctx, signedInAt(ga, t.ctx.now()), { organizationId: customer, relationshipId: id });
+  await execute(approveAdminRelationship, t.ctx, signedInAt(ga, t.ctx.now()), { organizationId: customer, relationshipId: id });
 }
 
 describe("expiring soon", () => {

@@ -8,6 +8,7 @@ import { addSubscription, DAY, dumpTable, relatedPartnerAndCustomer, signedInAt,
 import { canAutoExtend, runAdminRelationshipJobs } from "./jobs";
 import { requestAdminRelationshipSchema } from "./schemas";
 import { approveAdminRelationship, requestAdminRelationship } from "./service";
+import { execute } from "@/lib/operations/execute";
 
 let t: Awaited<ReturnType<typeof testContext>>;
 let partner: string;
@@ -30,10 +31,10 @@ async function request(name: string, over: Record<string, unknown> = {}) {
     roles: ["global_reader"],
     ...over,
   });
-  return (await requestAdminRelationship(t.ctx, agent, input)).id;
+  return (await execute(requestAdminRelationship, t.ctx, agent, input)).id;
 }
 const approve = async (id: string) =>
-  await approveAdminRelationship(t.ctx, signedInAt(ga, t.ctx.now()), { organizationId: customer, relationshipId: id });
+  await execute(approveAdminRelationship, t.ctx, signedInAt(ga, t.ctx.now()), { organizationId: customer, relationshipId: id });
 const stateOf = async (id: string) => (await firstRow(t.ctx.db.select().from(adminRelationships).where(eq(adminRelationships.id, id))))!;
 const notices = async () =>
   (await t.ctx.db.select({ kind: emailOutbox.kind, key: emailOutbox.idempotencyKey }).from(emailOutbox)).filter(

@@ -3,8 +3,11 @@ import { changedRows } from "@/db/query";
 import { and, eq, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { adminRelationships } from "@/db/schema";
 import { holdsGlobalAdministrator } from "@/db/schema";
-import { transaction, type Tx } from "@/db/transaction";
+import { z } from "zod";
+import { firstRow } from "@/db/query";
 import type { ServiceContext } from "@/lib/context";
+import { defineOperation, type Operation, type OperationContext } from "@/lib/operations/define";
+import { execute } from "@/lib/operations/execute";
 import { deleteAssignmentsOf } from "@/lib/access/assignments";
 import { endSupportWithoutAdminAccess } from "@/lib/support/service";
 import { isDomainError } from "@/lib/errors";
@@ -27,21 +30,125 @@ export function canAutoExtend(r: Pick<Row, "autoExtend" | "roles">): boolean {
 
 export type JobReport = { lapsed: number; expiring: number; extended: number; expired: number; notices: number };
 
+const relationshipRef = z.object({ relationshipId: z.string() });
+
+/**
+ * The relationship as it is now, read in the step's transaction, if it still qualifies: a
+ * step decided from an older read (another server's job moved it since) changes nothing.
+ */
+async function stillDue(ctx: OperationContext<"system">, id: string, due: (r: Row) => boolean): Promise<Row | null> {
+  const row = await firstRow(ctx.tx.select().from(adminRelationships).where(eq(adminRelationships.id, id)));
+  return row && due(row) ? row : null;
+}
+
+const lapseDue = (now: Date) => (r: Row) =>
+  r.state === "approvalPending" && r.requestedAt!.getTime() <= now.getTime() - LAPSE_AFTER_DAYS * DAY;
+const termEnded = (now: Date) => (r: Row) => IN_FORCE.includes(r.state as (typeof IN_FORCE)[number]) && !!r.endsAt && r.endsAt <= now;
+const expiringSoon = (now: Date) => (r: Row) =>
+  r.state === "active" && !!r.endsAt && r.endsAt.getTime() <= now.getTime() + EXPIRING_WITHIN_DAYS * DAY;
+
+/** A request unanswered for 90 days lapses. */
+export const lapseAdminRelationship = defineOperation({
+  name: "admin_relationship.lapse",
+  input: relationshipRef,
+  authorize: { system: true },
+  async run(ctx, { relationshipId }) {
+    const now = ctx.now();
+    const r = await stillDue(ctx, relationshipId, lapseDue(now));
+    if (!r) return false;
+    const lapsed = await apply(ctx.tx, r, "lapse", "system", { endedAt: now });
+    await audit(ctx.tx, lapsed, null, "admin_relationship.lapsed", now);
+    return true;
+  },
+});
+
+/** At the end of its term a relationship extends itself by 180 days when it may, and expires otherwise. */
+export const endAdminRelationshipTerm = defineOperation({
+  name: "admin_relationship.end_term",
+  input: relationshipRef,
+  authorize: { system: true },
+  async run(ctx, { relationshipId }): Promise<"extended" | "expired" | null> {
+    const { tx } = ctx;
+    const now = ctx.now();
+    const r = await stillDue(ctx, relationshipId, termEnded(now));
+    if (!r) return null;
+    // Extending gives the partner 180 more days: one out of standing gains nothing, and the relationship ends.
+    if (canAutoExtend(r) && (await inGoodStanding(tx, r.partnerId))) {
+      const extended = await apply(tx, r, "extend", "system", { endsAt: new Date(r.endsAt!.getTime() + AUTO_EXTEND_DAYS * DAY) });
+      await audit(tx, extended, null, "admin_relationship.extended", now);
+      return "extended";
+    }
+    const expired = await apply(tx, r, "expire", "system", { endedAt: r.endsAt });
+    await deleteAssignmentsOf(tx, expired.id, now);
+    await endSupportWithoutAdminAccess(ctx, tx, expired.partnerId, expired.customerId, null, now);
+    await audit(tx, expired, null, "admin_relationship.expired", now);
+    await notifyAdminRelationship(ctx, tx, "expired", expired, now, { key: `on-the-day.${r.endsAt!.getTime()}`, daysLeft: 0 });
+    return "expired";
+  },
+});
+
+/** An active relationship with 30 days or less left is marked expiring. */
+export const markAdminRelationshipExpiring = defineOperation({
+  name: "admin_relationship.mark_expiring",
+  input: relationshipRef,
+  authorize: { system: true },
+  async run(ctx, { relationshipId }) {
+    const now = ctx.now();
+    const r = await stillDue(ctx, relationshipId, expiringSoon(now));
+    if (!r) return false;
+    const expiring = await apply(ctx.tx, r, "markExpiring", "system", {});
+    await audit(ctx.tx, expiring, null, "admin_relationship.expiring", now);
+    return true;
+  },
+});
+
+/** The 30-, 7- or 1-day notice, once per end date (the key includes it, so an extended relationship is warned again next time). */
+export const sendExpiryNotice = defineOperation({
+  name: "admin_relationship.expiry_notice",
+  input: relationshipRef.extend({ key: z.string(), daysLeft: z.number() }),
+  authorize: { system: true },
+  async run(ctx, { relationshipId, key, daysLeft }) {
+    const { tx } = ctx;
+    // Claimed first, conditionally: two runs at once send it once, and later runs skip it cheaply.
+    const claimed = changedRows(
+      await tx
+        .update(adminRelationships)
+        .set({ lastNoticeKey: key })
+        .where(
+          and(
+            eq(adminRelationships.id, relationshipId),
+            eq(adminRelationships.state, "expiring"),
+            or(isNull(adminRelationships.lastNoticeKey), ne(adminRelationships.lastNoticeKey, key)),
+          ),
+        ),
+    );
+    if (claimed !== 1) return false;
+    const r = await firstRow(tx.select().from(adminRelationships).where(eq(adminRelationships.id, relationshipId)));
+    await notifyAdminRelationship(ctx, tx, "expiring", r!, ctx.now(), { key, daysLeft });
+    return true;
+  },
+});
+
 /**
  * Moves time forward for every relationship: lapses requests unanswered for 90 days, marks
  * those with 30 days or less left as expiring, extends eligible ones by 180 days at their
- * end and expires the rest, and queues the expiry notices. Every change is a conditional
- * transition in its own transaction, so two runs at once (or twice in a row) do each thing once.
+ * end and expires the rest, and queues the expiry notices. Each change is one of the system
+ * operations above, one relationship each in its own transaction, checking again that it is
+ * due: two runs at once (or twice in a row) do each thing once.
  */
 export async function runAdminRelationshipJobs(ctx: ServiceContext): Promise<JobReport> {
   const now = ctx.now();
   const report: JobReport = { lapsed: 0, expiring: 0, extended: 0, expired: 0, notices: 0 };
-  const step = async (row: Row, fn: (tx: Tx, row: Row) => Promise<void>) => {
+  const step = async <R>(
+    op: Operation<typeof relationshipRef, { relationshipId: string }, R, { system: true }>,
+    input: { relationshipId: string },
+  ) => {
     try {
-      await transaction(ctx.db, (tx) => fn(tx, row));
+      return await execute(op, ctx, "system", input);
     } catch (error) {
       // Another process moved it first: nothing to do.
       if (!isDomainError(error, "INVALID_TRANSITION")) throw error;
+      return null;
     }
   };
   const select = async (where: SQL | undefined) => await ctx.db.select().from(adminRelationships).where(where);
@@ -52,40 +159,22 @@ export async function runAdminRelationshipJobs(ctx: ServiceContext): Promise<Job
       lte(adminRelationships.requestedAt, new Date(now.getTime() - LAPSE_AFTER_DAYS * DAY)),
     ),
   )) {
-    await step(row, async (tx, r) => {
-      const lapsed = await apply(tx, r, "lapse", "system", { endedAt: now });
-      await audit(tx, lapsed, null, "admin_relationship.lapsed", now);
-      report.lapsed++;
-    });
+    if (await step(lapseAdminRelationship, { relationshipId: row.id })) report.lapsed++;
   }
 
   for (const row of await select(and(inArray(adminRelationships.state, [...IN_FORCE]), lte(adminRelationships.endsAt, now)))) {
-    await step(row, async (tx, r) => {
-      // Extending gives the partner 180 more days: one out of standing gains nothing, and the relationship ends.
-      if (canAutoExtend(r) && (await inGoodStanding(tx, r.partnerId))) {
-        const extended = await apply(tx, r, "extend", "system", { endsAt: new Date(r.endsAt!.getTime() + AUTO_EXTEND_DAYS * DAY) });
-        await audit(tx, extended, null, "admin_relationship.extended", now);
-        report.extended++;
-      } else {
-        const expired = await apply(tx, r, "expire", "system", { endedAt: r.endsAt });
-        await deleteAssignmentsOf(tx, expired.id, now);
-        await endSupportWithoutAdminAccess(ctx, tx, expired.partnerId, expired.customerId, null, now);
-        await audit(tx, expired, null, "admin_relationship.expired", now);
-        await notifyAdminRelationship(ctx, tx, "expired", expired, now, { key: `on-the-day.${r.endsAt!.getTime()}`, daysLeft: 0 });
-        report.expired++;
-        report.notices++;
-      }
-    });
+    const ended = await step(endAdminRelationshipTerm, { relationshipId: row.id });
+    if (ended === "extended") report.extended++;
+    if (ended === "expired") {
+      report.expired++;
+      report.notices++;
+    }
   }
 
   for (const row of await select(
     and(eq(adminRelationships.state, "active"), lte(adminRelationships.endsAt, new Date(now.getTime() + EXPIRING_WITHIN_DAYS * DAY))),
   )) {
-    await step(row, async (tx, r) => {
-      const expiring = await apply(tx, r, "markExpiring", "system", {});
-      await audit(tx, expiring, null, "admin_relationship.expiring", now);
-      report.expiring++;
-    });
+    if (await step(markAdminRelationshipExpiring, { relationshipId: row.id })) report.expiring++;
   }
 
   // Notices for relationships that will really end (not those about to extend themselves).
@@ -94,23 +183,9 @@ export async function runAdminRelationshipJobs(ctx: ServiceContext): Promise<Job
     const daysLeft = Math.ceil((row.endsAt.getTime() - now.getTime()) / DAY);
     const threshold = [...NOTICE_DAYS].reverse().find((d) => daysLeft <= d);
     if (!threshold) continue;
-    // The key includes the end date, so an extended relationship can be warned again next time.
     const key = `${threshold}d.${row.endsAt.getTime()}`;
     if (row.lastNoticeKey === key) continue;
-    await step(row, async (tx, r) => {
-      // Claimed first, conditionally: two runs at once send it once, and later runs skip it cheaply.
-      const claimed = changedRows(
-        await tx
-          .update(adminRelationships)
-          .set({ lastNoticeKey: key })
-          .where(
-            and(eq(adminRelationships.id, r.id), or(isNull(adminRelationships.lastNoticeKey), ne(adminRelationships.lastNoticeKey, key))),
-          ),
-      );
-      if (claimed !== 1) return;
-      await notifyAdminRelationship(ctx, tx, "expiring", r, now, { key, daysLeft });
-      report.notices++;
-    });
+    if (await execute(sendExpiryNotice, ctx, "system", { relationshipId: row.id, key, daysLeft })) report.notices++;
   }
   return report;
 }

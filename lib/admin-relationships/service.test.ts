@@ -17,6 +17,7 @@ import {
 } from "@/lib/testing/fixtures";
 import { requestAdminRelationshipSchema } from "./schemas";
 import { approveAdminRelationship, rejectAdminRelationship, requestAdminRelationship, terminateAdminRelationship } from "./service";
+import { execute } from "@/lib/operations/execute";
 
 let t: Awaited<ReturnType<typeof testContext>>;
 let partner: string;
@@ -38,7 +39,7 @@ async function request(over: Record<string, unknown> = {}) {
     roles: ["helpdesk_administrator", "global_reader"],
     ...over,
   });
-  return await requestAdminRelationship(t.ctx, agent, input);
+  return await execute(requestAdminRelationship, t.ctx, agent, input);
 }
 
 beforeEach(async () => {
@@ -117,9 +118,11 @@ describe("requesting", () => {
       durationDays: "10",
       roles: ["global_reader"],
     });
-    expect(await codeOf(async () => await requestAdminRelationship(t.ctx, sales, input))).toBe("FORBIDDEN");
+    expect(await codeOf(async () => await execute(requestAdminRelationship, t.ctx, sales, input))).toBe("FORBIDDEN");
     const stranger = await addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
-    expect(await codeOf(async () => await requestAdminRelationship(t.ctx, agent, { ...input, customerId: stranger }))).toBe("NOT_FOUND");
+    expect(await codeOf(async () => await execute(requestAdminRelationship, t.ctx, agent, { ...input, customerId: stranger }))).toBe(
+      "NOT_FOUND",
+    );
   });
 
   it("is not available in the US Government cloud", async () => {
@@ -132,7 +135,7 @@ describe("deciding and ending", () => {
   it("approval starts the clock: ends = activation + duration; both sides are told", async () => {
     const { id } = await request({ durationDays: "90" });
     t.advance(3 * DAY);
-    const active = await approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id });
+    const active = await execute(approveAdminRelationship, t.ctx, ga, { organizationId: customer, relationshipId: id });
     expect(active.state).toBe("active");
     expect(active.endsAt!.getTime() - active.activatedAt!.getTime()).toBe(90 * DAY);
     const approvedTo = (await t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "admin_relationship.approved")))
@@ -146,16 +149,16 @@ describe("deciding and ending", () => {
     const subscriptions = await dumpTable(t.ctx.db, "subscriptions");
     const { id } = await request();
     const billing = await addMember(t.ctx.db, customer, "ben@adventure-global.example", ["billing_administrator"]);
-    expect(await codeOf(async () => await approveAdminRelationship(t.ctx, billing, { organizationId: customer, relationshipId: id }))).toBe(
-      "FORBIDDEN",
-    );
-    expect(await codeOf(async () => await approveAdminRelationship(t.ctx, agent, { organizationId: partner, relationshipId: id }))).toBe(
-      "NOT_FOUND",
-    );
-    await rejectAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id });
-    expect(await codeOf(async () => await approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id }))).toBe(
-      "INVALID_TRANSITION",
-    );
+    expect(
+      await codeOf(async () => await execute(approveAdminRelationship, t.ctx, billing, { organizationId: customer, relationshipId: id })),
+    ).toBe("FORBIDDEN");
+    expect(
+      await codeOf(async () => await execute(approveAdminRelationship, t.ctx, agent, { organizationId: partner, relationshipId: id })),
+    ).toBe("NOT_FOUND");
+    await execute(rejectAdminRelationship, t.ctx, ga, { organizationId: customer, relationshipId: id });
+    expect(
+      await codeOf(async () => await execute(approveAdminRelationship, t.ctx, ga, { organizationId: customer, relationshipId: id })),
+    ).toBe("INVALID_TRANSITION");
     expect(await dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
   });
 
@@ -163,12 +166,12 @@ describe("deciding and ending", () => {
     const { id } = await request();
     const other = await addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
     const diego = await addMember(t.ctx.db, other, "diego@fourthcoffee.example", ["global_admin"]);
-    expect(await codeOf(async () => await approveAdminRelationship(t.ctx, diego, { organizationId: other, relationshipId: id }))).toBe(
-      "NOT_FOUND",
-    );
-    expect(await codeOf(async () => await approveAdminRelationship(t.ctx, diego, { organizationId: customer, relationshipId: id }))).toBe(
-      "NOT_FOUND",
-    );
+    expect(
+      await codeOf(async () => await execute(approveAdminRelationship, t.ctx, diego, { organizationId: other, relationshipId: id })),
+    ).toBe("NOT_FOUND");
+    expect(
+      await codeOf(async () => await execute(approveAdminRelationship, t.ctx, diego, { organizationId: customer, relationshipId: id })),
+    ).toBe("NOT_FOUND");
   });
 
   it("either side terminates an active relationship; the reseller relationship and subscriptions stay", async () => {
@@ -176,12 +179,16 @@ describe("deciding and ending", () => {
     const subscriptions = await dumpTable(t.ctx.db, "subscriptions");
     const first = (await request({ name: "A" })).id;
     const second = (await request({ name: "B" })).id;
-    await approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: first });
-    await approveAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: second });
-    expect((await terminateAdminRelationship(t.ctx, agent, { organizationId: partner, relationshipId: first })).state).toBe("terminated");
-    expect((await terminateAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: second })).state).toBe("terminated");
+    await execute(approveAdminRelationship, t.ctx, ga, { organizationId: customer, relationshipId: first });
+    await execute(approveAdminRelationship, t.ctx, ga, { organizationId: customer, relationshipId: second });
+    expect((await execute(terminateAdminRelationship, t.ctx, agent, { organizationId: partner, relationshipId: first })).state).toBe(
+      "terminated",
+    );
+    expect((await execute(terminateAdminRelationship, t.ctx, ga, { organizationId: customer, relationshipId: second })).state).toBe(
+      "terminated",
+    );
     expect(
-      await codeOf(async () => await terminateAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: second })),
+      await codeOf(async () => await execute(terminateAdminRelationship, t.ctx, ga, { organizationId: customer, relationshipId: second })),
     ).toBe("INVALID_TRANSITION");
     expect(await dumpTable(t.ctx.db, "subscriptions")).toBe(subscriptions);
     expect(await count(t.ctx.db, "reseller_relationships")).toBe(1);
@@ -190,8 +197,8 @@ describe("deciding and ending", () => {
 
   it("a pending request cannot be terminated (it is rejected instead)", async () => {
     const { id } = await request();
-    expect(await codeOf(async () => await terminateAdminRelationship(t.ctx, ga, { organizationId: customer, relationshipId: id }))).toBe(
-      "INVALID_TRANSITION",
-    );
+    expect(
+      await codeOf(async () => await execute(terminateAdminRelationship, t.ctx, ga, { organizationId: customer, relationshipId: id })),
+    ).toBe("INVALID_TRANSITION");
   });
 });

@@ -1,9 +1,10 @@
 import { firstRow } from "@/db/query";
 import { and, eq } from "drizzle-orm";
 import { adminRelationships, organizations } from "@/db/schema";
-import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
-import { transaction, type Tx } from "@/db/transaction";
-import { within, type ServiceContext } from "@/lib/context";
+import type { Actor, Member } from "@/lib/auth/membership";
+import type { Tx } from "@/db/transaction";
+import type { ServiceContext } from "@/lib/context";
+import { defineOperation } from "@/lib/operations/define";
 import { needsFreshSignIn } from "@/lib/auth/recent-sign-in";
 import { DomainError } from "@/lib/errors";
 import { assertInGoodStanding } from "@/lib/partners/standing";
@@ -13,7 +14,7 @@ import { endSupportWithoutAdminAccess } from "@/lib/support/service";
 import { activeResellerRelationship } from "@/lib/relationships/queries";
 import { checkAdminRequest, nameKey } from "./rules";
 import { notifyAdminRelationship } from "./notify";
-import type { AdminRelationshipRef, RequestAdminRelationshipInput } from "./schemas";
+import { adminRelationshipRefSchema, requestAdminRelationshipSchema, type RequestAdminRelationshipInput } from "./schemas";
 import type { AdminRequest } from "@/db/values/admin-relationships";
 import { transition, type Side } from "./state-machine";
 import { apply, audit, type Row } from "./transitions";
@@ -25,11 +26,16 @@ const DAY = 86_400_000;
  * The request is created and sent for approval in one transaction; the approval email goes
  * to the customer's Global administrators after commit.
  */
-export async function requestAdminRelationship(outer: ServiceContext, actor: Actor, input: RequestAdminRelationshipInput) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const member = await requirePermission(ctx.db, actor, input.partnerId, "admin_relationships.write");
-    assertInGoodStanding(member.organization);
+export const requestAdminRelationship = defineOperation({
+  name: "admin_relationship.request",
+  input: requestAdminRelationshipSchema,
+  authorize: {
+    organization: (input: RequestAdminRelationshipInput) => input.partnerId,
+    permission: "admin_relationships.write",
+    standing: true,
+  },
+  async run(ctx, input: RequestAdminRelationshipInput, member) {
+    const { tx, actor } = ctx;
     const customer = (await activeResellerRelationship(ctx.db, member.organization.id, input.customerId))
       ? await firstRow(ctx.db.select().from(organizations).where(eq(organizations.id, input.customerId)))
       : undefined;
@@ -80,8 +86,8 @@ export async function requestAdminRelationship(outer: ServiceContext, actor: Act
     await notifyAdminRelationship(ctx, tx, "requested", requested, now);
 
     return { id: row.id, customerName: customer.name };
-  });
-}
+  },
+});
 
 /** The relationship as seen from the acting organization; anything else is "not found". */
 async function getOwnOrThrow(ctx: ServiceContext, member: Member, id: string): Promise<Row> {
@@ -96,10 +102,12 @@ async function getOwnOrThrow(ctx: ServiceContext, member: Member, id: string): P
   return row;
 }
 
-export async function approveAdminRelationship(outer: ServiceContext, actor: Actor, ref: AdminRelationshipRef) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const member = await requirePermission(ctx.db, actor, ref.organizationId, "customer.admin_relationships.approve");
+export const approveAdminRelationship = defineOperation({
+  name: "admin_relationship.approve",
+  input: adminRelationshipRefSchema,
+  authorize: { organization: (ref) => ref.organizationId, permission: "customer.admin_relationships.approve" },
+  async run(ctx, ref, member) {
+    const { tx, actor } = ctx;
     const row = await getOwnOrThrow(ctx, member, ref.relationshipId);
     const now = ctx.now();
     // Global Administrator hands over the whole tenant: only from a sign-in of the last 15 minutes.
@@ -125,13 +133,15 @@ export async function approveAdminRelationship(outer: ServiceContext, actor: Act
     await audit(tx, active, actor, "admin_relationship.approved", now);
     await notifyAdminRelationship(ctx, tx, "approved", active, now);
     return { ...active, endsAt: active.endsAt!, partnerName: partner.name };
-  });
-}
+  },
+});
 
-export async function rejectAdminRelationship(outer: ServiceContext, actor: Actor, ref: AdminRelationshipRef) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const member = await requirePermission(ctx.db, actor, ref.organizationId, "customer.admin_relationships.approve");
+export const rejectAdminRelationship = defineOperation({
+  name: "admin_relationship.reject",
+  input: adminRelationshipRefSchema,
+  authorize: { organization: (ref) => ref.organizationId, permission: "customer.admin_relationships.approve" },
+  async run(ctx, ref, member) {
+    const { tx, actor } = ctx;
     const row = await getOwnOrThrow(ctx, member, ref.relationshipId);
     const now = ctx.now();
 
@@ -139,26 +149,23 @@ export async function rejectAdminRelationship(outer: ServiceContext, actor: Acto
     await audit(tx, rejected, actor, "admin_relationship.rejected", now);
     await notifyAdminRelationship(ctx, tx, "rejected", rejected, now);
     return rejected;
-  });
-}
+  },
+});
 
 /**
  * Either side ends an active relationship: the partner's Admin agent, or the customer's
  * Global administrator ("Remove admin roles"). The reseller relationship stays.
  */
-export async function terminateAdminRelationship(outer: ServiceContext, actor: Actor, ref: AdminRelationshipRef) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const org = await firstRow(
-      ctx.db.select({ kind: organizations.kind }).from(organizations).where(eq(organizations.id, ref.organizationId)),
-    );
-    const side: Side = org?.kind === "customer" ? "customer" : "partner";
-    const member = await requirePermission(
-      ctx.db,
-      actor,
-      ref.organizationId,
-      side === "customer" ? "customer.admin_relationships.approve" : "admin_relationships.write",
-    );
+export const terminateAdminRelationship = defineOperation({
+  name: "admin_relationship.terminate",
+  input: adminRelationshipRefSchema,
+  authorize: {
+    organization: (ref) => ref.organizationId,
+    permission: { partner: "admin_relationships.write", customer: "customer.admin_relationships.approve" },
+  },
+  async run(ctx, ref, member) {
+    const { tx, actor } = ctx;
+    const side: Side = member.organization.kind === "customer" ? "customer" : "partner";
     const row = await getOwnOrThrow(ctx, member, ref.relationshipId);
     const now = ctx.now();
 
@@ -169,8 +176,8 @@ export async function terminateAdminRelationship(outer: ServiceContext, actor: A
     await audit(tx, terminated, actor, "admin_relationship.terminated", now, member.organization.id);
     await notifyAdminRelationship(ctx, tx, "terminated", terminated, now);
     return terminated;
-  });
-}
+  },
+});
 
 /**
  * Admin roles that rode along with a reseller invitation: the Global administrator's

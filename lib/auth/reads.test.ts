@@ -24,6 +24,7 @@ import {
 import { operatorOrganization } from "@/lib/operator/bootstrap";
 import { partnerAbilities } from "./abilities";
 import { requireMember, type Actor, type Member } from "./membership";
+import { execute } from "@/lib/operations/execute";
 
 /*
  * Pages, exports and (later) the API read through lib/: each read checks the member's
@@ -98,7 +99,7 @@ describe("reads through lib/ check the member's permission themselves", () => {
 
   it("which moment: once the customer removed the partner, its page shows history only: no subscriptions, support or selling", async () => {
     const w = await world();
-    await removePartner(w.ctx, w.ga, { customerId: w.customer, partnerId: w.partner, scope: "everything" });
+    await execute(removePartner, w.ctx, w.ga, { customerId: w.customer, partnerId: w.partner, scope: "everything" });
     const agent = await w.member(w.agent, w.partner, "partner");
     const page = await readPartnerCustomerPage(w.ctx.db, agent, w.customer);
     expect(page.current).toBe(false);

@@ -9,6 +9,7 @@ import { inviteCustomerSchema } from "@/lib/invitations/schemas";
 import { createInvitation } from "@/lib/invitations/service";
 import { addMember, addPartner, addUser, codeOf, relatedPartnerAndCustomer, signedInAt, testContext } from "@/lib/testing/fixtures";
 import { RECENT_SIGN_IN_MS } from "./recent-sign-in";
+import { execute } from "@/lib/operations/execute";
 
 /*
  * The moment of the most powerful step: Global Administrator is given only by someone who
@@ -25,14 +26,15 @@ beforeEach(async () => {
 
 const ask = async (name: string, roles: string[]) =>
   (
-    await requestAdminRelationship(
+    await execute(
+      requestAdminRelationship,
       t.ctx,
       world.agent,
       requestAdminRelationshipSchema.parse({ partnerId: world.partner, customerId: world.customer, name, durationDays: "90", roles }),
     )
   ).id;
 const approve = async (actor: typeof world.ga, id: string) =>
-  await approveAdminRelationship(t.ctx, actor, { organizationId: world.customer, relationshipId: id });
+  await execute(approveAdminRelationship, t.ctx, actor, { organizationId: world.customer, relationshipId: id });
 const stateOf = async (id: string) =>
   (await firstRow(t.ctx.db.select({ state: adminRelationships.state }).from(adminRelationships).where(eq(adminRelationships.id, id))))!
     .state;
@@ -64,7 +66,8 @@ describe("approving Global Administrator needs a recent sign-in", () => {
   it("accepting an invitation that carries Global Administrator asks the same", async () => {
     const partner = await addPartner(t.ctx.db, { name: "Contoso", domain: "contoso.example" });
     const agent = await addMember(t.ctx.db, partner, "agent@contoso.example", ["admin_agent"]);
-    const { token } = await createInvitation(
+    const { token } = await execute(
+      createInvitation,
       t.ctx,
       agent,
       inviteCustomerSchema.parse({
@@ -79,9 +82,9 @@ describe("approving Global Administrator needs a recent sign-in", () => {
     );
     const grace = await addUser(t.ctx.db, "grace@newco.example");
     const input = { token, target: "new" as const, name: "NewCo", primaryDomain: "newco.example", country: "US", agreement: "on" as const };
-    expect(await codeOf(async () => await acceptInvitation(t.ctx, grace, input))).toBe("REAUTH_REQUIRED");
+    expect(await codeOf(async () => await execute(acceptInvitation, t.ctx, grace, input))).toBe("REAUTH_REQUIRED");
     expect(await t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.partnerId, partner))).toHaveLength(0);
-    await acceptInvitation(t.ctx, signedInAt(grace, t.ctx.now()), input);
+    await execute(acceptInvitation, t.ctx, signedInAt(grace, t.ctx.now()), input);
     expect(await t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.partnerId, partner))).toHaveLength(1);
   });
 });

@@ -1,34 +1,23 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/actions/result";
-import { runAction } from "@/lib/actions/run-action";
-import { serviceContext } from "@/lib/server-context";
-import { addProductSchema, changeProductSchema, productRefSchema } from "./schemas";
+import { actionFor } from "@/lib/actions/action-for";
 import { addProduct, changeProduct, removeProduct } from "./service";
 
-// Session re-checked by runAction; the operator's permission checked by each service.
+// Thin adapters: each operation checks the operator's permission inside its transaction.
 
-export async function addProductAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(addProductSchema, form, async (input, actor, t) => {
-    const p = await addProduct(serviceContext(), actor, input);
-    revalidatePath("/operator/catalog");
-    return { ok: true, message: t("catalog.added", { product: p.name }) };
-  });
-}
+const catalogPage = () => "/operator/catalog";
 
-export async function changeProductAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(changeProductSchema, form, async (input, actor, t) => {
-    const p = await changeProduct(serviceContext(), actor, input);
-    revalidatePath("/operator/catalog");
-    return { ok: true, message: t("catalog.changed", { product: p.name }) };
-  });
-}
+export const addProductAction = actionFor(addProduct, {
+  revalidate: catalogPage,
+  message: (t, p) => t("catalog.added", { product: p.name }),
+});
 
-export async function removeProductAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(productRefSchema, form, async (input, actor, t) => {
-    const p = await removeProduct(serviceContext(), actor, input.productId);
-    revalidatePath("/operator/catalog");
-    return { ok: true, message: t("catalog.removed", { product: p.name }) };
-  });
-}
+export const changeProductAction = actionFor(changeProduct, {
+  revalidate: catalogPage,
+  message: (t, p) => t("catalog.changed", { product: p.name }),
+});
+
+export const removeProductAction = actionFor(removeProduct, {
+  revalidate: catalogPage,
+  message: (t, p) => t("catalog.removed", { product: p.name }),
+});

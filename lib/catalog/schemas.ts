@@ -12,3 +12,4 @@ export const changeProductSchema = z.object({ productId: idField, name, supporta
 export type ChangeProductInput = z.infer<typeof changeProductSchema>;
 
 export const productRefSchema = z.object({ productId: idField });
+export type ProductRef = z.infer<typeof productRefSchema>;

@@ -1,26 +1,25 @@
 import { firstRow } from "@/db/query";
 import { and, eq, ne } from "drizzle-orm";
 import { products, subscriptions } from "@/db/schema";
-import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
 import { recordAudit } from "@/lib/audit/record";
-import { within, type ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/context";
+import { defineOperation } from "@/lib/operations/define";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { operatorOrganization } from "@/lib/operator/bootstrap";
-import type { AddProductInput, ChangeProductInput } from "./schemas";
-import { transaction } from "@/db/transaction";
+import {
+  addProductSchema,
+  changeProductSchema,
+  productRefSchema,
+  type AddProductInput,
+  type ChangeProductInput,
+  type ProductRef,
+} from "./schemas";
 
 type Product = typeof products.$inferSelect;
 
 /** Names are unique per cloud whatever their case or width. */
 export function productKey(name: string): string {
   return name.normalize("NFKC").trim().toLocaleLowerCase();
-}
-
-async function requireCatalogEditor(ctx: ServiceContext, actor: Actor): Promise<Member> {
-  const operator = await operatorOrganization(ctx.db);
-  if (!operator) throw new DomainError("NOT_FOUND");
-  return await requirePermission(ctx.db, actor, operator.id, "operator.catalog.write");
 }
 
 async function productOrThrow(ctx: ServiceContext, id: string): Promise<Product> {
@@ -39,10 +38,12 @@ async function assertNameFree(ctx: ServiceContext, cloud: Product["cloud"], name
   if (clash) throw new DomainError("PRODUCT_TAKEN", { name }, { name: ["productTaken"] });
 }
 
-export async function addProduct(outer: ServiceContext, actor: Actor, input: AddProductInput): Promise<Product> {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const operator = await requireCatalogEditor(ctx, actor);
+export const addProduct = defineOperation({
+  name: "product.add",
+  input: addProductSchema,
+  authorize: { operator: "operator.catalog.write" },
+  async run(ctx, input: AddProductInput, operator): Promise<Product> {
+    const { tx, actor } = ctx;
     await assertNameFree(ctx, input.cloud, input.name);
     const now = ctx.now();
     const product: Product = {
@@ -67,17 +68,19 @@ export async function addProduct(outer: ServiceContext, actor: Actor, input: Add
     });
 
     return product;
-  });
-}
+  },
+});
 
 /**
  * Renames a product, says whether another partner may support it, or stops offering it.
  * Subscriptions already sold keep the name they were sold under.
  */
-export async function changeProduct(outer: ServiceContext, actor: Actor, input: ChangeProductInput): Promise<Product> {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const operator = await requireCatalogEditor(ctx, actor);
+export const changeProduct = defineOperation({
+  name: "product.change",
+  input: changeProductSchema,
+  authorize: { operator: "operator.catalog.write" },
+  async run(ctx, input: ChangeProductInput, operator): Promise<Product> {
+    const { tx, actor } = ctx;
     const product = await productOrThrow(ctx, input.productId);
     await assertNameFree(ctx, product.cloud, input.name, product.id);
     const now = ctx.now();
@@ -104,15 +107,17 @@ export async function changeProduct(outer: ServiceContext, actor: Actor, input: 
     });
 
     return next;
-  });
-}
+  },
+});
 
 /** Removes a product no subscription was ever sold from; one in use can only stop being offered. */
-export async function removeProduct(outer: ServiceContext, actor: Actor, productId: string): Promise<Product> {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const operator = await requireCatalogEditor(ctx, actor);
-    const product = await productOrThrow(ctx, productId);
+export const removeProduct = defineOperation({
+  name: "product.remove",
+  input: productRefSchema,
+  authorize: { operator: "operator.catalog.write" },
+  async run(ctx, ref: ProductRef, operator): Promise<Product> {
+    const { tx, actor } = ctx;
+    const product = await productOrThrow(ctx, ref.productId);
     const now = ctx.now();
 
     const used = await firstRow(
@@ -131,5 +136,5 @@ export async function removeProduct(outer: ServiceContext, actor: Actor, product
     });
 
     return product;
-  });
-}
+  },
+});

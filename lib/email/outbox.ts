@@ -3,7 +3,7 @@ import { and, eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { placeholders, prepared } from "@/db/prepared";
 import { emailOutbox } from "@/db/schema";
-import { transaction, type Tx } from "@/db/transaction";
+import { afterCommit, transaction, type Tx } from "@/db/transaction";
 
 export type OutgoingEmail = {
   /** Unique per message; re-enqueueing the same key is a no-op, and it becomes the Message-ID. */
@@ -40,8 +40,22 @@ const insertEmail = (tx: Tx) =>
       .prepare(),
   );
 
-/** Queues an email inside the caller's transaction; it is sent only if that transaction commits. */
+// Shared through globalThis: the sender starts in instrumentation, operations run in other bundles.
+const hooks = globalThis as { __prcWakeOutbox?: () => void };
+
+/** The server's sender (lib/email/worker.ts) asks to be woken after every commit that queued mail. */
+export function wakeOnQueuedEmail(wake: () => void): void {
+  hooks.__prcWakeOutbox = wake;
+}
+
+/**
+ * Queues an email inside the caller's transaction; it is sent only if that transaction
+ * commits. The sender is woken right after that commit (no caller needs to remember to), and
+ * its poller picks up whatever a process without a sender (a script) queued.
+ */
 export async function enqueueEmail(tx: Tx, email: OutgoingEmail, now: Date): Promise<void> {
+  const wake = hooks.__prcWakeOutbox;
+  if (wake) afterCommit(tx, wake);
   await insertEmail(tx).execute({
     idempotencyKey: email.idempotencyKey,
     kind: email.kind,

@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { db } from "@/lib/db";
 import { systemClock } from "@/lib/clock";
-import { deliverDueEmails, type SendFn } from "./outbox";
+import { deliverDueEmails, wakeOnQueuedEmail, type SendFn } from "./outbox";
 import { smtpSender } from "./transport";
 
 type WorkerState = { send?: SendFn; running?: Promise<void>; again?: boolean; timer?: NodeJS.Timeout };
@@ -45,6 +45,7 @@ export function kickOutbox(): Promise<void> {
 /** Started once per server process (instrumentation.ts): picks up retries and anything a crash left. */
 export function startOutboxWorker(): void {
   if (w.timer) return;
+  wakeOnQueuedEmail(() => void kickOutbox());
   w.timer = setInterval(() => void kickOutbox(), env().OUTBOX_POLL_MS);
   w.timer.unref();
   void kickOutbox();

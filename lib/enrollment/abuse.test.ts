@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/membership";
 import { getMember } from "@/lib/auth/membership";
 import { addCustomer, addOperatorMember, addUser, codeOf, count, testContext } from "@/lib/testing/fixtures";
-import { applicationForm as form } from "@/lib/testing/enrollment";
+import { applicationForm as form, apply } from "@/lib/testing/enrollment";
 import { approveApplication, rejectApplication } from "./decisions";
-import { submitApplication } from "./service";
+import { execute } from "@/lib/operations/execute";
 
 /*
  * The attacks the security review found on enrollment, each as the attacker would try it: an
@@ -24,16 +24,19 @@ beforeEach(async () => {
 
 describe("enrollment cannot be probed, squatted or decided by its own applicant", () => {
   const approve = (actor: Actor, applicationId: string, corporateConfirmed = false) =>
-    approveApplication(t.ctx, actor, { applicationId, partnerPublicId: undefined, cspTransactionTenant: true, corporateConfirmed });
+    execute(approveApplication, t.ctx, actor, {
+      applicationId,
+      partnerPublicId: undefined,
+      cspTransactionTenant: true,
+      corporateConfirmed,
+    });
 
   it("no oracle: the answer is the same whether another company holds the corporate domain or not", async () => {
     await addCustomer(t.ctx.db, { name: "Existing Corp", domain: "existing.example" });
     // A first application, then the probes the review found: the same answer for a held and a free domain.
-    await submitApplication(t.ctx, applicant, form());
+    await apply(t.ctx, applicant, form());
     for (const corporateDomain of ["existing.example", "nobody-has-this.example"])
-      expect(await codeOf(() => submitApplication(t.ctx, applicant, form({ corporateDomain }))), corporateDomain).toBe(
-        "APPLICATION_PENDING",
-      );
+      expect(await codeOf(() => apply(t.ctx, applicant, form({ corporateDomain }))), corporateDomain).toBe("APPLICATION_PENDING");
     // A fresh applicant naming a held corporate domain is answered as for a free one: it is an unproved claim, looked up by nobody.
     for (const [email, corporateDomain] of [
       ["a@one.example", "existing.example"],
@@ -41,47 +44,47 @@ describe("enrollment cannot be probed, squatted or decided by its own applicant"
     ])
       expect(
         await codeOf(async () =>
-          submitApplication(t.ctx, await addUser(t.ctx.db, email), form({ primaryDomain: email.split("@")[1], corporateDomain })),
+          apply(t.ctx, await addUser(t.ctx.db, email), form({ primaryDomain: email.split("@")[1], corporateDomain })),
         ),
       ).toBe("no error");
   });
 
   it("refused attempts count: a client is stopped however the attempts were answered", async () => {
     t.ctx.config.enrollmentsPerIpPerHour = 3;
-    await submitApplication(t.ctx, applicant, form());
+    await apply(t.ctx, applicant, form());
     for (const corporateDomain of ["a.example", "b.example"])
-      expect(await codeOf(() => submitApplication(t.ctx, applicant, form({ corporateDomain })))).toBe("APPLICATION_PENDING");
-    expect(await codeOf(() => submitApplication(t.ctx, applicant, form({ corporateDomain: "c.example" })))).toBe("RATE_LIMITED");
+      expect(await codeOf(() => apply(t.ctx, applicant, form({ corporateDomain })))).toBe("APPLICATION_PENDING");
+    expect(await codeOf(() => apply(t.ctx, applicant, form({ corporateDomain: "c.example" })))).toBe("RATE_LIMITED");
     // Its IPv6 neighbours are the same client.
     t.ctx.config.enrollmentsPerIpPerHour = 1;
     const v6 = (n: number) => form({ clientIp: `2001:db8:5:6::${n}`, primaryDomain: "other.example" });
-    expect(await codeOf(() => submitApplication(t.ctx, applicant, v6(1)))).toBe("DOMAIN_MISMATCH");
-    expect(await codeOf(() => submitApplication(t.ctx, applicant, v6(2)))).toBe("RATE_LIMITED");
+    expect(await codeOf(() => apply(t.ctx, applicant, v6(1)))).toBe("DOMAIN_MISMATCH");
+    expect(await codeOf(() => apply(t.ctx, applicant, v6(2)))).toBe("RATE_LIMITED");
   });
 
   it("an outsider naming a company's domain is refused before the company's own allowance is touched", async () => {
     t.ctx.config.enrollmentsPerDomainPerDay = 1;
     const eve = await addUser(t.ctx.db, "eve@evil.example");
     for (let i = 0; i < 3; i++)
-      expect(await codeOf(() => submitApplication(t.ctx, eve, form({ clientIp: `198.51.100.${i}` })))).toBe("DOMAIN_MISMATCH");
-    expect(await codeOf(() => submitApplication(t.ctx, applicant, form()))).toBe("no error");
+      expect(await codeOf(() => apply(t.ctx, eve, form({ clientIp: `198.51.100.${i}` })))).toBe("DOMAIN_MISMATCH");
+    expect(await codeOf(() => apply(t.ctx, applicant, form()))).toBe("no error");
   });
 
   it("public suffixes and tenant namespaces are nobody's: neither field may name one", async () => {
     const eve = await addUser(t.ctx.db, "eve@evil.co.uk");
     const x = await addUser(t.ctx.db, "x@t.onmicrosoft.com");
-    expect(await codeOf(() => submitApplication(t.ctx, eve, form({ primaryDomain: "co.uk" })))).toBe("VALIDATION");
-    expect(await codeOf(() => submitApplication(t.ctx, x, form({ primaryDomain: "onmicrosoft.com" })))).toBe("VALIDATION");
-    expect(await codeOf(() => submitApplication(t.ctx, applicant, form({ corporateDomain: "github.io" })))).toBe("VALIDATION");
+    expect(await codeOf(() => apply(t.ctx, eve, form({ primaryDomain: "co.uk" })))).toBe("VALIDATION");
+    expect(await codeOf(() => apply(t.ctx, x, form({ primaryDomain: "onmicrosoft.com" })))).toBe("VALIDATION");
+    expect(await codeOf(() => apply(t.ctx, applicant, form({ corporateDomain: "github.io" })))).toBe("VALIDATION");
     // Their own registrable domains are theirs.
-    expect(await codeOf(() => submitApplication(t.ctx, eve, form({ primaryDomain: "evil.co.uk" })))).toBe("no error");
-    expect(await codeOf(() => submitApplication(t.ctx, x, form({ primaryDomain: "t.onmicrosoft.com" })))).toBe("no error");
+    expect(await codeOf(() => apply(t.ctx, eve, form({ primaryDomain: "evil.co.uk" })))).toBe("no error");
+    expect(await codeOf(() => apply(t.ctx, x, form({ primaryDomain: "t.onmicrosoft.com" })))).toBe("no error");
   });
 
   it("a domain in any waiting application is taken, whichever field it is in: a squatter's corporate claim is never approved", async () => {
-    const victim = await submitApplication(t.ctx, applicant, form());
+    const victim = await apply(t.ctx, applicant, form());
     const eve = await addUser(t.ctx.db, "eve@evil.example");
-    const squat = await submitApplication(t.ctx, eve, form({ primaryDomain: "evil.example", corporateDomain: "tailwind.example" }));
+    const squat = await apply(t.ctx, eve, form({ primaryDomain: "evil.example", corporateDomain: "tailwind.example" }));
     // The victim's domain is in the victim's waiting application: the operator cannot confirm it for the squatter.
     expect(await codeOf(() => approve(operator, squat.id, true))).toBe("DOMAIN_TAKEN");
     // Unconfirmed, the squatter gets its own partner and nothing at the victim's domain.
@@ -93,26 +96,26 @@ describe("enrollment cannot be probed, squatted or decided by its own applicant"
     expect((await getMember(t.ctx.db, eve, partner.id))?.roles).toBeUndefined();
 
     // Two waiting applications claiming one corporate domain: neither can be confirmed while the other waits.
-    const a = await submitApplication(
+    const a = await apply(
       t.ctx,
       await addUser(t.ctx.db, "a@alpha.example"),
       form({ primaryDomain: "alpha.example", corporateDomain: "shared.example" }),
     );
-    const b = await submitApplication(
+    const b = await apply(
       t.ctx,
       await addUser(t.ctx.db, "b@beta.example"),
       form({ primaryDomain: "beta.example", corporateDomain: "shared.example" }),
     );
     expect(await codeOf(() => approve(operator, a.id, true))).toBe("DOMAIN_TAKEN");
-    await rejectApplication(t.ctx, operator, { applicationId: b.id, reason: "Could not verify the company." });
+    await execute(rejectApplication, t.ctx, operator, { applicationId: b.id, reason: "Could not verify the company." });
     expect((await approve(operator, a.id, true)).corporateId).not.toBeNull();
   });
 
   it("separation of duties: nobody decides an application they made, or that names their own address", async () => {
     const manager = await addOperatorMember(t.ctx.db, "pm@tailwind.example", ["partner_manager"]);
-    const own = await submitApplication(t.ctx, manager, form());
+    const own = await apply(t.ctx, manager, form());
     expect(await codeOf(() => approve(manager, own.id))).toBe("OWN_APPLICATION");
-    expect(await codeOf(() => rejectApplication(t.ctx, manager, { applicationId: own.id, reason: "Deciding it myself." }))).toBe(
+    expect(await codeOf(() => execute(rejectApplication, t.ctx, manager, { applicationId: own.id, reason: "Deciding it myself." }))).toBe(
       "OWN_APPLICATION",
     );
     // The same address under another account is the same person.

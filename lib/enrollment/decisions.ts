@@ -7,26 +7,20 @@ import { firstRow } from "@/db/query";
 import { and, eq } from "drizzle-orm";
 import { memberships, organizations, partnerApplications, users } from "@/db/schema";
 import { ensureDefaultGroups } from "@/lib/access/groups";
-import { requirePermission, type Actor, type Organization } from "@/lib/auth/membership";
+import type { Actor, Organization } from "@/lib/auth/membership";
 import { recordAudit } from "@/lib/audit/record";
-import { transaction, type Tx } from "@/db/transaction";
-import { within, type ServiceContext } from "@/lib/context";
+import type { Tx } from "@/db/transaction";
+import type { ServiceContext } from "@/lib/context";
+import { defineOperation } from "@/lib/operations/define";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { noticeEmail } from "@/lib/email/templates";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { operatorOrganization } from "@/lib/operator/bootstrap";
 import type { Cloud } from "@/db/values/organizations";
-import type { ApproveApplicationInput, RejectApplicationInput } from "./schemas";
+import { approveApplicationSchema, rejectApplicationSchema, type ApproveApplicationInput, type RejectApplicationInput } from "./schemas";
 import { normalizeEmail } from "@/lib/email/normalize";
 import { domainTaken, waitingClaims } from "./claims";
 import { decide, type Application } from "./service";
-
-async function requireDecider(ctx: ServiceContext, actor: Actor) {
-  const operator = await operatorOrganization(ctx.db);
-  if (!operator) throw new DomainError("NOT_FOUND");
-  return await requirePermission(ctx.db, actor, operator.id, "operator.applications.decide");
-}
 
 /**
  * The application an operator decides, never one of their own (separation of duties): not
@@ -106,10 +100,12 @@ async function tellApplicant(
  * otherwise the partner is made without it, and the log says so. One transaction; the
  * applicant is emailed.
  */
-export async function approveApplication(outer: ServiceContext, actor: Actor, input: ApproveApplicationInput) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const operator = await requireDecider(ctx, actor);
+export const approveApplication = defineOperation({
+  name: "application.approve",
+  input: approveApplicationSchema,
+  authorize: { operator: "operator.applications.decide" },
+  async run(ctx, input: ApproveApplicationInput, operator) {
+    const { tx, actor } = ctx;
     const app = await getDecidableOrThrow(ctx, actor, input.applicationId);
     if (app.state !== "pending") throw new DomainError("APPLICATION_DECIDED");
     if (await domainTaken(ctx.db, app.cloud, app.primaryDomain)) throw new DomainError("DOMAIN_TAKEN", { domain: app.primaryDomain });
@@ -209,14 +205,16 @@ export async function approveApplication(outer: ServiceContext, actor: Actor, in
       now,
     );
     return { partner, corporateId };
-  });
-}
+  },
+});
 
 /** An operator rejects with a reason the applicant reads in their email. */
-export async function rejectApplication(outer: ServiceContext, actor: Actor, input: RejectApplicationInput) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const operator = await requireDecider(ctx, actor);
+export const rejectApplication = defineOperation({
+  name: "application.reject",
+  input: rejectApplicationSchema,
+  authorize: { operator: "operator.applications.decide" },
+  async run(ctx, input: RejectApplicationInput, operator) {
+    const { tx, actor } = ctx;
     const app = await getDecidableOrThrow(ctx, actor, input.applicationId);
     const now = ctx.now();
 
@@ -233,5 +231,5 @@ export async function rejectApplication(outer: ServiceContext, actor: Actor, inp
     await tellApplicant(ctx, tx, app, "applicationRejected", { reason: input.reason }, `${ctx.config.publicBaseUrl}/enroll`, now);
 
     return app;
-  });
-}
+  },
+});

@@ -4,9 +4,10 @@ import { partnerApplications } from "@/db/schema";
 import type { Actor } from "@/lib/auth/membership";
 import { membersWith } from "@/lib/auth/recipients";
 import { recordAudit } from "@/lib/audit/record";
-import { transaction, type Tx } from "@/db/transaction";
+import type { Tx } from "@/db/transaction";
 import { CLOUD_RULES } from "@/lib/clouds";
-import { within, type ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/context";
+import { defineOperation } from "@/lib/operations/define";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { operatorOrganization } from "@/lib/operator/bootstrap";
@@ -14,7 +15,7 @@ import { clientKey, domainKey } from "@/lib/rate-limits/keys";
 import { consumeAlone, DAY, HOUR } from "@/lib/rate-limits/limiter";
 import { addressProvesDomain, isOwnableDomain } from "@/lib/validation/domains";
 import { domainTaken, pendingFor } from "./claims";
-import type { ApplyInput } from "./schemas";
+import { applicationRefSchema, applySchema, type ApplyInput } from "./schemas";
 import { enqueueNotices } from "@/lib/email/notices";
 
 export type Application = typeof partnerApplications.$inferSelect;
@@ -26,10 +27,11 @@ export type Application = typeof partnerApplications.$inferSelect;
  * domain, per registrable primary domain (daily). An outsider naming another company's
  * domain is refused before that company's allowance is touched.
  */
-async function admit(ctx: ServiceContext, actor: Actor, input: ApplyInput & { clientIp: string }) {
+async function admit(ctx: ServiceContext & { actor: Actor }, input: ApplyInput) {
+  const { actor } = ctx;
   const now = ctx.now();
   await consumeAlone(ctx.db, {
-    key: clientKey("enroll-ip", input.clientIp),
+    key: clientKey("enroll-ip", ctx.clientIp ?? "unknown"),
     limit: ctx.config.enrollmentsPerIpPerHour ?? 5,
     windowMs: HOUR,
     now,
@@ -65,10 +67,13 @@ async function admit(ctx: ServiceContext, actor: Actor, input: ApplyInput & { cl
  * nothing until an operator confirms it when approving (./decisions.ts), which they cannot do
  * while an organization or another waiting application holds it. The operators are emailed.
  */
-export async function submitApplication(outer: ServiceContext, actor: Actor, input: ApplyInput & { clientIp: string }) {
-  await admit(outer, actor, input);
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
+export const submitApplication = defineOperation({
+  name: "application.submit",
+  input: applySchema,
+  authorize: { person: true },
+  admit,
+  async run(ctx, input: ApplyInput) {
+    const { tx, actor } = ctx;
     const operator = await operatorOrganization(ctx.db);
     if (!operator) throw new DomainError("ENROLLMENT_CLOSED", {}, { cloud: ["enrollmentClosed"] });
     if (await domainTaken(ctx.db, input.cloud, input.primaryDomain))
@@ -118,13 +123,16 @@ export async function submitApplication(outer: ServiceContext, actor: Actor, inp
     });
 
     return application;
-  });
-}
+  },
+});
 
 /** The applicant takes back an application no operator has decided yet. */
-export async function withdrawApplication(outer: ServiceContext, actor: Actor, applicationId: string) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
+export const withdrawApplication = defineOperation({
+  name: "application.withdraw",
+  input: applicationRefSchema,
+  authorize: { person: true },
+  async run(ctx, { applicationId }) {
+    const { tx, actor } = ctx;
     const app = await firstRow(
       ctx.db
         .select()
@@ -148,8 +156,8 @@ export async function withdrawApplication(outer: ServiceContext, actor: Actor, a
       });
 
     return app;
-  });
-}
+  },
+});
 
 /** Closes a pending application with one conditional update: two operators deciding at once cannot both win. */
 export async function decide(tx: Tx, app: Application, changes: Partial<Application>) {

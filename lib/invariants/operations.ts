@@ -21,6 +21,7 @@ import { runSubscriptionOp } from "./subscription-operations";
 import { activeRelationshipPairs, customerOf, inOrder, partnerOf, type World } from "./world";
 import { assignSupport, endSupport, recordSupportAction } from "@/lib/support/service";
 import { DAY } from "@/lib/testing/fixtures";
+import { execute } from "@/lib/operations/execute";
 
 /*
  * The operations of the relationship invariant test (relationships.invariant.test.ts):
@@ -130,7 +131,7 @@ export async function run(w: World, o: Op): Promise<boolean> {
       const adminRequest = o.admin
         ? { name: `Ride-along ${w.tokens.length}`, durationDays: 90, roles: ["global_reader" as const], autoExtend: false }
         : null;
-      const { token, invitation } = await createInvitation(ctx, p.admin, {
+      const { token, invitation } = await execute(createInvitation, ctx, p.admin, {
         partnerId: p.id,
         email,
         message: null,
@@ -155,7 +156,7 @@ export async function run(w: World, o: Op): Promise<boolean> {
       if (!inv || !actor) return false;
       const own = w.customers.find((c) => c.ga.email === inv.email);
       if (o.asNew || !own) {
-        await acceptInvitation(ctx, actor, {
+        await execute(acceptInvitation, ctx, actor, {
           token: inv.token,
           target: "new",
           name: `New ${w.domains}`,
@@ -164,7 +165,7 @@ export async function run(w: World, o: Op): Promise<boolean> {
           agreement: "on",
         });
       } else {
-        await acceptInvitation(ctx, actor, {
+        await execute(acceptInvitation, ctx, actor, {
           token: inv.token,
           target: "existing",
           customerId: o.wild ? pick(w.customers, o.c)!.id : own.id,
@@ -177,7 +178,7 @@ export async function run(w: World, o: Op): Promise<boolean> {
       const inv = pick(w.tokens, o.i);
       const actor = inv && actorByEmail(w, inv.email);
       if (!inv || !actor) return false;
-      await declineInvitation(ctx, actor, inv.token);
+      await execute(declineInvitation, ctx, actor, { token: inv.token });
       return true;
     }
     case "revoke": {
@@ -190,7 +191,7 @@ export async function run(w: World, o: Op): Promise<boolean> {
       );
       if (!inv) return false;
       const p = partnerOf(w, inv.partnerId);
-      await revokeInvitation(ctx, p.admin, { partnerId: p.id, invitationId: inv.id });
+      await execute(revokeInvitation, ctx, p.admin, { partnerId: p.id, invitationId: inv.id });
       return true;
     }
     case "request": {
@@ -198,7 +199,8 @@ export async function run(w: World, o: Op): Promise<boolean> {
       const everyPair = w.partners.flatMap((p) => w.customers.map((c) => ({ partnerId: p.id, customerId: c.id })));
       const pair = choose(pairs, everyPair, o.i, o.wild)!;
       const p = partnerOf(w, pair.partnerId);
-      await requestAdminRelationship(
+      await execute(
+        requestAdminRelationship,
         ctx,
         p.admin,
         requestAdminRelationshipSchema.parse({
@@ -225,8 +227,8 @@ export async function run(w: World, o: Op): Promise<boolean> {
       // One approval in four comes from a stale sign-in: refused Global Administrator
       // (REAUTH_REQUIRED), it changes nothing. (From the index, so the sequences stay as they were.)
       const fresh = o.i % 4 !== 0;
-      if (o.approve) await approveAdminRelationship(ctx, fresh ? { ...c.ga, signedInAt: ctx.now() } : c.ga, ref);
-      else await rejectAdminRelationship(ctx, c.ga, ref);
+      if (o.approve) await execute(approveAdminRelationship, ctx, fresh ? { ...c.ga, signedInAt: ctx.now() } : c.ga, ref);
+      else await execute(rejectAdminRelationship, ctx, c.ga, ref);
       return true;
     }
     case "terminate": {
@@ -240,8 +242,8 @@ export async function run(w: World, o: Op): Promise<boolean> {
       if (!r) return false;
       const c = customerOf(w, r.customerId);
       const p = partnerOf(w, r.partnerId);
-      if (o.byCustomer && c) await terminateAdminRelationship(ctx, c.ga, { organizationId: c.id, relationshipId: r.id });
-      else await terminateAdminRelationship(ctx, p.admin, { organizationId: p.id, relationshipId: r.id });
+      if (o.byCustomer && c) await execute(terminateAdminRelationship, ctx, c.ga, { organizationId: c.id, relationshipId: r.id });
+      else await execute(terminateAdminRelationship, ctx, p.admin, { organizationId: p.id, relationshipId: r.id });
       return true;
     }
     case "assignGroup": {
@@ -255,7 +257,12 @@ export async function run(w: World, o: Op): Promise<boolean> {
       if (!r) return false;
       const p = partnerOf(w, r.partnerId);
       const group = (await db.select().from(securityGroups).where(eq(securityGroups.partnerId, p.id)).orderBy(inOrder))[w.domains++ % 2];
-      await createAccessAssignment(ctx, p.admin, { partnerId: p.id, relationshipId: r.id, groupId: group.id, roles: r.roles.slice(0, 1) });
+      await execute(createAccessAssignment, ctx, p.admin, {
+        partnerId: p.id,
+        relationshipId: r.id,
+        groupId: group.id,
+        roles: r.roles.slice(0, 1),
+      });
       return true;
     }
     case "invitePartnership": {
@@ -268,7 +275,7 @@ export async function run(w: World, o: Op): Promise<boolean> {
         o.r,
         o.wild,
       )!;
-      const { token } = await invitePartnership(ctx, p.admin, {
+      const { token } = await execute(invitePartnership, ctx, p.admin, {
         providerId: p.id,
         email: r.admin.email,
         resellerPartnerId: r.publicId,
@@ -281,8 +288,8 @@ export async function run(w: World, o: Op): Promise<boolean> {
       const link = pick(w.partnershipTokens.slice(-2), o.i);
       const actor = link && actorByEmail(w, link.email);
       if (!link || !actor) return false;
-      if (o.authorize) await authorizePartnership(ctx, actor, link.token);
-      else await declinePartnership(ctx, actor, link.token);
+      if (o.authorize) await execute(authorizePartnership, ctx, actor, { token: link.token });
+      else await execute(declinePartnership, ctx, actor, { token: link.token });
       return true;
     }
     case "endPartnership": {
@@ -295,7 +302,7 @@ export async function run(w: World, o: Op): Promise<boolean> {
       );
       if (!row) return false;
       const side = partnerOf(w, o.byReseller ? row.resellerId : row.providerId);
-      await endPartnership(ctx, side.admin, { organizationId: side.id, partnershipId: row.id });
+      await execute(endPartnership, ctx, side.admin, { organizationId: side.id, partnershipId: row.id });
       return true;
     }
     case "assignSupport": {
@@ -310,7 +317,7 @@ export async function run(w: World, o: Op): Promise<boolean> {
         o.s,
         o.wild,
       )!;
-      await assignSupport(ctx, c.ga, { customerId: c.id, subscriptionId: sub.id, partnerId: pair.partnerId });
+      await execute(assignSupport, ctx, c.ga, { customerId: c.id, subscriptionId: sub.id, partnerId: pair.partnerId });
       return true;
     }
     case "supportAction": {
@@ -324,15 +331,15 @@ export async function run(w: World, o: Op): Promise<boolean> {
       if (!a) return false;
       const c = customerOf(w, a.customerId);
       const p = partnerOf(w, a.partnerId);
-      if (o.end && c) await endSupport(ctx, c.ga, { customerId: c.id, assignmentId: a.id });
-      else await recordSupportAction(ctx, p.admin, { partnerId: p.id, assignmentId: a.id, note: "Checked licences" });
+      if (o.end && c) await execute(endSupport, ctx, c.ga, { customerId: c.id, assignmentId: a.id });
+      else await execute(recordSupportAction, ctx, p.admin, { partnerId: p.id, assignmentId: a.id, note: "Checked licences" });
       return true;
     }
     case "removeCustomer": {
       const everyPair = w.partners.flatMap((p) => w.customers.map((c) => ({ partnerId: p.id, customerId: c.id })));
       const pair = choose(await activeRelationships(), everyPair, o.i, o.wild)!;
       const p = partnerOf(w, pair.partnerId);
-      await removeCustomer(ctx, p.admin, {
+      await execute(removeCustomer, ctx, p.admin, {
         partnerId: p.id,
         customerId: pair.customerId,
         attestation: "The customer asked us to end the relationship.",
@@ -348,7 +355,11 @@ export async function run(w: World, o: Op): Promise<boolean> {
         o.wild,
       )!;
       const c = customerOf(w, pair.customerId)!;
-      await removePartner(ctx, c.ga, { customerId: c.id, partnerId: pair.partnerId, scope: o.everything ? "everything" : "admin_roles" });
+      await execute(removePartner, ctx, c.ga, {
+        customerId: c.id,
+        partnerId: pair.partnerId,
+        scope: o.everything ? "everything" : "admin_roles",
+      });
       return true;
     }
     case "time": {

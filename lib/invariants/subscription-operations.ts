@@ -1,8 +1,9 @@
 import { subscriptions } from "@/db/schema";
-import { changeSeats, changeSubscriptionState, createSubscription, recordSubscription } from "@/lib/subscriptions/service";
+import { changeSeats, SUBSCRIPTION_STATE_CHANGES, createSubscription, recordSubscription } from "@/lib/subscriptions/service";
 import { DAY } from "@/lib/testing/fixtures";
 import { choose, pick, type Op } from "./operations";
 import { activeRelationshipPairs, customerOf, inOrder, partnerOf, type World } from "./world";
+import { execute } from "@/lib/operations/execute";
 
 /*
  * The subscription operations of the invariant test: the only operations allowed to change a
@@ -28,7 +29,7 @@ export async function runSubscriptionOp(w: World, o: SubscriptionOp): Promise<bo
         o.wild,
       )!;
       w.subscriptionActor = { side: "partner", id: p.id };
-      await createSubscription(ctx, p.admin, {
+      await execute(createSubscription, ctx, p.admin, {
         partnerId: p.id,
         customerId: pair.customerId,
         productId: product.id,
@@ -46,7 +47,7 @@ export async function runSubscriptionOp(w: World, o: SubscriptionOp): Promise<bo
         o.wild,
       )!;
       w.subscriptionActor = { side: "customer", id: c.id };
-      await recordSubscription(ctx, c.ga, {
+      await execute(recordSubscription, ctx, c.ga, {
         customerId: c.id,
         productId: product.id,
         seats: 10,
@@ -67,8 +68,8 @@ export async function runSubscriptionOp(w: World, o: SubscriptionOp): Promise<bo
         o.byCustomer && c ? [c.ga, c.id, "customer" as const] : [partner.admin, partner.id, "partner" as const];
       w.subscriptionActor = { side, id: organizationId };
       const ref = { organizationId, subscriptionId: sub.id };
-      if (o.change === "seats") await changeSeats(ctx, actor, { ...ref, seats: o.seats });
-      else await changeSubscriptionState(ctx, actor, { ...ref, event: o.change });
+      if (o.change === "seats") await execute(changeSeats, ctx, actor, { ...ref, seats: o.seats });
+      else await execute(SUBSCRIPTION_STATE_CHANGES[o.change], ctx, actor, ref);
       return true;
     }
   }

@@ -10,6 +10,7 @@ import { acceptInvitation } from "@/lib/invitations/respond";
 import { createInvitation } from "@/lib/invitations/service";
 import { authorizePartnership, invitePartnership } from "@/lib/partnerships/service";
 import { addCustomer, addMember, addPartner, addProduct, addSubscription, addUser, testContext } from "@/lib/testing/fixtures";
+import { execute } from "@/lib/operations/execute";
 
 /**
  * The world every invariant run starts from: partners of every type in every cloud, their
@@ -62,8 +63,7 @@ export async function buildWorld() {
   // Two catalog products per cloud: what the subscription operations sell and record.
   const products: { cloud: Cloud; id: string }[] = [];
   for (const cloud of CLOUDS)
-    for (const name of ["Suite", "Analytics"])
-      products.push({ cloud, id: await await addProduct(db, { name: `${name} (${cloud})`, cloud }) });
+    for (const name of ["Suite", "Analytics"]) products.push({ cloud, id: await addProduct(db, { name: `${name} (${cloud})`, cloud }) });
   const w = {
     t,
     partners,
@@ -82,31 +82,34 @@ export async function buildWorld() {
   for (const c of customers) {
     const direct = partners.find((p) => p.cloud === c.cloud && p.type === "direct");
     if (!direct) continue;
-    const { token } = await createInvitation(t.ctx, direct.admin, { partnerId: direct.id, email: c.ga.email, message: null, locale: "en" });
-    await acceptInvitation(t.ctx, c.ga, { token, target: "existing", customerId: c.id, agreement: "on" });
+    const { token } = await execute(createInvitation, t.ctx, direct.admin, {
+      partnerId: direct.id,
+      email: c.ga.email,
+      message: null,
+      locale: "en",
+    });
+    await execute(acceptInvitation, t.ctx, c.ga, { token, target: "existing", customerId: c.id, agreement: "on" });
   }
   const [provider, reseller] = [byKey("provider-global"), byKey("reseller-global")];
-  await authorizePartnership(
-    t.ctx,
-    reseller.admin,
-    (
-      await invitePartnership(t.ctx, provider.admin, {
+  await execute(authorizePartnership, t.ctx, reseller.admin, {
+    token: (
+      await execute(invitePartnership, t.ctx, provider.admin, {
         providerId: provider.id,
         email: reseller.admin.email,
         resellerPartnerId: reseller.publicId,
         locale: "en",
       })
     ).token,
-  );
+  });
   const c2 = customers.find((c) => c.key === "c2")!;
-  const { token } = await createInvitation(t.ctx, reseller.admin, {
+  const { token } = await execute(createInvitation, t.ctx, reseller.admin, {
     partnerId: reseller.id,
     email: c2.ga.email,
     message: null,
     locale: "en",
     providerId: provider.id,
   });
-  await acceptInvitation(t.ctx, c2.ga, { token, target: "existing", customerId: c2.id, agreement: "on" });
+  await execute(acceptInvitation, t.ctx, c2.ga, { token, target: "existing", customerId: c2.id, agreement: "on" });
   return w;
 }
 

@@ -11,6 +11,7 @@ import { addMember, addPartner, addUser, count, relatedPartnerAndCustomer } from
 import { rawValue } from "@/lib/testing/raw";
 import { sharedTestDatabase } from "@/lib/testing/test-database";
 import { createInvitation } from "./service";
+import { execute } from "@/lib/operations/execute";
 
 /*
  * Races between processes, the way several server processes (or a double click and a
@@ -67,7 +68,7 @@ describe("racing on one object from 10 processes", () => {
     const partner = await addPartner(db, { name: "Northwind", domain: "northwind.example" });
     const sales = await addMember(db, partner, "sam@northwind.example", ["sales_agent"]);
     const customer = await addUser(db, "it@racer.example");
-    const { token, invitation } = await createInvitation(ctx, sales, {
+    const { token, invitation } = await execute(createInvitation, ctx, sales, {
       partnerId: partner,
       email: customer.email,
       message: null,
@@ -94,7 +95,8 @@ describe("racing on one object from 10 processes", () => {
   it("100 approvals and rejections of one request: one decision, one activity row, one set of emails", async () => {
     const { dir, target, db, ctx } = await freshDatabase();
     const w = await relatedPartnerAndCustomer(ctx);
-    const { id } = await requestAdminRelationship(
+    const { id } = await execute(
+      requestAdminRelationship,
       ctx,
       w.agent,
       requestAdminRelationshipSchema.parse({
@@ -134,7 +136,8 @@ describe("racing on one object from 10 processes", () => {
   it("100 terminations of one active relationship from both sides: terminated once", async () => {
     const { dir, target, db, ctx } = await freshDatabase();
     const w = await relatedPartnerAndCustomer(ctx);
-    const { id } = await requestAdminRelationship(
+    const { id } = await execute(
+      requestAdminRelationship,
       ctx,
       w.agent,
       requestAdminRelationshipSchema.parse({
@@ -145,7 +148,7 @@ describe("racing on one object from 10 processes", () => {
         roles: ["global_reader"],
       }),
     );
-    await approveAdminRelationship(ctx, w.ga, { organizationId: w.customer, relationshipId: id });
+    await execute(approveAdminRelationship, ctx, w.ga, { organizationId: w.customer, relationshipId: id });
     const noticesBefore = await countWhere(db, "select count(*) as n from email_outbox where kind = 'admin_relationship.terminated'");
 
     const results = await race(dir, target, "terminate", {

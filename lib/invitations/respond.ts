@@ -4,9 +4,10 @@ import { and, eq } from "drizzle-orm";
 import { invitations, organizations } from "@/db/schema";
 import type { Actor, Organization } from "@/lib/auth/membership";
 import { recordAudit } from "@/lib/audit/record";
-import { transaction, type Tx } from "@/db/transaction";
+import type { Tx } from "@/db/transaction";
 import { assertInGoodStanding, requireStanding } from "@/lib/partners/standing";
-import { within, type ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/context";
+import { defineOperation } from "@/lib/operations/define";
 import { normalizeDomain } from "@/lib/email/normalize";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { invitationAnsweredEmail } from "@/lib/email/templates";
@@ -15,7 +16,7 @@ import { needsFreshSignIn } from "@/lib/auth/recent-sign-in";
 import { DomainError } from "@/lib/errors";
 import { grantWithInvitation } from "@/lib/admin-relationships/service";
 import { newId } from "@/lib/ids";
-import type { AcceptInvitationInput } from "./schemas";
+import { acceptInvitationSchema, declineInvitationSchema, type AcceptInvitationInput } from "./schemas";
 import { invitationStatus } from "./status";
 import { assertAnswerable } from "./answerable";
 import { hashToken, isWellFormedToken } from "./tokens";
@@ -68,11 +69,15 @@ async function closeInvitation(
 }
 
 /** Viewing the landing page records "opened" and nothing else (a prefetch cannot accept). */
-export async function markInvitationOpened(ctx: ServiceContext, token: string): Promise<void> {
-  const inv = await findInvitationByToken(ctx, token);
-  if (!inv || invitationStatus(inv, ctx.now()) !== "sent") return;
-  const now = ctx.now();
-  await transaction(ctx.db, async (tx) => {
+export const markInvitationOpened = defineOperation({
+  name: "invitation.open",
+  input: declineInvitationSchema,
+  authorize: { system: true },
+  async run(ctx, { token }): Promise<void> {
+    const { tx } = ctx;
+    const inv = await findInvitationByToken(ctx, token);
+    if (!inv || invitationStatus(inv, ctx.now()) !== "sent") return;
+    const now = ctx.now();
     const changed = changedRows(
       await tx
         .update(invitations)
@@ -90,8 +95,8 @@ export async function markInvitationOpened(ctx: ServiceContext, token: string): 
         at: now,
       });
     }
-  });
-}
+  },
+});
 
 async function notifyPartner(
   ctx: ServiceContext,
@@ -135,9 +140,12 @@ async function notifyPartner(
  * and other partners' relationships stay as they are (rule 1).
  */
 
-export async function acceptInvitation(outer: ServiceContext, actor: Actor, input: AcceptInvitationInput) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
+export const acceptInvitation = defineOperation({
+  name: "invitation.accept",
+  input: acceptInvitationSchema,
+  authorize: { person: true },
+  async run(ctx, input: AcceptInvitationInput) {
+    const { tx, actor } = ctx;
     const inv = await requireAnswerable(ctx, actor, input.token);
     const partner = await firstRow(organizationById(ctx.db).execute({ id: inv.partnerId }));
     if (!partner) throw new DomainError("INVITATION_INVALID");
@@ -248,12 +256,15 @@ export async function acceptInvitation(outer: ServiceContext, actor: Actor, inpu
       adminRelationshipId: adminRelationship?.id ?? null,
       providerId: provider?.id ?? null,
     };
-  });
-}
+  },
+});
 
-export async function declineInvitation(outer: ServiceContext, actor: Actor, token: string) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
+export const declineInvitation = defineOperation({
+  name: "invitation.decline",
+  input: declineInvitationSchema,
+  authorize: { person: true },
+  async run(ctx, { token }) {
+    const { tx, actor } = ctx;
     const inv = await requireAnswerable(ctx, actor, token);
     const partner = await firstRow(ctx.db.select().from(organizations).where(eq(organizations.id, inv.partnerId)));
     if (!partner) throw new DomainError("INVITATION_INVALID");
@@ -272,5 +283,5 @@ export async function declineInvitation(outer: ServiceContext, actor: Actor, tok
     await notifyPartner(ctx, tx, inv, partner, false, null, now);
 
     return { partnerName: partner.name };
-  });
-}
+  },
+});

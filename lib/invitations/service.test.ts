@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/membership";
 import { acceptInvitation, declineInvitation, findInvitationByToken, markInvitationOpened } from "./respond";
 import { createInvitation, resendInvitation, revokeInvitation } from "./service";
 import { invitationStatus } from "./status";
+import { execute } from "@/lib/operations/execute";
 
 let t: Awaited<ReturnType<typeof testContext>>;
 let partnerId: string;
@@ -29,7 +30,7 @@ beforeEach(async () => {
 });
 
 async function invite(email = "grace@blueyonder.example") {
-  return await createInvitation(t.ctx, agent, { partnerId, email, message: "Hello Grace", locale: "en" });
+  return await execute(createInvitation, t.ctx, agent, { partnerId, email, message: "Hello Grace", locale: "en" });
 }
 
 describe("createInvitation", () => {
@@ -64,14 +65,17 @@ describe("createInvitation", () => {
     for (const role of ["billing_admin", "helpdesk_agent", "user_management_admin"] as const) {
       const member = await addMember(t.ctx.db, partnerId, `${role}@northwind.example`, [role]);
       expect(
-        await codeOf(async () => await createInvitation(t.ctx, member, { partnerId, email: "x@y.example", message: null, locale: "en" })),
+        await codeOf(
+          async () => await execute(createInvitation, t.ctx, member, { partnerId, email: "x@y.example", message: null, locale: "en" }),
+        ),
       ).toBe("FORBIDDEN");
     }
     for (const role of ["account_admin", "sales_agent"] as const) {
       const member = await addMember(t.ctx.db, partnerId, `${role}@northwind.example`, [role]);
       expect(
         await codeOf(
-          async () => await createInvitation(t.ctx, member, { partnerId, email: `${role}@y.example`, message: null, locale: "en" }),
+          async () =>
+            await execute(createInvitation, t.ctx, member, { partnerId, email: `${role}@y.example`, message: null, locale: "en" }),
         ),
       ).toBe("no error");
     }
@@ -82,7 +86,7 @@ describe("createInvitation", () => {
     const other = await addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
     expect(
       await codeOf(
-        async () => await createInvitation(t.ctx, agent, { partnerId: other, email: "x@y.example", message: null, locale: "en" }),
+        async () => await execute(createInvitation, t.ctx, agent, { partnerId: other, email: "x@y.example", message: null, locale: "en" }),
       ),
     ).toBe("NOT_FOUND");
     expect(await count(t.ctx.db, "invitations")).toBe(0);
@@ -98,9 +102,9 @@ describe("token rules", () => {
   it("single use: a second accept and a decline after accepting are refused", async () => {
     const { token } = await invite();
     const grace = await addUser(t.ctx.db, "grace@blueyonder.example");
-    await acceptInvitation(t.ctx, grace, newOrg(token));
-    expect(await codeOf(async () => await acceptInvitation(t.ctx, grace, newOrg(token)))).toBe("INVITATION_USED");
-    expect(await codeOf(async () => await declineInvitation(t.ctx, grace, token))).toBe("INVITATION_USED");
+    await execute(acceptInvitation, t.ctx, grace, newOrg(token));
+    expect(await codeOf(async () => await execute(acceptInvitation, t.ctx, grace, newOrg(token)))).toBe("INVITATION_USED");
+    expect(await codeOf(async () => await execute(declineInvitation, t.ctx, grace, { token }))).toBe("INVITATION_USED");
     expect(await count(t.ctx.db, "reseller_relationships")).toBe(1);
   });
 
@@ -108,8 +112,8 @@ describe("token rules", () => {
     const { token } = await invite();
     const mallory = await addUser(t.ctx.db, "mallory@blueyonder.example");
     const before = await count(t.ctx.db, "audit_events");
-    expect(await codeOf(async () => await acceptInvitation(t.ctx, mallory, newOrg(token)))).toBe("WRONG_ACCOUNT");
-    expect(await codeOf(async () => await declineInvitation(t.ctx, mallory, token))).toBe("WRONG_ACCOUNT");
+    expect(await codeOf(async () => await execute(acceptInvitation, t.ctx, mallory, newOrg(token)))).toBe("WRONG_ACCOUNT");
+    expect(await codeOf(async () => await execute(declineInvitation, t.ctx, mallory, { token }))).toBe("WRONG_ACCOUNT");
     expect(await count(t.ctx.db, "audit_events")).toBe(before);
     expect((await findInvitationByToken(t.ctx, token))!.state).toBe("sent");
   });
@@ -117,7 +121,7 @@ describe("token rules", () => {
   it("a homoglyph address (Cyrillic а) is a different address", async () => {
     const { token } = await invite("grace@blueyonder.example");
     const lookalike = await addUser(t.ctx.db, "grаce@blueyonder.example"); // the "а" is U+0430
-    expect(await codeOf(async () => await acceptInvitation(t.ctx, lookalike, newOrg(token)))).toBe("WRONG_ACCOUNT");
+    expect(await codeOf(async () => await execute(acceptInvitation, t.ctx, lookalike, newOrg(token)))).toBe("WRONG_ACCOUNT");
   });
 
   it("expires after 14 days by default", async () => {
@@ -125,42 +129,42 @@ describe("token rules", () => {
     const grace = await addUser(t.ctx.db, "grace@blueyonder.example");
     t.advance(14 * DAY);
     expect(invitationStatus((await findInvitationByToken(t.ctx, token))!, t.ctx.now())).toBe("expired");
-    expect(await codeOf(async () => await acceptInvitation(t.ctx, grace, newOrg(token)))).toBe("INVITATION_EXPIRED");
+    expect(await codeOf(async () => await execute(acceptInvitation, t.ctx, grace, newOrg(token)))).toBe("INVITATION_EXPIRED");
   });
 
   it("works until the last moment before expiry", async () => {
     const { token } = await invite();
     const grace = await addUser(t.ctx.db, "grace@blueyonder.example");
     t.advance(14 * DAY - 1);
-    expect(await codeOf(async () => await acceptInvitation(t.ctx, grace, newOrg(token)))).toBe("no error");
+    expect(await codeOf(async () => await execute(acceptInvitation, t.ctx, grace, newOrg(token)))).toBe("no error");
   });
 
   it("resend issues a new token and kills the old one", async () => {
     const { invitation, token: oldToken } = await invite();
     t.advance(20 * DAY); // expired invitations can be resent
-    const { token: newToken } = await resendInvitation(t.ctx, agent, { partnerId, invitationId: invitation.id });
+    const { token: newToken } = await execute(resendInvitation, t.ctx, agent, { partnerId, invitationId: invitation.id });
     expect(newToken).not.toBe(oldToken);
     expect(await findInvitationByToken(t.ctx, oldToken)).toBeNull();
     const grace = await addUser(t.ctx.db, "grace@blueyonder.example");
-    expect(await codeOf(async () => await acceptInvitation(t.ctx, grace, newOrg(oldToken)))).toBe("INVITATION_INVALID");
-    expect(await codeOf(async () => await acceptInvitation(t.ctx, grace, newOrg(newToken)))).toBe("no error");
+    expect(await codeOf(async () => await execute(acceptInvitation, t.ctx, grace, newOrg(oldToken)))).toBe("INVITATION_INVALID");
+    expect(await codeOf(async () => await execute(acceptInvitation, t.ctx, grace, newOrg(newToken)))).toBe("no error");
     expect(await count(t.ctx.db, "email_outbox")).toBe(3); // first send, resend, accepted notice
   });
 
   it("revoke makes the link show as withdrawn, and cannot be undone by a resend", async () => {
     const { invitation, token } = await invite();
-    await revokeInvitation(t.ctx, agent, { partnerId, invitationId: invitation.id });
+    await execute(revokeInvitation, t.ctx, agent, { partnerId, invitationId: invitation.id });
     const grace = await addUser(t.ctx.db, "grace@blueyonder.example");
-    expect(await codeOf(async () => await acceptInvitation(t.ctx, grace, newOrg(token)))).toBe("INVITATION_REVOKED");
-    expect(await codeOf(async () => await resendInvitation(t.ctx, agent, { partnerId, invitationId: invitation.id }))).toBe(
+    expect(await codeOf(async () => await execute(acceptInvitation, t.ctx, grace, newOrg(token)))).toBe("INVITATION_REVOKED");
+    expect(await codeOf(async () => await execute(resendInvitation, t.ctx, agent, { partnerId, invitationId: invitation.id }))).toBe(
       "INVITATION_NOT_OPEN",
     );
   });
 
   it("opening the page marks it opened, once, and changes nothing else", async () => {
     const { token } = await invite();
-    await markInvitationOpened(t.ctx, token);
-    await markInvitationOpened(t.ctx, token);
+    await execute(markInvitationOpened, t.ctx, "system", { token });
+    await execute(markInvitationOpened, t.ctx, "system", { token });
     expect((await findInvitationByToken(t.ctx, token))!.state).toBe("opened");
     expect((await t.ctx.db.select().from(auditEvents)).map((e) => e.action)).toEqual(["invitation.sent", "invitation.opened"]);
     expect(await count(t.ctx.db, "reseller_relationships")).toBe(0);
@@ -169,7 +173,7 @@ describe("token rules", () => {
   it("decline records it and tells the partner in the inviter's language", async () => {
     const { token } = await invite();
     const grace = await addUser(t.ctx.db, "grace@blueyonder.example");
-    await declineInvitation(t.ctx, grace, token);
+    await execute(declineInvitation, t.ctx, grace, { token });
     expect((await findInvitationByToken(t.ctx, token))!.state).toBe("declined");
     const notice = (await firstRow(t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "invitation.declined"))))!;
     expect(notice.toAddress).toBe("agent@northwind.example");

@@ -1,11 +1,12 @@
 import { changedRows, firstRow } from "@/db/query";
 import { and, eq, inArray } from "drizzle-orm";
 import { invitations, organizations } from "@/db/schema";
-import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
+import type { Member } from "@/lib/auth/membership";
 import { hasPermission } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
-import { transaction, type Tx } from "@/db/transaction";
-import { within, type ServiceContext } from "@/lib/context";
+import type { Tx } from "@/db/transaction";
+import type { ServiceContext } from "@/lib/context";
+import { defineOperation } from "@/lib/operations/define";
 import { normalizeEmail } from "@/lib/email/normalize";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { invitationEmail } from "@/lib/email/templates";
@@ -16,9 +17,9 @@ import { newId } from "@/lib/ids";
 import { consume, DAY } from "@/lib/rate-limits/limiter";
 import { insertInvitation, memberByEmail } from "./statements";
 import { activePartnership } from "@/lib/partnerships/service";
-import { assertInGoodStanding, requireStanding } from "@/lib/partners/standing";
+import { requireStanding } from "@/lib/partners/standing";
 import type { Organization } from "@/lib/auth/membership";
-import type { InvitationRef, InviteCustomerInput } from "./schemas";
+import { invitationRefSchema, inviteCustomerSchema, type InviteCustomerInput } from "./schemas";
 import { invitationStatus } from "./status";
 import { expiryFrom, newInvitationToken } from "./tokens";
 
@@ -94,11 +95,12 @@ async function checkProvider(ctx: ServiceContext, partner: Organization, provide
  * its email share one transaction; the email leaves after commit. Returns the raw token
  * (never stored) so callers other than email, such as tests, can follow the link.
  */
-export async function createInvitation(outer: ServiceContext, actor: Actor, input: InviteCustomerInput) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const member = await requirePermission(ctx.db, actor, input.partnerId, "invitations.write");
-    assertInGoodStanding(member.organization);
+export const createInvitation = defineOperation({
+  name: "invitation.create",
+  input: inviteCustomerSchema,
+  authorize: { organization: (input: InviteCustomerInput) => input.partnerId, permission: "invitations.write", standing: true },
+  async run(ctx, input: InviteCustomerInput, member) {
+    const { tx, actor } = ctx;
     const email = normalizeEmail(input.email);
     const ownMember = await firstRow(memberByEmail(ctx.db).execute({ organizationId: member.organization.id, email }));
     // A partner can never resell to itself (rule 4): its own people are not customers.
@@ -143,8 +145,8 @@ export async function createInvitation(outer: ServiceContext, actor: Actor, inpu
     await queueInvitationEmail(ctx, tx, member, invitation, token, now);
 
     return { invitation, token };
-  });
-}
+  },
+});
 
 async function getOwnInvitationOrThrow(ctx: ServiceContext, member: Member, invitationId: string) {
   const inv = await firstRow(
@@ -158,11 +160,12 @@ async function getOwnInvitationOrThrow(ctx: ServiceContext, member: Member, invi
 }
 
 /** Sends a fresh link: a new token replaces the old one (which stops working) and the clock restarts. */
-export async function resendInvitation(outer: ServiceContext, actor: Actor, ref: InvitationRef) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const member = await requirePermission(ctx.db, actor, ref.partnerId, "invitations.write");
-    assertInGoodStanding(member.organization);
+export const resendInvitation = defineOperation({
+  name: "invitation.resend",
+  input: invitationRefSchema,
+  authorize: { organization: (ref) => ref.partnerId, permission: "invitations.write", standing: true },
+  async run(ctx, ref, member) {
+    const { tx } = ctx;
     const inv = await getOwnInvitationOrThrow(ctx, member, ref.invitationId);
     await requireStanding(ctx.db, inv.providerId);
     const now = ctx.now();
@@ -198,7 +201,7 @@ export async function resendInvitation(outer: ServiceContext, actor: Actor, ref:
     await countInvitationEmail(tx, ctx, member.organization.id, now);
     await recordAudit(tx, {
       organizationId: member.organization.id,
-      actor,
+      actor: ctx.actor,
       action: "invitation.resent",
       targetType: "invitation",
       targetId: inv.id,
@@ -208,13 +211,15 @@ export async function resendInvitation(outer: ServiceContext, actor: Actor, ref:
     await queueInvitationEmail(ctx, tx, member, next, token, now);
 
     return { token, email: inv.email };
-  });
-}
+  },
+});
 
-export async function revokeInvitation(outer: ServiceContext, actor: Actor, ref: InvitationRef): Promise<{ email: string }> {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const member = await requirePermission(ctx.db, actor, ref.partnerId, "invitations.write");
+export const revokeInvitation = defineOperation({
+  name: "invitation.revoke",
+  input: invitationRefSchema,
+  authorize: { organization: (ref) => ref.partnerId, permission: "invitations.write" },
+  async run(ctx, ref, member): Promise<{ email: string }> {
+    const { tx, actor } = ctx;
     const inv = await getOwnInvitationOrThrow(ctx, member, ref.invitationId);
     const now = ctx.now();
 
@@ -236,5 +241,5 @@ export async function revokeInvitation(outer: ServiceContext, actor: Actor, ref:
     });
 
     return { email: inv.email };
-  });
-}
+  },
+});

@@ -9,6 +9,7 @@ import { addCustomer, addMember, addPartner, addSubscription, addUser, codeOf, D
 import { acceptInvitation } from "./respond";
 import { inviteCustomerSchema } from "./schemas";
 import { createInvitation } from "./service";
+import { execute } from "@/lib/operations/execute";
 
 let t: Awaited<ReturnType<typeof testContext>>;
 let partner: string;
@@ -34,13 +35,13 @@ const form = (over: Record<string, unknown> = {}) =>
 
 describe("admin roles riding along with a reseller invitation", () => {
   it("one email and one acceptance create the reseller relationship and an active admin relationship", async () => {
-    const { token } = await createInvitation(t.ctx, agent, form());
+    const { token } = await execute(createInvitation, t.ctx, agent, form());
     const mail = (await firstRow(t.ctx.db.select().from(emailOutbox)))!;
     expect(mail.textBody).toContain("Accepting also gives Northwind these admin roles in your organization for 90 days:");
     expect(mail.textBody).toContain("Helpdesk Administrator");
     t.advance(DAY);
     const grace = await addUser(t.ctx.db, "grace@newco.example");
-    const { customerId, adminRelationshipId } = await acceptInvitation(t.ctx, grace, {
+    const { customerId, adminRelationshipId } = await execute(acceptInvitation, t.ctx, grace, {
       token,
       target: "new",
       name: "NewCo",
@@ -84,27 +85,33 @@ describe("admin roles riding along with a reseller invitation", () => {
 
   it("a Sales agent may invite but not ask for admin roles", async () => {
     const sales = await addMember(t.ctx.db, partner, "sales@northwind.example", ["sales_agent"]);
-    expect(await codeOf(async () => await createInvitation(t.ctx, sales, form()))).toBe("FORBIDDEN");
-    expect(await codeOf(async () => await createInvitation(t.ctx, sales, form({ includeAdmin: undefined })))).toBe("no error");
+    expect(await codeOf(async () => await execute(createInvitation, t.ctx, sales, form()))).toBe("FORBIDDEN");
+    expect(await codeOf(async () => await execute(createInvitation, t.ctx, sales, form({ includeAdmin: undefined })))).toBe("no error");
   });
 
   it("the same rules as a request: Global Administrator never auto-extends; the name is reserved by the open invitation", async () => {
     expect(
-      await codeOf(async () => await createInvitation(t.ctx, agent, form({ roles: ["global_administrator"], autoExtend: "on" }))),
+      await codeOf(async () => await execute(createInvitation, t.ctx, agent, form({ roles: ["global_administrator"], autoExtend: "on" }))),
     ).toBe("AUTO_EXTEND_GLOBAL_ADMIN");
-    await createInvitation(t.ctx, agent, form());
+    await execute(createInvitation, t.ctx, agent, form());
     expect(
-      await codeOf(async () => await createInvitation(t.ctx, agent, form({ email: "other@newco.example", name: "NEWCO HELPDESK" }))),
+      await codeOf(
+        async () => await execute(createInvitation, t.ctx, agent, form({ email: "other@newco.example", name: "NEWCO HELPDESK" })),
+      ),
     ).toBe("NAME_TAKEN");
     // A customer already related to the partner: a separate request cannot take the reserved name either.
     const customer = await addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
     const olivia = await addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
-    const plain = await createInvitation(t.ctx, agent, { partnerId: partner, email: olivia.email, message: null, locale: "en" });
-    await acceptInvitation(t.ctx, olivia, { token: plain.token, target: "existing", customerId: customer, agreement: "on" });
+    const plain = await execute(createInvitation, t.ctx, agent, { partnerId: partner, email: olivia.email, message: null, locale: "en" });
+    await execute(acceptInvitation, t.ctx, olivia, { token: plain.token, target: "existing", customerId: customer, agreement: "on" });
     const request = (name: string) =>
       requestAdminRelationshipSchema.parse({ partnerId: partner, customerId: customer, name, durationDays: "5", roles: ["global_reader"] });
-    expect(await codeOf(async () => await requestAdminRelationship(t.ctx, agent, await request("NewCo helpdesk")))).toBe("NAME_TAKEN");
-    expect(await codeOf(async () => await requestAdminRelationship(t.ctx, agent, await request("Something else")))).toBe("no error");
+    expect(await codeOf(async () => await execute(requestAdminRelationship, t.ctx, agent, await request("NewCo helpdesk")))).toBe(
+      "NAME_TAKEN",
+    );
+    expect(await codeOf(async () => await execute(requestAdminRelationship, t.ctx, agent, await request("Something else")))).toBe(
+      "no error",
+    );
   });
 
   it("leaves every subscription row as it was", async () => {
@@ -112,8 +119,8 @@ describe("admin roles riding along with a reseller invitation", () => {
     const olivia = await addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
     await addSubscription(t.ctx.db, customer, "Microsoft 365 E3", null);
     const before = await dumpTable(t.ctx.db, "subscriptions");
-    const { token } = await createInvitation(t.ctx, agent, form({ email: olivia.email }));
-    await acceptInvitation(t.ctx, olivia, { token, target: "existing", customerId: customer, agreement: "on" });
+    const { token } = await execute(createInvitation, t.ctx, agent, form({ email: olivia.email }));
+    await execute(acceptInvitation, t.ctx, olivia, { token, target: "existing", customerId: customer, agreement: "on" });
     expect(await dumpTable(t.ctx.db, "subscriptions")).toBe(before);
   });
 });

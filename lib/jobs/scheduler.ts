@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { serviceContext } from "@/lib/server-context";
 import { hostname } from "node:os";
 import { claimTick } from "./lease";
+import { execute } from "@/lib/operations/execute";
 
 const holder = globalThis as unknown as { __prcJobs?: NodeJS.Timeout };
 
@@ -28,7 +29,7 @@ export function startScheduledJobs(): void {
       const ctx = serviceContext();
       if (!(await claimTick(ctx.db, "scheduled-jobs", SERVER, ctx.now(), interval * 0.9))) return;
       const report = await runAdminRelationshipJobs(ctx);
-      await activatePendingAssignments(ctx.db);
+      await execute(activatePendingAssignments, ctx, "system", {});
       await purgeOldRateLimits(ctx.db, ctx.now());
       await purgeExpiredSessions(ctx.db, ctx.now());
       if (Object.values(report).some((n) => n > 0)) void kickOutbox();

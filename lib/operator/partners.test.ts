@@ -22,6 +22,7 @@ import {
   testContext,
 } from "@/lib/testing/fixtures";
 import { offboardPartner, reinstatePartner, suspendPartner } from "./partners";
+import { execute } from "@/lib/operations/execute";
 
 let t: Awaited<ReturnType<typeof testContext>>;
 let operator: Actor;
@@ -29,7 +30,8 @@ let world: Awaited<ReturnType<typeof relatedPartnerAndCustomer>>;
 let admin: Actor;
 
 const ask = async (name: string) =>
-  await requestAdminRelationship(
+  await execute(
+    requestAdminRelationship,
     t.ctx,
     world.agent,
     requestAdminRelationshipSchema.parse({
@@ -54,14 +56,14 @@ describe("suspending a partner", () => {
   it("its people still see, but send no invitation, request no roles and sell nothing; customers cannot answer what it sent before", async () => {
     const pending = await ask("Before the suspension");
     const outsider = await addUser(t.ctx.db, "new@tailwind.example");
-    const { token } = await createInvitation(t.ctx, admin, {
+    const { token } = await execute(createInvitation, t.ctx, admin, {
       partnerId: world.partner,
       email: outsider.email,
       message: null,
       locale: "en",
     });
-    const product = await await addProduct(t.ctx.db, { name: "Microsoft 365 E3" });
-    await suspendPartner(t.ctx, operator, { partnerId: world.partner, reason: "Unpaid invoices since March." });
+    const product = await addProduct(t.ctx.db, { name: "Microsoft 365 E3" });
+    await execute(suspendPartner, t.ctx, operator, { partnerId: world.partner, reason: "Unpaid invoices since March." });
     expect(await stateOf(world.partner)).toBe("suspended");
     // Its Account admin hears why.
     const mail = await t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "partner.partnerSuspended"));
@@ -71,14 +73,19 @@ describe("suspending a partner", () => {
     expect(
       await codeOf(
         async () =>
-          await createInvitation(t.ctx, admin, { partnerId: world.partner, email: "other@tailwind.example", message: null, locale: "en" }),
+          await execute(createInvitation, t.ctx, admin, {
+            partnerId: world.partner,
+            email: "other@tailwind.example",
+            message: null,
+            locale: "en",
+          }),
       ),
     ).toBe("PARTNER_SUSPENDED");
     expect(await codeOf(async () => await ask("During the suspension"))).toBe("PARTNER_SUSPENDED");
     expect(
       await codeOf(
         async () =>
-          await createSubscription(t.ctx, world.agent, {
+          await execute(createSubscription, t.ctx, world.agent, {
             partnerId: world.partner,
             customerId: world.customer,
             productId: product,
@@ -91,7 +98,7 @@ describe("suspending a partner", () => {
     expect(
       await codeOf(
         async () =>
-          await acceptInvitation(t.ctx, outsider, {
+          await execute(acceptInvitation, t.ctx, outsider, {
             token,
             target: "new",
             name: "Tailwind",
@@ -103,29 +110,30 @@ describe("suspending a partner", () => {
     ).toBe("PARTNER_SUSPENDED");
     expect(
       await codeOf(
-        async () => await approveAdminRelationship(t.ctx, world.ga, { organizationId: world.customer, relationshipId: pending.id }),
+        async () =>
+          await execute(approveAdminRelationship, t.ctx, world.ga, { organizationId: world.customer, relationshipId: pending.id }),
       ),
     ).toBe("PARTNER_SUSPENDED");
 
-    await reinstatePartner(t.ctx, operator, { partnerId: world.partner, reason: "Invoices settled." });
-    expect((await approveAdminRelationship(t.ctx, world.ga, { organizationId: world.customer, relationshipId: pending.id })).state).toBe(
-      "active",
-    );
-    expect(await codeOf(async () => await reinstatePartner(t.ctx, operator, { partnerId: world.partner, reason: "Once more." }))).toBe(
-      "PARTNER_STATE",
-    );
+    await execute(reinstatePartner, t.ctx, operator, { partnerId: world.partner, reason: "Invoices settled." });
+    expect(
+      (await execute(approveAdminRelationship, t.ctx, world.ga, { organizationId: world.customer, relationshipId: pending.id })).state,
+    ).toBe("active");
+    expect(
+      await codeOf(async () => await execute(reinstatePartner, t.ctx, operator, { partnerId: world.partner, reason: "Once more." })),
+    ).toBe("PARTNER_STATE");
   });
 
   it("only an operator with the permission: a viewer is refused; the partner itself, a customer or a stranger find nothing", async () => {
     const viewer = await addOperatorMember(t.ctx.db, "viewer@program.example", ["operator_viewer"]);
     const input = { partnerId: world.partner, reason: "Trying it on." };
-    expect(await codeOf(async () => await suspendPartner(t.ctx, viewer, input))).toBe("FORBIDDEN");
+    expect(await codeOf(async () => await execute(suspendPartner, t.ctx, viewer, input))).toBe("FORBIDDEN");
     for (const who of [admin, world.ga, await addUser(t.ctx.db, "x@nowhere.example")])
-      expect(await codeOf(async () => await suspendPartner(t.ctx, who, input))).toBe("NOT_FOUND");
+      expect(await codeOf(async () => await execute(suspendPartner, t.ctx, who, input))).toBe("NOT_FOUND");
     // A customer's id is not a partner.
-    expect(await codeOf(async () => await suspendPartner(t.ctx, operator, { partnerId: world.customer, reason: "Not a partner." }))).toBe(
-      "NOT_FOUND",
-    );
+    expect(
+      await codeOf(async () => await execute(suspendPartner, t.ctx, operator, { partnerId: world.customer, reason: "Not a partner." })),
+    ).toBe("NOT_FOUND");
     expect(await stateOf(world.partner)).toBe("active");
   });
 });
@@ -134,18 +142,26 @@ describe("offboarding a partner", () => {
   it("ends its relationships as a customer's removal does, its partnerships and invitations; both sides are emailed; subscriptions stay", async () => {
     await addSubscription(t.ctx.db, world.customer, "Microsoft 365 E3", world.partner);
     const approved = await ask("In force");
-    await approveAdminRelationship(t.ctx, world.ga, { organizationId: world.customer, relationshipId: approved.id });
+    await execute(approveAdminRelationship, t.ctx, world.ga, { organizationId: world.customer, relationshipId: approved.id });
     const waiting = await ask("Waiting");
-    await createInvitation(t.ctx, admin, { partnerId: world.partner, email: "someone@else.example", message: null, locale: "en" });
+    await execute(createInvitation, t.ctx, admin, { partnerId: world.partner, email: "someone@else.example", message: null, locale: "en" });
     const subscriptionsBefore = await dumpTable(t.ctx.db, "subscriptions");
 
     expect(
       await codeOf(
         async () =>
-          await offboardPartner(t.ctx, operator, { partnerId: world.partner, reason: "Left the program.", confirmName: "Fabrikam" }),
+          await execute(offboardPartner, t.ctx, operator, {
+            partnerId: world.partner,
+            reason: "Left the program.",
+            confirmName: "Fabrikam",
+          }),
       ),
     ).toBe("VALIDATION");
-    const r = await offboardPartner(t.ctx, operator, { partnerId: world.partner, reason: "Left the program.", confirmName: "northwind" });
+    const r = await execute(offboardPartner, t.ctx, operator, {
+      partnerId: world.partner,
+      reason: "Left the program.",
+      confirmName: "northwind",
+    });
     expect(r).toMatchObject({ customersEnded: 1, invitationsWithdrawn: 1 });
     expect(await stateOf(world.partner)).toBe("offboarded");
     expect(
@@ -175,15 +191,15 @@ describe("offboarding a partner", () => {
     ).toEqual([operatorOrg, world.partner].sort());
     expect(audit.some((e) => e.a === "reseller_relationship.removed" && e.c === world.customer)).toBe(true);
     // Offboarded is for good.
-    expect(await codeOf(async () => await reinstatePartner(t.ctx, operator, { partnerId: world.partner, reason: "Come back." }))).toBe(
-      "PARTNER_STATE",
-    );
+    expect(
+      await codeOf(async () => await execute(reinstatePartner, t.ctx, operator, { partnerId: world.partner, reason: "Come back." })),
+    ).toBe("PARTNER_STATE");
     expect(await codeOf(async () => await ask("After"))).toBe("PARTNER_OFFBOARDED");
   });
 
   it("ends a provider's partnerships with its resellers", async () => {
     const tier = await partneredProviderAndReseller(t.ctx);
-    await offboardPartner(t.ctx, operator, { partnerId: tier.provider, reason: "Distributor closed.", confirmName: "Contoso" });
+    await execute(offboardPartner, t.ctx, operator, { partnerId: tier.provider, reason: "Distributor closed.", confirmName: "Contoso" });
     expect((await firstRow(t.ctx.db.select().from(partnerships).where(eq(partnerships.id, tier.partnershipId))))!.state).toBe("ended");
   });
 });

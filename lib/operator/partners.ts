@@ -1,25 +1,19 @@
 import { changedRows, firstRow } from "@/db/query";
 import { and, eq, inArray, or } from "drizzle-orm";
 import { invitations, memberInvitations, organizations, partnerships, resellerRelationships } from "@/db/schema";
-import { requirePermission, type Actor, type Member, type Organization } from "@/lib/auth/membership";
+import type { Actor, Member, Organization } from "@/lib/auth/membership";
 import { membersWith } from "@/lib/auth/recipients";
 import { recordAudit } from "@/lib/audit/record";
-import { transaction, type Tx } from "@/db/transaction";
-import { within, type ServiceContext } from "@/lib/context";
+import type { Tx } from "@/db/transaction";
+import type { ServiceContext } from "@/lib/context";
+import { defineOperation } from "@/lib/operations/define";
 import type { NoticeKind } from "@/lib/email/templates";
 import { DomainError } from "@/lib/errors";
 import type { PartnerState } from "@/db/values/organizations";
 import { endPartnershipIn } from "@/lib/partnerships/ending";
 import { endRelationshipIn } from "@/lib/relationships/removal";
-import { operatorOrganization } from "./bootstrap";
-import type { OffboardPartnerInput, PartnerStandingInput } from "./schemas";
+import { offboardPartnerSchema, partnerStandingSchema, type OffboardPartnerInput, type PartnerStandingInput } from "./schemas";
 import { enqueueNotices } from "@/lib/email/notices";
-
-async function requireManager(ctx: ServiceContext, actor: Actor): Promise<Member> {
-  const operator = await operatorOrganization(ctx.db);
-  if (!operator) throw new DomainError("NOT_FOUND");
-  return await requirePermission(ctx.db, actor, operator.id, "operator.partners.manage");
-}
 
 async function partnerOrThrow(ctx: ServiceContext, partnerId: string): Promise<Organization> {
   const partner = await firstRow(
@@ -80,44 +74,42 @@ async function auditBoth(
 }
 
 /** One conditional move between active and suspended, audited on both sides and told to the partner. */
-async function changeStanding(
-  outer: ServiceContext,
-  actor: Actor,
-  input: PartnerStandingInput,
+function standingChange(
+  name: string,
   move: { from: PartnerState; to: PartnerState; action: "partner.suspended" | "partner.reinstated"; notice: NoticeKind },
 ) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const operator = await requireManager(ctx, actor);
-    const partner = await partnerOrThrow(ctx, input.partnerId);
-    const now = ctx.now();
+  return defineOperation({
+    name,
+    input: partnerStandingSchema,
+    authorize: { operator: "operator.partners.manage" },
+    async run(ctx, input: PartnerStandingInput, operator) {
+      const { tx, actor } = ctx;
+      const partner = await partnerOrThrow(ctx, input.partnerId);
+      const now = ctx.now();
 
-    await moveState(tx, partner, [move.from], move.to);
-    await auditBoth(tx, operator, partner, actor, move.action, { reason: input.reason.slice(0, 200) }, now);
-    await tellPartner(ctx, tx, partner, move.notice, input.reason, now);
+      await moveState(tx, partner, [move.from], move.to);
+      await auditBoth(tx, operator, partner, actor, move.action, { reason: input.reason.slice(0, 200) }, now);
+      await tellPartner(ctx, tx, partner, move.notice, input.reason, now);
 
-    return partner;
+      return partner;
+    },
   });
 }
 
 /** Suspends a partner: its people still sign in and see, but send no invitation and request no roles (lib/partners/standing.ts). */
-export async function suspendPartner(ctx: ServiceContext, actor: Actor, input: PartnerStandingInput) {
-  return await changeStanding(ctx, actor, input, {
-    from: "active",
-    to: "suspended",
-    action: "partner.suspended",
-    notice: "partnerSuspended",
-  });
-}
+export const suspendPartner = standingChange("partner.suspend", {
+  from: "active",
+  to: "suspended",
+  action: "partner.suspended",
+  notice: "partnerSuspended",
+});
 
-export async function reinstatePartner(ctx: ServiceContext, actor: Actor, input: PartnerStandingInput) {
-  return await changeStanding(ctx, actor, input, {
-    from: "suspended",
-    to: "active",
-    action: "partner.reinstated",
-    notice: "partnerReinstated",
-  });
-}
+export const reinstatePartner = standingChange("partner.reinstate", {
+  from: "suspended",
+  to: "active",
+  action: "partner.reinstated",
+  notice: "partnerReinstated",
+});
 
 /**
  * Every open invitation that would give the partner something or reach out in its name, on
@@ -155,10 +147,12 @@ async function withdrawOpenInvitations(tx: Tx, partnerId: string, actor: Actor, 
  * invitation to it, from it or naming it is withdrawn. Subscriptions are not touched (rule 3):
  * their partner of record stays, for the customer and the operator to settle.
  */
-export async function offboardPartner(outer: ServiceContext, actor: Actor, input: OffboardPartnerInput) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const operator = await requireManager(ctx, actor);
+export const offboardPartner = defineOperation({
+  name: "partner.offboard",
+  input: offboardPartnerSchema,
+  authorize: { operator: "operator.partners.manage" },
+  async run(ctx, input: OffboardPartnerInput, operator) {
+    const { tx, actor } = ctx;
     const partner = await partnerOrThrow(ctx, input.partnerId);
     if (input.confirmName.trim().toLocaleLowerCase() !== partner.name.trim().toLocaleLowerCase())
       throw new DomainError("VALIDATION", {}, { confirmName: ["confirmNameMismatch"] });
@@ -203,5 +197,5 @@ export async function offboardPartner(outer: ServiceContext, actor: Actor, input
     );
     await tellPartner(ctx, tx, partner, "partnerOffboarded", input.reason, now);
     return { partner, customersEnded: relationships.length, partnershipsEnded: live.length, invitationsWithdrawn: withdrawn };
-  });
-}
+  },
+});

@@ -1,19 +1,12 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/actions/result";
-import { runAction } from "@/lib/actions/run-action";
-import { serviceContext } from "@/lib/server-context";
-import { renameOrganizationSchema } from "./schemas";
+import { actionFor } from "@/lib/actions/action-for";
 import { renameOrganization } from "./profile";
 
-// Session re-checked by runAction; permission and tenant checked by the service.
+// A thin adapter: the operation checks the permission and the tenant inside its transaction.
 
-export async function renameOrganizationAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(renameOrganizationSchema, form, async (input, actor, t) => {
-    const { name } = await renameOrganization(serviceContext(), actor, input);
-    // The name shows in every page's header and organization bar.
-    revalidatePath("/", "layout");
-    return { ok: true, message: t("team.renamed", { name }) };
-  });
-}
+export const renameOrganizationAction = actionFor(renameOrganization, {
+  // The name shows in every page's header and organization bar.
+  revalidate: () => ({ path: "/", type: "layout" }),
+  message: (t, { name }) => t("team.renamed", { name }),
+});

@@ -11,6 +11,7 @@ import { addMember, addOperatorMember, codeOf, relatedPartnerAndCustomer, testCo
 import { operatorOrganization } from "@/lib/operator/bootstrap";
 import { mayRename, renameOrganization } from "./profile";
 import { renameOrganizationSchema } from "./schemas";
+import { execute } from "@/lib/operations/execute";
 
 let t: Awaited<ReturnType<typeof testContext>>;
 let world: Awaited<ReturnType<typeof relatedPartnerAndCustomer>>;
@@ -30,19 +31,21 @@ beforeEach(async () => {
 describe("renaming an organization", () => {
   it("an Account admin renames the partner; the change is audited with both names", async () => {
     const alice = await addMember(t.ctx.db, world.partner, "alice@northwind.example", ["account_admin"]);
-    expect(await renameOrganization(t.ctx, alice, { organizationId: world.partner, name: "Northwind Cloud" })).toEqual({
+    expect(await execute(renameOrganization, t.ctx, alice, { organizationId: world.partner, name: "Northwind Cloud" })).toEqual({
       name: "Northwind Cloud",
       changed: true,
     });
     expect(await nameOf(world.partner)).toBe("Northwind Cloud");
     expect((await renamedEvents(world.partner)).map((e) => e.details)).toEqual([{ from: "Northwind", to: "Northwind Cloud" }]);
     // The same name again changes nothing and records nothing.
-    expect((await renameOrganization(t.ctx, alice, { organizationId: world.partner, name: "Northwind Cloud" })).changed).toBe(false);
+    expect((await execute(renameOrganization, t.ctx, alice, { organizationId: world.partner, name: "Northwind Cloud" })).changed).toBe(
+      false,
+    );
     expect(await renamedEvents(world.partner)).toHaveLength(1);
   });
 
   it("a Global administrator renames the customer, and its partners' lists read the new name (their copy changes in the same write)", async () => {
-    await renameOrganization(t.ctx, world.ga, { organizationId: world.customer, name: "Adventure Works Cycles" });
+    await execute(renameOrganization, t.ctx, world.ga, { organizationId: world.customer, name: "Adventure Works Cycles" });
     const agent = await requireMember(t.ctx.db, world.agent, world.partner, "partner");
     expect((await listPartnerCustomers(t.ctx.db, agent, { page: 1, q: "cycles" })).rows.map((r) => r.name)).toEqual([
       "Adventure Works Cycles",
@@ -53,8 +56,8 @@ describe("renaming an organization", () => {
 
   it("which moment: a partner the customer removed keeps the name it knew; its list, search, page and log show nothing of today", async () => {
     const alice = await addMember(t.ctx.db, world.partner, "alice@northwind.example", ["account_admin"]);
-    await removePartner(t.ctx, world.ga, { customerId: world.customer, partnerId: world.partner, scope: "everything" });
-    await renameOrganization(t.ctx, world.ga, { organizationId: world.customer, name: "Secret New Name" });
+    await execute(removePartner, t.ctx, world.ga, { customerId: world.customer, partnerId: world.partner, scope: "everything" });
+    await execute(renameOrganization, t.ctx, world.ga, { organizationId: world.customer, name: "Secret New Name" });
     const member = await requireMember(t.ctx.db, alice, world.partner, "partner");
     const names = async (q?: string) => (await listPartnerCustomers(t.ctx.db, member, { page: 1, q })).rows.map((r) => r.name);
     expect(await names()).toEqual(["Adventure Works"]);
@@ -68,15 +71,15 @@ describe("renaming an organization", () => {
   it("which privilege: only the Account admin and the Global administrator, never another role", async () => {
     const sales = await addMember(t.ctx.db, world.partner, "sam@northwind.example", ["sales_agent"]);
     const billing = await addMember(t.ctx.db, world.customer, "ben@adventure.example", ["billing_administrator"]);
-    expect(await codeOf(async () => await renameOrganization(t.ctx, world.agent, { organizationId: world.partner, name: "X Corp" }))).toBe(
-      "FORBIDDEN",
-    );
-    expect(await codeOf(async () => await renameOrganization(t.ctx, sales, { organizationId: world.partner, name: "X Corp" }))).toBe(
-      "FORBIDDEN",
-    );
-    expect(await codeOf(async () => await renameOrganization(t.ctx, billing, { organizationId: world.customer, name: "X Corp" }))).toBe(
-      "FORBIDDEN",
-    );
+    expect(
+      await codeOf(async () => await execute(renameOrganization, t.ctx, world.agent, { organizationId: world.partner, name: "X Corp" })),
+    ).toBe("FORBIDDEN");
+    expect(
+      await codeOf(async () => await execute(renameOrganization, t.ctx, sales, { organizationId: world.partner, name: "X Corp" })),
+    ).toBe("FORBIDDEN");
+    expect(
+      await codeOf(async () => await execute(renameOrganization, t.ctx, billing, { organizationId: world.customer, name: "X Corp" })),
+    ).toBe("FORBIDDEN");
     expect(mayRename(await requireMember(t.ctx.db, world.agent, world.partner, "partner"))).toBe(false);
     expect(mayRename(await requireMember(t.ctx.db, world.ga, world.customer, "customer"))).toBe(true);
     expect(await nameOf(world.partner)).toBe("Northwind");
@@ -87,25 +90,26 @@ describe("renaming an organization", () => {
     const other = await relatedPartnerAndCustomer(t.ctx, { suffix: "2" });
     const alice = await addMember(t.ctx.db, world.partner, "alice@northwind.example", ["account_admin"]);
     for (const organizationId of [other.partner, other.customer, world.customer, "org_nope"])
-      expect(await codeOf(async () => await renameOrganization(t.ctx, alice, { organizationId, name: "Taken Over" })), organizationId).toBe(
-        "NOT_FOUND",
-      );
+      expect(
+        await codeOf(async () => await execute(renameOrganization, t.ctx, alice, { organizationId, name: "Taken Over" })),
+        organizationId,
+      ).toBe("NOT_FOUND");
     expect(await nameOf(other.partner)).toBe("Northwind");
     // The program's own organization is not renamed here, even by its operator admin.
     const priya = await addOperatorMember(t.ctx.db, "priya@program.example");
     const operatorId = (await operatorOrganization(t.ctx.db))!.id;
-    expect(await codeOf(async () => await renameOrganization(t.ctx, priya, { organizationId: operatorId, name: "New Program" }))).toBe(
-      "NOT_FOUND",
-    );
+    expect(
+      await codeOf(async () => await execute(renameOrganization, t.ctx, priya, { organizationId: operatorId, name: "New Program" })),
+    ).toBe("NOT_FOUND");
   });
 
   it("which moment: a removed Account admin renames nothing", async () => {
     const alice = await addMember(t.ctx.db, world.partner, "alice@northwind.example", ["account_admin"]);
     const bob = await addMember(t.ctx.db, world.partner, "bob@northwind.example", ["account_admin"]);
-    await removeMember(t.ctx, bob, { organizationId: world.partner, userId: alice.userId });
-    expect(await codeOf(async () => await renameOrganization(t.ctx, alice, { organizationId: world.partner, name: "Gone Corp" }))).toBe(
-      "NOT_FOUND",
-    );
+    await execute(removeMember, t.ctx, bob, { organizationId: world.partner, userId: alice.userId });
+    expect(
+      await codeOf(async () => await execute(renameOrganization, t.ctx, alice, { organizationId: world.partner, name: "Gone Corp" })),
+    ).toBe("NOT_FOUND");
   });
 
   it("a name is 2 to 120 characters, trimmed", () => {

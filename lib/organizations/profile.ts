@@ -1,12 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { organizations, resellerRelationships } from "@/db/schema";
-import { transaction } from "@/db/transaction";
 import type { OrganizationKind } from "@/db/values/organizations";
 import { recordAudit } from "@/lib/audit/record";
-import { requirePermissionOfKind, type Actor, type Member } from "@/lib/auth/membership";
+import type { Member } from "@/lib/auth/membership";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
-import { within, type ServiceContext } from "@/lib/context";
-import type { RenameOrganizationInput } from "./schemas";
+import { defineOperation } from "@/lib/operations/define";
+import { renameOrganizationSchema, type RenameOrganizationInput } from "./schemas";
 
 /** Who may change the organization's name, on each side. The program's own organization is not renamed here. */
 const PROFILE_PERMISSION: Partial<Record<OrganizationKind, Permission>> = {
@@ -28,11 +27,13 @@ export function mayRename(member: Member): boolean {
  * nothing of today, so a partner the customer removed never learns its new name.
  * The domain is not changed: it is how invitations find the tenant.
  */
-export async function renameOrganization(outer: ServiceContext, actor: Actor, input: RenameOrganizationInput) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    // The program's own organization has no permission here: "not found", like any organization the actor is not in.
-    const member = await requirePermissionOfKind(ctx.db, actor, input.organizationId, PROFILE_PERMISSION);
+export const renameOrganization = defineOperation({
+  name: "organization.rename",
+  input: renameOrganizationSchema,
+  // The program's own organization has no permission here: "not found", like any organization the actor is not in.
+  authorize: { organization: (input: RenameOrganizationInput) => input.organizationId, permission: PROFILE_PERMISSION },
+  async run(ctx, input: RenameOrganizationInput, member) {
+    const { tx, actor } = ctx;
     const from = member.organization.name;
     if (from === input.name) return { name: from, changed: false };
     const now = ctx.now();
@@ -53,5 +54,5 @@ export async function renameOrganization(outer: ServiceContext, actor: Actor, in
       at: now,
     });
     return { name: input.name, changed: true };
-  });
-}
+  },
+});

@@ -27,6 +27,7 @@ import {
   signedInAt,
   testContext,
 } from "@/lib/testing/fixtures";
+import { execute } from "@/lib/operations/execute";
 
 /*
  * The standing rule on every path that reaches out or gains (lib/partners/standing.ts): each
@@ -41,9 +42,9 @@ let two: Awaited<ReturnType<typeof partneredProviderAndReseller>>;
 let ga: Actor;
 let customer: string;
 
-const suspend = (partnerId: string) => suspendPartner(t.ctx, operator, { partnerId, reason: "Unpaid invoices since March." });
+const suspend = (partnerId: string) => execute(suspendPartner, t.ctx, operator, { partnerId, reason: "Unpaid invoices since March." });
 const offboard = async (partnerId: string, name: string) =>
-  await offboardPartner(t.ctx, operator, { partnerId, reason: "The program ended the agreement.", confirmName: name });
+  await execute(offboardPartner, t.ctx, operator, { partnerId, reason: "The program ended the agreement.", confirmName: name });
 
 beforeEach(async () => {
   t = await testContext();
@@ -56,7 +57,7 @@ beforeEach(async () => {
 /** The reseller invites the customer naming its provider: the token of that invitation. */
 const invitationNamingProvider = async () =>
   (
-    await createInvitation(t.ctx, two.resellerAdmin, {
+    await execute(createInvitation, t.ctx, two.resellerAdmin, {
       partnerId: two.reseller,
       email: ga.email,
       message: null,
@@ -64,7 +65,8 @@ const invitationNamingProvider = async () =>
       providerId: two.provider,
     })
   ).token;
-const accept = (token: string) => acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
+const accept = (token: string) =>
+  execute(acceptInvitation, t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
 
 describe("standing: a partner out of standing reaches out to nobody, and gains nothing from what it sent", () => {
   it("a reseller in good standing cannot name a suspended or offboarded provider, and an invitation naming one gives it nothing", async () => {
@@ -73,7 +75,7 @@ describe("standing: a partner out of standing reaches out to nobody, and gains n
     expect(await codeOf(() => invitationNamingProvider())).toBe("PARTNER_SUSPENDED");
     expect(await codeOf(() => accept(token))).toBe("PARTNER_SUSPENDED");
     const invitationId = (await firstRow(t.ctx.db.select().from(invitations)))!.id;
-    expect(await codeOf(() => resendInvitation(t.ctx, two.resellerAdmin, { partnerId: two.reseller, invitationId }))).toBe(
+    expect(await codeOf(() => execute(resendInvitation, t.ctx, two.resellerAdmin, { partnerId: two.reseller, invitationId }))).toBe(
       "PARTNER_SUSPENDED",
     );
     expect(await count(t.ctx.db, "reseller_relationships")).toBe(0);
@@ -91,7 +93,7 @@ describe("standing: a partner out of standing reaches out to nobody, and gains n
     const reseller2 = await addPartner(t.ctx.db, { name: "Trey", domain: "trey.example", type: "indirect_reseller", publicId: "7400001" });
     const admin2 = await addMember(t.ctx.db, reseller2, "ravi@trey.example", ["account_admin"]);
     const invite = () =>
-      invitePartnership(t.ctx, two.providerAdmin, {
+      execute(invitePartnership, t.ctx, two.providerAdmin, {
         providerId: two.provider,
         email: admin2.email,
         resellerPartnerId: "7400001",
@@ -99,15 +101,15 @@ describe("standing: a partner out of standing reaches out to nobody, and gains n
       });
     const { token } = await invite();
     await suspend(two.provider);
-    expect(await codeOf(() => authorizePartnership(t.ctx, admin2, token))).toBe("PARTNER_SUSPENDED");
-    expect(await codeOf(() => declinePartnership(t.ctx, admin2, token))).toBe("no error");
+    expect(await codeOf(() => execute(authorizePartnership, t.ctx, admin2, { token }))).toBe("PARTNER_SUSPENDED");
+    expect(await codeOf(() => execute(declinePartnership, t.ctx, admin2, { token }))).toBe("no error");
   });
 
   it("nobody invites a suspended reseller to a partnership, and one invited before cannot authorize it", async () => {
     const provider2 = await addPartner(t.ctx.db, { name: "Wingtip", domain: "wingtip.example", type: "indirect_provider" });
     const admin2 = await addMember(t.ctx.db, provider2, "pia@wingtip.example", ["account_admin"]);
     const invite = () =>
-      invitePartnership(t.ctx, admin2, {
+      execute(invitePartnership, t.ctx, admin2, {
         providerId: provider2,
         email: two.resellerAdmin.email,
         resellerPartnerId: two.resellerPublicId,
@@ -115,38 +117,38 @@ describe("standing: a partner out of standing reaches out to nobody, and gains n
       });
     const { token } = await invite();
     await suspend(two.reseller);
-    expect(await codeOf(() => authorizePartnership(t.ctx, two.resellerAdmin, token))).toBe("PARTNER_SUSPENDED");
+    expect(await codeOf(() => execute(authorizePartnership, t.ctx, two.resellerAdmin, { token }))).toBe("PARTNER_SUSPENDED");
     expect(await codeOf(() => invite())).toBe("PARTNER_SUSPENDED");
   });
 
   it("offboarding withdraws the partnership invitations sent to the partner, not only those it sent", async () => {
     const provider2 = await addPartner(t.ctx.db, { name: "Wingtip", domain: "wingtip.example", type: "indirect_provider" });
     const admin2 = await addMember(t.ctx.db, provider2, "pia@wingtip.example", ["account_admin"]);
-    const { token } = await invitePartnership(t.ctx, admin2, {
+    const { token } = await execute(invitePartnership, t.ctx, admin2, {
       providerId: provider2,
       email: two.resellerAdmin.email,
       resellerPartnerId: two.resellerPublicId,
       locale: "en",
     });
     await offboard(two.reseller, "Litware");
-    expect(await codeOf(() => authorizePartnership(t.ctx, two.resellerAdmin, token))).toBe("INVITATION_REVOKED");
+    expect(await codeOf(() => execute(authorizePartnership, t.ctx, two.resellerAdmin, { token }))).toBe("INVITATION_REVOKED");
   });
 
   it("a partner out of standing sends no team invitation, and one it sent before lets nobody join", async () => {
     const invite = (email: string) =>
-      inviteMember(t.ctx, two.providerAdmin, { organizationId: two.provider, email, roles: ["sales_agent"], locale: "en" });
+      execute(inviteMember, t.ctx, two.providerAdmin, { organizationId: two.provider, email, roles: ["sales_agent"], locale: "en" });
     const { token } = await invite("sam@contoso.example");
     const { token: second } = await invite("sue@contoso.example");
     await suspend(two.provider);
     expect(await codeOf(() => invite("eve@anywhere.example"))).toBe("PARTNER_SUSPENDED");
-    expect(await codeOf(async () => acceptMemberInvitation(t.ctx, await addUser(t.ctx.db, "sam@contoso.example"), token))).toBe(
-      "PARTNER_SUSPENDED",
-    );
+    expect(
+      await codeOf(async () => execute(acceptMemberInvitation, t.ctx, await addUser(t.ctx.db, "sam@contoso.example"), { token })),
+    ).toBe("PARTNER_SUSPENDED");
     // Offboarding withdraws them outright.
     await offboard(two.provider, "Contoso");
-    expect(await codeOf(async () => acceptMemberInvitation(t.ctx, await addUser(t.ctx.db, "sue@contoso.example"), second))).toBe(
-      "INVITATION_REVOKED",
-    );
+    expect(
+      await codeOf(async () => execute(acceptMemberInvitation, t.ctx, await addUser(t.ctx.db, "sue@contoso.example"), { token: second })),
+    ).toBe("INVITATION_REVOKED");
     expect(await codeOf(() => invite("eve@anywhere.example"))).toBe("PARTNER_OFFBOARDED");
   });
 
@@ -160,13 +162,13 @@ describe("standing: a partner out of standing reaches out to nobody, and gains n
       roles: ["global_reader"],
       autoExtend: "on",
     });
-    const { id } = await requestAdminRelationship(t.ctx, w.agent, input);
-    await approveAdminRelationship(t.ctx, signedInAt(w.ga, t.ctx.now()), { organizationId: w.customer, relationshipId: id });
+    const { id } = await execute(requestAdminRelationship, t.ctx, w.agent, input);
+    await execute(approveAdminRelationship, t.ctx, signedInAt(w.ga, t.ctx.now()), { organizationId: w.customer, relationshipId: id });
     const sub = await addSubscription(t.ctx.db, w.customer, "Dynamics 365", null);
     await suspend(w.partner);
-    expect(await codeOf(() => assignSupport(t.ctx, w.ga, { customerId: w.customer, subscriptionId: sub, partnerId: w.partner }))).toBe(
-      "PARTNER_SUSPENDED",
-    );
+    expect(
+      await codeOf(() => execute(assignSupport, t.ctx, w.ga, { customerId: w.customer, subscriptionId: sub, partnerId: w.partner })),
+    ).toBe("PARTNER_SUSPENDED");
     t.advance(31 * DAY);
     await runAdminRelationshipJobs(t.ctx);
     expect((await firstRow(t.ctx.db.select().from(adminRelationships).where(eq(adminRelationships.id, id))))!.state).toBe("expired");

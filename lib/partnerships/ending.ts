@@ -6,12 +6,13 @@ import { changedRows, firstRow } from "@/db/query";
  */
 import { and, eq, or } from "drizzle-orm";
 import { partnerships } from "@/db/schema";
-import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
+import type { Actor, Member } from "@/lib/auth/membership";
 import { recordAudit } from "@/lib/audit/record";
-import { transaction, type Tx } from "@/db/transaction";
-import { within, type ServiceContext } from "@/lib/context";
+import type { Tx } from "@/db/transaction";
+import type { ServiceContext } from "@/lib/context";
+import { defineOperation } from "@/lib/operations/define";
 import { DomainError } from "@/lib/errors";
-import type { PartnershipRef } from "./schemas";
+import { partnershipRefSchema, type PartnershipRef } from "./schemas";
 import { namesOf, notify, type PartnershipRow } from "./service";
 
 /** A partnership the member's organization is a side of; any other id is "not found". */
@@ -28,10 +29,12 @@ async function ownPartnershipOrThrow(ctx: ServiceContext, member: Member, id: st
 }
 
 /** The provider withdraws an invitation nobody has answered yet. */
-export async function revokePartnershipInvitation(outer: ServiceContext, actor: Actor, ref: PartnershipRef) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const member = await requirePermission(ctx.db, actor, ref.organizationId, "partnerships.write");
+export const revokePartnershipInvitation = defineOperation({
+  name: "partnership.revoke",
+  input: partnershipRefSchema,
+  authorize: { organization: (ref: PartnershipRef) => ref.organizationId, permission: "partnerships.write" },
+  async run(ctx, ref: PartnershipRef, member) {
+    const { tx, actor } = ctx;
     const row = await ownPartnershipOrThrow(ctx, member, ref.partnershipId);
     if (row.providerId !== member.organization.id) throw new DomainError("NOT_FOUND");
     const now = ctx.now();
@@ -54,23 +57,24 @@ export async function revokePartnershipInvitation(outer: ServiceContext, actor: 
     });
 
     return { email: row.email };
-  });
-}
+  },
+});
 
 /**
  * Either side ends an active partnership. Customers, their reseller relationships and
  * admin relationships stay exactly as they are; only new invitations naming the provider stop.
  */
-export async function endPartnership(ctx: ServiceContext, actor: Actor, ref: PartnershipRef) {
-  const member = await requirePermission(ctx.db, actor, ref.organizationId, "partnerships.write");
-  const row = await ownPartnershipOrThrow(ctx, member, ref.partnershipId);
-  const now = ctx.now();
-  return await transaction(
-    ctx.db,
-    async (tx) =>
-      await endPartnershipIn(ctx, tx, actor, row, { byOrganizationId: member.organization.id, byName: member.organization.name, now }),
-  );
-}
+export const endPartnership = defineOperation({
+  name: "partnership.end",
+  input: partnershipRefSchema,
+  authorize: { organization: (ref) => ref.organizationId, permission: "partnerships.write" },
+  async run(ctx, ref, member) {
+    const row = await ownPartnershipOrThrow(ctx, member, ref.partnershipId);
+    const now = ctx.now();
+    const by = { byOrganizationId: member.organization.id, byName: member.organization.name, now };
+    return await endPartnershipIn(ctx, ctx.tx, ctx.actor, row, by);
+  },
+});
 
 /** Ends one active partnership in the caller's transaction (a side ending it, or the operator offboarding one of them), audited on both sides. */
 export async function endPartnershipIn(

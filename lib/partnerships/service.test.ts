@@ -20,6 +20,7 @@ import { requestAdminRelationship } from "@/lib/admin-relationships/service";
 import { effectiveRoles } from "@/lib/access/effective-roles";
 import { endPartnership, revokePartnershipInvitation } from "./ending";
 import { authorizePartnership, declinePartnership, invitePartnership } from "./service";
+import { execute } from "@/lib/operations/execute";
 
 let t: Awaited<ReturnType<typeof testContext>>;
 beforeEach(async () => {
@@ -53,58 +54,62 @@ describe("inviting a reseller", () => {
     const direct = await addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example", publicId: "4810231" });
     const directAdmin = await addMember(t.ctx.db, direct, "alice@northwind.example", ["account_admin"]);
     const providerSales = await addMember(t.ctx.db, provider, "sam@contoso.example", ["sales_agent"]);
-    expect(await codeOf(async () => await invitePartnership(t.ctx, directAdmin, await invite(direct, "ravi@trey.example")))).toBe(
+    expect(await codeOf(async () => await execute(invitePartnership, t.ctx, directAdmin, await invite(direct, "ravi@trey.example")))).toBe(
       "NOT_A_PROVIDER",
     );
-    expect(await codeOf(async () => await invitePartnership(t.ctx, providerSales, await invite(provider, "ravi@trey.example")))).toBe(
-      "FORBIDDEN",
-    );
     expect(
-      await codeOf(async () => await invitePartnership(t.ctx, providerAdmin, await invite(provider, "ravi@trey.example", "0000000"))),
+      await codeOf(async () => await execute(invitePartnership, t.ctx, providerSales, await invite(provider, "ravi@trey.example"))),
+    ).toBe("FORBIDDEN");
+    expect(
+      await codeOf(
+        async () => await execute(invitePartnership, t.ctx, providerAdmin, await invite(provider, "ravi@trey.example", "0000000")),
+      ),
     ).toBe("PARTNER_ID_UNKNOWN");
     expect(
-      await codeOf(async () => await invitePartnership(t.ctx, providerAdmin, await invite(provider, "alice@northwind.example", "4810231"))),
+      await codeOf(
+        async () => await execute(invitePartnership, t.ctx, providerAdmin, await invite(provider, "alice@northwind.example", "4810231")),
+      ),
     ).toBe("NOT_A_RESELLER");
-    expect(await codeOf(async () => await invitePartnership(t.ctx, directAdmin, await invite(provider, "ravi@trey.example")))).toBe(
-      "NOT_FOUND",
-    );
+    expect(
+      await codeOf(async () => await execute(invitePartnership, t.ctx, directAdmin, await invite(provider, "ravi@trey.example"))),
+    ).toBe("NOT_FOUND");
   });
 
   it("never crosses clouds: a reseller of another cloud is invisible by its partner ID", async () => {
     const { provider, providerAdmin } = await providerAndReseller("germany");
     const before = await dumpTable(t.ctx.db, "partnerships");
-    expect(await codeOf(async () => await invitePartnership(t.ctx, providerAdmin, await invite(provider, "ravi@trey.example")))).toBe(
-      "PARTNER_ID_UNKNOWN",
-    );
+    expect(
+      await codeOf(async () => await execute(invitePartnership, t.ctx, providerAdmin, await invite(provider, "ravi@trey.example"))),
+    ).toBe("PARTNER_ID_UNKNOWN");
     expect(await dumpTable(t.ctx.db, "partnerships")).toBe(before);
   });
 
   it("one open invitation per pair; an expired one can be replaced", async () => {
     const { provider, providerAdmin } = await providerAndReseller();
-    await invitePartnership(t.ctx, providerAdmin, await invite(provider, "ravi@trey.example"));
-    expect(await codeOf(async () => await invitePartnership(t.ctx, providerAdmin, await invite(provider, "ravi@trey.example")))).toBe(
-      "PARTNERSHIP_PENDING",
-    );
+    await execute(invitePartnership, t.ctx, providerAdmin, await invite(provider, "ravi@trey.example"));
+    expect(
+      await codeOf(async () => await execute(invitePartnership, t.ctx, providerAdmin, await invite(provider, "ravi@trey.example"))),
+    ).toBe("PARTNERSHIP_PENDING");
     t.advance(15 * DAY);
-    expect(await codeOf(async () => await invitePartnership(t.ctx, providerAdmin, await invite(provider, "ravi@trey.example")))).toBe(
-      "no error",
-    );
+    expect(
+      await codeOf(async () => await execute(invitePartnership, t.ctx, providerAdmin, await invite(provider, "ravi@trey.example"))),
+    ).toBe("no error");
   });
 });
 
 describe("answering and ending", () => {
   it("only the invited address, as the reseller's Account admin, authorizes; the link works once and both sides see it", async () => {
     const { provider, providerAdmin, reseller, resellerAdmin } = await providerAndReseller();
-    const { token, partnership } = await invitePartnership(t.ctx, providerAdmin, await invite(provider, "RAVI@trey.example"));
+    const { token, partnership } = await execute(invitePartnership, t.ctx, providerAdmin, await invite(provider, "RAVI@trey.example"));
     expect((await firstRow(t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "partnership.invited"))))!.textBody).toContain(
       `/partnership/${token}`,
     );
-    expect(await codeOf(async () => await authorizePartnership(t.ctx, await addUser(t.ctx.db, "someone@else.example"), token))).toBe(
-      "WRONG_ACCOUNT",
-    );
-    await authorizePartnership(t.ctx, resellerAdmin, token);
+    expect(
+      await codeOf(async () => await execute(authorizePartnership, t.ctx, await addUser(t.ctx.db, "someone@else.example"), { token })),
+    ).toBe("WRONG_ACCOUNT");
+    await execute(authorizePartnership, t.ctx, resellerAdmin, { token });
     expect((await firstRow(t.ctx.db.select().from(partnerships).where(eq(partnerships.id, partnership.id))))!.state).toBe("active");
-    expect(await codeOf(async () => await authorizePartnership(t.ctx, resellerAdmin, token))).toBe("INVITATION_USED");
+    expect(await codeOf(async () => await execute(authorizePartnership, t.ctx, resellerAdmin, { token }))).toBe("INVITATION_USED");
     const audited = (await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, "partnership.authorized"))).map(
       (e) => e.organizationId,
     );
@@ -117,35 +122,41 @@ describe("answering and ending", () => {
   it("a reseller member without the Account admin role cannot authorize, even at the invited address", async () => {
     const { provider, providerAdmin, reseller } = await providerAndReseller();
     const sales = await addMember(t.ctx.db, reseller, "sales@trey.example", ["sales_agent"]);
-    const { token } = await invitePartnership(t.ctx, providerAdmin, await invite(provider, sales.email));
-    expect(await codeOf(async () => await authorizePartnership(t.ctx, sales, token))).toBe("FORBIDDEN");
+    const { token } = await execute(invitePartnership, t.ctx, providerAdmin, await invite(provider, sales.email));
+    expect(await codeOf(async () => await execute(authorizePartnership, t.ctx, sales, { token }))).toBe("FORBIDDEN");
   });
 
   it("declined, withdrawn and expired links answer no more", async () => {
     const { provider, providerAdmin, resellerAdmin } = await providerAndReseller();
-    const first = await invitePartnership(t.ctx, providerAdmin, await invite(provider, resellerAdmin.email));
-    await declinePartnership(t.ctx, resellerAdmin, first.token);
-    expect(await codeOf(async () => await authorizePartnership(t.ctx, resellerAdmin, first.token))).toBe("INVITATION_USED");
-    const second = await invitePartnership(t.ctx, providerAdmin, await invite(provider, resellerAdmin.email));
-    await revokePartnershipInvitation(t.ctx, providerAdmin, { organizationId: provider, partnershipId: second.partnership.id });
-    expect(await codeOf(async () => await authorizePartnership(t.ctx, resellerAdmin, second.token))).toBe("INVITATION_REVOKED");
-    const third = await invitePartnership(t.ctx, providerAdmin, await invite(provider, resellerAdmin.email));
+    const first = await execute(invitePartnership, t.ctx, providerAdmin, await invite(provider, resellerAdmin.email));
+    await execute(declinePartnership, t.ctx, resellerAdmin, { token: first.token });
+    expect(await codeOf(async () => await execute(authorizePartnership, t.ctx, resellerAdmin, { token: first.token }))).toBe(
+      "INVITATION_USED",
+    );
+    const second = await execute(invitePartnership, t.ctx, providerAdmin, await invite(provider, resellerAdmin.email));
+    await execute(revokePartnershipInvitation, t.ctx, providerAdmin, { organizationId: provider, partnershipId: second.partnership.id });
+    expect(await codeOf(async () => await execute(authorizePartnership, t.ctx, resellerAdmin, { token: second.token }))).toBe(
+      "INVITATION_REVOKED",
+    );
+    const third = await execute(invitePartnership, t.ctx, providerAdmin, await invite(provider, resellerAdmin.email));
     t.advance(15 * DAY);
-    expect(await codeOf(async () => await authorizePartnership(t.ctx, resellerAdmin, third.token))).toBe("INVITATION_EXPIRED");
+    expect(await codeOf(async () => await execute(authorizePartnership, t.ctx, resellerAdmin, { token: third.token }))).toBe(
+      "INVITATION_EXPIRED",
+    );
   });
 
   it("either side ends it; customers, their relationships and subscriptions stay; new invitations can no longer name the provider", async () => {
     const w = await partneredProviderAndReseller(t.ctx);
     const customer = await addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
     const ga = await addMember(t.ctx.db, customer, "diego@fourthcoffee.example", ["global_admin"]);
-    const { token } = await createInvitation(t.ctx, w.resellerAdmin, {
+    const { token } = await execute(createInvitation, t.ctx, w.resellerAdmin, {
       partnerId: w.reseller,
       email: ga.email,
       message: null,
       locale: "en",
       providerId: w.provider,
     });
-    await acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
+    await execute(acceptInvitation, t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
     const relationships = await dumpTable(t.ctx.db, "reseller_relationships");
 
     const outsider = await addMember(
@@ -155,12 +166,14 @@ describe("answering and ending", () => {
       ["account_admin"],
     );
     expect(
-      await codeOf(async () => await endPartnership(t.ctx, outsider, { organizationId: w.provider, partnershipId: w.partnershipId })),
+      await codeOf(
+        async () => await execute(endPartnership, t.ctx, outsider, { organizationId: w.provider, partnershipId: w.partnershipId }),
+      ),
     ).toBe("NOT_FOUND");
-    await endPartnership(t.ctx, w.resellerAdmin, { organizationId: w.reseller, partnershipId: w.partnershipId });
+    await execute(endPartnership, t.ctx, w.resellerAdmin, { organizationId: w.reseller, partnershipId: w.partnershipId });
     expect(
       await codeOf(
-        async () => await endPartnership(t.ctx, w.providerAdmin, { organizationId: w.provider, partnershipId: w.partnershipId }),
+        async () => await execute(endPartnership, t.ctx, w.providerAdmin, { organizationId: w.provider, partnershipId: w.partnershipId }),
       ),
     ).toBe("PARTNERSHIP_NOT_ACTIVE");
 
@@ -168,7 +181,7 @@ describe("answering and ending", () => {
     expect(
       await codeOf(
         async () =>
-          await createInvitation(t.ctx, w.resellerAdmin, {
+          await execute(createInvitation, t.ctx, w.resellerAdmin, {
             partnerId: w.reseller,
             email: "new@customer.example",
             message: null,
@@ -188,13 +201,15 @@ describe("a reseller's customer invitation naming its provider", () => {
   it("must name one of the reseller's active providers; a direct partner names none", async () => {
     const w = await partneredProviderAndReseller(t.ctx);
     const base = { partnerId: w.reseller, email: "diego@fourthcoffee.example", message: null, locale: "en" as const };
-    expect(await codeOf(async () => await createInvitation(t.ctx, w.resellerAdmin, base))).toBe("PROVIDER_REQUIRED");
+    expect(await codeOf(async () => await execute(createInvitation, t.ctx, w.resellerAdmin, base))).toBe("PROVIDER_REQUIRED");
     const stranger = await addPartner(t.ctx.db, { name: "Other provider", domain: "other-provider.example", type: "indirect_provider" });
-    expect(await codeOf(async () => await createInvitation(t.ctx, w.resellerAdmin, { ...base, providerId: stranger }))).toBe(
+    expect(await codeOf(async () => await execute(createInvitation, t.ctx, w.resellerAdmin, { ...base, providerId: stranger }))).toBe(
       "PROVIDER_UNAVAILABLE",
     );
     expect(
-      await codeOf(async () => await createInvitation(t.ctx, w.providerAdmin, { ...base, partnerId: w.provider, providerId: w.provider })),
+      await codeOf(
+        async () => await execute(createInvitation, t.ctx, w.providerAdmin, { ...base, partnerId: w.provider, providerId: w.provider }),
+      ),
     ).toBe("PROVIDER_UNAVAILABLE");
   });
 
@@ -203,7 +218,7 @@ describe("a reseller's customer invitation naming its provider", () => {
     const customer = await addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
     const ga = await addMember(t.ctx.db, customer, "diego@fourthcoffee.example", ["global_admin"]);
     const subscriptions = await dumpTable(t.ctx.db, "subscriptions");
-    const { token } = await createInvitation(t.ctx, w.resellerAdmin, {
+    const { token } = await execute(createInvitation, t.ctx, w.resellerAdmin, {
       partnerId: w.reseller,
       email: ga.email,
       message: null,
@@ -212,7 +227,7 @@ describe("a reseller's customer invitation naming its provider", () => {
     });
     expect((await firstRow(t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "invitation"))))!.textBody).toContain("Contoso");
 
-    const accepted = await acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
+    const accepted = await execute(acceptInvitation, t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
     expect(accepted.providerId).toBe(w.provider);
     const rows = await t.ctx.db.select().from(resellerRelationships).where(eq(resellerRelationships.customerId, customer));
     expect(
@@ -234,19 +249,19 @@ describe("a reseller's customer invitation naming its provider", () => {
   it("is refused if the partnership ended before the customer answered; nothing is created", async () => {
     const w = await partneredProviderAndReseller(t.ctx);
     const ga = await addUser(t.ctx.db, "diego@fourthcoffee.example");
-    const { token } = await createInvitation(t.ctx, w.resellerAdmin, {
+    const { token } = await execute(createInvitation, t.ctx, w.resellerAdmin, {
       partnerId: w.reseller,
       email: ga.email,
       message: null,
       locale: "en",
       providerId: w.provider,
     });
-    await endPartnership(t.ctx, w.providerAdmin, { organizationId: w.provider, partnershipId: w.partnershipId });
+    await execute(endPartnership, t.ctx, w.providerAdmin, { organizationId: w.provider, partnershipId: w.partnershipId });
     const before = await dumpTable(t.ctx.db, "reseller_relationships");
     expect(
       await codeOf(
         async () =>
-          await acceptInvitation(t.ctx, ga, {
+          await execute(acceptInvitation, t.ctx, ga, {
             token,
             target: "new",
             name: "Fourth Coffee",
@@ -269,18 +284,23 @@ describe("a reseller's customer invitation naming its provider", () => {
     const w = await partneredProviderAndReseller(t.ctx, { suffix: "a" });
     const providerB = await addPartner(t.ctx.db, { name: "Provider B", domain: "provider-b.example", type: "indirect_provider" });
     const adminB = await addMember(t.ctx.db, providerB, "admin@provider-b.example", ["account_admin", "admin_agent"]);
-    const { token: link } = await invitePartnership(t.ctx, adminB, await invite(providerB, w.resellerAdmin.email, w.resellerPublicId));
-    await authorizePartnership(t.ctx, w.resellerAdmin, link);
+    const { token: link } = await execute(
+      invitePartnership,
+      t.ctx,
+      adminB,
+      await invite(providerB, w.resellerAdmin.email, w.resellerPublicId),
+    );
+    await execute(authorizePartnership, t.ctx, w.resellerAdmin, { token: link });
     const customer = await addCustomer(t.ctx.db, { name: "Fourth Coffee", domain: "fourthcoffee.example" });
     const ga = await addMember(t.ctx.db, customer, "diego@fourthcoffee.example", ["global_admin"]);
-    const { token } = await createInvitation(t.ctx, w.resellerAdmin, {
+    const { token } = await execute(createInvitation, t.ctx, w.resellerAdmin, {
       partnerId: w.reseller,
       email: ga.email,
       message: null,
       locale: "en",
       providerId: w.provider,
     });
-    await acceptInvitation(t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
+    await execute(acceptInvitation, t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
 
     const request = (partnerId: string) =>
       requestAdminRelationshipSchema.parse({
@@ -290,8 +310,10 @@ describe("a reseller's customer invitation naming its provider", () => {
         durationDays: "30",
         roles: ["global_reader"],
       });
-    expect(await codeOf(async () => await requestAdminRelationship(t.ctx, adminB, await request(providerB)))).toBe("NOT_FOUND");
-    expect(await codeOf(async () => await requestAdminRelationship(t.ctx, w.providerAdmin, await request(w.provider)))).toBe("no error");
+    expect(await codeOf(async () => await execute(requestAdminRelationship, t.ctx, adminB, await request(providerB)))).toBe("NOT_FOUND");
+    expect(await codeOf(async () => await execute(requestAdminRelationship, t.ctx, w.providerAdmin, await request(w.provider)))).toBe(
+      "no error",
+    );
     // The reseller's own admin roles are its own: the provider's effective roles come from its relationships only.
     expect(await effectiveRoles(t.ctx.db, w.provider, w.providerAdmin.userId, customer)).toEqual([]);
   });

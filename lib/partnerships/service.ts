@@ -5,8 +5,9 @@ import { organizations, partnerships } from "@/db/schema";
 import { requirePermission, type Actor, type Organization } from "@/lib/auth/membership";
 import { membersWith } from "@/lib/auth/recipients";
 import { recordAudit } from "@/lib/audit/record";
-import { transaction, type Tx } from "@/db/transaction";
-import { within, type ServiceContext } from "@/lib/context";
+import type { Tx } from "@/db/transaction";
+import type { ServiceContext } from "@/lib/context";
+import { defineOperation, type OperationContext } from "@/lib/operations/define";
 import { normalizeEmail } from "@/lib/email/normalize";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { noticeEmail, type NoticeKind } from "@/lib/email/templates";
@@ -16,7 +17,7 @@ import { consume, DAY } from "@/lib/rate-limits/limiter";
 import { newId } from "@/lib/ids";
 import { assertAnswerable } from "@/lib/invitations/answerable";
 import { expiryFrom, hashToken, isWellFormedToken, newInvitationToken } from "@/lib/invitations/tokens";
-import type { InvitePartnershipInput } from "./schemas";
+import { invitePartnershipSchema, partnershipTokenSchema, type InvitePartnershipInput } from "./schemas";
 import { enqueueNotices } from "@/lib/email/notices";
 
 export type PartnershipRow = typeof partnerships.$inferSelect;
@@ -47,12 +48,13 @@ async function resellerInCloud(ctx: ServiceContext, provider: Organization, publ
  * row, its audit event and the email share one transaction; the raw token is returned for
  * callers other than email (tests) and never stored.
  */
-export async function invitePartnership(outer: ServiceContext, actor: Actor, input: InvitePartnershipInput) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const member = await requirePermission(ctx.db, actor, input.providerId, "partnerships.write");
+export const invitePartnership = defineOperation({
+  name: "partnership.invite",
+  input: invitePartnershipSchema,
+  authorize: { organization: (input: InvitePartnershipInput) => input.providerId, permission: "partnerships.write", standing: true },
+  async run(ctx, input: InvitePartnershipInput, member) {
+    const { tx, actor } = ctx;
     const provider = member.organization;
-    assertInGoodStanding(provider);
     if (provider.partnerType !== "indirect_provider") throw new DomainError("NOT_A_PROVIDER");
     const reseller = await resellerInCloud(ctx, provider, input.resellerPartnerId);
     // The reseller would gain a provider: one out of standing is invited by nobody.
@@ -144,8 +146,8 @@ export async function invitePartnership(outer: ServiceContext, actor: Actor, inp
     );
 
     return { partnership: row, token, reseller };
-  });
-}
+  },
+});
 
 export async function findPartnershipByToken(ctx: ServiceContext, token: string): Promise<PartnershipRow | null> {
   if (!isWellFormedToken(token)) return null;
@@ -201,9 +203,9 @@ export async function notify(ctx: ServiceContext, tx: Tx, row: PartnershipRow, k
  * The reseller's Account admin answers from the emailed link. The conditional update is
  * what makes the link single-use when two answers race.
  */
-async function answer(outer: ServiceContext, actor: Actor, token: string, state: "active" | "declined") {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
+async function answer(ctx: OperationContext, token: string, state: "active" | "declined") {
+  const { tx, actor } = ctx;
+  {
     const row = await requireAnswerable(ctx, actor, token);
     await requirePermission(ctx.db, actor, row.resellerId, "partnerships.write");
     // Authorizing gives each side the other: both must be in good standing now, whenever it was sent.
@@ -224,16 +226,22 @@ async function answer(outer: ServiceContext, actor: Actor, token: string, state:
       await recordAudit(tx, { organizationId, actor, action, targetType: "partnership", targetId: row.id, details, at: now });
     await notify(ctx, tx, row, state === "active" ? "partnershipAuthorized" : "partnershipDeclined", [provider.id], now);
     return { provider, reseller, partnershipId: row.id };
-  });
+  }
 }
 
-export async function authorizePartnership(ctx: ServiceContext, actor: Actor, token: string) {
-  return await answer(ctx, actor, token, "active");
-}
+export const authorizePartnership = defineOperation({
+  name: "partnership.authorize",
+  input: partnershipTokenSchema,
+  authorize: { person: true },
+  run: async (ctx, { token }) => await answer(ctx, token, "active"),
+});
 
-export async function declinePartnership(ctx: ServiceContext, actor: Actor, token: string) {
-  return await answer(ctx, actor, token, "declined");
-}
+export const declinePartnership = defineOperation({
+  name: "partnership.decline",
+  input: partnershipTokenSchema,
+  authorize: { person: true },
+  run: async (ctx, { token }) => await answer(ctx, token, "declined"),
+});
 
 /** The reseller's active partnership with this provider, or null: what an invitation naming the provider needs. */
 export async function activePartnership(db: Db | Tx, providerId: string, resellerId: string) {

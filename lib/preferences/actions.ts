@@ -1,12 +1,11 @@
 "use server";
 
-import { eq } from "drizzle-orm";
 import { cookies } from "next/headers";
-import { users } from "@/db/schema";
 import { getActor } from "@/lib/auth/session";
-import { transaction } from "@/db/transaction";
-import { db } from "@/lib/db";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { execute } from "@/lib/operations/execute";
+import { serviceContext } from "@/lib/server-context";
+import { setLocale } from "./locale";
 
 /** Anyone may choose a language; a signed-in user's choice also drives the emails they get. */
 export async function setLocaleAction(form: FormData): Promise<void> {
@@ -16,5 +15,5 @@ export async function setLocaleAction(form: FormData): Promise<void> {
   // Readable by scripts: app/global-error.tsx picks its language from it (a preference, nothing secret).
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 86_400, sameSite: "lax", httpOnly: false });
   const actor = await getActor();
-  if (actor) await transaction(db(), async (tx) => await tx.update(users).set({ locale }).where(eq(users.id, actor.userId)));
+  if (actor) await execute(setLocale, serviceContext(), actor, { locale });
 }

@@ -7,6 +7,7 @@ import { isDomainError } from "@/lib/errors";
 import { createInvitation, resendInvitation } from "@/lib/invitations/service";
 import { addMember, addPartner, codeOf, count, DAY, testContext } from "@/lib/testing/fixtures";
 import { blockedUntil, consumeAlone, MINUTE, purgeOldRateLimits } from "./limiter";
+import { execute } from "@/lib/operations/execute";
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -55,16 +56,16 @@ describe("rate limits", () => {
     const partner = await addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
     const sales = await addMember(t.ctx.db, partner, "sam@northwind.example", ["sales_agent"]);
     const invite = async (n: number) =>
-      await createInvitation(t.ctx, sales, { partnerId: partner, email: `it${n}@customer.example`, message: null, locale: "en" });
+      await execute(createInvitation, t.ctx, sales, { partnerId: partner, email: `it${n}@customer.example`, message: null, locale: "en" });
     // A refused invitation (own address) does not use up the allowance.
     expect(
       await codeOf(
-        async () => await createInvitation(t.ctx, sales, { partnerId: partner, email: sales.email, message: null, locale: "en" }),
+        async () => await execute(createInvitation, t.ctx, sales, { partnerId: partner, email: sales.email, message: null, locale: "en" }),
       ),
     ).toBe("SELF_INVITE");
     const { invitation } = await invite(1);
     await invite(2);
-    await resendInvitation(t.ctx, sales, { partnerId: partner, invitationId: invitation.id });
+    await execute(resendInvitation, t.ctx, sales, { partnerId: partner, invitationId: invitation.id });
     const before = await count(t.ctx.db, "invitations");
     expect(await codeOf(async () => await invite(3))).toBe("RATE_LIMITED");
     expect(await count(t.ctx.db, "invitations")).toBe(before);
@@ -74,7 +75,8 @@ describe("rate limits", () => {
     const otherSales = await addMember(t.ctx.db, other, "sam@fabrikam.example", ["sales_agent"]);
     expect(
       await codeOf(
-        async () => await createInvitation(t.ctx, otherSales, { partnerId: other, email: "it@other.example", message: null, locale: "en" }),
+        async () =>
+          await execute(createInvitation, t.ctx, otherSales, { partnerId: other, email: "it@other.example", message: null, locale: "en" }),
       ),
     ).toBe("no error");
     t.advance(DAY);

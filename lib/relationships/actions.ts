@@ -1,35 +1,21 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/actions/result";
-import { runAction } from "@/lib/actions/run-action";
-import { kickOutbox } from "@/lib/email/worker";
-import { serviceContext } from "@/lib/server-context";
+import { actionFor } from "@/lib/actions/action-for";
 import { removeCustomer, removePartner } from "./removal";
-import { removeCustomerSchema, removePartnerSchema } from "./schemas";
 
-// Session re-checked by runAction; permission, tenant and the removal rules checked by the service.
+// Thin adapters: each operation checks the permission, the tenant and the removal rules inside its transaction.
 
-export async function removeCustomerAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(removeCustomerSchema, form, async (input, actor, t) => {
-    const r = await removeCustomer(serviceContext(), actor, input);
-    void kickOutbox();
-    revalidatePath("/", "layout");
-    return { ok: true, message: t("removal.removed", { customer: r.customerName }) };
-  });
-}
+const everyPage = () => ({ path: "/", type: "layout" as const });
 
-export async function removePartnerAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(removePartnerSchema, form, async (input, actor, t) => {
-    const r = await removePartner(serviceContext(), actor, input);
-    void kickOutbox();
-    revalidatePath("/", "layout");
-    return {
-      ok: true,
-      message:
-        input.scope === "everything"
-          ? t("removal.removedPartner", { partner: r.partnerName })
-          : t("removal.removedAdminRoles", { partner: r.partnerName }),
-    };
-  });
-}
+export const removeCustomerAction = actionFor(removeCustomer, {
+  revalidate: everyPage,
+  message: (t, r) => t("removal.removed", { customer: r.customerName }),
+});
+
+export const removePartnerAction = actionFor(removePartner, {
+  revalidate: everyPage,
+  message: (t, r, input) =>
+    input.scope === "everything"
+      ? t("removal.removedPartner", { partner: r.partnerName })
+      : t("removal.removedAdminRoles", { partner: r.partnerName }),
+});

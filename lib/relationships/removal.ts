@@ -9,11 +9,13 @@ import { notifyAdminRelationship } from "@/lib/admin-relationships/notify";
 import { IN_FORCE } from "@/lib/admin-relationships/states";
 import { fromStates } from "@/lib/admin-relationships/state-machine";
 import { apply, audit } from "@/lib/admin-relationships/transitions";
-import { ensurePermitted, requirePermission, type Actor, type Member } from "@/lib/auth/membership";
+import { ensurePermitted, type Actor, type Member } from "@/lib/auth/membership";
 import { membersWith } from "@/lib/auth/recipients";
 import { recordAudit } from "@/lib/audit/record";
-import { transaction, type Tx } from "@/db/transaction";
-import { within, type ServiceContext } from "@/lib/context";
+import type { Tx } from "@/db/transaction";
+import type { ServiceContext } from "@/lib/context";
+import { defineOperation, type OperationContext } from "@/lib/operations/define";
+import { removeCustomerSchema, removePartnerSchema } from "./schemas";
 import { DomainError } from "@/lib/errors";
 import { endSupportWithoutAdminAccess } from "@/lib/support/service";
 import { activeResellerRelationship } from "./queries";
@@ -225,17 +227,10 @@ export async function endRelationshipIn(
   }
 }
 
-/** Ends the reseller relationships (the partner's, and its resellers' for a provider) in one transaction. */
-async function endRelationships(
-  outer: ServiceContext,
-  actor: Actor,
-  partnerId: string,
-  customerId: string,
-  by: Side,
-  attestation: string | null,
-) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
+/** Ends the reseller relationships (the partner's, and its resellers' for a provider) in the operation's transaction. */
+async function endRelationships(ctx: OperationContext, partnerId: string, customerId: string, by: Side, attestation: string | null) {
+  const { tx, actor } = ctx;
+  {
     await activeRelationshipOrThrow(ctx.db, partnerId, customerId);
     const now = ctx.now();
 
@@ -260,50 +255,47 @@ async function endRelationships(
       });
     }
     return { partnerName: names.get(partnerId) ?? "", customerName: names.get(customerId) ?? "", resellersEnded: ending.length - 1 };
-  });
+  }
 }
 
 /** A partner ends its reseller relationship with a customer: never while it is partner of record of an active subscription, never as an indirect reseller, and only with a written attestation. */
-export async function removeCustomer(
-  ctx: ServiceContext,
-  actor: Actor,
-  input: { partnerId: string; customerId: string; attestation: string },
-) {
-  const member = await requirePermission(ctx.db, actor, input.partnerId, "relationships.remove");
-  await activeRelationshipOrThrow(ctx.db, member.organization.id, input.customerId);
-  // An indirect reseller's customers are removed by its provider, as the program's rules say.
-  if (member.organization.partnerType === "indirect_reseller") throw new DomainError("RESELLER_CANNOT_REMOVE");
-  const { blockers } = await removalPreview(ctx.db, member.organization.id, input.customerId);
-  if (blockers.length > 0) throw new DomainError("REMOVAL_BLOCKED", { count: String(blockers.length) });
-  return await endRelationships(ctx, actor, member.organization.id, input.customerId, "partner", input.attestation);
-}
+export const removeCustomer = defineOperation({
+  name: "reseller_relationship.remove_customer",
+  input: removeCustomerSchema,
+  authorize: { organization: (input) => input.partnerId, permission: "relationships.remove" },
+  async run(ctx, input, member) {
+    await activeRelationshipOrThrow(ctx.db, member.organization.id, input.customerId);
+    // An indirect reseller's customers are removed by its provider, as the program's rules say.
+    if (member.organization.partnerType === "indirect_reseller") throw new DomainError("RESELLER_CANNOT_REMOVE");
+    const { blockers } = await removalPreview(ctx.db, member.organization.id, input.customerId);
+    if (blockers.length > 0) throw new DomainError("REMOVAL_BLOCKED", { count: String(blockers.length) });
+    return await endRelationships(ctx, member.organization.id, input.customerId, "partner", input.attestation);
+  },
+});
 
 /**
  * A customer's Global administrator removes a partner outright, or only its admin roles
  * (the reseller relationship stays). Its subscriptions keep their partner of record.
  */
-export async function removePartner(
-  ctx: ServiceContext,
-  actor: Actor,
-  input: { customerId: string; partnerId: string; scope: "everything" | "admin_roles" },
-) {
-  const member = await requirePermission(ctx.db, actor, input.customerId, "customer.partners.remove");
-  const customerId = member.organization.id;
-  if (input.scope === "everything") return await endRelationships(ctx, actor, input.partnerId, customerId, "customer", null);
-  await activeRelationshipOrThrow(ctx.db, input.partnerId, customerId);
-  const partnerName =
-    (await firstRow(ctx.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, input.partnerId))))?.name ??
-    "";
-  const ended = await transaction(
-    ctx.db,
-    async (tx) =>
-      await endAdminAccess(ctx, tx, actor, {
-        partnerId: input.partnerId,
-        customerId,
-        by: "customer",
-        auditOrg: customerId,
-        now: ctx.now(),
-      }),
-  );
-  return { partnerName, customerName: member.organization.name, resellersEnded: 0, adminRelationshipsEnded: ended };
-}
+export const removePartner = defineOperation({
+  name: "reseller_relationship.remove_partner",
+  input: removePartnerSchema,
+  authorize: { organization: (input) => input.customerId, permission: "customer.partners.remove" },
+  async run(ctx, input, member) {
+    const customerId = member.organization.id;
+    if (input.scope === "everything")
+      return { ...(await endRelationships(ctx, input.partnerId, customerId, "customer", null)), adminRelationshipsEnded: 0 };
+    await activeRelationshipOrThrow(ctx.db, input.partnerId, customerId);
+    const partnerName =
+      (await firstRow(ctx.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, input.partnerId))))
+        ?.name ?? "";
+    const ended = await endAdminAccess(ctx, ctx.tx, ctx.actor, {
+      partnerId: input.partnerId,
+      customerId,
+      by: "customer",
+      auditOrg: customerId,
+      now: ctx.now(),
+    });
+    return { partnerName, customerName: member.organization.name, resellersEnded: 0, adminRelationshipsEnded: ended };
+  },
+});

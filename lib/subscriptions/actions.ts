@@ -1,71 +1,50 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/actions/result";
-import { runAction, validationMessage } from "@/lib/actions/run-action";
-import { kickOutbox } from "@/lib/email/worker";
-import { serviceContext } from "@/lib/server-context";
-import type { SubscriptionEvent } from "./lifecycle";
-import { importSubscriptions, planImport } from "./import";
+import { validationMessage } from "@/lib/actions/run-action";
+import { actionFor } from "@/lib/actions/action-for";
+import { importSubscriptions } from "./import";
 import {
-  changeSeatsSchema,
-  createSubscriptionSchema,
-  importSubscriptionsSchema,
-  recordSubscriptionSchema,
-  subscriptionRefSchema,
-} from "./schemas";
-import { changeSeats, changeSubscriptionState, createSubscription, recordSubscription } from "./service";
+  cancelSubscription,
+  changeSeats,
+  createSubscription,
+  reactivateSubscription,
+  recordSubscription,
+  suspendSubscription,
+} from "./service";
 
-// Session re-checked by runAction; permission, tenant, partner of record and state checked by the service.
+// Thin adapters: each operation checks the permission, the tenant, the partner of record and the state inside its transaction.
 
-export async function createSubscriptionAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(createSubscriptionSchema, form, async (input, actor, t) => {
-    const sub = await createSubscription(serviceContext(), actor, input);
-    void kickOutbox();
-    revalidatePath("/", "layout");
-    return { ok: true, message: t("subscriptionOps.created", { product: sub.product, seats: sub.seats }) };
-  });
-}
+const everyPage = () => ({ path: "/", type: "layout" as const });
 
-export async function recordSubscriptionAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(recordSubscriptionSchema, form, async (input, actor, t) => {
-    const sub = await recordSubscription(serviceContext(), actor, input);
-    void kickOutbox();
-    revalidatePath("/", "layout");
-    return { ok: true, message: t("subscriptionOps.recorded", { product: sub.product }) };
-  });
-}
+export const createSubscriptionAction = actionFor(createSubscription, {
+  revalidate: everyPage,
+  message: (t, sub) => t("subscriptionOps.created", { product: sub.product, seats: sub.seats }),
+});
 
-export async function changeSeatsAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(changeSeatsSchema, form, async (input, actor, t) => {
-    const sub = await changeSeats(serviceContext(), actor, input);
-    void kickOutbox();
-    revalidatePath("/", "layout");
-    return { ok: true, message: t("subscriptionOps.seatsChanged", { product: sub.product, seats: sub.seats }) };
-  });
-}
+export const recordSubscriptionAction = actionFor(recordSubscription, {
+  revalidate: everyPage,
+  message: (t, sub) => t("subscriptionOps.recorded", { product: sub.product }),
+});
 
-function stateAction(event: SubscriptionEvent): (form: FormData) => Promise<ActionResult> {
-  return (form: FormData) =>
-    runAction(subscriptionRefSchema, form, async (input, actor, t) => {
-      const sub = await changeSubscriptionState(serviceContext(), actor, { ...input, event });
-      void kickOutbox();
-      revalidatePath("/", "layout");
-      return { ok: true, message: t(`subscriptionOps.done.${event}`, { product: sub.product }) };
-    });
-}
+export const changeSeatsAction = actionFor(changeSeats, {
+  revalidate: everyPage,
+  message: (t, sub) => t("subscriptionOps.seatsChanged", { product: sub.product, seats: sub.seats }),
+});
 
-export async function suspendSubscriptionAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return stateAction("suspend")(form);
-}
+export const suspendSubscriptionAction = actionFor(suspendSubscription, {
+  revalidate: everyPage,
+  message: (t, sub) => t("subscriptionOps.done.suspend", { product: sub.product }),
+});
 
-export async function reactivateSubscriptionAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return stateAction("reactivate")(form);
-}
+export const reactivateSubscriptionAction = actionFor(reactivateSubscription, {
+  revalidate: everyPage,
+  message: (t, sub) => t("subscriptionOps.done.reactivate", { product: sub.product }),
+});
 
-export async function cancelSubscriptionAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return stateAction("cancel")(form);
-}
+export const cancelSubscriptionAction = actionFor(cancelSubscription, {
+  revalidate: everyPage,
+  message: (t, sub) => t("subscriptionOps.done.cancel", { product: sub.product }),
+});
 
 /** A row of the dry run as the page shows it: what was read and its errors, in the person's language. */
 export type ImportReport = {
@@ -84,13 +63,12 @@ export type ImportReport = {
   mode: "dry-run" | "import";
 };
 
-export async function importSubscriptionsAction(_: ActionResult<ImportReport>, form: FormData): Promise<ActionResult<ImportReport>> {
-  return runAction(importSubscriptionsSchema, form, async (input, actor, t) => {
-    const ctx = serviceContext();
-    const sheet =
-      input.mode === "import" ? await importSubscriptions(ctx, actor, input) : { ...(await planImport(ctx, actor, input)), imported: 0 };
+export const importSubscriptionsAction = actionFor(importSubscriptions, {
+  revalidate: (_, sheet) => (sheet.imported > 0 ? everyPage() : null),
+  message: (t, sheet) => (sheet.imported > 0 ? t("subscriptionOps.import.imported", { count: sheet.imported }) : undefined),
+  data: (sheet, input, t): ImportReport => {
     const translate = (keys: string[]) => keys.map((k) => validationMessage(t, k));
-    const data: ImportReport = {
+    return {
       // What would be written stays on the server; the page shows what was read and its errors.
       rows: sheet.rows.map((r) => ({
         line: r.line,
@@ -106,11 +84,5 @@ export async function importSubscriptionsAction(_: ActionResult<ImportReport>, f
       imported: sheet.imported,
       mode: input.mode,
     };
-    if (sheet.imported > 0) {
-      void kickOutbox();
-      revalidatePath("/", "layout");
-      return { ok: true, data, message: t("subscriptionOps.import.imported", { count: sheet.imported }) };
-    }
-    return { ok: true, data };
-  });
-}
+  },
+});

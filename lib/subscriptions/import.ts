@@ -1,21 +1,17 @@
-import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
 import { products, resellerRelationships } from "@/db/schema";
-import { requirePermission, type Actor, type Member } from "@/lib/auth/membership";
-import { transaction } from "@/db/transaction";
+import type { Member } from "@/lib/auth/membership";
 import { membersWith } from "@/lib/auth/recipients";
-import { within, type ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/context";
+import { defineOperation } from "@/lib/operations/define";
+import { executeWithin } from "@/lib/operations/execute";
 import { normalizeDomain } from "@/lib/email/normalize";
-import { assertInGoodStanding } from "@/lib/partners/standing";
 import { productKey } from "@/lib/catalog/service";
 import { MAX_SEATS } from "@/db/values/subscriptions";
 import { saleProblems, sellIn } from "./service";
+import { importRowSchema, importSubscriptionsSchema, type ImportInput, type ImportRow } from "./schemas";
 import { enqueueNotices } from "@/lib/email/notices";
-
-/** The columns an import file has, in its header row (any order; `status` may be left out). */
-export const IMPORT_COLUMNS = ["customer_domain", "product", "seats", "term_ends", "status"] as const;
-export const MAX_IMPORT_ROWS = 1000;
-export const MAX_IMPORT_BYTES = 512 * 1024;
+import type { ImportFile } from "./import-file";
 
 export type PlannedRow = {
   line: number;
@@ -33,41 +29,13 @@ export type PlannedRow = {
 
 type Sheet = { rows: PlannedRow[]; fileErrors: string[]; member: Member };
 
-function readCsv(csv: string): { records: Record<string, string>[]; fileErrors: string[] } {
-  if (Buffer.byteLength(csv, "utf8") > MAX_IMPORT_BYTES) return { records: [], fileErrors: ["csvTooLarge"] };
-  let records: Record<string, string>[];
-  try {
-    // A well-kept parser: quoting, escaped quotes, BOM, CRLF and ragged rows are its business.
-    records = parse(csv, {
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      bom: true,
-      skip_empty_lines: true,
-      trim: true,
-      relax_column_count: true,
-      delimiter: [",", ";"],
-    });
-  } catch {
-    return { records: [], fileErrors: ["csvInvalid"] };
-  }
-  if (records.length === 0) return { records, fileErrors: ["csvEmpty"] };
-  if (records.length > MAX_IMPORT_ROWS) return { records: [], fileErrors: ["csvTooManyRows"] };
-  const missing = IMPORT_COLUMNS.filter((c) => c !== "status" && !(c in records[0]));
-  return { records, fileErrors: missing.length ? ["csvColumns"] : [] };
-}
-
 /**
  * The dry run: every row with its own errors, nothing written. A row is importable when its
  * customer is this partner's customer now (by primary domain), its product is in the cloud's
  * catalog, its seats are a whole number from 1 to 100,000, its term ends on a future date,
  * and its status (if given) is active or suspended.
  */
-export async function planImport(ctx: ServiceContext, actor: Actor, input: { partnerId: string; csv: string }): Promise<Sheet> {
-  return planRecords(ctx, actor, input.partnerId, readCsv(input.csv));
-}
-
-async function planRecords(ctx: ServiceContext, actor: Actor, partnerId: string, csv: ReturnType<typeof readCsv>): Promise<Sheet> {
-  const member = await requirePermission(ctx.db, actor, partnerId, "subscriptions.write");
-  assertInGoodStanding(member.organization);
+async function planRecords(ctx: ServiceContext, member: Member, csv: ImportFile): Promise<Sheet> {
   const { records, fileErrors } = csv;
   if (fileErrors.length) return { rows: [], fileErrors, member };
   const customers = new Map(
@@ -125,32 +93,36 @@ async function planRecords(ctx: ServiceContext, actor: Actor, partnerId: string,
   return { rows, fileErrors: [], member };
 }
 
+/** One row of an import: a sale already made elsewhere, written by the single sale's own code (sellIn), which checks its rules again. */
+export const importSubscriptionRow = defineOperation({
+  name: "subscription.import_row",
+  input: importRowSchema,
+  authorize: { organization: (row: ImportRow) => row.partnerId, permission: "subscriptions.write", standing: true },
+  run: async (ctx, row: ImportRow, member) =>
+    await sellIn(ctx, ctx.tx, member, ctx.actor, { ...row, term: null, action: "subscription.imported" }),
+});
+
 /**
- * Writes the planned rows in one transaction, all or nothing: a file with any row in error
- * writes none (the dry run shows which). Each subscription is audited on both sides; each
- * customer gets one email naming how many were recorded.
+ * Plans the file (the dry run), and with mode "import" writes its rows in one transaction,
+ * all or nothing: a file with any row in error writes none (the dry run shows which). Each row
+ * is the single-row operation above, checked again as if it came alone; each customer gets one
+ * email naming how many were recorded. The file was read while the form was parsed, before the
+ * transaction: on SQLite it holds the only write lock, and parsing 1,000 rows takes 7–15 ms.
  */
-export async function importSubscriptions(
-  outer: ServiceContext,
-  actor: Actor,
-  input: { partnerId: string; csv: string },
-): Promise<Sheet & { imported: number }> {
-  // Parsed before the transaction: on SQLite it holds the only write lock, and parsing 1,000
-  // rows takes 7–15 ms that no other writer should wait for.
-  const csv = readCsv(input.csv);
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const sheet = await planRecords(ctx, actor, input.partnerId, csv);
-    if (sheet.fileErrors.length || sheet.rows.some((r) => r.errors.length)) return { ...sheet, imported: 0 };
-    const { member } = sheet;
+export const importSubscriptions = defineOperation({
+  name: "subscription.import",
+  input: importSubscriptionsSchema,
+  authorize: { organization: (input: ImportInput) => input.partnerId, permission: "subscriptions.write", standing: true },
+  async run(ctx, input: ImportInput, member): Promise<Sheet & { imported: number }> {
+    const { tx } = ctx;
+    const sheet = await planRecords(ctx, member, input.file);
+    if (input.mode === "dry-run" || sheet.fileErrors.length || sheet.rows.some((r) => r.errors.length)) return { ...sheet, imported: 0 };
     const now = ctx.now();
 
     const perCustomer = new Map<string, number>();
     for (const row of sheet.rows) {
       const v = row.value!;
-      // Each row is one sale, written by the single sale's own code, which checks its rules again
-      // at the moment of writing (still this partner's customer, the product still offered).
-      await sellIn(ctx, tx, member, actor, { ...v, term: null, action: "subscription.imported" });
+      await executeWithin(importSubscriptionRow, ctx, { partnerId: member.organization.id, ...v });
       perCustomer.set(v.customerId, (perCustomer.get(v.customerId) ?? 0) + 1);
     }
     for (const [customerId, n] of perCustomer) {
@@ -166,5 +138,5 @@ export async function importSubscriptions(
     }
 
     return { ...sheet, imported: sheet.rows.length };
-  });
-}
+  },
+});

@@ -4,7 +4,8 @@ import { removePartner } from "@/lib/relationships/removal";
 import { addMember, addProduct, addSubscription, codeOf, relatedPartnerAndCustomer, testContext } from "@/lib/testing/fixtures";
 import { PAGE_SIZE } from "@/lib/pagination";
 import { iteratePartnerSubscriptions, listPartnerSubscriptions } from "./queries";
-import { changeSubscriptionState, createSubscription } from "./service";
+import { SUBSCRIPTION_STATE_CHANGES, createSubscription } from "./service";
+import { execute } from "@/lib/operations/execute";
 
 let t: Awaited<ReturnType<typeof testContext>>;
 let world: Awaited<ReturnType<typeof relatedPartnerAndCustomer>>;
@@ -16,7 +17,13 @@ let billing: Actor;
 const list = async (actor: Actor, opts: Parameters<typeof listPartnerSubscriptions>[2] = { page: 1 }, partner = world.partner) =>
   await listPartnerSubscriptions(t.ctx.db, await requireMember(t.ctx.db, actor, partner, "partner"), opts);
 const sell = async (seats = 10) =>
-  await createSubscription(t.ctx, sales, { partnerId: world.partner, customerId: world.customer, productId: product, seats, term: "P1Y" });
+  await execute(createSubscription, t.ctx, sales, {
+    partnerId: world.partner,
+    customerId: world.customer,
+    productId: product,
+    seats,
+    term: "P1Y",
+  });
 
 beforeEach(async () => {
   t = await testContext();
@@ -46,7 +53,7 @@ describe("the partner's subscriptions page", () => {
       subs.push(await sell());
       t.advance(1000);
     }
-    await changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: subs[0].id, event: "suspend" });
+    await execute(SUBSCRIPTION_STATE_CHANGES.suspend, t.ctx, sales, { organizationId: world.partner, subscriptionId: subs[0].id });
     expect((await list(billing, { page: 1, state: "suspended" })).rows.map((r) => r.id)).toEqual([subs[0].id]);
     expect((await list(billing, { page: 1, state: "cancelled" })).rows).toEqual([]);
     const [one, two] = [await list(billing, { page: 1 }), await list(billing, { page: 2 })];
@@ -56,7 +63,7 @@ describe("the partner's subscriptions page", () => {
 
   it("searches the customer's name and domain and the product, with % and _ taken literally, and the export takes the same search", async () => {
     const e3 = await sell();
-    const defender = await createSubscription(t.ctx, sales, {
+    const defender = await execute(createSubscription, t.ctx, sales, {
       partnerId: world.partner,
       customerId: world.customer,
       productId: await addProduct(t.ctx.db, { name: "Defender 100% Plan" }),
@@ -111,7 +118,7 @@ describe("the partner's subscriptions page", () => {
 
   it("which moment: once the customer removes the partner, its subscriptions leave the list, though they stay the partner's", async () => {
     await sell();
-    await removePartner(t.ctx, world.ga, { customerId: world.customer, partnerId: world.partner, scope: "everything" });
+    await execute(removePartner, t.ctx, world.ga, { customerId: world.customer, partnerId: world.partner, scope: "everything" });
     expect(await list(billing)).toMatchObject({ rows: [], total: 0 });
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idField } from "@/lib/validation/fields";
+import { readCsv } from "./import-file";
 import { MAX_SEATS, OUTSIDE_CHANNELS, TERMS } from "@/db/values/subscriptions";
 
 export const seatsField = z.coerce
@@ -44,8 +45,23 @@ export type SubscriptionRef = z.infer<typeof subscriptionRefSchema>;
 export const changeSeatsSchema = subscriptionRefSchema.extend({ seats: seatsField });
 export type ChangeSeatsInput = z.infer<typeof changeSeatsSchema>;
 
-export const importSubscriptionsSchema = z.object({
+/** An import as the form sends it; the file is read here, before the operation's transaction. */
+export const importSubscriptionsSchema = z
+  .object({
+    partnerId: idField,
+    csv: z.string({ error: "required" }).min(1, "required").max(600_000, "csvTooLarge"),
+    mode: z.enum(["dry-run", "import"], { error: "invalid" }),
+  })
+  .transform(({ csv, ...rest }) => ({ ...rest, file: readCsv(csv) }));
+export type ImportInput = z.output<typeof importSubscriptionsSchema>;
+
+/** One row of an import, as planned from the file. */
+export const importRowSchema = z.object({
   partnerId: idField,
-  csv: z.string({ error: "required" }).min(1, "required").max(600_000, "csvTooLarge"),
-  mode: z.enum(["dry-run", "import"], { error: "invalid" }),
+  customerId: idField,
+  productId: idField,
+  seats: seatsField,
+  termEndsAt: z.coerce.date({ error: "dateInvalid" }),
+  state: z.enum(["active", "suspended"], { error: "importStatusInvalid" }),
 });
+export type ImportRow = z.infer<typeof importRowSchema>;

@@ -6,7 +6,8 @@ import { emailOutbox, subscriptions, supportAssignments } from "@/db/schema";
 import type { Actor } from "@/lib/auth/membership";
 import { removeCustomer, removalPreview, removePartner } from "@/lib/relationships/removal";
 import { addMember, addProduct, addUser, codeOf, relatedPartnerAndCustomer, testContext } from "@/lib/testing/fixtures";
-import { changeSeats, changeSubscriptionState, createSubscription, recordSubscription } from "./service";
+import { changeSeats, SUBSCRIPTION_STATE_CHANGES, createSubscription, recordSubscription } from "./service";
+import { execute } from "@/lib/operations/execute";
 
 let t: Awaited<ReturnType<typeof testContext>>;
 let world: Awaited<ReturnType<typeof relatedPartnerAndCustomer>>;
@@ -14,7 +15,13 @@ let product: string;
 let sales: Actor;
 
 const sell = async (by: Actor = sales, seats = 10) =>
-  await createSubscription(t.ctx, by, { partnerId: world.partner, customerId: world.customer, productId: product, seats, term: "P1Y" });
+  await execute(createSubscription, t.ctx, by, {
+    partnerId: world.partner,
+    customerId: world.customer,
+    productId: product,
+    seats,
+    term: "P1Y",
+  });
 const row = async (id: string) => (await firstRow(t.ctx.db.select().from(subscriptions).where(eq(subscriptions.id, id))))!;
 
 beforeEach(async () => {
@@ -36,17 +43,19 @@ describe("subscriptions sold by the partner of record", () => {
       productId: product,
     });
     expect((await row(sub.id)).termEndsAt.toISOString()).toBe("2027-01-15T10:00:00.000Z");
-    await changeSeats(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, seats: 25 });
-    await changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, event: "suspend" });
+    await execute(changeSeats, t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, seats: 25 });
+    await execute(SUBSCRIPTION_STATE_CHANGES.suspend, t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id });
     expect(
-      await codeOf(async () => await changeSeats(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, seats: 30 })),
+      await codeOf(
+        async () => await execute(changeSeats, t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, seats: 30 }),
+      ),
     ).toBe("SUBSCRIPTION_STATE");
-    await changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, event: "reactivate" });
-    await changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, event: "cancel" });
+    await execute(SUBSCRIPTION_STATE_CHANGES.reactivate, t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id });
+    await execute(SUBSCRIPTION_STATE_CHANGES.cancel, t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id });
     expect(
       await codeOf(
         async () =>
-          await changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, event: "reactivate" }),
+          await execute(SUBSCRIPTION_STATE_CHANGES.reactivate, t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id }),
       ),
     ).toBe("SUBSCRIPTION_STATE");
     expect(await row(sub.id)).toMatchObject({ seats: 25, state: "cancelled" });
@@ -79,7 +88,7 @@ describe("subscriptions sold by the partner of record", () => {
     const helpdesk = await addMember(t.ctx.db, world.partner, "hana@northwind.example", ["helpdesk_agent", "billing_admin"]);
     expect(await codeOf(async () => await sell(helpdesk))).toBe("FORBIDDEN");
     const other = await relatedPartnerAndCustomer(t.ctx, { suffix: "2" });
-    const theirs = await createSubscription(t.ctx, other.agent, {
+    const theirs = await execute(createSubscription, t.ctx, other.agent, {
       partnerId: other.partner,
       customerId: other.customer,
       productId: product,
@@ -87,19 +96,24 @@ describe("subscriptions sold by the partner of record", () => {
       term: "P1M",
     });
     expect(
-      await codeOf(async () => await changeSeats(t.ctx, sales, { organizationId: world.partner, subscriptionId: theirs.id, seats: 2 })),
+      await codeOf(
+        async () => await execute(changeSeats, t.ctx, sales, { organizationId: world.partner, subscriptionId: theirs.id, seats: 2 }),
+      ),
     ).toBe("NOT_FOUND");
     expect(
       await codeOf(
         async () =>
-          await changeSubscriptionState(t.ctx, world.agent, { organizationId: other.partner, subscriptionId: theirs.id, event: "cancel" }),
+          await execute(SUBSCRIPTION_STATE_CHANGES.cancel, t.ctx, world.agent, {
+            organizationId: other.partner,
+            subscriptionId: theirs.id,
+          }),
       ),
     ).toBe("NOT_FOUND");
     // Not a customer of this partner: nothing to sell to.
     expect(
       await codeOf(
         async () =>
-          await createSubscription(t.ctx, sales, {
+          await execute(createSubscription, t.ctx, sales, {
             partnerId: world.partner,
             customerId: other.customer,
             productId: product,
@@ -113,7 +127,7 @@ describe("subscriptions sold by the partner of record", () => {
     expect(
       await codeOf(
         async () =>
-          await createSubscription(t.ctx, sales, {
+          await execute(createSubscription, t.ctx, sales, {
             partnerId: world.partner,
             customerId: world.customer,
             productId: china,
@@ -124,17 +138,20 @@ describe("subscriptions sold by the partner of record", () => {
     ).toBe("PRODUCT_UNAVAILABLE");
     // The customer cannot change what a partner sold it.
     expect(
-      await codeOf(async () => await changeSeats(t.ctx, world.ga, { organizationId: world.customer, subscriptionId: theirs.id, seats: 2 })),
+      await codeOf(
+        async () => await execute(changeSeats, t.ctx, world.ga, { organizationId: world.customer, subscriptionId: theirs.id, seats: 2 }),
+      ),
     ).toBe("NOT_FOUND");
   });
 
   it("which moment: once the customer removes the partner, its subscriptions stay as they were and it changes none of them", async () => {
     const sub = await sell();
-    await removePartner(t.ctx, world.ga, { customerId: world.customer, partnerId: world.partner, scope: "everything" });
+    await execute(removePartner, t.ctx, world.ga, { customerId: world.customer, partnerId: world.partner, scope: "everything" });
     expect(await row(sub.id)).toMatchObject({ partnerOfRecordId: world.partner, state: "active" });
     expect(
       await codeOf(
-        async () => await changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, event: "cancel" }),
+        async () =>
+          await execute(SUBSCRIPTION_STATE_CHANGES.cancel, t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id }),
       ),
     ).toBe("NOT_FOUND");
     expect(await codeOf(async () => await sell())).toBe("NOT_FOUND");
@@ -148,19 +165,19 @@ describe("subscriptions sold by the partner of record", () => {
     expect(
       await codeOf(
         async () =>
-          await removeCustomer(t.ctx, partnerAdmin, {
+          await execute(removeCustomer, t.ctx, partnerAdmin, {
             partnerId: world.partner,
             customerId: world.customer,
             attestation: "The customer asked us to end it.",
           }),
       ),
     ).toBe("REMOVAL_BLOCKED");
-    await changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: a.id, event: "suspend" });
-    await changeSubscriptionState(t.ctx, sales, { organizationId: world.partner, subscriptionId: b.id, event: "cancel" });
+    await execute(SUBSCRIPTION_STATE_CHANGES.suspend, t.ctx, sales, { organizationId: world.partner, subscriptionId: a.id });
+    await execute(SUBSCRIPTION_STATE_CHANGES.cancel, t.ctx, sales, { organizationId: world.partner, subscriptionId: b.id });
     expect((await removalPreview(t.ctx.db, world.partner, world.customer)).blockers).toEqual([]);
     expect(
       (
-        await removeCustomer(t.ctx, partnerAdmin, {
+        await execute(removeCustomer, t.ctx, partnerAdmin, {
           partnerId: world.partner,
           customerId: world.customer,
           attestation: "The customer asked us to end it.",
@@ -172,7 +189,7 @@ describe("subscriptions sold by the partner of record", () => {
 
 describe("subscriptions a customer bought elsewhere", () => {
   it("its Global administrator records, changes and cancels them; no partner of record; a cancelled one loses its support", async () => {
-    const sub = await recordSubscription(t.ctx, world.ga, {
+    const sub = await execute(recordSubscription, t.ctx, world.ga, {
       customerId: world.customer,
       productId: product,
       seats: 40,
@@ -180,7 +197,7 @@ describe("subscriptions a customer bought elsewhere", () => {
       termEndsAt: new Date("2027-06-30T00:00:00Z"),
     });
     expect(await row(sub.id)).toMatchObject({ partnerOfRecordId: null, purchaseChannel: "enterprise_agreement", seats: 40 });
-    await changeSeats(t.ctx, world.ga, { organizationId: world.customer, subscriptionId: sub.id, seats: 45 });
+    await execute(changeSeats, t.ctx, world.ga, { organizationId: world.customer, subscriptionId: sub.id, seats: 45 });
     await t.ctx.db.insert(supportAssignments).values({
       id: "sup_1",
       customerId: world.customer,
@@ -190,17 +207,19 @@ describe("subscriptions a customer bought elsewhere", () => {
       assignedByUserId: world.ga.userId,
       createdAt: new Date(),
     });
-    await changeSubscriptionState(t.ctx, world.ga, { organizationId: world.customer, subscriptionId: sub.id, event: "cancel" });
+    await execute(SUBSCRIPTION_STATE_CHANGES.cancel, t.ctx, world.ga, { organizationId: world.customer, subscriptionId: sub.id });
     expect((await firstRow(t.ctx.db.select().from(supportAssignments)))!.state).toBe("ended");
     // A partner cannot change what the customer recorded, nor a customer user.
     expect(
-      await codeOf(async () => await changeSeats(t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, seats: 1 })),
+      await codeOf(
+        async () => await execute(changeSeats, t.ctx, sales, { organizationId: world.partner, subscriptionId: sub.id, seats: 1 }),
+      ),
     ).toBe("NOT_FOUND");
     const user = await addMember(t.ctx.db, world.customer, "u@adventure.example", ["user"]);
     expect(
       await codeOf(
         async () =>
-          await recordSubscription(t.ctx, user, {
+          await execute(recordSubscription, t.ctx, user, {
             customerId: world.customer,
             productId: product,
             seats: 1,
@@ -212,7 +231,7 @@ describe("subscriptions a customer bought elsewhere", () => {
     expect(
       await codeOf(
         async () =>
-          await recordSubscription(t.ctx, await addUser(t.ctx.db, "x@y.example"), {
+          await execute(recordSubscription, t.ctx, await addUser(t.ctx.db, "x@y.example"), {
             customerId: world.customer,
             productId: product,
             seats: 1,
@@ -224,7 +243,7 @@ describe("subscriptions a customer bought elsewhere", () => {
     expect(
       await codeOf(
         async () =>
-          await recordSubscription(t.ctx, world.ga, {
+          await execute(recordSubscription, t.ctx, world.ga, {
             customerId: world.customer,
             productId: product,
             seats: 1,

@@ -1,12 +1,13 @@
 import { changedRows, firstRow } from "@/db/query";
 import { and, eq, isNull } from "drizzle-orm";
 import { products, subscriptions } from "@/db/schema";
-import { getMember, requirePermission, type Actor, type Member } from "@/lib/auth/membership";
+import type { Actor, Member } from "@/lib/auth/membership";
 import { membersWith } from "@/lib/auth/recipients";
 import type { AuditAction } from "@/db/values/audit";
 import { recordAudit } from "@/lib/audit/record";
-import { transaction, type Tx } from "@/db/transaction";
-import { within, type ServiceContext } from "@/lib/context";
+import type { Tx } from "@/db/transaction";
+import type { ServiceContext } from "@/lib/context";
+import { defineOperation, type OperationContext } from "@/lib/operations/define";
 import type { NoticeKind } from "@/lib/email/templates";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -15,7 +16,16 @@ import { endSupportOfSubscription } from "@/lib/support/service";
 import { TERM_MONTHS } from "@/db/values/subscriptions";
 import type { Cloud } from "@/db/values/organizations";
 import { SUBSCRIPTION_TRANSITIONS, subscriptionTransition, type SubscriptionEvent } from "./lifecycle";
-import type { ChangeSeatsInput, CreateSubscriptionInput, RecordSubscriptionInput, SubscriptionRef } from "./schemas";
+import {
+  changeSeatsSchema,
+  createSubscriptionSchema,
+  recordSubscriptionSchema,
+  subscriptionRefSchema,
+  type ChangeSeatsInput,
+  type CreateSubscriptionInput,
+  type RecordSubscriptionInput,
+  type SubscriptionRef,
+} from "./schemas";
 import { enqueueNotices } from "@/lib/email/notices";
 import { activeResellerRelationship } from "@/lib/relationships/queries";
 
@@ -92,11 +102,12 @@ async function auditChange(
 }
 
 /** The partner of record sells a subscription from its cloud's catalog to one of its customers. */
-export async function createSubscription(outer: ServiceContext, actor: Actor, input: CreateSubscriptionInput): Promise<Subscription> {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const member = await requirePermission(ctx.db, actor, input.partnerId, "subscriptions.write");
-    assertInGoodStanding(member.organization);
+export const createSubscription = defineOperation({
+  name: "subscription.create",
+  input: createSubscriptionSchema,
+  authorize: { organization: (input: CreateSubscriptionInput) => input.partnerId, permission: "subscriptions.write", standing: true },
+  async run(ctx, input: CreateSubscriptionInput, member): Promise<Subscription> {
+    const { tx, actor } = ctx;
     const now = ctx.now();
     const sub = await sellIn(ctx, tx, member, actor, {
       customerId: input.customerId,
@@ -109,8 +120,8 @@ export async function createSubscription(outer: ServiceContext, actor: Actor, in
     });
     await tellCustomer(ctx, tx, sub, "subscriptionCreated", member.organization.name, now);
     return sub;
-  });
-}
+  },
+});
 
 /**
  * One sale in the caller's transaction, the only code that writes a partner's new subscription
@@ -150,10 +161,12 @@ export async function sellIn(
 }
 
 /** The customer's Global administrator records a subscription it bought elsewhere, so it can be assigned for support (rule 6). */
-export async function recordSubscription(outer: ServiceContext, actor: Actor, input: RecordSubscriptionInput): Promise<Subscription> {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const member = await requirePermission(ctx.db, actor, input.customerId, "customer.subscriptions.write");
+export const recordSubscription = defineOperation({
+  name: "subscription.record",
+  input: recordSubscriptionSchema,
+  authorize: { organization: (input: RecordSubscriptionInput) => input.customerId, permission: "customer.subscriptions.write" },
+  async run(ctx, input: RecordSubscriptionInput, member): Promise<Subscription> {
+    const { tx, actor } = ctx;
     const product = await offeredProduct(ctx, member.organization.cloud, input.productId);
     const now = ctx.now();
     if (input.termEndsAt.getTime() <= now.getTime()) throw new DomainError("VALIDATION", {}, { termEndsAt: ["dateInPast"] });
@@ -176,23 +189,16 @@ export async function recordSubscription(outer: ServiceContext, actor: Actor, in
     await tellCustomer(ctx, tx, sub, "subscriptionRecorded", member.organization.name, now);
 
     return sub;
-  });
-}
+  },
+});
 
 /**
  * The subscription the acting organization may change, or "not found": for a partner, one it
  * is partner of record of, with the customer still its customer (an ended relationship gives
  * nothing); for a customer, one of its own that no partner sold.
  */
-async function ownSubscription(ctx: ServiceContext, actor: Actor, ref: SubscriptionRef): Promise<{ member: Member; sub: Subscription }> {
-  const kind = (await getMember(ctx.db, actor, ref.organizationId))?.organization.kind;
-  if (kind !== "partner" && kind !== "customer") throw new DomainError("NOT_FOUND");
-  const member = await requirePermission(
-    ctx.db,
-    actor,
-    ref.organizationId,
-    kind === "partner" ? "subscriptions.write" : "customer.subscriptions.write",
-  );
+async function ownSubscription(ctx: ServiceContext, member: Member, ref: SubscriptionRef): Promise<Subscription> {
+  const kind = member.organization.kind;
   const org = member.organization.id;
   const sub = await firstRow(
     ctx.db
@@ -209,14 +215,20 @@ async function ownSubscription(ctx: ServiceContext, actor: Actor, ref: Subscript
   );
   if (!sub) throw new DomainError("NOT_FOUND");
   if (kind === "partner" && !(await activeResellerRelationship(ctx.db, org, sub.customerId))) throw new DomainError("NOT_FOUND");
-  return { member, sub };
+  return sub;
 }
 
+/** Who changes a subscription: the partner of record's sellers, or the customer's Global administrator for one it recorded. */
+const SUBSCRIPTION_WRITE = { partner: "subscriptions.write", customer: "customer.subscriptions.write" } as const;
+
 /** Sets the seat count of an active subscription. A suspended partner sells nothing more. */
-export async function changeSeats(outer: ServiceContext, actor: Actor, input: ChangeSeatsInput): Promise<Subscription> {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const { member, sub } = await ownSubscription(ctx, actor, input);
+export const changeSeats = defineOperation({
+  name: "subscription.seats.change",
+  input: changeSeatsSchema,
+  authorize: { organization: (input) => input.organizationId, permission: SUBSCRIPTION_WRITE },
+  async run(ctx, input: ChangeSeatsInput, member): Promise<Subscription> {
+    const { tx, actor } = ctx;
+    const sub = await ownSubscription(ctx, member, input);
     if (member.organization.kind === "partner") assertInGoodStanding(member.organization);
     if (sub.state !== "active") throw new DomainError("SUBSCRIPTION_STATE", { from: sub.state, event: "seats" });
     const now = ctx.now();
@@ -233,22 +245,35 @@ export async function changeSeats(outer: ServiceContext, actor: Actor, input: Ch
     await tellCustomer(ctx, tx, next, "subscriptionSeats", member.organization.name, now);
 
     return next;
-  });
-}
+  },
+});
 
 /**
  * Suspends, reactivates or cancels, with a conditional update on the state read. Reactivating
  * sells again, which a suspended partner may not; suspending and cancelling it always may
  * (that is what a removal asks of it first). A cancelled subscription's support ends with it.
  */
-export async function changeSubscriptionState(
-  outer: ServiceContext,
-  actor: Actor,
+function stateChange(event: SubscriptionEvent) {
+  return defineOperation({
+    name: `subscription.${event}`,
+    input: subscriptionRefSchema,
+    authorize: { organization: (ref) => ref.organizationId, permission: SUBSCRIPTION_WRITE },
+    run: async (ctx, ref, member) => await changeState(ctx, member, { ...ref, event }),
+  });
+}
+
+export const suspendSubscription = stateChange("suspend");
+export const reactivateSubscription = stateChange("reactivate");
+export const cancelSubscription = stateChange("cancel");
+
+async function changeState(
+  ctx: OperationContext,
+  member: Member,
   input: SubscriptionRef & { event: SubscriptionEvent },
 ): Promise<Subscription> {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const { member, sub } = await ownSubscription(ctx, actor, input);
+  const { tx, actor } = ctx;
+  {
+    const sub = await ownSubscription(ctx, member, input);
     if (input.event === "reactivate" && member.organization.kind === "partner") assertInGoodStanding(member.organization);
     const rule = SUBSCRIPTION_TRANSITIONS[input.event];
     const next = { ...sub, state: subscriptionTransition(sub.state, input.event) };
@@ -266,5 +291,12 @@ export async function changeSubscriptionState(
     await tellCustomer(ctx, tx, next, rule.notice, member.organization.name, now);
 
     return next;
-  });
+  }
 }
+
+/** Each state change's operation, by its event. */
+export const SUBSCRIPTION_STATE_CHANGES = {
+  suspend: suspendSubscription,
+  reactivate: reactivateSubscription,
+  cancel: cancelSubscription,
+} as const satisfies Record<SubscriptionEvent, unknown>;

@@ -1,37 +1,21 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/actions/result";
-import { runAction } from "@/lib/actions/run-action";
-import { kickOutbox } from "@/lib/email/worker";
-import { serviceContext } from "@/lib/server-context";
-import { assignSupportSchema, endSupportSchema, recordSupportActionSchema } from "./schemas";
+import { actionFor } from "@/lib/actions/action-for";
 import { assignSupport, endSupport, recordSupportAction } from "./service";
 
-// Session re-checked by runAction; permission and tenant checked by each service.
+// Thin adapters: each operation checks the permission and the tenant inside its transaction.
 
-export async function assignSupportAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(assignSupportSchema, form, async (input, actor, t) => {
-    const r = await assignSupport(serviceContext(), actor, input);
-    void kickOutbox();
-    revalidatePath(`/customer/${input.customerId}`);
-    return { ok: true, message: t("support.assigned", { product: r.product, partner: r.partnerName }) };
-  });
-}
+export const assignSupportAction = actionFor(assignSupport, {
+  revalidate: (input) => `/customer/${input.customerId}`,
+  message: (t, r) => t("support.assigned", { product: r.product, partner: r.partnerName }),
+});
 
-export async function endSupportAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(endSupportSchema, form, async (input, actor, t) => {
-    await endSupport(serviceContext(), actor, input);
-    void kickOutbox();
-    revalidatePath(`/customer/${input.customerId}`);
-    return { ok: true, message: t("support.ended") };
-  });
-}
+export const endSupportAction = actionFor(endSupport, {
+  revalidate: (input) => `/customer/${input.customerId}`,
+  message: (t) => t("support.ended"),
+});
 
-export async function recordSupportActionAction(_: ActionResult, form: FormData): Promise<ActionResult> {
-  return runAction(recordSupportActionSchema, form, async (input, actor, t) => {
-    await recordSupportAction(serviceContext(), actor, input);
-    revalidatePath(`/partner/${input.partnerId}/customers`, "layout");
-    return { ok: true, message: t("support.recorded") };
-  });
-}
+export const recordSupportActionAction = actionFor(recordSupportAction, {
+  revalidate: (input) => ({ path: `/partner/${input.partnerId}/customers`, type: "layout" }),
+  message: (t) => t("support.recorded"),
+});

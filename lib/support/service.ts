@@ -2,14 +2,22 @@ import { changedRows, firstRow } from "@/db/query";
 import { and, eq, inArray } from "drizzle-orm";
 import { adminRelationships, organizations, products, subscriptions, supportActions, supportAssignments } from "@/db/schema";
 import { IN_FORCE } from "@/lib/admin-relationships/states";
-import { requirePermission, type Actor } from "@/lib/auth/membership";
+import type { Actor } from "@/lib/auth/membership";
 import { membersWith } from "@/lib/auth/recipients";
 import { recordAudit } from "@/lib/audit/record";
-import { transaction, type Tx } from "@/db/transaction";
-import { within, type ServiceContext } from "@/lib/context";
+import type { Tx } from "@/db/transaction";
+import type { ServiceContext } from "@/lib/context";
+import { defineOperation } from "@/lib/operations/define";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import type { AssignSupportInput, EndSupportInput, RecordSupportActionInput } from "./schemas";
+import {
+  assignSupportSchema,
+  endSupportSchema,
+  recordSupportActionSchema,
+  type AssignSupportInput,
+  type EndSupportInput,
+  type RecordSupportActionInput,
+} from "./schemas";
 import { enqueueNotices } from "@/lib/email/notices";
 import { activeResellerRelationship } from "@/lib/relationships/queries";
 import { assertInGoodStanding } from "@/lib/partners/standing";
@@ -56,10 +64,12 @@ async function tellPartner(
  * roles in the tenant, for provisioning and support. The subscription row is only read:
  * its purchase channel, billing and partner of record stay as bought (rule 3).
  */
-export async function assignSupport(outer: ServiceContext, actor: Actor, input: AssignSupportInput) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const member = await requirePermission(ctx.db, actor, input.customerId, "customer.support.assign");
+export const assignSupport = defineOperation({
+  name: "support.assign",
+  input: assignSupportSchema,
+  authorize: { organization: (input: AssignSupportInput) => input.customerId, permission: "customer.support.assign" },
+  async run(ctx, input: AssignSupportInput, member) {
+    const { tx, actor } = ctx;
     const customer = member.organization;
     const sub = await firstRow(
       ctx.db
@@ -127,8 +137,8 @@ export async function assignSupport(outer: ServiceContext, actor: Actor, input: 
       });
     await tellPartner(ctx, tx, row, "supportAssigned", { customer: customer.name, product: sub.product }, now);
     return { assignment: row, partnerName: partner.name, product: sub.product };
-  });
-}
+  },
+});
 
 async function endAssignment(
   ctx: ServiceContext,
@@ -167,10 +177,12 @@ async function endAssignment(
 }
 
 /** The customer's Global administrator takes a subscription's support back from a partner. */
-export async function endSupport(outer: ServiceContext, actor: Actor, input: EndSupportInput) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const member = await requirePermission(ctx.db, actor, input.customerId, "customer.support.assign");
+export const endSupport = defineOperation({
+  name: "support.end",
+  input: endSupportSchema,
+  authorize: { organization: (input: EndSupportInput) => input.customerId, permission: "customer.support.assign" },
+  async run(ctx, input: EndSupportInput, member) {
+    const { tx, actor } = ctx;
     const a = await firstRow(
       ctx.db
         .select()
@@ -180,8 +192,8 @@ export async function endSupport(outer: ServiceContext, actor: Actor, input: End
     if (!a) throw new DomainError("NOT_FOUND");
     if (!(await endAssignment(ctx, tx, a, actor, ctx.now(), "customer"))) throw new DomainError("SUPPORT_ENDED");
     return a;
-  });
-}
+  },
+});
 
 /** A cancelled subscription needs no support: its assignment ends in the cancelling transaction. */
 export async function endSupportOfSubscription(
@@ -229,10 +241,12 @@ export async function endSupportWithoutAdminAccess(
 }
 
 /** The partner records what it did on a subscription it supports (an audit trail the customer sees too). */
-export async function recordSupportAction(outer: ServiceContext, actor: Actor, input: RecordSupportActionInput) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const member = await requirePermission(ctx.db, actor, input.partnerId, "support.write");
+export const recordSupportAction = defineOperation({
+  name: "support.action.record",
+  input: recordSupportActionSchema,
+  authorize: { organization: (input: RecordSupportActionInput) => input.partnerId, permission: "support.write" },
+  async run(ctx, input: RecordSupportActionInput, member) {
+    const { tx, actor } = ctx;
     const a = await firstRow(
       ctx.db
         .select()
@@ -261,5 +275,5 @@ export async function recordSupportAction(outer: ServiceContext, actor: Actor, i
     }
 
     return { id };
-  });
-}
+  },
+});

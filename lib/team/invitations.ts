@@ -9,7 +9,8 @@ import { type Actor } from "@/lib/auth/membership";
 import { mayGrant, ungrantable } from "@/lib/auth/grants";
 import { announceGrant } from "./grant-notice";
 import { recordAudit } from "@/lib/audit/record";
-import { within, type ServiceContext } from "@/lib/context";
+import type { ServiceContext } from "@/lib/context";
+import { defineOperation } from "@/lib/operations/define";
 import { normalizeEmail } from "@/lib/email/normalize";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { memberInvitationEmail } from "@/lib/email/templates";
@@ -17,20 +18,24 @@ import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { consume, DAY } from "@/lib/rate-limits/limiter";
 import { assertAnswerable } from "@/lib/invitations/answerable";
-import { assertInGoodStanding, requireStanding } from "@/lib/partners/standing";
+import { requireStanding } from "@/lib/partners/standing";
 import { expiryFrom, hashToken, isWellFormedToken, newInvitationToken } from "@/lib/invitations/tokens";
-import type { InviteMemberInput, MemberInvitationRef } from "./schemas";
+import {
+  inviteMemberSchema,
+  memberInvitationRefSchema,
+  memberTokenSchema,
+  type InviteMemberInput,
+  type MemberInvitationRef,
+} from "./schemas";
+import { checkRolesFit, TEAM_PERMISSION } from "./service";
 
-import { checkRolesFit, requireTeamAdmin } from "./service";
-import { transaction } from "@/db/transaction";
-
-export async function inviteMember(outer: ServiceContext, actor: Actor, input: InviteMemberInput) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const member = await requireTeamAdmin(ctx, actor, input.organizationId);
+export const inviteMember = defineOperation({
+  name: "member_invitation.send",
+  input: inviteMemberSchema,
+  authorize: { organization: (input: InviteMemberInput) => input.organizationId, permission: TEAM_PERMISSION, standing: true },
+  async run(ctx, input: InviteMemberInput, member) {
+    const { tx, actor } = ctx;
     const org = member.organization;
-    // An invitation is an email to anyone: a partner out of standing sends none.
-    assertInGoodStanding(org);
     checkRolesFit(org, input.roles);
     // Nobody invites someone into more than they could give them (rule 9).
     if (ungrantable(member.roles, org.kind, input.roles).length) throw new DomainError("CANNOT_GRANT", {}, { roles: ["cannotGrant"] });
@@ -93,8 +98,8 @@ export async function inviteMember(outer: ServiceContext, actor: Actor, input: I
     );
 
     return { id, token, email };
-  });
-}
+  },
+});
 
 export async function findMemberInvitation(ctx: ServiceContext, token: string) {
   if (!isWellFormedToken(token)) return null;
@@ -113,9 +118,12 @@ async function requireAnswerable(ctx: ServiceContext, actor: Actor, token: strin
 }
 
 /** The invited person joins with the roles offered; the conditional update makes the link single-use. */
-export async function acceptMemberInvitation(outer: ServiceContext, actor: Actor, token: string) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
+export const acceptMemberInvitation = defineOperation({
+  name: "member_invitation.accept",
+  input: memberTokenSchema,
+  authorize: { person: true },
+  async run(ctx, { token }) {
+    const { tx, actor } = ctx;
     const inv = await requireAnswerable(ctx, actor, token);
     const now = ctx.now();
     // Nobody joins a partner out of standing, whenever it invited them.
@@ -169,12 +177,15 @@ export async function acceptMemberInvitation(outer: ServiceContext, actor: Actor
       key: `joined.${inv.id}`,
     });
     return { organizationId: inv.organizationId, kind };
-  });
-}
+  },
+});
 
-export async function declineMemberInvitation(outer: ServiceContext, actor: Actor, token: string) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
+export const declineMemberInvitation = defineOperation({
+  name: "member_invitation.decline",
+  input: memberTokenSchema,
+  authorize: { person: true },
+  async run(ctx, { token }) {
+    const { tx, actor } = ctx;
     const inv = await requireAnswerable(ctx, actor, token);
     const now = ctx.now();
 
@@ -194,13 +205,15 @@ export async function declineMemberInvitation(outer: ServiceContext, actor: Acto
       details: { email: inv.email },
       at: now,
     });
-  });
-}
+  },
+});
 
-export async function revokeMemberInvitation(outer: ServiceContext, actor: Actor, ref: MemberInvitationRef) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const member = await requireTeamAdmin(ctx, actor, ref.organizationId);
+export const revokeMemberInvitation = defineOperation({
+  name: "member_invitation.revoke",
+  input: memberInvitationRefSchema,
+  authorize: { organization: (ref: MemberInvitationRef) => ref.organizationId, permission: TEAM_PERMISSION },
+  async run(ctx, ref: MemberInvitationRef, member) {
+    const { tx, actor } = ctx;
     const now = ctx.now();
 
     const inv = await firstRow(
@@ -227,5 +240,5 @@ export async function revokeMemberInvitation(outer: ServiceContext, actor: Actor
       at: now,
     });
     return { email: inv.email };
-  });
-}
+  },
+});

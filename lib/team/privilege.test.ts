@@ -23,6 +23,7 @@ import {
 } from "@/lib/testing/fixtures";
 import { acceptMemberInvitation, inviteMember } from "./invitations";
 import { changeMemberRoles, removeMember } from "./service";
+import { execute } from "@/lib/operations/execute";
 
 /*
  * Rule 9, inside a tenant and over time: nobody gains what they were not given. Each case is
@@ -49,7 +50,7 @@ describe("privilege inside a tenant", () => {
     expect(
       await codeOf(
         async () =>
-          await changeMemberRoles(t.ctx, uma, {
+          await execute(changeMemberRoles, t.ctx, uma, {
             organizationId: world.partner,
             userId: uma.userId,
             roles: ["account_admin", "admin_agent"],
@@ -61,7 +62,7 @@ describe("privilege inside a tenant", () => {
     expect(
       await codeOf(
         async () =>
-          await changeMemberRoles(t.ctx, accountAdmin, {
+          await execute(changeMemberRoles, t.ctx, accountAdmin, {
             organizationId: world.partner,
             userId: accountAdmin.userId,
             roles: ["account_admin", "admin_agent"],
@@ -75,20 +76,21 @@ describe("privilege inside a tenant", () => {
     for (const roles of [["account_admin"], ["admin_agent"], ["sales_agent"]] as const) {
       expect(
         await codeOf(
-          async () => await changeMemberRoles(t.ctx, uma, { organizationId: world.partner, userId: colleague.userId, roles: [...roles] }),
+          async () =>
+            await execute(changeMemberRoles, t.ctx, uma, { organizationId: world.partner, userId: colleague.userId, roles: [...roles] }),
         ),
         roles.join(),
       ).toBe("CANNOT_GRANT");
     }
     expect(await rolesOf(colleague, world.partner)).toEqual(["helpdesk_agent"]);
     // Nor strip someone who stands above: taking away is granting in reverse.
-    expect(await codeOf(async () => await removeMember(t.ctx, uma, { organizationId: world.partner, userId: accountAdmin.userId }))).toBe(
-      "CANNOT_GRANT",
-    );
+    expect(
+      await codeOf(async () => await execute(removeMember, t.ctx, uma, { organizationId: world.partner, userId: accountAdmin.userId })),
+    ).toBe("CANNOT_GRANT");
     expect(
       await codeOf(
         async () =>
-          await changeMemberRoles(t.ctx, uma, {
+          await execute(changeMemberRoles, t.ctx, uma, {
             organizationId: world.partner,
             userId: colleague.userId,
             roles: ["helpdesk_agent", "user_management_admin"],
@@ -96,7 +98,11 @@ describe("privilege inside a tenant", () => {
       ),
     ).toBe("no error");
     // The Account admin grants any role, and the organization's Account admins hear of an admin role.
-    await changeMemberRoles(t.ctx, accountAdmin, { organizationId: world.partner, userId: colleague.userId, roles: ["admin_agent"] });
+    await execute(changeMemberRoles, t.ctx, accountAdmin, {
+      organizationId: world.partner,
+      userId: colleague.userId,
+      roles: ["admin_agent"],
+    });
     expect(await rolesOf(colleague, world.partner)).toEqual(["admin_agent"]);
     const notice = await mailTo("alice@northwind.example", "member.roles_granted");
     expect(notice.at(-1)!.subject).toBe("sam@northwind.example now holds Admin agent in Northwind");
@@ -104,20 +110,21 @@ describe("privilege inside a tenant", () => {
 
   it("an invitation carries no more than its sender could give, and nothing once the sender lost it", async () => {
     const invite = async (by: Actor, roles: string[], email: string) =>
-      await inviteMember(t.ctx, by, { organizationId: world.partner, email, roles: roles as never, locale: "en" });
+      await execute(inviteMember, t.ctx, by, { organizationId: world.partner, email, roles: roles as never, locale: "en" });
     expect(await codeOf(async () => await invite(uma, ["account_admin"], "outsider@evil.example"))).toBe("CANNOT_GRANT");
     expect(await codeOf(async () => await invite(uma, ["admin_agent"], "outsider@evil.example"))).toBe("CANNOT_GRANT");
     const { token } = await invite(uma, ["user_management_admin"], "friend@northwind.example");
     // The sender is removed before the invitation is answered: it gives nothing any more.
-    await removeMember(t.ctx, accountAdmin, { organizationId: world.partner, userId: uma.userId });
+    await execute(removeMember, t.ctx, accountAdmin, { organizationId: world.partner, userId: uma.userId });
     const friend = await addUser(t.ctx.db, "friend@northwind.example");
-    expect(await codeOf(async () => await acceptMemberInvitation(t.ctx, friend, token))).toBe("INVITATION_REVOKED");
+    expect(await codeOf(async () => await execute(acceptMemberInvitation, t.ctx, friend, { token }))).toBe("INVITATION_REVOKED");
     expect(await rolesOf(friend, world.partner)).toBeUndefined();
   });
 
   it("joining a group that holds customer roles needs an Account admin, who is told", async () => {
     const group = (await t.ctx.db.select().from(securityGroups).where(eq(securityGroups.partnerId, world.partner)))[0];
-    const rel = await requestAdminRelationship(
+    const rel = await execute(
+      requestAdminRelationship,
       t.ctx,
       world.agent,
       requestAdminRelationshipSchema.parse({
@@ -128,7 +135,10 @@ describe("privilege inside a tenant", () => {
         roles: ["global_administrator"],
       }),
     );
-    await approveAdminRelationship(t.ctx, signedInAt(world.ga, t.ctx.now()), { organizationId: world.customer, relationshipId: rel.id });
+    await execute(approveAdminRelationship, t.ctx, signedInAt(world.ga, t.ctx.now()), {
+      organizationId: world.customer,
+      relationshipId: rel.id,
+    });
     await t.ctx.db.insert(accessAssignments).values({
       id: "asg_1",
       partnerId: world.partner,
@@ -139,9 +149,11 @@ describe("privilege inside a tenant", () => {
       createdAt: new Date(),
     });
     expect(
-      await codeOf(async () => await addGroupMember(t.ctx, uma, { partnerId: world.partner, groupId: group.id, userId: uma.userId })),
+      await codeOf(
+        async () => await execute(addGroupMember, t.ctx, uma, { partnerId: world.partner, groupId: group.id, userId: uma.userId }),
+      ),
     ).toBe("GROUP_NEEDS_TOP_ADMIN");
-    await addGroupMember(t.ctx, accountAdmin, { partnerId: world.partner, groupId: group.id, userId: world.agent.userId });
+    await execute(addGroupMember, t.ctx, accountAdmin, { partnerId: world.partner, groupId: group.id, userId: world.agent.userId });
     expect(await mailTo("alice@northwind.example", "security_group.access_granted")).toHaveLength(1);
   });
 
@@ -149,10 +161,11 @@ describe("privilege inside a tenant", () => {
     const user = await addMember(t.ctx.db, world.customer, "ben@adventure.example", ["user"]);
     expect(
       await codeOf(
-        async () => await changeMemberRoles(t.ctx, world.ga, { organizationId: world.customer, userId: world.ga.userId, roles: ["user"] }),
+        async () =>
+          await execute(changeMemberRoles, t.ctx, world.ga, { organizationId: world.customer, userId: world.ga.userId, roles: ["user"] }),
       ),
     ).toBe("OWN_ROLES");
-    await changeMemberRoles(t.ctx, world.ga, { organizationId: world.customer, userId: user.userId, roles: ["global_admin"] });
+    await execute(changeMemberRoles, t.ctx, world.ga, { organizationId: world.customer, userId: user.userId, roles: ["global_admin"] });
     expect(await mailTo(world.ga.email, "member.roles_granted")).toHaveLength(1);
     const opAdmin = await addOperatorMember(t.ctx.db, "ops@program.example");
     const manager = await addOperatorMember(t.ctx.db, "pm@program.example", ["partner_manager"]);
@@ -160,13 +173,17 @@ describe("privilege inside a tenant", () => {
     expect(
       await codeOf(
         async () =>
-          await changeMemberRoles(t.ctx, opAdmin, { organizationId: operatorOrg, userId: opAdmin.userId, roles: ["operator_viewer"] }),
+          await execute(changeMemberRoles, t.ctx, opAdmin, {
+            organizationId: operatorOrg,
+            userId: opAdmin.userId,
+            roles: ["operator_viewer"],
+          }),
       ),
     ).toBe("OWN_ROLES");
     expect(
       await codeOf(
         async () =>
-          await inviteMember(t.ctx, manager, {
+          await execute(inviteMember, t.ctx, manager, {
             organizationId: operatorOrg,
             email: "x@program.example",
             roles: ["operator_admin"],
@@ -179,7 +196,8 @@ describe("privilege inside a tenant", () => {
 
 describe("privilege over time", async () => {
   const ask = async (name: string) =>
-    await requestAdminRelationship(
+    await execute(
+      requestAdminRelationship,
       t.ctx,
       world.agent,
       requestAdminRelationshipSchema.parse({
@@ -196,13 +214,13 @@ describe("privilege over time", async () => {
   for (const scope of ["everything", "admin_roles"] as const) {
     it(`a request pending when the customer removes the partner (${scope}) ends with it, and approving it gives nothing`, async () => {
       const pending = await ask(`Pending ${scope}`);
-      await removePartner(t.ctx, world.ga, { customerId: world.customer, partnerId: world.partner, scope });
+      await execute(removePartner, t.ctx, world.ga, { customerId: world.customer, partnerId: world.partner, scope });
       expect(await stateOf(pending.id)).toBe("terminated");
       // Refused either way: the partner is gone (everything), or the request has ended (admin roles only).
       expect(
         await codeOf(
           async () =>
-            await approveAdminRelationship(t.ctx, signedInAt(world.ga, t.ctx.now()), {
+            await execute(approveAdminRelationship, t.ctx, signedInAt(world.ga, t.ctx.now()), {
               organizationId: world.customer,
               relationshipId: pending.id,
             }),
@@ -224,7 +242,7 @@ describe("privilege over time", async () => {
     expect(
       await codeOf(
         async () =>
-          await approveAdminRelationship(t.ctx, signedInAt(world.ga, t.ctx.now()), {
+          await execute(approveAdminRelationship, t.ctx, signedInAt(world.ga, t.ctx.now()), {
             organizationId: world.customer,
             relationshipId: pending.id,
           }),
@@ -238,7 +256,7 @@ describe("limits on emails a tenant sends", () => {
   it("team and partnership invitations are limited per organization per day, like customer invitations", async () => {
     t.ctx.config.teamInvitationsPerOrgPerDay = 2;
     const invite = async (email: string) =>
-      await inviteMember(t.ctx, accountAdmin, { organizationId: world.partner, email, roles: ["sales_agent"], locale: "en" });
+      await execute(inviteMember, t.ctx, accountAdmin, { organizationId: world.partner, email, roles: ["sales_agent"], locale: "en" });
     await invite("a@northwind.example");
     await invite("b@northwind.example");
     expect(await codeOf(async () => await invite("c@northwind.example"))).toBe("RATE_LIMITED");
@@ -253,7 +271,7 @@ describe("limits on emails a tenant sends", () => {
     expect(
       await codeOf(
         async () =>
-          await invitePartnership(t.ctx, tier.providerAdmin, {
+          await execute(invitePartnership, t.ctx, tier.providerAdmin, {
             providerId: tier.provider,
             email: "ravi@trey.example",
             resellerPartnerId: "7400218",

@@ -1,18 +1,18 @@
 import { firstRow } from "@/db/query";
 import { and, eq } from "drizzle-orm";
 import { memberships, securityGroupMembers, sessions, users } from "@/db/schema";
-import { requirePermissionOfKind, type Actor, type Member, type Organization } from "@/lib/auth/membership";
+import type { Organization } from "@/lib/auth/membership";
 import type { Permission } from "@/lib/auth/permissions";
 import { ROLES_OF_KIND, type MemberRole } from "@/db/values/roles";
 import { TOP_ROLE, ungrantable } from "@/lib/auth/grants";
 import { announceGrant } from "./grant-notice";
 import type { OrganizationKind } from "@/db/values/organizations";
 import { recordAudit } from "@/lib/audit/record";
-import { within, type ServiceContext } from "@/lib/context";
+import { defineOperation } from "@/lib/operations/define";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import type { MemberRef, MemberRolesInput } from "./schemas";
-import { transaction, type Tx } from "@/db/transaction";
+import { memberRefSchema, memberRolesSchema, type MemberRef, type MemberRolesInput } from "./schemas";
+import type { Tx } from "@/db/transaction";
 
 /** Who manages the people of each kind of organization. */
 export const TEAM_PERMISSION = {
@@ -20,10 +20,6 @@ export const TEAM_PERMISSION = {
   customer: "customer.users.write",
   operator: "operator.users.write",
 } as const satisfies Record<OrganizationKind, Permission>;
-
-export async function requireTeamAdmin(ctx: ServiceContext, actor: Actor, organizationId: string): Promise<Member> {
-  return await requirePermissionOfKind(ctx.db, actor, organizationId, TEAM_PERMISSION);
-}
 
 /** Partner roles in partner organizations, customer roles in customer organizations, operator roles for operators; nothing else. */
 export function checkRolesFit(org: Organization, roles: MemberRole[]) {
@@ -47,10 +43,12 @@ function changedRoles(from: readonly MemberRole[], to: readonly MemberRole[]): M
   return [...to.filter((r) => !from.includes(r)), ...from.filter((r) => !to.includes(r))];
 }
 
-export async function changeMemberRoles(outer: ServiceContext, actor: Actor, input: MemberRolesInput) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const member = await requireTeamAdmin(ctx, actor, input.organizationId);
+export const changeMemberRoles = defineOperation({
+  name: "member.roles.change",
+  input: memberRolesSchema,
+  authorize: { organization: (input: MemberRolesInput) => input.organizationId, permission: TEAM_PERMISSION },
+  async run(ctx, input: MemberRolesInput, member) {
+    const { tx, actor } = ctx;
     const org = member.organization;
     checkRolesFit(org, input.roles);
     // Nobody changes their own roles (rule 9): another administrator must.
@@ -88,18 +86,20 @@ export async function changeMemberRoles(outer: ServiceContext, actor: Actor, inp
       key: newId("grant"),
     });
     return { email: target.email };
-  });
-}
+  },
+});
 
 /**
  * Removes a person from the organization (never the last Account admin or Global
  * administrator). Their group memberships here go, and their sessions are deleted so
  * whatever they had open stops working at once; they can sign in again for other organizations.
  */
-export async function removeMember(outer: ServiceContext, actor: Actor, ref: MemberRef) {
-  return transaction(outer.db, async (tx) => {
-    const ctx = within(outer, tx);
-    const member = await requireTeamAdmin(ctx, actor, ref.organizationId);
+export const removeMember = defineOperation({
+  name: "member.remove",
+  input: memberRefSchema,
+  authorize: { organization: (ref: MemberRef) => ref.organizationId, permission: TEAM_PERMISSION },
+  async run(ctx, ref: MemberRef, member) {
+    const { tx, actor } = ctx;
     const org = member.organization;
     const now = ctx.now();
 
@@ -129,5 +129,5 @@ export async function removeMember(outer: ServiceContext, actor: Actor, ref: Mem
       at: now,
     });
     return { email: target.email };
-  });
-}
+  },
+});

@@ -20,6 +20,7 @@ import { smtpSender } from "@/lib/email/transport";
 import { acceptInvitation } from "@/lib/invitations/respond";
 import { createInvitation } from "@/lib/invitations/service";
 import { addUser } from "./fixtures";
+import { execute } from "@/lib/operations/execute";
 
 export type CrashWriterParams = { partnerId: string; sales: Actor };
 
@@ -38,13 +39,18 @@ const ack = (line: string) => writeSync(1, `${line}\n`);
 async function writeOnce(n: number) {
   const email = `c${process.pid}-${n}@crash.example`;
   if (n % 2 === 0) {
-    const { invitation } = await createInvitation(ctx, p.sales, { partnerId: p.partnerId, email, message: null, locale: "en" });
+    const { invitation } = await execute(createInvitation, ctx, p.sales, { partnerId: p.partnerId, email, message: null, locale: "en" });
     ack(`invited ${invitation.id}`);
     return;
   }
   const customer = await addUser(db, email);
-  const { token, invitation } = await createInvitation(ctx, p.sales, { partnerId: p.partnerId, email, message: null, locale: "en" });
-  await acceptInvitation(ctx, customer, {
+  const { token, invitation } = await execute(createInvitation, ctx, p.sales, {
+    partnerId: p.partnerId,
+    email,
+    message: null,
+    locale: "en",
+  });
+  await execute(acceptInvitation, ctx, customer, {
     token,
     target: "new",
     name: `Crash ${process.pid}-${n}`,

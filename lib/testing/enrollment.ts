@@ -1,3 +1,7 @@
+import type { Actor } from "@/lib/auth/membership";
+import type { ServiceContext } from "@/lib/context";
+import { submitApplication } from "@/lib/enrollment/service";
+import { execute } from "@/lib/operations/execute";
 import { CLOUD_RULES } from "@/lib/clouds";
 import type { ApplyInput } from "@/lib/enrollment/schemas";
 
@@ -15,3 +19,9 @@ export const applicationForm = (over: Partial<ApplyInput & { clientIp: string }>
   clientIp: "203.0.113.7",
   ...over,
 });
+
+/** Applies as the person, from the form's client address (which a page takes from the request, not the form). */
+export async function apply(ctx: ServiceContext, actor: Actor, form: ApplyInput & { clientIp: string }) {
+  const { clientIp, ...input } = form;
+  return await execute(submitApplication, { ...ctx, clientIp }, actor, input);
+}

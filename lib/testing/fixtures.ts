@@ -14,6 +14,7 @@ import { newId } from "@/lib/ids";
 import { addOperator, operatorOrganization } from "@/lib/operator/bootstrap";
 import { and, eq } from "drizzle-orm";
 import type { Cloud, PartnerType } from "@/db/values/organizations";
+import { execute } from "@/lib/operations/execute";
 
 /** A service context on a fresh database with the real migrations (lib/testing/test-database.ts), and a clock tests can move. */
 export async function testContext(start = new Date("2026-01-15T10:00:00Z")) {
@@ -165,8 +166,8 @@ export async function relatedPartnerAndCustomer(ctx: ServiceContext, opts: { clo
   const agent = await addMember(ctx.db, partner, `agent@northwind${s}.example`, ["admin_agent"]);
   const customer = await addCustomer(ctx.db, { name: "Adventure Works", domain: `adventure${s}.example`, cloud: opts.cloud });
   const ga = await addMember(ctx.db, customer, `olivia@adventure${s}.example`, ["global_admin"]);
-  const { token } = await createInvitation(ctx, agent, { partnerId: partner, email: ga.email, message: null, locale: "en" });
-  await acceptInvitation(ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
+  const { token } = await execute(createInvitation, ctx, agent, { partnerId: partner, email: ga.email, message: null, locale: "en" });
+  await execute(acceptInvitation, ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
   return { partner, agent, customer, ga };
 }
 
@@ -192,12 +193,12 @@ export async function partneredProviderAndReseller(ctx: ServiceContext, opts: { 
     publicId: resellerPublicId,
   });
   const resellerAdmin = await addMember(ctx.db, reseller, `lena@litware${s}.example`, ["account_admin", "sales_agent"]);
-  const { token, partnership } = await invitePartnership(ctx, providerAdmin, {
+  const { token, partnership } = await execute(invitePartnership, ctx, providerAdmin, {
     providerId: provider,
     email: resellerAdmin.email,
     resellerPartnerId: resellerPublicId,
     locale: "en",
   });
-  await authorizePartnership(ctx, resellerAdmin, token);
+  await execute(authorizePartnership, ctx, resellerAdmin, { token });
   return { provider, providerAdmin, reseller, resellerAdmin, resellerPublicId, partnershipId: partnership.id };
 }

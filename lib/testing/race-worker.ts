@@ -16,6 +16,7 @@ import { ENGINE } from "@/db/engine";
 import { approveAdminRelationship, rejectAdminRelationship, terminateAdminRelationship } from "@/lib/admin-relationships/service";
 import type { Actor } from "@/lib/auth/membership";
 import { acceptInvitation } from "@/lib/invitations/respond";
+import { execute } from "@/lib/operations/execute";
 
 type Params = {
   token: string;
@@ -35,7 +36,7 @@ const ctx = { db, now: () => new Date(), config: { invitationTtlDays: 14, public
 const operations: Record<string, (i: number) => Promise<unknown>> = {
   // Each attempt with its own new organization, so only the invitation itself is contended.
   accept: async (i) =>
-    await acceptInvitation(ctx, p.actor, {
+    await execute(acceptInvitation, ctx, p.actor, {
       token: p.token,
       target: "new",
       name: `Racer ${worker}-${i}`,
@@ -45,15 +46,14 @@ const operations: Record<string, (i: number) => Promise<unknown>> = {
     }),
   // Half approve, half reject the same pending request.
   decide: (i) =>
-    (i % 2 ? approveAdminRelationship : rejectAdminRelationship)(ctx, p.customerActor, {
-      organizationId: p.customerId,
-      relationshipId: p.relationshipId,
-    }),
+    i % 2
+      ? execute(approveAdminRelationship, ctx, p.customerActor, { organizationId: p.customerId, relationshipId: p.relationshipId })
+      : execute(rejectAdminRelationship, ctx, p.customerActor, { organizationId: p.customerId, relationshipId: p.relationshipId }),
   // Both sides terminate the same active relationship.
   terminate: async (i) =>
     i % 2
-      ? await terminateAdminRelationship(ctx, p.customerActor, { organizationId: p.customerId, relationshipId: p.relationshipId })
-      : await terminateAdminRelationship(ctx, p.partnerActor, { organizationId: p.partnerId, relationshipId: p.relationshipId }),
+      ? await execute(terminateAdminRelationship, ctx, p.customerActor, { organizationId: p.customerId, relationshipId: p.relationshipId })
+      : await execute(terminateAdminRelationship, ctx, p.partnerActor, { organizationId: p.partnerId, relationshipId: p.relationshipId }),
 };
 
 async function main() {

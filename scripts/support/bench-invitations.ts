@@ -13,6 +13,7 @@ import { openPostgres } from "../../db/postgres";
 import { memberships, organizations, users } from "../../db/schema";
 import { acceptInvitation } from "../../lib/invitations/respond";
 import { createInvitation } from "../../lib/invitations/service";
+import { execute } from "@/lib/operations/execute";
 
 export const WAL_PAGE = 4096;
 
@@ -124,13 +125,13 @@ export async function invitationsPerSecond(
       agents.map(async (agent, w) => {
         for (let i = w; i < n; i += workers) {
           const ga = customers[i];
-          const { token } = await createInvitation(ctx, agent, {
+          const { token } = await execute(createInvitation, ctx, agent, {
             partnerId: agent.partnerId,
             email: ga.email,
             message: null,
             locale: "en",
           });
-          await acceptInvitation(ctx, ga, {
+          await execute(acceptInvitation, ctx, ga, {
             token,
             target: "new",
             name: `Customer ${i}`,

@@ -20,6 +20,7 @@ import { AcceptForm } from "./accept-form";
 import { DeclineForm } from "./decline-form";
 import { InvitationOutcome } from "./outcome";
 import { ClientMessages } from "@/components/shell/client-messages";
+import { execute } from "@/lib/operations/execute";
 
 // The token is in the URL: never leak it to other sites through the Referer header.
 export const metadata: Metadata = { referrer: "no-referrer", robots: { index: false } };
@@ -39,7 +40,7 @@ export default async function InvitePage({ params }: Props) {
   const landing = await getInvitationLanding(ctx, token);
   if (!landing) await recordTokenFailure();
   if (!landing || (landing.status !== "sent" && landing.status !== "opened")) return <InvitationOutcome landing={landing} />;
-  await markInvitationOpened(ctx, token);
+  await execute(markInvitationOpened, ctx, "system", { token });
 
   const [t, format, locale, actor] = await Promise.all([getTranslations(), getFormatter(), getLocale(), getActor()]);
   const rules = CLOUD_RULES[landing.partner.cloud];

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { memberForPage } from "@/lib/auth/page-guards";
 import { partnerAbilities } from "@/lib/auth/abilities";
-import { IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "@/lib/subscriptions/import";
+import { IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "@/lib/subscriptions/import-file";
 import { ImportForm } from "./import-form";
 
 type Props = { params: Promise<{ partnerId: string }> };
