@@ -8,6 +8,11 @@ const HAS_PERMISSION = {
   importNames: ["hasPermission"],
   message: "Read through lib/<domain>/ (it checks the permission) and offer controls from lib/auth/abilities.ts.",
 };
+const MEMBER_MAY = {
+  name: "@/lib/auth/membership",
+  importNames: ["memberMay"],
+  message: "Read through lib/<domain>/ (it checks the permission) and offer controls from lib/auth/abilities.ts.",
+};
 const NEXT_INTL_FORMATTER = {
   name: "next-intl/server",
   importNames: ["getFormatter"],
@@ -170,7 +175,7 @@ const config = [
       "no-restricted-imports": [
         "error",
         {
-          paths: [HAS_PERMISSION, NEXT_LINK, NEXT_INTL_FORMATTER],
+          paths: [HAS_PERMISSION, MEMBER_MAY, NEXT_LINK, NEXT_INTL_FORMATTER],
           patterns: [
             {
               regex: "^@/db/(?!values/)",
@@ -188,7 +193,7 @@ const config = [
       "no-restricted-imports": [
         "error",
         {
-          paths: [HAS_PERMISSION, NEXT_LINK, NEXT_INTL_FORMATTER],
+          paths: [HAS_PERMISSION, MEMBER_MAY, NEXT_LINK, NEXT_INTL_FORMATTER],
           patterns: [
             { regex: "^@/db/(?!values/)", allowTypeImports: true, message: "Components never reach the database." },
             {

@@ -113,6 +113,22 @@ const ACTIONS: Record<string, ActionRow> = {
     fields: (w, _p, c) => ({ partnerId: w.P, assignmentId: c === "own" ? w.assignmentP : w.assignmentP2 }),
     expect: onPartner(["admin_agent"]),
   },
+  // Keys are made by Account admins, within what they hold; a partner out of standing makes none.
+  createApiKeyAction: {
+    fields: (w, p, c) => ({
+      organizationId: c === "own" ? reachingOut(w, p, c) : w.P2,
+      name: "Matrix key",
+      expiresInDays: "30",
+      scopes: "invitations.read",
+    }),
+    expect: standing((p, c) =>
+      c === "own" ? expected(p, "P", ["account_admin"], false) : !p.org ? "sign in" : p.org === "P2" ? "allowed" : "not found",
+    ),
+  },
+  revokeApiKeyAction: {
+    fields: (w, _p, c) => ({ organizationId: w.P, keyId: c === "own" ? w.keyP : w.keyP2 }),
+    expect: onPartner(["account_admin"]),
+  },
   addGroupMemberAction: {
     fields: (w, _p, c) => ({ partnerId: w.P, groupId: c === "own" ? w.groupP : w.groupP2, userId: w.dummyP }),
     expect: onPartner(["account_admin", "user_management_admin"]),

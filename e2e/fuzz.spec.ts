@@ -47,6 +47,8 @@ const FIELDS: Record<string, string[]> = {
   createAccessAssignmentAction: ["partnerId", "relationshipId", "groupId", "roles"],
   removeAccessAssignmentAction: ["partnerId", "assignmentId"],
   addGroupMemberAction: ["partnerId", "groupId", "userId"],
+  createApiKeyAction: ["organizationId", "name", "expiresInDays", "scopes"],
+  revokeApiKeyAction: ["organizationId", "keyId"],
   removeGroupMemberAction: ["partnerId", "groupId", "userId"],
   inviteMemberAction: ["organizationId", "email", "roles", "locale"],
   changeMemberRolesAction: ["organizationId", "userId", "roles"],

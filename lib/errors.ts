@@ -62,6 +62,10 @@ export const ERROR_CODES = [
   "GROUP_NEEDS_TOP_ADMIN",
   "RELATIONSHIP_ENDED",
   "REAUTH_REQUIRED",
+  "KEY_REVOKED",
+  "KEY_INVALID",
+  "KEY_EXPIRED",
+  "KEY_MAKER_LEFT",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

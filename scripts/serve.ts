@@ -24,6 +24,7 @@ import type { Db } from "../db/client";
 import { applyMigrations, closeDatabase, openAppDatabase } from "../db/connect";
 import { memberships, organizations, users } from "../db/schema";
 import { seedDemo, type DemoAccount } from "../lib/seed/demo";
+import { demoApiKey, DEMO_KEY_MAKER } from "../lib/seed/demo-key";
 import { startCaptureServer } from "../lib/email/capture-server";
 import { startBalancer } from "./support/balancer";
 
@@ -48,11 +49,13 @@ const port = Number(values.port);
 const baseUrl = `http://localhost:${port}`;
 const servers = Number(values.servers);
 
-function printAccounts(accounts: DemoAccount[], mailboxUrl: string) {
+function printAccounts(accounts: DemoAccount[], mailboxUrl: string, apiKey: string | null) {
   console.log("\nDemo accounts (sign in by email link; read it in the mailbox):");
   for (const a of accounts) console.log(`  ${a.email.padEnd(42)} ${a.organization} — ${a.roles.join(", ")}`);
   console.log(`\nApp:     ${baseUrl}`);
   console.log(`Mailbox: ${mailboxUrl}`);
+  if (apiKey)
+    console.log(`API key: ${apiKey}   (Northwind Cloud Services, made by ${DEMO_KEY_MAKER}; try the curl commands in the README)`);
   console.log("Press Ctrl-C to stop.\n");
 }
 
@@ -63,6 +66,7 @@ async function main() {
   await applyMigrations(db);
   if (mode !== "production") await seedDemo(db);
   const accounts = await listAccounts(db);
+  const apiKey = mode === "demo" ? await demoApiKey(db) : null;
   await closeDatabase(db);
 
   const capture = await startCaptureServer({ smtpPort: Number(values["smtp-port"]), apiPort: Number(values["mailbox-port"]) });
@@ -94,7 +98,7 @@ async function main() {
     console.log(
       `\nProduction mode on ${where} (${accounts.length} accounts). Mail is captured at ${capture.apiUrl}/messages.\nThe first operator: ${databaseUrl ? "DATABASE_URL=…" : `DATABASE_PATH=${dbPath}`} npm run operator:add -- you@example.com\n`,
     );
-  else printAccounts(accounts, `${baseUrl}/mailbox`);
+  else printAccounts(accounts, `${baseUrl}/mailbox`, apiKey);
 
   let stopping = false;
   const stop = async (code: number) => {

@@ -1,13 +1,14 @@
 import { getTranslations } from "next-intl/server";
 import { getFormatter } from "@/lib/i18n/format";
 import { EmptyState } from "@/components/ui/empty-state";
-import { auditValues, unnamedActor } from "@/lib/audit/actions";
+import { actorOf, auditValues } from "@/lib/audit/actions";
 import type { AuditAction } from "@/db/values/audit";
 
 type Row = {
   id: number;
   action: AuditAction;
   actorEmail: string | null;
+  actorKeyName?: string | null;
   details: Record<string, string | number | boolean | null> | null;
   createdAt: Date;
 };
@@ -24,7 +25,7 @@ export async function ActivityList({ rows, emptyText }: { rows: Row[]; emptyText
           <li key={e.id} className="flex flex-wrap justify-between gap-2 px-4 py-2">
             <span>{auditLabel(`audit.${e.action}`, auditValues(e.details))}</span>
             <span className="text-gray-600">
-              {e.actorEmail ?? t(`activity.${unnamedActor(e.action)}`)} ·{" "}
+              {t(`activity.${actorOf(e).key}`, actorOf(e).values)} ·{" "}
               <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
             </span>
           </li>

@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { inputClass } from "@/components/ui/field";
 import { Table, Td } from "@/components/ui/table";
 import { AUDIT_ACTIONS } from "@/db/values/audit";
-import { auditValues, unnamedActor } from "@/lib/audit/actions";
+import { actorOf, auditValues } from "@/lib/audit/actions";
 import type { ActivityRow } from "@/lib/audit/activity";
 import { filtersToParams, type ActivityFilters } from "@/lib/audit/filters";
 
@@ -133,7 +133,7 @@ export async function ActivityLog({ base, filters, rows, nextBefore, intro, cust
                     {format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}
                   </time>
                 </Td>
-                <Td>{e.actorEmail ?? t(`activity.${unnamedActor(e.action)}`)}</Td>
+                <Td>{t(`activity.${actorOf(e).key}`, actorOf(e).values)}</Td>
                 <Td>{e.organizationName ?? e.organizationId}</Td>
                 <Td>{label(`audit.${e.action}`, auditValues(e.details))}</Td>
               </tr>

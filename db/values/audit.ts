@@ -1,5 +1,7 @@
 /** Every audit action the app writes; dotted, past tense (`invitation.sent`). */
 export const AUDIT_ACTIONS = [
+  "api_key.created",
+  "api_key.revoked",
   "invitation.sent",
   "invitation.resent",
   "invitation.revoked",

@@ -73,6 +73,7 @@ export const PAGES: Record<string, PageRow> = {
   "/partner/[partnerId]/activity": partnerPage(() => "/activity", [...CUSTOMERS_READ, "user_management_admin"], "org"),
   "/partner/[partnerId]/expiring": partnerPage(() => "/expiring", CUSTOMERS_READ, "org"),
   "/partner/[partnerId]/team": partnerPage(() => "/team", PARTNER_ROLES, "org"),
+  "/partner/[partnerId]/api": partnerPage(() => "/api", ["account_admin"], "org"),
   "/partner/[partnerId]/resellers": partnerPage(() => "/resellers", CUSTOMERS_READ, "org"),
   "/partner/[partnerId]/providers": partnerPage(() => "/providers", CUSTOMERS_READ, "org"),
   "/partner/[partnerId]/customers/[customerId]/remove": partnerPage(

@@ -52,6 +52,8 @@ export type World = Record<Tenant, string> & {
   relTerminatedC2: string;
   groupP: string;
   groupP2: string;
+  keyP: string;
+  keyP2: string;
   assignmentP: string;
   assignmentP2: string;
   dummyP: string;
@@ -301,6 +303,19 @@ export function buildWorld(): World {
       );
     support("sup_matrix_c", C, subscriptionC, P);
     support("sup_matrix_c2", C2, subscriptionC2, litware);
+    // An API key of each partner, made by one of its members: for revoking, once.
+    const apiKey = (id: string, organization: string) =>
+      run(
+        "insert or ignore into api_keys (id, organization_id, name, prefix, secret_hash, scopes, created_by_user_id, created_at, expires_at) values (?, ?, 'Matrix key', 'prc_matrix', ?, '[\"invitations.read\"]', (select user_id from memberships where organization_id = ? limit 1), ?, ?)",
+        id,
+        organization,
+        `matrix-hash-${id}`,
+        organization,
+        t,
+        t + 365 * 86_400_000,
+      );
+    apiKey("key_matrix_p", P);
+    apiKey("key_matrix_p2", P2);
 
     return {
       ...tenants,
@@ -336,6 +351,8 @@ export function buildWorld(): World {
       relTerminatedC2: "gdap_matrix_c2",
       groupP: group(P),
       groupP2: group(P2),
+      keyP: "key_matrix_p",
+      keyP2: "key_matrix_p2",
       assignmentP: "asg_matrix_p",
       assignmentP2: "asg_matrix_p2",
       dummyP: member(P, "matrix-dummy@northwindcloud.com", ["sales_agent"]),

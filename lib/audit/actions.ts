@@ -20,6 +20,19 @@ export function unnamedActor(action: AuditAction): "system" | "anonymous" {
   return SYSTEM_ACTIONS.has(action) ? "system" : "anonymous";
 }
 
+/**
+ * Who acted, as a message key and its values under `activity.`: a person by address, a key
+ * by the name it had then with the person who made it, or the system or a link's visitor.
+ */
+export function actorOf(e: { action: AuditAction; actorEmail: string | null; actorKeyName?: string | null }): {
+  key: "person" | "byKey" | "system" | "anonymous";
+  values: Record<string, string>;
+} {
+  if (e.actorKeyName) return { key: "byKey", values: { key: e.actorKeyName, email: e.actorEmail ?? "" } };
+  if (e.actorEmail) return { key: "person", values: { email: e.actorEmail } };
+  return { key: unnamedActor(e.action), values: {} };
+}
+
 const AUDIT_PLACEHOLDERS = [
   "email",
   "customer",

@@ -49,6 +49,7 @@ const columns = {
   id: auditEvents.id,
   createdAt: auditEvents.createdAt,
   actorEmail: auditEvents.actorEmail,
+  actorKeyName: auditEvents.actorKeyName,
   organizationId: auditEvents.organizationId,
   customerId: auditEvents.customerId,
   action: auditEvents.action,

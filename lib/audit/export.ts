@@ -23,7 +23,7 @@ export async function exportActivity(request: Request, organizationId: string, k
           for await (const r of iterateActivity(db(), member, { ...filters, before: undefined }))
             yield [
               r.createdAt.toISOString(),
-              r.actorEmail ?? "",
+              r.actorKeyName ? t("byKey", { key: r.actorKeyName, email: r.actorEmail ?? "" }) : (r.actorEmail ?? ""),
               r.organizationName ?? r.organizationId,
               r.customerName ?? "",
               r.action,

@@ -8,6 +8,7 @@ const columns = {
   id: auditEvents.id,
   action: auditEvents.action,
   actorEmail: auditEvents.actorEmail,
+  actorKeyName: auditEvents.actorKeyName,
   details: auditEvents.details,
   createdAt: auditEvents.createdAt,
 };

@@ -6,7 +6,8 @@ import type { AuditAction } from "@/db/values/audit";
 export type AuditInput = {
   organizationId: string;
   customerId?: string | null;
-  actor: { userId: string; email: string } | null;
+  /** Who acted: a person, a key (named as it was named then, with the person who made it), or nobody (the system). */
+  actor: { userId: string; email: string; key?: { id: string; name: string } } | null;
   action: AuditAction;
   targetType: string;
   targetId: string;
@@ -24,6 +25,8 @@ const insertAudit = (tx: Tx) =>
           "customerId",
           "actorUserId",
           "actorEmail",
+          "actorKeyId",
+          "actorKeyName",
           "action",
           "targetType",
           "targetId",
@@ -41,6 +44,8 @@ export async function recordAudit(tx: Tx, e: AuditInput): Promise<void> {
     customerId: e.customerId ?? null,
     actorUserId: e.actor?.userId ?? null,
     actorEmail: e.actor?.email ?? null,
+    actorKeyId: e.actor?.key?.id ?? null,
+    actorKeyName: e.actor?.key?.name ?? null,
     action: e.action,
     targetType: e.targetType,
     targetId: e.targetId,

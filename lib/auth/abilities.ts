@@ -29,6 +29,7 @@ export function partnerAbilities(member: Member) {
     seeActivity: has("activity.read"),
     sellSubscriptions: has("subscriptions.write"),
     recordSupport: has("support.write"),
+    manageApiKeys: has("api_keys.manage"),
   };
 }
 

@@ -8,11 +8,30 @@ import type { OrganizationKind } from "@/db/values/organizations";
 import { CUSTOMER_PERMISSIONS, hasPermission, OPERATOR_PERMISSIONS, type Permission } from "./permissions";
 import type { MemberRole } from "@/db/values/roles";
 
-/** Who is acting: the signed-in user, as the session says, and when that session began. */
-export type Actor = { userId: string; email: string; signedInAt?: Date | null };
+/** An API key acting: for its organization only, with at most its scopes. */
+export type KeyIdentity = { id: string; name: string; organizationId: string; scopes: readonly Permission[] };
+
+/**
+ * Who is acting: the signed-in user, as the session says, and when that session began; or
+ * an API key, which acts as the person who made it (their membership row, read each time)
+ * narrowed to the key's organization and scopes, and never counts as a recent sign-in.
+ */
+export type Actor = { userId: string; email: string; signedInAt?: Date | null; key?: KeyIdentity };
 
 export type Organization = typeof organizations.$inferSelect;
-export type Member = { userId: string; email: string; roles: MemberRole[]; organization: Organization };
+export type Member = {
+  userId: string;
+  email: string;
+  roles: MemberRole[];
+  organization: Organization;
+  /** A key's scopes: what it may do is what both they and the roles allow. */
+  scopes?: readonly Permission[];
+};
+
+/** Whether the member may: one of its roles holds the permission, and a key acting has it in its scopes. */
+export function memberMay(member: Pick<Member, "roles" | "scopes">, permission: Permission): boolean {
+  return hasPermission(member.roles, permission) && (!member.scopes || member.scopes.includes(permission));
+}
 
 const memberQuery = (db: Db) =>
   prepared(db, "membership.member", (d) =>
@@ -26,8 +45,11 @@ const memberQuery = (db: Db) =>
 
 /** Every service and page asks this first: one prepared query. */
 export async function getMember(db: Db, actor: Actor, organizationId: string): Promise<Member | null> {
+  // A key reaches its own organization only: any other is not found, whoever made the key.
+  if (actor.key && actor.key.organizationId !== organizationId) return null;
   const row = await firstRow(memberQuery(db).execute({ userId: actor.userId, organizationId }));
-  return row ? { userId: actor.userId, email: actor.email, roles: row.roles, organization: row.organization } : null;
+  if (!row) return null;
+  return { userId: actor.userId, email: actor.email, roles: row.roles, organization: row.organization, scopes: actor.key?.scopes };
 }
 
 /**
@@ -48,7 +70,7 @@ function kindOf(permission: Permission): OrganizationKind {
 /** A member of the organization who holds the permission; FORBIDDEN for a member without it. */
 export async function requirePermission(db: Db, actor: Actor, organizationId: string, permission: Permission): Promise<Member> {
   const member = await requireMember(db, actor, organizationId, kindOf(permission));
-  if (!hasPermission(member.roles, permission)) throw new DomainError("FORBIDDEN");
+  if (!memberMay(member, permission)) throw new DomainError("FORBIDDEN");
   return member;
 }
 
@@ -67,7 +89,7 @@ export async function requirePermissionOfKind(
   const member = await getMember(db, actor, organizationId);
   const permission = member ? byKind[member.organization.kind] : undefined;
   if (!member || !permission) throw new DomainError("NOT_FOUND");
-  if (!hasPermission(member.roles, permission)) throw new DomainError("FORBIDDEN");
+  if (!memberMay(member, permission)) throw new DomainError("FORBIDDEN");
   return member;
 }
 
@@ -80,7 +102,7 @@ export async function requirePermissionOfKind(
  */
 export function ensurePermitted(member: Member, ...anyOf: [Permission, ...Permission[]]): void {
   if (!anyOf.some((p) => kindOf(p) === member.organization.kind)) throw new DomainError("NOT_FOUND");
-  if (!anyOf.some((p) => hasPermission(member.roles, p))) throw new DomainError("FORBIDDEN");
+  if (!anyOf.some((p) => memberMay(member, p))) throw new DomainError("FORBIDDEN");
 }
 
 /** Every organization the person belongs to: the header's switcher asks on every page. */

@@ -13,6 +13,10 @@ export const PARTNER_PERMISSIONS = {
     roles: ["account_admin"],
     description: "Change the organization's name",
   },
+  "api_keys.manage": {
+    roles: ["account_admin"],
+    description: "Create and revoke the organization's API keys and webhook endpoints",
+  },
   "customers.read": {
     roles: ["account_admin", "admin_agent", "sales_agent", "helpdesk_agent"],
     description: "See customers, their relationships and activity",

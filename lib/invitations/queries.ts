@@ -10,7 +10,8 @@ import { contains } from "@/lib/search";
 import { findInvitationByToken } from "./respond";
 import { invitationStatus, type InvitationStatus } from "./status";
 
-function statusFilter(status: InvitationStatus | undefined, now: Date): SQL | undefined {
+/** Invitations in a status at `now` (expired is a moment, not a state), in SQL. */
+export function statusFilter(status: InvitationStatus | undefined, now: Date): SQL | undefined {
   if (!status) return undefined;
   if (status === "expired") return and(inArray(invitations.state, ["sent", "opened"]), lte(invitations.expiresAt, now));
   if (status === "sent" || status === "opened") return and(eq(invitations.state, status), gt(invitations.expiresAt, now));

@@ -1,8 +1,7 @@
 import { changedRows, firstRow } from "@/db/query";
 import { and, eq, inArray } from "drizzle-orm";
 import { invitations, organizations } from "@/db/schema";
-import type { Member } from "@/lib/auth/membership";
-import { hasPermission } from "@/lib/auth/permissions";
+import { memberMay, type Member } from "@/lib/auth/membership";
 import { recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/db/transaction";
 import type { ServiceContext } from "@/lib/context";
@@ -108,7 +107,7 @@ export const createInvitation = defineOperation({
     const providerId = await checkProvider(ctx, member.organization, input.providerId ?? null);
     if (input.adminRequest) {
       // Inviting is a Sales agent's job too; asking for admin roles is an Admin agent's.
-      if (!hasPermission(member.roles, "admin_relationships.write")) throw new DomainError("FORBIDDEN");
+      if (!memberMay(member, "admin_relationships.write")) throw new DomainError("FORBIDDEN");
       await checkAdminRequest(ctx.db, member.organization.id, member.organization.cloud, input.adminRequest);
     }
 

@@ -12,7 +12,11 @@ async function authorize<I>(ctx: OperationContext<Principal>, rule: Authorizatio
   if ("system" in rule) return null;
   // Only the system runs system operations, and the system runs nothing else.
   if (ctx.actor === "system") throw new DomainError("FORBIDDEN");
-  if ("person" in rule) return null;
+  // A key acts for an organization, never as the person who made it answering their own links.
+  if ("person" in rule) {
+    if (ctx.actor.key) throw new DomainError("FORBIDDEN");
+    return null;
+  }
   if ("operator" in rule) {
     const operator = await operatorOrganization(ctx.tx);
     if (!operator) throw new DomainError("NOT_FOUND");

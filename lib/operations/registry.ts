@@ -1,4 +1,5 @@
 import type { AnyOperation } from "./define";
+import { createApiKey, noteKeyUse, revokeApiKey } from "@/lib/api-keys/operations";
 import { activatePendingAssignments, createAccessAssignment, removeAccessAssignment } from "@/lib/access/assignments";
 import { addGroupMember, removeGroupMember } from "@/lib/access/groups";
 import {
@@ -44,6 +45,9 @@ import { changeMemberRoles, removeMember } from "@/lib/team/service";
  * authorization matrix and the fuzz test fail when a listed one has no row.
  */
 export const OPERATIONS: readonly AnyOperation[] = [
+  createApiKey,
+  revokeApiKey,
+  noteKeyUse,
   createAccessAssignment,
   activatePendingAssignments,
   removeAccessAssignment,

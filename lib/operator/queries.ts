@@ -162,6 +162,7 @@ export async function getPartnerForOperator(db: Db, member: Member, partnerId: s
       id: auditEvents.id,
       action: auditEvents.action,
       actorEmail: auditEvents.actorEmail,
+      actorKeyName: auditEvents.actorKeyName,
       details: auditEvents.details,
       createdAt: auditEvents.createdAt,
     })

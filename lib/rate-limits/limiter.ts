@@ -29,6 +29,15 @@ export async function consumeAlone(db: Db, p: Limit): Promise<void> {
   refuseOver(p, await transaction(db, async (tx) => await count(tx, p)));
 }
 
+/**
+ * consumeAlone for answers that say how much is left (the API's RateLimit headers): the
+ * attempt is counted and committed whatever the answer, and the caller decides on the count.
+ */
+export async function countAlone(db: Db, p: Limit): Promise<{ used: number; resetAt: Date }> {
+  const used = await transaction(db, async (tx) => await count(tx, p));
+  return { used, resetAt: new Date(windowOf(p) + p.windowMs) };
+}
+
 type Limit = { key: string; limit: number; windowMs: number; now: Date };
 const windowOf = (p: Limit) => Math.floor(p.now.getTime() / p.windowMs) * p.windowMs;
 // An upsert with RETURNING always returns its row.

@@ -76,6 +76,19 @@ async function fillTheRest(db: Db) {
   });
   await db.insert(lite.rateLimits).values({ key: "invite:org", windowStart: now.getTime(), count: 3 });
   await db.insert(lite.jobLeases).values({ name: "tick", holder: "server-1", until: now });
+  await db.insert(lite.apiKeys).values({
+    id: "key_copy",
+    organizationId,
+    name: "PSA „sync“",
+    prefix: "prc_abcdef",
+    secretHash: "hash_key",
+    scopes: ["invitations.read", "invitations.write"],
+    createdByUserId: user.id,
+    createdAt: now,
+    expiresAt: now,
+    lastUsedAt: now,
+    lastUsedIp: "2001:db8::1",
+  });
 }
 
 /** Every row of a table, as comparable text: the same key order whatever the engine (jsonb sorts object keys). */

@@ -11,6 +11,9 @@ export const auditEvents = pgTable(
     customerId: text("customer_id"),
     actorUserId: text("actor_user_id"),
     actorEmail: text("actor_email"),
+    // A key that acted, as named when it acted: the activity log names the key and the person who made it.
+    actorKeyId: text("actor_key_id"),
+    actorKeyName: text("actor_key_name"),
     action: text("action").$type<AuditAction>().notNull(),
     targetType: text("target_type").notNull(),
     targetId: text("target_id").notNull(),

@@ -20,3 +20,4 @@ export * from "./partnerships";
 export * from "./support";
 export * from "./rate-limits";
 export * from "./jobs";
+export * from "./api-keys";

@@ -18,3 +18,4 @@ export * from "./partnerships";
 export * from "./support";
 export * from "./rate-limits";
 export * from "./jobs";
+export * from "./api-keys";

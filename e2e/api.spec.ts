@@ -1,0 +1,152 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { mailCursor, waitForEmail } from "./support/mail";
+import { memberFor, sessionCookieFor, withDb } from "./support/db";
+import { E2E } from "./support/ports";
+
+/** A browser signed in as a new member of Northwind with these roles (a session made as a sign-in would). */
+async function northwindMember(
+  browser: Browser,
+  email: string,
+  roles: string[],
+): Promise<{ page: Page; partnerId: string; userId: string }> {
+  const { cookie, partnerId, userId } = withDb((db) => {
+    const partnerId = (db.prepare("select id from organizations where name = 'Northwind Cloud Services'").get() as { id: string }).id;
+    const userId = memberFor(db, partnerId, email, roles);
+    return { cookie: sessionCookieFor(db, userId), partnerId, userId };
+  });
+  const [name, value] = cookie.split("=");
+  const context = await browser.newContext();
+  await context.addCookies([{ name, value, url: E2E.baseUrl }]);
+  return { page: await context.newPage(), partnerId, userId };
+}
+
+/** Makes a key on the API page with these scopes and reads its secret, shown this once. */
+async function makeKey(page: Page, partnerId: string, name: string, scopes: string[]): Promise<string> {
+  await page.goto(`/partner/${partnerId}/api`);
+  const form = page.getByRole("form", { name: "Create a key" });
+  await form.getByLabel("Name", { exact: true }).fill(name);
+  for (const scope of scopes) await form.locator(`input[name="scopes"][value="${scope}"]`).check();
+  await form.getByRole("button", { name: "Create key" }).click();
+  await expect(page.getByRole("status").getByText(`Key “${name}” created.`)).toBeVisible();
+  const secret = await page.getByLabel("Secret").inputValue();
+  expect(secret).toMatch(/^prc_[0-9A-Za-z]{49}$/);
+  return secret;
+}
+
+const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
+
+test.describe("the REST API with keys", () => {
+  test("an Account admin makes a key on the page; a script invites a customer with it, and gets problem documents for what it may not do", async ({
+    browser,
+    request,
+  }) => {
+    const stamp = Date.now();
+    const { page, partnerId } = await northwindMember(browser, `keys-${stamp}@northwindcloud.com`, ["account_admin", "sales_agent"]);
+    const secret = await makeKey(page, partnerId, `PSA sync ${stamp}`, ["invitations.read", "invitations.write"]);
+    // Shown once: a reload shows the key by its prefix only.
+    await page.reload();
+    await expect(page.getByText(`PSA sync ${stamp}`)).toBeVisible();
+    expect(await page.content()).not.toContain(secret);
+
+    const me = await request.get("/api/v1/me", { headers: bearer(secret) });
+    expect(me.status()).toBe(200);
+    expect(await me.json()).toMatchObject({
+      key: { name: `PSA sync ${stamp}` },
+      organization: { id: partnerId },
+      permissions: ["invitations.read", "invitations.write"],
+    });
+    expect(me.headers()["ratelimit-limit"]).toBe("600");
+    expect(Number(me.headers()["ratelimit-remaining"])).toBeLessThan(600);
+
+    // The same operation as the page: the invitation, its activity row naming the key, and its email.
+    const email = `api-${stamp}@fabrikam.example`;
+    const since = await mailCursor();
+    const created = await request.post("/api/v1/invitations", {
+      headers: bearer(secret),
+      data: { email, locale: "en", message: "From our PSA" },
+    });
+    expect(created.status()).toBe(201);
+    const invitation = (await created.json()) as { id: string; status: string; email: string };
+    expect(invitation).toMatchObject({ email, status: "sent" });
+    expect(JSON.stringify(invitation)).not.toMatch(/token/i);
+    await waitForEmail(email, /Northwind Cloud Services/, since);
+    const listed = await (await request.get("/api/v1/invitations?limit=5", { headers: bearer(secret) })).json();
+    expect((listed as { data: { id: string }[] }).data.map((i) => i.id)).toContain(invitation.id);
+    await page.goto(`/partner/${partnerId}/activity`);
+    await expect(page.getByText(`API key “PSA sync ${stamp}” (made by keys-${stamp}@northwindcloud.com)`).first()).toBeVisible();
+
+    // Bad input: every field's error, in a problem document, and nothing made.
+    const bad = await request.post("/api/v1/invitations", { headers: bearer(secret), data: { email: "not-an-address", locale: "en" } });
+    expect(bad.status()).toBe(422);
+    expect(bad.headers()["content-type"]).toContain("application/problem+json");
+    expect(await bad.json()).toMatchObject({ status: 422, code: "VALIDATION", errors: [{ field: "email" }] });
+    const notJson = await request.post("/api/v1/invitations", {
+      headers: { ...bearer(secret), "content-type": "application/json" },
+      data: "{",
+    });
+    expect(notJson.status()).toBe(400);
+
+    // Which tenant: another partner's invitation is not found.
+    const theirs = withDb(
+      (db) =>
+        (db.prepare("select id from invitations where partner_id <> ? limit 1").get(partnerId) as { id: string } | undefined)?.id ??
+        "inv_none",
+    );
+    const foreign = await request.post(`/api/v1/invitations/${theirs}/revoke`, { headers: bearer(secret) });
+    expect(foreign.status()).toBe(404);
+    expect(await foreign.json()).toMatchObject({ code: "NOT_FOUND" });
+
+    // Which privilege: a key without a scope is refused what its maker could do.
+    const reader = await makeKey(page, partnerId, `Reader ${stamp}`, ["invitations.read"]);
+    const refused = await request.post(`/api/v1/invitations/${invitation.id}/revoke`, { headers: bearer(reader) });
+    expect(refused.status()).toBe(403);
+    expect(await refused.json()).toMatchObject({ code: "FORBIDDEN" });
+    const revoked = await request.post(`/api/v1/invitations/${invitation.id}/revoke`, { headers: bearer(secret) });
+    expect(await revoked.json()).toMatchObject({ id: invitation.id, status: "revoked" });
+
+    // No key, a made-up key: 401, and nothing is looked up for a key that fails its checksum.
+    expect((await request.get("/api/v1/me")).status()).toBe(401);
+    expect(await (await request.get("/api/v1/me", { headers: bearer(`prc_${"A".repeat(49)}`) })).json()).toMatchObject({
+      code: "KEY_INVALID",
+    });
+
+    // Which moment: a revoked key gets 401 at once.
+    const row = page.getByRole("row").filter({ hasText: `Reader ${stamp}` });
+    await row.getByRole("button", { name: "Revoke" }).click();
+    await row.getByRole("button", { name: "Revoke key" }).click();
+    await expect(page.getByRole("status").getByText(`Key “Reader ${stamp}” revoked.`)).toBeVisible();
+    const afterRevoke = await request.get("/api/v1/me", { headers: bearer(reader) });
+    expect(afterRevoke.status()).toBe(401);
+    expect(await afterRevoke.json()).toMatchObject({ code: "KEY_REVOKED" });
+  });
+
+  test("a key whose maker lost the permission is refused it (403), the page says so, and one whose maker left stops working", async ({
+    browser,
+    request,
+  }) => {
+    const stamp = Date.now();
+    const maker = await northwindMember(browser, `maker-${stamp}@northwindcloud.com`, ["account_admin", "sales_agent"]);
+    const secret = await makeKey(maker.page, maker.partnerId, `Maker ${stamp}`, ["invitations.write"]);
+    withDb((db) => db.prepare("update memberships set roles = '[\"helpdesk_agent\"]' where user_id = ?").run(maker.userId));
+    const refused = await request.post("/api/v1/invitations", {
+      headers: bearer(secret),
+      data: { email: `lost-${stamp}@fabrikam.example`, locale: "en" },
+    });
+    expect(refused.status()).toBe(403);
+    expect(await refused.json()).toMatchObject({ code: "FORBIDDEN" });
+
+    const admin = await northwindMember(browser, `admin-${stamp}@northwindcloud.com`, ["account_admin"]);
+    await admin.page.goto(`/partner/${admin.partnerId}/api`);
+    await expect(
+      admin.page
+        .getByRole("row")
+        .filter({ hasText: `Maker ${stamp}` })
+        .getByText("Its maker no longer holds: Invite customers, resend and revoke invitations."),
+    ).toBeVisible();
+
+    withDb((db) => db.prepare("delete from memberships where user_id = ?").run(maker.userId));
+    const left = await request.get("/api/v1/me", { headers: bearer(secret) });
+    expect(left.status()).toBe(401);
+    expect(await left.json()).toMatchObject({ code: "KEY_MAKER_LEFT" });
+  });
+});
