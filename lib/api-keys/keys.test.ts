@@ -87,13 +87,18 @@ describe("API keys", () => {
   });
 
   it("which tenant: a key reaches its own organization only, and another's keys are not found", async () => {
+    // Its maker is an Account admin of both partners: the key still reaches only the one it was made for.
+    await addMember(t.ctx.db, other, "ada@northwind.example", ["account_admin", "sales_agent"]);
     const key = await makeKey(["invitations.write"]);
     const actor = await keyActor(key.secret);
+    await invite(actor);
     expect(await codeOf(() => invite(actor, other))).toBe("NOT_FOUND");
+    expect(await codeOf(() => invite(admin, other))).toBe("no error");
     const theirs = await addMember(t.ctx.db, other, "cy@contoso.example", ["account_admin"]);
     const theirKey = await makeKey(["invitations.read"], { by: theirs, organizationId: other });
     expect(await codeOf(() => execute(revokeApiKey, t.ctx, admin, { organizationId: partner, keyId: theirKey.id }))).toBe("NOT_FOUND");
-    expect(await codeOf(() => makeKey(["invitations.read"], { organizationId: other }))).toBe("NOT_FOUND");
+    const bo = await addMember(t.ctx.db, partner, "bo@northwind.example", ["account_admin"]);
+    expect(await codeOf(() => makeKey(["invitations.read"], { by: bo, organizationId: other }))).toBe("NOT_FOUND");
   });
 
   it("which moment: revoked, expired, a maker who lost the permission or left, an offboarded partner", async () => {

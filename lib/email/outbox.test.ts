@@ -6,7 +6,7 @@ import { emailOutbox } from "@/db/schema";
 import { transaction } from "@/db/transaction";
 import { testContext } from "@/lib/testing/fixtures";
 import { startCaptureServer } from "./capture-server";
-import { deliverDueEmails, enqueueEmail } from "./outbox";
+import { deliverDueEmails, enqueueEmail, wakeOnQueuedEmail } from "./outbox";
 import { smtpSender } from "./transport";
 
 const closers: (() => Promise<void>)[] = [];
@@ -20,6 +20,34 @@ function queue(t: Awaited<ReturnType<typeof testContext>>, key = "k1") {
 }
 
 describe("email outbox", () => {
+  it("wakes the sender after the commit that queued mail, and never for a write that rolled back", async () => {
+    const t = await testContext();
+    const woken: string[] = [];
+    wakeOnQueuedEmail(() => woken.push("woken"));
+    closers.push(async () => wakeOnQueuedEmail(undefined));
+    const email = {
+      idempotencyKey: "k-wake",
+      kind: "test",
+      to: "grace@blueyonder.example",
+      subject: "Hello",
+      text: "Body",
+      html: "<p>Body</p>",
+    };
+    await transaction(t.ctx.db, async (tx) => {
+      await enqueueEmail(tx, email, t.ctx.now());
+      // Inside the transaction nothing is woken: the sender would find nothing committed.
+      expect(woken).toEqual([]);
+    });
+    expect(woken).toEqual(["woken"]);
+    await expect(
+      transaction(t.ctx.db, async (tx) => {
+        await enqueueEmail(tx, { ...email, idempotencyKey: "k-rolled-back" }, t.ctx.now());
+        throw new Error("the write fails after queuing");
+      }),
+    ).rejects.toThrow("the write fails");
+    expect(woken).toEqual(["woken"]);
+  });
+
   it("delivers through real SMTP, once, with the idempotency key as Message-ID", async () => {
     const capture = await startCaptureServer({ smtpPort: await freePort(), apiPort: await freePort() });
     closers.push(capture.close);

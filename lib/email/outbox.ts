@@ -44,7 +44,7 @@ const insertEmail = (tx: Tx) =>
 const hooks = globalThis as { __prcWakeOutbox?: () => void };
 
 /** The server's sender (lib/email/worker.ts) asks to be woken after every commit that queued mail. */
-export function wakeOnQueuedEmail(wake: () => void): void {
+export function wakeOnQueuedEmail(wake: (() => void) | undefined): void {
   hooks.__prcWakeOutbox = wake;
 }
 
