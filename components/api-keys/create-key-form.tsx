@@ -26,9 +26,9 @@ export function CreateKeyForm({
   return (
     <div className="space-y-4">
       {secret && (
-        <Alert tone="success" role="status">
-          <p>{result?.ok && result.message}</p>
-          <label htmlFor="new-key-secret" className="mt-2 block text-sm font-medium">
+        // The success itself is announced once, at page level (useAction); this box only holds the secret.
+        <Alert tone="success">
+          <label htmlFor="new-key-secret" className="block text-sm font-medium">
             {t("secret")}
           </label>
           <input
