@@ -156,6 +156,7 @@ const config = [
     files: [
       "lib/operations/execute.ts",
       "lib/email/outbox.ts",
+      "lib/webhooks/deliver.ts",
       "lib/jobs/lease.ts",
       "lib/rate-limits/limiter.ts",
       "lib/auth/adapter.ts",

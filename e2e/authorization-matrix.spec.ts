@@ -129,6 +129,46 @@ const ACTIONS: Record<string, ActionRow> = {
     fields: (w, _p, c) => ({ organizationId: w.P, keyId: c === "own" ? w.keyP : w.keyP2 }),
     expect: onPartner(["account_admin"]),
   },
+  // Webhook endpoints are an Account admin's; they reach the partner's own systems, not its customers, so standing does not matter.
+  createWebhookEndpointAction: {
+    fields: (w, _p, c) => ({
+      organizationId: c === "own" ? w.P : w.P2,
+      url: "http://127.0.0.1:9/matrix-new",
+      eventTypes: "invitation-sent",
+    }),
+    expect: (p, c) =>
+      c === "own" ? expected(p, "P", ["account_admin"], false) : !p.org ? "sign in" : p.org === "P2" ? "allowed" : "not found",
+  },
+  updateWebhookEndpointAction: {
+    fields: (w, _p, c) => ({
+      organizationId: w.P,
+      endpointId: c === "own" ? w.webhookP : w.webhookP2,
+      url: "http://127.0.0.1:9/matrix",
+      eventTypes: "invitation-sent",
+      enabled: "on",
+    }),
+    expect: onPartner(["account_admin"]),
+  },
+  deleteWebhookEndpointAction: {
+    fields: (w, _p, c) => ({ organizationId: w.P, endpointId: c === "own" ? w.webhookP : w.webhookP2 }),
+    expect: onPartner(["account_admin"]),
+  },
+  rotateWebhookSecretAction: {
+    fields: (w, _p, c) => ({ organizationId: w.P, endpointId: c === "own" ? w.webhookP : w.webhookP2 }),
+    expect: onPartner(["account_admin"]),
+  },
+  sendTestWebhookAction: {
+    fields: (w, _p, c) => ({ organizationId: w.P, endpointId: c === "own" ? w.webhookP : w.webhookP2 }),
+    expect: onPartner(["account_admin"]),
+  },
+  replayWebhooksAction: {
+    fields: (w, _p, c) => ({ organizationId: w.P, endpointId: c === "own" ? w.webhookP : w.webhookP2, since: "2026-01-01T00:00:00Z" }),
+    expect: onPartner(["account_admin"]),
+  },
+  redeliverWebhookAction: {
+    fields: (w, _p, c) => ({ organizationId: w.P, deliveryId: c === "own" ? w.deliveryP : w.deliveryP2 }),
+    expect: onPartner(["account_admin"]),
+  },
   addGroupMemberAction: {
     fields: (w, _p, c) => ({ partnerId: w.P, groupId: c === "own" ? w.groupP : w.groupP2, userId: w.dummyP }),
     expect: onPartner(["account_admin", "user_management_admin"]),

@@ -18,5 +18,7 @@ export type ServiceContext = {
     enrollmentsPerDomainPerDay?: number;
     teamInvitationsPerOrgPerDay?: number;
     partnershipInvitationsPerOrgPerDay?: number;
+    /** Host names webhooks may reach on private addresses (the tests' and the demo's receivers). */
+    webhookAllowedHosts?: readonly string[];
   };
 };

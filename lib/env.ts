@@ -33,6 +33,16 @@ const envSchema = z
     // Where the built-in SMTP capture serves what it received; set only by the demo and tests.
     MAILBOX_API_URL: z.url().optional(),
     OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(600_000),
+    // Host names webhooks may reach on private, loopback or link-local addresses (comma-separated); everything
+    // else must resolve to public addresses only. Empty in production unless you name your own receivers.
+    WEBHOOK_ALLOWED_HOSTS: z
+      .string()
+      .transform((v) =>
+        v
+          .split(",")
+          .map((h) => h.trim().toLowerCase())
+          .filter(Boolean),
+      ),
     // How often the scheduled job moves admin relationships through time.
     JOBS_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000),
     // How many reverse proxies in front of the app append to X-Forwarded-For (0: none, the socket is the client).
@@ -94,6 +104,7 @@ function defaultsFor(mode: AppMode): Partial<Record<keyof Env, string>> {
       SIGNIN_LINK_TTL_MINUTES: "15",
       OUTBOX_POLL_MS: "5000",
       JOBS_INTERVAL_MS: "60000",
+      WEBHOOK_ALLOWED_HOSTS: "",
       ...limits,
     };
   return {
@@ -107,6 +118,8 @@ function defaultsFor(mode: AppMode): Partial<Record<keyof Env, string>> {
     SIGNIN_LINK_TTL_MINUTES: "15",
     OUTBOX_POLL_MS: "2000",
     JOBS_INTERVAL_MS: "60000",
+    // The demo's built-in receiver and the tests' receivers listen on this machine.
+    WEBHOOK_ALLOWED_HOSTS: "localhost,127.0.0.1,[::1]",
     ...limits,
     // The demo is reached directly; the end-to-end suite plays one proxy, naming each client in X-Forwarded-For.
     TRUSTED_PROXY_HOPS: mode === "test" ? "1" : "0",

@@ -66,6 +66,8 @@ export const ERROR_CODES = [
   "KEY_INVALID",
   "KEY_EXPIRED",
   "KEY_MAKER_LEFT",
+  "WEBHOOK_DISABLED",
+  "WEBHOOK_ON_ITS_WAY",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

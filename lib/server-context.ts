@@ -17,6 +17,7 @@ export function serviceContext(): ServiceContext {
       enrollmentsPerDomainPerDay: e.ENROLLMENTS_PER_DOMAIN_PER_DAY,
       teamInvitationsPerOrgPerDay: e.TEAM_INVITATIONS_PER_ORG_PER_DAY,
       partnershipInvitationsPerOrgPerDay: e.PARTNERSHIP_INVITATIONS_PER_ORG_PER_DAY,
+      webhookAllowedHosts: e.WEBHOOK_ALLOWED_HOSTS,
     },
   };
 }

@@ -3,12 +3,13 @@ import { applyMigrations } from "@/db/connect";
 import { db } from "./db";
 import { startOutboxWorker } from "./email/worker";
 import { startScheduledJobs } from "./jobs/scheduler";
+import { startWebhookWorker } from "./webhooks/worker";
 import { env, isBuildPhase } from "./env";
 
 /**
  * Start-up of a server process: validate the configuration (production refuses to start
  * without a real AUTH_SECRET), bring the schema up to date, start delivering email and
- * running the scheduled job.
+ * webhooks, and running the scheduled job.
  */
 export async function startServer(): Promise<void> {
   if (isBuildPhase()) return;
@@ -22,6 +23,7 @@ export async function startServer(): Promise<void> {
   }
   await applyMigrations(db());
   startOutboxWorker();
+  startWebhookWorker();
   startScheduledJobs();
   console.log(`Partner Relationship Center (${e.APP_MODE}) using ${e.DATABASE_URL ? redactedUrl(e.DATABASE_URL) : e.DATABASE_PATH}`);
 }

@@ -36,4 +36,6 @@ export const {
   supportAssignments,
   users,
   verificationTokens,
+  webhookDeliveries,
+  webhookEndpoints,
 } = tables;

@@ -74,6 +74,11 @@ export const PAGES: Record<string, PageRow> = {
   "/partner/[partnerId]/expiring": partnerPage(() => "/expiring", CUSTOMERS_READ, "org"),
   "/partner/[partnerId]/team": partnerPage(() => "/team", PARTNER_ROLES, "org"),
   "/partner/[partnerId]/api": partnerPage(() => "/api", ["account_admin"], "org"),
+  "/partner/[partnerId]/api/webhooks/[endpointId]": partnerPage(
+    (w, c) => `/api/webhooks/${c === "own" ? w.webhookP : w.webhookP2}`,
+    ["account_admin"],
+    "object",
+  ),
   "/partner/[partnerId]/resellers": partnerPage(() => "/resellers", CUSTOMERS_READ, "org"),
   "/partner/[partnerId]/providers": partnerPage(() => "/providers", CUSTOMERS_READ, "org"),
   "/partner/[partnerId]/customers/[customerId]/remove": partnerPage(

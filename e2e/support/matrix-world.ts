@@ -1,3 +1,4 @@
+import type Database from "better-sqlite3";
 import { createHash, randomBytes } from "node:crypto";
 import { memberFor, sessionCookieFor, userFor, withDb } from "./db";
 
@@ -54,6 +55,10 @@ export type World = Record<Tenant, string> & {
   groupP2: string;
   keyP: string;
   keyP2: string;
+  webhookP: string;
+  webhookP2: string;
+  deliveryP: string;
+  deliveryP2: string;
   assignmentP: string;
   assignmentP2: string;
   dummyP: string;
@@ -316,6 +321,7 @@ export function buildWorld(): World {
       );
     apiKey("key_matrix_p", P);
     apiKey("key_matrix_p2", P2);
+    matrixWebhooks(db, P, P2, t);
 
     return {
       ...tenants,
@@ -353,6 +359,10 @@ export function buildWorld(): World {
       groupP2: group(P2),
       keyP: "key_matrix_p",
       keyP2: "key_matrix_p2",
+      webhookP: "whe_matrix_p",
+      webhookP2: "whe_matrix_p2",
+      deliveryP: "msg_matrix_p",
+      deliveryP2: "msg_matrix_p2",
       assignmentP: "asg_matrix_p",
       assignmentP2: "asg_matrix_p2",
       dummyP: member(P, "matrix-dummy@northwindcloud.com", ["sales_agent"]),
@@ -371,6 +381,24 @@ export function buildWorld(): World {
 }
 
 /** Puts back what an allowed call may have removed, so every cell starts from the same world. */
+/**
+ * A webhook endpoint of each partner with one failed delivery, put back before every cell (a
+ * cell may delete or change them). They point at a closed port on loopback: nothing listens.
+ */
+function matrixWebhooks(db: Database.Database, P: string, P2: string, t: number): void {
+  for (const [org, suffix] of [
+    [P, "p"],
+    [P2, "p2"],
+  ] as const) {
+    db.prepare(
+      "insert or replace into webhook_endpoints (id, organization_id, url, event_types, secret, created_by_user_id, created_at, updated_at) values (?, ?, 'http://127.0.0.1:9/matrix', '[\"invitation-sent\"]', 'whsec_bWF0cml4LXNlY3JldA==', (select user_id from memberships where organization_id = ? limit 1), ?, ?)",
+    ).run(`whe_matrix_${suffix}`, org, org, t, t);
+    db.prepare(
+      "insert or replace into webhook_deliveries (id, endpoint_id, organization_id, event_type, body, state, attempts, next_attempt_at, created_at) values (?, ?, ?, 'invitation-sent', '{}', 'failed', 8, ?, ?)",
+    ).run(`msg_matrix_${suffix}`, `whe_matrix_${suffix}`, org, t, t);
+  }
+}
+
 export function restoreWorld(w: World): void {
   withDb((db) => {
     const t = now();
@@ -384,6 +412,7 @@ export function restoreWorld(w: World): void {
       t,
     );
     db.prepare("update reseller_relationships set state = 'active', ended_at = null where id = 'rel_matrix_disposable'").run();
+    matrixWebhooks(db, w.P, w.P2, t);
     db.prepare("insert or ignore into security_group_members (partner_id, group_id, user_id, created_at) values (?, ?, ?, ?)").run(
       w.P,
       w.groupP,

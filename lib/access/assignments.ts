@@ -4,6 +4,8 @@ import { and, eq, inArray, ne } from "drizzle-orm";
 import { accessAssignments, adminRelationships, securityGroups } from "@/db/schema";
 import { isInForce } from "@/lib/admin-relationships/states";
 import { recordAudit } from "@/lib/audit/record";
+import { accessAssignmentResource } from "@/lib/api/resources";
+import { queueWebhookEvent } from "@/lib/webhooks/queue";
 import type { Tx } from "@/db/transaction";
 import { defineOperation } from "@/lib/operations/define";
 import { DomainError } from "@/lib/errors";
@@ -80,7 +82,7 @@ export const createAccessAssignment = defineOperation({
       at: now,
     });
 
-    await activatePending(tx);
+    await activatePending(tx, now);
     return { id, group: group.name, relationship: relationship.name };
   },
 });
@@ -90,11 +92,14 @@ export const activatePendingAssignments = defineOperation({
   name: "access_assignment.provision",
   input: z.object({}),
   authorize: { system: true },
-  run: async (ctx) => await activatePending(ctx.tx),
+  run: async (ctx) => await activatePending(ctx.tx, ctx.now()),
 });
 
-/** The provisioning step inside the caller's transaction (a new assignment is provisioned as it is written). */
-async function activatePending(tx: Tx): Promise<number> {
+/**
+ * The provisioning step inside the caller's transaction (a new assignment is provisioned as
+ * it is written). Activation has no activity-log entry of its own; its webhook event is queued here.
+ */
+async function activatePending(tx: Tx, now: Date): Promise<number> {
   const pending = (
     await tx
       .select({ id: accessAssignments.id, state: adminRelationships.state })
@@ -105,12 +110,20 @@ async function activatePending(tx: Tx): Promise<number> {
     .filter((a) => isInForce(a.state))
     .map((a) => a.id);
   if (pending.length === 0) return 0;
-  return changedRows(
-    await tx
-      .update(accessAssignments)
-      .set({ state: "active" })
-      .where(and(inArray(accessAssignments.id, pending), eq(accessAssignments.state, "pending"))),
-  );
+  const activated = await tx
+    .update(accessAssignments)
+    .set({ state: "active" })
+    .where(and(inArray(accessAssignments.id, pending), eq(accessAssignments.state, "pending")))
+    .returning();
+  for (const a of activated) {
+    await queueWebhookEvent(tx, {
+      organizationId: a.partnerId,
+      type: "granular-admin-access-assignment-activated",
+      data: accessAssignmentResource(a),
+      at: now,
+    });
+  }
+  return activated.length;
 }
 
 export const removeAccessAssignment = defineOperation({

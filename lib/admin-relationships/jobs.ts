@@ -4,6 +4,8 @@ import { and, eq, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-or
 import { adminRelationships } from "@/db/schema";
 import { holdsGlobalAdministrator } from "@/db/schema";
 import { z } from "zod";
+import { adminRelationshipResource } from "@/lib/api/resources";
+import { queueWebhookEvent } from "@/lib/webhooks/queue";
 import { firstRow } from "@/db/query";
 import type { ServiceContext } from "@/lib/context";
 import { defineOperation, type Operation, type OperationContext } from "@/lib/operations/define";
@@ -125,6 +127,12 @@ export const sendExpiryNotice = defineOperation({
     if (claimed !== 1) return false;
     const r = await firstRow(tx.select().from(adminRelationships).where(eq(adminRelationships.id, relationshipId)));
     await notifyAdminRelationship(ctx, tx, "expiring", r!, ctx.now(), { key, daysLeft });
+    await queueWebhookEvent(tx, {
+      organizationId: r!.partnerId,
+      type: "granular-admin-relationship-expiring",
+      data: { ...adminRelationshipResource(r!), daysLeft },
+      at: ctx.now(),
+    });
     return true;
   },
 });

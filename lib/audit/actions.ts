@@ -1,8 +1,9 @@
 import type { AuditAction } from "@/db/values/audit";
 
 /**
- * What the scheduled job does on its own (lib/admin-relationships/jobs.ts), and the first
- * operator made on the command line: rows with no person behind them.
+ * What the scheduled job does on its own (lib/admin-relationships/jobs.ts), the webhook
+ * sender switching off an endpoint that is gone or failing, and the first operator made on
+ * the command line: rows with no person behind them.
  */
 const SYSTEM_ACTIONS: ReadonlySet<AuditAction> = new Set([
   "admin_relationship.expiring",
@@ -10,6 +11,7 @@ const SYSTEM_ACTIONS: ReadonlySet<AuditAction> = new Set([
   "admin_relationship.expired",
   "admin_relationship.lapsed",
   "operator.added",
+  "webhook_endpoint.disabled",
 ]);
 
 /**
@@ -51,6 +53,7 @@ const AUDIT_PLACEHOLDERS = [
   "reason",
   "cloud",
   "count",
+  "url",
 ] as const;
 
 /** Every placeholder the `audit.*` catalog texts use, `blank` unless the event's details fill it. */

@@ -2,6 +2,7 @@ import type { Tx } from "@/db/transaction";
 import { placeholders, prepared } from "@/db/prepared";
 import { auditEvents } from "@/db/schema";
 import type { AuditAction } from "@/db/values/audit";
+import { queueEventsOfAudit } from "@/lib/webhooks/queue";
 
 export type AuditInput = {
   organizationId: string;
@@ -37,7 +38,10 @@ const insertAudit = (tx: Tx) =>
       .prepare(),
   );
 
-/** Appends one audit row in the caller's transaction, so the change and its record commit together. */
+/**
+ * Appends one audit row in the caller's transaction, so the change and its record commit
+ * together; an entry that is also a webhook event (lib/webhooks/events.ts) is queued with it.
+ */
 export async function recordAudit(tx: Tx, e: AuditInput): Promise<void> {
   await insertAudit(tx).execute({
     organizationId: e.organizationId,
@@ -52,4 +56,5 @@ export async function recordAudit(tx: Tx, e: AuditInput): Promise<void> {
     details: e.details ?? null,
     createdAt: e.at,
   });
+  await queueEventsOfAudit(tx, e);
 }

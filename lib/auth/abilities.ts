@@ -30,6 +30,7 @@ export function partnerAbilities(member: Member) {
     sellSubscriptions: has("subscriptions.write"),
     recordSupport: has("support.write"),
     manageApiKeys: has("api_keys.manage"),
+    manageWebhooks: has("webhooks.manage"),
   };
 }
 

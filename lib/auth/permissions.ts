@@ -15,7 +15,11 @@ export const PARTNER_PERMISSIONS = {
   },
   "api_keys.manage": {
     roles: ["account_admin"],
-    description: "Create and revoke the organization's API keys and webhook endpoints",
+    description: "Create and revoke the organization's API keys",
+  },
+  "webhooks.manage": {
+    roles: ["account_admin"],
+    description: "Register the organization's webhook endpoints, see their deliveries and send them again",
   },
   "customers.read": {
     roles: ["account_admin", "admin_agent", "sales_agent", "helpdesk_agent"],

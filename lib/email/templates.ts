@@ -158,7 +158,9 @@ export type NoticeKind =
   | "subscriptionRecorded"
   | "subscriptionsImported"
   | "rolesGranted"
-  | "groupAccessGranted";
+  | "groupAccessGranted"
+  | "webhookGone"
+  | "webhookFailing";
 
 export function noticeEmail(p: { locale: string; kind: NoticeKind; vars: Record<string, string>; url: string; expiresAt?: Date }): Mail {
   const { t, locale } = translatorFor(p.locale);

@@ -37,6 +37,16 @@ import {
 import { assignSupport, endSupport, recordSupportAction } from "@/lib/support/service";
 import { acceptMemberInvitation, declineMemberInvitation, inviteMember, revokeMemberInvitation } from "@/lib/team/invitations";
 import { changeMemberRoles, removeMember } from "@/lib/team/service";
+import { recordWebhookAttempt } from "@/lib/webhooks/deliver";
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  redeliverWebhook,
+  replayWebhooks,
+  rotateWebhookSecret,
+  sendTestWebhook,
+  updateWebhookEndpoint,
+} from "@/lib/webhooks/operations";
 
 /**
  * Every operation of the product, each written once: pages reach them through server
@@ -103,4 +113,12 @@ export const OPERATIONS: readonly AnyOperation[] = [
   revokeMemberInvitation,
   changeMemberRoles,
   removeMember,
+  createWebhookEndpoint,
+  updateWebhookEndpoint,
+  deleteWebhookEndpoint,
+  rotateWebhookSecret,
+  sendTestWebhook,
+  replayWebhooks,
+  redeliverWebhook,
+  recordWebhookAttempt,
 ];

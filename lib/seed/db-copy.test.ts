@@ -89,6 +89,38 @@ async function fillTheRest(db: Db) {
     lastUsedAt: now,
     lastUsedIp: "2001:db8::1",
   });
+  await db.insert(lite.webhookEndpoints).values({
+    id: "whe_copy",
+    organizationId,
+    url: "https://hooks.example.com/prc?x=1",
+    description: "PSA",
+    eventTypes: ["invitation-sent", "granular-admin-relationship-approved"],
+    secret: "whsec_c2VjcmV0",
+    previousSecret: "whsec_b2xk",
+    previousSecretUntil: now,
+    disabledAt: now,
+    disabledReason: "gone",
+    failingSince: now,
+    createdByUserId: user.id,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await db.insert(lite.webhookDeliveries).values({
+    id: "msg_copy",
+    endpointId: "whe_copy",
+    organizationId,
+    eventType: "invitation-sent",
+    body: '{"type":"invitation-sent","data":{"note":"„quoted“"}}',
+    state: "failed",
+    attempts: 8,
+    nextAttemptAt: now,
+    lastStatus: 503,
+    lastDurationMs: 120,
+    lastResponse: "unavailable",
+    lastError: null,
+    createdAt: now,
+    deliveredAt: null,
+  });
 }
 
 /** Every row of a table, as comparable text: the same key order whatever the engine (jsonb sorts object keys). */

@@ -21,3 +21,4 @@ export * from "./support";
 export * from "./rate-limits";
 export * from "./jobs";
 export * from "./api-keys";
+export * from "./webhooks";

@@ -8,7 +8,8 @@ import { ensurePermitted, requireMember, type Member } from "@/lib/auth/membersh
 import { DomainError } from "@/lib/errors";
 import { LOCALES } from "@/lib/i18n/locales";
 import { execute } from "@/lib/operations/execute";
-import { INVITATION_STATUSES, invitationStatus } from "@/lib/invitations/status";
+import { INVITATION_STATUSES } from "@/lib/invitations/status";
+import { invitationResource } from "../resources";
 import { statusFilter } from "@/lib/invitations/queries";
 import { createInvitation, resendInvitation, revokeInvitation } from "@/lib/invitations/service";
 import { inviteCustomerSchema } from "@/lib/invitations/schemas";
@@ -16,24 +17,6 @@ import { json, readBody, type ApiCall } from "../route";
 import { decodeCursor, encodeCursor, pageLimit } from "./paging";
 
 type Row = typeof invitations.$inferSelect;
-
-/** An invitation as the API gives it: never its token, which only its email carries. */
-export function invitationResource(r: Row, now: Date) {
-  return {
-    id: r.id,
-    email: r.email,
-    status: invitationStatus(r, now),
-    locale: r.locale,
-    message: r.message,
-    providerId: r.providerId,
-    customerId: r.customerId,
-    adminRequest: r.adminRequest,
-    sendCount: r.sendCount,
-    createdAt: r.createdAt.toISOString(),
-    lastSentAt: r.lastSentAt.toISOString(),
-    expiresAt: r.expiresAt.toISOString(),
-  };
-}
 
 /** What a script sends to invite a customer; the same rules as the page's form, which it is checked with. */
 export const createInvitationBody = z.object({

@@ -24,7 +24,7 @@ export default async function PartnerLayout({ children, params }: Props) {
     may.seeGroups && { href: `${base}/groups`, label: t("groups.nav") },
     may.seeActivity && { href: `${base}/activity`, label: t("activity.nav") },
     { href: `${base}/team`, label: t("team.nav") },
-    may.manageApiKeys && { href: `${base}/api`, label: t("apiKeys.nav") },
+    (may.manageApiKeys || may.manageWebhooks) && { href: `${base}/api`, label: t("apiKeys.nav") },
   ].filter((l): l is NavLink => Boolean(l));
   return (
     <div className="space-y-6">
