@@ -30,7 +30,7 @@ test("every page's links navigate in the page: the organization bar's, and the m
 
   await page.goto("/mailbox");
   await page.evaluate(() => ((window as unknown as { marker: number }).marker = 2));
-  await page.getByRole("main").locator(`a[href^="/mailbox/"]`).first().click();
+  await page.getByRole("main").getByRole("table").locator(`a[href^="/mailbox/"]`).first().click();
   await expect(page).toHaveURL(/\/mailbox\/[^/]+$/);
   expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(2);
 });

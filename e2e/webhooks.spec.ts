@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { startReceiver } from "../lib/testing/webhook-receiver";
 import { makeKey, northwindMember } from "./support/members";
+import { E2E } from "./support/ports";
 
 /**
  * Webhooks over real HTTP: an endpoint registered on the page, an invitation made with an
@@ -66,4 +67,29 @@ test("an endpoint registered on the page receives a signed event for an invitati
   } finally {
     await receiver.close();
   }
+});
+
+test("the mailbox's Webhooks tab shows what the built-in receiver was sent", async ({ browser }) => {
+  const stamp = Date.now();
+  const { page, partnerId } = await northwindMember(browser, `tab-${stamp}@northwindcloud.com`, ["account_admin"]);
+  const url = `${E2E.mailboxApi}/webhooks?run=${stamp}`;
+  await page.goto(`/partner/${partnerId}/api`);
+  const form = page.getByRole("form", { name: "Add an endpoint" });
+  await form.getByLabel("URL").fill(url);
+  await form.locator('input[name="eventTypes"][value="partner-suspended"]').check();
+  await form.getByRole("button", { name: "Add endpoint" }).click();
+  await expect(page.getByRole("status").getByText(`Endpoint ${url} added.`)).toBeVisible();
+  await page.getByRole("link", { name: url }).click();
+  await page.getByRole("button", { name: "Send a test event" }).click();
+  await expect(page.getByRole("status").getByText("Test event queued")).toBeVisible();
+
+  await page.goto("/mailbox");
+  await page.getByRole("navigation", { name: "Mailbox views" }).getByRole("link", { name: "Webhooks" }).click();
+  await expect(page).toHaveURL(/\/mailbox\/webhooks$/);
+  await expect
+    .poll(async () => {
+      await page.reload();
+      return await page.getByRole("list", { name: "Webhooks" }).getByText(partnerId).count();
+    })
+    .toBeGreaterThan(0);
 });

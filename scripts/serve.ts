@@ -25,6 +25,7 @@ import { applyMigrations, closeDatabase, openAppDatabase } from "../db/connect";
 import { memberships, organizations, users } from "../db/schema";
 import { seedDemo, type DemoAccount } from "../lib/seed/demo";
 import { demoApiKey, DEMO_KEY_MAKER } from "../lib/seed/demo-key";
+import { demoWebhookEndpoint } from "../lib/seed/demo-webhooks";
 import { startCaptureServer } from "../lib/email/capture-server";
 import { startBalancer } from "./support/balancer";
 
@@ -62,14 +63,14 @@ function printAccounts(accounts: DemoAccount[], mailboxUrl: string, apiKey: stri
 async function main() {
   if (values.fresh && databaseUrl) throw new Error("--fresh removes a SQLite file: on PostgreSQL, start from an empty database");
   if (values.fresh) for (const suffix of ["", "-wal", "-shm"]) rmSync(`${dbPath}${suffix}`, { force: true });
+  const capture = await startCaptureServer({ smtpPort: Number(values["smtp-port"]), apiPort: Number(values["mailbox-port"]) });
   const db = openAppDatabase({ url: databaseUrl, path: dbPath });
   await applyMigrations(db);
   if (mode !== "production") await seedDemo(db);
   const accounts = await listAccounts(db);
   const apiKey = mode === "demo" ? await demoApiKey(db) : null;
+  if (mode === "demo") await demoWebhookEndpoint(db, `${capture.apiUrl}/webhooks`);
   await closeDatabase(db);
-
-  const capture = await startCaptureServer({ smtpPort: Number(values["smtp-port"]), apiPort: Number(values["mailbox-port"]) });
   const env = {
     ...process.env,
     APP_MODE: mode,

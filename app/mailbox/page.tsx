@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { fetchMailbox } from "@/lib/email/mailbox";
+import { MailboxTabs } from "@/components/mailbox/mailbox-tabs";
 
 export const dynamic = "force-dynamic";
 
@@ -21,6 +22,7 @@ export default async function MailboxPage() {
           {t("refresh")}
         </Link>
       </PageHeader>
+      <MailboxTabs current="emails" />
       <p className="text-sm text-gray-700">{t("intro")}</p>
       {messages.length === 0 ? (
         <EmptyState>{t("empty")}</EmptyState>

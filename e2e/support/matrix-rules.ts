@@ -54,6 +54,7 @@ export const PAGES: Record<string, PageRow> = {
   "/signin/continue": publicPage("/signin/continue?token=x&email=nobody%40example.org"),
   "/mailbox": publicPage("/mailbox"),
   "/mailbox/[id]": { url: () => "/mailbox/1", expect: anyone },
+  "/mailbox/webhooks": publicPage("/mailbox/webhooks"),
   "/invite/[token]": { url: (w) => `/invite/${w.openToken}`, expect: anyone },
   "/invite/[token]/done": { url: (w) => `/invite/${w.openToken}/done`, expect: anyone },
   "/join/[token]": { url: (w) => `/join/${w.openMemberToken}`, expect: anyone },

@@ -13,6 +13,12 @@ export type CapturedMessage = {
   receivedAt: string;
 };
 
+/** A webhook delivery the capture's receiver was sent: the demo's Webhooks tab shows them. */
+export type CapturedWebhook = { id: number; webhookId: string; eventType: string; signature: string; body: string; receivedAt: string };
+
+/** The newest deliveries kept; older ones are dropped, the capture lives in memory. */
+const WEBHOOKS_KEPT = 500;
+
 /**
  * How the SMTP side behaves, set through the API so the end-to-end tests can stage an
  * outage: "down" stops listening (connections are refused), "tempfail" answers 451 to
@@ -64,12 +70,14 @@ function smtpServer(behaviour: () => SmtpBehaviour, keep: (m: Omit<CapturedMessa
 /**
  * A real SMTP server on loopback that keeps what it receives, plus a small JSON API
  * (GET /messages[?to=], GET /messages/:id, DELETE /messages, PUT /smtp?state=…) for the
- * built-in mailbox page and the end-to-end tests. For the demo and tests only: it never
- * runs in production.
+ * built-in mailbox page and the end-to-end tests, and a webhook receiver (POST /webhooks,
+ * listed by GET /webhooks) the demo registers for Northwind. For the demo and tests only: it
+ * never runs in production.
  */
 export async function startCaptureServer(opts: { smtpPort: number; apiPort: number; host?: string }) {
   const host = opts.host ?? "127.0.0.1";
   const messages: CapturedMessage[] = [];
+  const webhooks: CapturedWebhook[] = [];
   let nextId = 1;
   let behaviour: SmtpBehaviour = { state: "up" };
 
@@ -98,6 +106,31 @@ export async function startCaptureServer(opts: { smtpPort: number; apiPort: numb
       }
       return json(200, behaviour);
     }
+    if (req.method === "POST" && url.pathname === "/webhooks") {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        const body = Buffer.concat(chunks).toString("utf8");
+        let eventType = "";
+        try {
+          eventType = String((JSON.parse(body) as { type?: unknown }).type ?? "");
+        } catch {
+          /* kept as it came */
+        }
+        webhooks.push({
+          id: webhooks.length + 1,
+          webhookId: String(req.headers["webhook-id"] ?? ""),
+          eventType,
+          signature: String(req.headers["webhook-signature"] ?? ""),
+          body,
+          receivedAt: new Date().toISOString(),
+        });
+        if (webhooks.length > WEBHOOKS_KEPT) webhooks.splice(0, webhooks.length - WEBHOOKS_KEPT);
+        res.writeHead(204).end();
+      });
+      return;
+    }
+    if (req.method === "GET" && url.pathname === "/webhooks") return json(200, webhooks.slice().reverse());
     if (req.method === "DELETE" && url.pathname === "/messages") {
       messages.length = 0;
       return json(200, { ok: true });
