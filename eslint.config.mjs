@@ -157,6 +157,7 @@ const config = [
       "lib/operations/execute.ts",
       "lib/email/outbox.ts",
       "lib/webhooks/deliver.ts",
+      "lib/api/idempotency.ts",
       "lib/jobs/lease.ts",
       "lib/rate-limits/limiter.ts",
       "lib/auth/adapter.ts",

@@ -6,6 +6,37 @@ import { makeKey, northwindMember } from "./support/members";
 const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
 
 test.describe("the REST API with keys", () => {
+  test("a POST with an Idempotency-Key runs once: a repeat gets the first answer, another body with the key is 422; the OpenAPI document is served", async ({
+    browser,
+    request,
+  }) => {
+    const stamp = Date.now();
+    const { page, partnerId } = await northwindMember(browser, `idem-${stamp}@northwindcloud.com`, ["account_admin", "sales_agent"]);
+    const secret = await makeKey(page, partnerId, `Retrying PSA ${stamp}`, ["invitations.read", "invitations.write"]);
+    const email = `idem-${stamp}@fabrikam.example`;
+    const send = (data: object, key = `create-${stamp}`) =>
+      request.post("/api/v1/invitations", { headers: { ...bearer(secret), "idempotency-key": key }, data });
+    const first = await send({ email, locale: "en" });
+    expect(first.status()).toBe(201);
+    const again = await send({ email, locale: "en" });
+    expect(again.status()).toBe(201);
+    expect(again.headers()["idempotent-replayed"]).toBe("true");
+    expect(again.headers()["location"]).toBe(first.headers()["location"]);
+    expect(await again.json()).toEqual(await first.json());
+    const made = withDb((db) => (db.prepare("select count(*) as n from invitations where email = ?").get(email) as { n: number }).n);
+    expect(made).toBe(1);
+    const reused = await send({ email: `other-${stamp}@fabrikam.example`, locale: "en" });
+    expect(reused.status()).toBe(422);
+    expect(await reused.json()).toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
+    expect((await send({ email, locale: "en" }, "bad key with spaces")).status()).toBe(422);
+
+    const document = await request.get("/api/v1/openapi.json");
+    expect(document.status()).toBe(200);
+    const spec = (await document.json()) as { openapi: string; paths: Record<string, object> };
+    expect(spec.openapi).toBe("3.1.0");
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(["/me", "/invitations", "/invitations/{id}"]));
+  });
+
   test("an Account admin makes a key on the page; a script invites a customer with it, and gets problem documents for what it may not do", async ({
     browser,
     request,

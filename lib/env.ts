@@ -35,14 +35,12 @@ const envSchema = z
     OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(600_000),
     // Host names webhooks may reach on private, loopback or link-local addresses (comma-separated); everything
     // else must resolve to public addresses only. Empty in production unless you name your own receivers.
-    WEBHOOK_ALLOWED_HOSTS: z
-      .string()
-      .transform((v) =>
-        v
-          .split(",")
-          .map((h) => h.trim().toLowerCase())
-          .filter(Boolean),
-      ),
+    WEBHOOK_ALLOWED_HOSTS: z.string().transform((v) =>
+      v
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
     // How often the scheduled job moves admin relationships through time.
     JOBS_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000),
     // How many reverse proxies in front of the app append to X-Forwarded-For (0: none, the socket is the client).

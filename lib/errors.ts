@@ -68,6 +68,8 @@ export const ERROR_CODES = [
   "KEY_MAKER_LEFT",
   "WEBHOOK_DISABLED",
   "WEBHOOK_ON_ITS_WAY",
+  "IDEMPOTENCY_KEY_REUSED",
+  "IDEMPOTENCY_IN_PROGRESS",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

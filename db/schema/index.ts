@@ -13,6 +13,7 @@ const tables = (ENGINE === "postgres" ? postgres : sqlite) as unknown as typeof 
 export const {
   accessAssignments,
   accounts,
+  apiIdempotencyKeys,
   apiKeys,
   adminRelationships,
   auditEvents,

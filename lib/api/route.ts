@@ -8,7 +8,10 @@ import { DomainError, isDomainError } from "@/lib/errors";
 import { translatorFor } from "@/lib/i18n/translator";
 import { countAlone, MINUTE } from "@/lib/rate-limits/limiter";
 import { serviceContext } from "@/lib/server-context";
+import { idempotent } from "./idempotency";
 import { problem } from "./problem";
+import type { ApiRouteSpec } from "./spec";
+import { problemSchema } from "./v1/schemas";
 
 export type ApiCall<P> = {
   ctx: ServiceContext;
@@ -30,7 +33,8 @@ const clientIpOf = (request: Request) => (request.headers.get("x-forwarded-for")
  * headers on every answer), then the handler; domain errors become problem documents in the
  * key's language, and anything unexpected a generic one, never a stack trace.
  */
-export function apiRoute<P = Record<string, never>>(handler: (call: ApiCall<P>) => Promise<Response>) {
+export function apiRoute<P>(spec: ApiRouteSpec<P>) {
+  const handler = spec.handler;
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const ctx: ServiceContext = { ...serviceContext(), clientIp: clientIpOf(request) };
     let t = translatorFor("en").t;
@@ -49,16 +53,12 @@ export function apiRoute<P = Record<string, never>>(handler: (call: ApiCall<P>) 
       };
       if (used > limit)
         return problem(t, new DomainError("RATE_LIMITED", { at: resetAt.toISOString() }), { ...rateLimit, "retry-after": seconds });
-      const response = await handler({
-        ctx,
-        actor: auth.actor,
-        organizationId: auth.actor.key!.organizationId,
-        t,
-        request,
-        params: await context.params,
-      });
+      const params = await context.params;
+      const call = { ctx, actor: auth.actor, organizationId: auth.actor.key!.organizationId, t, request, params };
+      const response =
+        spec.method === "POST" ? await idempotent(ctx, auth.actor.key!.id, request, () => handler(call)) : await handler(call);
       for (const [name, value] of Object.entries(rateLimit)) response.headers.set(name, value);
-      return response;
+      return env().APP_MODE === "test" ? await checkedAgainstSpec(spec, response) : response;
     } catch (error) {
       if (error instanceof BadBody) return problem(t, { code: "BAD_BODY", params: {}, fieldErrors: { body: ["jsonObject"] } });
       if (isDomainError(error)) return problem(t, error);
@@ -89,3 +89,23 @@ export class BadBody extends Error {}
 
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+
+/**
+ * In the test mode only: an answer that its route's description does not allow (an
+ * undeclared status, a body that does not match its schema) becomes a 500, which every API
+ * test fails on, so the OpenAPI document stays true to what the server sends.
+ */
+async function checkedAgainstSpec<P>(spec: ApiRouteSpec<P>, response: Response): Promise<Response> {
+  const schema = response.status >= 400 ? problemSchema : spec.responses[response.status]?.schema;
+  const body: unknown = await response
+    .clone()
+    .json()
+    .catch(() => undefined);
+  const result = schema?.safeParse(body);
+  if (result?.success) return response;
+  console.error(
+    `${spec.method} ${spec.path} answered ${response.status} outside its description`,
+    result?.error.issues ?? "undeclared status",
+  );
+  return problem(translatorFor("en").t, { code: "UNEXPECTED", params: {}, fieldErrors: {} });
+}

@@ -4,6 +4,7 @@ import { runAdminRelationshipJobs } from "@/lib/admin-relationships/jobs";
 import { purgeExpiredSessions } from "@/lib/auth/session";
 import { kickOutbox } from "@/lib/email/worker";
 import { purgeOldRateLimits } from "@/lib/rate-limits/limiter";
+import { purgeExpiredIdempotencyKeys } from "@/lib/api/idempotency";
 import { env } from "@/lib/env";
 import { serviceContext } from "@/lib/server-context";
 import { hostname } from "node:os";
@@ -31,6 +32,7 @@ export function startScheduledJobs(): void {
       const report = await runAdminRelationshipJobs(ctx);
       await execute(activatePendingAssignments, ctx, "system", {});
       await purgeOldRateLimits(ctx.db, ctx.now());
+      await purgeExpiredIdempotencyKeys(ctx.db, ctx.now());
       await purgeExpiredSessions(ctx.db, ctx.now());
       if (Object.values(report).some((n) => n > 0)) void kickOutbox();
     } catch (error) {

@@ -89,6 +89,17 @@ async function fillTheRest(db: Db) {
     lastUsedAt: now,
     lastUsedIp: "2001:db8::1",
   });
+  await db.insert(lite.apiIdempotencyKeys).values({
+    apiKeyId: "key_copy",
+    key: "retry-7f3c",
+    requestHash: "hash_request",
+    state: "done",
+    status: 201,
+    body: '{"id":"inv_copy"}',
+    location: "/api/v1/invitations/inv_copy",
+    createdAt: now,
+    expiresAt: now,
+  });
   await db.insert(lite.webhookEndpoints).values({
     id: "whe_copy",
     organizationId,

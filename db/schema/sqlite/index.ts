@@ -20,3 +20,4 @@ export * from "./rate-limits";
 export * from "./jobs";
 export * from "./api-keys";
 export * from "./webhooks";
+export * from "./idempotency";

@@ -14,6 +14,8 @@ import { statusFilter } from "@/lib/invitations/queries";
 import { createInvitation, resendInvitation, revokeInvitation } from "@/lib/invitations/service";
 import { inviteCustomerSchema } from "@/lib/invitations/schemas";
 import { json, readBody, type ApiCall } from "../route";
+import { apiSpec } from "../spec";
+import { cursorQuery, invitationPageSchema, invitationSchema } from "./schemas";
 import { decodeCursor, encodeCursor, pageLimit } from "./paging";
 
 type Row = typeof invitations.$inferSelect;
@@ -65,7 +67,7 @@ function asForm(partnerId: string, body: z.output<typeof createInvitationBody>) 
   };
 }
 
-export async function postInvitation(call: ApiCall<unknown>): Promise<Response> {
+async function postInvitation(call: ApiCall<unknown>): Promise<Response> {
   const body = await readBody(call.request, createInvitationBody);
   const parsed = inviteCustomerSchema.safeParse(asForm(call.organizationId, body));
   if (!parsed.success) {
@@ -78,12 +80,12 @@ export async function postInvitation(call: ApiCall<unknown>): Promise<Response> 
   return json(invitationResource(row, call.ctx.now()), 201, { location: `/api/v1/invitations/${row.id}` });
 }
 
-export async function getInvitation(call: ApiCall<{ id: string }>): Promise<Response> {
+async function getInvitation(call: ApiCall<{ id: string }>): Promise<Response> {
   const row = await ownInvitation(call.ctx.db, await partnerMember(call), call.params.id);
   return json(invitationResource(row, call.ctx.now()));
 }
 
-export async function listInvitations(call: ApiCall<unknown>): Promise<Response> {
+async function listInvitations(call: ApiCall<unknown>): Promise<Response> {
   const member = await partnerMember(call);
   ensurePermitted(member, "invitations.read");
   const url = new URL(call.request.url);
@@ -111,12 +113,67 @@ export async function listInvitations(call: ApiCall<unknown>): Promise<Response>
   return json({ data, next: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null });
 }
 
-export async function postInvitationResend(call: ApiCall<{ id: string }>): Promise<Response> {
+async function postInvitationResend(call: ApiCall<{ id: string }>): Promise<Response> {
   await execute(resendInvitation, call.ctx, call.actor, { partnerId: call.organizationId, invitationId: call.params.id });
   return await getInvitation(call);
 }
 
-export async function postInvitationRevoke(call: ApiCall<{ id: string }>): Promise<Response> {
+async function postInvitationRevoke(call: ApiCall<{ id: string }>): Promise<Response> {
   await execute(revokeInvitation, call.ctx, call.actor, { partnerId: call.organizationId, invitationId: call.params.id });
   return await getInvitation(call);
 }
+
+const invitationAnswer = { description: "The invitation", schema: invitationSchema };
+
+export const listInvitationsRoute = apiSpec<unknown>({
+  method: "GET",
+  path: "/invitations",
+  operationId: "listInvitations",
+  summary: "The organization's invitations, newest first",
+  permission: "invitations.read",
+  query: { ...cursorQuery, status: z.enum(INVITATION_STATUSES).optional().meta({ description: "Only invitations in this status" }) },
+  responses: { 200: { description: "A page of invitations", schema: invitationPageSchema } },
+  handler: listInvitations,
+});
+
+export const createInvitationRoute = apiSpec<unknown>({
+  method: "POST",
+  path: "/invitations",
+  operationId: "createInvitation",
+  summary: "Invite a customer",
+  description: "Checked by the same rules as the page's form; the invitation's email leaves after commit.",
+  permission: "invitations.write",
+  body: createInvitationBody,
+  responses: { 201: { description: "The invitation made", schema: invitationSchema } },
+  handler: postInvitation,
+});
+
+export const getInvitationRoute = apiSpec<{ id: string }>({
+  method: "GET",
+  path: "/invitations/{id}",
+  operationId: "getInvitation",
+  summary: "One invitation",
+  permission: "invitations.read",
+  responses: { 200: invitationAnswer },
+  handler: getInvitation,
+});
+
+export const resendInvitationRoute = apiSpec<{ id: string }>({
+  method: "POST",
+  path: "/invitations/{id}/resend",
+  operationId: "resendInvitation",
+  summary: "Send an invitation again, with a fresh link",
+  permission: "invitations.write",
+  responses: { 200: invitationAnswer },
+  handler: postInvitationResend,
+});
+
+export const revokeInvitationRoute = apiSpec<{ id: string }>({
+  method: "POST",
+  path: "/invitations/{id}/revoke",
+  operationId: "revokeInvitation",
+  summary: "Withdraw an invitation",
+  permission: "invitations.write",
+  responses: { 200: invitationAnswer },
+  handler: postInvitationRevoke,
+});

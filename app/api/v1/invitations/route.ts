@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/route";
-import { listInvitations, postInvitation } from "@/lib/api/v1/invitations";
+import { createInvitationRoute, listInvitationsRoute } from "@/lib/api/v1/invitations";
 
-export const GET = apiRoute(listInvitations);
-export const POST = apiRoute(postInvitation);
+export const GET = apiRoute(listInvitationsRoute);
+export const POST = apiRoute(createInvitationRoute);

@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/api/route";
-import { getMe } from "@/lib/api/v1/me";
+import { meRoute } from "@/lib/api/v1/me";
 
-export const GET = apiRoute(getMe);
+export const GET = apiRoute(meRoute);

@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/api/route";
-import { getInvitation } from "@/lib/api/v1/invitations";
+import { getInvitationRoute } from "@/lib/api/v1/invitations";
 
-export const GET = apiRoute<{ id: string }>(getInvitation);
+export const GET = apiRoute(getInvitationRoute);

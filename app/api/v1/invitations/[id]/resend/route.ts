@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/api/route";
-import { postInvitationResend } from "@/lib/api/v1/invitations";
+import { resendInvitationRoute } from "@/lib/api/v1/invitations";
 
-export const POST = apiRoute<{ id: string }>(postInvitationResend);
+export const POST = apiRoute(resendInvitationRoute);

@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/api/route";
-import { postInvitationRevoke } from "@/lib/api/v1/invitations";
+import { revokeInvitationRoute } from "@/lib/api/v1/invitations";
 
-export const POST = apiRoute<{ id: string }>(postInvitationRevoke);
+export const POST = apiRoute(revokeInvitationRoute);
