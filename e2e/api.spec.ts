@@ -6,6 +6,74 @@ import { makeKey, northwindMember } from "./support/members";
 const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
 
 test.describe("the REST API with keys", () => {
+  test("customers: keyset pages in each order, one customer with its admin relationships and subscriptions, another partner's is not found", async ({
+    browser,
+    request,
+  }) => {
+    const stamp = Date.now();
+    const { page, partnerId } = await northwindMember(browser, `cust-${stamp}@northwindcloud.com`, ["account_admin", "admin_agent"]);
+    const secret = await makeKey(page, partnerId, `Customers ${stamp}`, ["customers.read", "subscriptions.read"]);
+    type Summary = { id: string; name: string };
+    // Five customers of Northwind's whose names share this run's stamp: the search keeps the walk to them.
+    const names = ["Echo", "alpha", "Charlie", "Bravo", "Delta"].map((n) => `${n} keyset ${stamp}`);
+    withDb((db) => {
+      for (const [i, name] of names.entries()) {
+        const id = `org_keyset_${stamp}_${i}`;
+        db.prepare(
+          "insert into organizations (id, kind, name, cloud, country, primary_domain, created_at) values (?, 'customer', ?, 'global', 'US', ?, ?)",
+        ).run(id, name, `keyset-${stamp}-${i}.example`, Date.now());
+        db.prepare(
+          "insert into reseller_relationships (id, partner_id, customer_id, state, created_at, customer_name, customer_domain) values (?, ?, ?, 'active', ?, ?, ?)",
+        ).run(`rel_keyset_${stamp}_${i}`, partnerId, id, Date.now() + i, name, `keyset-${stamp}-${i}.example`);
+      }
+    });
+    const walk = async (sort: string) => {
+      const seen: Summary[] = [];
+      let cursor = "";
+      for (let i = 0; i < 10; i++) {
+        const res = await request.get(`/api/v1/customers?q=${stamp}&sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ""}`, {
+          headers: bearer(secret),
+        });
+        expect(res.status()).toBe(200);
+        const body = (await res.json()) as { data: Summary[]; next: string | null };
+        seen.push(...body.data);
+        if (!body.next) break;
+        cursor = body.next;
+      }
+      return seen.map((c) => c.name);
+    };
+    const ascending = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    expect(await walk("name")).toEqual(ascending);
+    expect(await walk("name_desc")).toEqual([...ascending].reverse());
+    expect(await walk("newest")).toEqual([...names].reverse());
+    expect(await walk("oldest")).toEqual(names);
+    expect((await request.get("/api/v1/customers?sort=sideways", { headers: bearer(secret) })).status()).toBe(422);
+    const everyone = (await (await request.get("/api/v1/customers?sort=name&limit=200", { headers: bearer(secret) })).json()) as {
+      data: Summary[];
+    };
+    const byName = everyone.data;
+
+    const adventure = byName.find((c) => c.name === "Adventure Works Cycles");
+    expect(adventure).toBeTruthy();
+    const one = await request.get(`/api/v1/customers/${adventure!.id}`, { headers: bearer(secret) });
+    expect(one.status()).toBe(200);
+    const customer = (await one.json()) as { relationship: { state: string }; adminRelationships: unknown[]; subscriptions: unknown[] };
+    expect(customer.adminRelationships.length).toBeGreaterThan(0);
+    expect(customer.relationship.state).toBe("active");
+    expect(customer.subscriptions.length).toBeGreaterThan(0);
+    const stranger = withDb(
+      (db) =>
+        (
+          db
+            .prepare(
+              "select id from organizations where kind = 'customer' and id not in (select customer_id from reseller_relationships where partner_id = ?) limit 1",
+            )
+            .get(partnerId) as { id: string }
+        ).id,
+    );
+    expect((await request.get(`/api/v1/customers/${stranger}`, { headers: bearer(secret) })).status()).toBe(404);
+  });
+
   test("a POST with an Idempotency-Key runs once: a repeat gets the first answer, another body with the key is 422; the OpenAPI document is served", async ({
     browser,
     request,

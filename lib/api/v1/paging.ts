@@ -17,3 +17,22 @@ export function decodeCursor(raw: string | null): { at: Date; id: string } | nul
   const m = /^(\d{1,15})\.([\w-]{1,64})$/.exec(Buffer.from(raw, "base64url").toString());
   return m ? { at: new Date(Number(m[1])), id: m[2] } : null;
 }
+
+/** A cursor over any keyset: the last row's sort key (a number or a string) and its id. */
+export function encodeKey(key: [number | string, string]): string {
+  return Buffer.from(JSON.stringify(key)).toString("base64url");
+}
+
+/** A keyset cursor this API made, or null for anything else (a forged one pages from the start). */
+export function decodeKey(raw: string | null): [number | string, string] | null {
+  if (!raw || raw.length > 700) return null;
+  try {
+    const v: unknown = JSON.parse(Buffer.from(raw, "base64url").toString());
+    if (!Array.isArray(v) || v.length !== 2) return null;
+    const [key, id] = v as unknown[];
+    const keyOk = (typeof key === "number" && Number.isSafeInteger(key)) || (typeof key === "string" && key.length <= 300);
+    return keyOk && typeof id === "string" && id.length <= 64 ? [key as number | string, id] : null;
+  } catch {
+    return null;
+  }
+}
