@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accessAssignments, memberships, securityGroupMembers, securityGroups, users } from "@/db/schema";
 import { type Member, ensurePermitted } from "@/lib/auth/membership";
+import { DomainError } from "@/lib/errors";
 
 /** The partner's groups with their members, and the people who could be added. */
 export async function listGroupsWithMembers(db: Db, member: Member) {
@@ -59,4 +60,25 @@ export async function listAssignments(db: Db, member: Member, relationshipIds: s
       ),
     )
     .orderBy(asc(securityGroups.name));
+}
+
+/** Every assignment (deleted ones too) of one of the partner's admin relationships, oldest first. */
+export async function assignmentsOf(db: Db, member: Member, relationshipId: string) {
+  ensurePermitted(member, "customers.read", "groups.write");
+  return await db
+    .select()
+    .from(accessAssignments)
+    .where(and(eq(accessAssignments.partnerId, member.organization.id), eq(accessAssignments.adminRelationshipId, relationshipId)))
+    .orderBy(asc(accessAssignments.createdAt), asc(accessAssignments.id));
+}
+
+/** One of the partner's assignments; any other id is "not found". */
+export async function getAssignmentOrThrow(db: Db, member: Member, id: string) {
+  ensurePermitted(member, "customers.read", "groups.write");
+  const [row] = await db
+    .select()
+    .from(accessAssignments)
+    .where(and(eq(accessAssignments.id, id), eq(accessAssignments.partnerId, member.organization.id)));
+  if (!row) throw new DomainError("NOT_FOUND");
+  return row;
 }

@@ -1,6 +1,6 @@
 import { firstRow } from "@/db/query";
 import "server-only";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { prepared } from "@/db/prepared";
 import { adminRelationships, organizations } from "@/db/schema";
@@ -75,3 +75,42 @@ export async function getCustomerAdminRelationshipOrThrow(db: Db, member: Member
 }
 
 export type AdminRelationshipRow = Awaited<ReturnType<typeof listPartnerAdminRelationships>>[number];
+
+/**
+ * The partner's admin relationships by keyset (newest first), for the API: optionally with
+ * one customer only.
+ */
+export async function adminRelationshipsAfter(
+  db: Db,
+  member: Member,
+  o: { customerId?: string; after: { at: Date; id: string } | null; limit: number },
+) {
+  ensurePermitted(member, "customers.read");
+  const r = adminRelationships;
+  const rows = await db
+    .select()
+    .from(r)
+    .where(
+      and(
+        eq(r.partnerId, member.organization.id),
+        o.customerId ? eq(r.customerId, o.customerId) : undefined,
+        o.after ? or(lt(r.createdAt, o.after.at), and(eq(r.createdAt, o.after.at), lt(r.id, o.after.id))) : undefined,
+      ),
+    )
+    .orderBy(desc(r.createdAt), desc(r.id))
+    .limit(o.limit + 1);
+  return { rows: rows.slice(0, o.limit), more: rows.length > o.limit };
+}
+
+/** One of the partner's admin relationships, every column; any other id is "not found". */
+export async function getPartnerAdminRelationshipOrThrow(db: Db, member: Member, id: string) {
+  ensurePermitted(member, "customers.read");
+  const row = await firstRow(
+    db
+      .select()
+      .from(adminRelationships)
+      .where(and(eq(adminRelationships.id, id), eq(adminRelationships.partnerId, member.organization.id))),
+  );
+  if (!row) throw new DomainError("NOT_FOUND");
+  return row;
+}

@@ -1,6 +1,16 @@
 import { and, eq } from "drizzle-orm";
 import { firstRow } from "@/db/query";
-import { accessAssignments, adminRelationships, invitations, memberships, organizations, resellerRelationships, users } from "@/db/schema";
+import {
+  accessAssignments,
+  adminRelationships,
+  invitations,
+  memberships,
+  organizations,
+  resellerRelationships,
+  subscriptions,
+  users,
+  webhookEndpoints,
+} from "@/db/schema";
 import type { Tx } from "@/db/transaction";
 import { invitationStatus } from "@/lib/invitations/status";
 
@@ -117,4 +127,34 @@ export async function resourceOf(tx: Tx, organizationId: string, targetType: str
     default:
       return undefined;
   }
+}
+
+export function subscriptionResource(r: typeof subscriptions.$inferSelect) {
+  return {
+    id: r.id,
+    customerId: r.customerId,
+    product: r.product,
+    productId: r.productId,
+    seats: r.seats,
+    state: r.state,
+    term: r.term,
+    termEndsAt: r.termEndsAt.toISOString(),
+    purchaseChannel: r.purchaseChannel,
+    partnerOfRecordId: r.partnerOfRecordId,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+export function webhookEndpointResource(e: typeof webhookEndpoints.$inferSelect) {
+  return {
+    id: e.id,
+    url: e.url,
+    description: e.description,
+    eventTypes: e.eventTypes,
+    enabled: e.disabledAt === null,
+    disabledReason: e.disabledReason,
+    failingSince: e.failingSince?.toISOString() ?? null,
+    createdAt: e.createdAt.toISOString(),
+    updatedAt: e.updatedAt.toISOString(),
+  };
 }

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
 import type { ApiCall } from "./route";
 
-export type ApiMethod = "GET" | "POST";
+export type ApiMethod = "GET" | "POST" | "PATCH" | "DELETE";
 
 /**
  * One API route, described once: the OpenAPI document is generated from these

@@ -7,6 +7,7 @@ import { prepared } from "@/db/prepared";
 import { resellerRelationships, subscriptions } from "@/db/schema";
 import type { SubscriptionState } from "@/db/values/subscriptions";
 import { type Member, ensurePermitted } from "@/lib/auth/membership";
+import { DomainError } from "@/lib/errors";
 import { PAGE_SIZE, toPage } from "@/lib/pagination";
 import { containsParam, containsPattern } from "@/lib/search";
 
@@ -119,4 +120,15 @@ function ofPartner({ filtered, searching }: Shape) {
     filtered ? eq(subscriptions.state, sql.placeholder("state")) : undefined,
     searching ? or(containsParam(r.customerName), containsParam(r.customerDomain), containsParam(subscriptions.product)) : undefined,
   );
+}
+
+/** A subscription the partner sold (it is partner of record); any other id is "not found". */
+export async function getSoldSubscriptionOrThrow(db: Db, member: Member, id: string) {
+  ensurePermitted(member, "subscriptions.read");
+  const [row] = await db
+    .select()
+    .from(subscriptions)
+    .where(and(eq(subscriptions.id, id), eq(subscriptions.partnerOfRecordId, member.organization.id)));
+  if (!row) throw new DomainError("NOT_FOUND");
+  return row;
 }

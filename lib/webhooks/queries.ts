@@ -95,3 +95,24 @@ export async function webhookEndpointWithDeliveries(db: Db, member: Member, endp
     deliveries,
   };
 }
+
+/** One of the organization's endpoints, every column; any other id is "not found". */
+export async function getWebhookEndpointOrThrow(db: Db, member: Member, id: string) {
+  ensurePermitted(member, "webhooks.manage");
+  const [row] = await db
+    .select()
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.organizationId, member.organization.id)));
+  if (!row) throw new DomainError("NOT_FOUND");
+  return row;
+}
+
+/** The organization's endpoints, every column, newest first. */
+export async function webhookEndpointRows(db: Db, member: Member) {
+  ensurePermitted(member, "webhooks.manage");
+  return await db
+    .select()
+    .from(webhookEndpoints)
+    .where(eq(webhookEndpoints.organizationId, member.organization.id))
+    .orderBy(desc(webhookEndpoints.createdAt));
+}

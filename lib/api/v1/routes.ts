@@ -7,6 +7,33 @@ import {
   revokeInvitationRoute,
 } from "./invitations";
 import { meRoute } from "./me";
+import { addGroupMemberRoute, listActivityRoute, listSecurityGroupsRoute, removeGroupMemberRoute } from "./groups-activity";
+import {
+  cancelSubscriptionRoute,
+  changeSeatsRoute,
+  createSubscriptionRoute,
+  getSubscriptionRoute,
+  reactivateSubscriptionRoute,
+  suspendSubscriptionRoute,
+} from "./subscriptions";
+import {
+  createWebhookEndpointRoute,
+  deleteWebhookEndpointRoute,
+  getWebhookEndpointRoute,
+  listWebhookEndpointsRoute,
+  rotateWebhookSecretRoute,
+  testWebhookEndpointRoute,
+  updateWebhookEndpointRoute,
+} from "./webhook-endpoints";
+import {
+  createAccessAssignmentRoute,
+  deleteAccessAssignmentRoute,
+  getAdminRelationshipRoute,
+  listAccessAssignmentsRoute,
+  listAdminRelationshipsRoute,
+  requestAdminRelationshipRoute,
+  terminateAdminRelationshipRoute,
+} from "./admin-relationships";
 import { getCustomerRoute, listCustomersRoute } from "./customers";
 
 /** Every route of /api/v1: the OpenAPI document lists these, and lib/api/openapi.test.ts fails when a route file serves one that is not here. */
@@ -19,4 +46,28 @@ export const API_ROUTES: readonly ApiRouteSpec<never>[] = [
   getInvitationRoute,
   resendInvitationRoute,
   revokeInvitationRoute,
+  listAdminRelationshipsRoute,
+  requestAdminRelationshipRoute,
+  getAdminRelationshipRoute,
+  terminateAdminRelationshipRoute,
+  listAccessAssignmentsRoute,
+  createAccessAssignmentRoute,
+  deleteAccessAssignmentRoute,
+  createSubscriptionRoute,
+  getSubscriptionRoute,
+  changeSeatsRoute,
+  suspendSubscriptionRoute,
+  reactivateSubscriptionRoute,
+  cancelSubscriptionRoute,
+  listWebhookEndpointsRoute,
+  createWebhookEndpointRoute,
+  getWebhookEndpointRoute,
+  updateWebhookEndpointRoute,
+  deleteWebhookEndpointRoute,
+  rotateWebhookSecretRoute,
+  testWebhookEndpointRoute,
+  listSecurityGroupsRoute,
+  addGroupMemberRoute,
+  removeGroupMemberRoute,
+  listActivityRoute,
 ] as readonly ApiRouteSpec<never>[];

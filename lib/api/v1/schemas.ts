@@ -1,4 +1,10 @@
 import { z } from "zod";
+import { ACCESS_ASSIGNMENT_STATES } from "@/db/values/access";
+import { ADMIN_RELATIONSHIP_STATES } from "@/db/values/admin-relationships";
+import { DIRECTORY_ROLE_IDS } from "@/db/values/directory-roles";
+import { PURCHASE_CHANNELS, SUBSCRIPTION_STATES, TERMS } from "@/db/values/subscriptions";
+import { WEBHOOK_DISABLED_REASONS } from "@/db/values/webhooks";
+import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/events";
 import { KEY_SCOPES } from "@/lib/api-keys/schemas";
 import { LOCALES } from "@/lib/i18n/locales";
 import { INVITATION_STATUSES } from "@/lib/invitations/status";
@@ -60,3 +66,69 @@ export const cursorQuery = {
   cursor: z.string().optional().meta({ description: "The `next` of the previous page" }),
   limit: z.string().optional().meta({ description: "Rows per page, 1 to 200 (50 by default)" }),
 };
+
+export const adminRelationshipSchema = z
+  .object({
+    id: id("gdap_2kVbq3Hc8yZ0pLmN"),
+    partnerId: z.string(),
+    customerId: z.string(),
+    name: z.string(),
+    roles: z.array(z.enum(DIRECTORY_ROLE_IDS)),
+    durationDays: z.number().int(),
+    autoExtend: z.boolean(),
+    state: z.enum(ADMIN_RELATIONSHIP_STATES),
+    createdAt: instant,
+    requestedAt: instant.nullable(),
+    activatedAt: instant.nullable(),
+    endsAt: instant.nullable(),
+    endedAt: instant.nullable(),
+    replacesId: z.string().nullable().meta({ description: "The relationship this one replaces, if any" }),
+  })
+  .meta({ id: "AdminRelationship", description: "A granular delegated admin relationship" });
+
+export const adminRelationshipPageSchema = z
+  .object({ data: z.array(adminRelationshipSchema), next: z.string().nullable() })
+  .meta({ id: "AdminRelationshipPage" });
+
+export const accessAssignmentSchema = z
+  .object({
+    id: z.string(),
+    partnerId: z.string(),
+    adminRelationshipId: z.string(),
+    groupId: z.string(),
+    roles: z.array(z.enum(DIRECTORY_ROLE_IDS)),
+    state: z.enum(ACCESS_ASSIGNMENT_STATES),
+    createdAt: instant,
+    deletedAt: instant.nullable(),
+  })
+  .meta({ id: "AccessAssignment", description: "Roles of an admin relationship given to one of your security groups" });
+
+export const subscriptionSchema = z
+  .object({
+    id: z.string(),
+    customerId: z.string(),
+    product: z.string(),
+    productId: z.string().nullable(),
+    seats: z.number().int(),
+    state: z.enum(SUBSCRIPTION_STATES),
+    term: z.enum(TERMS).nullable(),
+    termEndsAt: instant,
+    purchaseChannel: z.enum(PURCHASE_CHANNELS),
+    partnerOfRecordId: z.string().nullable(),
+    createdAt: instant,
+  })
+  .meta({ id: "Subscription" });
+
+export const webhookEndpointSchema = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    description: z.string().nullable(),
+    eventTypes: z.array(z.enum(WEBHOOK_EVENT_TYPES)),
+    enabled: z.boolean(),
+    disabledReason: z.enum(WEBHOOK_DISABLED_REASONS).nullable(),
+    failingSince: instant.nullable(),
+    createdAt: instant,
+    updatedAt: instant,
+  })
+  .meta({ id: "WebhookEndpoint", description: "Where events are sent (never its secret, shown once when made or rotated)" });
