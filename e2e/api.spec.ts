@@ -103,6 +103,19 @@ test.describe("the REST API with keys", () => {
     const spec = (await document.json()) as { openapi: string; paths: Record<string, object> };
     expect(spec.openapi).toBe("3.1.0");
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(["/me", "/invitations", "/invitations/{id}"]));
+
+    // The reference page reads the same document on the server: no script, nothing the CSP must allow.
+    const refusals: string[] = [];
+    page.on("console", (m) => {
+      if (/Content.Security.Policy/i.test(m.text())) refusals.push(m.text());
+    });
+    await page.goto("/api-reference");
+    await expect(page.getByRole("heading", { level: 1, name: "Partner Relationship Center API" })).toBeVisible();
+    await page.getByRole("navigation", { name: "Operations" }).getByRole("link", { name: "POST /invitations", exact: true }).click();
+    await expect(
+      page.getByRole("region", { name: /POST \/invitations Invite a customer/ }).getByRole("table", { name: "JSON body" }),
+    ).toContainText("email");
+    expect(refusals).toEqual([]);
   });
 
   test("an Account admin makes a key on the page; a script invites a customer with it, and gets problem documents for what it may not do", async ({

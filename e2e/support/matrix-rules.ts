@@ -55,6 +55,7 @@ export const PAGES: Record<string, PageRow> = {
   "/mailbox": publicPage("/mailbox"),
   "/mailbox/[id]": { url: () => "/mailbox/1", expect: anyone },
   "/mailbox/webhooks": publicPage("/mailbox/webhooks"),
+  "/api-reference": publicPage("/api-reference"),
   "/invite/[token]": { url: (w) => `/invite/${w.openToken}`, expect: anyone },
   "/invite/[token]/done": { url: (w) => `/invite/${w.openToken}/done`, expect: anyone },
   "/join/[token]": { url: (w) => `/join/${w.openMemberToken}`, expect: anyone },

@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Link } from "@/components/ui/link";
 import { Section } from "@/components/ui/section";
 import { Table, Td } from "@/components/ui/table";
 import { WebhookEndpoints } from "@/components/webhooks/endpoint-list";
@@ -40,7 +41,12 @@ export default async function ApiPage({ params }: { params: Promise<{ partnerId:
     <ClientMessages namespaces={["apiKeys", "webhooks", "common"]}>
       <div className="space-y-6">
         <PageHeader title={t("apiKeys.title")} />
-        <p className="max-w-3xl text-sm text-gray-700">{t("apiKeys.intro", { org: member.organization.name })}</p>
+        <p className="max-w-3xl text-sm text-gray-700">
+          {t("apiKeys.intro", { org: member.organization.name })}{" "}
+          <Link href="/api-reference" className="text-blue-700 underline">
+            {t("apiKeys.reference")}
+          </Link>
+        </p>
         {may.manageApiKeys && (
           <Section id="keys" title={t("apiKeys.keysTitle")}>
             {keys.length === 0 ? (
