@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { auditEvents, memberships } from "@/db/schema";
+import { auditEvents, emailOutbox, memberships, users } from "@/db/schema";
+import { changeMemberRoles, removeMember } from "@/lib/team/service";
 import { getMember, type Actor } from "@/lib/auth/membership";
 import { createInvitation } from "@/lib/invitations/service";
 import { declineInvitation } from "@/lib/invitations/respond";
@@ -135,6 +136,22 @@ describe("API keys", () => {
     expect(await codeOf(async () => invite(await keyActor(live.secret)))).toBe("PARTNER_SUSPENDED");
     await execute(offboardPartner, t.ctx, operator, { partnerId: partner, reason: "Left the program", confirmName: "Northwind" });
     expect(await refusal(live.secret)).toBe("PARTNER_OFFBOARDED");
+  });
+
+  it("emails the key admins, in their language, when a maker's roles change takes a key's scope or the maker leaves", async () => {
+    await t.ctx.db.update(users).set({ locale: "de" }).where(eq(users.id, admin.userId));
+    const sam = await addMember(t.ctx.db, partner, "sam@northwind.example", ["account_admin", "sales_agent"]);
+    const key = await makeKey(["invitations.write", "invitations.read"], { by: sam });
+    const mail = async () => await t.ctx.db.select().from(emailOutbox).where(eq(emailOutbox.kind, "api_key_weakened"));
+    // A change that keeps every scope the key has tells nobody.
+    await execute(changeMemberRoles, t.ctx, admin, { organizationId: partner, userId: sam.userId, roles: ["sales_agent"] });
+    expect(await mail()).toHaveLength(0);
+    await execute(changeMemberRoles, t.ctx, admin, { organizationId: partner, userId: sam.userId, roles: ["helpdesk_agent"] });
+    const [weakened] = await mail();
+    expect(weakened).toMatchObject({ toAddress: "ada@northwind.example", relatedId: key.id });
+    expect(weakened!.textBody).toContain("Kunden einladen");
+    await execute(removeMember, t.ctx, admin, { organizationId: partner, userId: sam.userId });
+    expect((await mail()).map((m) => m.subject)).toEqual([weakened!.subject, "API-Schlüssel „PSA sync“ funktioniert nicht mehr"]);
   });
 });
 

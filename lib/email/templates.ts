@@ -160,7 +160,9 @@ export type NoticeKind =
   | "rolesGranted"
   | "groupAccessGranted"
   | "webhookGone"
-  | "webhookFailing";
+  | "webhookFailing"
+  | "apiKeyWeakened"
+  | "apiKeyMakerLeft";
 
 export function noticeEmail(p: { locale: string; kind: NoticeKind; vars: Record<string, string>; url: string; expiresAt?: Date }): Mail {
   const { t, locale } = translatorFor(p.locale);

@@ -8,6 +8,7 @@ import { TOP_ROLE, ungrantable } from "@/lib/auth/grants";
 import { announceGrant } from "./grant-notice";
 import type { OrganizationKind } from "@/db/values/organizations";
 import { recordAudit } from "@/lib/audit/record";
+import { tellKeyAdminsOfMakerChange } from "@/lib/api-keys/maker-changes";
 import { defineOperation } from "@/lib/operations/define";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -85,6 +86,7 @@ export const changeMemberRoles = defineOperation({
       now,
       key: newId("grant"),
     });
+    await tellKeyAdminsOfMakerChange(ctx, org.id, input.userId, input.roles);
     return { email: target.email };
   },
 });
@@ -128,6 +130,7 @@ export const removeMember = defineOperation({
       details: { email: target.email },
       at: now,
     });
+    await tellKeyAdminsOfMakerChange(ctx, org.id, ref.userId, null);
     return { email: target.email };
   },
 });
