@@ -14,6 +14,12 @@ export async function count(sql: string, ...params: unknown[]): Promise<number> 
   return Number(rows[0]?.n);
 }
 
+/** The first column of the first row the query selects. */
+export async function firstValue(sql: string, ...params: unknown[]): Promise<string> {
+  const { rows } = await db().query<Record<string, string>>(sql, params);
+  return Object.values(rows[0] ?? {})[0]!;
+}
+
 /** Runs one statement; resolves with the rows it changed. */
 export async function execute(sql: string, ...params: unknown[]): Promise<number> {
   return (await db().query(sql, params)).rowCount ?? 0;

@@ -3,7 +3,10 @@ import type { CapturedMessage } from "../../lib/email/capture-server";
 import { actionIds, postAction, type ActionResponse } from "../support/actions";
 import { mailbox } from "../support/mail";
 import { TWO_SERVERS } from "../support/ports";
-import { closePool, count, execute } from "../support/postgres";
+import { closePool, count, execute, firstValue } from "../support/postgres";
+import { newKeySecret } from "../../lib/api-keys/secret";
+import { startReceiver } from "../../lib/testing/webhook-receiver";
+import { newWebhookSecret } from "../../lib/webhooks/signature";
 
 /*
  * Two app servers on one PostgreSQL database, behind a balancer that sends each request to
@@ -188,4 +191,63 @@ test("the scheduled job on both servers, every second: each expiry notice is sen
   const seeded = (await allMessages()).filter((m) => m.subject.includes("“Adventure Works security” ends in 5 days")).flatMap((m) => m.to);
   expect(new Set(seeded).size).toBe(seeded.length);
   expect(await count("select count(*) as n from job_leases where name = 'scheduled-jobs'")).toBe(1);
+});
+
+test("webhooks: events queued on both servers are delivered once each, retries included, whichever server claims them", async ({
+  request,
+}) => {
+  test.setTimeout(90_000);
+  // Every delivery's first attempt fails: its retry (5 s later) is up for grabs by either server.
+  const attempts = new Map<string, number>();
+  const receiver = await startReceiver((_n, r) => {
+    const id = r.headers["webhook-id"]!;
+    attempts.set(id, (attempts.get(id) ?? 0) + 1);
+    return { status: attempts.get(id) === 1 ? 503 : 204 };
+  });
+  try {
+    const partnerId = await firstValue("select id from organizations where name = $1", PARTNER);
+    const makerId = await firstValue("select id from users where email = $1", ALICE);
+    const endpointId = unique("whe");
+    await execute(
+      "insert into webhook_endpoints (id, organization_id, url, event_types, secret, created_by_user_id, created_at, updated_at) values ($1, $2, $3, '[\"invitation-sent\"]'::jsonb, $4, $5, now(), now())",
+      endpointId,
+      partnerId,
+      receiver.url,
+      newWebhookSecret(),
+      makerId,
+    );
+    const key = newKeySecret();
+    await execute(
+      "insert into api_keys (id, organization_id, name, prefix, secret_hash, scopes, created_by_user_id, created_at, expires_at) values ($1, $2, 'Two servers', $3, $4, '[\"webhooks.manage\"]'::jsonb, $5, now(), now() + interval '1 day')",
+      unique("key"),
+      partnerId,
+      key.prefix,
+      key.hash,
+      makerId,
+    );
+    const events = 20;
+    const served = await Promise.all(
+      Array.from({ length: events }, async () => {
+        const res = await request.post(`/api/v1/webhook-endpoints/${endpointId}/test`, {
+          headers: { authorization: `Bearer ${key.secret}` },
+        });
+        expect(res.status()).toBe(202);
+        return res.headers()["x-served-by"];
+      }),
+    );
+    expect(new Set(served)).toEqual(new Set(["1", "2"]));
+    await expect.poll(() => [...attempts.values()].filter((n) => n >= 2).length, { timeout: 45_000 }).toBe(events);
+    await settle();
+    expect(attempts.size).toBe(events);
+    // Each delivery: one failed attempt and one that arrived, never a third.
+    expect([...attempts.values()].every((n) => n === 2)).toBe(true);
+    expect(
+      await count(
+        "select count(*) as n from webhook_deliveries where endpoint_id = $1 and state = 'delivered' and attempts = 2",
+        endpointId,
+      ),
+    ).toBe(events);
+  } finally {
+    await receiver.close();
+  }
 });

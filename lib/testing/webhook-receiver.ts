@@ -8,14 +8,17 @@ export type Received = { headers: Record<string, string>; body: string; at: numb
  * with the status the test chooses (a function of the request's number, so a test can make
  * the first attempts fail).
  */
-export async function startReceiver(answer: (n: number) => { status: number; body?: string; location?: string } = () => ({ status: 204 })) {
+export async function startReceiver(
+  answer: (n: number, request: Received) => { status: number; body?: string; location?: string } = () => ({ status: 204 }),
+) {
   const received: Received[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      received.push({ headers: req.headers as Record<string, string>, body: Buffer.concat(chunks).toString("utf8"), at: Date.now() });
-      const a = answer(received.length);
+      const request = { headers: req.headers as Record<string, string>, body: Buffer.concat(chunks).toString("utf8"), at: Date.now() };
+      received.push(request);
+      const a = answer(received.length, request);
       res.writeHead(a.status, a.location ? { location: a.location } : {});
       res.end(a.body ?? "");
     });
