@@ -17,6 +17,11 @@ import { listPartnerCustomers, matchCustomers } from "../../lib/partners/queries
 import { signIn, startApp } from "./app-server";
 import { firstLoadJsOf, frameworkFirstLoadJs } from "./bare-app";
 import { writeFigures } from "./bench-invitations";
+import { webhookFigures } from "./bench-webhooks";
+import { createApiKey } from "../../lib/api-keys/operations";
+import { systemClock } from "../../lib/clock";
+import { execute } from "../../lib/operations/execute";
+import { PAGE_SIZE } from "../../lib/pagination";
 
 export type BenchOptions = {
   /** Seconds per route. */
@@ -43,13 +48,23 @@ const round = (n: number, digits = 1) => Number(n.toFixed(digits));
  * not p95). Also the server's CPU per response, and how many cores the server and autocannon
  * itself kept busy: if autocannon's share nears a core, it is what is measured.
  */
-async function load(url: string | string[], cookie: string, serverCpuMillis: () => number, opts: { connections?: number } = {}) {
+async function load(
+  url: string | string[],
+  cookie: string,
+  serverCpuMillis: () => number,
+  opts: { connections?: number; authorization?: string } = {},
+) {
   const times: number[] = [];
   const [serverBefore, ownBefore] = [serverCpuMillis(), process.cpuUsage()];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       // Several URLs (one per server): autocannon spreads its connections over them.
-      { url: url as string, duration: DURATION, connections: opts.connections ?? CONNECTIONS, headers: { cookie } },
+      {
+        url: url as string,
+        duration: DURATION,
+        connections: opts.connections ?? CONNECTIONS,
+        headers: opts.authorization ? { authorization: opts.authorization } : { cookie },
+      },
       (error, r) => (error ? reject(error) : resolve(r)),
     );
     instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
@@ -164,6 +179,21 @@ export async function runBench(options: BenchOptions) {
       expiring: `/partner/${BENCH_PARTNER_ID}/expiring`,
       activity: `/partner/${BENCH_PARTNER_ID}/activity`,
     };
+    // The same first page of customers from the REST API, with a key of the same person: no React on this path.
+    const ctx = { db, now: systemClock, config: { invitationTtlDays: 14, publicBaseUrl: "" } };
+    const key = await execute(
+      createApiKey,
+      ctx,
+      { userId: session.userId, email: BENCH_ADMIN_EMAIL },
+      {
+        organizationId: BENCH_PARTNER_ID,
+        name: `bench ${Date.now()}`,
+        expiresInDays: 1,
+        scopes: ["customers.read"],
+      },
+    );
+    const authorization = `Bearer ${key.secret}`;
+    const apiCustomers = `/api/v1/customers?limit=${PAGE_SIZE}`;
     // Every route answers 200 on every server for this partner before anything is measured.
     for (const base of app.bases)
       for (const url of Object.values(routes)) {
@@ -177,6 +207,13 @@ export async function runBench(options: BenchOptions) {
       http[name] = await load(on(url), cookie, app.cpuMillis);
       console.error(`measured ${name}: ${round(http[name].rps)} req/s`);
     }
+    for (const base of app.bases) {
+      const res = await fetch(base + apiCustomers, { headers: { authorization } });
+      if (res.status !== 200) throw new Error(`${base}${apiCustomers} answered ${res.status}`);
+    }
+    await load(on(apiCustomers), cookie, app.cpuMillis, { connections: 2, authorization }).catch(() => undefined);
+    http["api customers"] = await load(on(apiCustomers), cookie, app.cpuMillis, { authorization });
+    console.error(`measured api customers: ${round(http["api customers"].rps)} req/s`);
     // Twice, keeping the second: the first window also opens its connections one after the
     // other, and its p95 carried that (70 ms against 30 in the windows after it, 2026-12-03).
     const halfRate = Math.max(1, Math.floor(http.customers.rps / 2));
@@ -185,6 +222,7 @@ export async function runBench(options: BenchOptions) {
 
     const dbTimes = await databaseTimes(db, member);
     const writes = await writeFigures();
+    const hooks = await webhookFigures(db, BENCH_PARTNER_ID, { userId: session.userId, email: BENCH_ADMIN_EMAIL });
     const { perSecond, syncMicros, sqlite } = writes;
     const js = firstLoadJsOf(".");
     const frameworkJs = frameworkFirstLoadJs();
@@ -227,6 +265,9 @@ export async function runBench(options: BenchOptions) {
         `a commit writes ${round(sqlite.framesPerCommit)} WAL pages; writing that many and an fsync take ${Math.round(sqlite.commitDiskMicros)} µs, so ${Math.round(sqlite.diskBound)} pairs per second in series with them: ${round(perSecond / sqlite.diskBound, 2)} of it reached`,
       );
     }
+    console.log(
+      `REST API: the first page of customers at ${round(http["api customers"].rps)} req/s, ${round(http["api customers"].rps / http.customers.rps, 2)} times the HTML list's; webhooks: ${Math.round(hooks.perSecond)} deliveries per second to a loopback receiver, p95 ${round(hooks.p95Ms)} ms from commit to receipt`,
+    );
     console.log(`framework's own first-load JS (a bare page of the same Next and React): ${round(frameworkJs)} kB`);
     console.log(
       `disk: a 4 kB append + fdatasync takes ${Math.round(syncMicros)} µs (median), so two durable commits per pair cap a file database at ${Math.round(1e6 / (2 * syncMicros))} pairs per second`,
@@ -271,6 +312,11 @@ export async function runBench(options: BenchOptions) {
         commit_disk_us: orNull(sqlite?.commitDiskMicros),
         invitations_vs_disk_bound: sqlite ? round(perSecond / sqlite.diskBound, 2) : null,
         first_load_js_vs_framework: round(heaviest[0][1] / frameworkJs, 3),
+        api_customers_rps: round(http["api customers"].rps),
+        // The REST API's page of customers against the HTML list's, same run: no React on that path.
+        api_customers_vs_page: round(http["api customers"].rps / http.customers.rps, 2),
+        webhook_deliveries_per_s: Math.round(hooks.perSecond),
+        webhook_p95_ms: round(hooks.p95Ms),
       }),
     );
   } finally {
