@@ -25,6 +25,8 @@ function operationOf(route: (typeof API_ROUTES)[number]): ZodOpenApiOperationObj
   if (route.method === "POST") responses[409] = problem("The resource's state refuses the request");
   return {
     operationId: route.operationId,
+    // What the key must hold, for programs (the matrix test reads it): null for any key.
+    "x-permission": route.permission,
     summary: route.summary,
     description: [route.description, route.permission ? `Permission: \`${route.permission}\`.` : "Any key."].filter(Boolean).join("\n\n"),
     requestParams: {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { authenticateKey } from "@/lib/api-keys/authenticate";
-import type { Actor } from "@/lib/auth/membership";
+import { memberMay, requireMember, type Actor } from "@/lib/auth/membership";
 import type { ServiceContext } from "@/lib/context";
 import { env } from "@/lib/env";
 import { DomainError, isDomainError } from "@/lib/errors";
@@ -53,6 +53,12 @@ export function apiRoute<P>(spec: ApiRouteSpec<P>) {
       };
       if (used > limit)
         return problem(t, new DomainError("RATE_LIMITED", { at: resetAt.toISOString() }), { ...rateLimit, "retry-after": seconds });
+      // The route's documented permission, before anything reads the body: a key without it is
+      // refused whatever it sends (the operation checks again inside its transaction).
+      if (spec.permission) {
+        const member = await requireMember(ctx.db, auth.actor, auth.actor.key!.organizationId, "partner");
+        if (!memberMay(member, spec.permission)) throw new DomainError("FORBIDDEN");
+      }
       const params = await context.params;
       const call = { ctx, actor: auth.actor, organizationId: auth.actor.key!.organizationId, t, request, params };
       const response =
