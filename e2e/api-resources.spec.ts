@@ -119,6 +119,21 @@ test("a script works a portfolio through the API: groups, admin relationships an
   )) as { enabled: boolean; disabledReason: string };
   expect(changed).toMatchObject({ enabled: false, disabledReason: "manual" });
   await api.post(`/webhook-endpoints/${made.id}/test`, undefined, 409);
+  // Two scripts cannot overwrite each other: a change names the version it was made to.
+  const auth = { authorization: `Bearer ${key}` };
+  const etag = (await request.get(`/api/v1/webhook-endpoints/${made.id}`, { headers: auth })).headers()["etag"]!;
+  expect(etag).toMatch(/^"\d+"$/);
+  const body = { url: "https://hooks.northwind-psa.example/prc3", eventTypes: ["invitation-sent"], enabled: false };
+  const first = await request.patch(`/api/v1/webhook-endpoints/${made.id}`, { headers: { ...auth, "if-match": etag }, data: body });
+  expect(first.status()).toBe(200);
+  expect(first.headers()["etag"]).not.toBe(etag);
+  const second = await request.patch(`/api/v1/webhook-endpoints/${made.id}`, {
+    headers: { ...auth, "if-match": etag },
+    data: { ...body, url: "https://hooks.northwind-psa.example/overwritten" },
+  });
+  expect(second.status()).toBe(412);
+  expect(await second.json()).toMatchObject({ code: "PRECONDITION_FAILED" });
+  expect(((await api.get(`/webhook-endpoints/${made.id}`, 200)) as { url: string }).url).toBe(body.url);
   const rotated = (await api.post(`/webhook-endpoints/${made.id}/rotate-secret`, undefined, 200)) as { secret: string };
   expect(rotated.secret).not.toBe(made.secret);
   await api.post("/webhook-endpoints", { url: "http://hooks.northwind-psa.example/prc", eventTypes: ["invitation-sent"] }, 422);

@@ -70,6 +70,7 @@ export const ERROR_CODES = [
   "WEBHOOK_ON_ITS_WAY",
   "IDEMPOTENCY_KEY_REUSED",
   "IDEMPOTENCY_IN_PROGRESS",
+  "PRECONDITION_FAILED",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

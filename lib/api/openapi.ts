@@ -22,6 +22,7 @@ function operationOf(route: (typeof API_ROUTES)[number]): ZodOpenApiOperationObj
   if (params.length) responses[404] = problem("Nothing with this id in the key's organization (another organization's id included)");
   if (route.body || route.query) responses[422] = problem("Input that breaks a rule; `errors` names every field");
   if (route.body) responses[400] = problem("A body that is no JSON object");
+  if (route.method === "PATCH") responses[412] = problem("If-Match names a version the resource no longer has");
   if (route.method === "POST") responses[409] = problem("The resource's state refuses the request");
   return {
     operationId: route.operationId,
@@ -37,6 +38,16 @@ function operationOf(route: (typeof API_ROUTES)[number]): ZodOpenApiOperationObj
                 description:
                   "Run this POST once: a repeat with the same body within a day gets the first answer back; another body with the same key is 422",
               }),
+            }),
+          }
+        : {}),
+      ...(route.method === "PATCH"
+        ? {
+            header: z.object({
+              "If-Match": z
+                .string()
+                .optional()
+                .meta({ description: "The ETag of the resource as you read it: refused with 412 if it changed since" }),
             }),
           }
         : {}),

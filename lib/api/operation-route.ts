@@ -27,6 +27,8 @@ export function operationRoute<P extends Record<string, string>, R>(o: {
   /** Input fields from the path's ids. */
   fromPath?: (params: P) => Record<string, string>;
   body?: z.ZodType;
+  /** An update: If-Match with the resource's ETag becomes the operation's `version`, checked where it writes. */
+  versioned?: boolean;
   responses: ApiRouteSpec<P>["responses"];
   respond: (call: ApiCall<P>, result: R) => Promise<Response>;
 }): ApiRouteSpec<P> {
@@ -41,7 +43,13 @@ export function operationRoute<P extends Record<string, string>, R>(o: {
     responses: o.responses,
     async handler(call) {
       const body = o.body ? ((await readBody(call.request, o.body)) as Record<string, unknown>) : {};
-      const input = { ...formValues(body), ...(o.fromPath?.(call.params) ?? {}), [o.organizationField]: call.organizationId };
+      const version = o.versioned ? versionOf(call.request.headers.get("if-match")) : undefined;
+      const input = {
+        ...formValues(body),
+        ...(o.fromPath?.(call.params) ?? {}),
+        ...(version === undefined ? {} : { version }),
+        [o.organizationField]: call.organizationId,
+      };
       const parsed = o.op.input.safeParse(input);
       if (!parsed.success) {
         const fieldErrors: Record<string, string[]> = {};
@@ -63,3 +71,14 @@ function formValues(body: Record<string, unknown>): Record<string, unknown> {
   }
   return out;
 }
+
+/** An ETag as this API makes them (`"1765100000000"`), weak or strong; `*` or none means any version. */
+function versionOf(ifMatch: string | null): string | undefined {
+  if (ifMatch === null || ifMatch.trim() === "*") return undefined;
+  const m = /^(?:W\/)?"(\d{1,15})"$/.exec(ifMatch.trim());
+  if (!m) throw new DomainError("PRECONDITION_FAILED");
+  return m[1];
+}
+
+/** The ETag of a resource whose version is its last change. */
+export const etagOf = (updatedAt: Date) => `"${updatedAt.getTime()}"`;

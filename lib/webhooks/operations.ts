@@ -94,8 +94,12 @@ export const updateWebhookEndpoint = defineOperation({
   async run(ctx, input, member) {
     const { tx, actor } = ctx;
     const endpoint = await ownEndpoint(tx, member, input.endpointId);
+    // Checked in the transaction that writes: two scripts cannot both change the same version.
+    if (input.version !== undefined && input.version !== endpoint.updatedAt.getTime()) throw new DomainError("PRECONDITION_FAILED");
     checkUrl(input.url, ctx.config.webhookAllowedHosts ?? []);
     const now = ctx.now();
+    // A version moves on with every change, even two in one millisecond.
+    const updatedAt = now.getTime() > endpoint.updatedAt.getTime() ? now : new Date(endpoint.updatedAt.getTime() + 1);
     const switchedOn = input.enabled && endpoint.disabledAt !== null;
     await tx
       .update(webhookEndpoints)
@@ -103,7 +107,7 @@ export const updateWebhookEndpoint = defineOperation({
         url: input.url,
         description: input.description ?? null,
         eventTypes: input.eventTypes,
-        updatedAt: now,
+        updatedAt,
         ...(input.enabled
           ? { disabledAt: null, disabledReason: null, ...(switchedOn ? { failingSince: null } : {}) }
           : endpoint.disabledAt

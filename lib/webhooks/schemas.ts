@@ -33,6 +33,8 @@ export type WebhookEndpointRef = z.infer<typeof webhookEndpointRefSchema>;
 export const updateWebhookEndpointSchema = createWebhookEndpointSchema.extend({
   endpointId: idField,
   enabled: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+  // The version the change was made to (the API's If-Match): refused if the endpoint changed since.
+  version: z.coerce.number().int().optional(),
 });
 export type UpdateWebhookEndpointInput = z.infer<typeof updateWebhookEndpointSchema>;
 

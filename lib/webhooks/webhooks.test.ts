@@ -169,6 +169,27 @@ describe("webhook events", () => {
     );
   });
 
+  it("an update naming an older version is refused, and changes nothing", async () => {
+    const endpoint = await addEndpoint("https://hooks.example.com/x");
+    const [row] = await t.ctx.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpoint.id));
+    const change = (url: string, version: number) =>
+      execute(updateWebhookEndpoint, t.ctx, admin, {
+        organizationId: partner,
+        endpointId: endpoint.id,
+        url,
+        eventTypes: ["invitation-sent"],
+        enabled: true,
+        description: undefined,
+        version,
+      });
+    const version = row!.updatedAt.getTime();
+    await change("https://hooks.example.com/first", version);
+    expect(await codeOf(() => change("https://hooks.example.com/second", version))).toBe("PRECONDITION_FAILED");
+    const [after] = await t.ctx.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpoint.id));
+    expect(after!.url).toBe("https://hooks.example.com/first");
+    expect(after!.updatedAt.getTime()).toBeGreaterThan(version);
+  });
+
   it("sign with both secrets for a day after a rotation", async () => {
     receiver = await startReceiver();
     const endpoint = await addEndpoint(receiver.url);

@@ -11,14 +11,15 @@ import {
 } from "@/lib/webhooks/operations";
 import { getWebhookEndpointOrThrow, webhookEndpointRows } from "@/lib/webhooks/queries";
 import { webhookEndpointResource } from "../resources";
-import { operationRoute } from "../operation-route";
+import { etagOf, operationRoute } from "../operation-route";
 import { json, type ApiCall } from "../route";
 import { apiSpec } from "../spec";
 import { webhookEndpointSchema } from "./schemas";
 
 const endpointAnswer = async (call: ApiCall<unknown>, id: string, extra: Record<string, unknown> = {}, status = 200) => {
   const member = await requireMember(call.ctx.db, call.actor, call.organizationId, "partner");
-  return json({ ...webhookEndpointResource(await getWebhookEndpointOrThrow(call.ctx.db, member, id)), ...extra }, status);
+  const endpoint = await getWebhookEndpointOrThrow(call.ctx.db, member, id);
+  return json({ ...webhookEndpointResource(endpoint), ...extra }, status, { etag: etagOf(endpoint.updatedAt) });
 };
 const withSecret = webhookEndpointSchema
   .extend({ secret: z.string().meta({ description: "The signing secret, whsec_…: shown this once" }) })
@@ -73,7 +74,9 @@ export const updateWebhookEndpointRoute = operationRoute<{ id: string }, unknown
   path: "/webhook-endpoints/{id}",
   operationId: "updateWebhookEndpoint",
   summary: "Change an endpoint's address, description, events, or switch it on or off",
-  description: "Send every field: the endpoint becomes what the body says.",
+  description:
+    "Send every field: the endpoint becomes what the body says. With If-Match and the ETag of the endpoint you read, a change made since is refused (412) instead of overwritten.",
+  versioned: true,
   permission: "webhooks.manage",
   op: updateWebhookEndpoint,
   organizationField: "organizationId",
