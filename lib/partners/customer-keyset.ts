@@ -1,12 +1,12 @@
 import "server-only";
-import { and, asc, desc, eq, gt, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { dialect } from "@/db/dialect";
 import { prepared } from "@/db/prepared";
 import { organizations, resellerRelationships } from "@/db/schema";
 import { ensurePermitted, type Member } from "@/lib/auth/membership";
 import { containsParam, containsPattern } from "@/lib/search";
-import type { CustomerSort } from "./queries";
+import { customerOrder, type CustomerSort } from "./queries";
 
 /** Where a page ends: its last row's sort key (a time in ms, or a name) and id. */
 export type CustomerKey = [number | string, string];
@@ -63,7 +63,7 @@ const customerKeysetPage = (db: Db, sort: CustomerSort, searching: boolean, pagi
           paging ? afterKey(sort) : undefined,
         ),
       )
-      .orderBy(...keysetOrder(sort))
+      .orderBy(...customerOrder(sort))
       .limit(sql.placeholder("limit"))
       .prepare();
   });
@@ -81,19 +81,5 @@ function afterKey(sort: CustomerSort): SQL | undefined {
       return or(lt(r.customerName, key), and(eq(r.customerName, key), lt(r.id, id)));
     default:
       return or(lt(r.createdAt, key), and(eq(r.createdAt, key), lt(r.id, id)));
-  }
-}
-
-function keysetOrder(sort: CustomerSort) {
-  const r = resellerRelationships;
-  switch (sort) {
-    case "oldest":
-      return [asc(r.createdAt), asc(r.id)];
-    case "name":
-      return [asc(r.customerName), asc(r.id)];
-    case "name_desc":
-      return [desc(r.customerName), desc(r.id)];
-    default:
-      return [desc(r.createdAt), desc(r.id)];
   }
 }

@@ -67,7 +67,8 @@ function customerFilter(searching: boolean) {
   );
 }
 
-function customerOrder(sort: CustomerSort) {
+/** The order of each sort, on the indexes that start with the partner id; ties broken by the relationship id. */
+export function customerOrder(sort: CustomerSort) {
   const r = resellerRelationships;
   switch (sort) {
     case "oldest":

@@ -4,7 +4,7 @@ import { firstRow } from "@/db/query";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import type { Tx } from "@/db/transaction";
 import { recordAudit } from "@/lib/audit/record";
-import type { Member } from "@/lib/auth/membership";
+import type { Actor, Member } from "@/lib/auth/membership";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { defineOperation } from "@/lib/operations/define";
@@ -49,8 +49,23 @@ async function ownEndpoint(tx: Tx, member: Member, endpointId: string) {
   return endpoint;
 }
 
-const endpointAudit = (action: "created" | "changed" | "deleted" | "secret_rotated" | "test_sent" | "replayed") =>
-  `webhook_endpoint.${action}` as const;
+/** The activity-log entry of a change to an endpoint, naming it by its address. */
+async function auditEndpoint(
+  ctx: { tx: Tx; actor: Actor; now: () => Date },
+  endpoint: { id: string; organizationId: string; url: string },
+  action: "created" | "changed" | "deleted" | "secret_rotated" | "test_sent" | "replayed",
+  details: Record<string, string | number> = {},
+) {
+  await recordAudit(ctx.tx, {
+    organizationId: endpoint.organizationId,
+    actor: ctx.actor,
+    action: `webhook_endpoint.${action}`,
+    targetType: "webhook_endpoint",
+    targetId: endpoint.id,
+    details: { url: endpoint.url, ...details },
+    at: ctx.now(),
+  });
+}
 
 /** Registers an endpoint; its signing secret is returned once (the page shows it, the API answers it). */
 export const createWebhookEndpoint = defineOperation({
@@ -73,15 +88,7 @@ export const createWebhookEndpoint = defineOperation({
       updatedAt: now,
     };
     await tx.insert(webhookEndpoints).values(endpoint);
-    await recordAudit(tx, {
-      organizationId: endpoint.organizationId,
-      actor,
-      action: endpointAudit("created"),
-      targetType: "webhook_endpoint",
-      targetId: endpoint.id,
-      details: { url: endpoint.url, count: endpoint.eventTypes.length },
-      at: now,
-    });
+    await auditEndpoint(ctx, endpoint, "created", { count: endpoint.eventTypes.length });
     return { id: endpoint.id, url: endpoint.url, secret: endpoint.secret };
   },
 });
@@ -92,7 +99,7 @@ export const updateWebhookEndpoint = defineOperation({
   input: updateWebhookEndpointSchema,
   authorize: { organization: (input) => input.organizationId, permission: "webhooks.manage" },
   async run(ctx, input, member) {
-    const { tx, actor } = ctx;
+    const { tx } = ctx;
     const endpoint = await ownEndpoint(tx, member, input.endpointId);
     // Checked in the transaction that writes: two scripts cannot both change the same version.
     if (input.version !== undefined && input.version !== endpoint.updatedAt.getTime()) throw new DomainError("PRECONDITION_FAILED");
@@ -115,15 +122,7 @@ export const updateWebhookEndpoint = defineOperation({
             : { disabledAt: now, disabledReason: "manual" as const }),
       })
       .where(eq(webhookEndpoints.id, endpoint.id));
-    await recordAudit(tx, {
-      organizationId: endpoint.organizationId,
-      actor,
-      action: endpointAudit("changed"),
-      targetType: "webhook_endpoint",
-      targetId: endpoint.id,
-      details: { url: input.url, count: input.eventTypes.length },
-      at: now,
-    });
+    await auditEndpoint(ctx, endpoint, "changed", { url: input.url, count: input.eventTypes.length });
     return { id: endpoint.id, url: input.url };
   },
 });
@@ -134,19 +133,11 @@ export const deleteWebhookEndpoint = defineOperation({
   input: webhookEndpointRefSchema,
   authorize: { organization: (ref) => ref.organizationId, permission: "webhooks.manage" },
   async run(ctx, ref, member) {
-    const { tx, actor } = ctx;
+    const { tx } = ctx;
     const endpoint = await ownEndpoint(tx, member, ref.endpointId);
     await tx.delete(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint.id));
     await tx.delete(webhookEndpoints).where(eq(webhookEndpoints.id, endpoint.id));
-    await recordAudit(tx, {
-      organizationId: endpoint.organizationId,
-      actor,
-      action: endpointAudit("deleted"),
-      targetType: "webhook_endpoint",
-      targetId: endpoint.id,
-      details: { url: endpoint.url },
-      at: ctx.now(),
-    });
+    await auditEndpoint(ctx, endpoint, "deleted");
     return { url: endpoint.url };
   },
 });
@@ -157,7 +148,7 @@ export const rotateWebhookSecret = defineOperation({
   input: webhookEndpointRefSchema,
   authorize: { organization: (ref) => ref.organizationId, permission: "webhooks.manage" },
   async run(ctx, ref, member) {
-    const { tx, actor } = ctx;
+    const { tx } = ctx;
     const endpoint = await ownEndpoint(tx, member, ref.endpointId);
     const now = ctx.now();
     const secret = newWebhookSecret();
@@ -165,15 +156,7 @@ export const rotateWebhookSecret = defineOperation({
       .update(webhookEndpoints)
       .set({ secret, previousSecret: endpoint.secret, previousSecretUntil: new Date(now.getTime() + ROTATION_OVERLAP_MS), updatedAt: now })
       .where(eq(webhookEndpoints.id, endpoint.id));
-    await recordAudit(tx, {
-      organizationId: endpoint.organizationId,
-      actor,
-      action: endpointAudit("secret_rotated"),
-      targetType: "webhook_endpoint",
-      targetId: endpoint.id,
-      details: { url: endpoint.url },
-      at: now,
-    });
+    await auditEndpoint(ctx, endpoint, "secret_rotated");
     return { url: endpoint.url, secret };
   },
 });
@@ -184,7 +167,7 @@ export const sendTestWebhook = defineOperation({
   input: webhookEndpointRefSchema,
   authorize: { organization: (ref) => ref.organizationId, permission: "webhooks.manage" },
   async run(ctx, ref, member) {
-    const { tx, actor } = ctx;
+    const { tx } = ctx;
     const endpoint = await ownEndpoint(tx, member, ref.endpointId);
     if (endpoint.disabledAt) throw new DomainError("WEBHOOK_DISABLED");
     const now = ctx.now();
@@ -198,15 +181,7 @@ export const sendTestWebhook = defineOperation({
       },
       endpoint.id,
     );
-    await recordAudit(tx, {
-      organizationId: endpoint.organizationId,
-      actor,
-      action: endpointAudit("test_sent"),
-      targetType: "webhook_endpoint",
-      targetId: endpoint.id,
-      details: { url: endpoint.url },
-      at: now,
-    });
+    await auditEndpoint(ctx, endpoint, "test_sent");
     return { url: endpoint.url };
   },
 });
@@ -217,7 +192,7 @@ export const replayWebhooks = defineOperation({
   input: replayWebhooksSchema,
   authorize: { organization: (input) => input.organizationId, permission: "webhooks.manage" },
   async run(ctx, input, member) {
-    const { tx, actor } = ctx;
+    const { tx } = ctx;
     const endpoint = await ownEndpoint(tx, member, input.endpointId);
     const now = ctx.now();
     if (input.since > now) throw new DomainError("VALIDATION", {}, { since: ["sinceFuture"] });
@@ -232,15 +207,7 @@ export const replayWebhooks = defineOperation({
         ),
       )
       .returning({ id: webhookDeliveries.id });
-    await recordAudit(tx, {
-      organizationId: endpoint.organizationId,
-      actor,
-      action: endpointAudit("replayed"),
-      targetType: "webhook_endpoint",
-      targetId: endpoint.id,
-      details: { url: endpoint.url, count: resent.length },
-      at: now,
-    });
+    await auditEndpoint(ctx, endpoint, "replayed", { count: resent.length });
     wakeSender(tx);
     return { url: endpoint.url, count: resent.length };
   },
