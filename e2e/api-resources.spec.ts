@@ -83,12 +83,20 @@ test("a script works a portfolio through the API: groups, admin relationships an
   expect(requested).toMatchObject({ state: "approvalPending", autoExtend: true });
   await api.get(`/admin-relationships/${requested.id}`, 200);
 
-  // Subscriptions: sell, change seats, suspend, reactivate, cancel.
-  const productId = withDb(
-    (db) =>
-      (db.prepare("select id from products where cloud = 'global' and available = 1 order by name limit 1").get() as { id: string }).id,
-  );
-  const sold = (await api.post("/subscriptions", { customerId, productId, seats: 5, term: "P1Y" }, 201)) as {
+  // Subscriptions: sell, change seats, suspend, reactivate, cancel; to a customer of this test's own,
+  // so the partner's subscription list that other tests read is left as it was.
+  const buyer = `org_api_buyer_${stamp}`;
+  const productId = withDb((db) => {
+    db.prepare(
+      "insert into organizations (id, kind, name, cloud, country, primary_domain, created_at) values (?, 'customer', ?, 'global', 'US', ?, ?)",
+    ).run(buyer, `API buyer ${stamp}`, `api-buyer-${stamp}.example`, Date.now());
+    db.prepare(
+      "insert into reseller_relationships (id, partner_id, customer_id, state, created_at, customer_name, customer_domain) values (?, ?, ?, 'active', ?, ?, ?)",
+    ).run(`rel_api_buyer_${stamp}`, partnerId, buyer, Date.now(), `API buyer ${stamp}`, `api-buyer-${stamp}.example`);
+    return (db.prepare("select id from products where cloud = 'global' and available = 1 order by name limit 1").get() as { id: string })
+      .id;
+  });
+  const sold = (await api.post("/subscriptions", { customerId: buyer, productId, seats: 5, term: "P1Y" }, 201)) as {
     id: string;
     partnerOfRecordId: string;
   };
@@ -158,6 +166,12 @@ test("a script works a portfolio through the API: groups, admin relationships an
   await api.post(`/admin-relationships/${theirs.relationship}/terminate`, undefined, 404);
   await api.get(`/subscriptions/${theirs.subscription}`, 404);
   await api.post(`/subscriptions/${theirs.subscription}/cancel`, undefined, 404);
+
+  // What this test sold leaves Northwind's lists, which other tests read.
+  withDb((db) => {
+    db.prepare("delete from subscriptions where customer_id = ?").run(buyer);
+    db.prepare("update reseller_relationships set state = 'ended', ended_at = ? where customer_id = ?").run(Date.now(), buyer);
+  });
 });
 
 /** Calls that expect a status, and return the JSON body. */
