@@ -68,8 +68,18 @@ test.describe("granular delegated admin relationships", () => {
     await access.getByLabel("License Administrator").check();
     await access.getByRole("button", { name: "Assign" }).click();
     await expect(partner.getByRole("status").getByText(`Admin Agents now holds roles in “${name}”.`)).toBeVisible();
-    await expect(access.getByRole("listitem").getByText("Admin Agents")).toBeVisible();
+    await expect(access.getByRole("listitem").getByText("Admin Agents", { exact: true })).toBeVisible();
     const whatCanIDo = partner.getByRole("region", { name: "What can I do here?" });
+    await expect(whatCanIDo.getByText("License Administrator", { exact: true })).toBeVisible();
+
+    // Its roles change in place: the group keeps its access while they do.
+    await access.getByText("Change roles").click();
+    const change = access.getByRole("form", { name: "Change roles: Admin Agents" });
+    await expect(change.getByLabel("License Administrator")).toBeChecked();
+    await change.getByLabel("Global Reader").check();
+    await change.getByRole("button", { name: "Save roles" }).click();
+    await expect(partner.getByRole("status").getByText(`Admin Agents now holds the roles you chose in “${name}”.`)).toBeVisible();
+    await expect(whatCanIDo.getByText("Global Reader", { exact: true })).toBeVisible();
     await expect(whatCanIDo.getByText("License Administrator", { exact: true })).toBeVisible();
 
     await olivia.goto("/");

@@ -39,6 +39,7 @@ const SCOPES = [
 /** Bodies that pass the documented shape where a route needs one, so the tenant check is what answers. */
 const SAMPLE_BODIES: Record<string, object> = {
   createAccessAssignment: { groupId: "grp_none", roles: ["global_reader"] },
+  updateAccessAssignment: { roles: ["global_reader"] },
   changeSeats: { seats: 3 },
   updateWebhookEndpoint: { url: "https://hooks.example.net/x", eventTypes: ["invitation-sent"], enabled: true },
   addGroupMember: { userId: "usr_none" },

@@ -64,6 +64,17 @@ test("a script works a portfolio through the API: groups, admin relationships an
     state: string;
   };
   expect(assignment.state).toBe("active");
+  // Its roles change in place; a change names the version it was made to, as every update may.
+  const auth = { authorization: `Bearer ${key}` };
+  const etagOf = async (path: string) => (await request.get(`/api/v1${path}`, { headers: auth })).headers()["etag"]!;
+  const assignmentEtag = await etagOf(`/access-assignments/${assignment.id}`);
+  expect(assignmentEtag).toMatch(/^"\d+"$/);
+  const patchAssignment = (roles: string[]) =>
+    request.patch(`/api/v1/access-assignments/${assignment.id}`, { headers: { ...auth, "if-match": assignmentEtag }, data: { roles } });
+  const rolesChanged = await patchAssignment(inForce.roles);
+  expect(rolesChanged.status()).toBe(200);
+  expect(await rolesChanged.json()).toMatchObject({ roles: inForce.roles, state: "active" });
+  expect((await patchAssignment(["global_reader"])).status()).toBe(412);
   expect(((await api.delete(`/access-assignments/${assignment.id}`, 200)) as { state: string }).state).toBe("deleted");
   const refused = (await api.post(
     `/admin-relationships/${inForce.id}/access-assignments`,
@@ -101,7 +112,11 @@ test("a script works a portfolio through the API: groups, admin relationships an
     partnerOfRecordId: string;
   };
   expect(sold.partnerOfRecordId).toBe(partnerId);
-  expect(((await api.post(`/subscriptions/${sold.id}/seats`, { seats: 7 }, 200)) as { seats: number }).seats).toBe(7);
+  const soldEtag = await etagOf(`/subscriptions/${sold.id}`);
+  const seatsAt = (seats: number) =>
+    request.post(`/api/v1/subscriptions/${sold.id}/seats`, { headers: { ...auth, "if-match": soldEtag }, data: { seats } });
+  expect(((await (await seatsAt(7)).json()) as { seats: number }).seats).toBe(7);
+  expect((await seatsAt(9)).status()).toBe(412);
   expect(((await api.post(`/subscriptions/${sold.id}/suspend`, undefined, 200)) as { state: string }).state).toBe("suspended");
   expect(((await api.post(`/subscriptions/${sold.id}/reactivate`, undefined, 200)) as { state: string }).state).toBe("active");
   expect(((await api.post(`/subscriptions/${sold.id}/cancel`, undefined, 200)) as { state: string }).state).toBe("cancelled");
@@ -128,8 +143,7 @@ test("a script works a portfolio through the API: groups, admin relationships an
   expect(changed).toMatchObject({ enabled: false, disabledReason: "manual" });
   await api.post(`/webhook-endpoints/${made.id}/test`, undefined, 409);
   // Two scripts cannot overwrite each other: a change names the version it was made to.
-  const auth = { authorization: `Bearer ${key}` };
-  const etag = (await request.get(`/api/v1/webhook-endpoints/${made.id}`, { headers: auth })).headers()["etag"]!;
+  const etag = await etagOf(`/webhook-endpoints/${made.id}`);
   expect(etag).toMatch(/^"\d+"$/);
   const body = { url: "https://hooks.northwind-psa.example/prc3", eventTypes: ["invitation-sent"], enabled: false };
   const first = await request.patch(`/api/v1/webhook-endpoints/${made.id}`, { headers: { ...auth, "if-match": etag }, data: body });

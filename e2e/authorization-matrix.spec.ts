@@ -113,6 +113,10 @@ const ACTIONS: Record<string, ActionRow> = {
     fields: (w, _p, c) => ({ partnerId: w.P, assignmentId: c === "own" ? w.assignmentP : w.assignmentP2 }),
     expect: onPartner(["admin_agent"]),
   },
+  updateAccessAssignmentAction: {
+    fields: (w, _p, c) => ({ partnerId: w.P, assignmentId: c === "own" ? w.assignmentP : w.assignmentP2, roles: ["global_reader"] }),
+    expect: onPartner(["admin_agent"]),
+  },
   // Keys are made by Account admins, within what they hold; a partner out of standing makes none.
   createApiKeyAction: {
     fields: (w, p, c) => ({

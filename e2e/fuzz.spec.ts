@@ -46,6 +46,7 @@ const FIELDS: Record<string, string[]> = {
   terminateAdminRelationshipAction: ["organizationId", "relationshipId"],
   createAccessAssignmentAction: ["partnerId", "relationshipId", "groupId", "roles"],
   removeAccessAssignmentAction: ["partnerId", "assignmentId"],
+  updateAccessAssignmentAction: ["partnerId", "assignmentId", "roles", "version"],
   addGroupMemberAction: ["partnerId", "groupId", "userId"],
   createApiKeyAction: ["organizationId", "name", "expiresInDays", "scopes"],
   revokeApiKeyAction: ["organizationId", "keyId"],

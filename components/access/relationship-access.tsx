@@ -3,11 +3,20 @@ import { Badge } from "@/components/ui/badge";
 import type { DirectoryRoleId } from "@/db/values/directory-roles";
 import { AssignForm } from "./assign-form";
 import { RemoveAssignment } from "./remove-assignment";
+import { EditAssignmentRoles } from "./edit-assignment-roles";
+import { assignmentVersion } from "@/lib/access/change-assignment";
 
 type Props = {
   partnerId: string;
   relationship: { id: string; name: string; roles: DirectoryRoleId[] };
-  assignments: { id: string; group: string; roles: DirectoryRoleId[]; state: "pending" | "active" | "deleted" }[];
+  assignments: {
+    id: string;
+    group: string;
+    roles: DirectoryRoleId[];
+    state: "pending" | "active" | "deleted";
+    createdAt: Date;
+    updatedAt: Date | null;
+  }[];
   groups: { id: string; name: string }[];
   canManage: boolean;
 };
@@ -15,6 +24,7 @@ type Props = {
 /** Which of the partner's groups hold which of an in-force relationship's roles. */
 export async function RelationshipAccess({ partnerId, relationship, assignments, groups, canManage }: Props) {
   const t = await getTranslations();
+  const roleOptions = relationship.roles.map((r) => ({ id: r, name: t(`directoryRoles.${r}.name`) }));
   return (
     <article
       className="space-y-3 rounded-md border border-gray-200 bg-white p-4"
@@ -35,7 +45,17 @@ export async function RelationshipAccess({ partnerId, relationship, assignments,
                 <span className="block text-gray-700">{a.roles.map((r) => t(`directoryRoles.${r}.name`)).join(", ")}</span>
               </span>
               {canManage && (
-                <RemoveAssignment partnerId={partnerId} assignmentId={a.id} group={a.group} relationshipName={relationship.name} />
+                <span className="flex flex-wrap items-start gap-2">
+                  <EditAssignmentRoles
+                    partnerId={partnerId}
+                    assignmentId={a.id}
+                    version={assignmentVersion(a).getTime()}
+                    group={a.group}
+                    roles={roleOptions}
+                    current={a.roles}
+                  />
+                  <RemoveAssignment partnerId={partnerId} assignmentId={a.id} group={a.group} relationshipName={relationship.name} />
+                </span>
               )}
             </li>
           ))}
@@ -47,7 +67,7 @@ export async function RelationshipAccess({ partnerId, relationship, assignments,
           relationshipId={relationship.id}
           relationshipName={relationship.name}
           groups={groups}
-          roles={relationship.roles.map((r) => ({ id: r, name: t(`directoryRoles.${r}.name`) }))}
+          roles={roleOptions}
         />
       )}
     </article>

@@ -2,6 +2,7 @@
 
 import { actionFor } from "@/lib/actions/action-for";
 import { createAccessAssignment, removeAccessAssignment } from "./assignments";
+import { updateAccessAssignment } from "./change-assignment";
 import { addGroupMember, removeGroupMember } from "./groups";
 
 // Thin adapters: each operation checks the permission and the tenant inside its transaction.
@@ -11,6 +12,11 @@ const partnerLayout = (input: { partnerId: string }) => ({ path: `/partner/${inp
 export const createAccessAssignmentAction = actionFor(createAccessAssignment, {
   revalidate: partnerLayout,
   message: (t, r) => t("accessAssignments.assigned", { group: r.group, name: r.relationship }),
+});
+
+export const updateAccessAssignmentAction = actionFor(updateAccessAssignment, {
+  revalidate: partnerLayout,
+  message: (t, r) => t("accessAssignments.changed", { group: r.group, name: r.relationship }),
 });
 
 export const removeAccessAssignmentAction = actionFor(removeAccessAssignment, {

@@ -9,7 +9,9 @@ import type { Actor } from "@/lib/auth/membership";
 import { acceptInvitation } from "@/lib/invitations/respond";
 import { createInvitation } from "@/lib/invitations/service";
 import { addCustomer, addMember, addPartner, codeOf, DAY, testContext } from "@/lib/testing/fixtures";
+import { auditEvents } from "@/db/schema";
 import { createAccessAssignment, removeAccessAssignment } from "./assignments";
+import { assignmentVersion, updateAccessAssignment } from "./change-assignment";
 import { effectiveRoles } from "./effective-roles";
 import { addGroupMember } from "./groups";
 import { execute } from "@/lib/operations/execute";
@@ -163,5 +165,49 @@ describe("access assignments", () => {
           await execute(addGroupMember, t.ctx, helpdesk, { partnerId: partner, groupId: groups["Admin Agents"], userId: helpdesk.userId }),
       ),
     ).toBe("FORBIDDEN");
+  });
+});
+
+describe("changing an assignment's roles", () => {
+  const change = async (who: Actor, assignmentId: string, roles: string[], version?: number) =>
+    await execute(updateAccessAssignment, t.ctx, who, { partnerId: partner, assignmentId, roles: roles as never, version });
+  const row = async (id: string) => (await firstRow(t.ctx.db.select().from(accessAssignments).where(eq(accessAssignments.id, id))))!;
+
+  it("changes them in place, the group keeping its access, only to roles the customer approved", async () => {
+    const rel = await activeRelationship("Ops", ["helpdesk_administrator", "user_administrator", "global_reader"]);
+    const { id } = await assign(rel, "Helpdesk Agents", ["helpdesk_administrator"]);
+    await change(agent, id, ["helpdesk_administrator", "global_reader"]);
+    expect(await row(id)).toMatchObject({ state: "active", roles: ["helpdesk_administrator", "global_reader"] });
+    expect(await effectiveRoles(t.ctx.db, partner, helpdesk.userId, customer)).toEqual(["global_reader", "helpdesk_administrator"]);
+    expect(await codeOf(async () => await change(agent, id, ["exchange_administrator"]))).toBe("VALIDATION");
+    const audit = await t.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, "access_assignment.changed"));
+    expect(audit.map((a) => a.targetId)).toEqual([id]);
+  });
+
+  it("refuses a change made to an older version, and every change moves the version on", async () => {
+    const rel = await activeRelationship("Ops", ["helpdesk_administrator", "global_reader"]);
+    const { id } = await assign(rel, "Helpdesk Agents", ["helpdesk_administrator"]);
+    const read = assignmentVersion(await row(id)).getTime();
+    await change(agent, id, ["global_reader"], read);
+    const after = assignmentVersion(await row(id)).getTime();
+    expect(after).toBeGreaterThan(read);
+    expect(await codeOf(async () => await change(agent, id, ["helpdesk_administrator"], read))).toBe("PRECONDITION_FAILED");
+    expect((await row(id)).roles).toEqual(["global_reader"]);
+  });
+
+  it("is an Admin agent's, of the partner's own live assignments in relationships in force", async () => {
+    const rel = await activeRelationship("Ops", ["global_reader"]);
+    const { id } = await assign(rel, "Admin Agents", ["global_reader"]);
+    expect(await codeOf(async () => await change(helpdesk, id, ["global_reader"]))).toBe("FORBIDDEN");
+    const other = await addPartner(t.ctx.db, { name: "Fabrikam", domain: "fabrikam.example" });
+    const otherAgent = await addMember(t.ctx.db, other, "agent@fabrikam.example", ["admin_agent"]);
+    expect(
+      await codeOf(
+        async () =>
+          await execute(updateAccessAssignment, t.ctx, otherAgent, { partnerId: other, assignmentId: id, roles: ["global_reader"] }),
+      ),
+    ).toBe("NOT_FOUND");
+    await execute(terminateAdminRelationship, t.ctx, ga, { organizationId: customer, relationshipId: rel });
+    expect(await codeOf(async () => await change(agent, id, ["global_reader"]))).toBe("INVALID_TRANSITION");
   });
 });

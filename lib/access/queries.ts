@@ -49,6 +49,8 @@ export async function listAssignments(db: Db, member: Member, relationshipIds: s
       group: securityGroups.name,
       roles: accessAssignments.roles,
       state: accessAssignments.state,
+      createdAt: accessAssignments.createdAt,
+      updatedAt: accessAssignments.updatedAt,
     })
     .from(accessAssignments)
     .innerJoin(securityGroups, eq(securityGroups.id, accessAssignments.groupId))

@@ -82,6 +82,7 @@ export function accessAssignmentResource(r: typeof accessAssignments.$inferSelec
     roles: r.roles,
     state: r.state,
     createdAt: r.createdAt.toISOString(),
+    updatedAt: iso(r.updatedAt),
     deletedAt: iso(r.deletedAt),
   };
 }
@@ -142,6 +143,7 @@ export function subscriptionResource(r: typeof subscriptions.$inferSelect) {
     purchaseChannel: r.purchaseChannel,
     partnerOfRecordId: r.partnerOfRecordId,
     createdAt: r.createdAt.toISOString(),
+    updatedAt: iso(r.updatedAt),
   };
 }
 

@@ -193,6 +193,7 @@ export const resendInvitation = defineOperation({
           lastSentAt: now,
           expiresAt: next.expiresAt,
           openedAt: null,
+          expiryNotedAt: null,
         })
         .where(and(eq(invitations.id, inv.id), inArray(invitations.state, ["sent", "opened"]))),
     );

@@ -10,6 +10,7 @@ import { serviceContext } from "@/lib/server-context";
 import { hostname } from "node:os";
 import { claimTick } from "./lease";
 import { execute } from "@/lib/operations/execute";
+import { noteExpiredInvitations } from "@/lib/invitations/expiry";
 
 const holder = globalThis as unknown as { __prcJobs?: NodeJS.Timeout };
 
@@ -31,6 +32,7 @@ export function startScheduledJobs(): void {
       if (!(await claimTick(ctx.db, "scheduled-jobs", SERVER, ctx.now(), interval * 0.9))) return;
       const report = await runAdminRelationshipJobs(ctx);
       await execute(activatePendingAssignments, ctx, "system", {});
+      await noteExpiredInvitations(ctx);
       await purgeOldRateLimits(ctx.db, ctx.now());
       await purgeExpiredIdempotencyKeys(ctx.db, ctx.now());
       await purgeExpiredSessions(ctx.db, ctx.now());

@@ -1,6 +1,7 @@
 import type { AnyOperation } from "./define";
 import { createApiKey, noteKeyUse, revokeApiKey } from "@/lib/api-keys/operations";
 import { activatePendingAssignments, createAccessAssignment, removeAccessAssignment } from "@/lib/access/assignments";
+import { updateAccessAssignment } from "@/lib/access/change-assignment";
 import { addGroupMember, removeGroupMember } from "@/lib/access/groups";
 import {
   endAdminRelationshipTerm,
@@ -18,6 +19,7 @@ import { addProduct, changeProduct, removeProduct } from "@/lib/catalog/service"
 import { approveApplication, rejectApplication } from "@/lib/enrollment/decisions";
 import { submitApplication, withdrawApplication } from "@/lib/enrollment/service";
 import { acceptInvitation, declineInvitation, markInvitationOpened } from "@/lib/invitations/respond";
+import { noteInvitationExpired } from "@/lib/invitations/expiry";
 import { createInvitation, resendInvitation, revokeInvitation } from "@/lib/invitations/service";
 import { offboardPartner, reinstatePartner, suspendPartner } from "@/lib/operator/partners";
 import { renameOrganization } from "@/lib/organizations/profile";
@@ -61,6 +63,7 @@ export const OPERATIONS: readonly AnyOperation[] = [
   createAccessAssignment,
   activatePendingAssignments,
   removeAccessAssignment,
+  updateAccessAssignment,
   addGroupMember,
   removeGroupMember,
   lapseAdminRelationship,
@@ -84,6 +87,7 @@ export const OPERATIONS: readonly AnyOperation[] = [
   createInvitation,
   resendInvitation,
   revokeInvitation,
+  noteInvitationExpired,
   suspendPartner,
   reinstatePartner,
   offboardPartner,

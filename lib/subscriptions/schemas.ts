@@ -42,7 +42,11 @@ export type RecordSubscriptionInput = z.infer<typeof recordSubscriptionSchema>;
 export const subscriptionRefSchema = z.object({ organizationId: idField, subscriptionId: idField });
 export type SubscriptionRef = z.infer<typeof subscriptionRefSchema>;
 
-export const changeSeatsSchema = subscriptionRefSchema.extend({ seats: seatsField });
+export const changeSeatsSchema = subscriptionRefSchema.extend({
+  seats: seatsField,
+  // The version the change was made to (the API's If-Match): refused if it changed since.
+  version: z.coerce.number().int().optional(),
+});
 export type ChangeSeatsInput = z.infer<typeof changeSeatsSchema>;
 
 /** An import as the form sends it; the file is read here, before the operation's transaction. */

@@ -1,4 +1,5 @@
 import { changedRows, firstRow } from "@/db/query";
+import { checkVersion, nextVersion } from "@/lib/operations/version";
 import { and, eq, isNull } from "drizzle-orm";
 import { products, subscriptions } from "@/db/schema";
 import type { Actor, Member } from "@/lib/auth/membership";
@@ -154,6 +155,7 @@ export async function sellIn(
     term: sale.term,
     termEndsAt: sale.termEndsAt,
     createdAt: now,
+    updatedAt: null,
   };
   await tx.insert(subscriptions).values(sub);
   await auditChange(tx, member, actor, sub, sale.action, { customer: rel.customerName, partner: member.organization.name }, now);
@@ -182,6 +184,7 @@ export const recordSubscription = defineOperation({
       term: null,
       termEndsAt: input.termEndsAt,
       createdAt: now,
+      updatedAt: null,
     };
 
     await tx.insert(subscriptions).values(sub);
@@ -219,6 +222,9 @@ async function ownSubscription(ctx: ServiceContext, member: Member, ref: Subscri
 }
 
 /** Who changes a subscription: the partner of record's sellers, or the customer's Global administrator for one it recorded. */
+/** A subscription's version: the moment of its last change of seats or state, or of its sale. */
+export const subscriptionVersion = (s: { createdAt: Date; updatedAt: Date | null }): Date => s.updatedAt ?? s.createdAt;
+
 const SUBSCRIPTION_WRITE = { partner: "subscriptions.write", customer: "customer.subscriptions.write" } as const;
 
 /** Sets the seat count of an active subscription. A suspended partner sells nothing more. */
@@ -230,14 +236,15 @@ export const changeSeats = defineOperation({
     const { tx, actor } = ctx;
     const sub = await ownSubscription(ctx, member, input);
     if (member.organization.kind === "partner") assertInGoodStanding(member.organization);
+    checkVersion(input.version, subscriptionVersion(sub));
     if (sub.state !== "active") throw new DomainError("SUBSCRIPTION_STATE", { from: sub.state, event: "seats" });
     const now = ctx.now();
-    const next = { ...sub, seats: input.seats };
+    const next = { ...sub, seats: input.seats, updatedAt: nextVersion(subscriptionVersion(sub), now) };
 
     const changed = changedRows(
       await tx
         .update(subscriptions)
-        .set({ seats: input.seats })
+        .set({ seats: input.seats, updatedAt: next.updatedAt })
         .where(and(eq(subscriptions.id, sub.id), eq(subscriptions.state, "active"), eq(subscriptions.seats, sub.seats))),
     );
     if (changed !== 1) throw new DomainError("SUBSCRIPTION_STATE", { from: sub.state, event: "seats" });
@@ -276,13 +283,13 @@ async function changeState(
     const sub = await ownSubscription(ctx, member, input);
     if (input.event === "reactivate" && member.organization.kind === "partner") assertInGoodStanding(member.organization);
     const rule = SUBSCRIPTION_TRANSITIONS[input.event];
-    const next = { ...sub, state: subscriptionTransition(sub.state, input.event) };
     const now = ctx.now();
+    const next = { ...sub, state: subscriptionTransition(sub.state, input.event), updatedAt: nextVersion(subscriptionVersion(sub), now) };
 
     const changed = changedRows(
       await tx
         .update(subscriptions)
-        .set({ state: next.state })
+        .set({ state: next.state, updatedAt: next.updatedAt })
         .where(and(eq(subscriptions.id, sub.id), eq(subscriptions.state, sub.state))),
     );
     if (changed !== 1) throw new DomainError("SUBSCRIPTION_STATE", { from: sub.state, event: input.event });

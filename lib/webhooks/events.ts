@@ -11,6 +11,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "invitation-sent",
   "invitation-opened",
   "invitation-declined",
+  "invitation-expired",
   "invitation-revoked",
   "granular-admin-relationship-requested",
   "granular-admin-relationship-approved",
@@ -23,6 +24,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "granular-admin-relationship-lapsed",
   "granular-admin-access-assignment-created",
   "granular-admin-access-assignment-activated",
+  "granular-admin-access-assignment-updated",
   "granular-admin-access-assignment-deleted",
   "member-roles-changed",
   "partner-suspended",
@@ -44,6 +46,8 @@ export const EVENTS_OF_AUDIT: Partial<Record<AuditAction, readonly WebhookEventT
   "invitation.sent": ["invitation-sent"],
   "invitation.opened": ["invitation-opened"],
   "invitation.declined": ["invitation-declined"],
+  // Noted by the scheduled job once its time ran out (lib/invitations/expiry.ts).
+  "invitation.expired": ["invitation-expired"],
   "invitation.revoked": ["invitation-revoked"],
   // Direct or indirect is decided by the relationship (lib/webhooks/queue.ts).
   "reseller_relationship.created": ["reseller-relationship-accepted-by-customer"],
@@ -56,6 +60,7 @@ export const EVENTS_OF_AUDIT: Partial<Record<AuditAction, readonly WebhookEventT
   "admin_relationship.expired": ["granular-admin-relationship-expired"],
   "admin_relationship.lapsed": ["granular-admin-relationship-lapsed"],
   "access_assignment.created": ["granular-admin-access-assignment-created"],
+  "access_assignment.changed": ["granular-admin-access-assignment-updated"],
   "access_assignment.deleted": ["granular-admin-access-assignment-deleted"],
   "member.roles_changed": ["member-roles-changed"],
   "partner.suspended": ["partner-suspended"],

@@ -1,4 +1,5 @@
 import { and, eq, gte, inArray } from "drizzle-orm";
+import { checkVersion, nextVersion } from "@/lib/operations/version";
 import ipaddr from "ipaddr.js";
 import { firstRow } from "@/db/query";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
@@ -101,12 +102,10 @@ export const updateWebhookEndpoint = defineOperation({
   async run(ctx, input, member) {
     const { tx } = ctx;
     const endpoint = await ownEndpoint(tx, member, input.endpointId);
-    // Checked in the transaction that writes: two scripts cannot both change the same version.
-    if (input.version !== undefined && input.version !== endpoint.updatedAt.getTime()) throw new DomainError("PRECONDITION_FAILED");
+    checkVersion(input.version, endpoint.updatedAt);
     checkUrl(input.url, ctx.config.webhookAllowedHosts ?? []);
     const now = ctx.now();
-    // A version moves on with every change, even two in one millisecond.
-    const updatedAt = now.getTime() > endpoint.updatedAt.getTime() ? now : new Date(endpoint.updatedAt.getTime() + 1);
+    const updatedAt = nextVersion(endpoint.updatedAt, now);
     const switchedOn = input.enabled && endpoint.disabledAt !== null;
     await tx
       .update(webhookEndpoints)

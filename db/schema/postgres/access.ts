@@ -54,6 +54,8 @@ export const accessAssignments = pgTable(
     roles: jsonb("roles").$type<DirectoryRoleId[]>().notNull(),
     state: text("state", { enum: ACCESS_ASSIGNMENT_STATES }).notNull(),
     createdAt: timestamp("created_at").notNull(),
+    // The last change of its roles (none yet: its creation); the API's ETag.
+    updatedAt: timestamp("updated_at"),
     deletedAt: timestamp("deleted_at"),
   },
   (t) => [

@@ -31,6 +31,9 @@ export const invitations = pgTable(
     customerId: text("customer_id").references(() => organizations.id),
     adminRequest: jsonb("admin_request").$type<AdminRequest>(),
     providerId: text("provider_id").references(() => organizations.id),
+    // When the scheduled job noted that its time ran out unanswered (its activity entry and
+    // webhook event); a resend clears it with the new expiry.
+    expiryNotedAt: timestamp("expiry_noted_at"),
   },
   (t) => [
     index("invitations_partner_created_idx").on(t.partnerId, t.createdAt, t.id, t.email, t.state, t.expiresAt),
@@ -39,5 +42,9 @@ export const invitations = pgTable(
     index("invitations_provider_created_idx")
       .on(t.providerId, t.createdAt, t.id)
       .where(sql`provider_id is not null`),
+    // Open invitations whose expiry is still to be noted, for the scheduled job.
+    index("invitations_expiry_due_idx")
+      .on(t.expiresAt)
+      .where(sql`expiry_noted_at is null and state in ('sent', 'opened')`),
   ],
 );

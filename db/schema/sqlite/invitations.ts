@@ -38,6 +38,9 @@ export const invitations = sqliteTable(
     adminRequest: text("admin_request", { mode: "json" }).$type<AdminRequest>(),
     // An indirect reseller's invitation names the provider it transacts through (two-tier).
     providerId: text("provider_id").references(() => organizations.id),
+    // When the scheduled job noted that its time ran out unanswered (its activity entry and
+    // webhook event); a resend clears it with the new expiry.
+    expiryNotedAt: timestamp("expiry_noted_at"),
   },
   (t) => [
     // The partner's list, newest or oldest first and by email; each carries what its filters
@@ -48,5 +51,9 @@ export const invitations = sqliteTable(
     index("invitations_provider_created_idx")
       .on(t.providerId, t.createdAt, t.id)
       .where(sql`provider_id is not null`),
+    // Open invitations whose expiry is still to be noted, for the scheduled job.
+    index("invitations_expiry_due_idx")
+      .on(t.expiresAt)
+      .where(sql`expiry_noted_at is null and state in ('sent', 'opened')`),
   ],
 );

@@ -27,6 +27,8 @@ export const subscriptions = sqliteTable(
     productId: text("product_id").references(() => products.id),
     term: text("term", { enum: TERMS }),
     createdAt: timestamp("created_at").notNull(),
+    // The last change of its seats or state (none yet: its creation); the API's ETag.
+    updatedAt: timestamp("updated_at"),
   },
   (t) => [
     index("subscriptions_customer_idx").on(t.customerId, t.product),

@@ -2,12 +2,13 @@ import "server-only";
 import { z } from "zod";
 import { DIRECTORY_ROLE_IDS } from "@/db/values/directory-roles";
 import { createAccessAssignment, removeAccessAssignment } from "@/lib/access/assignments";
+import { assignmentVersion, updateAccessAssignment } from "@/lib/access/change-assignment";
 import { assignmentsOf, getAssignmentOrThrow } from "@/lib/access/queries";
 import { adminRelationshipsAfter, getPartnerAdminRelationshipOrThrow } from "@/lib/admin-relationships/queries";
 import { requestAdminRelationship, terminateAdminRelationship } from "@/lib/admin-relationships/service";
 import { requireMember, type Member } from "@/lib/auth/membership";
 import { accessAssignmentResource, adminRelationshipResource } from "../resources";
-import { operationRoute } from "../operation-route";
+import { etagOf, operationRoute } from "../operation-route";
 import { json, type ApiCall } from "../route";
 import { apiSpec } from "../spec";
 import { decodeCursor, encodeCursor, pageLimit } from "./paging";
@@ -21,8 +22,10 @@ const relationshipAnswer = async (call: ApiCall<unknown>, id: string, status = 2
     ...(status === 201 ? { location: `/api/v1/admin-relationships/${id}` } : {}),
   });
 
-const assignmentAnswer = async (call: ApiCall<unknown>, id: string, status = 200) =>
-  json(accessAssignmentResource(await getAssignmentOrThrow(call.ctx.db, await partnerMember(call), id)), status);
+const assignmentAnswer = async (call: ApiCall<unknown>, id: string, status = 200) => {
+  const a = await getAssignmentOrThrow(call.ctx.db, await partnerMember(call), id);
+  return json(accessAssignmentResource(a), status, { etag: etagOf(assignmentVersion(a)) });
+};
 
 const roles = z.array(z.enum(DIRECTORY_ROLE_IDS)).min(1).meta({ description: "Directory role ids, for example global_reader" });
 
@@ -131,5 +134,32 @@ export const deleteAccessAssignmentRoute = operationRoute<{ id: string }, unknow
   organizationField: "partnerId",
   fromPath: (p) => ({ assignmentId: p.id }),
   responses: { 200: { description: "The assignment, deleted", schema: accessAssignmentSchema } },
+  respond: async (call) => await assignmentAnswer(call, call.params.id),
+});
+
+export const getAccessAssignmentRoute = apiSpec<{ id: string }>({
+  method: "GET",
+  path: "/access-assignments/{id}",
+  operationId: "getAccessAssignment",
+  summary: "One access assignment, with its ETag",
+  permission: "customers.read",
+  responses: { 200: { description: "The assignment", schema: accessAssignmentSchema } },
+  handler: async (call) => await assignmentAnswer(call, call.params.id),
+});
+
+export const updateAccessAssignmentRoute = operationRoute<{ id: string }, unknown>({
+  method: "PATCH",
+  path: "/access-assignments/{id}",
+  operationId: "updateAccessAssignment",
+  summary: "Change which roles of its relationship a group holds",
+  description:
+    "The group keeps its access while its roles change. With If-Match and the ETag of the assignment you read, a change made since is refused (412) instead of overwritten.",
+  versioned: true,
+  permission: "admin_relationships.write",
+  op: updateAccessAssignment,
+  organizationField: "partnerId",
+  fromPath: (p) => ({ assignmentId: p.id }),
+  body: z.object({ roles: roles.meta({ description: "Roles the customer approved in this relationship" }) }),
+  responses: { 200: { description: "The assignment", schema: accessAssignmentSchema } },
   respond: async (call) => await assignmentAnswer(call, call.params.id),
 });

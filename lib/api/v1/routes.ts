@@ -28,6 +28,8 @@ import {
 import {
   createAccessAssignmentRoute,
   deleteAccessAssignmentRoute,
+  getAccessAssignmentRoute,
+  updateAccessAssignmentRoute,
   getAdminRelationshipRoute,
   listAccessAssignmentsRoute,
   listAdminRelationshipsRoute,
@@ -53,6 +55,8 @@ export const API_ROUTES: readonly ApiRouteSpec<never>[] = [
   listAccessAssignmentsRoute,
   createAccessAssignmentRoute,
   deleteAccessAssignmentRoute,
+  getAccessAssignmentRoute,
+  updateAccessAssignmentRoute,
   createSubscriptionRoute,
   getSubscriptionRoute,
   changeSeatsRoute,

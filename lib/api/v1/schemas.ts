@@ -99,6 +99,7 @@ export const accessAssignmentSchema = z
     roles: z.array(z.enum(DIRECTORY_ROLE_IDS)),
     state: z.enum(ACCESS_ASSIGNMENT_STATES),
     createdAt: instant,
+    updatedAt: instant.nullable().meta({ description: "The last change of its roles; null until one" }),
     deletedAt: instant.nullable(),
   })
   .meta({ id: "AccessAssignment", description: "Roles of an admin relationship given to one of your security groups" });
@@ -116,6 +117,7 @@ export const subscriptionSchema = z
     purchaseChannel: z.enum(PURCHASE_CHANNELS),
     partnerOfRecordId: z.string().nullable(),
     createdAt: instant,
+    updatedAt: instant.nullable().meta({ description: "The last change of its seats or state; null until one" }),
   })
   .meta({ id: "Subscription" });
 

@@ -3,16 +3,18 @@ import { z } from "zod";
 import { TERMS } from "@/db/values/subscriptions";
 import { requireMember } from "@/lib/auth/membership";
 import { getSoldSubscriptionOrThrow } from "@/lib/subscriptions/queries";
-import { changeSeats, createSubscription, SUBSCRIPTION_STATE_CHANGES } from "@/lib/subscriptions/service";
+import { changeSeats, createSubscription, SUBSCRIPTION_STATE_CHANGES, subscriptionVersion } from "@/lib/subscriptions/service";
 import { subscriptionResource } from "../resources";
-import { operationRoute } from "../operation-route";
+import { etagOf, operationRoute } from "../operation-route";
 import { json, type ApiCall } from "../route";
 import { apiSpec, type ApiRouteSpec } from "../spec";
 import { subscriptionSchema } from "./schemas";
 
 const subscriptionAnswer = async (call: ApiCall<unknown>, id: string, status = 200) => {
   const member = await requireMember(call.ctx.db, call.actor, call.organizationId, "partner");
-  return json(subscriptionResource(await getSoldSubscriptionOrThrow(call.ctx.db, member, id)), status, {
+  const s = await getSoldSubscriptionOrThrow(call.ctx.db, member, id);
+  return json(subscriptionResource(s), status, {
+    etag: etagOf(subscriptionVersion(s)),
     ...(status === 201 ? { location: `/api/v1/subscriptions/${id}` } : {}),
   });
 };
@@ -47,6 +49,9 @@ export const changeSeatsRoute = operationRoute<{ id: string }, unknown>({
   path: "/subscriptions/{id}/seats",
   operationId: "changeSeats",
   summary: "Change a subscription's seats",
+  description:
+    "With If-Match and the ETag of the subscription you read, a change made since (seats, or its state) is refused (412) instead of overwritten.",
+  versioned: true,
   permission: "subscriptions.write",
   op: changeSeats,
   organizationField: "organizationId",

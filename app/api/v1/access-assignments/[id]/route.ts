@@ -1,4 +1,6 @@
 import { apiRoute } from "@/lib/api/route";
-import { deleteAccessAssignmentRoute } from "@/lib/api/v1/admin-relationships";
+import { deleteAccessAssignmentRoute, getAccessAssignmentRoute, updateAccessAssignmentRoute } from "@/lib/api/v1/admin-relationships";
 
+export const GET = apiRoute(getAccessAssignmentRoute);
+export const PATCH = apiRoute(updateAccessAssignmentRoute);
 export const DELETE = apiRoute(deleteAccessAssignmentRoute);
