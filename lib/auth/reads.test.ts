@@ -9,7 +9,8 @@ import { listCustomers, listPartners } from "@/lib/operator/queries";
 import { readPartnerCustomerPage } from "@/lib/partners/customer-page";
 import { listPartnerCustomers } from "@/lib/partners/queries";
 import { listPartnerships } from "@/lib/partnerships/queries";
-import { previewRemovalFor, removePartner } from "@/lib/relationships/removal";
+import { previewRemovalFor } from "@/lib/relationships/removal-preview";
+import { removePartner } from "@/lib/relationships/removal";
 import {
   addCustomer,
   addMember,

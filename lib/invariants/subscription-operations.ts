@@ -1,5 +1,6 @@
 import { subscriptions } from "@/db/schema";
-import { changeSeats, SUBSCRIPTION_STATE_CHANGES, createSubscription, recordSubscription } from "@/lib/subscriptions/service";
+import { changeSeats, SUBSCRIPTION_STATE_CHANGES } from "@/lib/subscriptions/changes";
+import { createSubscription, recordSubscription } from "@/lib/subscriptions/service";
 import { DAY } from "@/lib/testing/fixtures";
 import { choose, pick, type Op } from "./operations";
 import { activeRelationshipPairs, customerOf, inOrder, partnerOf, type World } from "./world";

@@ -28,14 +28,8 @@ import { authorizePartnership, declinePartnership, invitePartnership } from "@/l
 import { setLocale } from "@/lib/preferences/locale";
 import { removeCustomer, removePartner } from "@/lib/relationships/removal";
 import { importSubscriptionRow, importSubscriptions } from "@/lib/subscriptions/import";
-import {
-  cancelSubscription,
-  changeSeats,
-  createSubscription,
-  reactivateSubscription,
-  recordSubscription,
-  suspendSubscription,
-} from "@/lib/subscriptions/service";
+import { cancelSubscription, changeSeats, reactivateSubscription, suspendSubscription } from "@/lib/subscriptions/changes";
+import { createSubscription, recordSubscription } from "@/lib/subscriptions/service";
 import { assignSupport, endSupport, recordSupportAction } from "@/lib/support/service";
 import { acceptMemberInvitation, declineMemberInvitation, inviteMember, revokeMemberInvitation } from "@/lib/team/invitations";
 import { changeMemberRoles, removeMember } from "@/lib/team/service";

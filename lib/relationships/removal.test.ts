@@ -28,7 +28,8 @@ import {
   relatedPartnerAndCustomer,
   testContext,
 } from "@/lib/testing/fixtures";
-import { removalPreview, removeCustomer, removePartner } from "./removal";
+import { removeCustomer, removePartner } from "./removal";
+import { removalPreview } from "./removal-preview";
 import { execute } from "@/lib/operations/execute";
 
 let t: Awaited<ReturnType<typeof testContext>>;

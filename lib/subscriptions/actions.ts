@@ -3,14 +3,8 @@
 import { validationMessage } from "@/lib/actions/run-action";
 import { actionFor } from "@/lib/actions/action-for";
 import { importSubscriptions } from "./import";
-import {
-  cancelSubscription,
-  changeSeats,
-  createSubscription,
-  reactivateSubscription,
-  recordSubscription,
-  suspendSubscription,
-} from "./service";
+import { cancelSubscription, changeSeats, reactivateSubscription, suspendSubscription } from "./changes";
+import { createSubscription, recordSubscription } from "./service";
 
 // Thin adapters: each operation checks the permission, the tenant, the partner of record and the state inside its transaction.
 

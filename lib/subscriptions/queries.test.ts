@@ -4,7 +4,8 @@ import { removePartner } from "@/lib/relationships/removal";
 import { addMember, addProduct, addSubscription, codeOf, relatedPartnerAndCustomer, testContext } from "@/lib/testing/fixtures";
 import { PAGE_SIZE } from "@/lib/pagination";
 import { iteratePartnerSubscriptions, listPartnerSubscriptions } from "./queries";
-import { SUBSCRIPTION_STATE_CHANGES, createSubscription } from "./service";
+import { SUBSCRIPTION_STATE_CHANGES } from "./changes";
+import { createSubscription } from "./service";
 import { execute } from "@/lib/operations/execute";
 
 let t: Awaited<ReturnType<typeof testContext>>;

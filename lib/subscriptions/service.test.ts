@@ -4,9 +4,11 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { emailOutbox, subscriptions, supportAssignments } from "@/db/schema";
 import type { Actor } from "@/lib/auth/membership";
-import { removeCustomer, removalPreview, removePartner } from "@/lib/relationships/removal";
+import { removeCustomer, removePartner } from "@/lib/relationships/removal";
+import { removalPreview } from "@/lib/relationships/removal-preview";
 import { addMember, addProduct, addUser, codeOf, relatedPartnerAndCustomer, testContext } from "@/lib/testing/fixtures";
-import { changeSeats, SUBSCRIPTION_STATE_CHANGES, createSubscription, recordSubscription } from "./service";
+import { changeSeats, SUBSCRIPTION_STATE_CHANGES } from "./changes";
+import { createSubscription, recordSubscription } from "./service";
 import { execute } from "@/lib/operations/execute";
 
 let t: Awaited<ReturnType<typeof testContext>>;

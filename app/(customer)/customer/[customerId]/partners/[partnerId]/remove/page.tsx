@@ -9,7 +9,7 @@ import { memberForPage } from "@/lib/auth/page-guards";
 import { customerAbilities } from "@/lib/auth/abilities";
 import { getCustomerPartnerRelationship } from "@/lib/customers/queries";
 import { db } from "@/lib/db";
-import { previewRemovalFor } from "@/lib/relationships/removal";
+import { previewRemovalFor } from "@/lib/relationships/removal-preview";
 import { ClientMessages } from "@/components/shell/client-messages";
 
 type Props = { params: Promise<{ customerId: string; partnerId: string }> };

@@ -10,7 +10,7 @@ import { memberForPage, orNotFound } from "@/lib/auth/page-guards";
 import { partnerAbilities } from "@/lib/auth/abilities";
 import { db } from "@/lib/db";
 import { getPartnerCustomerOrThrow } from "@/lib/partners/queries";
-import { previewRemovalFor } from "@/lib/relationships/removal";
+import { previewRemovalFor } from "@/lib/relationships/removal-preview";
 import { ClientMessages } from "@/components/shell/client-messages";
 
 type Props = { params: Promise<{ partnerId: string; customerId: string }> };
