@@ -109,6 +109,40 @@ const ACTIONS: Record<string, ActionRow> = {
     }),
     expect: onPartner(["admin_agent"]),
   },
+  // Templates are an Admin agent's; asking a customer from one is outreach, like any request.
+  createAdminTemplateAction: {
+    fields: (w, _p, c) => ({
+      partnerId: c === "own" ? w.P : w.P2,
+      name: `Matrix ${Math.random().toString(36).slice(2)}`,
+      durationDays: "30",
+      roles: "global_reader",
+    }),
+    expect: (p, c) =>
+      c === "own" ? expected(p, "P", ["admin_agent"], false) : !p.org ? "sign in" : p.org === "P2" ? "allowed" : "not found",
+  },
+  updateAdminTemplateAction: {
+    fields: (w, _p, c) => ({
+      partnerId: w.P,
+      templateId: c === "own" ? w.templateP : w.templateP2,
+      name: "Matrix p",
+      durationDays: "60",
+      roles: "global_reader",
+    }),
+    expect: onPartner(["admin_agent"]),
+  },
+  deleteAdminTemplateAction: {
+    fields: (w, _p, c) => ({ partnerId: w.P, templateId: c === "own" ? w.templateP : w.templateP2 }),
+    expect: onPartner(["admin_agent"]),
+  },
+  requestFromTemplateAction: {
+    fields: (w, p, c) => ({
+      partnerId: reachingOut(w, p, c),
+      customerId: c === "own" ? w.C : w.C2,
+      templateId: w.templateP,
+      name: `Matrix ${Math.random().toString(36).slice(2)}`,
+    }),
+    expect: standing(onPartner(["admin_agent"])),
+  },
   removeAccessAssignmentAction: {
     fields: (w, _p, c) => ({ partnerId: w.P, assignmentId: c === "own" ? w.assignmentP : w.assignmentP2 }),
     expect: onPartner(["admin_agent"]),

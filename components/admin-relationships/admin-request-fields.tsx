@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Field, FieldErrors, inputClass } from "@/components/ui/field";
@@ -12,18 +12,24 @@ type Props = {
   errors?: Record<string, string[]>;
   /** The customer's name, for the naming hint; unknown while inviting a new customer. */
   customerName?: string;
-  defaults?: { roles?: string[]; durationDays?: number };
+  defaults?: { name?: string; roles?: string[]; durationDays?: number; autoExtend?: boolean };
+  /** The name field's label and hint, where the name is not a relationship's (a template's). */
+  nameLabel?: string;
+  nameHint?: string;
+  /** Told the ticked roles as they change (a template's group mappings offer only those). */
+  onRolesChange?: (roles: string[]) => void;
 };
 
 /**
  * Name, duration, a searchable role picker and auto-extend: what a request for admin roles
  * asks. Used alone (request form) and inside the reseller invitation ("include admin roles").
  */
-export function AdminRequestFields({ roles, errors, customerName, defaults }: Props) {
+export function AdminRequestFields({ roles, errors, customerName, defaults, nameLabel, nameHint, onRolesChange }: Props) {
   const t = useTranslations("requestAdminRelationship");
   const [filter, setFilter] = useState("");
   const [chosen, setChosen] = useState<Set<string>>(new Set(defaults?.roles ?? []));
   const globalAdmin = roles.some((r) => r.mostPrivileged && chosen.has(r.id));
+  useEffect(() => onRolesChange?.(roles.filter((r) => chosen.has(r.id)).map((r) => r.id)), [chosen, roles, onRolesChange]);
   const q = filter.trim().toLowerCase();
   const visible = roles.filter((r) => !q || r.name.toLowerCase().includes(q) || r.description.toLowerCase().includes(q));
   const toggle = (id: string, on: boolean) =>
@@ -38,11 +44,11 @@ export function AdminRequestFields({ roles, errors, customerName, defaults }: Pr
     <div className="space-y-5">
       <Field
         id="name"
-        label={t("name")}
-        hint={customerName ? t("nameHint", { customer: customerName }) : t("nameHintGeneric")}
+        label={nameLabel ?? t("name")}
+        hint={nameHint ?? (customerName ? t("nameHint", { customer: customerName }) : t("nameHintGeneric"))}
         errors={errors?.name}
       >
-        {(aria) => <input {...aria} name="name" maxLength={50} className={inputClass} />}
+        {(aria) => <input {...aria} name="name" maxLength={50} defaultValue={defaults?.name} className={inputClass} />}
       </Field>
       <Field id="durationDays" label={t("duration")} hint={t("durationHint")} errors={errors?.durationDays}>
         {(aria) => (
@@ -100,7 +106,13 @@ export function AdminRequestFields({ roles, errors, customerName, defaults }: Pr
       </fieldset>
       <div className="space-y-1">
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="autoExtend" disabled={globalAdmin} aria-describedby="auto-extend-note" />
+          <input
+            type="checkbox"
+            name="autoExtend"
+            disabled={globalAdmin}
+            defaultChecked={defaults?.autoExtend}
+            aria-describedby="auto-extend-note"
+          />
           {t("autoExtend")}
         </label>
         <p id="auto-extend-note" className="text-xs text-gray-600" aria-live="polite">

@@ -16,6 +16,8 @@ export const {
   apiIdempotencyKeys,
   apiKeys,
   adminRelationships,
+  adminTemplates,
+  adminTemplateVersions,
   auditEvents,
   emailOutbox,
   holdsGlobalAdministrator,

@@ -81,5 +81,8 @@ describe("the two schemas", () => {
     expectTypeOf<InferSelectModel<typeof postgres.emailOutbox>>().toEqualTypeOf<InferSelectModel<typeof sqlite.emailOutbox>>();
     expectTypeOf<InferSelectModel<typeof postgres.rateLimits>>().toEqualTypeOf<InferSelectModel<typeof sqlite.rateLimits>>();
     expectTypeOf<InferSelectModel<typeof postgres.subscriptions>>().toEqualTypeOf<InferSelectModel<typeof sqlite.subscriptions>>();
+    expectTypeOf<InferSelectModel<typeof postgres.adminTemplateVersions>>().toEqualTypeOf<
+      InferSelectModel<typeof sqlite.adminTemplateVersions>
+    >();
   });
 });

@@ -71,6 +71,13 @@ export const PAGES: Record<string, PageRow> = {
   ),
   "/partner/[partnerId]/invitations": partnerPage(() => "/invitations", CUSTOMERS_READ, "org"),
   "/partner/[partnerId]/invitations/new": partnerPage(() => "/invitations/new", ["account_admin", "admin_agent", "sales_agent"], "org"),
+  "/partner/[partnerId]/templates": partnerPage(() => "/templates", CUSTOMERS_READ, "org"),
+  "/partner/[partnerId]/templates/new": partnerPage(() => "/templates/new", ["admin_agent"], "org"),
+  "/partner/[partnerId]/templates/[templateId]": partnerPage(
+    (w, c) => `/templates/${c === "own" ? w.templateP : w.templateP2}`,
+    CUSTOMERS_READ,
+    "object",
+  ),
   "/partner/[partnerId]/groups": partnerPage(() => "/groups", [...CUSTOMERS_READ, "user_management_admin"], "org"),
   "/partner/[partnerId]/activity": partnerPage(() => "/activity", [...CUSTOMERS_READ, "user_management_admin"], "org"),
   "/partner/[partnerId]/expiring": partnerPage(() => "/expiring", CUSTOMERS_READ, "org"),

@@ -56,6 +56,8 @@ export type World = Record<Tenant, string> & {
   keyP: string;
   keyP2: string;
   webhookP: string;
+  templateP: string;
+  templateP2: string;
   webhookP2: string;
   deliveryP: string;
   deliveryP2: string;
@@ -322,6 +324,7 @@ export function buildWorld(): World {
     apiKey("key_matrix_p", P);
     apiKey("key_matrix_p2", P2);
     matrixWebhooks(db, P, P2, t);
+    matrixTemplates(db, P, P2, t);
 
     return {
       ...tenants,
@@ -360,6 +363,8 @@ export function buildWorld(): World {
       keyP: "key_matrix_p",
       keyP2: "key_matrix_p2",
       webhookP: "whe_matrix_p",
+      templateP: "tpl_matrix_p",
+      templateP2: "tpl_matrix_p2",
       webhookP2: "whe_matrix_p2",
       deliveryP: "msg_matrix_p",
       deliveryP2: "msg_matrix_p2",
@@ -399,6 +404,22 @@ function matrixWebhooks(db: Database.Database, P: string, P2: string, t: number)
   }
 }
 
+/** A template of each partner, at version 1 and not deleted, put back before every cell (a cell may change or delete it). */
+function matrixTemplates(db: Database.Database, P: string, P2: string, t: number): void {
+  for (const [org, suffix] of [
+    [P, "p"],
+    [P2, "p2"],
+  ] as const) {
+    db.prepare(
+      "insert into admin_templates (id, partner_id, name, name_key, version, created_at, updated_at) values (?, ?, ?, ?, 1, ?, ?) on conflict(id) do update set name = excluded.name, name_key = excluded.name_key, version = 1, deleted_at = null",
+    ).run(`tpl_matrix_${suffix}`, org, `Matrix ${suffix}`, `matrix ${suffix}`, t, t);
+    db.prepare("delete from admin_template_versions where template_id = ? and version > 1").run(`tpl_matrix_${suffix}`);
+    db.prepare(
+      "insert or ignore into admin_template_versions (id, template_id, version, roles, duration_days, auto_extend, group_roles, created_by_user_id, created_at) values (?, ?, 1, '[\"global_reader\"]', 30, 0, '[]', (select user_id from memberships where organization_id = ? limit 1), ?)",
+    ).run(`tpv_matrix_${suffix}`, `tpl_matrix_${suffix}`, org, t);
+  }
+}
+
 export function restoreWorld(w: World): void {
   withDb((db) => {
     const t = now();
@@ -413,6 +434,7 @@ export function restoreWorld(w: World): void {
     );
     db.prepare("update reseller_relationships set state = 'active', ended_at = null where id = 'rel_matrix_disposable'").run();
     matrixWebhooks(db, w.P, w.P2, t);
+    matrixTemplates(db, w.P, w.P2, t);
     db.prepare("insert or ignore into security_group_members (partner_id, group_id, user_id, created_at) values (?, ?, ?, ?)").run(
       w.P,
       w.groupP,

@@ -7,6 +7,9 @@ import { recordAudit } from "@/lib/audit/record";
 import { accessAssignmentResource } from "@/lib/api/resources";
 import { queueWebhookEvent } from "@/lib/webhooks/queue";
 import type { Tx } from "@/db/transaction";
+import type { Actor } from "@/lib/auth/membership";
+import type { DirectoryRoleId } from "@/db/values/directory-roles";
+import type { GroupRoles } from "@/db/values/templates";
 import { defineOperation } from "@/lib/operations/define";
 import { DomainError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -47,45 +50,86 @@ export const createAccessAssignment = defineOperation({
     if (input.roles.some((r) => !relationship.roles.includes(r))) throw new DomainError("VALIDATION", {}, { roles: ["roleNotApproved"] });
 
     const now = ctx.now();
-    const id = newId("asg");
-
-    const live = await firstRow(
-      tx
-        .select({ id: accessAssignments.id })
-        .from(accessAssignments)
-        .where(
-          and(
-            eq(accessAssignments.adminRelationshipId, relationship.id),
-            eq(accessAssignments.groupId, group.id),
-            ne(accessAssignments.state, "deleted"),
-          ),
-        ),
-    );
-    if (live) throw new DomainError("VALIDATION", {}, { groupId: ["groupAlreadyAssigned"] });
-    await tx.insert(accessAssignments).values({
-      id,
-      partnerId,
-      adminRelationshipId: relationship.id,
-      groupId: group.id,
-      roles: input.roles,
-      state: "pending",
-      createdAt: now,
-    });
-    await recordAudit(tx, {
-      organizationId: partnerId,
-      customerId: relationship.customerId,
-      actor,
-      action: "access_assignment.created",
-      targetType: "access_assignment",
-      targetId: id,
-      details: { name: relationship.name, group: group.name, roles: input.roles.length },
-      at: now,
-    });
-
+    const id = await grant(tx, { relationship, group, roles: input.roles, actor, now });
+    if (!id) throw new DomainError("VALIDATION", {}, { groupId: ["groupAlreadyAssigned"] });
     await activatePending(tx, now);
     return { id, group: group.name, relationship: relationship.name };
   },
 });
+
+type Relationship = typeof adminRelationships.$inferSelect;
+
+/**
+ * Gives a group roles of a relationship, pending until provisioned, with its activity entry;
+ * null when the group already holds roles in it (one live assignment per group).
+ */
+async function grant(
+  tx: Tx,
+  g: { relationship: Relationship; group: { id: string; name: string }; roles: DirectoryRoleId[]; actor: Actor | null; now: Date },
+): Promise<string | null> {
+  const live = await firstRow(
+    tx
+      .select({ id: accessAssignments.id })
+      .from(accessAssignments)
+      .where(
+        and(
+          eq(accessAssignments.adminRelationshipId, g.relationship.id),
+          eq(accessAssignments.groupId, g.group.id),
+          ne(accessAssignments.state, "deleted"),
+        ),
+      ),
+  );
+  if (live) return null;
+  const id = newId("asg");
+  await tx.insert(accessAssignments).values({
+    id,
+    partnerId: g.relationship.partnerId,
+    adminRelationshipId: g.relationship.id,
+    groupId: g.group.id,
+    roles: g.roles,
+    state: "pending",
+    createdAt: g.now,
+  });
+  await recordAudit(tx, {
+    organizationId: g.relationship.partnerId,
+    customerId: g.relationship.customerId,
+    actor: g.actor,
+    action: "access_assignment.created",
+    targetType: "access_assignment",
+    targetId: id,
+    details: { name: g.relationship.name, group: g.group.name, roles: g.roles.length },
+    at: g.now,
+  });
+  return id;
+}
+
+/**
+ * On approval of a relationship requested from a template: the version's group mappings,
+ * in the approval's own transaction, so there is no separate mapping step to stall. A group
+ * deleted since is skipped; a group receives only roles the relationship holds.
+ */
+export async function grantTemplateGroups(tx: Tx, relationship: Relationship, groupRoles: GroupRoles, now: Date): Promise<number> {
+  if (groupRoles.length === 0) return 0;
+  const groups = await tx
+    .select({ id: securityGroups.id, name: securityGroups.name })
+    .from(securityGroups)
+    .where(
+      and(
+        eq(securityGroups.partnerId, relationship.partnerId),
+        inArray(
+          securityGroups.id,
+          groupRoles.map((g) => g.groupId),
+        ),
+      ),
+    );
+  let granted = 0;
+  for (const group of groups) {
+    const roles = groupRoles.find((g) => g.groupId === group.id)!.roles.filter((r) => relationship.roles.includes(r));
+    if (roles.length > 0 && (await grant(tx, { relationship, group, roles, actor: null, now }))) granted++;
+  }
+  await activatePending(tx, now);
+  return granted;
+}
 
 /** Provisioning, by the scheduled job: pending assignments of relationships in force become active. */
 export const activatePendingAssignments = defineOperation({

@@ -1,15 +1,15 @@
 import { firstRow } from "@/db/query";
 import { and, eq } from "drizzle-orm";
-import { adminRelationships, organizations } from "@/db/schema";
+import { adminRelationships, adminTemplateVersions, organizations } from "@/db/schema";
 import type { Actor, Member } from "@/lib/auth/membership";
 import type { Tx } from "@/db/transaction";
 import type { ServiceContext } from "@/lib/context";
-import { defineOperation } from "@/lib/operations/define";
+import { defineOperation, type OperationContext } from "@/lib/operations/define";
 import { needsFreshSignIn } from "@/lib/auth/recent-sign-in";
 import { DomainError } from "@/lib/errors";
 import { assertInGoodStanding } from "@/lib/partners/standing";
 import { newId } from "@/lib/ids";
-import { deleteAssignmentsOf } from "@/lib/access/assignments";
+import { deleteAssignmentsOf, grantTemplateGroups } from "@/lib/access/assignments";
 import { endSupportWithoutAdminAccess } from "@/lib/support/service";
 import { activeResellerRelationship } from "@/lib/relationships/queries";
 import { checkAdminRequest, nameKey } from "./rules";
@@ -34,60 +34,72 @@ export const requestAdminRelationship = defineOperation({
     permission: "admin_relationships.write",
     standing: true,
   },
-  async run(ctx, input: RequestAdminRelationshipInput, member) {
-    const { tx, actor } = ctx;
-    const customer = (await activeResellerRelationship(ctx.db, member.organization.id, input.customerId))
-      ? await firstRow(ctx.db.select().from(organizations).where(eq(organizations.id, input.customerId)))
-      : undefined;
-    if (!customer) throw new DomainError("NOT_FOUND");
-    await checkAdminRequest(ctx.db, member.organization.id, customer.cloud, input);
-    if (input.replacesId) {
-      const replaced = await firstRow(
-        ctx.db
-          .select({ id: adminRelationships.id })
-          .from(adminRelationships)
-          .where(
-            and(
-              eq(adminRelationships.id, input.replacesId),
-              eq(adminRelationships.partnerId, member.organization.id),
-              eq(adminRelationships.customerId, customer.id),
-            ),
-          ),
-      );
-      if (!replaced) throw new DomainError("NOT_FOUND");
-    }
-    const key = nameKey(input.name);
-
-    const now = ctx.now();
-    const row: Row = {
-      id: newId("gdap"),
-      partnerId: member.organization.id,
-      customerId: customer.id,
-      name: input.name,
-      nameKey: key,
-      roles: input.roles,
-      durationDays: input.durationDays,
-      autoExtend: input.autoExtend,
-      state: "created",
-      createdByUserId: actor.userId,
-      createdAt: now,
-      requestedAt: now,
-      activatedAt: null,
-      endsAt: null,
-      endedAt: null,
-      decidedByUserId: null,
-      replacesId: input.replacesId ?? null,
-      lastNoticeKey: null,
-    };
-
-    const requested = { ...row, state: transition(row.state, "request", "partner") };
-    await tx.insert(adminRelationships).values(requested);
-    await audit(tx, requested, actor, "admin_relationship.requested", now);
-    await notifyAdminRelationship(ctx, tx, "requested", requested, now);
-
-    return { id: row.id, customerName: customer.name };
-  },
+  run: async (ctx, input: RequestAdminRelationshipInput, member) =>
+    await requestIn(ctx, member, input.customerId, input, { replacesId: input.replacesId ?? null, templateVersionId: null }),
 });
+
+/**
+ * A request for roles of one customer, inside the caller's transaction: the rules of every
+ * request, the row, its activity entry and the approval email. Asked by hand, or from a
+ * template's version (named on the row, for its group mappings on approval).
+ */
+export async function requestIn(
+  ctx: OperationContext,
+  member: Member,
+  customerId: string,
+  input: AdminRequest,
+  from: { replacesId: string | null; templateVersionId: string | null },
+) {
+  const { tx, actor } = ctx;
+  const customer = (await activeResellerRelationship(ctx.db, member.organization.id, customerId))
+    ? await firstRow(ctx.db.select().from(organizations).where(eq(organizations.id, customerId)))
+    : undefined;
+  if (!customer) throw new DomainError("NOT_FOUND");
+  await checkAdminRequest(ctx.db, member.organization.id, customer.cloud, input);
+  if (from.replacesId) {
+    const replaced = await firstRow(
+      ctx.db
+        .select({ id: adminRelationships.id })
+        .from(adminRelationships)
+        .where(
+          and(
+            eq(adminRelationships.id, from.replacesId),
+            eq(adminRelationships.partnerId, member.organization.id),
+            eq(adminRelationships.customerId, customer.id),
+          ),
+        ),
+    );
+    if (!replaced) throw new DomainError("NOT_FOUND");
+  }
+  const now = ctx.now();
+  const row: Row = {
+    id: newId("gdap"),
+    partnerId: member.organization.id,
+    customerId: customer.id,
+    name: input.name,
+    nameKey: nameKey(input.name),
+    roles: input.roles,
+    durationDays: input.durationDays,
+    autoExtend: input.autoExtend,
+    state: "created",
+    createdByUserId: actor.userId,
+    createdAt: now,
+    requestedAt: now,
+    activatedAt: null,
+    endsAt: null,
+    endedAt: null,
+    decidedByUserId: null,
+    replacesId: from.replacesId,
+    lastNoticeKey: null,
+    templateVersionId: from.templateVersionId,
+  };
+
+  const requested = { ...row, state: transition(row.state, "request", "partner") };
+  await tx.insert(adminRelationships).values(requested);
+  await audit(tx, requested, actor, "admin_relationship.requested", now);
+  await notifyAdminRelationship(ctx, tx, "requested", requested, now);
+  return { id: row.id, customerName: customer.name };
+}
 
 /** The relationship as seen from the acting organization; anything else is "not found". */
 async function getOwnOrThrow(ctx: ServiceContext, member: Member, id: string): Promise<Row> {
@@ -131,6 +143,10 @@ export const approveAdminRelationship = defineOperation({
       decidedByUserId: actor.userId,
     });
     await audit(tx, active, actor, "admin_relationship.approved", now);
+    if (active.templateVersionId) {
+      const version = await firstRow(tx.select().from(adminTemplateVersions).where(eq(adminTemplateVersions.id, active.templateVersionId)));
+      if (version) await grantTemplateGroups(tx, active, version.groupRoles, now);
+    }
     await notifyAdminRelationship(ctx, tx, "approved", active, now);
     return { ...active, endsAt: active.endsAt!, partnerName: partner.name };
   },
@@ -221,6 +237,7 @@ export async function grantWithInvitation(
     decidedByUserId: null,
     replacesId: null,
     lastNoticeKey: null,
+    templateVersionId: null,
   };
   const requested = { ...created, state: transition(created.state, "request", "partner") };
   await tx.insert(adminRelationships).values(requested);

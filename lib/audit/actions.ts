@@ -54,6 +54,7 @@ const AUDIT_PLACEHOLDERS = [
   "cloud",
   "count",
   "url",
+  "version",
 ] as const;
 
 /** Every placeholder the `audit.*` catalog texts use, `blank` unless the event's details fill it. */

@@ -42,7 +42,7 @@ function clientKeys(file: string, seen = new Set<string>()): string[] {
 
 /** Namespaces a server file's <ClientMessages namespaces={[…]}> name. */
 function wrapped(file: string): string[] {
-  return [...text(file).matchAll(/<ClientMessages namespaces=\{\[([^\]]*)\]\}/g)].flatMap((m) =>
+  return [...text(file).matchAll(/<ClientMessages\s+namespaces=\{\[([^\]]*)\]\}/g)].flatMap((m) =>
     [...m[1].matchAll(/"([\w.]+)"/g)].map((n) => n[1]),
   );
 }

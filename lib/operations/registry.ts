@@ -16,6 +16,8 @@ import {
   terminateAdminRelationship,
 } from "@/lib/admin-relationships/service";
 import { addProduct, changeProduct, removeProduct } from "@/lib/catalog/service";
+import { createAdminTemplate, deleteAdminTemplate, updateAdminTemplate } from "@/lib/templates/operations";
+import { requestFromTemplate } from "@/lib/templates/request";
 import { approveApplication, rejectApplication } from "@/lib/enrollment/decisions";
 import { submitApplication, withdrawApplication } from "@/lib/enrollment/service";
 import { acceptInvitation, declineInvitation, markInvitationOpened } from "@/lib/invitations/respond";
@@ -68,6 +70,10 @@ export const OPERATIONS: readonly AnyOperation[] = [
   approveAdminRelationship,
   rejectAdminRelationship,
   terminateAdminRelationship,
+  createAdminTemplate,
+  updateAdminTemplate,
+  deleteAdminTemplate,
+  requestFromTemplate,
   addProduct,
   changeProduct,
   removeProduct,

@@ -116,6 +116,27 @@ async function fillTheRest(db: Db) {
     createdAt: now,
     updatedAt: now,
   });
+  await db.insert(lite.adminTemplates).values({
+    id: "tpl_copy",
+    partnerId: organizationId,
+    name: "Service desk",
+    nameKey: "service desk",
+    version: 2,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+  });
+  await db.insert(lite.adminTemplateVersions).values({
+    id: "tpv_copy",
+    templateId: "tpl_copy",
+    version: 2,
+    roles: ["helpdesk_administrator", "global_reader"],
+    durationDays: 730,
+    autoExtend: true,
+    groupRoles: [{ groupId: "grp_copy", roles: ["global_reader"] }],
+    createdByUserId: user.id,
+    createdAt: now,
+  });
   await db.insert(lite.webhookDeliveries).values({
     id: "msg_copy",
     endpointId: "whe_copy",

@@ -1,3 +1,4 @@
+import { seedDemoTemplates } from "./demo-templates";
 import { firstRow } from "@/db/query";
 import { and, eq, sql } from "drizzle-orm";
 import { randomBytes, createHash } from "node:crypto";
@@ -254,5 +255,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoAccount[]>
       }
     }
   });
+  const alice = "alice.admin@northwindcloud.com";
+  await seedDemoTemplates(db, ids.get("northwind")!, { userId: userIds.get(alice)!, email: alice }, now);
   return accounts;
 }

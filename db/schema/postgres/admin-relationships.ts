@@ -39,6 +39,8 @@ export const adminRelationships = pgTable(
     endedAt: timestamp("ended_at"),
     decidedByUserId: text("decided_by_user_id").references(() => users.id),
     replacesId: text("replaces_id"),
+    // The template version it was requested from, if any: its group mappings apply on approval.
+    templateVersionId: text("template_version_id"),
     lastNoticeKey: text("last_notice_key"),
   },
   (t) => [

@@ -47,6 +47,8 @@ export const adminRelationships = sqliteTable(
     endedAt: timestamp("ended_at"),
     decidedByUserId: text("decided_by_user_id").references(() => users.id),
     replacesId: text("replaces_id"),
+    // The template version it was requested from, if any: its group mappings apply on approval.
+    templateVersionId: text("template_version_id"),
     // The last expiry notice queued ("7d.<end>"): the job skips what it has already told.
     lastNoticeKey: text("last_notice_key"),
   },

@@ -21,3 +21,4 @@ export * from "./jobs";
 export * from "./api-keys";
 export * from "./webhooks";
 export * from "./idempotency";
+export * from "./templates";

@@ -22,6 +22,7 @@ export default async function PartnerLayout({ children, params }: Props) {
     may.seeResellers && { href: `${base}/resellers`, label: t("partnerships.navResellers") },
     may.seeProviders && { href: `${base}/providers`, label: t("partnerships.navProviders") },
     may.seeGroups && { href: `${base}/groups`, label: t("groups.nav") },
+    (may.seeCustomers || may.requestAdminRelationships) && { href: `${base}/templates`, label: t("templates.nav") },
     may.seeActivity && { href: `${base}/activity`, label: t("activity.nav") },
     { href: `${base}/team`, label: t("team.nav") },
     (may.manageApiKeys || may.manageWebhooks) && { href: `${base}/api`, label: t("apiKeys.nav") },

@@ -23,6 +23,8 @@ import { RecordSupportActionForm } from "@/components/support/support-forms";
 import { ClientMessages } from "@/components/shell/client-messages";
 import { CreateSubscriptionForm } from "@/components/subscriptions/new-subscription-forms";
 import { SubscriptionControls } from "@/components/subscriptions/subscription-controls";
+import { RequestFromTemplate } from "@/components/templates/request-from-template";
+import { listTemplates } from "@/lib/templates/queries";
 
 type Props = { params: Promise<{ partnerId: string; customerId: string }> };
 
@@ -36,9 +38,13 @@ export default async function PartnerCustomerPage({ params }: Props) {
   const { subscriptions, activity, myRoles, supported, channel, offered } = page;
   const available = page.adminRelationshipsAvailable;
   const inGoodStanding = isInGoodStanding(member.organization);
+  const canRequest = may.manageAdminRelationships && available && current;
+  const templates = canRequest ? await listTemplates(db(), member) : [];
 
   return (
-    <ClientMessages namespaces={["support", "adminRelationships", "customerAdminRelationships", "accessAssignments", "subscriptionOps"]}>
+    <ClientMessages
+      namespaces={["support", "adminRelationships", "customerAdminRelationships", "accessAssignments", "subscriptionOps", "templates"]}
+    >
       <div className="space-y-8">
         <div>
           <Link href={`/partner/${partnerId}/customers`} className="text-sm">
@@ -76,13 +82,16 @@ export default async function PartnerCustomerPage({ params }: Props) {
           <p className="text-sm text-gray-700">
             {available ? t("adminRelationships.intro") : t("adminRelationships.unavailable", { cloud: t(`clouds.${customer.cloud}`) })}
           </p>
-          {may.manageAdminRelationships && available && current && (
+          {canRequest && (
             <Link
               href={`/partner/${partnerId}/customers/${customer.id}/admin-relationships/new`}
               className="inline-block rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800"
             >
               {t("adminRelationships.request")}
             </Link>
+          )}
+          {canRequest && templates.length > 0 && (
+            <RequestFromTemplate partnerId={partnerId} customerId={customer.id} templates={templates} />
           )}
           {adminRelationships.length === 0 ? (
             <EmptyState>{t("adminRelationships.none")}</EmptyState>
