@@ -119,8 +119,8 @@ async function fillTheRest(db: Db) {
   await db.insert(lite.adminTemplates).values({
     id: "tpl_copy",
     partnerId: organizationId,
-    name: "Service desk",
-    nameKey: "service desk",
+    name: "Copied tier",
+    nameKey: "copied tier",
     version: 2,
     createdAt: now,
     updatedAt: now,
