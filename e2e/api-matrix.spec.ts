@@ -40,6 +40,9 @@ const SCOPES = [
 const SAMPLE_BODIES: Record<string, object> = {
   createAccessAssignment: { groupId: "grp_none", roles: ["global_reader"] },
   updateAccessAssignment: { roles: ["global_reader"] },
+  createAdminTemplate: { name: "Matrix tier", durationDays: 30, roles: ["global_reader"] },
+  updateAdminTemplate: { name: "Matrix tier", durationDays: 30, roles: ["global_reader"] },
+  requestFromTemplate: { customerId: "org_none", templateId: "tpl_none", name: "Matrix" },
   changeSeats: { seats: 3 },
   updateWebhookEndpoint: { url: "https://hooks.example.net/x", eventTypes: ["invitation-sent"], enabled: true },
   addGroupMember: { userId: "usr_none" },
@@ -75,6 +78,9 @@ function foreignIds(partnerId: string) {
     db.prepare(
       "insert or ignore into webhook_endpoints (id, organization_id, url, event_types, secret, created_by_user_id, created_at, updated_at) values ('whe_api_matrix', ?, 'https://hooks.example.net/p2', '[\"invitation-sent\"]', 'whsec_eA==', ?, ?, ?)",
     ).run(other, maker, Date.now(), Date.now());
+    db.prepare(
+      "insert or ignore into admin_templates (id, partner_id, name, name_key, version, created_at, updated_at) values ('tpl_api_matrix', ?, 'Theirs', 'theirs', 1, ?, ?)",
+    ).run(other, Date.now(), Date.now());
     return {
       invitations: one("select id from invitations where partner_id <> ? limit 1"),
       customers: one(
@@ -84,6 +90,7 @@ function foreignIds(partnerId: string) {
       "access-assignments": one("select id from access_assignments where partner_id <> ? limit 1"),
       subscriptions: one("select id from subscriptions where partner_of_record_id is not null and partner_of_record_id <> ? limit 1"),
       "webhook-endpoints": "whe_api_matrix",
+      "admin-templates": "tpl_api_matrix",
       "security-groups": one("select id from security_groups where partner_id <> ? limit 1"),
       userId: maker,
     } as Record<string, string>;

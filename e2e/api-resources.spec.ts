@@ -85,6 +85,37 @@ test("a script works a portfolio through the API: groups, admin relationships an
   };
   expect(refused.errors.map((e) => e.field)).toContain("roles");
 
+  // A template, versioned by its ETag, and a request made from it.
+  const template = (await api.post(
+    "/admin-templates",
+    {
+      name: `API tier ${stamp}`,
+      durationDays: 90,
+      roles: ["global_reader"],
+      groupRoles: [{ groupId: helpdesk.id, roles: ["global_reader"] }],
+    },
+    201,
+  )) as { id: string; version: number };
+  expect(template.version).toBe(1);
+  const templateEtag = await etagOf(`/admin-templates/${template.id}`);
+  expect(templateEtag).toBe('"1"');
+  const editTemplate = (durationDays: number) =>
+    request.patch(`/api/v1/admin-templates/${template.id}`, {
+      headers: { ...auth, "if-match": templateEtag },
+      data: { name: `API tier ${stamp}`, durationDays, roles: ["global_reader"] },
+    });
+  expect(((await (await editTemplate(60)).json()) as { version: number }).version).toBe(2);
+  expect((await editTemplate(30)).status()).toBe(412);
+  const fromTemplate = (await api.post(
+    "/admin-relationships/from-template",
+    { customerId, templateId: template.id, name: `API tier ${stamp}` },
+    201,
+  )) as { state: string; durationDays: number; templateVersionId: string | null };
+  expect(fromTemplate).toMatchObject({ state: "approvalPending", durationDays: 60 });
+  expect(fromTemplate.templateVersionId).not.toBeNull();
+  await api.delete(`/admin-templates/${template.id}`, 200);
+  await api.get(`/admin-templates/${template.id}`, 404);
+
   // A new request for roles: pending the customer's approval.
   const requested = (await api.post(
     "/admin-relationships",

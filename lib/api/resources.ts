@@ -70,6 +70,7 @@ export function adminRelationshipResource(r: typeof adminRelationships.$inferSel
     endsAt: iso(r.endsAt),
     endedAt: iso(r.endedAt),
     replacesId: r.replacesId,
+    templateVersionId: r.templateVersionId,
   };
 }
 

@@ -37,6 +37,14 @@ import {
   terminateAdminRelationshipRoute,
 } from "./admin-relationships";
 import { getCustomerRoute, listCustomersRoute } from "./customers";
+import {
+  createAdminTemplateRoute,
+  deleteAdminTemplateRoute,
+  getAdminTemplateRoute,
+  listAdminTemplatesRoute,
+  requestFromTemplateRoute,
+  updateAdminTemplateRoute,
+} from "./templates";
 
 /** Every route of /api/v1: the OpenAPI document lists these, and lib/api/openapi.test.ts fails when a route file serves one that is not here. */
 export const API_ROUTES: readonly ApiRouteSpec<never>[] = [
@@ -52,6 +60,12 @@ export const API_ROUTES: readonly ApiRouteSpec<never>[] = [
   requestAdminRelationshipRoute,
   getAdminRelationshipRoute,
   terminateAdminRelationshipRoute,
+  requestFromTemplateRoute,
+  listAdminTemplatesRoute,
+  createAdminTemplateRoute,
+  getAdminTemplateRoute,
+  updateAdminTemplateRoute,
+  deleteAdminTemplateRoute,
   listAccessAssignmentsRoute,
   createAccessAssignmentRoute,
   deleteAccessAssignmentRoute,

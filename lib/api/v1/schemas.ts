@@ -83,12 +83,26 @@ export const adminRelationshipSchema = z
     endsAt: instant.nullable(),
     endedAt: instant.nullable(),
     replacesId: z.string().nullable().meta({ description: "The relationship this one replaces, if any" }),
+    templateVersionId: z.string().nullable().meta({ description: "The template version it was requested from, if any" }),
   })
   .meta({ id: "AdminRelationship", description: "A granular delegated admin relationship" });
 
 export const adminRelationshipPageSchema = z
   .object({ data: z.array(adminRelationshipSchema), next: z.string().nullable() })
   .meta({ id: "AdminRelationshipPage" });
+
+export const adminTemplateSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    version: z.number().int().meta({ description: "The current version; requests made from the template use it" }),
+    roles: z.array(z.enum(DIRECTORY_ROLE_IDS)),
+    durationDays: z.number().int(),
+    autoExtend: z.boolean(),
+    groupRoles: z.array(z.object({ groupId: z.string(), roles: z.array(z.enum(DIRECTORY_ROLE_IDS)) })),
+    updatedAt: instant,
+  })
+  .meta({ id: "AdminTemplate", description: "Roles, duration, auto-extend and group mappings a request can be made from" });
 
 export const accessAssignmentSchema = z
   .object({
