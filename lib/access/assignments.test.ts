@@ -1,14 +1,14 @@
 import { firstRow } from "@/db/query";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { accessAssignments, securityGroups } from "@/db/schema";
+import { accessAssignments } from "@/db/schema";
 import { runAdminRelationshipJobs } from "@/lib/admin-relationships/jobs";
 import { requestAdminRelationshipSchema } from "@/lib/admin-relationships/schemas";
 import { approveAdminRelationship, requestAdminRelationship, terminateAdminRelationship } from "@/lib/admin-relationships/service";
 import type { Actor } from "@/lib/auth/membership";
 import { acceptInvitation } from "@/lib/invitations/respond";
 import { createInvitation } from "@/lib/invitations/service";
-import { addCustomer, addMember, addPartner, codeOf, DAY, testContext } from "@/lib/testing/fixtures";
+import { addCustomer, addMember, addPartner, codeOf, DAY, groupsOf, testContext } from "@/lib/testing/fixtures";
 import { auditEvents } from "@/db/schema";
 import { createAccessAssignment, removeAccessAssignment } from "./assignments";
 import { assignmentVersion, updateAccessAssignment } from "./change-assignment";
@@ -35,9 +35,7 @@ beforeEach(async () => {
   ga = await addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
   const { token } = await execute(createInvitation, t.ctx, agent, { partnerId: partner, email: ga.email, message: null, locale: "en" });
   await execute(acceptInvitation, t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
-  groups = Object.fromEntries(
-    (await t.ctx.db.select().from(securityGroups).where(eq(securityGroups.partnerId, partner))).map((g) => [g.name, g.id]),
-  );
+  groups = await groupsOf(t.ctx.db, partner);
   await execute(addGroupMember, t.ctx, admin, { partnerId: partner, groupId: groups["Helpdesk Agents"], userId: helpdesk.userId });
   await execute(addGroupMember, t.ctx, admin, { partnerId: partner, groupId: groups["Admin Agents"], userId: agent.userId });
   await execute(addGroupMember, t.ctx, admin, { partnerId: partner, groupId: groups["Helpdesk Agents"], userId: agent.userId });

@@ -1,12 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { accessAssignments, adminRelationships, adminTemplateVersions, securityGroups } from "@/db/schema";
+import { accessAssignments, adminRelationships, adminTemplateVersions } from "@/db/schema";
 import { approveAdminRelationship } from "@/lib/admin-relationships/service";
 import type { Actor } from "@/lib/auth/membership";
-import { acceptInvitation } from "@/lib/invitations/respond";
-import { createInvitation } from "@/lib/invitations/service";
 import { execute } from "@/lib/operations/execute";
-import { addCustomer, addMember, addPartner, codeOf, testContext } from "@/lib/testing/fixtures";
+import { addMember, addPartner, codeOf, groupsOf, relatedPartnerAndCustomer, testContext } from "@/lib/testing/fixtures";
 import { createAdminTemplate, deleteAdminTemplate, updateAdminTemplate } from "./operations";
 import { requestFromTemplate } from "./request";
 import { createTemplateSchema, updateTemplateSchema } from "./schemas";
@@ -21,16 +19,9 @@ let groups: Record<string, string>;
 
 beforeEach(async () => {
   t = await testContext();
-  partner = await addPartner(t.ctx.db, { name: "Northwind", domain: "northwind.example" });
-  agent = await addMember(t.ctx.db, partner, "agent@northwind.example", ["admin_agent"]);
+  ({ partner, agent, customer, ga } = await relatedPartnerAndCustomer(t.ctx));
   helpdesk = await addMember(t.ctx.db, partner, "helpdesk@northwind.example", ["helpdesk_agent"]);
-  customer = await addCustomer(t.ctx.db, { name: "Adventure Works", domain: "adventure.example" });
-  ga = await addMember(t.ctx.db, customer, "olivia@adventure.example", ["global_admin"]);
-  const { token } = await execute(createInvitation, t.ctx, agent, { partnerId: partner, email: ga.email, message: null, locale: "en" });
-  await execute(acceptInvitation, t.ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
-  groups = Object.fromEntries(
-    (await t.ctx.db.select().from(securityGroups).where(eq(securityGroups.partnerId, partner))).map((g) => [g.name, g.id]),
-  );
+  groups = await groupsOf(t.ctx.db, partner);
 });
 
 /** The template form as a page sends it: one box per role, one per group's role. */

@@ -2,7 +2,7 @@ import { firstRow } from "@/db/query";
 import type { Db } from "@/db/client";
 import { rawAll, rawValue } from "./raw";
 import { testDatabase } from "./test-database";
-import { memberships, organizations, products, subscriptions, users } from "@/db/schema";
+import { memberships, organizations, products, securityGroups, subscriptions, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/membership";
 import type { MemberRole } from "@/db/values/roles";
 import type { ServiceContext } from "@/lib/context";
@@ -169,6 +169,12 @@ export async function relatedPartnerAndCustomer(ctx: ServiceContext, opts: { clo
   const { token } = await execute(createInvitation, ctx, agent, { partnerId: partner, email: ga.email, message: null, locale: "en" });
   await execute(acceptInvitation, ctx, ga, { token, target: "existing", customerId: customer, agreement: "on" });
   return { partner, agent, customer, ga };
+}
+
+/** A partner's security groups by name ("Admin Agents" → its id). */
+export async function groupsOf(db: Db, partnerId: string): Promise<Record<string, string>> {
+  const rows = await db.select().from(securityGroups).where(eq(securityGroups.partnerId, partnerId));
+  return Object.fromEntries(rows.map((g) => [g.name, g.id]));
 }
 
 /**
