@@ -176,15 +176,7 @@ export const removeAccessAssignment = defineOperation({
   authorize: { organization: (ref: AccessAssignmentRef) => ref.partnerId, permission: "admin_relationships.write" },
   async run(ctx, ref: AccessAssignmentRef, member) {
     const { tx, actor } = ctx;
-    const row = await firstRow(
-      ctx.db
-        .select({ a: accessAssignments, group: securityGroups.name, relationship: adminRelationships })
-        .from(accessAssignments)
-        .innerJoin(securityGroups, eq(securityGroups.id, accessAssignments.groupId))
-        .innerJoin(adminRelationships, eq(adminRelationships.id, accessAssignments.adminRelationshipId))
-        .where(and(eq(accessAssignments.id, ref.assignmentId), eq(accessAssignments.partnerId, member.organization.id))),
-    );
-    if (!row) throw new DomainError("NOT_FOUND");
+    const row = await ownAssignmentOrThrow(tx, member.organization.id, ref.assignmentId);
     const now = ctx.now();
 
     const changed = changedRows(
@@ -208,6 +200,20 @@ export const removeAccessAssignment = defineOperation({
     return { group: row.group };
   },
 });
+
+/** One of the partner's assignments with its group's name and its relationship, read in the transaction; else "not found". */
+export async function ownAssignmentOrThrow(tx: Tx, partnerId: string, assignmentId: string) {
+  const row = await firstRow(
+    tx
+      .select({ a: accessAssignments, group: securityGroups.name, relationship: adminRelationships })
+      .from(accessAssignments)
+      .innerJoin(securityGroups, eq(securityGroups.id, accessAssignments.groupId))
+      .innerJoin(adminRelationships, eq(adminRelationships.id, accessAssignments.adminRelationshipId))
+      .where(and(eq(accessAssignments.id, assignmentId), eq(accessAssignments.partnerId, partnerId))),
+  );
+  if (!row) throw new DomainError("NOT_FOUND");
+  return row;
+}
 
 /** When a relationship ends, every access granted through it goes, in the same transaction. */
 export async function deleteAssignmentsOf(tx: Tx, adminRelationshipId: string, now: Date): Promise<number> {

@@ -1,6 +1,6 @@
 import { and, eq, ne } from "drizzle-orm";
-import { firstRow } from "@/db/query";
-import { accessAssignments, adminRelationships, securityGroups } from "@/db/schema";
+import { accessAssignments } from "@/db/schema";
+import { ownAssignmentOrThrow } from "./assignments";
 import { isInForce } from "@/lib/admin-relationships/states";
 import { recordAudit } from "@/lib/audit/record";
 import { defineOperation } from "@/lib/operations/define";
@@ -22,15 +22,7 @@ export const updateAccessAssignment = defineOperation({
   authorize: { organization: (input: UpdateAccessAssignmentInput) => input.partnerId, permission: "admin_relationships.write" },
   async run(ctx, input: UpdateAccessAssignmentInput, member) {
     const { tx, actor } = ctx;
-    const row = await firstRow(
-      tx
-        .select({ a: accessAssignments, group: securityGroups.name, relationship: adminRelationships })
-        .from(accessAssignments)
-        .innerJoin(securityGroups, eq(securityGroups.id, accessAssignments.groupId))
-        .innerJoin(adminRelationships, eq(adminRelationships.id, accessAssignments.adminRelationshipId))
-        .where(and(eq(accessAssignments.id, input.assignmentId), eq(accessAssignments.partnerId, member.organization.id))),
-    );
-    if (!row) throw new DomainError("NOT_FOUND");
+    const row = await ownAssignmentOrThrow(tx, member.organization.id, input.assignmentId);
     const { a, relationship } = row;
     if (a.state === "deleted") throw new DomainError("INVALID_TRANSITION", { from: "deleted", event: "update" });
     if (!isInForce(relationship.state)) throw new DomainError("INVALID_TRANSITION", { from: relationship.state, event: "assign" });
